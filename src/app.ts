@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import { calendarModule } from './modules/calendar/manifest.ts';
+import { loadActor, orgsModule } from './modules/orgs/index.ts';
+import type { Database } from './platform/db/database.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { AppError } from './platform/http/errors.ts';
+import { registerSessions } from './platform/http/session.ts';
+import { filesApi } from './platform/files/api.ts';
+import type { ModuleContext, ModuleManifest } from './platform/module.ts';
+import { portalPlugin, renderNotFound, renderServerError } from './portal/plugin.ts';
+
+z.config(z.locales.zhCN());
+
+/** Every module of the platform, in registration (and seeding) order. */
+export const MODULES: ModuleManifest[] = [orgsModule, calendarModule];
+
+export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');
+
+export type AppDeps = { config: Config; db: Kysely<Database>; siteName?: string; logger?: boolean };
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'same-origin',
+};
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const siteName = deps.siteName ?? '济宁市人民政府';
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (_req, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 10, fields: 50 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '公开 Gongkai API', description: '政务公开工作平台接口', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const sessions = registerSessions(app, {
+    db,
+    idleMinutes: config.sessionIdleMinutes,
+    secureCookies: config.publicUrl.startsWith('https://'),
+    loadActor: (id) => loadActor(db, id),
+  });
+  registerErrorHandler(app, {
+    uploadLimitBytes: config.uploadLimitBytes,
+    renderHtmlError: (req, status, message) =>
+      status === 404 ? renderNotFound(req) : status >= 500 ? renderServerError() : renderServerError(message),
+  });
+
+  const ctx: ModuleContext = { db, config, sessions, siteName };
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await filesApi(api, ctx);
+      for (const m of MODULES) if (m.api) await m.api(api, ctx);
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(portalPlugin, { siteName });
+  for (const m of MODULES) if (m.portal) await app.register(async (scope) => m.portal?.(scope, ctx));
+
+  const adminBuilt = existsSync(path.join(ADMIN_DIST, 'index.html'));
+  if (adminBuilt) {
+    await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', index: false, wildcard: true });
+  }
+  app.get('/admin', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/admin/'));
+
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');
+    if (req.url.startsWith('/admin/') && req.method === 'GET') {
+      if (!adminBuilt) {
+        return reply
+          .code(503)
+          .type('text/plain; charset=utf-8')
+          .send('管理后台尚未构建：请运行 npm start（启动时会自动构建）或 npm run build:admin。');
+      }
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', ADMIN_DIST);
+    }
+    return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(req));
+  });
+
+  return app;
+}

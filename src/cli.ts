@@ -1,0 +1,190 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { MODULES } from './app.ts';
+import { loadConfig } from './config.ts';
+import { startServer } from './main.ts';
+import { ROLE_LABELS, ROLES, createUser, findUserByUsername, listOrgs, updateUser } from './modules/orgs/index.ts';
+import { prepareData } from './platform/bootstrap.ts';
+import { BackupFormatError, backup, restore } from './platform/db/backup.ts';
+import { DataDirLockedError, lockDataDir } from './platform/db/lock.ts';
+import { type OpenedDb, openAndMigrate } from './platform/db/open.ts';
+import { AppError, describeError } from './platform/http/errors.ts';
+import { randomPassword } from './platform/http/passwords.ts';
+
+const HELP = `公开 Gongkai 政务公开工作平台 — 命令行
+
+用法 usage: gongkai <命令> [选项]
+
+  serve                      启动平台（门户、管理后台、接口），默认 http://localhost:8080
+  migrate                    执行待执行的数据库迁移
+  user add --username U --name 姓名 --role 角色 --org 机构名称或编号 [--password P]
+                             新增工作人员账号（不给密码则随机生成并显示一次）
+  user passwd --username U   为账号生成新的随机密码并显示一次
+  backup FILE                备份数据库与上传文件（一致性快照）
+  restore FILE               从备份恢复（会替换现有数据）
+  db-reset --yes             清空数据库（仅用于开发演示）
+
+  角色 roles: ${ROLES.map((r) => `${r}=${ROLE_LABELS[r]}`).join(', ')}
+
+环境变量 environment: PORT（默认 8080）, GONGKAI_DATA（默认 ./data）, DATABASE_URL（使用 PostgreSQL）
+`;
+
+class UsageError extends Error {}
+
+async function withDb<T>(work: (db: OpenedDb) => Promise<T>): Promise<T> {
+  const handle = await openAndMigrate(loadConfig());
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+function need(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`缺少参数 --${name} / missing --${name}`);
+  return v.trim();
+}
+
+async function userCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      org: { type: 'string' },
+      password: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (sub === 'add') {
+    const role = need(values, 'role');
+    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`角色无效 / invalid role: ${role}（可选：${ROLES.join(', ')}）`);
+    const orgArg = need(values, 'org');
+    const password = values.password ?? randomPassword();
+    if (password.length < 10) throw new UsageError('密码至少10位 / password must be at least 10 characters');
+    await withDb(async ({ db }) => {
+      const orgs = await listOrgs(db);
+      const org = orgs.find((o) => o.name === orgArg || String(o.id) === orgArg);
+      if (!org) throw new UsageError(`找不到机构 / no such organisation: ${orgArg}`);
+      await createUser(db, null, {
+        username: need(values, 'username'),
+        displayName: need(values, 'name'),
+        role,
+        orgId: org.id,
+        password,
+      });
+      console.log(`已创建账号 ${values.username}（${ROLE_LABELS[role as keyof typeof ROLE_LABELS]}，${org.name}）`);
+      if (!values.password) console.log(`密码 password: ${password}`);
+    });
+  } else if (sub === 'passwd') {
+    const username = need(values, 'username');
+    await withDb(async ({ db }) => {
+      const user = await findUserByUsername(db, username);
+      if (!user) throw new UsageError(`找不到账号 / no such user: ${username}`);
+      const password = values.password ?? randomPassword();
+      await updateUser(db, null, user.id, { password });
+      console.log(`已重置 ${username} 的密码${values.password ? '' : `：${password}`}`);
+    });
+  } else {
+    throw new UsageError('用法 usage: gongkai user add|passwd …');
+  }
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      console.log(HELP);
+      return command === undefined ? 2 : 0;
+    case 'serve': {
+      const server = await startServer(loadConfig());
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return -1;
+    }
+    case 'migrate':
+      await withDb(async ({ applied }) => {
+        console.log(applied.length ? `已执行 / applied: ${applied.join(', ')}` : '数据库已是最新 / up to date');
+      });
+      return 0;
+    case 'user':
+      await userCommand(args);
+      return 0;
+    case 'backup': {
+      const file = args[0];
+      if (!file) throw new UsageError('用法 usage: gongkai backup FILE');
+      const config = loadConfig();
+      await withDb(async ({ db }) => {
+        const r = await backup(db, config.dataDir, path.resolve(file));
+        console.log(`备份完成 / backup written: ${file}（${r.rows} 行数据，${r.files} 个文件）`);
+      });
+      return 0;
+    }
+    case 'restore': {
+      const file = args[0];
+      if (!file) throw new UsageError('用法 usage: gongkai restore FILE');
+      const config = loadConfig();
+      await withDb(async ({ db }) => {
+        const r = await restore(db, config.dataDir, path.resolve(file));
+        await prepareData(db, MODULES, false);
+        console.log(`恢复完成 / restored: ${r.rows} 行数据，${r.files} 个文件`);
+      });
+      return 0;
+    }
+    case 'db-reset': {
+      if (!args.includes('--yes')) throw new UsageError('这会删除全部数据。确认请加 --yes / this deletes all data: add --yes');
+      const config = loadConfig();
+      if (config.databaseUrl) {
+        await withDb(async ({ db }) => {
+          await sql`drop schema public cascade; create schema public`.execute(db);
+        });
+      } else {
+        const release = await lockDataDir(config.dataDir);
+        await rm(path.join(config.dataDir, 'pglite'), { recursive: true, force: true });
+        await rm(path.join(config.dataDir, 'files'), { recursive: true, force: true });
+        await release();
+      }
+      console.log('数据已清空，下次启动将重新生成演示数据 / database reset');
+      return 0;
+    }
+    default:
+      throw new UsageError(`未知命令 / unknown command: ${command}\n\n${HELP}`);
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    const code = await runCli(argv);
+    if (code >= 0) process.exitCode = code;
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof DataDirLockedError || err instanceof BackupFormatError) {
+      console.error(err.message);
+      process.exitCode = 2;
+    } else if (err instanceof AppError) {
+      const d = describeError(err.code, err.params);
+      const fields = err.fields?.map((f) => `  ${f.path}: ${f.message}`).join('\n');
+      console.error(`${err.code}: ${d.message}${fields ? `\n${fields}` : ''}`);
+      process.exitCode = 2;
+    } else if ((err as { code?: string }).code === 'EADDRINUSE') {
+      console.error(`端口已被占用 / port in use: ${(err as Error).message}。可设置 PORT 换一个端口。`);
+      process.exitCode = 1;
+    } else {
+      console.error(err);
+      process.exitCode = 1;
+    }
+  }
+}
+
+if (import.meta.main) await main(process.argv.slice(2));

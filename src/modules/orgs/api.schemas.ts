@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { ORG_KINDS, ROLES } from './domain/roles.ts';
+
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(40),
+  password: z.string().min(1, '请输入密码').max(200),
+});
+
+export const userView = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  orgId: z.number(),
+  orgName: z.string(),
+  disabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+});
+
+export const meResponse = z.object({ user: userView });
+
+export const orgView = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  name: z.string(),
+  kind: z.enum(ORG_KINDS),
+  code: z.string().nullable(),
+  sortOrder: z.number(),
+});
+
+const orgName = z.string().trim().min(1, '请输入机构名称').max(100, '机构名称不能超过100个字');
+const orgCode = z
+  .string()
+  .trim()
+  .max(40, '机构代码不能超过40个字符')
+  .transform((s) => (s === '' ? null : s))
+  .nullable();
+
+export const orgCreateBody = z.object({
+  parentId: z.number().int().positive('请选择上级机构'),
+  name: orgName,
+  kind: z.enum(ORG_KINDS, '请选择机构类型'),
+  code: orgCode.default(null),
+  sortOrder: z.number().int().min(0).max(100000).default(0),
+});
+
+export const orgPatchBody = z
+  .object({
+    parentId: z.number().int().positive().nullable(),
+    name: orgName,
+    kind: z.enum(ORG_KINDS, '请选择机构类型'),
+    code: orgCode,
+    sortOrder: z.number().int().min(0).max(100000),
+  })
+  .partial();
+
+const password = z.string().min(10, '密码至少10位').max(200, '密码不能超过200位');
+
+export const userCreateBody = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{3,40}$/, '用户名为3至40位小写字母、数字或 _ . -'),
+  displayName: z.string().trim().min(1, '请输入姓名').max(50, '姓名不能超过50个字'),
+  role: z.enum(ROLES, '请选择角色'),
+  orgId: z.number().int().positive('请选择所属机构'),
+  password,
+});
+
+export const userPatchBody = z
+  .object({
+    displayName: z.string().trim().min(1, '请输入姓名').max(50),
+    role: z.enum(ROLES, '请选择角色'),
+    orgId: z.number().int().positive(),
+    disabled: z.boolean(),
+    password,
+  })
+  .partial();
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+
+export const userListQuery = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(40).optional(),
+  ...pageQuery,
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const auditQuery = z.object({
+  actorId: z.coerce.number().int().positive().optional(),
+  action: z.string().trim().max(60).optional(),
+  subjectType: z.string().trim().max(40).optional(),
+  subjectId: z.string().trim().max(40).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  ...pageQuery,
+});
+
+export const auditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
+export const ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,61 @@
+/**
+ * Staff roles and what each may do. Pure: the API asks these questions, the answers live here.
+ * Scope: which organisations' records a role sees — its own organisation's whole subtree, or only
+ * its own organisation.
+ */
+export const ROLES = ['admin', 'office', 'handler', 'reviewer', 'approver'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  office: '公开办',
+  handler: '承办人',
+  reviewer: '审核人',
+  approver: '负责人',
+};
+
+export const ORG_KINDS = ['government', 'department', 'county', 'town'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+export const ORG_KIND_LABELS: Record<OrgKind, string> = {
+  government: '人民政府',
+  department: '部门',
+  county: '县（市、区）',
+  town: '乡镇（街道）',
+};
+
+export type Permission = 'orgs.manage' | 'users.manage' | 'users.view' | 'audit.view' | 'calendar.manage';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: ['orgs.manage', 'users.manage', 'users.view', 'audit.view', 'calendar.manage'],
+  office: ['users.view'],
+  approver: ['users.view'],
+  handler: [],
+  reviewer: [],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: string, permission: Permission): boolean {
+  return isRole(role) && GRANTS[role].includes(permission);
+}
+
+/** Whether the role sees the records of organisations below its own, or only its own. */
+export function scopeMode(role: string): 'subtree' | 'self' {
+  return role === 'admin' || role === 'office' || role === 'approver' ? 'subtree' : 'self';
+}
+
+/** Which kinds of organisation may sit below which: government → departments / counties → towns. */
+export function allowedParentKinds(kind: OrgKind): readonly (OrgKind | null)[] {
+  switch (kind) {
+    case 'government':
+      return [null, 'government', 'county'];
+    case 'county':
+      return ['government'];
+    case 'department':
+      return ['government', 'county'];
+    case 'town':
+      return ['county', 'government'];
+  }
+}

@@ -1,0 +1,13 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { orgsApi } from './api.ts';
+import { seedDemoOrgs } from './seeds.ts';
+
+export { ROLE_LABELS, ROLES, can, type Permission, type Role } from './domain/roles.ts';
+export { createUser, loadActor, requirePermission, updateUser, visibleOrgIds } from './service.ts';
+export { findUserByUsername, listOrgs } from './store.ts';
+
+export const orgsModule: ModuleManifest = {
+  name: 'orgs',
+  api: orgsApi,
+  seed: seedDemoOrgs,
+};

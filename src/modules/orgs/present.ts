@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { orgView, userView } from './api.schemas.ts';
+import type { OrgRow, UserListRow } from './store.ts';
+
+export function presentOrg(o: OrgRow): z.infer<typeof orgView> {
+  return {
+    id: o.id,
+    parentId: o.parent_id,
+    name: o.name,
+    kind: o.kind as z.infer<typeof orgView>['kind'],
+    code: o.code,
+    sortOrder: o.sort_order,
+  };
+}
+
+export function presentUser(u: UserListRow): z.infer<typeof userView> {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role as z.infer<typeof userView>['role'],
+    orgId: u.org_id,
+    orgName: u.org_name,
+    disabled: u.disabled,
+    lastLoginAt: u.last_login_at ? u.last_login_at.toISOString() : null,
+  };
+}

@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/database.ts';
+import { randomPassword } from '../../platform/http/passwords.ts';
+import type { SeedReport } from '../../platform/module.ts';
+import { ROLE_LABELS, type Role } from './domain/roles.ts';
+import { createUser } from './service.ts';
+import * as store from './store.ts';
+
+/** City departments as named in the 济宁市 work plans (../shared/seeds/jining-2021.txt, -2022.txt). */
+export const DEMO_DEPARTMENTS = [
+  '市政府办公室',
+  '市发展改革委',
+  '市教育局',
+  '市科技局',
+  '市工业和信息化局',
+  '市公安局',
+  '市民政局',
+  '市司法局',
+  '市财政局',
+  '市人力资源社会保障局',
+  '市自然资源和规划局',
+  '市生态环境局',
+  '市住房城乡建设局',
+  '市交通运输局',
+  '市城乡水务局',
+  '市农业农村局',
+  '市商务局',
+  '市文化和旅游局',
+  '市卫生健康委',
+  '市退役军人局',
+  '市应急局',
+  '市审计局',
+  '市国资委',
+  '市市场监管局',
+  '市医保局',
+  '市行政审批服务局',
+  '市城市管理局',
+  '市能源局',
+  '市投资促进局',
+  '市地方金融监管局',
+  '市大数据中心',
+  '市信访局',
+];
+
+export const DEMO_COUNTIES: Record<string, string[]> = {
+  任城区: ['济阳街道', '古槐街道', '李营街道'],
+  兖州区: [],
+  曲阜市: [],
+  邹城市: ['钢山街道', '千泉街道', '太平镇', '中心店镇'],
+  微山县: [],
+  鱼台县: [],
+  金乡县: [],
+  嘉祥县: [],
+  汶上县: [],
+  泗水县: [],
+  梁山县: [],
+};
+
+const COUNTY_DEPARTMENTS: Record<string, string[]> = {
+  邹城市: ['邹城市政府办公室', '邹城市教育局', '邹城市司法局'],
+  任城区: ['任城区政府办公室'],
+};
+
+export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; org: string }[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin', org: '济宁市人民政府' },
+  { username: 'office', displayName: '公开办 王敏', role: 'office', org: '市政府办公室' },
+  { username: 'handler', displayName: '承办人 李强', role: 'handler', org: '市教育局' },
+  { username: 'reviewer', displayName: '审核人 张静', role: 'reviewer', org: '市教育局' },
+  { username: 'approver', displayName: '负责人 刘伟', role: 'approver', org: '市教育局' },
+];
+
+/**
+ * The demo city 济宁市: its government, departments, counties/districts and a few towns, and one
+ * account per role with a random password, printed once (only its argon2 hash is stored).
+ */
+export async function seedDemoOrgs(db: Kysely<Database>): Promise<SeedReport> {
+  if (await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst()) return [];
+  const ids = new Map<string, number>();
+  await db.transaction().execute(async (tx) => {
+    const city = await store.insertOrg(tx, { parentId: null, name: '济宁市人民政府', kind: 'government', code: '3708', sortOrder: 0 });
+    ids.set(city.name, city.id);
+    let order = 1;
+    for (const name of DEMO_DEPARTMENTS) {
+      const d = await store.insertOrg(tx, { parentId: city.id, name, kind: 'department', code: null, sortOrder: order++ });
+      ids.set(name, d.id);
+    }
+    for (const [county, towns] of Object.entries(DEMO_COUNTIES)) {
+      const c = await store.insertOrg(tx, {
+        parentId: city.id,
+        name: `${county}人民政府`,
+        kind: 'county',
+        code: null,
+        sortOrder: order++,
+      });
+      ids.set(county, c.id);
+      let sub = 0;
+      for (const dept of COUNTY_DEPARTMENTS[county] ?? []) {
+        await store.insertOrg(tx, { parentId: c.id, name: dept, kind: 'department', code: null, sortOrder: sub++ });
+      }
+      for (const town of towns) {
+        const t = await store.insertOrg(tx, { parentId: c.id, name: `${town}办事处`.replace(/镇办事处$/, '镇人民政府'), kind: 'town', code: null, sortOrder: sub++ });
+        ids.set(town, t.id);
+      }
+    }
+  });
+  const lines: SeedReport = ['演示账号（密码仅此一次显示，请妥善保存）/ demo accounts (passwords shown once):'];
+  for (const a of DEMO_ACCOUNTS) {
+    const password = randomPassword();
+    const orgId = ids.get(a.org);
+    if (orgId === undefined) throw new Error(`demo org missing: ${a.org}`);
+    await createUser(db, null, { username: a.username, displayName: a.displayName, role: a.role, orgId, password });
+    lines.push(`  ${ROLE_LABELS[a.role].padEnd(6, '　')} ${a.username.padEnd(9)} ${password}  (${a.org})`);
+  }
+  return lines;
+}

@@ -1,0 +1,214 @@
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../platform/audit/record.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { hashPassword, randomPassword, verifyPassword } from '../../platform/http/passwords.ts';
+import type { Actor } from '../../platform/http/session.ts';
+import { type OrgKind, type Permission, allowedParentKinds, can, scopeMode } from './domain/roles.ts';
+import { subtreeIds, wouldCycle } from './domain/tree.ts';
+import * as store from './store.ts';
+
+export const LOCKOUT_THRESHOLD = 5;
+export const LOCKOUT_MINUTES = 15;
+
+type Db = Kysely<Database>;
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) throw new AppError('FORBIDDEN');
+}
+
+/** The organisations whose records `actor` may see: its own, plus its subtree where the role allows. */
+export async function visibleOrgIds(db: Db, actor: Actor): Promise<Set<number>> {
+  if (scopeMode(actor.role) === 'self') return new Set([actor.orgId]);
+  const orgs = await store.listOrgs(db);
+  return subtreeIds(
+    orgs.map((o) => ({ id: o.id, parentId: o.parent_id })),
+    actor.orgId,
+  );
+}
+
+async function requireOrgInScope(db: Db, actor: Actor, orgId: number): Promise<void> {
+  if (!(await visibleOrgIds(db, actor)).has(orgId)) throw new AppError('NOT_FOUND');
+}
+
+export type OrgInput = { parentId: number | null; name: string; kind: OrgKind; code: string | null; sortOrder: number };
+
+async function checkParent(db: Db, kind: OrgKind, parentId: number | null): Promise<void> {
+  const parent = parentId === null ? null : await store.findOrg(db, parentId);
+  if (parentId !== null && !parent) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'parentId', message: '上级机构不存在' }]);
+  }
+  const parentKind = (parent?.kind ?? null) as OrgKind | null;
+  if (!allowedParentKinds(kind).includes(parentKind)) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'parentId', message: '该类型的机构不能设在所选上级之下' }]);
+  }
+}
+
+export async function createOrg(db: Db, actor: Actor, input: OrgInput) {
+  requirePermission(actor, 'orgs.manage');
+  if (input.parentId === null) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'parentId', message: '请选择上级机构' }]);
+  return inTransaction(db, async (tx) => {
+    await requireOrgInScope(tx, actor, input.parentId as number);
+    await checkParent(tx, input.kind, input.parentId);
+    const row = await store.insertOrg(tx, input);
+    await recordAudit(tx, { actorId: actor.id, action: 'org.create', subjectType: 'org', subjectId: row.id, after: row });
+    return row;
+  });
+}
+
+export async function updateOrg(db: Db, actor: Actor, id: number, patch: Partial<OrgInput>) {
+  requirePermission(actor, 'orgs.manage');
+  return inTransaction(db, async (tx) => {
+    await requireOrgInScope(tx, actor, id);
+    const before = await store.findOrg(tx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    const parentId = patch.parentId === undefined ? before.parent_id : patch.parentId;
+    const kind = (patch.kind ?? before.kind) as OrgKind;
+    if (parentId !== before.parent_id || kind !== before.kind) {
+      if (parentId !== null) await requireOrgInScope(tx, actor, parentId);
+      const all = await store.listOrgs(tx);
+      if (wouldCycle(all.map((o) => ({ id: o.id, parentId: o.parent_id })), id, parentId)) {
+        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'parentId', message: '不能把机构移到它自己的下级机构之下' }]);
+      }
+      await checkParent(tx, kind, parentId);
+    }
+    const after = await store.updateOrgRow(tx, id, {
+      parent_id: parentId,
+      kind,
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.code !== undefined ? { code: patch.code } : {}),
+      ...(patch.sortOrder !== undefined ? { sort_order: patch.sortOrder } : {}),
+    });
+    await recordAudit(tx, { actorId: actor.id, action: 'org.update', subjectType: 'org', subjectId: id, before, after });
+    return after;
+  });
+}
+
+export async function listUsers(
+  db: Db,
+  actor: Actor,
+  f: { orgId?: number; q?: string; page: number; pageSize: number },
+) {
+  requirePermission(actor, 'users.view');
+  const visible = await visibleOrgIds(db, actor);
+  let orgIds = [...visible];
+  if (f.orgId !== undefined) {
+    if (!visible.has(f.orgId)) throw new AppError('NOT_FOUND');
+    orgIds = [f.orgId];
+  }
+  return store.listUsers(db, { orgIds, q: f.q, page: f.page, pageSize: f.pageSize });
+}
+
+export async function getUser(db: Db, actor: Actor, id: number) {
+  requirePermission(actor, 'users.view');
+  const user = await store.findUserView(db, id);
+  if (!user || !(await visibleOrgIds(db, actor)).has(user.org_id)) throw new AppError('NOT_FOUND');
+  return user;
+}
+
+export type UserInput = { username: string; displayName: string; role: string; orgId: number; password: string };
+
+/** Create a staff account. `actor` null means the command line (`gongkai user add`) or seeding. */
+export async function createUser(db: Db, actor: Actor | null, input: UserInput) {
+  if (actor) requirePermission(actor, 'users.manage');
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(db, async (tx) => {
+    if (actor) await requireOrgInScope(tx, actor, input.orgId);
+    if (!(await store.findOrg(tx, input.orgId))) {
+      throw new AppError('VALIDATION_FAILED', {}, [{ path: 'orgId', message: '所属机构不存在' }]);
+    }
+    if (await store.findUserByUsername(tx, input.username)) {
+      throw new AppError('VALIDATION_FAILED', {}, [{ path: 'username', message: '该用户名已被使用' }]);
+    }
+    const row = await store.insertUser(tx, { ...input, passwordHash });
+    await recordAudit(tx, { actorId: actor?.id ?? null, action: 'user.create', subjectType: 'user', subjectId: row.id, after: row });
+    return row;
+  });
+}
+
+export type UserPatch = Partial<{ displayName: string; role: string; orgId: number; disabled: boolean; password: string }>;
+
+export async function updateUser(db: Db, actor: Actor | null, id: number, patch: UserPatch) {
+  if (actor) requirePermission(actor, 'users.manage');
+  const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+  return inTransaction(db, async (tx) => {
+    const before = await store.findUser(tx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (actor) {
+      const visible = await visibleOrgIds(tx, actor);
+      if (!visible.has(before.org_id)) throw new AppError('NOT_FOUND');
+      if (patch.orgId !== undefined && !visible.has(patch.orgId)) {
+        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'orgId', message: '所属机构不存在' }]);
+      }
+      if (actor.id === id && (patch.disabled === true || (patch.role !== undefined && patch.role !== before.role))) {
+        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'role', message: '不能停用自己的账号或修改自己的角色' }]);
+      }
+    }
+    const after = await store.updateUserRow(tx, id, {
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.role !== undefined ? { role: patch.role } : {}),
+      ...(patch.orgId !== undefined ? { org_id: patch.orgId } : {}),
+      ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+      ...(passwordHash ? { password_hash: passwordHash, failed_logins: 0, locked_until: null } : {}),
+    });
+    if (passwordHash || patch.disabled === true) {
+      await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    }
+    await recordAudit(tx, { actorId: actor?.id ?? null, action: 'user.update', subjectType: 'user', subjectId: id, before, after });
+    return after;
+  });
+}
+
+// A real argon2id hash of a random string, so unknown usernames cost the same time as known ones.
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Check a password. Five failures in a row lock the account for 15 minutes; every outcome is audited.
+ * Returns the user id on success.
+ */
+export async function authenticate(db: Db, username: string, password: string, now = new Date()): Promise<number> {
+  const user = await store.findUserByUsername(db, username);
+  if (!user) {
+    dummyHash ??= hashPassword(randomPassword());
+    await verifyPassword(await dummyHash, password);
+    throw new AppError('LOGIN_FAILED');
+  }
+  if (user.locked_until && user.locked_until.getTime() > now.getTime()) {
+    const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
+    throw new AppError('ACCOUNT_LOCKED', { minutes });
+  }
+  const ok = await verifyPassword(user.password_hash, password);
+  if (!ok) {
+    const failed = user.failed_logins + 1;
+    const lock = failed >= LOCKOUT_THRESHOLD;
+    await inTransaction(db, async (tx) => {
+      await store.updateUserRow(tx, user.id, {
+        failed_logins: lock ? 0 : failed,
+        locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : user.locked_until,
+      });
+      await recordAudit(tx, {
+        actorId: null,
+        action: lock ? 'auth.locked' : 'auth.login_failed',
+        subjectType: 'user',
+        subjectId: user.id,
+        after: { failedLogins: failed },
+      });
+    });
+    if (lock) throw new AppError('ACCOUNT_LOCKED', { minutes: LOCKOUT_MINUTES });
+    throw new AppError('LOGIN_FAILED');
+  }
+  if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
+  await inTransaction(db, async (tx) => {
+    await store.updateUserRow(tx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
+    await recordAudit(tx, { actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id });
+  });
+  return user.id;
+}
+
+/** Load the actor for a session; disabled accounts have none. */
+export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
+  const u = await store.findUser(db, userId);
+  if (!u || u.disabled) return null;
+  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: u.org_id };
+}

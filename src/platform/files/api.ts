@@ -1,0 +1,78 @@
+import { rm } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import { AppError } from '../http/errors.ts';
+import { requireActor } from '../http/session.ts';
+import type { ModuleContext } from '../module.ts';
+import { blobPath, readBlob, writeBlob } from './storage.ts';
+import { detectType } from './types.ts';
+
+const fileView = z.object({ id: z.number(), name: z.string(), mime: z.string(), size: z.number(), sha256: z.string() });
+
+/** Staff uploads: size-limited by the multipart limit, type-checked by content, stored by hash. */
+export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = ctx;
+
+  app.post(
+    '/files',
+    { schema: { tags: ['files'], summary: '上传附件（multipart，字段 file）', response: { 200: z.object({ items: z.array(fileView) }) } } },
+    async (req) => {
+      const actor = requireActor(req);
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      const stored: { sha256: string; name: string; mime: string; size: number }[] = [];
+      const written: string[] = [];
+      try {
+        for await (const part of req.files()) {
+          const name = part.filename.normalize('NFC').slice(0, 200);
+          const blob = await writeBlob(config.dataDir, part.file);
+          written.push(blob.sha256);
+          const type = detectType(name, blob.head);
+          if (!type || blob.size === 0) {
+            throw new AppError('UPLOAD_TYPE_NOT_ALLOWED', { name });
+          }
+          stored.push({ sha256: blob.sha256, name, mime: type.mime, size: blob.size });
+        }
+      } catch (err) {
+        await removeUnreferenced(ctx, written);
+        throw err;
+      }
+      if (stored.length === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: '请选择要上传的文件' }]);
+      const rows = await db.transaction().execute(async (tx) => {
+        const inserted = await tx
+          .insertInto('files')
+          .values(stored.map((s) => ({ ...s, created_by: actor.id })))
+          .returningAll()
+          .execute();
+        for (const r of inserted) {
+          await recordAudit(tx, { actorId: actor.id, action: 'file.upload', subjectType: 'file', subjectId: r.id, after: r });
+        }
+        return inserted;
+      });
+      return { items: rows.map((r) => ({ id: r.id, name: r.name, mime: r.mime, size: r.size, sha256: r.sha256 })) };
+    },
+  );
+
+  app.get(
+    '/files/:id',
+    { schema: { tags: ['files'], summary: '下载附件', params: z.object({ id: z.coerce.number().int().positive() }) } },
+    async (req, reply) => {
+      requireActor(req);
+      const row = await db.selectFrom('files').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND');
+      reply.type(row.mime);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`);
+      return reply.send(readBlob(config.dataDir, row.sha256));
+    },
+  );
+}
+
+/** Delete blobs of a failed upload unless an earlier upload already references the same content. */
+async function removeUnreferenced(ctx: ModuleContext, hashes: string[]): Promise<void> {
+  for (const sha of hashes) {
+    const used = await ctx.db.selectFrom('files').select('id').where('sha256', '=', sha).executeTakeFirst();
+    if (!used) await rm(blobPath(ctx.config.dataDir, sha), { force: true });
+  }
+}

@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorBody, type ErrorCode, type FieldError, describeError, isCatalogCode } from './errors.ts';
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'UPLOAD_TOO_LARGE',
+  FST_REQ_FILE_TOO_LARGE: 'UPLOAD_TOO_LARGE',
+  FST_FILES_LIMIT: 'UPLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** `/body/password` or `body.items.0.name` → `password` / `items.0.name` (the form field path). */
+function fieldPath(instancePath: string | undefined, missing?: unknown): string {
+  const parts = (instancePath ?? '').split('/').filter(Boolean);
+  if (typeof missing === 'string') parts.push(missing);
+  return parts.join('.');
+}
+
+export function toErrorResponse(
+  err: unknown,
+  uploadLimitBytes: number,
+): { status: number; body: ErrorBody; unexpected: boolean } {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields: FieldError[] = err.validation.map((v) => ({
+      path: fieldPath(v.instancePath, (v.params as { missingProperty?: string } | undefined)?.missingProperty),
+      message: v.message ?? '格式不正确',
+    }));
+    const { status, message } = describeError('VALIDATION_FAILED');
+    return { status, body: { error: { code: 'VALIDATION_FAILED', message, fields } }, unexpected: false };
+  }
+  let code: ErrorCode | null = null;
+  let params: Record<string, unknown> = {};
+  let fields: FieldError[] | undefined;
+  if (err instanceof AppError) {
+    code = err.code;
+    params = err.params;
+    fields = err.fields;
+  } else if (err && typeof err === 'object') {
+    const e = err as { code?: unknown; params?: Record<string, unknown>; statusCode?: number };
+    if (isCatalogCode(e.code)) {
+      code = e.code;
+      params = e.params ?? {};
+    } else if (typeof e.code === 'string' && FASTIFY_CODES[e.code]) {
+      code = FASTIFY_CODES[e.code] ?? null;
+    } else if (e.code === '23505') {
+      code = 'DUPLICATE';
+    } else if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+      code = e.statusCode === 404 ? 'NOT_FOUND' : e.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+    }
+  }
+  if (code === 'UPLOAD_TOO_LARGE') params = { limitMb: Math.round(uploadLimitBytes / 1024 / 1024), ...params };
+  const unexpected = code === null;
+  const finalCode: ErrorCode = code ?? 'INTERNAL';
+  const { status, message } = describeError(finalCode, params);
+  const body: ErrorBody = { error: { code: finalCode, message, ...(fields ? { fields } : {}) } };
+  return { status, body, unexpected };
+}
+
+export function registerErrorHandler(
+  app: FastifyInstance,
+  opts: { uploadLimitBytes: number; renderHtmlError?: (req: FastifyRequest, status: number, message: string) => string },
+) {
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const { status, body, unexpected } = toErrorResponse(err, opts.uploadLimitBytes);
+    if (unexpected) req.log.error({ err }, 'unexpected error');
+    const wantsHtml = !req.url.startsWith('/api/') && opts.renderHtmlError;
+    if (wantsHtml && opts.renderHtmlError) {
+      return reply.code(status).type('text/html; charset=utf-8').send(opts.renderHtmlError(req, status, body.error.message));
+    }
+    return reply.code(status).send(body);
+  });
+}

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Database } from './db/database.ts';
+import type { Sessions } from './http/session.ts';
+
+/** What every module is given: the database, the configuration and the session mechanics. */
+export type ModuleContext = {
+  db: Kysely<Database>;
+  config: Config;
+  sessions: Sessions;
+  siteName: string;
+};
+
+/** A line printed to the operator after seeding (e.g. a demo account and its password). */
+export type SeedReport = string[];
+
+/**
+ * A module's manifest. `app.ts` registers manifests only, without knowing what is inside:
+ * `api` under `/api`, `portal` at the site root, `seed` once on an empty database, `jobs` on the
+ * scheduler.
+ */
+export type ModuleManifest = {
+  name: string;
+  api?: (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
+  portal?: (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
+  /** Idempotent reference data, run on every start (e.g. the bundled holiday calendar). */
+  reference?: (db: Kysely<Database>) => Promise<void>;
+  /** Demo data, run once on a fresh database when demo seeding is on. */
+  seed?: (db: Kysely<Database>) => Promise<SeedReport>;
+};

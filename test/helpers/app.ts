@@ -1,0 +1,109 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { MODULES, buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createUser } from '../../src/modules/orgs/index.ts';
+import { prepareData } from '../../src/platform/bootstrap.ts';
+import type { DbHandle } from '../../src/platform/db/client.ts';
+import { createTestDb } from './db.ts';
+
+export type TestApp = {
+  app: FastifyInstance;
+  handle: DbHandle;
+  db: DbHandle['db'];
+  dataDir: string;
+  /** A signed-in client for `username` (password `password-123`). */
+  as(username: string): Promise<Client>;
+  anonymous(): Promise<Client>;
+  close(): Promise<void>;
+};
+
+export type Client = {
+  get(url: string): Promise<LightMyRequestResponse>;
+  send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  cookies: Record<string, string>;
+};
+
+export const TEST_PASSWORD = 'password-123';
+
+function absorbCookies(jar: Record<string, string>, res: LightMyRequestResponse) {
+  for (const c of res.cookies) {
+    if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0)) delete jar[c.name];
+    else jar[c.name] = c.value;
+  }
+}
+
+async function makeClient(app: FastifyInstance): Promise<Client> {
+  const jar: Record<string, string> = {};
+  const client: Client = {
+    cookies: jar,
+    async get(url) {
+      const res = await app.inject({ method: 'GET', url, cookies: { ...jar } });
+      absorbCookies(jar, res);
+      return res;
+    },
+    async send(method, url, body, headers = {}) {
+      const res = await app.inject({
+        method,
+        url,
+        cookies: { ...jar },
+        headers: { 'x-csrf-token': jar.gk_csrf ?? '', ...headers },
+        ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+      });
+      absorbCookies(jar, res);
+      return res;
+    },
+  };
+  await client.get('/healthz');
+  return client;
+}
+
+/**
+ * The whole app on a fresh test database, with the demo organisations and one user per role in
+ * 市教育局 (handler, reviewer, approver), 市财政局 (handler2, approver2), the office and an admin.
+ */
+export async function createTestApp(): Promise<TestApp> {
+  const handle = await createTestDb();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gk-test-'));
+  const config = { ...loadConfig({ GONGKAI_DATA: dataDir, GONGKAI_UPLOAD_LIMIT_MB: '1' }), seedDemo: false };
+  await prepareData(handle.db, MODULES, false);
+  const { seedDemoOrgs } = await import('../../src/modules/orgs/seeds.ts');
+  await seedDemoOrgs(handle.db);
+  const orgId = async (name: string) =>
+    (await handle.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const users: [string, string, string][] = [
+    ['t_admin', 'admin', '济宁市人民政府'],
+    ['t_office', 'office', '市政府办公室'],
+    ['t_handler', 'handler', '市教育局'],
+    ['t_reviewer', 'reviewer', '市教育局'],
+    ['t_approver', 'approver', '市教育局'],
+    ['t_handler2', 'handler', '市财政局'],
+    ['t_approver2', 'approver', '市财政局'],
+    ['t_county', 'approver', '邹城市人民政府'],
+  ];
+  for (const [username, role, org] of users) {
+    await createUser(handle.db, null, { username, displayName: username, role, orgId: await orgId(org), password: TEST_PASSWORD });
+  }
+  const app = await buildApp({ config, db: handle.db, logger: false });
+  await app.ready();
+  return {
+    app,
+    handle,
+    db: handle.db,
+    dataDir,
+    async as(username) {
+      const c = await makeClient(app);
+      const res = await c.send('POST', '/api/auth/login', { username, password: TEST_PASSWORD });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+      return c;
+    },
+    anonymous: () => makeClient(app),
+    async close() {
+      await app.close();
+      await handle.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
