@@ -15,10 +15,10 @@ import type { Config } from './config.ts';
 import { calendarModule } from './modules/calendar/manifest.ts';
 import { loadActor, orgsModule } from './modules/orgs/index.ts';
 import type { Database } from './platform/db/database.ts';
+import { filesApi } from './platform/files/api.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
 import { registerSessions } from './platform/http/session.ts';
-import { filesApi } from './platform/files/api.ts';
 import type { ModuleContext, ModuleManifest } from './platform/module.ts';
 import { portalPlugin, renderNotFound, renderServerError } from './portal/plugin.ts';
 
@@ -53,7 +53,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
-  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 10, fields: 50 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.uploadLimitBytes, files: 10, fields: 50 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: '公开 Gongkai API', description: '政务公开工作平台接口', version: '0.1.0' },
@@ -106,7 +108,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           .type('text/plain; charset=utf-8')
           .send('管理后台尚未构建：请运行 npm start（启动时会自动构建）或 npm run build:admin。');
       }
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', ADMIN_DIST);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', ADMIN_DIST);
     }
     return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(req));
   });

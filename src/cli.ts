@@ -5,7 +5,14 @@ import { sql } from 'kysely';
 import { MODULES } from './app.ts';
 import { loadConfig } from './config.ts';
 import { startServer } from './main.ts';
-import { ROLE_LABELS, ROLES, createUser, findUserByUsername, listOrgs, updateUser } from './modules/orgs/index.ts';
+import {
+  createUser,
+  findUserByUsername,
+  listOrgs,
+  ROLE_LABELS,
+  ROLES,
+  updateUser,
+} from './modules/orgs/index.ts';
 import { prepareData } from './platform/bootstrap.ts';
 import { BackupFormatError, backup, restore } from './platform/db/backup.ts';
 import { DataDirLockedError, lockDataDir } from './platform/db/lock.ts';
@@ -44,7 +51,8 @@ async function withDb<T>(work: (db: OpenedDb) => Promise<T>): Promise<T> {
 
 function need(values: Record<string, unknown>, name: string): string {
   const v = values[name];
-  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`缺少参数 --${name} / missing --${name}`);
+  if (typeof v !== 'string' || v.trim() === '')
+    throw new UsageError(`缺少参数 --${name} / missing --${name}`);
   return v.trim();
 }
 
@@ -63,7 +71,8 @@ async function userCommand(args: string[]): Promise<void> {
   });
   if (sub === 'add') {
     const role = need(values, 'role');
-    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`角色无效 / invalid role: ${role}（可选：${ROLES.join(', ')}）`);
+    if (!(ROLES as readonly string[]).includes(role))
+      throw new UsageError(`角色无效 / invalid role: ${role}（可选：${ROLES.join(', ')}）`);
     const orgArg = need(values, 'org');
     const password = values.password ?? randomPassword();
     if (password.length < 10) throw new UsageError('密码至少10位 / password must be at least 10 characters');
@@ -78,7 +87,9 @@ async function userCommand(args: string[]): Promise<void> {
         orgId: org.id,
         password,
       });
-      console.log(`已创建账号 ${values.username}（${ROLE_LABELS[role as keyof typeof ROLE_LABELS]}，${org.name}）`);
+      console.log(
+        `已创建账号 ${values.username}（${ROLE_LABELS[role as keyof typeof ROLE_LABELS]}，${org.name}）`,
+      );
       if (!values.password) console.log(`密码 password: ${password}`);
     });
   } else if (sub === 'passwd') {
@@ -116,7 +127,9 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'migrate':
       await withDb(async ({ applied }) => {
-        console.log(applied.length ? `已执行 / applied: ${applied.join(', ')}` : '数据库已是最新 / up to date');
+        console.log(
+          applied.length ? `已执行 / applied: ${applied.join(', ')}` : '数据库已是最新 / up to date',
+        );
       });
       return 0;
     case 'user':
@@ -144,7 +157,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     case 'db-reset': {
-      if (!args.includes('--yes')) throw new UsageError('这会删除全部数据。确认请加 --yes / this deletes all data: add --yes');
+      if (!args.includes('--yes'))
+        throw new UsageError('这会删除全部数据。确认请加 --yes / this deletes all data: add --yes');
       const config = loadConfig();
       if (config.databaseUrl) {
         await withDb(async ({ db }) => {

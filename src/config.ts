@@ -19,7 +19,8 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`Environment variable ${name} must be a whole number, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`Environment variable ${name} must be a whole number, got "${raw}"`);
   return n;
 }
 

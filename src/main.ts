@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { MODULES, buildApp } from './app.ts';
+import { buildApp, MODULES } from './app.ts';
 import type { Config } from './config.ts';
 import { prepareData } from './platform/bootstrap.ts';
 import { openAndMigrate } from './platform/db/open.ts';
@@ -7,7 +7,10 @@ import { openAndMigrate } from './platform/db/open.ts';
 export type RunningServer = { app: FastifyInstance; url: string; close(): Promise<void> };
 
 /** The only place that calls listen(): on `::`, which takes IPv6 and IPv4 on a dual-stack host. */
-export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<RunningServer> {
   const handle = await openAndMigrate(config);
   try {
     if (handle.applied.length > 0) log(`已执行数据库迁移 / migrations applied: ${handle.applied.join(', ')}`);
@@ -15,7 +18,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const app = await buildApp({ config, db: handle.db });
     await app.listen({ port: config.port, host: config.host, ipv6Only: false });
     const url = `http://localhost:${config.port}`;
-    log(`公开 Gongkai 已启动 / started (${handle.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'})`);
+    log(
+      `公开 Gongkai 已启动 / started (${handle.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'})`,
+    );
     log(`  门户 portal: ${url}/`);
     log(`  管理后台 admin: ${url}/admin/`);
     log(`  接口文档 API docs: ${url}/api/docs`);

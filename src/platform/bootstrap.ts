@@ -3,7 +3,11 @@ import type { Database } from './db/database.ts';
 import type { ModuleManifest, SeedReport } from './module.ts';
 
 /** Reference data on every start; demo data once, on a database that has no data yet. */
-export async function prepareData(db: Kysely<Database>, modules: ModuleManifest[], seedDemo: boolean): Promise<SeedReport> {
+export async function prepareData(
+  db: Kysely<Database>,
+  modules: ModuleManifest[],
+  seedDemo: boolean,
+): Promise<SeedReport> {
   for (const m of modules) if (m.reference) await m.reference(db);
   const lines: SeedReport = [];
   if (!seedDemo) return lines;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { MODULES, buildApp } from '../../src/app.ts';
+import { buildApp, MODULES } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createUser } from '../../src/modules/orgs/index.ts';
 import { prepareData } from '../../src/platform/bootstrap.ts';
@@ -22,7 +22,12 @@ export type TestApp = {
 
 export type Client = {
   get(url: string): Promise<LightMyRequestResponse>;
-  send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  send(
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   cookies: Record<string, string>;
 };
 
@@ -84,7 +89,13 @@ export async function createTestApp(): Promise<TestApp> {
     ['t_county', 'approver', '邹城市人民政府'],
   ];
   for (const [username, role, org] of users) {
-    await createUser(handle.db, null, { username, displayName: username, role, orgId: await orgId(org), password: TEST_PASSWORD });
+    await createUser(handle.db, null, {
+      username,
+      displayName: username,
+      role,
+      orgId: await orgId(org),
+      password: TEST_PASSWORD,
+    });
   }
   const app = await buildApp({ config, db: handle.db, logger: false });
   await app.ready();

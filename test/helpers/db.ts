@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type DbHandle, connectPostgres, wrapPglite } from '../../src/platform/db/client.ts';
+import { connectPostgres, type DbHandle, wrapPglite } from '../../src/platform/db/client.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
-import type { Database, Timestamp } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import type { CalendarYear } from './domain/calendar.ts';
 
 export interface CalendarYearsTable {

@@ -28,23 +28,35 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 200: s.ok } } }, async (req, reply) => {
-    await sessions.end(reply, req);
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 200: s.ok } } },
+    async (req, reply) => {
+      await sessions.end(reply, req);
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: s.meResponse } } }, async (req) => {
-    const actor = requireActor(req);
-    const user = await store.findUserView(db, actor.id);
-    if (!user) throw new AppError('SESSION_EXPIRED');
-    return { user: presentUser(user) };
-  });
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: s.meResponse } } },
+    async (req) => {
+      const actor = requireActor(req);
+      const user = await store.findUserView(db, actor.id);
+      if (!user) throw new AppError('SESSION_EXPIRED');
+      return { user: presentUser(user) };
+    },
+  );
 
-  app.get('/orgs', { schema: { tags: ['orgs'], summary: '机构树', response: { 200: s.listOf(s.orgView) } } }, async (req) => {
-    requireActor(req);
-    const rows = await store.listOrgs(db);
-    return { items: rows.map(presentOrg), total: rows.length };
-  });
+  app.get(
+    '/orgs',
+    { schema: { tags: ['orgs'], summary: '机构树', response: { 200: s.listOf(s.orgView) } } },
+    async (req) => {
+      requireActor(req);
+      const rows = await store.listOrgs(db);
+      return { items: rows.map(presentOrg), total: rows.length };
+    },
+  );
 
   app.post(
     '/orgs',
@@ -55,14 +67,27 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
   app.patch(
     '/orgs/:id',
     {
-      schema: { tags: ['orgs'], summary: '修改机构', params: s.idParam, body: s.orgPatchBody, response: { 200: s.orgView } },
+      schema: {
+        tags: ['orgs'],
+        summary: '修改机构',
+        params: s.idParam,
+        body: s.orgPatchBody,
+        response: { 200: s.orgView },
+      },
     },
     async (req) => presentOrg(await service.updateOrg(db, requireActor(req), req.params.id, req.body)),
   );
 
   app.get(
     '/users',
-    { schema: { tags: ['users'], summary: '用户列表', querystring: s.userListQuery, response: { 200: s.listOf(s.userView) } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: '用户列表',
+        querystring: s.userListQuery,
+        response: { 200: s.listOf(s.userView) },
+      },
+    },
     async (req) => {
       const { rows, total } = await service.listUsers(db, requireActor(req), req.query);
       return { items: rows.map(presentUser), total };
@@ -77,7 +102,9 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
 
   app.post(
     '/users',
-    { schema: { tags: ['users'], summary: '新增用户', body: s.userCreateBody, response: { 200: s.userView } } },
+    {
+      schema: { tags: ['users'], summary: '新增用户', body: s.userCreateBody, response: { 200: s.userView } },
+    },
     async (req) => {
       const row = await service.createUser(db, requireActor(req), req.body);
       return presentUser(await service.getUser(db, requireActor(req), row.id));
@@ -87,7 +114,13 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
   app.patch(
     '/users/:id',
     {
-      schema: { tags: ['users'], summary: '修改用户', params: s.idParam, body: s.userPatchBody, response: { 200: s.userView } },
+      schema: {
+        tags: ['users'],
+        summary: '修改用户',
+        params: s.idParam,
+        body: s.userPatchBody,
+        response: { 200: s.userView },
+      },
     },
     async (req) => {
       await service.updateUser(db, requireActor(req), req.params.id, req.body);
@@ -97,14 +130,25 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
 
   app.get(
     '/audit',
-    { schema: { tags: ['audit'], summary: '审计日志', querystring: s.auditQuery, response: { 200: s.listOf(s.auditEntry) } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志',
+        querystring: s.auditQuery,
+        response: { 200: s.listOf(s.auditEntry) },
+      },
+    },
     async (req) => {
       service.requirePermission(requireActor(req), 'audit.view');
       const { rows, total } = await listAudit(db, req.query);
       const actorIds = [...new Set(rows.map((r) => r.actor_id).filter((id): id is number => id !== null))];
       const names = new Map<number, string>();
       if (actorIds.length > 0) {
-        const users = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', actorIds).execute();
+        const users = await db
+          .selectFrom('users')
+          .select(['id', 'display_name'])
+          .where('id', 'in', actorIds)
+          .execute();
         for (const u of users) names.set(u.id, u.display_name);
       }
       return {

@@ -77,11 +77,23 @@ export async function seedDemoOrgs(db: Kysely<Database>): Promise<SeedReport> {
   if (await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst()) return [];
   const ids = new Map<string, number>();
   await db.transaction().execute(async (tx) => {
-    const city = await store.insertOrg(tx, { parentId: null, name: '济宁市人民政府', kind: 'government', code: '3708', sortOrder: 0 });
+    const city = await store.insertOrg(tx, {
+      parentId: null,
+      name: '济宁市人民政府',
+      kind: 'government',
+      code: '3708',
+      sortOrder: 0,
+    });
     ids.set(city.name, city.id);
     let order = 1;
     for (const name of DEMO_DEPARTMENTS) {
-      const d = await store.insertOrg(tx, { parentId: city.id, name, kind: 'department', code: null, sortOrder: order++ });
+      const d = await store.insertOrg(tx, {
+        parentId: city.id,
+        name,
+        kind: 'department',
+        code: null,
+        sortOrder: order++,
+      });
       ids.set(name, d.id);
     }
     for (const [county, towns] of Object.entries(DEMO_COUNTIES)) {
@@ -95,20 +107,40 @@ export async function seedDemoOrgs(db: Kysely<Database>): Promise<SeedReport> {
       ids.set(county, c.id);
       let sub = 0;
       for (const dept of COUNTY_DEPARTMENTS[county] ?? []) {
-        await store.insertOrg(tx, { parentId: c.id, name: dept, kind: 'department', code: null, sortOrder: sub++ });
+        await store.insertOrg(tx, {
+          parentId: c.id,
+          name: dept,
+          kind: 'department',
+          code: null,
+          sortOrder: sub++,
+        });
       }
       for (const town of towns) {
-        const t = await store.insertOrg(tx, { parentId: c.id, name: `${town}办事处`.replace(/镇办事处$/, '镇人民政府'), kind: 'town', code: null, sortOrder: sub++ });
+        const t = await store.insertOrg(tx, {
+          parentId: c.id,
+          name: `${town}办事处`.replace(/镇办事处$/, '镇人民政府'),
+          kind: 'town',
+          code: null,
+          sortOrder: sub++,
+        });
         ids.set(town, t.id);
       }
     }
   });
-  const lines: SeedReport = ['演示账号（密码仅此一次显示，请妥善保存）/ demo accounts (passwords shown once):'];
+  const lines: SeedReport = [
+    '演示账号（密码仅此一次显示，请妥善保存）/ demo accounts (passwords shown once):',
+  ];
   for (const a of DEMO_ACCOUNTS) {
     const password = randomPassword();
     const orgId = ids.get(a.org);
     if (orgId === undefined) throw new Error(`demo org missing: ${a.org}`);
-    await createUser(db, null, { username: a.username, displayName: a.displayName, role: a.role, orgId, password });
+    await createUser(db, null, {
+      username: a.username,
+      displayName: a.displayName,
+      role: a.role,
+      orgId,
+      password,
+    });
     lines.push(`  ${ROLE_LABELS[a.role].padEnd(6, '　')} ${a.username.padEnd(9)} ${password}  (${a.org})`);
   }
   return lines;

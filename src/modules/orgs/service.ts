@@ -5,7 +5,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../../platform/http/passwords.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { type OrgKind, type Permission, allowedParentKinds, can, scopeMode } from './domain/roles.ts';
+import { allowedParentKinds, can, type OrgKind, type Permission, scopeMode } from './domain/roles.ts';
 import { subtreeIds, wouldCycle } from './domain/tree.ts';
 import * as store from './store.ts';
 
@@ -32,7 +32,13 @@ async function requireOrgInScope(db: Db, actor: Actor, orgId: number): Promise<v
   if (!(await visibleOrgIds(db, actor)).has(orgId)) throw new AppError('NOT_FOUND');
 }
 
-export type OrgInput = { parentId: number | null; name: string; kind: OrgKind; code: string | null; sortOrder: number };
+export type OrgInput = {
+  parentId: number | null;
+  name: string;
+  kind: OrgKind;
+  code: string | null;
+  sortOrder: number;
+};
 
 async function checkParent(db: Db, kind: OrgKind, parentId: number | null): Promise<void> {
   const parent = parentId === null ? null : await store.findOrg(db, parentId);
@@ -41,18 +47,27 @@ async function checkParent(db: Db, kind: OrgKind, parentId: number | null): Prom
   }
   const parentKind = (parent?.kind ?? null) as OrgKind | null;
   if (!allowedParentKinds(kind).includes(parentKind)) {
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'parentId', message: '该类型的机构不能设在所选上级之下' }]);
+    throw new AppError('VALIDATION_FAILED', {}, [
+      { path: 'parentId', message: '该类型的机构不能设在所选上级之下' },
+    ]);
   }
 }
 
 export async function createOrg(db: Db, actor: Actor, input: OrgInput) {
   requirePermission(actor, 'orgs.manage');
-  if (input.parentId === null) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'parentId', message: '请选择上级机构' }]);
+  if (input.parentId === null)
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'parentId', message: '请选择上级机构' }]);
   return inTransaction(db, async (tx) => {
     await requireOrgInScope(tx, actor, input.parentId as number);
     await checkParent(tx, input.kind, input.parentId);
     const row = await store.insertOrg(tx, input);
-    await recordAudit(tx, { actorId: actor.id, action: 'org.create', subjectType: 'org', subjectId: row.id, after: row });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'org.create',
+      subjectType: 'org',
+      subjectId: row.id,
+      after: row,
+    });
     return row;
   });
 }
@@ -68,8 +83,16 @@ export async function updateOrg(db: Db, actor: Actor, id: number, patch: Partial
     if (parentId !== before.parent_id || kind !== before.kind) {
       if (parentId !== null) await requireOrgInScope(tx, actor, parentId);
       const all = await store.listOrgs(tx);
-      if (wouldCycle(all.map((o) => ({ id: o.id, parentId: o.parent_id })), id, parentId)) {
-        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'parentId', message: '不能把机构移到它自己的下级机构之下' }]);
+      if (
+        wouldCycle(
+          all.map((o) => ({ id: o.id, parentId: o.parent_id })),
+          id,
+          parentId,
+        )
+      ) {
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: 'parentId', message: '不能把机构移到它自己的下级机构之下' },
+        ]);
       }
       await checkParent(tx, kind, parentId);
     }
@@ -80,7 +103,14 @@ export async function updateOrg(db: Db, actor: Actor, id: number, patch: Partial
       ...(patch.code !== undefined ? { code: patch.code } : {}),
       ...(patch.sortOrder !== undefined ? { sort_order: patch.sortOrder } : {}),
     });
-    await recordAudit(tx, { actorId: actor.id, action: 'org.update', subjectType: 'org', subjectId: id, before, after });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'org.update',
+      subjectType: 'org',
+      subjectId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -107,7 +137,13 @@ export async function getUser(db: Db, actor: Actor, id: number) {
   return user;
 }
 
-export type UserInput = { username: string; displayName: string; role: string; orgId: number; password: string };
+export type UserInput = {
+  username: string;
+  displayName: string;
+  role: string;
+  orgId: number;
+  password: string;
+};
 
 /** Create a staff account. `actor` null means the command line (`gongkai user add`) or seeding. */
 export async function createUser(db: Db, actor: Actor | null, input: UserInput) {
@@ -122,12 +158,24 @@ export async function createUser(db: Db, actor: Actor | null, input: UserInput) 
       throw new AppError('VALIDATION_FAILED', {}, [{ path: 'username', message: '该用户名已被使用' }]);
     }
     const row = await store.insertUser(tx, { ...input, passwordHash });
-    await recordAudit(tx, { actorId: actor?.id ?? null, action: 'user.create', subjectType: 'user', subjectId: row.id, after: row });
+    await recordAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: row.id,
+      after: row,
+    });
     return row;
   });
 }
 
-export type UserPatch = Partial<{ displayName: string; role: string; orgId: number; disabled: boolean; password: string }>;
+export type UserPatch = Partial<{
+  displayName: string;
+  role: string;
+  orgId: number;
+  disabled: boolean;
+  password: string;
+}>;
 
 export async function updateUser(db: Db, actor: Actor | null, id: number, patch: UserPatch) {
   if (actor) requirePermission(actor, 'users.manage');
@@ -141,8 +189,13 @@ export async function updateUser(db: Db, actor: Actor | null, id: number, patch:
       if (patch.orgId !== undefined && !visible.has(patch.orgId)) {
         throw new AppError('VALIDATION_FAILED', {}, [{ path: 'orgId', message: '所属机构不存在' }]);
       }
-      if (actor.id === id && (patch.disabled === true || (patch.role !== undefined && patch.role !== before.role))) {
-        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'role', message: '不能停用自己的账号或修改自己的角色' }]);
+      if (
+        actor.id === id &&
+        (patch.disabled === true || (patch.role !== undefined && patch.role !== before.role))
+      ) {
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: 'role', message: '不能停用自己的账号或修改自己的角色' },
+        ]);
       }
     }
     const after = await store.updateUserRow(tx, id, {
@@ -155,7 +208,14 @@ export async function updateUser(db: Db, actor: Actor | null, id: number, patch:
     if (passwordHash || patch.disabled === true) {
       await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     }
-    await recordAudit(tx, { actorId: actor?.id ?? null, action: 'user.update', subjectType: 'user', subjectId: id, before, after });
+    await recordAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: 'user.update',
+      subjectType: 'user',
+      subjectId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -167,7 +227,12 @@ let dummyHash: Promise<string> | null = null;
  * Check a password. Five failures in a row lock the account for 15 minutes; every outcome is audited.
  * Returns the user id on success.
  */
-export async function authenticate(db: Db, username: string, password: string, now = new Date()): Promise<number> {
+export async function authenticate(
+  db: Db,
+  username: string,
+  password: string,
+  now = new Date(),
+): Promise<number> {
   const user = await store.findUserByUsername(db, username);
   if (!user) {
     dummyHash ??= hashPassword(randomPassword());
@@ -201,7 +266,12 @@ export async function authenticate(db: Db, username: string, password: string, n
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
   await inTransaction(db, async (tx) => {
     await store.updateUserRow(tx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
-    await recordAudit(tx, { actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'auth.login',
+      subjectType: 'user',
+      subjectId: user.id,
+    });
   });
   return user.id;
 }

@@ -57,7 +57,13 @@ export function insertOrg(
 export function updateOrgRow(
   db: Kysely<Database>,
   id: number,
-  v: Partial<{ parent_id: number | null; name: string; kind: string; code: string | null; sort_order: number }>,
+  v: Partial<{
+    parent_id: number | null;
+    name: string;
+    kind: string;
+    code: string | null;
+    sort_order: number;
+  }>,
 ): Promise<OrgRow> {
   return db.updateTable('orgs').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
@@ -97,7 +103,10 @@ export async function listUsers(
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }

@@ -25,11 +25,17 @@ type Line =
 
 async function userTables(db: Kysely<Database>): Promise<string[]> {
   const r = await sql<{ tablename: string }>`
-    select tablename from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations' order by tablename`.execute(db);
+    select tablename from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations' order by tablename`.execute(
+    db,
+  );
   return r.rows.map((x) => x.tablename);
 }
 
-export async function backup(db: Kysely<Database>, dataDir: string, file: string): Promise<{ rows: number; files: number }> {
+export async function backup(
+  db: Kysely<Database>,
+  dataDir: string,
+  file: string,
+): Promise<{ rows: number; files: number }> {
   const tmp = `${file}.part`;
   let rows = 0;
   let files = 0;
@@ -41,10 +47,18 @@ export async function backup(db: Kysely<Database>, dataDir: string, file: string
       .setIsolationLevel('repeatable read')
       .execute(async (tx) => {
         const migrations = await appliedMigrations(tx);
-        const header: Line = { type: 'header', format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), migrations };
+        const header: Line = {
+          type: 'header',
+          format: FORMAT,
+          version: VERSION,
+          createdAt: new Date().toISOString(),
+          migrations,
+        };
         snapshot.push(JSON.stringify(header));
         for (const table of await userTables(tx)) {
-          const r = await sql<{ j: Record<string, unknown> }>`select row_to_json(t) as j from ${sql.table(table)} t`.execute(tx);
+          const r = await sql<{
+            j: Record<string, unknown>;
+          }>`select row_to_json(t) as j from ${sql.table(table)} t`.execute(tx);
           for (const { j } of r.rows) {
             snapshot.push(JSON.stringify({ type: 'row', table, data: j } satisfies Line));
             if (table === 'files') hashes.add(String(j.sha256));
@@ -76,12 +90,19 @@ export class BackupFormatError extends Error {}
  * Replace the database's contents with a backup's, all or nothing. The schema must already be
  * migrated at least as far as the backup's; a backup from newer code is refused.
  */
-export async function restore(db: Kysely<Database>, dataDir: string, file: string): Promise<{ rows: number; files: number }> {
+export async function restore(
+  db: Kysely<Database>,
+  dataDir: string,
+  file: string,
+): Promise<{ rows: number; files: number }> {
   const known = new Set(await listMigrations());
   const rowsByTable = new Map<string, Record<string, unknown>[]>();
   let header: Extract<Line, { type: 'header' }> | null = null;
   let files = 0;
-  const input = readline.createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const input = readline.createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  });
   try {
     for await (const text of input) {
       if (!text) continue;
@@ -92,7 +113,9 @@ export async function restore(db: Kysely<Database>, dataDir: string, file: strin
         }
         const unknown = line.migrations.filter((m) => !known.has(m));
         if (unknown.length > 0) {
-          throw new BackupFormatError(`备份来自更新版本的程序（迁移 ${unknown.join(', ')}），请先升级 / backup is from newer code`);
+          throw new BackupFormatError(
+            `备份来自更新版本的程序（迁移 ${unknown.join(', ')}），请先升级 / backup is from newer code`,
+          );
         }
         header = line;
       } else if (line.type === 'row') {
@@ -102,7 +125,8 @@ export async function restore(db: Kysely<Database>, dataDir: string, file: strin
       } else if (line.type === 'file') {
         if (!(await blobExists(dataDir, line.sha256))) {
           const written = await writeBlob(dataDir, Readable.from([Buffer.from(line.data, 'base64')]));
-          if (written.sha256 !== line.sha256) throw new BackupFormatError(`备份中的文件已损坏 / corrupt file ${line.sha256}`);
+          if (written.sha256 !== line.sha256)
+            throw new BackupFormatError(`备份中的文件已损坏 / corrupt file ${line.sha256}`);
         }
         files++;
       }
@@ -123,14 +147,18 @@ export async function restore(db: Kysely<Database>, dataDir: string, file: strin
       if (!tables.includes(table)) throw new BackupFormatError(`备份中有未知的表 / unknown table ${table}`);
       for (let i = 0; i < list.length; i += 500) {
         const chunk = JSON.stringify(list.slice(i, i + 500));
-        await sql`insert into ${sql.table(table)} select * from json_populate_recordset(null::${sql.table(table)}, ${chunk}::json)`.execute(tx);
+        await sql`insert into ${sql.table(table)} select * from json_populate_recordset(null::${sql.table(table)}, ${chunk}::json)`.execute(
+          tx,
+        );
       }
       rows += list.length;
     }
     for (const table of tables) {
       const serials = await sql<{ column_name: string }>`
         select column_name from information_schema.columns
-        where table_schema = 'public' and table_name = ${table} and column_default like 'nextval(%'`.execute(tx);
+        where table_schema = 'public' and table_name = ${table} and column_default like 'nextval(%'`.execute(
+        tx,
+      );
       for (const { column_name } of serials.rows) {
         await sql`select setval(pg_get_serial_sequence(${table}, ${column_name}),
           coalesce((select max(${sql.ref(column_name)}) from ${sql.table(table)}), 1),

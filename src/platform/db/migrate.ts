@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './database.ts';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../db/migrations');
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../db/migrations',
+);
 
 const NAME = /^\d{4}_[a-z0-9_]+\.sql$/;
 
@@ -31,7 +34,11 @@ export async function migrate(db: Kysely<Database>, dir = MIGRATIONS_DIR): Promi
     const body = await readFile(path.join(dir, name), 'utf8');
     const done = await db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(727274)`.execute(tx);
-      const row = await tx.selectFrom('schema_migrations').select('name').where('name', '=', name).executeTakeFirst();
+      const row = await tx
+        .selectFrom('schema_migrations')
+        .select('name')
+        .where('name', '=', name)
+        .executeTakeFirst();
       if (row) return false;
       await sql.raw(body).execute(tx);
       await tx.insertInto('schema_migrations').values({ name }).execute();

@@ -9,7 +9,13 @@ import type { ModuleContext } from '../module.ts';
 import { blobPath, readBlob, writeBlob } from './storage.ts';
 import { detectType } from './types.ts';
 
-const fileView = z.object({ id: z.number(), name: z.string(), mime: z.string(), size: z.number(), sha256: z.string() });
+const fileView = z.object({
+  id: z.number(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+});
 
 /** Staff uploads: size-limited by the multipart limit, type-checked by content, stored by hash. */
 export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
@@ -18,7 +24,13 @@ export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
 
   app.post(
     '/files',
-    { schema: { tags: ['files'], summary: '上传附件（multipart，字段 file）', response: { 200: z.object({ items: z.array(fileView) }) } } },
+    {
+      schema: {
+        tags: ['files'],
+        summary: '上传附件（multipart，字段 file）',
+        response: { 200: z.object({ items: z.array(fileView) }) },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
@@ -39,7 +51,8 @@ export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
         await removeUnreferenced(ctx, written);
         throw err;
       }
-      if (stored.length === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: '请选择要上传的文件' }]);
+      if (stored.length === 0)
+        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: '请选择要上传的文件' }]);
       const rows = await db.transaction().execute(async (tx) => {
         const inserted = await tx
           .insertInto('files')
@@ -47,17 +60,31 @@ export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
           .returningAll()
           .execute();
         for (const r of inserted) {
-          await recordAudit(tx, { actorId: actor.id, action: 'file.upload', subjectType: 'file', subjectId: r.id, after: r });
+          await recordAudit(tx, {
+            actorId: actor.id,
+            action: 'file.upload',
+            subjectType: 'file',
+            subjectId: r.id,
+            after: r,
+          });
         }
         return inserted;
       });
-      return { items: rows.map((r) => ({ id: r.id, name: r.name, mime: r.mime, size: r.size, sha256: r.sha256 })) };
+      return {
+        items: rows.map((r) => ({ id: r.id, name: r.name, mime: r.mime, size: r.size, sha256: r.sha256 })),
+      };
     },
   );
 
   app.get(
     '/files/:id',
-    { schema: { tags: ['files'], summary: '下载附件', params: z.object({ id: z.coerce.number().int().positive() }) } },
+    {
+      schema: {
+        tags: ['files'],
+        summary: '下载附件',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+      },
+    },
     async (req, reply) => {
       requireActor(req);
       const row = await db.selectFrom('files').selectAll().where('id', '=', req.params.id).executeTakeFirst();

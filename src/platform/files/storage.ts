@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -19,7 +18,10 @@ export function blobPath(dataDir: string, sha256: string): string {
  * Stream `source` into the store. Returns its hash, size and first bytes (for type detection).
  * The blob appears under its final name only when complete.
  */
-export async function writeBlob(dataDir: string, source: Readable): Promise<{ sha256: string; size: number; head: Uint8Array }> {
+export async function writeBlob(
+  dataDir: string,
+  source: Readable,
+): Promise<{ sha256: string; size: number; head: Uint8Array }> {
   const tmpDir = path.join(filesDir(dataDir), 'tmp');
   await mkdir(tmpDir, { recursive: true });
   const tmp = path.join(tmpDir, randomBytes(8).toString('hex'));

@@ -4,7 +4,10 @@
  */
 export type AllowedType = { ext: string; mime: string };
 
-const BY_EXT: Record<string, { mime: string; magic: 'pdf' | 'zip' | 'ole' | 'png' | 'jpg' | 'gif' | 'text' }> = {
+const BY_EXT: Record<
+  string,
+  { mime: string; magic: 'pdf' | 'zip' | 'ole' | 'png' | 'jpg' | 'gif' | 'text' }
+> = {
   pdf: { mime: 'application/pdf', magic: 'pdf' },
   docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: 'zip' },
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: 'zip' },

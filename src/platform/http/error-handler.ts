@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorBody, type ErrorCode, type FieldError, describeError, isCatalogCode } from './errors.ts';
+import {
+  AppError,
+  describeError,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldError,
+  isCatalogCode,
+} from './errors.ts';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
@@ -26,7 +33,10 @@ export function toErrorResponse(
 ): { status: number; body: ErrorBody; unexpected: boolean } {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: FieldError[] = err.validation.map((v) => ({
-      path: fieldPath(v.instancePath, (v.params as { missingProperty?: string } | undefined)?.missingProperty),
+      path: fieldPath(
+        v.instancePath,
+        (v.params as { missingProperty?: string } | undefined)?.missingProperty,
+      ),
       message: v.message ?? '格式不正确',
     }));
     const { status, message } = describeError('VALIDATION_FAILED');
@@ -49,10 +59,12 @@ export function toErrorResponse(
     } else if (e.code === '23505') {
       code = 'DUPLICATE';
     } else if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-      code = e.statusCode === 404 ? 'NOT_FOUND' : e.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      code =
+        e.statusCode === 404 ? 'NOT_FOUND' : e.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
     }
   }
-  if (code === 'UPLOAD_TOO_LARGE') params = { limitMb: Math.round(uploadLimitBytes / 1024 / 1024), ...params };
+  if (code === 'UPLOAD_TOO_LARGE')
+    params = { limitMb: Math.round(uploadLimitBytes / 1024 / 1024), ...params };
   const unexpected = code === null;
   const finalCode: ErrorCode = code ?? 'INTERNAL';
   const { status, message } = describeError(finalCode, params);
@@ -62,14 +74,20 @@ export function toErrorResponse(
 
 export function registerErrorHandler(
   app: FastifyInstance,
-  opts: { uploadLimitBytes: number; renderHtmlError?: (req: FastifyRequest, status: number, message: string) => string },
+  opts: {
+    uploadLimitBytes: number;
+    renderHtmlError?: (req: FastifyRequest, status: number, message: string) => string;
+  },
 ) {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const { status, body, unexpected } = toErrorResponse(err, opts.uploadLimitBytes);
     if (unexpected) req.log.error({ err }, 'unexpected error');
     const wantsHtml = !req.url.startsWith('/api/') && opts.renderHtmlError;
     if (wantsHtml && opts.renderHtmlError) {
-      return reply.code(status).type('text/html; charset=utf-8').send(opts.renderHtmlError(req, status, body.error.message));
+      return reply
+        .code(status)
+        .type('text/html; charset=utf-8')
+        .send(opts.renderHtmlError(req, status, body.error.message));
     }
     return reply.code(status).send(body);
   });

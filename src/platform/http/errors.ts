@@ -28,12 +28,14 @@ export const ERROR_CATALOG = {
   },
   UPLOAD_TYPE_NOT_ALLOWED: {
     status: 415,
-    message: (p) => `不支持该文件类型${p.name ? `（${p.name}）` : ''}，请上传 PDF、Word、Excel、图片或文本文件。`,
+    message: (p) =>
+      `不支持该文件类型${p.name ? `（${p.name}）` : ''}，请上传 PDF、Word、Excel、图片或文本文件。`,
   },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型。' },
   CALENDAR_YEAR_MISSING: {
     status: 422,
-    message: (p) => `${p.year}年的节假日安排尚未录入工作日历，无法计算期限。请系统管理员在“系统管理 → 工作日历”中录入。`,
+    message: (p) =>
+      `${p.year}年的节假日安排尚未录入工作日历，无法计算期限。请系统管理员在“系统管理 → 工作日历”中录入。`,
   },
   CALENDAR_YEAR_INVALID: { status: 400, message: '工作日历数据有误。' },
   EXTENSION_ALREADY_USED: { status: 409, message: '该申请已延期答复过一次，不能再次延期。' },
@@ -64,7 +66,10 @@ export function isCatalogCode(code: unknown): code is ErrorCode {
 
 export function describeError(code: ErrorCode, params: Params = {}): { status: number; message: string } {
   const entry: Entry = ERROR_CATALOG[code];
-  return { status: entry.status, message: typeof entry.message === 'function' ? entry.message(params) : entry.message };
+  return {
+    status: entry.status,
+    message: typeof entry.message === 'function' ? entry.message(params) : entry.message,
+  };
 }
 
 export type ErrorBody = { error: { code: string; message: string; fields?: FieldError[] } };

@@ -63,7 +63,11 @@ export function registerSessions(app: FastifyInstance, opts: SessionOptions) {
       .where('token_hash', '=', sha256(raw))
       .executeTakeFirst();
     const now = Date.now();
-    if (!row || row.expires_at.getTime() <= now || row.last_seen_at.getTime() + opts.idleMinutes * 60_000 <= now) {
+    if (
+      !row ||
+      row.expires_at.getTime() <= now ||
+      row.last_seen_at.getTime() + opts.idleMinutes * 60_000 <= now
+    ) {
       req.sessionState = 'expired';
       if (row) await opts.db.deleteFrom('sessions').where('id', '=', row.id).execute();
       return;
@@ -77,7 +81,11 @@ export function registerSessions(app: FastifyInstance, opts: SessionOptions) {
     req.sessionState = 'valid';
     req.sessionId = row.id;
     if (now - row.last_seen_at.getTime() > 60_000) {
-      await opts.db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', row.id).execute();
+      await opts.db
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date(now) })
+        .where('id', '=', row.id)
+        .execute();
     }
   });
 
@@ -110,7 +118,8 @@ export function registerSessions(app: FastifyInstance, opts: SessionOptions) {
       reply.setCookie(CSRF_COOKIE, token(), { ...cookieBase, httpOnly: false, maxAge: 60 * 60 * 24 * 30 });
     },
     async end(reply: FastifyReply, req: FastifyRequest): Promise<void> {
-      if (req.sessionId !== null) await opts.db.deleteFrom('sessions').where('id', '=', req.sessionId).execute();
+      if (req.sessionId !== null)
+        await opts.db.deleteFrom('sessions').where('id', '=', req.sessionId).execute();
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     },
   };

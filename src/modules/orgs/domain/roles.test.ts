@@ -6,7 +6,8 @@ import { subtreeIds, wouldCycle } from './tree.ts';
 test('only the administrator manages organisations, users, audit and the calendar', () => {
   for (const p of ['orgs.manage', 'users.manage', 'audit.view', 'calendar.manage'] as const) {
     assert.equal(can('admin', p), true, p);
-    for (const r of ['office', 'handler', 'reviewer', 'approver']) assert.equal(can(r, p), false, `${r} ${p}`);
+    for (const r of ['office', 'handler', 'reviewer', 'approver'])
+      assert.equal(can(r, p), false, `${r} ${p}`);
   }
   assert.equal(can('approver', 'users.view'), true);
   assert.equal(can('handler', 'users.view'), false);

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+const orgId = async (name: string) =>
+  (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+const userId = async (username: string) =>
+  (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+
+test('a department approver sees the users of its own department only', async () => {
+  const c = await t.as('t_approver');
+  const res = await c.get('/api/users?pageSize=200');
+  assert.equal(res.statusCode, 200);
+  const orgs = new Set((res.json().items as { orgName: string }[]).map((u) => u.orgName));
+  assert.deepEqual([...orgs], ['市教育局']);
+});
+
+test('a department user cannot read another department’s users', async () => {
+  const c = await t.as('t_approver');
+  const finance = await orgId('市财政局');
+  assert.equal((await c.get(`/api/users?orgId=${finance}`)).statusCode, 404);
+  assert.equal((await c.get(`/api/users/${await userId('t_handler2')}`)).statusCode, 404);
+  assert.equal((await c.get(`/api/users/${await userId('t_handler')}`)).statusCode, 200);
+});
+
+test('a department user cannot change another department’s user, nor its own colleagues', async () => {
+  const c = await t.as('t_approver');
+  const target = await userId('t_handler2');
+  const res = await c.send('PATCH', `/api/users/${target}`, { displayName: '被篡改' });
+  assert.equal(res.statusCode, 403);
+  const own = await c.send('PATCH', `/api/users/${await userId('t_handler')}`, { disabled: true });
+  assert.equal(own.statusCode, 403);
+  const row = await t.db
+    .selectFrom('users')
+    .select(['display_name', 'disabled'])
+    .where('id', '=', target)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(row, { display_name: 't_handler2', disabled: false });
+});
+
+test('a handler may not list users at all', async () => {
+  const c = await t.as('t_handler2');
+  const res = await c.get('/api/users');
+  assert.equal(res.statusCode, 403);
+  assert.equal(res.json().error.message, '您没有权限进行此操作。');
+});
+
+test('a county approver sees its county subtree, not the city departments', async () => {
+  const c = await t.as('t_county');
+  const res = await c.get('/api/users?pageSize=200');
+  const names = (res.json().items as { username: string }[]).map((u) => u.username);
+  assert.deepEqual(names, ['t_county']);
+  assert.equal((await c.get(`/api/users?orgId=${await orgId('市教育局')}`)).statusCode, 404);
+  assert.equal((await c.get(`/api/users?orgId=${await orgId('邹城市教育局')}`)).statusCode, 200);
+});
+
+test('the administrator creates an organisation and a user, each audited in the same transaction', async () => {
+  const c = await t.as('t_admin');
+  const zoucheng = await orgId('邹城市人民政府');
+  const org = await c.send('POST', '/api/orgs', {
+    parentId: zoucheng,
+    name: '邹城市财政局',
+    kind: 'department',
+  });
+  assert.equal(org.statusCode, 200, org.body);
+  const user = await c.send('POST', '/api/users', {
+    username: 'zc_finance',
+    displayName: '赵磊',
+    role: 'handler',
+    orgId: org.json().id,
+    password: 'long-enough-1',
+  });
+  assert.equal(user.statusCode, 200, user.body);
+  assert.equal(user.json().orgName, '邹城市财政局');
+  const audits = await t.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', 'in', ['org.create', 'user.create'])
+    .where('actor_id', '=', await userId('t_admin'))
+    .execute();
+  assert.equal(audits.length, 2);
+  const userAudit = audits.find((a) => a.action === 'user.create');
+  assert.ok(userAudit);
+  const snapshot = userAudit.after as { username: string; password_hash: string };
+  assert.equal(snapshot.username, 'zc_finance');
+  assert.equal(snapshot.password_hash, '[已隐藏]');
+});
+
+test('a failed write leaves neither the change nor its audit row', async () => {
+  const c = await t.as('t_admin');
+  const count = async () =>
+    (await t.db.selectFrom('audit_log').select('id').where('action', '=', 'user.create').execute()).length;
+  const before = await count();
+  const dup = await c.send('POST', '/api/users', {
+    username: 't_handler',
+    displayName: '重复',
+    role: 'handler',
+    orgId: await orgId('市教育局'),
+    password: 'long-enough-1',
+  });
+  assert.equal(dup.statusCode, 400);
+  assert.deepEqual(dup.json().error.fields, [{ path: 'username', message: '该用户名已被使用' }]);
+  assert.equal(await count(), before);
+});
+
+test('an organisation cannot be moved below its own descendant', async () => {
+  const c = await t.as('t_admin');
+  const county = await orgId('邹城市人民政府');
+  const town = await orgId('太平镇人民政府');
+  const res = await c.send('PATCH', `/api/orgs/${county}`, { parentId: town });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.json().error.fields[0].message, /下级/);
+});
+
+test('only the administrator reads the audit trail, with filters', async () => {
+  const office = await t.as('t_office');
+  assert.equal((await office.get('/api/audit')).statusCode, 403);
+  const admin = await t.as('t_admin');
+  const res = await admin.get('/api/audit?subjectType=user&action=auth.login&pageSize=5');
+  assert.equal(res.statusCode, 200);
+  const body = res.json();
+  assert.ok(body.total >= 1);
+  assert.ok(
+    body.items.every(
+      (i: { action: string; subjectType: string }) =>
+        i.action.includes('auth.login') && i.subjectType === 'user',
+    ),
+  );
+  assert.ok(body.items.length <= 5);
+});
+
+test('a disabled user’s sessions end at once', async () => {
+  const victim = await t.as('t_reviewer');
+  const admin = await t.as('t_admin');
+  const res = await admin.send('PATCH', `/api/users/${await userId('t_reviewer')}`, { disabled: true });
+  assert.equal(res.statusCode, 200);
+  assert.equal((await victim.get('/api/auth/me')).statusCode, 401);
+});

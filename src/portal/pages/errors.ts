@@ -1,0 +1,41 @@
+import { portalCss } from '../assets.ts';
+import { type Html, html } from '../html.ts';
+
+export const NOT_FOUND_TITLE = '页面未找到';
+
+/** Body of the 404 page (rendered inside the portal layout). */
+export function notFoundBody(): Html {
+  return html`<p class="lead">抱歉，您访问的页面不存在或已被移除。</p>
+<p>请检查网址是否正确，或者：</p>
+<ul>
+<li><a href="/">返回政府信息公开首页</a></li>
+<li><a href="/gk/guide">查阅政府信息公开指南</a></li>
+</ul>`;
+}
+
+/**
+ * A self-contained 500 page. Deliberately minimal: it does not depend on any state that may be the
+ * cause of the error.
+ */
+export function serverErrorDocument(siteName: string | undefined): string {
+  const title = siteName ? `服务器错误 - ${siteName}` : '服务器错误';
+  return html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="stylesheet" href="${portalCss.href}">
+</head>
+<body>
+<main id="main">
+<div class="container">
+<h1>服务器错误</h1>
+<p class="lead">抱歉，服务器暂时无法处理您的请求，请稍后再试。</p>
+<p><a href="/">返回首页</a></p>
+</div>
+</main>
+</body>
+</html>
+`.value;
+}

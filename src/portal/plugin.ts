@@ -1,0 +1,194 @@
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PORTAL_CSS_PATH, portalCss } from './assets.ts';
+import type { Html } from './html.ts';
+import { type Breadcrumb, ELDERLY_COOKIE, ELDERLY_PREFS_PATH, portalNav, renderPage } from './layout.ts';
+import { NOT_FOUND_TITLE, notFoundBody, serverErrorDocument } from './pages/errors.ts';
+import { GUIDE_TITLE, guideBody, type OfficeInfo } from './pages/guide.ts';
+import { HOME_TITLE, homeBody } from './pages/home.ts';
+import { pendingSectionBody } from './pages/sections.ts';
+
+export type { Html, HtmlValue } from './html.ts';
+export { escapeHtml, formatDateZh, html, join, raw } from './html.ts';
+export type { Breadcrumb, NavItem, PageOptions } from './layout.ts';
+export { ELDERLY_COOKIE, portalNav, renderPage } from './layout.ts';
+export type { OfficeInfo } from './pages/guide.ts';
+
+export interface PortalOptions {
+  readonly siteName: string;
+  readonly office?: OfficeInfo;
+  /**
+   * Nav paths (e.g. `'/gk/documents'`) that another module serves itself; the portal then does not
+   * register its own page there.
+   */
+  readonly omitPages?: readonly string[];
+}
+
+const HTML_TYPE = 'text/html; charset=utf-8';
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+const MAX_BACK_LENGTH = 2048;
+
+/** True when the visitor turned on elderly mode (cookie `gk_elderly=1`). */
+export function isElderly(request: FastifyRequest): boolean {
+  const cookies = request.cookies as Record<string, string | undefined> | undefined;
+  if (cookies) return cookies[ELDERLY_COOKIE] === '1';
+  const header = request.headers.cookie;
+  return header !== undefined && /(?:^|;)\s*gk_elderly=1\s*(?:;|$)/.test(header);
+}
+
+/**
+ * Returns `value` if it is a local path (a single leading `/`, no backslashes or control characters),
+ * otherwise `'/'`. Characters outside printable ASCII are percent-encoded so the result is a valid
+ * `Location` header value.
+ */
+export function safeLocalPath(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_BACK_LENGTH) return '/';
+  if (value[0] !== '/' || value[1] === '/') return '/';
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0x5c) return '/';
+  }
+  try {
+    return value.replace(/[^\x21-\x7e]+/g, (chunk) => encodeURIComponent(chunk));
+  } catch {
+    return '/'; // lone surrogates
+  }
+}
+
+interface PageVariants {
+  readonly standard: Buffer;
+  readonly elderly: Buffer;
+}
+
+interface PortalState {
+  readonly siteName: string;
+}
+
+// Portal state by Fastify instance. A plugin's instance inherits from its parent's prototype-wise, so the
+// state is recorded for the plugin instance and all its ancestors; that lets `renderNotFound(request)`
+// find it from a not-found handler set on the root instance.
+const states = new WeakMap<object, PortalState>();
+let lastState: PortalState | undefined;
+
+function rememberState(app: FastifyInstance, state: PortalState): void {
+  let obj: object | null = app;
+  while (obj !== null && obj !== Object.prototype) {
+    if (!states.has(obj)) states.set(obj, state);
+    obj = Object.getPrototypeOf(obj) as object | null;
+  }
+  lastState = state;
+}
+
+function stateFor(request: FastifyRequest): PortalState {
+  let obj: object | null = request.server;
+  while (obj !== null && obj !== Object.prototype) {
+    const state = states.get(obj);
+    if (state) return state;
+    obj = Object.getPrototypeOf(obj) as object | null;
+  }
+  return lastState ?? { siteName: '政府信息公开' };
+}
+
+/**
+ * The Chinese 404 page in the portal layout, for the app's not-found handler (non-API paths).
+ * The caller sets the status code and `content-type: text/html; charset=utf-8`.
+ */
+export function renderNotFound(request: FastifyRequest): string {
+  const path = request.url.split('#', 1)[0] ?? '/';
+  return renderPage({
+    title: NOT_FOUND_TITLE,
+    siteName: stateFor(request).siteName,
+    body: notFoundBody(),
+    current: null,
+    elderly: isElderly(request),
+    breadcrumbs: [{ label: '首页', href: '/' }, { label: NOT_FOUND_TITLE }],
+    path: safeLocalPath(path),
+  });
+}
+
+/** A plain, self-contained Chinese 500 page. The caller sets the status code and content type. */
+export function renderServerError(siteName?: string): string {
+  return serverErrorDocument(siteName);
+}
+
+function buildVariants(opts: {
+  title: string;
+  siteName: string;
+  body: Html;
+  current: string;
+  breadcrumbs?: readonly Breadcrumb[];
+}): PageVariants {
+  return {
+    standard: Buffer.from(renderPage({ ...opts, elderly: false })),
+    elderly: Buffer.from(renderPage({ ...opts, elderly: true })),
+  };
+}
+
+function sendPage(request: FastifyRequest, reply: FastifyReply, page: PageVariants): void {
+  reply
+    .header('content-type', HTML_TYPE)
+    .header('cache-control', 'no-cache')
+    .header('vary', 'Cookie')
+    .send(isElderly(request) ? page.elderly : page.standard);
+}
+
+/** Registers the public portal: home, section pages, elderly-mode switch and stylesheet. */
+export async function portalPlugin(app: FastifyInstance, opts: PortalOptions): Promise<void> {
+  const siteName = opts.siteName;
+  const omitted = new Set(opts.omitPages ?? []);
+  rememberState(app, { siteName });
+
+  const pages = new Map<string, PageVariants>();
+  for (const item of portalNav) {
+    if (omitted.has(item.href)) continue;
+    if (item.href === '/') {
+      pages.set('/', buildVariants({ title: HOME_TITLE, siteName, body: homeBody(siteName), current: '/' }));
+      continue;
+    }
+    const isGuide = item.href === '/gk/guide';
+    const title = isGuide ? GUIDE_TITLE : item.label;
+    pages.set(
+      item.href,
+      buildVariants({
+        title,
+        siteName,
+        body: isGuide ? guideBody(siteName, opts.office) : pendingSectionBody(item),
+        current: item.href,
+        breadcrumbs: [{ label: '首页', href: '/' }, { label: title }],
+      }),
+    );
+  }
+
+  for (const [path, page] of pages) {
+    app.get(path, (request, reply) => sendPage(request, reply, page));
+  }
+
+  app.get(ELDERLY_PREFS_PATH, (request, reply) => {
+    const query = request.query as Record<string, unknown> | undefined;
+    const on = query?.on === '1';
+    const back = safeLocalPath(query?.back);
+    const cookieOptions = {
+      path: '/',
+      sameSite: 'lax' as const,
+      httpOnly: true,
+      secure: request.protocol === 'https',
+    };
+    if (on) reply.setCookie(ELDERLY_COOKIE, '1', { ...cookieOptions, maxAge: ONE_YEAR_SECONDS });
+    else reply.clearCookie(ELDERLY_COOKIE, cookieOptions);
+    reply.header('cache-control', 'no-store').redirect(back, 303);
+  });
+
+  const etag = `"${portalCss.hash}"`;
+  app.get(PORTAL_CSS_PATH, (request, reply) => {
+    const versioned = (request.query as Record<string, unknown> | undefined)?.v === portalCss.hash;
+    reply
+      .header('content-type', 'text/css; charset=utf-8')
+      .header('cache-control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
+      .header('etag', etag);
+    if (request.headers['if-none-match'] === etag) {
+      reply.code(304).send();
+      return;
+    }
+    reply.send(portalCss.body);
+  });
+}
