@@ -95,13 +95,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const adminBuilt = existsSync(path.join(ADMIN_DIST, 'index.html'));
   if (adminBuilt) {
-    await app.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', index: false, wildcard: true });
+    await app.register(fastifyStatic, {
+      root: ADMIN_DIST,
+      prefix: '/admin/',
+      index: 'index.html',
+      wildcard: true,
+      // Hashed bundles are immutable; the page itself must always be revalidated.
+      setHeaders: (reply, file) =>
+        reply.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+    });
   }
   app.get('/admin', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/admin/'));
 
   app.setNotFoundHandler(async (req, reply) => {
     if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');
-    if (req.url.startsWith('/admin/') && req.method === 'GET') {
+    if (req.url.startsWith('/admin/') && !req.url.startsWith('/admin/assets/') && req.method === 'GET') {
       if (!adminBuilt) {
         return reply
           .code(503)

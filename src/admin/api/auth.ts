@@ -1,0 +1,24 @@
+import { api } from './client.ts';
+
+export type Role = 'admin' | 'office' | 'handler' | 'reviewer' | 'approver';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: number;
+  orgName: string;
+}
+
+export function fetchMe(): Promise<{ user: SessionUser }> {
+  return api.get('/api/auth/me', undefined, { redirectOn401: false });
+}
+
+export function login(username: string, password: string): Promise<{ user: SessionUser }> {
+  return api.post('/api/auth/login', { username, password }, { redirectOn401: false });
+}
+
+export function logout(): Promise<unknown> {
+  return api.post('/api/auth/logout', undefined, { redirectOn401: false });
+}

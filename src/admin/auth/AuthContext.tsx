@@ -1,0 +1,83 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { SessionUser } from '../api/auth.ts';
+import * as authApi from '../api/auth.ts';
+import { ApiError, onUnauthorized } from '../api/client.ts';
+
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'anonymous'; expired: boolean }
+  | { status: 'signedIn'; user: SessionUser };
+
+interface AuthContextValue {
+  session: SessionState;
+  /** Throws ApiError with the server's Chinese message on failure. */
+  login: (username: string, password: string) => Promise<SessionUser>;
+  logout: () => Promise<void>;
+  retry: () => void;
+}
+
+const AuthContext = createContext<AuthContextValue | undefined>(undefined);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ status: 'loading' });
+  const [probe, setProbe] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    void probe;
+    authApi.fetchMe().then(
+      ({ user }) => !cancelled && setSession({ status: 'signedIn', user }),
+      (error: unknown) => {
+        if (cancelled) return;
+        if (error instanceof ApiError && error.status === 401)
+          setSession({ status: 'anonymous', expired: error.code === 'SESSION_EXPIRED' });
+        else
+          setSession({ status: 'error', message: error instanceof ApiError ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [probe]);
+
+  useEffect(() => {
+    onUnauthorized(() => setSession({ status: 'anonymous', expired: true }));
+    return () => onUnauthorized(undefined);
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const { user } = await authApi.login(username, password);
+    setSession({ status: 'signedIn', user });
+    return user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } finally {
+      setSession({ status: 'anonymous', expired: false });
+    }
+  }, []);
+
+  const retry = useCallback(() => {
+    setSession({ status: 'loading' });
+    setProbe((n) => n + 1);
+  }, []);
+
+  const value = useMemo(() => ({ session, login, logout, retry }), [session, login, logout, retry]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth must be used inside AuthProvider');
+  return value;
+}
+
+/** The signed-in user; only for components rendered behind RequireAuth. */
+export function useCurrentUser(): SessionUser {
+  const { session } = useAuth();
+  if (session.status !== 'signedIn') throw new Error('useCurrentUser needs a signed-in session');
+  return session.user;
+}

@@ -1,0 +1,42 @@
+// Date display in the conventional Chinese form: 2024年3月5日.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Formats an ISO date (YYYY-MM-DD) or a timestamp as 2024年3月5日. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const m = ISO_DATE.exec(value);
+  if (m) return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/** Formats a timestamp as 2024年3月5日 14:05 in the browser's time zone. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return `${formatDate(value)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Formats an ISO date as 3月5日（周二）, for lists of days within a known year. */
+export function formatMonthDayWeekday(iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return iso;
+  const weekday = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay();
+  return `${Number(m[2])}月${Number(m[3])}日（${WEEKDAYS[weekday]}）`;
+}
+
+/** YYYY-MM-DD from year, month (1-12) and day; undefined when not a real calendar date. */
+export function toIsoDate(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}

@@ -1,0 +1,94 @@
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  FolderOpenOutlined,
+  HistoryOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  QuestionCircleOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from './api/auth.ts';
+
+export interface NavLeaf {
+  path: string;
+  title: string;
+  icon: ReactNode;
+  /** Roles that see the entry; all roles when absent. */
+  roles?: readonly Role[];
+  /** Set for modules not built yet: the sentence shown on their placeholder page. */
+  underConstruction?: string;
+}
+
+export interface NavGroup {
+  key: string;
+  title: string;
+  icon: ReactNode;
+  roles?: readonly Role[];
+  children: NavLeaf[];
+}
+
+const ADMIN: readonly Role[] = ['admin'];
+
+export const HOME: NavLeaf = { path: '/', title: '工作台', icon: <HomeOutlined /> };
+
+export const MODULES: NavLeaf[] = [
+  {
+    path: '/requests',
+    title: '依申请公开',
+    icon: <FileSearchOutlined />,
+    underConstruction: '本模块正在建设中，上线后将在此办理依申请公开。',
+  },
+  {
+    path: '/documents',
+    title: '政府文件库',
+    icon: <FolderOpenOutlined />,
+    underConstruction: '本模块正在建设中，上线后将在此管理和发布政府文件。',
+  },
+  {
+    path: '/decisions',
+    title: '决策公开',
+    icon: <SolutionOutlined />,
+    underConstruction: '本模块正在建设中，上线后将在此办理重大行政决策公开。',
+  },
+  {
+    path: '/ledger',
+    title: '工作台账',
+    icon: <ProfileOutlined />,
+    underConstruction: '本模块正在建设中，上线后将在此查看政务公开工作台账。',
+  },
+  {
+    path: '/policy-qa',
+    title: '政策问答',
+    icon: <QuestionCircleOutlined />,
+    underConstruction: '本模块正在建设中，上线后将在此维护政策问答。',
+  },
+  {
+    path: '/annual-reports',
+    title: '年度报告',
+    icon: <FileTextOutlined />,
+    underConstruction: '本模块正在建设中，上线后将在此编制政府信息公开工作年度报告。',
+  },
+];
+
+export const SYSTEM: NavGroup = {
+  key: 'system',
+  title: '系统管理',
+  icon: <SettingOutlined />,
+  roles: ADMIN,
+  children: [
+    { path: '/system/orgs', title: '组织机构', icon: <ApartmentOutlined />, roles: ADMIN },
+    { path: '/system/users', title: '用户管理', icon: <TeamOutlined />, roles: ADMIN },
+    { path: '/system/audit', title: '审计日志', icon: <HistoryOutlined />, roles: ADMIN },
+    { path: '/system/calendar', title: '工作日历', icon: <CalendarOutlined />, roles: ADMIN },
+  ],
+};
+
+export function canSee(entry: { roles?: readonly Role[] }, role: Role): boolean {
+  return !entry.roles || entry.roles.includes(role);
+}

@@ -1,0 +1,104 @@
+import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { useState } from 'react';
+import { createOrg, type OrgInput, updateOrg } from '../api/orgs.ts';
+import { type OrgDialog, OrgFormModal } from '../components/OrgFormModal.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { orgKindLabel } from '../lib/labels.ts';
+import type { OrgNode } from '../lib/orgTree.ts';
+import { useOrgs } from '../lib/useOrgs.ts';
+
+// Only preset colours whose text keeps 4.5:1 contrast on their tinted background.
+const KIND_COLORS: Record<string, string | undefined> = {
+  government: 'red',
+  department: 'blue',
+  county: 'purple',
+};
+
+export function OrgsPage() {
+  const { orgs, tree, loading, error, reload } = useOrgs();
+  const { message } = App.useApp();
+  const [dialog, setDialog] = useState<OrgDialog>();
+
+  async function submit(d: OrgDialog, input: OrgInput) {
+    if (d.mode === 'edit') {
+      await updateOrg(d.org.id, input);
+      message.success(`已保存“${input.name}”`);
+    } else {
+      await createOrg(input);
+      message.success(`已新增“${input.name}”`);
+    }
+    setDialog(undefined);
+    reload();
+  }
+
+  const columns: TableColumnsType<OrgNode> = [
+    { title: '名称', dataIndex: 'name' },
+    {
+      title: '类型',
+      dataIndex: 'kind',
+      width: 140,
+      render: (kind: string) => <Tag color={KIND_COLORS[kind]}>{orgKindLabel(kind)}</Tag>,
+    },
+    { title: '机构代码', dataIndex: 'code', width: 200, render: (code: string | null) => code || '—' },
+    { title: '排序', dataIndex: 'sortOrder', width: 80 },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 200,
+      render: (_, org) => (
+        <Space size={0}>
+          <Button type="link" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', org })}>
+            编辑
+          </Button>
+          <Button
+            type="link"
+            icon={<PlusOutlined />}
+            onClick={() => setDialog({ mode: 'create', parent: org })}
+          >
+            新增下级
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle
+        title="组织机构"
+        extra={
+          <Space>
+            <Button icon={<ReloadOutlined />} onClick={reload}>
+              刷新
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })}>
+              新增机构
+            </Button>
+          </Space>
+        }
+      />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Card>
+        {/* Re-mount when the data arrives so that every level starts expanded. */}
+        <Table<OrgNode>
+          key={orgs.length ? 'loaded' : 'empty'}
+          rowKey="id"
+          columns={columns}
+          dataSource={tree}
+          loading={loading}
+          pagination={false}
+          expandable={{ defaultExpandAllRows: true }}
+          locale={{ emptyText: loading ? ' ' : '尚未建立组织机构，请点击“新增机构”从本级人民政府开始建立。' }}
+        />
+      </Card>
+      <OrgFormModal
+        dialog={dialog}
+        orgs={orgs}
+        tree={tree}
+        onClose={() => setDialog(undefined)}
+        onSubmit={submit}
+      />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppShell } from './components/AppShell.tsx';
+import { RequireAuth } from './components/RequireAuth.tsx';
+import { RequireRole } from './components/RequireRole.tsx';
+import { UnderConstruction } from './components/UnderConstruction.tsx';
+import { MODULES, SYSTEM } from './navigation.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { CalendarPage } from './pages/CalendarPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OrgsPage } from './pages/OrgsPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
+
+const SYSTEM_PAGES: Record<string, ReactNode> = {
+  '/system/orgs': <OrgsPage />,
+  '/system/users': <UsersPage />,
+  '/system/audit': <AuditPage />,
+  '/system/calendar': <CalendarPage />,
+};
+
+const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      ...MODULES.map((m) => ({
+        path: m.path,
+        element: <UnderConstruction title={m.title} sentence={m.underConstruction ?? ''} />,
+      })),
+      ...SYSTEM.children.map((leaf) => ({
+        path: leaf.path,
+        element: <RequireRole roles={leaf.roles ?? ['admin']}>{SYSTEM_PAGES[leaf.path]}</RequireRole>,
+      })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes, { basename: '/admin' });
