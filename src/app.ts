@@ -102,7 +102,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       wildcard: true,
       // Hashed bundles are immutable; the page itself must always be revalidated.
       setHeaders: (reply, file) =>
-        reply.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+        reply.header(
+          'cache-control',
+          file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        ),
     });
   }
   app.get('/admin', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/admin/'));
