@@ -14,18 +14,26 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import { calendarModule } from './modules/calendar/manifest.ts';
 import { loadActor, orgsModule } from './modules/orgs/index.ts';
+import { requestsModule } from './modules/requests/manifest.ts';
 import type { Database } from './platform/db/database.ts';
 import { filesApi } from './platform/files/api.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
 import { registerSessions } from './platform/http/session.ts';
 import type { ModuleContext, ModuleManifest } from './platform/module.ts';
-import { portalPlugin, renderNotFound, renderServerError } from './portal/plugin.ts';
+import {
+  html,
+  isElderly,
+  portalPlugin,
+  renderNotFound,
+  renderPage,
+  renderServerError,
+} from './portal/plugin.ts';
 
 z.config(z.locales.zhCN());
 
 /** Every module of the platform, in registration (and seeding) order. */
-export const MODULES: ModuleManifest[] = [orgsModule, calendarModule];
+export const MODULES: ModuleManifest[] = [orgsModule, calendarModule, requestsModule];
 
 export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');
 
@@ -74,7 +82,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app, {
     uploadLimitBytes: config.uploadLimitBytes,
     renderHtmlError: (req, status, message) =>
-      status === 404 ? renderNotFound(req) : status >= 500 ? renderServerError() : renderServerError(message),
+      status === 404
+        ? renderNotFound(req)
+        : status >= 500
+          ? renderServerError(siteName)
+          : renderPage({
+              title: '请求未能完成',
+              siteName,
+              current: null,
+              elderly: isElderly(req),
+              body: html`<p class="lead">${message}</p><p><a href="/">返回首页</a></p>`,
+            }),
   });
 
   const ctx: ModuleContext = { db, config, sessions, siteName };
@@ -90,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  await app.register(portalPlugin, { siteName });
+  await app.register(portalPlugin, { siteName, omitPages: MODULES.flatMap((m) => m.portalPages ?? []) });
   for (const m of MODULES) if (m.portal) await app.register(async (scope) => m.portal?.(scope, ctx));
 
   const adminBuilt = existsSync(path.join(ADMIN_DIST, 'index.html'));

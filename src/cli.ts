@@ -5,6 +5,8 @@ import { sql } from 'kysely';
 import { MODULES } from './app.ts';
 import { loadConfig } from './config.ts';
 import { startServer } from './main.ts';
+import { runCommand } from './modules/calendar/commands.ts';
+import { bundledCalendarYears, type CalendarYear, loadYears } from './modules/calendar/index.ts';
 import {
   createUser,
   findUserByUsername,
@@ -32,6 +34,12 @@ const HELP = `公开 Gongkai 政务公开工作平台 — 命令行
   backup FILE                备份数据库与上传文件（一致性快照）
   restore FILE               从备份恢复（会替换现有数据）
   db-reset --yes             清空数据库（仅用于开发演示）
+
+  clock --received 日期 [选项] [--json]   计算依申请公开答复期限（gongkai clock --help）
+  fee per-item --count N | per-page --pages N [--json]   计算信息处理费
+  calendar show 年份 | calendar workdays --from 日期 --to 日期   查看工作日历
+      以上三个命令使用程序自带的2021—2026年日历；加 --db 数据目录或 postgres://… 时，
+      还使用该数据库中管理员录入的年份（服务器运行时请使用 DATABASE_URL 数据库或先停止服务器）。
 
   角色 roles: ${ROLES.map((r) => `${r}=${ROLE_LABELS[r]}`).join(', ')}
 
@@ -106,9 +114,47 @@ async function userCommand(args: string[]): Promise<void> {
   }
 }
 
+/** Bundled years, replaced or extended by the years stored in the database `--db` names. */
+async function calendarYearsFor(db: string | undefined): Promise<readonly CalendarYear[]> {
+  if (!db) return bundledCalendarYears;
+  const isUrl = /^postgres(ql)?:\/\//.test(db);
+  const config = {
+    ...loadConfig(),
+    ...(isUrl ? { databaseUrl: db } : { databaseUrl: null, dataDir: path.resolve(db) }),
+  };
+  const handle = await openAndMigrate(config);
+  try {
+    const stored = await loadYears(handle.db);
+    const byYear = new Map(bundledCalendarYears.map((y) => [y.year, y]));
+    for (const y of stored) byYear.set(y.year, y);
+    return [...byYear.values()].sort((a, b) => a.year - b.year);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `clock`, `fee`, `calendar`: pure commands over the calendar, no server needed. */
+async function calendarCommands(argv: string[]): Promise<number> {
+  const dbAt = argv.indexOf('--db');
+  const db = dbAt >= 0 ? argv[dbAt + 1] : undefined;
+  if (dbAt >= 0 && !db)
+    throw new UsageError('--db 后应写数据目录或 postgres:// 地址 / --db needs a folder or URL');
+  const rest = dbAt >= 0 ? [...argv.slice(0, dbAt), ...argv.slice(dbAt + 2)] : argv;
+  const result = runCommand(rest, await calendarYearsFor(db));
+  if (result.stdout)
+    process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+  if (result.stderr)
+    process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
+  return result.exitCode;
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
+    case 'clock':
+    case 'fee':
+    case 'calendar':
+      return calendarCommands(argv);
     case undefined:
     case '--help':
     case '-h':

@@ -24,6 +24,8 @@ export type ModuleManifest = {
   name: string;
   api?: (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
   portal?: (app: FastifyInstance, ctx: ModuleContext) => Promise<void>;
+  /** Portal column pages (e.g. `/gk/apply`) this module serves instead of the shell's placeholder. */
+  portalPages?: string[];
   /** Idempotent reference data, run on every start (e.g. the bundled holiday calendar). */
   reference?: (db: Kysely<Database>) => Promise<void>;
   /** Demo data, run once on a fresh database when demo seeding is on. */

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { html, isElderly, renderPage } from '../../../portal/plugin.ts';
+import { DEADLINE_PATH } from './deadline.page.ts';
+
+export const APPLY_PATH = '/gk/apply';
+
+/** 依申请公开 column: what an application must contain (Art. 29) and how it is answered (Art. 33). */
+const body = html`<h2>申请须知</h2>
+<p>公民、法人或者其他组织可以向行政机关申请获取相关政府信息。申请应当采用书面形式（包括信件、数据电文）；采用书面形式确有困难的，可以口头提出，由政府信息公开工作机构代为填写申请。</p>
+<p>申请应当包括下列内容（《中华人民共和国政府信息公开条例》第二十九条）：</p>
+<ol>
+<li>申请人的姓名或者名称、身份证明、联系方式；</li>
+<li>申请公开的政府信息的名称、文号或者便于行政机关查询的其他特征性描述；</li>
+<li>申请公开的政府信息的形式要求，包括获取信息的方式、途径。</li>
+</ol>
+<h2>答复期限</h2>
+<p>行政机关收到申请，能够当场答复的，应当当场予以答复；不能当场答复的，应当自收到申请之日起20个工作日内予以答复；需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日（条例第三十三条）。</p>
+<p><a class="button-link" href="${DEADLINE_PATH}">答复期限计算：输入收到申请的日期，查看答复期限和逐日计算方法</a></p>
+<h2>在线申请</h2>
+<div class="notice"><p>网上申请和办理进度查询功能正在建设中，上线后将在本栏目提供。</p></div>`;
+
+export async function applyPage(app: FastifyInstance, opts: { siteName: string }) {
+  const pages = {
+    standard: renderPage({
+      title: '依申请公开',
+      siteName: opts.siteName,
+      current: APPLY_PATH,
+      elderly: false,
+      body,
+    }),
+    elderly: renderPage({
+      title: '依申请公开',
+      siteName: opts.siteName,
+      current: APPLY_PATH,
+      elderly: true,
+      body,
+    }),
+  };
+  app.get(APPLY_PATH, async (req, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('vary', 'Cookie')
+      .send(isElderly(req) ? pages.elderly : pages.standard),
+  );
+}
