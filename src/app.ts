@@ -12,9 +12,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
-import { calendarModule } from './modules/calendar/manifest.ts';
+import { calendarModule } from './modules/calendar/index.ts';
 import { loadActor, orgsModule } from './modules/orgs/index.ts';
-import { requestsModule } from './modules/requests/manifest.ts';
+import { requestsModule } from './modules/requests/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { filesApi } from './platform/files/api.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type TestApp, createTestApp } from '../../../test/helpers/app.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { loadCalendar } from './service.ts';
 
 let t: TestApp;
@@ -40,7 +40,11 @@ test('only the administrator adds a year; it is audited and used at once', async
   const cal = await loadCalendar(t.db);
   assert.equal(cal.isWorkingDay('2027-01-01'), false);
   assert.equal(cal.isWorkingDay('2027-01-04'), true);
-  const audit = await t.db.selectFrom('audit_log').select(['action', 'subject_id']).where('subject_type', '=', 'calendar_year').execute();
+  const audit = await t.db
+    .selectFrom('audit_log')
+    .select(['action', 'subject_id'])
+    .where('subject_type', '=', 'calendar_year')
+    .execute();
   assert.deepEqual(audit, [{ action: 'calendar.year.create', subject_id: '2027' }]);
 });
 
@@ -48,18 +52,33 @@ test('a wrong year entry is refused with Chinese messages and nothing saved', as
   const admin = await t.as('t_admin');
   const res = await admin.send('PUT', '/api/calendar/years/2028', { ...y2027, daysOff: ['2027-05-01'] });
   assert.equal(res.statusCode, 400);
-  assert.ok(res.json().error.fields.some((f: { message: string }) => f.message.includes('2027-05-01')), res.body);
-  const row = await t.db.selectFrom('calendar_years').select('year').where('year', '=', 2028).executeTakeFirst();
+  assert.ok(
+    res.json().error.fields.some((f: { message: string }) => f.message.includes('2027-05-01')),
+    res.body,
+  );
+  const row = await t.db
+    .selectFrom('calendar_years')
+    .select('year')
+    .where('year', '=', 2028)
+    .executeTakeFirst();
   assert.equal(row, undefined);
 });
 
 test('an administrator’s correction survives the next start (bundled data does not overwrite it)', async () => {
   const admin = await t.as('t_admin');
-  const corrected = { ...y2027, noticeTitle: '国务院办公厅关于2026年部分节假日安排的通知（更正）', daysOff: ['2026-01-01'] };
+  const corrected = {
+    ...y2027,
+    noticeTitle: '国务院办公厅关于2026年部分节假日安排的通知（更正）',
+    daysOff: ['2026-01-01'],
+  };
   assert.equal((await admin.send('PUT', '/api/calendar/years/2026', corrected)).statusCode, 200);
   const { loadBundledYears } = await import('./service.ts');
   await loadBundledYears(t.db);
-  const row = await t.db.selectFrom('calendar_years').selectAll().where('year', '=', 2026).executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom('calendar_years')
+    .selectAll()
+    .where('year', '=', 2026)
+    .executeTakeFirstOrThrow();
   assert.equal(row.source, 'admin');
   assert.deepEqual(row.days_off, ['2026-01-01']);
 });

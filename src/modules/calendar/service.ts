@@ -5,8 +5,8 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { requirePermission } from '../orgs/index.ts';
+import { bundledCalendarYears } from './bundled.ts';
 import { type Calendar, type CalendarYear, createCalendar, validateCalendarYear } from './domain/calendar.ts';
-import { bundledCalendarYears } from './index.ts';
 import * as store from './store.ts';
 
 /** Bundled years go into the table; a year an administrator corrected is never overwritten. */

@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { createTestDb } from '../../../test/helpers/db.ts';
-import { prepareData } from '../bootstrap.ts';
-import type { DbHandle } from './client.ts';
-import { BackupFormatError, backup, restore } from './backup.ts';
 import { MODULES } from '../../app.ts';
 import { seedDemoOrgs } from '../../modules/orgs/seeds.ts';
+import { prepareData } from '../bootstrap.ts';
 import { writeBlob } from '../files/storage.ts';
-import { Readable } from 'node:stream';
+import { BackupFormatError, backup, restore } from './backup.ts';
+import type { DbHandle } from './client.ts';
 
 let h: DbHandle;
 let dir: string;
@@ -27,21 +27,32 @@ after(async () => {
 
 const snapshot = async () => ({
   orgs: await h.db.selectFrom('orgs').selectAll().orderBy('id').execute(),
-  users: await h.db.selectFrom('users').select(['id', 'username', 'password_hash', 'org_id']).orderBy('id').execute(),
+  users: await h.db
+    .selectFrom('users')
+    .select(['id', 'username', 'password_hash', 'org_id'])
+    .orderBy('id')
+    .execute(),
   calendar: await h.db.selectFrom('calendar_years').select(['year', 'days_off']).orderBy('year').execute(),
   files: await h.db.selectFrom('files').select(['sha256', 'name']).orderBy('id').execute(),
 });
 
 test('backup then restore gives back exactly the same data and files, and ids continue', async () => {
   const blob = await writeBlob(path.join(dir, 'data'), Readable.from([Buffer.from('%PDF-1.4 test')]));
-  await h.db.insertInto('files').values({ sha256: blob.sha256, name: '样例.pdf', mime: 'application/pdf', size: blob.size }).execute();
+  await h.db
+    .insertInto('files')
+    .values({ sha256: blob.sha256, name: '样例.pdf', mime: 'application/pdf', size: blob.size })
+    .execute();
   const before = await snapshot();
   const file = path.join(dir, 'gongkai.backup');
   const made = await backup(h.db, path.join(dir, 'data'), file);
   assert.ok(made.rows > 40);
   assert.equal(made.files, 1);
 
-  await h.db.updateTable('orgs').set({ name: '被改名的机构' }).where('id', '=', before.orgs[1]?.id ?? 0).execute();
+  await h.db
+    .updateTable('orgs')
+    .set({ name: '被改名的机构' })
+    .where('id', '=', before.orgs[1]?.id ?? 0)
+    .execute();
   await h.db.deleteFrom('users').execute();
 
   const restored = await restore(h.db, path.join(dir, 'restored-data'), file);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { type Client, type TestApp, createTestApp } from '../../../test/helpers/app.ts';
+import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 
 let t: TestApp;
 let staff: Client;
@@ -48,7 +48,11 @@ test('a PDF is stored, audited and downloadable', async () => {
   const download = await staff.get(`/api/files/${file.id}`);
   assert.equal(download.statusCode, 200);
   assert.equal(download.rawPayload.length, pdf.length);
-  const audit = await t.db.selectFrom('audit_log').select('action').where('subject_type', '=', 'file').execute();
+  const audit = await t.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('subject_type', '=', 'file')
+    .execute();
   assert.deepEqual(audit, [{ action: 'file.upload' }]);
 });
 
@@ -59,7 +63,10 @@ test('an oversize upload is refused with the limit named, and leaves nothing beh
   const { body, headers } = multipart('大文件.pdf', big);
   const res = await staff.send('POST', '/api/files', body, headers);
   assert.equal(res.statusCode, 413);
-  assert.deepEqual(res.json().error, { code: 'UPLOAD_TOO_LARGE', message: '上传的文件过大，单个文件不能超过1MB。' });
+  assert.deepEqual(res.json().error, {
+    code: 'UPLOAD_TOO_LARGE',
+    message: '上传的文件过大，单个文件不能超过1MB。',
+  });
   assert.equal(await fileRows(), rowsBefore);
   assert.deepEqual(await blobs(), blobsBefore);
 });

@@ -1,0 +1,19 @@
+/**
+ * Public surface of the requests module (依申请公开). So far: the pure statutory clock and fees, and
+ * the manifest with the public 依申请公开 column and 答复期限计算 page.
+ */
+export {
+  ClockError,
+  type ClockEvent,
+  type ClockInput,
+  type ClockState,
+  computeClock,
+  type DeadlineExplanation,
+  explainDeadline,
+  isReceiptChannel,
+  RECEIPT_CHANNELS,
+  type ReceiptChannel,
+  receiptDateFor,
+} from './domain/clock.ts';
+export { computeFee, FeeError, type FeeResult, perItemFee, perPageFee } from './domain/fees.ts';
+export { requestsModule } from './manifest.ts';
