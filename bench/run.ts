@@ -1,0 +1,200 @@
+/**
+ * `npm run bench`: runs the benchmarks (start-up, HTTP, deadline clock), prints a table and writes
+ * the figures, with the date and the machine, into the "Latest run" section of BENCHMARKS.md.
+ * Exits non-zero when a benchmark could not run; a missed target is reported, not an error.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { formatHttpFigure, HOME_TARGET_RPS, type HttpResult, runHttpBench } from './http.bench.ts';
+import {
+  formatStartup,
+  REPO_ROOT,
+  runStartupBench,
+  STARTUP_TARGET_MS,
+  type StartupResult,
+} from './startup.bench.ts';
+
+const BENCHMARKS_MD = path.join(REPO_ROOT, 'BENCHMARKS.md');
+const CLOCK_BENCH = path.join(REPO_ROOT, 'bench/clock.bench.ts');
+const CLOCK_TARGET_MS = 1_000;
+const LATEST_HEADING = '## Latest run';
+
+const INTRO = `# Benchmarks
+
+\`npm run bench\` (\`node bench/run.ts\`) runs these benchmarks and rewrites the "Latest run" section
+below. They are measurements, not tests: a missed target is reported, not failed.
+
+| Benchmark | What it measures | Target |
+| --- | --- | --- |
+| Start-up (\`bench/startup.bench.ts\`) | Time from spawning \`node src/cli.ts serve\` to the first successful \`GET /healthz\`, on a data folder that already holds a migrated, seeded PGlite database; median of 5 runs. | ≤ 3 s |
+| Portal home (\`bench/http.bench.ts\`) | Requests per second for \`GET /\` (anonymous visitor), autocannon in the benchmark process against the server in a child process on 127.0.0.1; 50 connections, 10 s after a 2 s warm-up. | ≥ 2,000 req/s |
+| Admin API list (\`bench/http.bench.ts\`) | Requests per second for \`GET /api/users?pageSize=20\` as a signed-in administrator (session cookie), same set-up. | — (reported) |
+| Deadline clock (\`bench/clock.bench.ts\`) | One million reply-deadline computations (\`computeClock\`) over random receipt dates and events. | 1,000,000 computations < 1 s |
+
+The load generator and the server share the machine, as they would on a small single-server
+installation; figures from a 2-core machine are a floor, not a ceiling.
+`;
+
+type Row = { name: string; result: string; target: string; ok: boolean | null };
+
+function runClock(): Promise<{ line: string; ms: number | null; error?: string }> {
+  if (!existsSync(CLOCK_BENCH))
+    return Promise.resolve({ line: 'not run: bench/clock.bench.ts is missing', ms: null, error: 'missing' });
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLOCK_BENCH], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString('utf8');
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      const line = out.split('\n').find((l) => l.startsWith('clock:')) ?? out.trim().split('\n')[0] ?? '';
+      const ms = /in (\d+(?:\.\d+)?) ms/.exec(line)?.[1];
+      if (code !== 0 || ms === undefined) {
+        resolve({
+          line: line || 'no output',
+          ms: null,
+          error: `exit ${code ?? signal}: ${(err || out).trim().slice(-2000)}`,
+        });
+      } else {
+        resolve({ line, ms: Number(ms) });
+      }
+    });
+  });
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  const model = cpus[0]?.model.trim() ?? 'unknown CPU';
+  const memGiB = (os.totalmem() / 1024 ** 3).toFixed(1);
+  return `${cpus.length} cores (${model}), ${memGiB} GiB RAM, ${os.type()} ${os.release()} ${os.arch()}, Node ${process.version}`;
+}
+
+function renderTable(rows: readonly Row[]): string {
+  const status = (ok: boolean | null) => (ok === null ? '—' : ok ? '✓' : '✗');
+  return [
+    '| Benchmark | Result | Target | Met |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.name} | ${r.result} | ${r.target} | ${status(r.ok)} |`),
+  ].join('\n');
+}
+
+function printTable(rows: readonly Row[]): void {
+  const status = (ok: boolean | null) => (ok === null ? '-' : ok ? 'met' : 'MISSED');
+  const cells = rows.map((r) => [r.name, r.result, r.target, status(r.ok)]);
+  const header = ['benchmark', 'result', 'target', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const c of cells) console.log(line(c));
+}
+
+function writeLatest(section: string): void {
+  const current = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : INTRO;
+  const start = current.indexOf(LATEST_HEADING);
+  let next: string;
+  if (start === -1) {
+    next = `${current.trimEnd()}\n\n${section}`;
+  } else {
+    const after = current.indexOf('\n## ', start + LATEST_HEADING.length);
+    next = current.slice(0, start) + section + (after === -1 ? '' : current.slice(after + 1));
+  }
+  writeFileSync(BENCHMARKS_MD, `${next.trimEnd()}\n`);
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+let failed = false;
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+console.log('▶ start-up (5 runs)…');
+let startup: StartupResult | null = null;
+try {
+  startup = await runStartupBench();
+  console.log(`  ${formatStartup(startup)}`);
+  rows.push({
+    name: 'Start-up to first /healthz (median of 5)',
+    result: `${(startup.medianMs / 1000).toFixed(2)} s (runs: ${startup.runsMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s)`,
+    target: '≤ 3 s',
+    ok: startup.medianMs <= STARTUP_TARGET_MS,
+  });
+} catch (error) {
+  failed = true;
+  console.error('  start-up bench failed:', error);
+  rows.push({ name: 'Start-up to first /healthz', result: 'failed to run', target: '≤ 3 s', ok: false });
+}
+
+console.log('▶ HTTP (2 × (2 s warm-up + 10 s), 50 connections)…');
+let httpResult: HttpResult | null = null;
+try {
+  httpResult = await runHttpBench();
+  console.log(`  ${formatHttpFigure(httpResult.home)}`);
+  console.log(`  ${formatHttpFigure(httpResult.users)}`);
+  for (const [figure, target, ok] of [
+    [httpResult.home, '≥ 2,000 req/s', httpResult.home.requestsPerSecond >= HOME_TARGET_RPS],
+    [httpResult.users, '—', null],
+  ] as const) {
+    const failures = figure.failures ? `, ${fmt(figure.failures)} errors/non-2xx` : '';
+    rows.push({
+      name: `${figure.name === 'portal home' ? 'Portal home' : 'Admin API list'} \`GET ${figure.path}\``,
+      result: `${fmt(figure.requestsPerSecond)} req/s (p50 ${figure.latencyP50Ms} ms, p99 ${figure.latencyP99Ms} ms${failures})`,
+      target,
+      ok: figure.failures > 0 ? false : ok,
+    });
+  }
+} catch (error) {
+  failed = true;
+  console.error('  HTTP bench failed:', error);
+  rows.push({ name: 'HTTP', result: 'failed to run', target: '≥ 2,000 req/s (portal home)', ok: false });
+}
+
+console.log('▶ deadline clock…');
+const clock = await runClock();
+console.log(`  ${clock.line}`);
+if (clock.error) {
+  if (clock.error !== 'missing') {
+    failed = true;
+    console.error(`  clock bench failed: ${clock.error}`);
+  }
+  notes.push(`Deadline clock: ${clock.line}.`);
+}
+rows.push({
+  name: 'Deadline clock, 1,000,000 computations',
+  result:
+    clock.ms === null ? (clock.error === 'missing' ? 'not run' : 'failed to run') : `${fmt(clock.ms)} ms`,
+  target: '< 1 s',
+  ok: clock.ms === null ? (clock.error === 'missing' ? null : false) : clock.ms < CLOCK_TARGET_MS,
+});
+
+printTable(rows);
+
+const date = new Date().toISOString().slice(0, 10);
+const section = [
+  LATEST_HEADING,
+  '',
+  `${date} · ${machine()}`,
+  '',
+  renderTable(rows),
+  '',
+  ...(httpResult
+    ? [
+        `HTTP: autocannon, ${httpResult.connections} connections, ${httpResult.durationS} s per endpoint after a 2 s warm-up.`,
+        '',
+      ]
+    : []),
+  ...(clock.ms !== null ? [`Clock bench output: \`${clock.line}\``, ''] : []),
+  ...notes.flatMap((n) => [n, '']),
+].join('\n');
+writeLatest(section);
+console.log(`\nwritten: ${path.relative(process.cwd(), BENCHMARKS_MD) || BENCHMARKS_MD}`);
+if (failed) process.exitCode = 1;

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AxeResults, Result } from 'axe-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+
+/** Debian's Chromium (package `chromium`); the browser tier never downloads a browser. */
+export const CHROMIUM_PATH = process.env.GONGKAI_CHROMIUM || '/usr/bin/chromium';
+
+const AXE_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../node_modules/axe-core/axe.min.js',
+);
+
+/**
+ * Launches headless Chromium. Throws (so the journey fails, never skips) when the browser is missing.
+ * Share one browser per test file and give every test its own `browser.newContext()`.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: the browser journeys need Debian's chromium package ` +
+        '(apt-get install chromium fonts-noto-cjk) or GONGKAI_CHROMIUM pointing at a Chromium binary.',
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Waits in the journeys are bounded well below node:test's patience: a missing element fails fast. */
+export const STEP_TIMEOUT_MS = 10_000;
+
+/** A fresh, isolated context (cookies, storage) with the journey step timeout. */
+export async function newContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'zh-CN', ...options });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+  return context;
+}
+
+export type AxeViolation = Pick<Result, 'id' | 'impact' | 'help' | 'helpUrl'> & { targets: string[] };
+
+/** Runs axe-core on the page as it is now; returns the serious and critical violations. */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const results = await page.evaluate(() =>
+    (globalThis as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
+  );
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      targets: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`.trim()),
+    }));
+}
+
+/** A readable list of violations for an assertion message. */
+export function formatViolations(violations: readonly AxeViolation[]): string {
+  return violations
+    .map(
+      (v) =>
+        `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.targets.map((t) => `    ${t}`).join('\n')}`,
+    )
+    .join('\n');
+}

@@ -1,0 +1,34 @@
+import type { AddressInfo } from 'node:net';
+import { createTestApp, type TestApp } from './app.ts';
+
+export type TestServer = {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  /** The app and database behind the server (for setup and assertions). */
+  testApp: TestApp;
+  close(): Promise<void>;
+};
+
+/**
+ * The real app listening on 127.0.0.1 on a random free port, over a fresh test database
+ * (`createTestApp()`: demo organisations and the `t_*` users, password `password-123`).
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const testApp = await createTestApp();
+  try {
+    await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (err) {
+    await testApp.close();
+    throw err;
+  }
+  const { port } = testApp.app.server.address() as AddressInfo;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    testApp,
+    close() {
+      closing ??= testApp.close();
+      return closing;
+    },
+  };
+}
