@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { errorMessage } from '../api/client.ts';
+import { useMemo } from 'react';
 import { listOrgs, type Org } from '../api/orgs.ts';
 import { buildOrgTree, type OrgNode } from './orgTree.ts';
+import { useLoad } from './useLoad.ts';
 
 export interface OrgsState {
   orgs: Org[];
@@ -11,35 +11,11 @@ export interface OrgsState {
   reload: () => void;
 }
 
+const NO_ORGS: Org[] = [];
+
 export function useOrgs(): OrgsState {
-  const [orgs, setOrgs] = useState<Org[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string>();
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    void version;
-    setLoading(true);
-    listOrgs().then(
-      (r) => {
-        if (cancelled) return;
-        setOrgs(r.items);
-        setError(undefined);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (cancelled) return;
-        setError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [version]);
-
+  const { data, loading, error, reload } = useLoad(listOrgs, []);
+  const orgs = data?.items ?? NO_ORGS;
   const tree = useMemo(() => buildOrgTree(orgs), [orgs]);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { orgs, tree, loading, error, reload };
 }

@@ -1,12 +1,13 @@
 import { Alert, Button, Card, DatePicker, Form, Input, Table, type TableColumnsType, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type AuditEntry, type AuditQuery, listAudit } from '../api/audit.ts';
-import { errorMessage } from '../api/client.ts';
+import type { ListResult } from '../api/client.ts';
 import { AuditDiff } from '../components/AuditDiff.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { formatDateTime } from '../lib/format.ts';
+import { useLoad } from '../lib/useLoad.ts';
 
 interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -16,6 +17,7 @@ interface FilterValues {
 }
 
 const PAGE_SIZE = 20;
+const NO_ENTRIES: ListResult<AuditEntry> = { items: [], total: 0 };
 
 function trimmed(value: string | undefined): string | undefined {
   return value?.trim() || undefined;
@@ -32,30 +34,7 @@ export function AuditPage() {
     page: 1,
     pageSize: PAGE_SIZE,
   }));
-  const [data, setData] = useState<{ items: AuditEntry[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    listAudit(query).then(
-      (r) => {
-        if (cancelled) return;
-        setData(r);
-        setError(undefined);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (cancelled) return;
-        setError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [query]);
+  const { data = NO_ENTRIES, loading, error } = useLoad(() => listAudit(query), [query]);
 
   function applyFilters(v: FilterValues) {
     setQuery((q) => ({

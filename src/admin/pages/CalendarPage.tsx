@@ -12,7 +12,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'react-router';
 import {
   type CalendarYear,
@@ -20,11 +20,18 @@ import {
   listCalendarYears,
   putCalendarYear,
 } from '../api/calendar.ts';
-import { errorMessage } from '../api/client.ts';
 import { CalendarStatusBanner } from '../components/CalendarStatusBanner.tsx';
 import { type CalendarDialog, CalendarYearModal } from '../components/CalendarYearModal.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { formatDate, formatDateTime, formatMonthDayWeekday } from '../lib/format.ts';
+import { useLoad } from '../lib/useLoad.ts';
+
+const NO_YEARS: CalendarYear[] = [];
+
+async function listYearsNewestFirst(): Promise<CalendarYear[]> {
+  const r = await listCalendarYears();
+  return [...r.items].sort((a, b) => b.year - a.year);
+}
 
 function DayTags({ days, year }: { days: string[]; year: number }) {
   if (!days.length) return <Typography.Text type="secondary">无</Typography.Text>;
@@ -43,36 +50,14 @@ function DayTags({ days, year }: { days: string[]; year: number }) {
 export function CalendarPage() {
   const { message } = App.useApp();
   const location = useLocation();
-  const [years, setYears] = useState<CalendarYear[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string>();
+  // Saving a year bumps `version`, which re-reads both the list and the status banner.
   const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<CalendarDialog | undefined>(() => {
     const enterYear = (location.state as { enterYear?: number } | null)?.enterYear;
     return enterYear ? { mode: 'create', year: enterYear } : undefined;
   });
 
-  useEffect(() => {
-    let cancelled = false;
-    void version;
-    setLoading(true);
-    listCalendarYears().then(
-      (r) => {
-        if (cancelled) return;
-        setYears([...r.items].sort((a, b) => b.year - a.year));
-        setError(undefined);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (cancelled) return;
-        setError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [version]);
+  const { data: years = NO_YEARS, loading, error } = useLoad(listYearsNewestFirst, [version]);
 
   async function save(year: number, input: CalendarYearInput) {
     await putCalendarYear(year, input);

@@ -1,8 +1,8 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, Space, Table, type TableColumnsType, Tag, TreeSelect } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../api/client.ts';
+import type { ListResult } from '../api/client.ts';
 import {
   createUser,
   listUsers,
@@ -16,6 +16,7 @@ import { type UserDialog, UserFormModal } from '../components/UserFormModal.tsx'
 import { formatDateTime } from '../lib/format.ts';
 import { roleLabel } from '../lib/labels.ts';
 import { toTreeOptions } from '../lib/orgTree.ts';
+import { useLoad } from '../lib/useLoad.ts';
 import { useOrgs } from '../lib/useOrgs.ts';
 
 interface Filters {
@@ -25,51 +26,28 @@ interface Filters {
   pageSize: number;
 }
 
+const NO_USERS: ListResult<User> = { items: [], total: 0 };
+
 export function UsersPage() {
   const { message } = App.useApp();
   const { tree, error: orgError } = useOrgs();
   const orgOptions = useMemo(() => toTreeOptions(tree), [tree]);
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<{ items: User[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string>();
-  const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<UserDialog>();
-
-  useEffect(() => {
-    let cancelled = false;
-    void version;
-    setLoading(true);
-    listUsers(filters).then(
-      (r) => {
-        if (cancelled) return;
-        setData(r);
-        setError(undefined);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (cancelled) return;
-        setError(errorMessage(e));
-        setLoading(false);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [filters, version]);
+  const { data = NO_USERS, loading, error, reload } = useLoad(() => listUsers(filters), [filters]);
 
   async function onCreate(input: UserCreateInput) {
     await createUser(input);
     message.success(`已新增用户“${input.displayName}”`);
     setDialog(undefined);
-    setVersion((v) => v + 1);
+    reload();
   }
 
   async function onUpdate(user: User, input: UserUpdateInput) {
     await updateUser(user.id, input);
     message.success(`已保存用户“${input.displayName ?? user.displayName}”`);
     setDialog(undefined);
-    setVersion((v) => v + 1);
+    reload();
   }
 
   const columns: TableColumnsType<User> = [
