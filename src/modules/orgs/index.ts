@@ -3,8 +3,15 @@ import { orgsApi } from './api.ts';
 import { seedDemoOrgs } from './seeds.ts';
 
 export { can, type Permission, ROLE_LABELS, ROLES, type Role } from './domain/roles.ts';
-export { createUser, loadActor, requirePermission, updateUser, visibleOrgIds } from './service.ts';
-export { findUserByUsername, listOrgs } from './store.ts';
+export {
+  agencyIdsFor,
+  createUser,
+  loadActor,
+  requirePermission,
+  updateUser,
+  visibleOrgIds,
+} from './service.ts';
+export { findOrg, findUserByUsername, listOrgs, type OrgRow } from './store.ts';
 
 export const orgsModule: ModuleManifest = {
   name: 'orgs',

@@ -127,6 +127,16 @@ export async function seedDemoOrgs(db: Kysely<Database>): Promise<SeedReport> {
       }
     }
   });
+  // Each government's office is its disclosure office (政府信息公开工作机构).
+  for (const [office, agency] of [
+    ['市政府办公室', '济宁市人民政府'],
+    ['邹城市政府办公室', '邹城市'],
+    ['任城区政府办公室', '任城区'],
+  ] as const) {
+    const agencyId = ids.get(agency);
+    if (agencyId === undefined) throw new Error(`demo org missing: ${agency}`);
+    await db.updateTable('orgs').set({ serves_org_id: agencyId }).where('name', '=', office).execute();
+  }
   const lines: SeedReport = [
     '演示账号（密码仅此一次显示，请妥善保存）/ demo accounts (passwords shown once):',
   ];

@@ -28,6 +28,15 @@ export async function visibleOrgIds(db: Db, actor: Actor): Promise<Set<number>> 
   );
 }
 
+/**
+ * The agencies a person acts for as disclosure office: their own organisation, and the agency their
+ * organisation is the disclosure office of (市政府办公室 → 济宁市人民政府).
+ */
+export async function agencyIdsFor(db: Db, actor: Actor): Promise<number[]> {
+  const org = await store.findOrg(db, actor.orgId);
+  return org?.serves_org_id ? [org.id, org.serves_org_id] : [actor.orgId];
+}
+
 async function requireOrgInScope(db: Db, actor: Actor, orgId: number): Promise<void> {
   if (!(await visibleOrgIds(db, actor)).has(orgId)) throw new AppError('NOT_FOUND');
 }

@@ -8,6 +8,8 @@ export interface OrgsTable {
   kind: string;
   code: string | null;
   sort_order: Generated<number>;
+  /** This organisation is the disclosure office (政府信息公开工作机构) of that agency. */
+  serves_org_id: Generated<number | null>;
   created_at: Generated<Date>;
 }
 

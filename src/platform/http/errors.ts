@@ -39,6 +39,27 @@ export const ERROR_CATALOG = {
   },
   CALENDAR_YEAR_INVALID: { status: 400, message: '工作日历数据有误。' },
   EXTENSION_ALREADY_USED: { status: 409, message: '该申请已延期答复过一次，不能再次延期。' },
+  CASE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    message: (p) =>
+      `该申请当前所处阶段${p.stageLabel ? `（${p.stageLabel}）` : ''}不能进行此操作${p.actionLabel ? `：${p.actionLabel}` : ''}。`,
+  },
+  CORRECTION_ALREADY_REQUESTED: { status: 409, message: '补正告知应一次性告知，该申请已发出过补正告知。' },
+  CASE_ARCHIVED: { status: 409, message: '该申请已归档，不能再修改。' },
+  FEE_NOT_NOTIFIED: { status: 409, message: '尚未发出收费通知，不能登记缴费或视为放弃。' },
+  CASE_ACTION_UNKNOWN: { status: 400, message: '未知的办理操作。' },
+  CASE_LOG_INVALID: { status: 500, message: '该申请的办理记录不完整，请联系系统管理员。' },
+  FEE_ALREADY_NOTIFIED: { status: 409, message: '该申请已发出过收费通知。' },
+  FEE_ALREADY_PAID: { status: 409, message: '该申请已登记缴费。' },
+  CONSULTATION_DUPLICATE: { status: 409, message: '该征求意见函已登记，请勿重复发送。' },
+  CONSULTATION_ALREADY_DELIVERED: { status: 409, message: '该征求意见函的送达日期已登记。' },
+  EVENT_DATE_INVALID: {
+    status: 400,
+    message: (p) => `办理日期不能早于${p.after ?? '上一条办理记录的日期'}。`,
+  },
+  CONSULTATION_UNKNOWN: { status: 400, message: '找不到对应的征求意见函，请刷新后重试。' },
+  OUTCOME_GROUND_REQUIRED: { status: 400, message: '不予公开或部分公开的，应当写明具体理由和法律依据。' },
+  TRACKING_FAILED: { status: 404, message: '跟踪码或查询密码不正确。请核对后重试。' },
   FEE_METHOD_CONFLICT: { status: 400, message: '同一申请只能选择按件或按量一种方式计收信息处理费。' },
   INTERNAL: { status: 500, message: '系统出现错误，请稍后再试。如问题持续，请联系管理员。' },
 } satisfies Record<string, Entry>;

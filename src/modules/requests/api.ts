@@ -1,0 +1,158 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../platform/http/session.ts';
+import type { ModuleContext } from '../../platform/module.ts';
+import { chinaToday } from '../../platform/time.ts';
+import { loadCalendar } from '../calendar/index.ts';
+import { actionBody, listQuery, registerBody } from './api.schemas.ts';
+import { canSeePersonalData } from './domain/policies.ts';
+import { requestsMeta } from './meta.ts';
+import { presentDetail, presentListItem } from './present.ts';
+import * as service from './service.ts';
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const date = z.string().nullable();
+/** The statutory clock as derived from the case's event log (see domain/clock.ts ClockState). */
+const clockView = z.object({
+  received: z.string(),
+  channel: z.string(),
+  countingFrom: z.string(),
+  correctionNoticeDue: z.string(),
+  correctionPending: z.boolean(),
+  replyDue: date,
+  originalReplyDue: date,
+  extendedReplyDue: date,
+  extended: z.boolean(),
+  totalWorkingDays: z.number(),
+  workingDaysUsed: z.number().nullable(),
+  workingDaysLeft: z.number().nullable(),
+  paused: z.boolean(),
+  pausedSince: date,
+  pauseReason: z.string().nullable(),
+  thirdPartyDue: date,
+  feePaymentDue: date,
+  overdue: z.boolean().nullable(),
+  asOf: z.string(),
+  calendarMissingYear: z.number().nullable(),
+});
+const detailResponse = z.object({
+  case: z.record(z.string(), z.unknown()),
+  clock: clockView.nullable(),
+  clockMissingYear: z.number().nullable(),
+  events: z.array(z.record(z.string(), z.unknown())),
+  allowedActions: z.array(z.string()),
+});
+
+export async function requestsApi(root: FastifyInstance, { db }: ModuleContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  async function actorNames(ids: (number | null)[]): Promise<Map<number, string>> {
+    const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
+    if (wanted.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('id', 'in', wanted)
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
+  async function detailJson(d: service.CaseDetail) {
+    return presentDetail(d, await actorNames(d.events.map((e) => e.actor_id)));
+  }
+
+  app.get(
+    '/requests/meta',
+    { schema: { tags: ['requests'], summary: '依申请公开：阶段、操作、答复类型等名称' } },
+    async (req) => {
+      requireActor(req);
+      return requestsMeta();
+    },
+  );
+
+  app.get(
+    '/requests',
+    { schema: { tags: ['requests'], summary: '依申请公开工作台（按答复期限排序）', querystring: listQuery } },
+    async (req) => {
+      const today = chinaToday();
+      const { overdue, paused, ...rest } = req.query;
+      const { rows, total, actor } = await service.listCases(
+        db,
+        requireActor(req),
+        { ...rest, overdue: overdue !== undefined, paused: paused !== undefined },
+        today,
+      );
+      const calendar = await loadCalendar(db);
+      const items = rows.map((r) => {
+        let left: number | null = null;
+        if (r.reply_due && ['registered', 'processing', 'awaiting-correction'].includes(r.stage)) {
+          try {
+            left =
+              r.reply_due >= today
+                ? calendar.countWorkingDays(today, r.reply_due)
+                : -calendar.countWorkingDays(r.reply_due, today);
+          } catch {
+            left = null;
+          }
+        }
+        return presentListItem(
+          r,
+          canSeePersonalData(actor, { orgId: r.org_id, unitId: r.unit_id, handlerId: r.handler_id }),
+          left,
+          today,
+        );
+      });
+      return { items, total };
+    },
+  );
+
+  app.post(
+    '/requests',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '登记政府信息公开申请（当面、邮寄、传真、电子邮件）',
+        body: registerBody,
+        response: { 200: detailResponse },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const today = chinaToday();
+      const row = await service.registerByStaff(db, actor, req.body, today);
+      return detailJson(await service.getCase(db, actor, row.id, today));
+    },
+  );
+
+  app.get(
+    '/requests/:id',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '申请详情（含期限与办理记录）',
+        params: idParam,
+        response: { 200: detailResponse },
+      },
+    },
+    async (req) => detailJson(await service.getCase(db, requireActor(req), req.params.id, chinaToday())),
+  );
+
+  app.post(
+    '/requests/:id/actions',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '办理操作',
+        params: idParam,
+        body: actionBody,
+        response: { 200: detailResponse },
+      },
+    },
+    async (req) => {
+      const detail = await service.act(db, requireActor(req), req.params.id, req.body, chinaToday());
+      if (!detail) throw new Error('staff action returned no detail');
+      return detailJson(detail);
+    },
+  );
+}

@@ -1,0 +1,524 @@
+/**
+ * The life cycle of a case (办理阶段) and the actions (操作) that move it — docs/requests.md.
+ *
+ * The event log is append-only: the state of a case is `foldState(events)`, and the statutory clock's
+ * input is `toClockEvents(events)`, so both are always derived from the log. `decide` is the single
+ * rule book: `foldState` replays the log through it, `allowedActions` asks it.
+ *
+ * 《中华人民共和国政府信息公开条例》第四十五条 行政机关应当建立健全政府信息公开申请登记、审核、办理、答复、
+ *   归档的工作制度，加强工作规范。
+ */
+import { type IsoDate, isIsoDate } from '../../calendar/domain/dates.ts';
+import type { ClockEvent, ConsultedParty } from './clock.ts';
+import type { FeeMethod } from './fees.ts';
+import type { GroundCode, OutcomeCode } from './outcomes.ts';
+
+export const STAGES = [
+  'awaiting-confirmation',
+  'registered',
+  'processing',
+  'awaiting-correction',
+  'replied',
+  'closed',
+  'archived',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
+  'awaiting-confirmation': '待确认收到',
+  registered: '已登记',
+  processing: '办理中',
+  'awaiting-correction': '待补正',
+  replied: '已答复',
+  closed: '已终止',
+  archived: '已归档',
+};
+
+export const ACTIONS = [
+  'confirm-receipt',
+  'assign',
+  'request-correction',
+  'receive-correction',
+  'deem-withdrawn-no-correction',
+  'consult-send',
+  'consult-deliver',
+  'consult-reply',
+  'extend',
+  'fee-notice',
+  'fee-paid',
+  'deem-withdrawn-no-payment',
+  'reply',
+  'withdraw',
+  'note',
+  'archive',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ACTION_LABELS: Readonly<Record<Action, string>> = {
+  'confirm-receipt': '确认收到',
+  assign: '分办',
+  'request-correction': '补正告知',
+  'receive-correction': '收到补正',
+  'deem-withdrawn-no-correction': '视为放弃（逾期未补正）',
+  'consult-send': '发送征求意见函',
+  'consult-deliver': '第三方收到征求意见函',
+  'consult-reply': '收到第三方意见',
+  extend: '延期答复',
+  'fee-notice': '收费通知',
+  'fee-paid': '已缴费',
+  'deem-withdrawn-no-payment': '视为放弃（逾期未缴费）',
+  reply: '答复',
+  withdraw: '申请人撤回',
+  note: '会商/协助调查记录',
+  archive: '归档',
+};
+
+/** Every event type of the log: the actions plus the first event 'submit'. */
+export type EventType = Action | 'submit';
+
+export const EVENT_LABELS: Readonly<Record<EventType, string>> = { submit: '提交申请', ...ACTION_LABELS };
+
+/** Kinds of a `note` (会商 / 协助调查). */
+export const NOTE_KINDS = ['meeting', 'investigation'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export const NOTE_KIND_LABELS: Readonly<Record<NoteKind, string>> = {
+  meeting: '会商',
+  investigation: '协助调查',
+};
+
+export const CONSULTATION_OPINIONS = ['agree', 'refuse', 'none'] as const;
+export type ConsultationOpinion = (typeof CONSULTATION_OPINIONS)[number];
+export const CONSULTATION_OPINION_LABELS: Readonly<Record<ConsultationOpinion, string>> = {
+  agree: '同意公开',
+  refuse: '不同意公开',
+  none: '未提出意见',
+};
+
+/**
+ * The data each event carries (docs/requests.md). `on` (the day it happened) may sit on the event itself
+ * (`{ type, on, data }`, as stored) or inside `data`.
+ */
+export interface EventData {
+  submit: { confirmed: boolean };
+  'confirm-receipt': { on?: IsoDate; receivedOn?: IsoDate };
+  assign: { on?: IsoDate; unitId: number; handlerId?: number | null };
+  'request-correction': { on?: IsoDate; items: string; deadlineDate?: IsoDate };
+  'receive-correction': { on?: IsoDate; text?: string };
+  'deem-withdrawn-no-correction': { on?: IsoDate };
+  'consult-send': { on?: IsoDate; consultationId: string; party: ConsultedParty; name: string };
+  'consult-deliver': { on?: IsoDate; consultationId: string };
+  'consult-reply': { on?: IsoDate; consultationId: string; opinion: ConsultationOpinion; text?: string };
+  extend: { on?: IsoDate; reason: string };
+  'fee-notice': {
+    on?: IsoDate;
+    method: FeeMethod;
+    quantity: number;
+    amount?: number;
+    /** The day the applicant received the notice; default: the day it was sent. */
+    receivedOn?: IsoDate;
+  };
+  'fee-paid': { on?: IsoDate };
+  'deem-withdrawn-no-payment': { on?: IsoDate };
+  reply: {
+    on?: IsoDate;
+    outcome: OutcomeCode;
+    groundCode?: GroundCode | null;
+    text: string;
+    releasedItems?: unknown;
+  };
+  withdraw: { on?: IsoDate; by?: 'applicant' | string };
+  note: { on?: IsoDate; text: string; kind?: NoteKind };
+  archive: { on?: IsoDate };
+}
+
+/** One event of the log, typed by its type. */
+export type CaseEvent = { [T in EventType]: { type: T; on?: IsoDate; data: EventData[T] } }[EventType];
+
+/** What `foldState` / `toClockEvents` read: a typed `CaseEvent` or a stored row mapped to `{ type, on, data }`. */
+export interface LoggedEvent {
+  type: string;
+  on?: IsoDate | null;
+  data?: unknown;
+}
+
+export interface CaseState {
+  stage: Stage;
+  /** A correction notice was sent (once per case: 一次性告知). */
+  correctionRequested: boolean;
+  /** The reply period was extended (once per case). */
+  extended: boolean;
+  feeNoticeSent: boolean;
+  feePaid: boolean;
+  /** Consultations sent and not yet answered (their ids). */
+  openConsultations: string[];
+  /**
+   * Open consultations whose delivery was recorded (a second delivery would corrupt the clock). Optional so
+   * a hand-written state may leave it out; `foldState` always sets it.
+   */
+  deliveredConsultations?: string[];
+}
+
+export type CaseErrorCode =
+  | 'CASE_ACTION_NOT_ALLOWED'
+  | 'CASE_ACTION_UNKNOWN'
+  | 'CASE_ARCHIVED'
+  | 'EXTENSION_ALREADY_USED'
+  | 'CORRECTION_ALREADY_REQUESTED'
+  | 'FEE_NOT_NOTIFIED'
+  | 'FEE_ALREADY_NOTIFIED'
+  | 'FEE_ALREADY_PAID'
+  | 'CONSULTATION_UNKNOWN'
+  | 'CONSULTATION_DUPLICATE'
+  | 'CONSULTATION_ALREADY_DELIVERED'
+  | 'CASE_LOG_INVALID';
+
+/** A case rule refused an action (stable `code`, `params`, Chinese message). */
+export class CaseError extends Error {
+  readonly code: CaseErrorCode;
+  readonly params: Record<string, string | number | null>;
+  constructor(code: CaseErrorCode, message: string, params: Record<string, string | number | null> = {}) {
+    super(message);
+    this.name = 'CaseError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+export function isStage(value: unknown): value is Stage {
+  return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+}
+
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && (ACTIONS as readonly string[]).includes(value);
+}
+
+/** The stages each action is allowed in (docs/requests.md, "Actions"). */
+const ALLOWED_IN: Readonly<Record<Action, readonly Stage[]>> = {
+  'confirm-receipt': ['awaiting-confirmation'],
+  assign: ['registered', 'processing'],
+  'request-correction': ['registered', 'processing'],
+  'receive-correction': ['awaiting-correction'],
+  'deem-withdrawn-no-correction': ['awaiting-correction'],
+  'consult-send': ['processing'],
+  'consult-deliver': ['processing'],
+  'consult-reply': ['processing'],
+  extend: ['processing'],
+  'fee-notice': ['processing'],
+  'fee-paid': ['processing'],
+  'deem-withdrawn-no-payment': ['processing'],
+  reply: ['registered', 'processing'],
+  withdraw: ['awaiting-confirmation', 'registered', 'processing', 'awaiting-correction'],
+  note: ['awaiting-confirmation', 'registered', 'processing', 'awaiting-correction', 'replied', 'closed'],
+  archive: ['replied', 'closed'],
+};
+
+export interface Decision {
+  stage: Stage;
+  /** Set when the action closes the case with a fixed outcome. */
+  outcome?: OutcomeCode;
+}
+
+function notAllowed(stage: Stage, action: Action): CaseError {
+  return new CaseError(
+    'CASE_ACTION_NOT_ALLOWED',
+    `该申请当前处于“${STAGE_LABELS[stage]}”阶段，不能进行“${ACTION_LABELS[action]}”操作`,
+    { stage, action, stageLabel: STAGE_LABELS[stage], actionLabel: ACTION_LABELS[action] },
+  );
+}
+
+function field(data: unknown, key: string): unknown {
+  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
+}
+
+function consultationIdOf(data: unknown): string | null {
+  const id = field(data, 'consultationId');
+  if (typeof id === 'number') return String(id);
+  return typeof id === 'string' && id.trim() !== '' ? id.trim() : null;
+}
+
+/**
+ * Whether `action` may happen now, and the stage it leads to. Throws a `CaseError` otherwise.
+ * `data` is the action's data: consult-send/deliver/reply read `consultationId` from it.
+ */
+export function decide(state: CaseState, action: Action, data?: unknown): Decision {
+  if (!isAction(action)) {
+    throw new CaseError('CASE_ACTION_UNKNOWN', `未知的操作：${String(action)}`, { action: String(action) });
+  }
+  const { stage } = state;
+  if (stage === 'archived') {
+    throw new CaseError('CASE_ARCHIVED', '该申请已归档，不能再进行任何操作', {
+      stage,
+      action,
+      actionLabel: ACTION_LABELS[action],
+    });
+  }
+  // Once-only actions: a second attempt is explained by the rule, not by the stage.
+  if (
+    action === 'request-correction' &&
+    state.correctionRequested &&
+    (stage === 'registered' || stage === 'processing' || stage === 'awaiting-correction')
+  ) {
+    throw new CaseError('CORRECTION_ALREADY_REQUESTED', '补正告知应当一次性告知，该申请已发出过补正告知', {
+      stage,
+      action,
+    });
+  }
+  if (!ALLOWED_IN[action].includes(stage)) throw notAllowed(stage, action);
+
+  switch (action) {
+    case 'confirm-receipt':
+      return { stage: 'registered' };
+    case 'assign':
+      return { stage: 'processing' };
+    case 'request-correction':
+      return { stage: 'awaiting-correction' };
+    case 'receive-correction':
+      return { stage: 'processing' };
+    case 'deem-withdrawn-no-correction':
+      return { stage: 'closed', outcome: 'WITHDRAWN_NO_CORRECTION' };
+    case 'consult-send': {
+      const id = consultationIdOf(data);
+      if (id === null) {
+        throw new CaseError('CONSULTATION_UNKNOWN', '征求意见函缺少编号', {
+          stage,
+          action,
+          consultationId: null,
+        });
+      }
+      if (state.openConsultations.includes(id)) {
+        throw new CaseError('CONSULTATION_DUPLICATE', '该编号的征求意见函已经发出，请勿重复登记', {
+          stage,
+          action,
+          consultationId: id,
+        });
+      }
+      return { stage };
+    }
+    case 'consult-deliver':
+    case 'consult-reply': {
+      const id = consultationIdOf(data);
+      if (id === null || !state.openConsultations.includes(id)) {
+        throw new CaseError('CONSULTATION_UNKNOWN', '找不到对应的未办结的征求意见函', {
+          stage,
+          action,
+          consultationId: id,
+        });
+      }
+      if (action === 'consult-deliver' && (state.deliveredConsultations ?? []).includes(id)) {
+        throw new CaseError('CONSULTATION_ALREADY_DELIVERED', '该征求意见函的送达日期已经登记过', {
+          stage,
+          action,
+          consultationId: id,
+        });
+      }
+      return { stage };
+    }
+    case 'extend':
+      if (state.extended) {
+        throw new CaseError('EXTENSION_ALREADY_USED', '该申请已延期答复过一次，不能再次延期', {
+          stage,
+          action,
+        });
+      }
+      return { stage };
+    case 'fee-notice':
+      if (state.feeNoticeSent) {
+        throw new CaseError('FEE_ALREADY_NOTIFIED', '该申请已发出过收费通知', { stage, action });
+      }
+      return { stage };
+    case 'fee-paid':
+    case 'deem-withdrawn-no-payment':
+      if (!state.feeNoticeSent) {
+        throw new CaseError('FEE_NOT_NOTIFIED', '尚未发出收费通知，不能登记缴费或视为放弃申请', {
+          stage,
+          action,
+        });
+      }
+      if (state.feePaid) {
+        throw new CaseError('FEE_ALREADY_PAID', '申请人已缴纳信息处理费', { stage, action });
+      }
+      return action === 'fee-paid' ? { stage } : { stage: 'closed', outcome: 'WITHDRAWN_NO_PAYMENT' };
+    case 'reply':
+      return { stage: 'replied' };
+    case 'withdraw':
+      return { stage: 'closed', outcome: 'OTHER' };
+    case 'note':
+      return { stage };
+    case 'archive':
+      return { stage: 'archived' };
+  }
+}
+
+/** The actions `decide` accepts in this state (consult-deliver/reply: for one of the open consultations). */
+export function allowedActions(state: CaseState): Action[] {
+  const out: Action[] = [];
+  const delivered = state.deliveredConsultations ?? [];
+  const undelivered = state.openConsultations.find((id) => !delivered.includes(id));
+  for (const action of ACTIONS) {
+    let data: unknown;
+    if (action === 'consult-send') data = { consultationId: freshId(state.openConsultations) };
+    else if (action === 'consult-deliver') data = { consultationId: undelivered };
+    else if (action === 'consult-reply') data = { consultationId: state.openConsultations[0] };
+    try {
+      decide(state, action, data);
+      out.push(action);
+    } catch (error) {
+      if (!(error instanceof CaseError)) throw error;
+    }
+  }
+  return out;
+}
+
+function freshId(used: readonly string[]): string {
+  let n = used.length + 1;
+  while (used.includes(`new-${n}`)) n++;
+  return `new-${n}`;
+}
+
+/** The state right after the first event 'submit'. */
+export function initialState(confirmed: boolean): CaseState {
+  return {
+    stage: confirmed ? 'registered' : 'awaiting-confirmation',
+    correctionRequested: false,
+    extended: false,
+    feeNoticeSent: false,
+    feePaid: false,
+    openConsultations: [],
+    deliveredConsultations: [],
+  };
+}
+
+/** Applies one action to a state (checked by `decide`); returns a new state. */
+export function nextState(state: CaseState, action: Action, data?: unknown): CaseState {
+  const { stage } = decide(state, action, data);
+  const next: CaseState = {
+    ...state,
+    stage,
+    openConsultations: [...state.openConsultations],
+    deliveredConsultations: [...(state.deliveredConsultations ?? [])],
+  };
+  switch (action) {
+    case 'request-correction':
+      next.correctionRequested = true;
+      break;
+    case 'consult-send':
+      next.openConsultations.push(consultationIdOf(data) as string);
+      break;
+    case 'consult-deliver':
+      next.deliveredConsultations?.push(consultationIdOf(data) as string);
+      break;
+    case 'consult-reply': {
+      const id = consultationIdOf(data);
+      next.openConsultations = next.openConsultations.filter((c) => c !== id);
+      next.deliveredConsultations = next.deliveredConsultations?.filter((c) => c !== id);
+      break;
+    }
+    case 'extend':
+      next.extended = true;
+      break;
+    case 'fee-notice':
+      next.feeNoticeSent = true;
+      break;
+    case 'fee-paid':
+      next.feePaid = true;
+      break;
+    default:
+      break;
+  }
+  return next;
+}
+
+function invalidLog(index: number, reason: string, type: string | null): CaseError {
+  return new CaseError('CASE_LOG_INVALID', `办理记录有误（第${index + 1}条）：${reason}`, {
+    index,
+    type,
+    reason,
+  });
+}
+
+/**
+ * The state of a case from its ordered event log. The first event must be 'submit'
+ * (`data.confirmed`: false → awaiting-confirmation, true → registered); every later event is checked by
+ * `decide` (its CaseError is thrown as is). An empty or malformed log throws CASE_LOG_INVALID.
+ */
+export function foldState(events: readonly LoggedEvent[]): CaseState {
+  const first = events[0];
+  if (first === undefined) throw invalidLog(0, '缺少“提交申请”记录', null);
+  if (first.type !== 'submit') throw invalidLog(0, '第一条记录应当是“提交申请”', first.type);
+  const confirmed = field(first.data, 'confirmed');
+  if (typeof confirmed !== 'boolean') throw invalidLog(0, '“提交申请”记录缺少是否已确认收到', 'submit');
+  let state = initialState(confirmed);
+  for (let i = 1; i < events.length; i++) {
+    const event = events[i] as LoggedEvent;
+    if (event.type === 'submit') throw invalidLog(i, '“提交申请”只能是第一条记录', 'submit');
+    if (!isAction(event.type))
+      throw invalidLog(i, `未知的记录类型 ${String(event.type)}`, String(event.type));
+    state = nextState(state, event.type, event.data);
+  }
+  return state;
+}
+
+function dayOf(event: LoggedEvent, index: number): IsoDate {
+  const on = event.on ?? field(event.data, 'on');
+  if (!isIsoDate(on)) throw invalidLog(index, '缺少有效的日期', event.type);
+  return on;
+}
+
+/**
+ * The statutory clock's events (clock.ts) derived from the log: correction notice / corrected application,
+ * consultations (by id), extension, fee notice (received the same day unless `data.receivedOn`), payment.
+ */
+export function toClockEvents(events: readonly LoggedEvent[]): ClockEvent[] {
+  const out: ClockEvent[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as LoggedEvent;
+    switch (event.type) {
+      case 'request-correction':
+        out.push({ type: 'correction-notice-sent', on: dayOf(event, i) });
+        break;
+      case 'receive-correction':
+        out.push({ type: 'correction-received', on: dayOf(event, i) });
+        break;
+      case 'consult-send': {
+        const sent: ClockEvent & { type: 'consultation-sent' } = {
+          type: 'consultation-sent',
+          on: dayOf(event, i),
+        };
+        const id = consultationIdOf(event.data);
+        if (id !== null) sent.consultationId = id;
+        const party = field(event.data, 'party');
+        if (party === 'third-party' || party === 'agency') sent.party = party;
+        out.push(sent);
+        break;
+      }
+      case 'consult-deliver':
+      case 'consult-reply': {
+        const type = event.type === 'consult-deliver' ? 'consultation-delivered' : 'consultation-replied';
+        const id = consultationIdOf(event.data);
+        out.push(
+          id === null ? { type, on: dayOf(event, i) } : { type, on: dayOf(event, i), consultationId: id },
+        );
+        break;
+      }
+      case 'extend':
+        out.push({ type: 'extension-approved', on: dayOf(event, i) });
+        break;
+      case 'fee-notice': {
+        const on = dayOf(event, i);
+        const receivedOn = field(event.data, 'receivedOn');
+        if (receivedOn !== undefined && receivedOn !== null && !isIsoDate(receivedOn)) {
+          throw invalidLog(i, '收费通知的送达日期无效', event.type);
+        }
+        out.push({ type: 'fee-notice-sent', on });
+        out.push({ type: 'fee-notice-received', on: isIsoDate(receivedOn) ? receivedOn : on });
+        break;
+      }
+      case 'fee-paid':
+        out.push({ type: 'fee-paid', on: dayOf(event, i) });
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}

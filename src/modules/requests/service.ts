@@ -1,0 +1,429 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../platform/audit/record.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { hashPassword, verifyPassword } from '../../platform/http/passwords.ts';
+import type { Actor } from '../../platform/http/session.ts';
+import { type Calendar, loadCalendar } from '../calendar/index.ts';
+import { agencyIdsFor, visibleOrgIds } from '../orgs/index.ts';
+import { validateApplicant } from './domain/applicant.ts';
+import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
+import { perItemFee, perPageFee } from './domain/fees.ts';
+import { validateOutcome } from './domain/outcomes.ts';
+import { canAct, canSeePersonalData, canView } from './domain/policies.ts';
+import {
+  type Action,
+  allowedActions,
+  type CaseState,
+  decide,
+  foldState,
+  toClockEvents,
+} from './domain/stages.ts';
+import * as store from './store.ts';
+
+type Db = Kysely<Database>;
+
+export type Channel = 'online' | 'in-person' | 'post-signed' | 'post-confirmed' | 'fax' | 'email';
+
+export type ApplicationInput = {
+  orgId: number;
+  applicant: {
+    type: string;
+    name: string;
+    idType: string;
+    idNumber: string;
+    phone: string;
+    email?: string | null;
+    address?: string | null;
+    contactName?: string | null;
+  };
+  request: {
+    subject: string;
+    docNumber?: string | null;
+    description: string;
+    formWanted?: string | null;
+    deliveryWanted?: string | null;
+  };
+};
+
+/** The actor with the agencies they act for as disclosure office (computed once per call). */
+type CaseActor = Actor & { agencyIds: number[] };
+
+async function withAgencies(db: Db, actor: Actor): Promise<CaseActor> {
+  return { ...actor, agencyIds: await agencyIdsFor(db, actor) };
+}
+
+const kaseOf = (r: store.RequestRow) => ({ orgId: r.org_id, unitId: r.unit_id, handlerId: r.handler_id });
+
+/** Online, fax and e-mail applications count from the date both sides confirm receipt (Art. 31). */
+function clockChannel(channel: string): ReceiptChannel {
+  return channel === 'email' ? 'online' : (channel as ReceiptChannel);
+}
+
+type EventLike = { type: string; on_date: string; data: Record<string, unknown> };
+
+function domainEvents(events: readonly EventLike[]) {
+  return events.map((e) => ({ type: e.type as Action | 'submit', on: e.on_date, data: e.data }));
+}
+
+export type DerivedClock = { state: ClockState | null; missingYear: number | null };
+
+/** The statutory clock, always derived from the event log; a year without a calendar is reported, never guessed. */
+export function deriveClock(
+  calendar: Calendar,
+  row: store.RequestRow,
+  events: readonly EventLike[],
+  today: string,
+): DerivedClock {
+  if (!row.received_on) return { state: null, missingYear: null };
+  try {
+    const state = computeClock({
+      calendar,
+      receipt: { channel: clockChannel(row.channel), receivedOn: row.received_on },
+      events: toClockEvents(domainEvents(events)),
+      today,
+    });
+    return { state, missingYear: state.calendarMissingYear };
+  } catch (err) {
+    const e = err as { code?: string; params?: { year?: number } };
+    if (e.code === 'CALENDAR_YEAR_MISSING') return { state: null, missingYear: Number(e.params?.year) };
+    throw err;
+  }
+}
+
+function checkApplicant(input: ApplicationInput, today: string) {
+  const checked = validateApplicant(
+    {
+      ...input.applicant,
+      email: input.applicant.email ?? undefined,
+      address: input.applicant.address ?? undefined,
+      contactName: input.applicant.contactName ?? undefined,
+    },
+    today,
+  );
+  if (!checked.ok) throw new AppError('VALIDATION_FAILED', {}, checked.errors);
+  return checked.value;
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function randomCode(length: number): string {
+  let out = '';
+  for (const b of randomBytes(length)) out += CODE_ALPHABET[b % CODE_ALPHABET.length];
+  return out;
+}
+
+type NewCase = ApplicationInput & {
+  channel: Channel;
+  submittedOn: string;
+  receivedOn: string | null;
+  submissionKey: string | null;
+};
+
+async function createCase(
+  db: Db,
+  actorId: number | null,
+  input: NewCase,
+  today: string,
+  tracking: { code: string; passwordHash: string } | null,
+) {
+  const applicant = checkApplicant(input, today);
+  if (input.receivedOn && input.receivedOn < input.submittedOn) {
+    throw new AppError('VALIDATION_FAILED', {}, [
+      { path: 'receivedOn', message: '收到申请之日不能早于提交日期' },
+    ]);
+  }
+  if (input.submittedOn > today || (input.receivedOn && input.receivedOn > today)) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'submittedOn', message: '日期不能晚于今天' }]);
+  }
+  const calendar = await loadCalendar(db);
+  return inTransaction(db, async (tx) => {
+    if (input.submissionKey) {
+      const existing = await store.findBySubmissionKey(tx, input.submissionKey);
+      if (existing) return { row: existing, duplicate: true };
+    }
+    const org = await tx
+      .selectFrom('orgs')
+      .select(['id', 'kind'])
+      .where('id', '=', input.orgId)
+      .executeTakeFirst();
+    if (!org)
+      throw new AppError('VALIDATION_FAILED', {}, [{ path: 'orgId', message: '请选择受理申请的行政机关' }]);
+    const confirmed = input.receivedOn !== null;
+    const row = await store.insertRequest(tx, {
+      org_id: input.orgId,
+      unit_id: null,
+      handler_id: null,
+      channel: input.channel,
+      submitted_on: input.submittedOn,
+      received_on: input.receivedOn,
+      stage: confirmed ? 'registered' : 'awaiting-confirmation',
+      applicant_type: applicant.type,
+      applicant_name: applicant.name,
+      applicant: {
+        type: applicant.type,
+        name: applicant.name,
+        idType: applicant.idType,
+        idNumber: applicant.idNumber,
+        phone: applicant.phone,
+        email: applicant.email ?? null,
+        address: applicant.address ?? null,
+        contactName: applicant.contactName ?? null,
+      },
+      subject: input.request.subject,
+      doc_number: input.request.docNumber || null,
+      description: input.request.description,
+      form_wanted: input.request.formWanted || null,
+      delivery_wanted: input.request.deliveryWanted || null,
+      tracking_code: tracking?.code ?? null,
+      tracking_password_hash: tracking?.passwordHash ?? null,
+      submission_key: input.submissionKey,
+      created_by: actorId,
+    });
+    const event = await store.appendEvent(tx, {
+      requestId: row.id,
+      on: input.submittedOn,
+      type: 'submit',
+      actorId,
+      data: { confirmed, channel: input.channel, receivedOn: input.receivedOn },
+    });
+    const clock = deriveClock(calendar, row, [event], today);
+    const after = await store.updateDerived(tx, row.id, {
+      reply_due: clock.state?.replyDue ?? null,
+      paused: clock.state?.paused ?? false,
+      clock_missing_year: clock.missingYear,
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: 'request.submit',
+      subjectType: 'request',
+      subjectId: row.id,
+      after: { caseNo: after.case_no, channel: after.channel, stage: after.stage, orgId: after.org_id },
+    });
+    return { row: after, duplicate: false };
+  });
+}
+
+/** A citizen's online application: received once the office confirms it (Art. 31). */
+export async function submitOnline(
+  db: Db,
+  input: ApplicationInput & { submissionKey: string | null },
+  today: string,
+) {
+  const code = randomCode(10);
+  const password = randomCode(8);
+  const passwordHash = await hashPassword(password);
+  const { row, duplicate } = await createCase(
+    db,
+    null,
+    { ...input, channel: 'online', submittedOn: today, receivedOn: null },
+    today,
+    { code, passwordHash },
+  );
+  return duplicate ? { row, password: null } : { row, password };
+}
+
+/** Staff registration of a letter, visit, fax or e-mail. */
+export async function registerByStaff(
+  db: Db,
+  actor: Actor,
+  input: ApplicationInput & {
+    channel: Exclude<Channel, 'online'>;
+    submittedOn: string;
+    receivedOn: string | null;
+  },
+  today: string,
+) {
+  const a = await withAgencies(db, actor);
+  if (!(a.role === 'office' && a.agencyIds.includes(input.orgId))) {
+    throw new AppError('FORBIDDEN');
+  }
+  const receivedOn =
+    input.channel === 'in-person'
+      ? input.submittedOn
+      : input.channel === 'post-signed'
+        ? (input.receivedOn ?? input.submittedOn)
+        : input.receivedOn;
+  const { row } = await createCase(db, actor.id, { ...input, receivedOn, submissionKey: null }, today, null);
+  return row;
+}
+
+export type CaseDetail = {
+  row: store.RequestRow;
+  events: store.RequestEventRow[];
+  clock: DerivedClock;
+  allowedActions: Action[];
+  personal: boolean;
+};
+
+async function detailOf(db: Db, a: CaseActor, row: store.RequestRow, today: string): Promise<CaseDetail> {
+  const events = await store.listEvents(db, row.id);
+  const state = foldState(domainEvents(events));
+  const clock = deriveClock(await loadCalendar(db), row, events, today);
+  const actions = allowedActions(state).filter((act) => canAct(a, act, kaseOf(row)));
+  return { row, events, clock, allowedActions: actions, personal: canSeePersonalData(a, kaseOf(row)) };
+}
+
+export async function getCase(db: Db, actor: Actor, id: number, today: string): Promise<CaseDetail> {
+  const a = await withAgencies(db, actor);
+  const row = await store.findRequest(db, id);
+  if (!row || !(canView(a, kaseOf(row)) || (await adminCanView(db, a, row)))) throw new AppError('NOT_FOUND');
+  const detail = await detailOf(db, a, row, today);
+  if (detail.personal) {
+    await recordAudit(db, {
+      actorId: actor.id,
+      action: 'request.view_personal',
+      subjectType: 'request',
+      subjectId: id,
+    });
+  }
+  return detail;
+}
+
+async function adminCanView(db: Db, a: CaseActor, row: store.RequestRow): Promise<boolean> {
+  return a.role === 'admin' && (await visibleOrgIds(db, a)).has(row.org_id);
+}
+
+export type ActionInput = { action: Action; on: string } & Record<string, unknown>;
+
+const OUTCOME_OF: Partial<Record<Action, string>> = {
+  'deem-withdrawn-no-correction': 'WITHDRAWN_NO_CORRECTION',
+  'deem-withdrawn-no-payment': 'WITHDRAWN_NO_PAYMENT',
+  withdraw: 'OTHER',
+};
+
+/**
+ * Every case action: lock the case, fold its log, check who may do it and whether the stage allows it,
+ * append the event, re-derive stage and deadline, audit — all in one transaction.
+ */
+export async function act(
+  db: Db,
+  actor: Actor | null,
+  id: number,
+  input: ActionInput,
+  today: string,
+): Promise<CaseDetail | null> {
+  if (input.on > today)
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'on', message: '日期不能晚于今天' }]);
+  const a = actor ? await withAgencies(db, actor) : null;
+  const calendar = await loadCalendar(db);
+  const row = await inTransaction(db, async (tx) => {
+    const before = await store.lockRequest(tx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (a && !canAct(a, input.action, kaseOf(before))) {
+      throw new AppError(canView(a, kaseOf(before)) ? 'FORBIDDEN' : 'NOT_FOUND');
+    }
+    const events = await store.listEvents(tx, id);
+    const state: CaseState = foldState(domainEvents(events));
+    const { action, on, ...data } = input;
+    const { stage } = decide(state, action, data);
+    // The log is append-only: an event dated before the one it follows would corrupt the clock for good.
+    const last = events.at(-1)?.on_date ?? before.submitted_on;
+    if (on < last)
+      throw new AppError('EVENT_DATE_INVALID', { after: last }, [
+        { path: 'on', message: `日期不能早于${last}` },
+      ]);
+    if (action === 'fee-notice') {
+      const quantity = Number(data.quantity);
+      const fee = data.method === 'per-item' ? perItemFee(quantity) : perPageFee(quantity);
+      data.amount = fee.total;
+      data.bands = fee.bands;
+    }
+    if (action === 'reply') {
+      const errors = validateOutcome(
+        String(data.outcome ?? ''),
+        (data.groundCode as string | undefined) ?? null,
+      );
+      if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
+    }
+    if (action === 'confirm-receipt' && on < before.submitted_on) {
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'on', message: '确认收到的日期不能早于提交日期' },
+      ]);
+    }
+    const event = await store.appendEvent(tx, {
+      requestId: id,
+      on,
+      type: action,
+      actorId: actor?.id ?? null,
+      data,
+    });
+    const patch: Parameters<typeof store.updateDerived>[2] = { stage };
+    if (action === 'confirm-receipt') patch.received_on = on;
+    if (action === 'assign') {
+      patch.unit_id = Number(data.unitId);
+      patch.handler_id = data.handlerId ? Number(data.handlerId) : null;
+    }
+    if (action === 'reply') {
+      patch.outcome = String(data.outcome);
+      patch.outcome_ground = (data.groundCode as string | undefined) ?? null;
+    }
+    const closingOutcome = OUTCOME_OF[action];
+    if (closingOutcome) patch.outcome = closingOutcome;
+    const provisional = { ...before, ...patch } as store.RequestRow;
+    const clock = deriveClock(calendar, provisional, [...events, event], today);
+    const open = stage === 'registered' || stage === 'processing' || stage === 'awaiting-correction';
+    patch.reply_due = open ? (clock.state?.replyDue ?? null) : (before.reply_due ?? null);
+    patch.paused = open ? (clock.state?.paused ?? false) : false;
+    patch.clock_missing_year = open ? clock.missingYear : null;
+    const after = await store.updateDerived(tx, id, patch);
+    await recordAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: `request.${action}`,
+      subjectType: 'request',
+      subjectId: id,
+      before: {
+        stage: before.stage,
+        replyDue: before.reply_due,
+        unitId: before.unit_id,
+        outcome: before.outcome,
+      },
+      after: {
+        stage: after.stage,
+        replyDue: after.reply_due,
+        unitId: after.unit_id,
+        outcome: after.outcome,
+        event: { on, data },
+      },
+    });
+    return after;
+  });
+  return a ? detailOf(db, a, row, today) : null;
+}
+
+export async function listCases(
+  db: Db,
+  actor: Actor,
+  f: Omit<store.ListFilter, 'scope' | 'today' | 'dueBy'> & { dueWithin?: number },
+  today: string,
+) {
+  const a = await withAgencies(db, actor);
+  const scope =
+    a.role === 'admin'
+      ? { orgIds: [...(await visibleOrgIds(db, a))], unitIds: [] }
+      : { orgIds: a.role === 'office' || a.role === 'approver' ? a.agencyIds : [], unitIds: [a.orgId] };
+  let dueBy: string | undefined;
+  if (f.dueWithin !== undefined) dueBy = (await loadCalendar(db)).addWorkingDays(today, f.dueWithin);
+  const { rows, total } = await store.listRequests(db, { ...f, scope, today, dueBy });
+  return { rows, total, actor: a };
+}
+
+const TRACK_FAILED = () => new AppError('TRACKING_FAILED');
+
+/** The applicant's view: tracking code + query password. A wrong pair reveals nothing. */
+export async function track(db: Db, code: string, password: string, today: string) {
+  const row = await store.findByTrackingCode(db, code.trim().toUpperCase());
+  const ok = row?.tracking_password_hash
+    ? await verifyPassword(row.tracking_password_hash, password.trim())
+    : false;
+  if (!row || !ok) throw TRACK_FAILED();
+  const events = await store.listEvents(db, row.id);
+  return { row, events, clock: deriveClock(await loadCalendar(db), row, events, today) };
+}
+
+export async function withdrawByApplicant(db: Db, code: string, password: string, today: string) {
+  const { row } = await track(db, code, password, today);
+  await act(db, null, row.id, { action: 'withdraw', on: today, by: 'applicant' }, today);
+  return track(db, code, password, today);
+}

@@ -1,0 +1,232 @@
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Database, Timestamp } from '../../platform/db/database.ts';
+
+type Json<T> = ColumnType<T, string, string>;
+
+export type ApplicantRecord = {
+  type: string;
+  name: string;
+  idType: string;
+  idNumber: string;
+  phone: string;
+  email: string | null;
+  address: string | null;
+  contactName: string | null;
+};
+
+export interface RequestsTable {
+  id: Generated<number>;
+  case_no: string | null;
+  org_id: number;
+  unit_id: number | null;
+  handler_id: number | null;
+  channel: string;
+  submitted_on: string;
+  received_on: string | null;
+  stage: string;
+  applicant_type: string;
+  applicant_name: string;
+  applicant: Json<ApplicantRecord>;
+  subject: string;
+  doc_number: string | null;
+  description: string;
+  form_wanted: string | null;
+  delivery_wanted: string | null;
+  outcome: string | null;
+  outcome_ground: string | null;
+  reply_due: string | null;
+  paused: Generated<boolean>;
+  clock_missing_year: number | null;
+  tracking_code: string | null;
+  tracking_password_hash: string | null;
+  submission_key: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface RequestEventsTable {
+  id: Generated<number>;
+  request_id: number;
+  at: Generated<Date>;
+  on_date: string;
+  type: string;
+  actor_id: number | null;
+  data: Json<Record<string, unknown>>;
+}
+
+declare module '../../platform/db/database.ts' {
+  interface Database {
+    requests: RequestsTable;
+    request_events: RequestEventsTable;
+  }
+}
+
+export type RequestRow = Selectable<RequestsTable>;
+export type RequestEventRow = Selectable<RequestEventsTable>;
+export type NewRequest = Omit<
+  RequestsTable,
+  | 'id'
+  | 'case_no'
+  | 'paused'
+  | 'created_at'
+  | 'updated_at'
+  | 'applicant'
+  | 'outcome'
+  | 'outcome_ground'
+  | 'reply_due'
+  | 'clock_missing_year'
+> & { applicant: ApplicantRecord };
+
+export async function insertRequest(db: Kysely<Database>, v: NewRequest): Promise<RequestRow> {
+  const row = await db
+    .insertInto('requests')
+    .values({ ...v, applicant: JSON.stringify(v.applicant), updated_at: new Date() })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const caseNo = `${v.submitted_on.slice(0, 4)}-${String(row.id).padStart(6, '0')}`;
+  return db
+    .updateTable('requests')
+    .set({ case_no: caseNo })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findRequest(db: Kysely<Database>, id: number): Promise<RequestRow | undefined> {
+  return db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The row, locked for the rest of the transaction so two actions on one case run one after the other. */
+export function lockRequest(db: Kysely<Database>, id: number): Promise<RequestRow | undefined> {
+  return db.selectFrom('requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findBySubmissionKey(db: Kysely<Database>, key: string): Promise<RequestRow | undefined> {
+  return db.selectFrom('requests').selectAll().where('submission_key', '=', key).executeTakeFirst();
+}
+
+export function findByTrackingCode(db: Kysely<Database>, code: string): Promise<RequestRow | undefined> {
+  return db.selectFrom('requests').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+}
+
+export function listEvents(db: Kysely<Database>, requestId: number): Promise<RequestEventRow[]> {
+  return db
+    .selectFrom('request_events')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function appendEvent(
+  db: Kysely<Database>,
+  e: { requestId: number; on: string; type: string; actorId: number | null; data: Record<string, unknown> },
+): Promise<RequestEventRow> {
+  return db
+    .insertInto('request_events')
+    .values({
+      request_id: e.requestId,
+      on_date: e.on,
+      type: e.type,
+      actor_id: e.actorId,
+      data: JSON.stringify(e.data),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function updateDerived(
+  db: Kysely<Database>,
+  id: number,
+  v: Partial<
+    Pick<
+      RequestRow,
+      | 'stage'
+      | 'received_on'
+      | 'unit_id'
+      | 'handler_id'
+      | 'outcome'
+      | 'outcome_ground'
+      | 'reply_due'
+      | 'paused'
+      | 'clock_missing_year'
+    >
+  >,
+): Promise<RequestRow> {
+  return db
+    .updateTable('requests')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export const OPEN_STAGES = [
+  'awaiting-confirmation',
+  'registered',
+  'processing',
+  'awaiting-correction',
+] as const;
+export const RUNNING_STAGES = ['registered', 'processing', 'awaiting-correction'] as const;
+
+export type ListFilter = {
+  /** Cases addressed to these agencies, or assigned to these units (the caller's scope). */
+  scope: { orgIds: number[]; unitIds: number[] };
+  stage?: string;
+  unitId?: number;
+  overdue?: boolean;
+  paused?: boolean;
+  dueBy?: string;
+  q?: string;
+  today: string;
+  page: number;
+  pageSize: number;
+};
+
+/** The workbench list: open cases first by reply deadline (plain indexed queries on stored due dates). */
+export async function listRequests(db: Kysely<Database>, f: ListFilter) {
+  let q = db
+    .selectFrom('requests as r')
+    .innerJoin('orgs as o', 'o.id', 'r.org_id')
+    .leftJoin('orgs as u', 'u.id', 'r.unit_id')
+    .leftJoin('users as h', 'h.id', 'r.handler_id');
+  const { orgIds, unitIds } = f.scope;
+  if (orgIds.length === 0 && unitIds.length === 0) return { rows: [], total: 0 };
+  q = q.where((eb) =>
+    eb.or([
+      ...(orgIds.length ? [eb('r.org_id', 'in', orgIds)] : []),
+      ...(unitIds.length ? [eb('r.unit_id', 'in', unitIds)] : []),
+    ]),
+  );
+  if (f.stage) q = q.where('r.stage', '=', f.stage);
+  if (f.unitId !== undefined) q = q.where('r.unit_id', '=', f.unitId);
+  if (f.overdue) q = q.where('r.stage', 'in', RUNNING_STAGES).where('r.reply_due', '<', f.today);
+  if (f.paused) q = q.where('r.paused', '=', true);
+  if (f.dueBy) q = q.where('r.stage', 'in', RUNNING_STAGES).where('r.reply_due', '<=', f.dueBy);
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('r.subject', 'like', like),
+        eb('r.case_no', 'like', like),
+        eb('r.description', 'like', like),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('r')
+      .select(['o.name as org_name', 'u.name as unit_name', 'h.display_name as handler_name'])
+      .orderBy(sql`r.reply_due asc nulls last`)
+      .orderBy('r.id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export type RequestListRow = Awaited<ReturnType<typeof listRequests>>['rows'][number];
