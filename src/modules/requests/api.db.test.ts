@@ -252,7 +252,11 @@ test('a unit sees only cases assigned to it; personal data is masked for others 
 test('the workbench lists open cases by reply deadline with overdue and due-soon filters', async () => {
   const list = (await office.get('/api/requests?pageSize=100')).json();
   assert.ok(list.total >= 4);
-  const dues = list.items.map((i: { replyDue: string | null }) => i.replyDue).filter(Boolean);
+  const running = list.items.filter((i: { stage: string }) =>
+    ['registered', 'processing', 'awaiting-correction'].includes(i.stage),
+  );
+  assert.deepEqual(list.items.slice(0, running.length), running, 'cases whose clock runs come first');
+  const dues = running.map((i: { replyDue: string | null }) => i.replyDue).filter(Boolean);
   assert.deepEqual(dues, [...dues].sort());
   const overdue = (await office.get('/api/requests?overdue=1')).json();
   assert.ok(overdue.items.every((i: { overdue: boolean }) => i.overdue));

@@ -219,6 +219,10 @@ export async function listRequests(db: Kysely<Database>, f: ListFilter) {
     q
       .selectAll('r')
       .select(['o.name as org_name', 'u.name as unit_name', 'h.display_name as handler_name'])
+      // Running cases first (the clock is ticking), then those awaiting confirmation, then finished ones.
+      .orderBy(
+        sql`case when r.stage in ('registered', 'processing', 'awaiting-correction') then 0 when r.stage = 'awaiting-confirmation' then 1 else 2 end`,
+      )
       .orderBy(sql`r.reply_due asc nulls last`)
       .orderBy('r.id', 'desc')
       .limit(f.pageSize)
