@@ -42,7 +42,6 @@ export const MODULES: NavLeaf[] = [
     path: '/requests',
     title: '依申请公开',
     icon: <FileSearchOutlined />,
-    underConstruction: '本模块正在建设中，上线后将在此办理依申请公开。',
   },
   {
     path: '/documents',

@@ -11,7 +11,17 @@ import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrgsPage } from './pages/OrgsPage.tsx';
+import { RequestDetailPage } from './pages/RequestDetailPage.tsx';
+import { RequestsPage } from './pages/RequestsPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
+
+/** Modules already built; the others show their placeholder page. */
+const MODULE_ROUTES: Record<string, RouteObject[]> = {
+  '/requests': [
+    { path: '/requests', element: <RequestsPage /> },
+    { path: '/requests/:id', element: <RequestDetailPage /> },
+  ],
+};
 
 const SYSTEM_PAGES: Record<string, ReactNode> = {
   '/system/orgs': <OrgsPage />,
@@ -31,10 +41,15 @@ const routes: RouteObject[] = [
     ),
     children: [
       { index: true, element: <HomePage /> },
-      ...MODULES.map((m) => ({
-        path: m.path,
-        element: <UnderConstruction title={m.title} sentence={m.underConstruction ?? ''} />,
-      })),
+      ...MODULES.flatMap(
+        (m) =>
+          MODULE_ROUTES[m.path] ?? [
+            {
+              path: m.path,
+              element: <UnderConstruction title={m.title} sentence={m.underConstruction ?? ''} />,
+            },
+          ],
+      ),
       ...SYSTEM.children.map((leaf) => ({
         path: leaf.path,
         element: <RequireRole roles={leaf.roles ?? ['admin']}>{SYSTEM_PAGES[leaf.path]}</RequireRole>,

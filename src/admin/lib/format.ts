@@ -7,6 +7,12 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/**
+ * dayjs formats of date pickers: a picked date reads like the rest of the UI (2024年3月5日); typing
+ * 2024-03-05 or 2024/3/5 is also understood.
+ */
+export const PICKER_DATE_FORMAT = ['YYYY年M月D日', 'YYYY-MM-DD', 'YYYY/M/D'];
+
 /** Formats an ISO date (YYYY-MM-DD) or a timestamp as 2024年3月5日. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
@@ -39,4 +45,12 @@ export function toIsoDate(year: number, month: number, day: number): string | un
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
     return undefined;
   return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * Today in China (UTC+8, no daylight saving), as YYYY-MM-DD: the server counts deadlines by this day,
+ * so date fields default to it and reject later days whatever the browser's time zone.
+ */
+export function chinaToday(now: number = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
 }

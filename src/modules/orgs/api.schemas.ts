@@ -28,6 +28,8 @@ export const orgView = z.object({
   kind: z.enum(ORG_KINDS),
   code: z.string().nullable(),
   sortOrder: z.number(),
+  /** The agency this organisation is the disclosure office of, if any. */
+  servesOrgId: z.number().nullable(),
 });
 
 const orgName = z.string().trim().min(1, '请输入机构名称').max(100, '机构名称不能超过100个字');

@@ -10,6 +10,7 @@ export function presentOrg(o: OrgRow): z.infer<typeof orgView> {
     kind: o.kind as z.infer<typeof orgView>['kind'],
     code: o.code,
     sortOrder: o.sort_order,
+    servesOrgId: o.serves_org_id,
   };
 }
 

@@ -22,9 +22,12 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 export async function visibleOrgIds(db: Db, actor: Actor): Promise<Set<number>> {
   if (scopeMode(actor.role) === 'self') return new Set([actor.orgId]);
   const orgs = await store.listOrgs(db);
+  // A disclosure office (市政府办公室) works for the agency it serves, so it sees that agency's subtree.
+  const own = orgs.find((o) => o.id === actor.orgId);
+  const root = actor.role !== 'admin' && own?.serves_org_id ? own.serves_org_id : actor.orgId;
   return subtreeIds(
     orgs.map((o) => ({ id: o.id, parentId: o.parent_id })),
-    actor.orgId,
+    root,
   );
 }
 

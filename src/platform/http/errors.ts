@@ -57,6 +57,10 @@ export const ERROR_CATALOG = {
     status: 400,
     message: (p) => `办理日期不能早于${p.after ?? '上一条办理记录的日期'}。`,
   },
+  CLOCK_EVENT_INVALID: {
+    status: 400,
+    message: '办理记录的日期顺序不正确（例如送达日期早于发函日期），请核对日期。',
+  },
   CONSULTATION_UNKNOWN: { status: 400, message: '找不到对应的征求意见函，请刷新后重试。' },
   OUTCOME_GROUND_REQUIRED: { status: 400, message: '不予公开或部分公开的，应当写明具体理由和法律依据。' },
   TRACKING_FAILED: { status: 404, message: '跟踪码或查询密码不正确。请核对后重试。' },

@@ -95,7 +95,8 @@ export function registerSessions(app: FastifyInstance, opts: SessionOptions) {
     const expected = req.cookies[CSRF_COOKIE] ?? '';
     const header = req.headers[CSRF_HEADER];
     const field = (req.body as { _csrf?: unknown } | undefined)?._csrf;
-    const given = typeof header === 'string' ? header : typeof field === 'string' ? field : '';
+    const given =
+      typeof header === 'string' && header !== '' ? header : typeof field === 'string' ? field : '';
     if (!expected || !given || !safeEqual(expected, given)) throw new AppError('CSRF_INVALID');
   });
 

@@ -570,7 +570,14 @@ export function computeClock(input: ClockInput): ClockState {
   let feePaymentDue: number | null = null;
   const lastFee = a.fees.length === 0 ? undefined : a.fees[a.fees.length - 1];
   if (lastFee !== undefined && lastFee.received !== null) {
-    feePaymentDue = cal.addWorkingDays(lastFee.received, 20);
+    // The payment period must not take the reply deadline down with it: a year not loaded leaves it
+    // unknown (null) and is reported in calendarMissingYear, never guessed.
+    try {
+      feePaymentDue = cal.addWorkingDays(lastFee.received, 20);
+    } catch (err) {
+      if (!(err instanceof CalendarYearMissingError)) throw err;
+      calendarMissingYear ??= err.params.year;
+    }
   }
 
   return {

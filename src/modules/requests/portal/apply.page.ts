@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { html, isElderly, renderPage } from '../../../portal/plugin.ts';
 import { DEADLINE_PATH } from './deadline.page.ts';
+import { FORM_PATH } from './form.page.ts';
+import { TRACK_PATH } from './track.page.ts';
 
 export const APPLY_PATH = '/gk/apply';
 
@@ -17,7 +19,11 @@ const body = html`<h2>申请须知</h2>
 <p>行政机关收到申请，能够当场答复的，应当当场予以答复；不能当场答复的，应当自收到申请之日起20个工作日内予以答复；需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日（条例第三十三条）。</p>
 <p><a class="button-link" href="${DEADLINE_PATH}">答复期限计算：输入收到申请的日期，查看答复期限和逐日计算方法</a></p>
 <h2>在线申请</h2>
-<div class="notice"><p>网上申请和办理进度查询功能正在建设中，上线后将在本栏目提供。</p></div>`;
+<div class="notice">
+<p>您可以通过本平台在线提交政府信息公开申请。提交后页面会显示跟踪码和查询密码，凭此可以随时查询办理进度。</p>
+<p><a class="button-link" href="${FORM_PATH}">在线填写申请表</a></p>
+<p><a href="${TRACK_PATH}">已提交申请？查询办理进度</a></p>
+</div>`;
 
 export async function applyPage(app: FastifyInstance, opts: { siteName: string }) {
   const pages = {

@@ -1,0 +1,552 @@
+import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, TreeSelect, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { type ReactNode, useMemo } from 'react';
+import type {
+  ActionCode,
+  ConsultedParty,
+  ConsultOpinion,
+  FeeMethod,
+  RequestAction,
+  RequestDetail,
+  RequestEvent,
+} from '../api/requests.ts';
+import { listUsers } from '../api/users.ts';
+import { chinaToday, formatDate, PICKER_DATE_FORMAT } from '../lib/format.ts';
+import type { OrgTreeOption } from '../lib/orgTree.ts';
+import { groupedOutcomeOptions, labelOf, type RequestsMeta, selectOptions } from '../lib/requestsMeta.ts';
+import { useLoad } from '../lib/useLoad.ts';
+import { FormModal } from './FormModal.tsx';
+
+interface ActionValues {
+  on: Dayjs;
+  unitId?: number;
+  handlerId?: number;
+  items?: string;
+  deadlineDate?: Dayjs;
+  text?: string;
+  consultationId?: string;
+  party?: ConsultedParty;
+  name?: string;
+  opinion?: ConsultOpinion;
+  reason?: string;
+  method?: FeeMethod;
+  quantity?: number;
+  outcome?: string;
+  groundCode?: string;
+  kind?: string;
+}
+
+/** Every data field of every action, as the server names them in its field errors. */
+const FIELD_NAMES = [
+  'on',
+  'receivedOn',
+  'unitId',
+  'handlerId',
+  'items',
+  'deadlineDate',
+  'text',
+  'consultationId',
+  'party',
+  'name',
+  'opinion',
+  'reason',
+  'method',
+  'quantity',
+  'outcome',
+  'groundCode',
+  'kind',
+] as const;
+
+/** What the date of each action is (the day the step took place). */
+const ON_LABELS: Partial<Record<ActionCode, string>> = {
+  'confirm-receipt': '确认收到日期',
+  assign: '分办日期',
+  'request-correction': '告知补正日期',
+  'receive-correction': '收到补正申请日期',
+  'deem-withdrawn-no-correction': '决定日期',
+  'consult-send': '发函日期',
+  'consult-deliver': '送达日期',
+  'consult-reply': '收到意见日期',
+  extend: '批准延期日期',
+  'fee-notice': '发出收费通知日期',
+  'fee-paid': '缴费日期',
+  'deem-withdrawn-no-payment': '决定日期',
+  reply: '答复日期',
+  withdraw: '撤回日期',
+  note: '日期',
+  archive: '归档日期',
+};
+
+/** A sentence shown above the form: what the action does. */
+const EXPLANATIONS: Partial<Record<ActionCode, string>> = {
+  'confirm-receipt': '确认之日为收到申请之日（条例第三十一条），答复期限自次日起计算。',
+  'request-correction':
+    '申请内容不明确的，应当自收到申请之日起7个工作日内一次性告知申请人补正（条例第三十条）。',
+  'receive-correction': '答复期限自收到补正的申请之日起重新计算。',
+  'deem-withdrawn-no-correction':
+    '申请人无正当理由逾期不补正的，视为放弃申请，不再处理该申请（条例第三十条）。',
+  'consult-send': '征求意见期间不计算在答复期限内（条例第三十三条第三款），发函后暂停计时。',
+  'consult-deliver': '第三方或其他机关自收到征求意见书之日起15个工作日内提出意见。',
+  'consult-reply': '收到意见后恢复计时。',
+  extend: '经政府信息公开工作机构负责人同意，答复期限可延长一次，最长不超过20个工作日（条例第三十三条）。',
+  'fee-notice': '收费金额由系统按《政府信息公开信息处理费管理办法》计算。',
+  'deem-withdrawn-no-payment': '申请人逾期未按收费通知缴纳费用的，视为放弃申请。',
+  withdraw: '申请人撤回申请，案件办结。',
+  archive: '归档后案件不能再作任何修改。',
+};
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A short random id for a new consultation letter (the server keys consultations by it). */
+export function newConsultationId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
+}
+
+export interface Consultation {
+  id: string;
+  party: string;
+  name: string;
+  sentOn: string;
+  delivered: boolean;
+  replied: boolean;
+}
+
+/** The consultation letters of a case, from its event log. */
+export function consultationsOf(events: readonly RequestEvent[]): Consultation[] {
+  const list: Consultation[] = [];
+  for (const e of events) {
+    const id = typeof e.data.consultationId === 'string' ? e.data.consultationId : undefined;
+    if (!id) continue;
+    if (e.type === 'consult-send') {
+      list.push({
+        id,
+        party: String(e.data.party ?? ''),
+        name: String(e.data.name ?? ''),
+        sentOn: e.on,
+        delivered: false,
+        replied: false,
+      });
+    }
+    const c = list.find((x) => x.id === id);
+    if (c && e.type === 'consult-deliver') c.delivered = true;
+    if (c && e.type === 'consult-reply') c.replied = true;
+  }
+  return list;
+}
+
+const afterToday = (d: Dayjs) => d.format('YYYY-MM-DD') > chinaToday();
+const iso = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
+const clean = (s: string | undefined) => s?.trim() ?? '';
+
+/** Turns the form values into the action body the server expects. */
+function toAction(action: ActionCode, v: ActionValues, consultationId: string): RequestAction {
+  const on = iso(v.on);
+  switch (action) {
+    case 'confirm-receipt':
+      return { action, on, receivedOn: on };
+    case 'assign':
+      return { action, on, unitId: v.unitId ?? 0, handlerId: v.handlerId ?? null };
+    case 'request-correction':
+      return { action, on, items: clean(v.items), deadlineDate: iso(v.deadlineDate) };
+    case 'receive-correction':
+      return { action, on, text: clean(v.text) || undefined };
+    case 'consult-send':
+      return { action, on, consultationId, party: v.party ?? 'third-party', name: clean(v.name) };
+    case 'consult-deliver':
+      return { action, on, consultationId: v.consultationId ?? '' };
+    case 'consult-reply':
+      return {
+        action,
+        on,
+        consultationId: v.consultationId ?? '',
+        opinion: v.opinion ?? 'none',
+        text: clean(v.text) || undefined,
+      };
+    case 'extend':
+      return { action, on, reason: clean(v.reason) };
+    case 'fee-notice':
+      return { action, on, method: v.method ?? 'per-page', quantity: v.quantity ?? 0 };
+    case 'reply':
+      return { action, on, outcome: v.outcome ?? '', groundCode: v.groundCode ?? null, text: clean(v.text) };
+    case 'withdraw':
+      return { action, on, by: 'applicant', reason: clean(v.reason) || undefined };
+    case 'note':
+      return { action, on, kind: v.kind ?? '', text: clean(v.text) };
+    case 'deem-withdrawn-no-correction':
+    case 'fee-paid':
+    case 'deem-withdrawn-no-payment':
+    case 'archive':
+      return { action, on };
+  }
+}
+
+interface Props {
+  /** The action of the dialog (kept while it closes). */
+  action: ActionCode | undefined;
+  open: boolean;
+  /** The consultation id generated for a new letter (consult-send). */
+  consultationId: string;
+  detail: RequestDetail;
+  meta: RequestsMeta | undefined;
+  orgOptions: OrgTreeOption[];
+  /** The user may list users (to pick a handler). */
+  canListUsers: boolean;
+  onCancel: () => void;
+  onSubmit: (action: RequestAction) => Promise<void>;
+}
+
+function AssignFields({ orgOptions, canListUsers }: { orgOptions: OrgTreeOption[]; canListUsers: boolean }) {
+  const form = Form.useFormInstance<ActionValues>();
+  const unitId = Form.useWatch('unitId', form);
+  const { data, error, loading } = useLoad(
+    () =>
+      unitId && canListUsers
+        ? listUsers({ orgId: unitId, page: 1, pageSize: 200 })
+        : Promise.resolve({ items: [], total: 0 }),
+    [unitId, canListUsers],
+  );
+  const options = (data?.items ?? [])
+    .filter((u) => !u.disabled && u.role === 'handler')
+    .map((u) => ({
+      value: u.id,
+      label: u.orgId === unitId ? u.displayName : `${u.displayName}（${u.orgName}）`,
+    }));
+  return (
+    <>
+      <Form.Item label="承办单位" name="unitId" rules={[{ required: true, message: '请选择承办单位' }]}>
+        <TreeSelect
+          treeData={orgOptions}
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          treeDefaultExpandAll
+          placeholder="请选择"
+          onChange={() => form.setFieldValue('handlerId', undefined)}
+        />
+      </Form.Item>
+      <Form.Item
+        label="承办人（可选）"
+        name="handlerId"
+        extra={
+          error
+            ? '无法查看该单位的人员名单，可不指定承办人，由承办单位内部分派。'
+            : '不指定的，由承办单位内部分派。'
+        }
+      >
+        <Select
+          allowClear
+          loading={loading}
+          options={options}
+          placeholder={unitId ? '请选择' : '请先选择承办单位'}
+          notFoundContent={canListUsers ? '该单位没有承办人账号' : '无权查看用户名单'}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+/** The small form of one case action (补正告知, 征求意见, 答复, 分办, 延期 …). */
+export function RequestActionModal(props: Props) {
+  const { action, detail, meta } = props;
+  const consultations = useMemo(() => consultationsOf(detail.events), [detail.events]);
+  const outcomes = useMemo(
+    () => groupedOutcomeOptions((meta?.outcomes ?? []).filter((o) => o.replyChoosable)),
+    [meta],
+  );
+  const title = action ? labelOf(meta?.actions ?? [], action) : '';
+  const clock = detail.clock;
+  const c = detail.case;
+
+  const initialValues: Partial<ActionValues> = {
+    on: dayjs(chinaToday()),
+    unitId: c.unitId ?? undefined,
+    handlerId: c.handlerId ?? undefined,
+    party: 'third-party',
+    opinion: 'agree',
+    method: 'per-page',
+  };
+  const pending = (step: 'deliver' | 'reply') =>
+    consultations.filter((x) => !x.replied && (step === 'reply' || !x.delivered));
+  const consultationOptions = (step: 'deliver' | 'reply') =>
+    pending(step).map((x) => ({
+      value: x.id,
+      label: `${x.name}（${labelOf(meta?.parties ?? [], x.party)}，${formatDate(x.sentOn)}发函，编号 ${x.id}）`,
+    }));
+  if (action === 'consult-deliver' || action === 'consult-reply') {
+    const open = pending(action === 'consult-deliver' ? 'deliver' : 'reply');
+    if (open.length === 1) initialValues.consultationId = open[0]?.id;
+  }
+
+  // A step cannot precede the application (or, once received, its receipt), nor a letter's dispatch.
+  const earliest = action === 'confirm-receipt' ? c.submittedOn : (c.receivedOn ?? c.submittedOn);
+  const sentOn = (id: unknown) => consultations.find((x) => x.id === id)?.sentOn;
+  const onField = action && (
+    <Form.Item
+      label={ON_LABELS[action] ?? '日期'}
+      name="on"
+      dependencies={['consultationId']}
+      rules={[
+        { required: true, message: '请选择日期' },
+        ({ getFieldValue }) => ({
+          validator(_, value: Dayjs | undefined) {
+            if (!value) return Promise.resolve();
+            const day = value.format('YYYY-MM-DD');
+            if (day < earliest) return Promise.reject(new Error(`日期不能早于${formatDate(earliest)}`));
+            const sent = sentOn(getFieldValue('consultationId'));
+            if (sent && day < sent)
+              return Promise.reject(new Error(`日期不能早于发函日期${formatDate(sent)}`));
+            return Promise.resolve();
+          },
+        }),
+      ]}
+    >
+      <DatePicker
+        style={{ width: '100%' }}
+        format={PICKER_DATE_FORMAT}
+        disabledDate={(d) => afterToday(d) || d.format('YYYY-MM-DD') < earliest}
+      />
+    </Form.Item>
+  );
+
+  function fields(a: ActionCode): ReactNode {
+    switch (a) {
+      case 'assign':
+        return (
+          <>
+            <AssignFields orgOptions={props.orgOptions} canListUsers={props.canListUsers} />
+            {onField}
+          </>
+        );
+      case 'request-correction':
+        return (
+          <>
+            {clock && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={`补正告知期限：${formatDate(clock.correctionNoticeDue)}`}
+              />
+            )}
+            <Form.Item
+              label="需要补正的事项"
+              name="items"
+              extra="一次性写明全部需要补正的事项。"
+              rules={[{ required: true, whitespace: true, message: '请写明需要补正的事项' }]}
+            >
+              <Input.TextArea rows={4} maxLength={2000} showCount />
+            </Form.Item>
+            {onField}
+            <Form.Item
+              label="补正期限"
+              name="deadlineDate"
+              dependencies={['on']}
+              rules={[
+                { required: true, message: '请选择补正期限' },
+                ({ getFieldValue }) => ({
+                  validator(_, value: Dayjs | undefined) {
+                    const on: Dayjs | undefined = getFieldValue('on');
+                    return value && on && !value.isAfter(on, 'day')
+                      ? Promise.reject(new Error('补正期限应晚于告知日期'))
+                      : Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <DatePicker style={{ width: '100%' }} format={PICKER_DATE_FORMAT} />
+            </Form.Item>
+          </>
+        );
+      case 'receive-correction':
+        return (
+          <>
+            {onField}
+            <Form.Item label="补正内容摘要" name="text">
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          </>
+        );
+      case 'consult-send':
+        return (
+          <>
+            <Typography.Paragraph>
+              征求意见编号：<Typography.Text code>{props.consultationId}</Typography.Text>
+            </Typography.Paragraph>
+            <Form.Item
+              label="征求意见对象"
+              name="party"
+              rules={[{ required: true, message: '请选择征求意见对象' }]}
+            >
+              <Radio.Group options={selectOptions(meta?.parties ?? [])} />
+            </Form.Item>
+            <Form.Item
+              label="第三方或机关名称"
+              name="name"
+              rules={[{ required: true, whitespace: true, message: '请填写被征求意见的第三方或机关名称' }]}
+            >
+              <Input maxLength={100} />
+            </Form.Item>
+            {onField}
+          </>
+        );
+      case 'consult-deliver':
+      case 'consult-reply':
+        return (
+          <>
+            {pending(a === 'consult-deliver' ? 'deliver' : 'reply').length === 0 && (
+              <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="没有待处理的征求意见函" />
+            )}
+            <Form.Item
+              label="征求意见函"
+              name="consultationId"
+              rules={[{ required: true, message: '请选择征求意见函' }]}
+            >
+              <Select
+                options={consultationOptions(a === 'consult-deliver' ? 'deliver' : 'reply')}
+                placeholder="请选择"
+              />
+            </Form.Item>
+            {onField}
+            {a === 'consult-reply' && (
+              <>
+                <Form.Item label="意见" name="opinion" rules={[{ required: true, message: '请选择意见' }]}>
+                  <Radio.Group options={selectOptions(meta?.opinions ?? [])} />
+                </Form.Item>
+                <Form.Item label="意见内容摘要" name="text">
+                  <Input.TextArea rows={3} maxLength={2000} />
+                </Form.Item>
+              </>
+            )}
+          </>
+        );
+      case 'extend':
+        return (
+          <>
+            {clock?.extendedReplyDue && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={`延期后答复期限：${formatDate(clock.extendedReplyDue)}`}
+              />
+            )}
+            <Form.Item
+              label="延期理由"
+              name="reason"
+              rules={[{ required: true, whitespace: true, message: '请写明延期答复的理由' }]}
+            >
+              <Input.TextArea rows={3} maxLength={500} showCount />
+            </Form.Item>
+            {onField}
+          </>
+        );
+      case 'fee-notice':
+        return (
+          <>
+            <Form.Item label="计收方式" name="method" rules={[{ required: true, message: '请选择计收方式' }]}>
+              <Radio.Group options={selectOptions(meta?.feeMethods ?? [])} />
+            </Form.Item>
+            <Form.Item
+              label="件数或页数"
+              name="quantity"
+              extra="按件计收填写申请人本月累计申请件数；按量计收填写页数。"
+              rules={[{ required: true, message: '请填写件数或页数' }]}
+            >
+              <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+            {onField}
+          </>
+        );
+      case 'reply':
+        return <ReplyFields outcomes={outcomes} meta={meta} onField={onField} />;
+      case 'withdraw':
+        return (
+          <>
+            {onField}
+            <Form.Item label="撤回说明" name="reason">
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          </>
+        );
+      case 'note':
+        return (
+          <>
+            <Form.Item label="记录类别" name="kind" rules={[{ required: true, message: '请选择记录类别' }]}>
+              <Select options={selectOptions(meta?.noteKinds ?? [])} placeholder="请选择" />
+            </Form.Item>
+            <Form.Item
+              label="记录内容"
+              name="text"
+              rules={[{ required: true, whitespace: true, message: '请填写记录内容' }]}
+            >
+              <Input.TextArea rows={4} maxLength={2000} showCount />
+            </Form.Item>
+            {onField}
+          </>
+        );
+      default:
+        return onField;
+    }
+  }
+
+  const explanation = action && EXPLANATIONS[action];
+  return (
+    <FormModal<ActionValues>
+      open={props.open && action !== undefined}
+      title={title}
+      okText="确定"
+      width={560}
+      initialValues={initialValues}
+      fieldNames={FIELD_NAMES}
+      onCancel={props.onCancel}
+      onSubmit={(v) =>
+        action ? props.onSubmit(toAction(action, v, props.consultationId)) : Promise.resolve()
+      }
+    >
+      {explanation && <Typography.Paragraph type="secondary">{explanation}</Typography.Paragraph>}
+      {action && fields(action)}
+    </FormModal>
+  );
+}
+
+function ReplyFields({
+  outcomes,
+  meta,
+  onField,
+}: {
+  outcomes: ReturnType<typeof groupedOutcomeOptions>;
+  meta: RequestsMeta | undefined;
+  onField: ReactNode;
+}) {
+  const form = Form.useFormInstance<ActionValues>();
+  const outcome = Form.useWatch('outcome', form);
+  const needsGround = meta?.outcomes.find((o) => o.code === outcome)?.groundRequired ?? false;
+  return (
+    <>
+      <Form.Item label="答复类型" name="outcome" rules={[{ required: true, message: '请选择答复类型' }]}>
+        <Select
+          options={outcomes}
+          placeholder="请选择"
+          showSearch={{ optionFilterProp: 'label' }}
+          onChange={() => form.setFieldValue('groundCode', undefined)}
+        />
+      </Form.Item>
+      {needsGround && (
+        <Form.Item
+          label={outcome === 'PARTIAL' ? '不予公开部分的理由' : '不予公开的理由'}
+          name="groundCode"
+          rules={[{ required: true, message: '请选择不予公开的理由' }]}
+        >
+          <Select options={selectOptions(meta?.grounds ?? [])} placeholder="请选择" />
+        </Form.Item>
+      )}
+      {onField}
+      <Form.Item
+        label="答复内容"
+        name="text"
+        rules={[{ required: true, whitespace: true, message: '请填写答复内容' }]}
+      >
+        <Input.TextArea rows={6} maxLength={5000} showCount />
+      </Form.Item>
+    </>
+  );
+}

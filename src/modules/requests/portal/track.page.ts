@@ -1,0 +1,353 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/database.ts';
+import { describeError, isCatalogCode } from '../../../platform/http/errors.ts';
+import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
+import { CSRF_COOKIE } from '../../../platform/http/session.ts';
+import { chinaToday } from '../../../platform/time.ts';
+import { formatDateZh, type Html, html, isElderly, join, raw, renderPage } from '../../../portal/plugin.ts';
+import { findOrg } from '../../orgs/index.ts';
+import { isGroundCode, isOutcomeCode, OUTCOMES, WITHHOLD_GROUNDS } from '../domain/outcomes.ts';
+import { isStage, STAGE_LABELS, type Stage } from '../domain/stages.ts';
+import { track, withdrawByApplicant } from '../service.ts';
+import type { RequestEventRow } from '../store.ts';
+
+/**
+ * 办理进度查询: the applicant enters the tracking code and query password shown when they applied and
+ * sees the stage, the receipt date and the reply deadline, the steps that concern them, and can withdraw
+ * the application. A wrong pair says only 跟踪码或查询密码不正确, whether or not the code exists, and POSTs
+ * are rate-limited per IP. Plain POST forms: works without JavaScript.
+ */
+export const TRACK_PATH = '/gk/apply/track';
+const COLUMN_PATH = '/gk/apply';
+const FORM_LINK = '/gk/apply/form';
+const TITLE = '办理进度查询';
+
+/** 10 lookups (or withdrawals) per IP in 10 minutes. */
+const RATE_LIMIT = { limit: 10, windowMs: 10 * 60_000 };
+
+type Tracked = Awaited<ReturnType<typeof track>>;
+
+const OPEN_STAGES: readonly Stage[] = [
+  'awaiting-confirmation',
+  'registered',
+  'processing',
+  'awaiting-correction',
+];
+const RUNNING_STAGES: readonly Stage[] = ['registered', 'processing', 'awaiting-correction'];
+
+/** What each stage means, in plain words for the applicant. */
+const STAGE_EXPLAINED: Record<Stage, string> = {
+  'awaiting-confirmation': '政府信息公开工作机构尚未确认收到您的申请。确认收到后开始计算答复期限。',
+  registered: '已收到您的申请，正在安排办理。',
+  processing: '您的申请正在办理中。',
+  'awaiting-correction': '行政机关已告知您补正申请，请按补正告知的要求补正。',
+  replied: '行政机关已作出答复，请留意查收答复书。',
+  closed: '本申请已终止办理。',
+  archived: '本申请已办结并归档。',
+};
+
+const PAUSE_EXPLAINED: Record<string, string> = {
+  correction: '等待您补正申请，补正期间不计算答复期限；收到补正后重新计算。',
+  consultation:
+    '正在征求有关方面的意见，征求意见所需时间不计算在答复期限内（《中华人民共和国政府信息公开条例》第三十三条第三款）。',
+  fee: '等待缴纳信息处理费，缴费期间不计算答复期限。',
+};
+
+/** Normalise what a citizen types: full-width to half-width, spaces removed, upper case. */
+function normalizeSecret(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+function oneString(v: unknown): string {
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' ? first : '';
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+const isoDate = (v: unknown): string | null =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+const dateZh = (v: string): string => {
+  try {
+    return formatDateZh(v);
+  } catch {
+    return v;
+  }
+};
+
+/** Multi-line text typed by staff, lines kept. */
+function lines(text: string): Html {
+  return join(text.split(/\r?\n/), raw('<br>'));
+}
+
+type EventView = { title: string; detail: Html | null };
+
+/**
+ * The events an applicant should see, in words. Internal steps (assignment, consultations, notes) are
+ * left out: they name staff, units and third parties.
+ */
+export function applicantEvent(e: Pick<RequestEventRow, 'type' | 'data'>): EventView | null {
+  const d = (e.data ?? {}) as Record<string, unknown>;
+  switch (e.type) {
+    case 'submit':
+      return {
+        title: '提交申请',
+        detail: d.channel === 'online' ? html`您通过网上提交了申请。` : null,
+      };
+    case 'confirm-receipt':
+      return { title: '确认收到申请', detail: html`答复期限自收到申请之日起计算。` };
+    case 'request-correction': {
+      const items = str(d.items);
+      const due = isoDate(d.deadlineDate) ?? isoDate(d.deadline);
+      return {
+        title: '补正告知',
+        detail: html`${items ? html`需要补正的事项：${lines(items)}` : null}${due ? html`<br>请于${dateZh(due)}前补正。` : null}`,
+      };
+    }
+    case 'receive-correction':
+      return { title: '收到补正', detail: html`答复期限自收到补正之日起重新计算。` };
+    case 'deem-withdrawn-no-correction':
+      return {
+        title: '视为放弃申请',
+        detail: html`申请人无正当理由逾期不补正，视为放弃申请（条例第三十条）。`,
+      };
+    case 'extend': {
+      const reason = str(d.reason);
+      return {
+        title: '延长答复期限',
+        detail: html`经政府信息公开工作机构负责人同意，答复期限延长（最长不超过20个工作日）。${reason ? html`<br>延期理由：${lines(reason)}` : null}`,
+      };
+    }
+    case 'fee-notice': {
+      const amount = typeof d.amount === 'number' && Number.isFinite(d.amount) ? d.amount : null;
+      return {
+        title: '收费通知',
+        detail: amount !== null ? html`信息处理费：${amount}元。` : null,
+      };
+    }
+    case 'fee-paid':
+      return { title: '已缴纳信息处理费', detail: null };
+    case 'deem-withdrawn-no-payment':
+      return { title: '视为放弃申请', detail: html`申请人逾期未缴纳信息处理费，视为放弃申请。` };
+    case 'reply': {
+      const outcome = isOutcomeCode(d.outcome) ? OUTCOMES[d.outcome].label : null;
+      const ground = isGroundCode(d.groundCode) ? WITHHOLD_GROUNDS[d.groundCode].label : null;
+      return {
+        title: '作出答复',
+        detail: outcome ? html`办理结果：${outcome}${ground ? `（理由：${ground}）` : ''}` : null,
+      };
+    }
+    case 'withdraw':
+      return {
+        title: '撤回申请',
+        detail:
+          d.by === 'applicant' ? html`您撤回了申请，本申请终止办理。` : html`申请已撤回，本申请终止办理。`,
+      };
+    case 'archive':
+      return { title: '归档', detail: null };
+    default:
+      return null;
+  }
+}
+
+function stageOf(t: Tracked): Stage | null {
+  return isStage(t.row.stage) ? t.row.stage : null;
+}
+
+/** The reply deadline as the applicant should read it; never a guessed date. */
+function deadline(t: Tracked): Html {
+  const { state, missingYear } = t.clock;
+  if (state?.replyDue) {
+    return html`<strong>${dateZh(state.replyDue)}</strong>${state.extended ? '（已延长）' : ''}`;
+  }
+  if (missingYear !== null) {
+    return html`<strong>暂时无法计算：</strong>答复期限将计入${missingYear}年，而${missingYear}年的节假日安排尚未录入本平台的工作日历。为避免算错，平台不按普通周一至周五推算。请以政府信息公开工作机构的告知为准，或待日历录入后再查询。`;
+  }
+  if (state?.correctionPending) return html`自收到您补正的申请之日起重新计算`;
+  return html`—`;
+}
+
+export function renderProgress(
+  t: Tracked,
+  orgName: string,
+  notice: Html | null,
+  csrf: string,
+  code: string,
+): Html {
+  const stage = stageOf(t);
+  const r = t.row;
+  const open = stage !== null && OPEN_STAGES.includes(stage);
+  const running = stage !== null && RUNNING_STAGES.includes(stage);
+  const state = t.clock.state;
+  const outcome = r.outcome && isOutcomeCode(r.outcome) ? OUTCOMES[r.outcome].label : null;
+  const events = t.events
+    .map((e) => ({ e, view: applicantEvent(e) }))
+    .filter((x): x is { e: RequestEventRow; view: EventView } => x.view !== null);
+  const pause =
+    running && state?.paused
+      ? html`<div class="notice"><p><strong>暂停计时${state.pausedSince ? `（自${dateZh(state.pausedSince)}起）` : ''}：</strong>${PAUSE_EXPLAINED[state.pauseReason ?? ''] ?? '答复期限暂停计算。'}</p></div>`
+      : null;
+  return html`${notice}
+<dl class="facts">
+<dt>案件编号</dt><dd>${r.case_no ?? ''}</dd>
+<dt>受理机关</dt><dd>${orgName}</dd>
+<dt>所需信息</dt><dd>${r.subject}</dd>
+<dt>办理阶段</dt><dd><strong>${stage ? STAGE_LABELS[stage] : r.stage}</strong>${stage ? html`<br>${STAGE_EXPLAINED[stage]}` : null}</dd>
+<dt>提交日期</dt><dd>${dateZh(r.submitted_on)}</dd>
+<dt>收到申请之日</dt><dd>${r.received_on ? dateZh(r.received_on) : '待确认'}</dd>
+${
+  stage === 'awaiting-confirmation'
+    ? html`<dt>答复期限</dt><dd>确认收到申请后计算</dd>`
+    : running
+      ? html`<dt>答复期限</dt><dd>${deadline(t)}</dd>`
+      : null
+}
+${outcome ? html`<dt>办理结果</dt><dd>${outcome}</dd>` : null}
+</dl>
+${pause}
+<h2>办理记录</h2>
+<ol>${events.map(({ e, view }) => html`<li><strong>${dateZh(e.on_date)} ${view.title}</strong>${view.detail ? html`<br>${view.detail}` : null}</li>`)}</ol>
+${open ? withdrawForm(csrf, code) : null}
+<p><a href="${TRACK_PATH}">查询其他申请</a></p>`;
+}
+
+function withdrawForm(csrf: string, code: string): Html {
+  return html`<h2>撤回申请</h2>
+<p>撤回后本申请终止办理，且不能恢复；如仍需要该信息，可以重新提交申请。为确认是您本人操作，请再次输入查询密码。</p>
+<form class="form" method="post" action="${TRACK_PATH}" novalidate>
+<input type="hidden" name="_csrf" value="${csrf}">
+<input type="hidden" name="intent" value="withdraw">
+<input type="hidden" name="code" value="${code}">
+<p><label for="withdraw-password">查询密码<span class="required">（必填）</span></label>
+<input id="withdraw-password" name="password" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" aria-required="true" size="12"></p>
+<p><button type="submit">撤回申请</button></p>
+</form>`;
+}
+
+type LookupErrors = { code?: string; password?: string; general?: string };
+
+export function renderLookup(csrf: string, code: string, errors: LookupErrors): Html {
+  const items: Html[] = [];
+  if (errors.code) items.push(html`<li><a href="#code">跟踪码：${errors.code}</a></li>`);
+  if (errors.password) items.push(html`<li><a href="#password">查询密码：${errors.password}</a></li>`);
+  const fieldError = (id: string, message: string | undefined) =>
+    message
+      ? html`<span class="hint field-error" id="${id}-error"><strong>错误：${message}</strong></span>`
+      : null;
+  const described = (id: string, message: string | undefined) =>
+    html` aria-describedby="${id}-hint${message ? ` ${id}-error` : ''}"${message ? html` aria-invalid="true"` : null}`;
+  const summary =
+    errors.general || items.length > 0
+      ? html`<div class="notice error" role="alert" id="error-summary">${errors.general ? html`<p><strong>${errors.general}</strong></p>` : null}${
+          items.length > 0
+            ? html`<p><strong>请按以下提示修改后重新查询：</strong></p><ul>${items}</ul>`
+            : null
+        }</div>`
+      : null;
+  return html`${summary}
+<p>请输入提交申请后页面显示的跟踪码和查询密码。通过当面、邮寄、传真等方式提交的申请，请联系政府信息公开工作机构查询办理进度。</p>
+<form class="form" method="post" action="${TRACK_PATH}" novalidate>
+<input type="hidden" name="_csrf" value="${csrf}">
+<p><label for="code">跟踪码<span class="required">（必填）</span></label>
+<span class="hint" id="code-hint">10位字母和数字，例如 ABCD234EFG</span>${fieldError('code', errors.code)}
+<input id="code" name="code" type="text" value="${code}" autocomplete="off" autocapitalize="characters" spellcheck="false" aria-required="true" size="14"${described('code', errors.code)}></p>
+<p><label for="password">查询密码<span class="required">（必填）</span></label>
+<span class="hint" id="password-hint">8位字母和数字，只在提交申请时显示过一次</span>${fieldError('password', errors.password)}
+<input id="password" name="password" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" aria-required="true" size="12"${described('password', errors.password)}></p>
+<p><button type="submit">查询办理进度</button></p>
+</form>
+<p>还没有提交申请？<a href="${FORM_LINK}">在线填写申请表</a></p>`;
+}
+
+export async function trackPage(app: FastifyInstance, opts: { db: Kysely<Database>; siteName: string }) {
+  const { db } = opts;
+  const limiter = createRateLimiter(RATE_LIMIT);
+
+  function send(req: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) {
+    const page = renderPage({
+      title,
+      siteName: opts.siteName,
+      current: COLUMN_PATH,
+      path: TRACK_PATH,
+      elderly: isElderly(req),
+      breadcrumbs: [
+        { label: '首页', href: '/' },
+        { label: '依申请公开', href: COLUMN_PATH },
+        { label: title },
+      ],
+      body,
+    });
+    // no-store: personal data and the CSRF token.
+    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+  }
+
+  const csrfOf = (req: FastifyRequest) => req.cookies[CSRF_COOKIE] ?? '';
+
+  async function progress(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    t: Tracked,
+    notice: Html | null,
+  ) {
+    const org = await findOrg(db, t.row.org_id);
+    const body = renderProgress(t, org?.name ?? '', notice, csrfOf(req), t.row.tracking_code ?? '');
+    return send(req, reply, status, '办理进度', body);
+  }
+
+  app.get(TRACK_PATH, async (req, reply) => send(req, reply, 200, TITLE, renderLookup(csrfOf(req), '', {})));
+
+  app.post(TRACK_PATH, async (req, reply) => {
+    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+    const typedCode = oneString(body.code);
+    const code = normalizeSecret(typedCode);
+    const password = normalizeSecret(oneString(body.password));
+    const withdraw = oneString(body.intent) === 'withdraw';
+    const lookup = (status: number, errors: LookupErrors) =>
+      send(req, reply, status, TITLE, renderLookup(csrfOf(req), typedCode, errors));
+
+    if (!limiter.hit(req.ip)) {
+      reply.header('retry-after', String(RATE_LIMIT.windowMs / 1000));
+      return lookup(429, {
+        general: '查询过于频繁。为保护申请人的信息，同一网络10分钟内最多查询10次，请10分钟后再试。',
+      });
+    }
+    const errors: LookupErrors = {};
+    if (!code) errors.code = '请填写跟踪码';
+    if (!password) errors.password = withdraw ? '撤回申请需要再次输入查询密码' : '请填写查询密码';
+    if (errors.code || errors.password) return lookup(400, errors);
+
+    const today = chinaToday();
+    try {
+      if (!withdraw) return progress(req, reply, 200, await track(db, code, password, today), null);
+      const after = await withdrawByApplicant(db, code, password, today);
+      return progress(
+        req,
+        reply,
+        200,
+        after,
+        html`<div class="notice" role="status"><p><strong>您已撤回申请。</strong>本申请已终止办理。</p></div>`,
+      );
+    } catch (err) {
+      const e = err as { code?: unknown; params?: Record<string, unknown> };
+      if (e.code === 'TRACKING_FAILED') {
+        return lookup(404, { general: describeError('TRACKING_FAILED').message });
+      }
+      // The pair was right but the case can no longer be withdrawn (e.g. replied meanwhile): say why.
+      if (withdraw && isCatalogCode(e.code) && e.code !== 'INTERNAL') {
+        const { status, message } = describeError(e.code, e.params ?? {});
+        if (status < 500) {
+          const t = await track(db, code, password, today);
+          return progress(
+            req,
+            reply,
+            status,
+            t,
+            html`<div class="notice error" role="alert"><p><strong>未能撤回：</strong>${message}</p></div>`,
+          );
+        }
+      }
+      throw err;
+    }
+  });
+}
