@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { calendarModule } from './modules/calendar/index.ts';
+import { notificationsModule } from './modules/notifications/index.ts';
 import { loadActor, orgsModule } from './modules/orgs/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
 import type { Database } from './platform/db/database.ts';
@@ -33,7 +34,7 @@ import {
 z.config(z.locales.zhCN());
 
 /** Every module of the platform, in registration (and seeding) order. */
-export const MODULES: ModuleManifest[] = [orgsModule, calendarModule, requestsModule];
+export const MODULES: ModuleManifest[] = [orgsModule, calendarModule, notificationsModule, requestsModule];
 
 export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');
 

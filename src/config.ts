@@ -13,6 +13,12 @@ export type Config = {
   seedDemo: boolean;
   sessionIdleMinutes: number;
   logLevel: string;
+  /** SMTP server for notification e-mail (`smtp://user:pass@host:587`, `smtps://…`); null: in-app only. */
+  smtpUrl: string | null;
+  /** Sender address of notification e-mail. */
+  mailFrom: string;
+  /** Working days before a reply deadline on which reminders go out (the due day itself always does). */
+  reminderDays: number[];
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -24,18 +30,38 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return n;
 }
 
+function daysFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): number[] {
+  const raw = env[name] || fallback;
+  const days = raw.split(',').map((p) => Number(p.trim()));
+  if (days.some((n) => !Number.isInteger(n) || n < 1 || n > 60))
+    throw new Error(`Environment variable ${name} must list working days 1–60, e.g. "5,1", got "${raw}"`);
+  return [...new Set(days)].sort((a, b) => b - a);
+}
+
+function defaultMailFrom(publicUrl: string): string {
+  try {
+    return `no-reply@${new URL(publicUrl).hostname}`;
+  } catch {
+    return 'no-reply@localhost';
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFromEnv(env, 'PORT', 8080);
   const dataDir = path.resolve(env.GONGKAI_DATA || 'data');
+  const publicUrl = env.GONGKAI_PUBLIC_URL || `http://localhost:${port}`;
   return {
     port,
     host: env.HOST || '::',
     dataDir,
     databaseUrl: env.DATABASE_URL || null,
     uploadLimitBytes: intFromEnv(env, 'GONGKAI_UPLOAD_LIMIT_MB', 50) * 1024 * 1024,
-    publicUrl: env.GONGKAI_PUBLIC_URL || `http://localhost:${port}`,
+    publicUrl,
     seedDemo: env.GONGKAI_SEED_DEMO !== '0',
     sessionIdleMinutes: intFromEnv(env, 'GONGKAI_SESSION_IDLE_MINUTES', 480),
     logLevel: env.LOG_LEVEL || 'warn',
+    smtpUrl: env.GONGKAI_SMTP_URL || null,
+    mailFrom: env.GONGKAI_MAIL_FROM || defaultMailFrom(publicUrl),
+    reminderDays: daysFromEnv(env, 'GONGKAI_REMINDER_DAYS', '5,1'),
   };
 }

@@ -3,6 +3,7 @@ import { buildApp, MODULES } from './app.ts';
 import type { Config } from './config.ts';
 import { prepareData } from './platform/bootstrap.ts';
 import { openAndMigrate } from './platform/db/open.ts';
+import { createScheduler } from './platform/jobs/scheduler.ts';
 
 export type RunningServer = { app: FastifyInstance; url: string; close(): Promise<void> };
 
@@ -17,6 +18,9 @@ export async function startServer(
     const seeded = await prepareData(handle.db, MODULES, config.seedDemo);
     const app = await buildApp({ config, db: handle.db });
     await app.listen({ port: config.port, host: config.host, ipv6Only: false });
+    const jobs = MODULES.flatMap((m) => m.jobs ?? []);
+    const scheduler = createScheduler({ db: handle.db, jobs, config, log: app.log });
+    scheduler.start();
     const url = `http://localhost:${config.port}`;
     log(
       `公开 Gongkai 已启动 / started (${handle.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'})`,
@@ -31,6 +35,7 @@ export async function startServer(
       url,
       close() {
         closing ??= (async () => {
+          await scheduler.stop();
           await app.close();
           await handle.close();
         })();

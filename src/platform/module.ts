@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from './db/database.ts';
 import type { Sessions } from './http/session.ts';
+import type { Job } from './jobs/scheduler.ts';
 
 /** What every module is given: the database, the configuration and the session mechanics. */
 export type ModuleContext = {
@@ -30,4 +31,6 @@ export type ModuleManifest = {
   reference?: (db: Kysely<Database>) => Promise<void>;
   /** Demo data, run once on a fresh database when demo seeding is on. */
   seed?: (db: Kysely<Database>) => Promise<SeedReport>;
+  /** Periodic jobs, run by the server's scheduler (at most once per period across a cluster). */
+  jobs?: Job[];
 };

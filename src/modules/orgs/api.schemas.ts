@@ -17,6 +17,7 @@ export const userView = z.object({
   orgName: z.string(),
   disabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  email: z.string().nullable(),
 });
 
 export const meResponse = z.object({ user: userView });
@@ -58,6 +59,14 @@ export const orgPatchBody = z
   })
   .partial();
 
+const email = z
+  .string()
+  .trim()
+  .max(100)
+  .refine((s) => s === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s), '电子邮箱格式不正确')
+  .nullish()
+  .transform((s) => (s ? s : null));
+
 const password = z.string().min(10, '密码至少10位').max(200, '密码不能超过200位');
 
 export const userCreateBody = z.object({
@@ -69,6 +78,7 @@ export const userCreateBody = z.object({
   role: z.enum(ROLES, '请选择角色'),
   orgId: z.number().int().positive('请选择所属机构'),
   password,
+  email,
 });
 
 export const userPatchBody = z
@@ -78,6 +88,7 @@ export const userPatchBody = z
     orgId: z.number().int().positive(),
     disabled: z.boolean(),
     password,
+    email,
   })
   .partial();
 

@@ -24,5 +24,6 @@ export function presentUser(u: UserListRow): z.infer<typeof userView> {
     orgName: u.org_name,
     disabled: u.disabled,
     lastLoginAt: u.last_login_at ? u.last_login_at.toISOString() : null,
+    email: u.email,
   };
 }

@@ -155,6 +155,7 @@ export type UserInput = {
   role: string;
   orgId: number;
   password: string;
+  email?: string | null;
 };
 
 /** Create a staff account. `actor` null means the command line (`gongkai user add`) or seeding. */
@@ -187,6 +188,7 @@ export type UserPatch = Partial<{
   orgId: number;
   disabled: boolean;
   password: string;
+  email: string | null;
 }>;
 
 export async function updateUser(db: Db, actor: Actor | null, id: number, patch: UserPatch) {
@@ -215,6 +217,7 @@ export async function updateUser(db: Db, actor: Actor | null, id: number, patch:
       ...(patch.role !== undefined ? { role: patch.role } : {}),
       ...(patch.orgId !== undefined ? { org_id: patch.orgId } : {}),
       ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+      ...(patch.email !== undefined ? { email: patch.email } : {}),
       ...(passwordHash ? { password_hash: passwordHash, failed_logins: 0, locked_until: null } : {}),
     });
     if (passwordHash || patch.disabled === true) {

@@ -24,6 +24,8 @@ export interface UsersTable {
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
+  /** Where notifications are e-mailed when SMTP is configured. */
+  email: Generated<string | null>;
   created_at: Generated<Date>;
 }
 
@@ -82,6 +84,7 @@ const userWithOrg = (db: Kysely<Database>) =>
       'users.org_id',
       'users.disabled',
       'users.last_login_at',
+      'users.email',
       'users.created_at',
       'orgs.name as org_name',
     ]);
@@ -127,7 +130,14 @@ export function findUserByUsername(db: Kysely<Database>, username: string): Prom
 
 export function insertUser(
   db: Kysely<Database>,
-  v: { username: string; displayName: string; passwordHash: string; role: string; orgId: number },
+  v: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    role: string;
+    orgId: number;
+    email?: string | null;
+  },
 ): Promise<UserRow> {
   return db
     .insertInto('users')
@@ -137,6 +147,7 @@ export function insertUser(
       password_hash: v.passwordHash,
       role: v.role,
       org_id: v.orgId,
+      email: v.email ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -150,6 +161,7 @@ export function updateUserRow(
     role: string;
     org_id: number;
     disabled: boolean;
+    email: string | null;
     password_hash: string;
     failed_logins: number;
     locked_until: Date | null;

@@ -5,8 +5,10 @@ import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
 import { loadCalendar } from '../calendar/index.ts';
+import { analyticsApi } from './analytics.api.ts';
 import { actionBody, listQuery, registerBody } from './api.schemas.ts';
 import { canSeePersonalData } from './domain/policies.ts';
+import { caseLetters, lettersApi, letterView } from './letters.api.ts';
 import { requestsMeta } from './meta.ts';
 import { presentDetail, presentListItem } from './present.ts';
 import * as service from './service.ts';
@@ -42,9 +44,10 @@ const detailResponse = z.object({
   clockMissingYear: z.number().nullable(),
   events: z.array(z.record(z.string(), z.unknown())),
   allowedActions: z.array(z.string()),
+  letters: z.array(letterView),
 });
 
-export async function requestsApi(root: FastifyInstance, { db }: ModuleContext) {
+export async function requestsApi(root: FastifyInstance, { db, config }: ModuleContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   async function actorNames(ids: (number | null)[]): Promise<Map<number, string>> {
@@ -59,7 +62,25 @@ export async function requestsApi(root: FastifyInstance, { db }: ModuleContext) 
   }
 
   async function detailJson(d: service.CaseDetail) {
-    return presentDetail(d, await actorNames(d.events.map((e) => e.actor_id)));
+    const users = await actorNames([...d.events.map((e) => e.actor_id), d.row.handler_id]);
+    const orgIds = [d.row.org_id, d.row.unit_id].filter((i): i is number => i !== null);
+    const orgs = new Map(
+      (await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', orgIds).execute()).map((o) => [
+        o.id,
+        o.name,
+      ]),
+    );
+    const detail = presentDetail(d, users);
+    return {
+      ...detail,
+      letters: await caseLetters(db, d.row.id),
+      case: {
+        ...detail.case,
+        orgName: orgs.get(d.row.org_id) ?? '',
+        unitName: d.row.unit_id === null ? null : (orgs.get(d.row.unit_id) ?? null),
+        handlerName: d.row.handler_id === null ? null : (users.get(d.row.handler_id) ?? null),
+      },
+    };
   }
 
   app.get(
@@ -150,9 +171,14 @@ export async function requestsApi(root: FastifyInstance, { db }: ModuleContext) 
       },
     },
     async (req) => {
-      const detail = await service.act(db, requireActor(req), req.params.id, req.body, chinaToday());
+      const detail = await service.act(db, requireActor(req), req.params.id, req.body, chinaToday(), {
+        dataDir: config.dataDir,
+      });
       if (!detail) throw new Error('staff action returned no detail');
       return detailJson(detail);
     },
   );
+
+  await lettersApi(root, { db, config });
+  await analyticsApi(root, { db });
 }

@@ -4,11 +4,15 @@ import { APPLY_PATH, applyPage } from './portal/apply.page.ts';
 import { deadlinePage } from './portal/deadline.page.ts';
 import { formPage } from './portal/form.page.ts';
 import { trackPage } from './portal/track.page.ts';
+import { remindersJob } from './reminders.ts';
+import { seedDemoRequests } from './seeds.ts';
 
 /** 依申请公开. So far: the public 依申请公开 column and its 答复期限计算 page, over the pure clock. */
 export const requestsModule: ModuleManifest = {
   name: 'requests',
   api: requestsApi,
+  seed: seedDemoRequests,
+  jobs: [remindersJob],
   portalPages: [APPLY_PATH],
   async portal(app, ctx) {
     await applyPage(app, ctx);

@@ -21,6 +21,7 @@ import {
   foldState,
   toClockEvents,
 } from './domain/stages.ts';
+import { createLetterForEvent } from './letters/service.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -85,7 +86,8 @@ export function deriveClock(
       events: toClockEvents(domainEvents(events)),
       today,
     });
-    return { state, missingYear: state.calendarMissingYear };
+    // state.calendarMissingYear concerns only the date an extension would give; replyDue itself is known.
+    return { state, missingYear: null };
   } catch (err) {
     const e = err as { code?: string; params?: { year?: number } };
     if (e.code === 'CALENDAR_YEAR_MISSING') return { state: null, missingYear: Number(e.params?.year) };
@@ -268,7 +270,8 @@ async function detailOf(db: Db, a: CaseActor, row: store.RequestRow, today: stri
 export async function getCase(db: Db, actor: Actor, id: number, today: string): Promise<CaseDetail> {
   const a = await withAgencies(db, actor);
   const row = await store.findRequest(db, id);
-  if (!row || !(canView(a, kaseOf(row)) || (await adminCanView(db, a, row)))) throw new AppError('NOT_FOUND');
+  const visible = row && (a.role === 'admin' ? await adminCanView(db, a, row) : canView(a, kaseOf(row)));
+  if (!row || !visible) throw new AppError('NOT_FOUND');
   const detail = await detailOf(db, a, row, today);
   if (detail.personal) {
     await recordAudit(db, {
@@ -303,6 +306,7 @@ export async function act(
   id: number,
   input: ActionInput,
   today: string,
+  options: { dataDir?: string } = {},
 ): Promise<CaseDetail | null> {
   if (input.on > today)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'on', message: '日期不能晚于今天' }]);
@@ -368,6 +372,10 @@ export async function act(
     patch.paused = open ? (clock.state?.paused ?? false) : false;
     patch.clock_missing_year = open ? clock.missingYear : null;
     const after = await store.updateDerived(tx, id, patch);
+    // The letter of a notice or reply goes into the case file. Without a dataDir (seeds, CLI) none is made.
+    if (options.dataDir) {
+      await createLetterForEvent(tx, options.dataDir, { row: after, event, actorId: actor?.id ?? null });
+    }
     await recordAudit(tx, {
       actorId: actor?.id ?? null,
       action: `request.${action}`,
@@ -392,6 +400,16 @@ export async function act(
   return a ? detailOf(db, a, row, today) : null;
 }
 
+/**
+ * Which cases a person's lists cover: the office and 负责人 see the cases addressed to the agencies they
+ * act for, a unit the cases assigned to it, an administrator every case in its subtree.
+ */
+export async function caseScope(db: Db, actor: Actor): Promise<{ orgIds: number[]; unitIds: number[] }> {
+  if (actor.role === 'admin') return { orgIds: [...(await visibleOrgIds(db, actor))], unitIds: [] };
+  const agencyIds = actor.role === 'office' || actor.role === 'approver' ? await agencyIdsFor(db, actor) : [];
+  return { orgIds: agencyIds, unitIds: [actor.orgId] };
+}
+
 export async function listCases(
   db: Db,
   actor: Actor,
@@ -399,10 +417,7 @@ export async function listCases(
   today: string,
 ) {
   const a = await withAgencies(db, actor);
-  const scope =
-    a.role === 'admin'
-      ? { orgIds: [...(await visibleOrgIds(db, a))], unitIds: [] }
-      : { orgIds: a.role === 'office' || a.role === 'approver' ? a.agencyIds : [], unitIds: [a.orgId] };
+  const scope = await caseScope(db, a);
   let dueBy: string | undefined;
   if (f.dueWithin !== undefined) dueBy = (await loadCalendar(db)).addWorkingDays(today, f.dueWithin);
   const { rows, total } = await store.listRequests(db, { ...f, scope, today, dueBy });
@@ -410,13 +425,15 @@ export async function listCases(
 }
 
 const TRACK_FAILED = () => new AppError('TRACKING_FAILED');
+let dummyHash: Promise<string> | null = null;
 
 /** The applicant's view: tracking code + query password. A wrong pair reveals nothing. */
 export async function track(db: Db, code: string, password: string, today: string) {
   const row = await store.findByTrackingCode(db, code.trim().toUpperCase());
-  const ok = row?.tracking_password_hash
-    ? await verifyPassword(row.tracking_password_hash, password.trim())
-    : false;
+  // An unknown code costs the same argon2 verification as a wrong password: timing reveals nothing.
+  dummyHash ??= hashPassword(randomCode(12));
+  const verified = await verifyPassword(row?.tracking_password_hash ?? (await dummyHash), password.trim());
+  const ok = verified && Boolean(row?.tracking_password_hash);
   if (!row || !ok) throw TRACK_FAILED();
   const events = await store.listEvents(db, row.id);
   return { row, events, clock: deriveClock(await loadCalendar(db), row, events, today) };

@@ -86,3 +86,12 @@ test('uploading needs a signed-in user', async () => {
   const { body, headers } = multipart('a.txt', Buffer.from('政务公开'));
   assert.equal((await anon.send('POST', '/api/files', body, headers)).statusCode, 401);
 });
+
+test('a file is downloadable here only by its uploader', async () => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100, 0x20)]);
+  const { body, headers } = multipart('个人信息.pdf', pdf);
+  const id = (await staff.send('POST', '/api/files', body, headers)).json().items[0].id;
+  const other = await t.as('t_handler2');
+  assert.equal((await other.get(`/api/files/${id}`)).statusCode, 404);
+  assert.equal((await staff.get(`/api/files/${id}`)).statusCode, 200);
+});

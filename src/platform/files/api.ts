@@ -81,14 +81,16 @@ export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
     {
       schema: {
         tags: ['files'],
-        summary: '下载附件',
+        summary: '下载本人上传的附件',
         params: z.object({ id: z.coerce.number().int().positive() }),
       },
     },
     async (req, reply) => {
-      requireActor(req);
+      const actor = requireActor(req);
+      // Only the uploader fetches a file here; files that belong to a record (a case's letters, a
+      // document's attachments) are served by that module's routes, which check access to the record.
       const row = await db.selectFrom('files').selectAll().where('id', '=', req.params.id).executeTakeFirst();
-      if (!row) throw new AppError('NOT_FOUND');
+      if (!row || row.created_by !== actor.id) throw new AppError('NOT_FOUND');
       reply.type(row.mime);
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`);
       return reply.send(readBlob(config.dataDir, row.sha256));

@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../../platform/audit/record.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { blobPath } from '../../../platform/files/storage.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { Actor } from '../../../platform/http/session.ts';
+import { isStage, STAGE_LABELS } from '../domain/stages.ts';
+import { viewableCase } from '../letters/service.ts';
+import * as letterStore from '../letters/store.ts';
+import { listEvents } from '../store.ts';
+import { buildCaseArchive } from './export.ts';
+
+type Db = Kysely<Database>;
+
+/** A case file can be exported once handling has ended: replied, closed or archived. */
+export const EXPORTABLE_STAGES = ['replied', 'closed', 'archived'] as const;
+
+/**
+ * The case file as a zip (archive/export.ts), for the disclosure office of the case's agency only, once the
+ * case has ended. Someone who may not view the case gets NOT_FOUND, a viewer who is not that office
+ * FORBIDDEN, an open case CASE_ACTION_NOT_ALLOWED (409). Audited as `request.export`.
+ */
+export async function exportCase(
+  db: Db,
+  dataDir: string,
+  actor: Actor,
+  id: number,
+): Promise<{ fileName: string; data: Uint8Array }> {
+  const { row, agencyIds } = await viewableCase(db, actor, id);
+  if (!(actor.role === 'office' && agencyIds.includes(row.org_id))) throw new AppError('FORBIDDEN');
+  if (!(EXPORTABLE_STAGES as readonly string[]).includes(row.stage)) {
+    throw new AppError('CASE_ACTION_NOT_ALLOWED', {
+      stage: row.stage,
+      stageLabel: isStage(row.stage) ? STAGE_LABELS[row.stage] : row.stage,
+      action: 'export',
+      actionLabel: '导出案卷（仅限已答复、已终止或已归档的申请）',
+    });
+  }
+  const events = await listEvents(db, id);
+  const letterRows = await letterStore.listLetters(db, id);
+  const letters = await Promise.all(
+    letterRows.map(async (l) => ({
+      id: l.id,
+      eventId: l.event_id,
+      kind: l.kind,
+      title: l.title,
+      fileName: l.file_name,
+      size: l.size,
+      sha256: l.sha256,
+      data: new Uint8Array(await readFile(blobPath(dataDir, l.sha256))),
+    })),
+  );
+  const userIds = new Set<number>();
+  const orgIds = new Set<number>([row.org_id]);
+  if (row.handler_id !== null) userIds.add(row.handler_id);
+  if (row.unit_id !== null) orgIds.add(row.unit_id);
+  for (const e of events) {
+    if (e.actor_id !== null) userIds.add(e.actor_id);
+    if (e.type === 'assign') {
+      if (e.data.unitId) orgIds.add(Number(e.data.unitId));
+      if (e.data.handlerId) userIds.add(Number(e.data.handlerId));
+    }
+  }
+  const users = userIds.size
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('id', 'in', [...userIds])
+        .execute()
+    : [];
+  const orgs = await db
+    .selectFrom('orgs')
+    .select(['id', 'name'])
+    .where('id', 'in', [...orgIds])
+    .execute();
+  const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+  const data = buildCaseArchive({
+    row,
+    agencyName: orgNames.get(row.org_id) ?? '',
+    events,
+    letters,
+    userNames: new Map(users.map((u) => [u.id, u.display_name])),
+    orgNames,
+    exportedAt: new Date(),
+    exportedBy: actor.displayName,
+  });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: 'request.export',
+    subjectType: 'request',
+    subjectId: id,
+    after: { caseNo: row.case_no, stage: row.stage, letters: letters.length, bytes: data.length },
+  });
+  return { fileName: `案卷-${row.case_no ?? id}.zip`, data };
+}

@@ -1,0 +1,126 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../platform/http/session.ts';
+import type { ModuleContext } from '../../platform/module.ts';
+import { exportCase } from './archive/service.ts';
+import * as letters from './letters/service.ts';
+
+export { caseLetters } from './letters/service.ts';
+
+/** One letter of the case file, as listed in the case detail and by GET /requests/:id/letters. */
+export const letterView = z.object({
+  id: z.number(),
+  eventId: z.number(),
+  kind: z.string(),
+  title: z.string(),
+  fileId: z.number(),
+  createdAt: z.string(),
+});
+
+const templateView = z.object({
+  kind: z.string(),
+  kindLabel: z.string(),
+  title: z.string(),
+  body: z.string(),
+  custom: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedByName: z.string().nullable(),
+  defaultTitle: z.string(),
+  defaultBody: z.string(),
+  placeholders: z.array(z.object({ name: z.string(), label: z.string() })),
+});
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const letterParam = z.object({
+  id: z.coerce.number().int().positive(),
+  letterId: z.coerce.number().int().positive(),
+});
+const templateBody = z.object({
+  title: z.string('请填写文书标题').max(200, '文书标题过长'),
+  body: z.string('请填写文书正文').max(20000, '文书正文过长'),
+});
+
+function attachment(reply: FastifyReply, name: string, mime: string, data: Uint8Array) {
+  reply.type(mime);
+  reply.header('cache-control', 'private, no-store');
+  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+  return reply.send(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+}
+
+/** Letter templates, a case's letters and the case-file export (registered by requestsApi under /api). */
+export async function lettersApi(
+  root: FastifyInstance,
+  { db, config }: Pick<ModuleContext, 'db' | 'config'>,
+) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/requests/letter-templates',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '依申请公开文书模板（补正告知书、延期答复告知书、收费通知书、征求意见函、答复书）',
+        response: { 200: z.object({ items: z.array(templateView) }) },
+      },
+    },
+    async (req) => ({ items: await letters.letterTemplates(db, requireActor(req)) }),
+  );
+
+  app.put(
+    '/requests/letter-templates/:kind',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '修改文书模板（占位符写作 {{名称}}）',
+        params: z.object({ kind: z.string().max(60) }),
+        body: templateBody,
+        response: { 200: templateView },
+      },
+    },
+    async (req) => letters.saveLetterTemplate(db, requireActor(req), req.params.kind, req.body),
+  );
+
+  app.get(
+    '/requests/:id/letters',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '申请的文书（案卷中的告知书、答复书等）',
+        params: idParam,
+        response: { 200: z.object({ items: z.array(letterView) }) },
+      },
+    },
+    async (req) => ({ items: await letters.listCaseLetters(db, requireActor(req), req.params.id) }),
+  );
+
+  app.get(
+    '/requests/:id/letters/:letterId',
+    { schema: { tags: ['requests'], summary: '下载文书（.docx）', params: letterParam } },
+    async (req, reply) => {
+      const file = await letters.openCaseLetter(
+        db,
+        config.dataDir,
+        requireActor(req),
+        req.params.id,
+        req.params.letterId,
+      );
+      return attachment(reply, file.name, file.mime, file.data);
+    },
+  );
+
+  app.get(
+    '/requests/:id/export.zip',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '导出案卷（zip：index.txt、文书、case.json；仅限已答复、已终止或已归档的申请）',
+        params: idParam,
+      },
+    },
+    async (req, reply) => {
+      const { fileName, data } = await exportCase(db, config.dataDir, requireActor(req), req.params.id);
+      return attachment(reply, fileName, 'application/zip', data);
+    },
+  );
+}
