@@ -1,11 +1,14 @@
 import {
   ApartmentOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FileWordOutlined,
   FolderOpenOutlined,
   HistoryOutlined,
   HomeOutlined,
+  InboxOutlined,
   ProfileOutlined,
   QuestionCircleOutlined,
   SettingOutlined,
@@ -23,6 +26,11 @@ export interface NavLeaf {
   roles?: readonly Role[];
   /** Set for modules not built yet: the sentence shown on their placeholder page. */
   underConstruction?: string;
+  /**
+   * A module with several pages: the menu shows it as a submenu of these entries (its title still links
+   * to `path`, the module's main page).
+   */
+  children?: NavLeaf[];
 }
 
 export interface NavGroup {
@@ -34,6 +42,7 @@ export interface NavGroup {
 }
 
 const ADMIN: readonly Role[] = ['admin'];
+const ADMIN_OFFICE: readonly Role[] = ['admin', 'office'];
 
 export const HOME: NavLeaf = { path: '/', title: '工作台', icon: <HomeOutlined /> };
 
@@ -42,6 +51,10 @@ export const MODULES: NavLeaf[] = [
     path: '/requests',
     title: '依申请公开',
     icon: <FileSearchOutlined />,
+    children: [
+      { path: '/requests', title: '工作台', icon: <InboxOutlined /> },
+      { path: '/requests/analytics', title: '统计分析', icon: <BarChartOutlined /> },
+    ],
   },
   {
     path: '/documents',
@@ -79,14 +92,25 @@ export const SYSTEM: NavGroup = {
   key: 'system',
   title: '系统管理',
   icon: <SettingOutlined />,
-  roles: ADMIN,
+  roles: ADMIN_OFFICE,
   children: [
     { path: '/system/orgs', title: '组织机构', icon: <ApartmentOutlined />, roles: ADMIN },
     { path: '/system/users', title: '用户管理', icon: <TeamOutlined />, roles: ADMIN },
     { path: '/system/audit', title: '审计日志', icon: <HistoryOutlined />, roles: ADMIN },
     { path: '/system/calendar', title: '工作日历', icon: <CalendarOutlined />, roles: ADMIN },
+    { path: '/system/letter-templates', title: '文书模板', icon: <FileWordOutlined />, roles: ADMIN_OFFICE },
   ],
 };
+
+/** The key of a module's submenu (its main page's path is the key of the entry inside). */
+export function groupKey(leaf: NavLeaf): string {
+  return `group:${leaf.path}`;
+}
+
+/** Every page entry of the menu, submenu entries included. */
+export function allLeaves(): NavLeaf[] {
+  return [HOME, ...MODULES.flatMap((m) => m.children ?? [m]), ...SYSTEM.children];
+}
 
 export function canSee(entry: { roles?: readonly Role[] }, role: Role): boolean {
   return !entry.roles || entry.roles.includes(role);

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
+import { FullPageSpin } from './components/FullPageSpin.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
 import { RequireRole } from './components/RequireRole.tsx';
 import { UnderConstruction } from './components/UnderConstruction.tsx';
@@ -8,6 +9,7 @@ import { MODULES, SYSTEM } from './navigation.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { LetterTemplatesPage } from './pages/LetterTemplatesPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrgsPage } from './pages/OrgsPage.tsx';
@@ -19,6 +21,14 @@ import { UsersPage } from './pages/UsersPage.tsx';
 const MODULE_ROUTES: Record<string, RouteObject[]> = {
   '/requests': [
     { path: '/requests', element: <RequestsPage /> },
+    {
+      path: '/requests/analytics',
+      // Loaded on first visit: its charts (echarts) are a large download most sessions never need.
+      lazy: async () => {
+        const { RequestAnalyticsPage } = await import('./pages/RequestAnalyticsPage.tsx');
+        return { Component: RequestAnalyticsPage };
+      },
+    },
     { path: '/requests/:id', element: <RequestDetailPage /> },
   ],
 };
@@ -28,6 +38,7 @@ const SYSTEM_PAGES: Record<string, ReactNode> = {
   '/system/users': <UsersPage />,
   '/system/audit': <AuditPage />,
   '/system/calendar': <CalendarPage />,
+  '/system/letter-templates': <LetterTemplatesPage />,
 };
 
 const routes: RouteObject[] = [
@@ -39,6 +50,8 @@ const routes: RouteObject[] = [
         <AppShell />
       </RequireAuth>
     ),
+    // Shown while a lazily loaded page of the first address is fetched.
+    hydrateFallbackElement: <FullPageSpin />,
     children: [
       { index: true, element: <HomePage /> },
       ...MODULES.flatMap(

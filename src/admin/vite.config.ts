@@ -22,6 +22,8 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
               priority: 20,
             },
+            // Charts of the statistics page only (loaded with that page).
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 15 },
             { name: 'antd', test: /node_modules[\\/]/, priority: 10 },
           ],
         },

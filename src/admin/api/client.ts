@@ -131,6 +131,58 @@ export async function request<T>(method: Method, path: string, options: RequestO
   return body as T;
 }
 
+/** The file name of a Content-Disposition header (`filename*=UTF-8''…` or `filename="…"`). */
+export function dispositionFileName(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // Fall through to the plain form.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() || undefined;
+}
+
+/**
+ * Fetches a file with the session and hands it to the browser as a download. Unlike a plain link, an
+ * error answer (JSON) becomes an ApiError the page can show.
+ */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  if (!response.ok) {
+    let body: unknown = null;
+    try {
+      body = JSON.parse(await response.text());
+    } catch {
+      body = null;
+    }
+    if (response.status === 401) unauthorizedHandler?.();
+    throw toApiError(response.status, body);
+  }
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = dispositionFileName(response.headers.get('content-disposition')) ?? fallbackName;
+    a.style.display = 'none';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } finally {
+    // Give the browser a moment to start the download before the address is released.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+}
+
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, options?: RequestOptions) =>
     request<T>('GET', path, { ...options, query }),

@@ -1,5 +1,6 @@
 // 依申请公开 (applications for disclosure): staff API, as in docs/requests.md.
 import { api, type ListResult } from './client.ts';
+import type { CaseLetter } from './letters.ts';
 
 export type Stage =
   | 'awaiting-confirmation'
@@ -175,6 +176,8 @@ export interface RequestDetail {
   clockMissingYear?: number | null;
   events: RequestEvent[];
   allowedActions: string[];
+  /** The letters of the case file (补正告知书, 答复书, …), oldest first. */
+  letters?: CaseLetter[];
 }
 
 export interface RequestCreateInput {

@@ -10,6 +10,8 @@ export interface User {
   orgName: string;
   disabled: boolean;
   lastLoginAt: string | null;
+  /** Where notifications are e-mailed; optional. */
+  email?: string | null;
 }
 
 export interface UserQuery {
@@ -25,6 +27,7 @@ export interface UserCreateInput {
   role: Role;
   orgId: number;
   password: string;
+  email?: string | null;
 }
 
 export interface UserUpdateInput {
@@ -33,6 +36,8 @@ export interface UserUpdateInput {
   orgId?: number;
   disabled?: boolean;
   password?: string;
+  /** null clears the address. */
+  email?: string | null;
 }
 
 export function listUsers(query: UserQuery): Promise<ListResult<User>> {

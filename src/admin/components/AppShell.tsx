@@ -2,21 +2,48 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Role } from '../api/auth.ts';
 import { errorMessage } from '../api/client.ts';
 import { useAuth, useCurrentUser } from '../auth/AuthContext.tsx';
 import { APP_NAME, roleLabel } from '../lib/labels.ts';
-import { canSee, HOME, MODULES, type NavLeaf, SYSTEM } from '../navigation.tsx';
+import { allLeaves, canSee, groupKey, HOME, MODULES, type NavLeaf, SYSTEM } from '../navigation.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
-function leafItem(leaf: NavLeaf): NonNullable<MenuProps['items']>[number] {
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+function leafItem(leaf: NavLeaf): MenuItem {
   return { key: leaf.path, icon: leaf.icon, label: <Link to={leaf.path}>{leaf.title}</Link> };
 }
 
+/** A module with several pages: a submenu whose title still links to the module's main page. */
+function moduleItem(leaf: NavLeaf, role: Role): MenuItem {
+  if (!leaf.children) return leafItem(leaf);
+  return {
+    key: groupKey(leaf),
+    icon: leaf.icon,
+    // The menu's colours, not a link's: antd styles links inside items, not inside submenu titles.
+    label: (
+      <Link to={leaf.path} style={{ color: 'inherit' }}>
+        {leaf.title}
+      </Link>
+    ),
+    children: leaf.children.filter((l) => canSee(l, role)).map(leafItem),
+  };
+}
+
 function selectedKey(pathname: string): string {
-  const leaves = [HOME, ...MODULES, ...SYSTEM.children];
-  const match = leaves
+  const match = allLeaves()
     .filter((l) => l.path !== '/' && (pathname === l.path || pathname.startsWith(`${l.path}/`)))
     .sort((a, b) => b.path.length - a.path.length)[0];
   return match?.path ?? (pathname === '/' ? '/' : '');
+}
+
+/** The submenus that hold the page at `pathname` (kept unfolded when it is reached by a link). */
+function groupsOf(pathname: string): string[] {
+  const within = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  const keys = MODULES.filter((m) => m.children && within(m.path)).map(groupKey);
+  if (pathname.startsWith('/system/')) keys.push(SYSTEM.key);
+  return keys;
 }
 
 export function AppShell() {
@@ -26,18 +53,22 @@ export function AppShell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [loggingOut, setLoggingOut] = useState(false);
-  const [openKeys, setOpenKeys] = useState<string[]>(pathname.startsWith('/system') ? [SYSTEM.key] : []);
+  const [openKeys, setOpenKeys] = useState<string[]>(() => groupsOf(pathname));
 
-  // Keep 系统管理 unfolded when a page inside it is reached by a link rather than the menu.
+  // Keep a submenu unfolded when a page inside it is reached by a link rather than the menu.
   useEffect(() => {
-    if (pathname.startsWith('/system/'))
-      setOpenKeys((keys) => (keys.includes(SYSTEM.key) ? keys : [...keys, SYSTEM.key]));
+    const wanted = groupsOf(pathname);
+    if (wanted.length > 0)
+      setOpenKeys((keys) =>
+        wanted.every((k) => keys.includes(k)) ? keys : [...new Set([...keys, ...wanted])],
+      );
   }, [pathname]);
 
   const items = useMemo<MenuProps['items']>(() => {
-    const list: NonNullable<MenuProps['items']> = [HOME, ...MODULES]
-      .filter((l) => canSee(l, user.role))
-      .map(leafItem);
+    const list: NonNullable<MenuProps['items']> = [
+      leafItem(HOME),
+      ...MODULES.filter((l) => canSee(l, user.role)).map((l) => moduleItem(l, user.role)),
+    ];
     if (canSee(SYSTEM, user.role)) {
       list.push({
         key: SYSTEM.key,
@@ -99,6 +130,7 @@ export function AppShell() {
           }}
         >
           <Space size="middle">
+            <NotificationBell />
             <Space size={6}>
               <UserOutlined aria-hidden />
               <Typography.Text strong>{user.displayName}</Typography.Text>

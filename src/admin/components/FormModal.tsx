@@ -1,5 +1,5 @@
-import { Alert, Form, Modal } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { Alert, Form, type FormInstance, Modal } from 'antd';
+import { type ReactNode, type RefObject, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { applyFieldErrors } from '../lib/formErrors.ts';
 
@@ -15,24 +15,29 @@ interface FormModalProps<T> {
   /** Throw (ApiError) to keep the dialog open and show the error. */
   onSubmit: (values: T) => Promise<void>;
   onValuesChange?: (changed: Partial<T>, all: T) => void;
+  /** Rendered inside the form: children may use `Form.useFormInstance()`. */
   children: ReactNode;
 }
 
 /** A dialog holding a vertical form; shows the server's message and maps its field errors. */
 export function FormModal<T extends object>(props: FormModalProps<T>) {
-  const [form] = Form.useForm<T>();
+  const formRef = useRef<FormInstance<T>>(null);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
+  // Every opening gets a form of its own, filled from that opening's initial values. (One form store kept
+  // across openings showed the values of an earlier opening: antd fills a store from `initialValues` only
+  // when the form mounts, and a reset before the dialog's content rendered used the previous values.)
+  const [opening, setOpening] = useState(0);
+  const [wasOpen, setWasOpen] = useState(props.open);
+  if (wasOpen !== props.open) {
+    setWasOpen(props.open);
+    if (props.open) {
+      setOpening((n) => n + 1);
+      setError(undefined);
+    }
+  }
 
-  // Opening again while the previous dialog is still fading out reuses the mounted form:
-  // reset it to this opening's initial values (antd keeps the latest initialValues for resetFields).
-  useEffect(() => {
-    if (!props.open) return;
-    form.resetFields();
-    setError(undefined);
-  }, [props.open, form]);
-
-  async function handleFinish(values: T) {
+  async function handleFinish(form: FormInstance<T>, values: T) {
     setSubmitting(true);
     setError(undefined);
     try {
@@ -57,24 +62,47 @@ export function FormModal<T extends object>(props: FormModalProps<T>) {
       confirmLoading={submitting}
       destroyOnHidden
       mask={{ closable: false }}
-      onOk={() => form.submit()}
+      onOk={() => formRef.current?.submit()}
       onCancel={props.onCancel}
       afterClose={() => setError(undefined)}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<T>
-        form={form}
-        layout="vertical"
+      <OpeningForm<T>
+        key={opening}
+        formRef={formRef}
         initialValues={props.initialValues}
         onFinish={handleFinish}
         onValuesChange={props.onValuesChange}
-        preserve={false}
-        style={{ marginTop: 16 }}
       >
         {props.children}
-        {/* Lets Enter in a text field submit the form. */}
-        <button type="submit" hidden aria-hidden tabIndex={-1} />
-      </Form>
+      </OpeningForm>
     </Modal>
+  );
+}
+
+/** The form of one opening of the dialog: a fresh store, so its fields start from `initialValues`. */
+function OpeningForm<T extends object>(props: {
+  formRef: RefObject<FormInstance<T> | null>;
+  initialValues?: Partial<T>;
+  onFinish: (form: FormInstance<T>, values: T) => void;
+  onValuesChange?: (changed: Partial<T>, all: T) => void;
+  children: ReactNode;
+}) {
+  const [form] = Form.useForm<T>();
+  props.formRef.current = form;
+  return (
+    <Form<T>
+      form={form}
+      layout="vertical"
+      initialValues={props.initialValues}
+      onFinish={(values) => props.onFinish(form, values)}
+      onValuesChange={props.onValuesChange}
+      preserve={false}
+      style={{ marginTop: 16 }}
+    >
+      {props.children}
+      {/* Lets Enter in a text field submit the form. */}
+      <button type="submit" hidden aria-hidden tabIndex={-1} />
+    </Form>
   );
 }

@@ -7,18 +7,22 @@ import { FormModal } from './FormModal.tsx';
 
 export const MIN_PASSWORD_LENGTH = 10;
 const USERNAME_PATTERN = /^[a-z0-9_.-]{3,40}$/;
+/** The server's rule (orgs/api.schemas.ts): something@domain.tld, at most 100 characters. */
+const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const EMAIL_MAX = 100;
 
 interface UserFormValues {
   username: string;
   displayName: string;
   role: Role;
   orgId: number;
+  email?: string;
   disabled: boolean;
   password?: string;
   confirmPassword?: string;
 }
 
-const FIELD_NAMES = ['username', 'displayName', 'role', 'orgId', 'disabled', 'password'] as const;
+const FIELD_NAMES = ['username', 'displayName', 'role', 'orgId', 'email', 'disabled', 'password'] as const;
 
 export type UserDialog = { mode: 'create' } | { mode: 'edit'; user: User };
 
@@ -38,16 +42,20 @@ export function UserFormModal({ dialog, orgOptions, onClose, onCreate, onUpdate 
         displayName: editing.displayName,
         role: editing.role,
         orgId: editing.orgId,
+        email: editing.email ?? '',
         disabled: editing.disabled,
       }
     : { role: 'handler', disabled: false };
 
   async function submit(v: UserFormValues) {
+    // An empty field means no address (null clears a saved one).
+    const email = v.email?.trim() || null;
     if (editing) {
       const input: UserUpdateInput = {
         displayName: v.displayName.trim(),
         role: v.role,
         orgId: v.orgId,
+        email,
         disabled: v.disabled,
       };
       if (v.password) input.password = v.password;
@@ -59,6 +67,7 @@ export function UserFormModal({ dialog, orgOptions, onClose, onCreate, onUpdate 
         role: v.role,
         orgId: v.orgId,
         password: v.password ?? '',
+        email,
       });
     }
   }
@@ -101,6 +110,22 @@ export function UserFormModal({ dialog, orgOptions, onClose, onCreate, onUpdate 
           showSearch={{ treeNodeFilterProp: 'title' }}
           treeDefaultExpandAll
           placeholder="请选择"
+        />
+      </Form.Item>
+      <Form.Item
+        label="电子邮箱"
+        name="email"
+        extra="选填。填写后，到期提醒等通知也会发送到该邮箱。"
+        rules={[
+          { pattern: EMAIL_PATTERN, message: '电子邮箱格式不正确' },
+          { max: EMAIL_MAX, message: `电子邮箱不能超过${EMAIL_MAX}个字符` },
+        ]}
+      >
+        <Input
+          inputMode="email"
+          maxLength={EMAIL_MAX}
+          autoComplete="off"
+          placeholder="例如 zhangsan@example.gov.cn"
         />
       </Form.Item>
       {editing && (

@@ -29,6 +29,7 @@ import {
 } from '../api/requests.ts';
 import { listUsers } from '../api/users.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
+import { CaseLettersCard } from '../components/CaseLettersCard.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { newConsultationId, RequestActionModal } from '../components/RequestActionModal.tsx';
 import { DueCountdown, StageTag } from '../components/RequestTags.tsx';
@@ -429,6 +430,12 @@ export function RequestDetailPage() {
           <Card title="办理期限" style={{ marginBottom: 16 }}>
             <ClockPanel detail={detail} />
           </Card>
+          <CaseLettersCard
+            detail={detail}
+            meta={meta}
+            canExport={user.role === 'office'}
+            onStale={loaded.reload}
+          />
         </Col>
       </Row>
       <RequestActionModal

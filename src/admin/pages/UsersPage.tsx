@@ -1,5 +1,17 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Space, Table, type TableColumnsType, Tag, TreeSelect } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Input,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ListResult } from '../api/client.ts';
@@ -55,6 +67,13 @@ export function UsersPage() {
     { title: '姓名', dataIndex: 'displayName', width: 110 },
     { title: '角色', dataIndex: 'role', width: 110, render: (role: string) => roleLabel(role) },
     { title: '所属机构', dataIndex: 'orgName' },
+    {
+      title: '电子邮箱',
+      dataIndex: 'email',
+      ellipsis: true,
+      render: (email: string | null | undefined) =>
+        email || <Typography.Text type="secondary">未填写</Typography.Text>,
+    },
     {
       title: '状态',
       dataIndex: 'disabled',
