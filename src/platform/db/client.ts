@@ -46,6 +46,9 @@ export function wrapPglite(pglite: PGlite): DbHandle {
 
 export function connectPostgres(url: string, max = 10): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool
+  // replaces it on the next query.
+  pool.on('error', (err) => console.error(`数据库连接中断 / idle database connection lost: ${err.message}`));
   return handleFor(pool, 'postgres', null);
 }
 
