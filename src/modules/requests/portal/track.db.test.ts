@@ -5,9 +5,12 @@ import { type Client, createTestApp, type TestApp } from '../../../../test/helpe
 import type { Actor } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { formatDateZh } from '../../../portal/plugin.ts';
+import { bundledCalendar } from '../../calendar/index.ts';
 import { loadActor } from '../../orgs/index.ts';
+import { computeClock } from '../domain/clock.ts';
 import { act, submitOnline, track } from '../service.ts';
-import { renderProgress } from './track.page.ts';
+import { createLetterLinks, LETTER_LINK_TTL_MS } from './letter-links.ts';
+import { contentDisposition, renderProgress } from './track.page.ts';
 
 let t: TestApp;
 let citizen: Client;
@@ -86,8 +89,9 @@ async function post(
   });
 }
 
+/** An office action; with the data directory, so notices and replies produce their letters. */
 const office_ = (id: number, input: Record<string, unknown>) =>
-  act(t.db, office, id, { on: today, ...input } as Parameters<typeof act>[3], today);
+  act(t.db, office, id, { on: today, ...input } as Parameters<typeof act>[3], today, { dataDir: t.dataDir });
 
 test('the lookup form has labelled fields and the CSRF field', async () => {
   const res = await citizen.get('/gk/apply/track');
@@ -294,4 +298,344 @@ test('a paused clock is explained', async () => {
   const res = await post({ code: c.code, password: c.password }, freshIp());
   assert.match(res.body, /暂停计时（自[^）]+起）：<\/strong>正在征求有关方面的意见/);
   assert.doesNotMatch(res.body, /市某局/);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Correction (补正) on the portal
+
+/** A case confirmed, assigned and sent a correction notice (with its letter). */
+async function awaitingCorrection() {
+  const c = await apply();
+  await office_(c.id, { action: 'confirm-receipt' });
+  await office_(c.id, { action: 'assign', unitId: education, handlerId: handler.id });
+  await office_(c.id, {
+    action: 'request-correction',
+    items: '请写明项目名称\n请写明批复年份',
+    deadlineDate: today,
+  });
+  return c;
+}
+
+const stageOf = async (id: number) =>
+  (await t.db.selectFrom('requests').select('stage').where('id', '=', id).executeTakeFirstOrThrow()).stage;
+const eventsOf = (id: number) =>
+  t.db.selectFrom('request_events').selectAll().where('request_id', '=', id).orderBy('id').execute();
+
+test('awaiting correction: the notice items, its deadline and the 提交补正内容 form are shown', async () => {
+  const c = await awaitingCorrection();
+  const res = await post({ code: c.code, password: c.password }, freshIp());
+  assert.equal(res.statusCode, 200);
+  const b = res.body;
+  assert.match(b, /<h2 id="correction">提交补正内容<\/h2>/);
+  assert.match(b, /需要补正的事项：<br>请写明项目名称<br>请写明批复年份/);
+  assert.match(b, new RegExp(`补正期限：<strong>请于${formatDateZh(today)}前补正。</strong>`));
+  assert.match(b, /<input type="hidden" name="intent" value="correct">/);
+  assert.match(
+    b,
+    /<label for="correction-text">补正后的内容描述<span class="required">（必填）<\/span><\/label>/,
+  );
+  assert.match(b, /<textarea id="correction-text" name="text"[^>]*><\/textarea>/);
+  assert.match(
+    b,
+    /<label for="correction-password">查询密码<span class="required">（必填）<\/span><\/label>/,
+  );
+  assert.match(b, /<button type="submit">提交补正内容<\/button>/);
+  assert.doesNotMatch(b, new RegExp(c.password), 'the password is never echoed');
+});
+
+test('submitting the correction records receive-correction today and shows the restarted deadline', async () => {
+  const c = await awaitingCorrection();
+  const typed = '城区公园改造项目（2025年）的立项批复全文\r\n包括附件';
+  const res = await post({ intent: 'correct', code: c.code, password: c.password, text: typed }, freshIp());
+  assert.equal(res.statusCode, 200, res.body);
+  assert.equal(await stageOf(c.id), 'processing');
+  const events = await eventsOf(c.id);
+  const last = events.at(-1);
+  assert.equal(last?.type, 'receive-correction');
+  assert.equal(last?.on_date, today);
+  assert.equal(last?.actor_id, null, 'recorded as the applicant, not as staff');
+  assert.deepEqual(last?.data, { text: '城区公园改造项目（2025年）的立项批复全文\n包括附件' });
+  const row = await t.db
+    .selectFrom('requests')
+    .select(['description', 'subject'])
+    .where('id', '=', c.id)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(
+    row,
+    { description: '请提供批复全文', subject: '城区公园改造项目批复' },
+    'nothing else changes',
+  );
+
+  const expected = computeClock({
+    calendar: bundledCalendar,
+    receipt: { channel: 'online', receivedOn: today },
+    events: [
+      { type: 'correction-notice-sent', on: today },
+      { type: 'correction-received', on: today },
+    ],
+    today,
+  });
+  assert.ok(expected.replyDue);
+  const due = formatDateZh(expected.replyDue);
+  const b = res.body;
+  assert.match(b, /补正内容已提交。/);
+  assert.match(b, new RegExp(`新的答复期限：<strong>${due}</strong>`));
+  assert.match(b, new RegExp(`答复期限</dt><dd><strong>${due}</strong>`));
+  assert.match(b, /办理阶段<\/dt><dd><strong>办理中<\/strong>/);
+  assert.match(b, /收到补正<\/strong><br>答复期限自收到补正之日起重新计算/);
+  assert.doesNotMatch(b, /name="intent" value="correct"/, 'no second correction form');
+  assert.equal((await track(t.db, c.code, c.password, today)).clock.state?.replyDue, expected.replyDue);
+
+  // A second submission is refused: the case no longer awaits a correction.
+  const again = await post(
+    { intent: 'correct', code: c.code, password: c.password, text: '再补一次' },
+    freshIp(),
+  );
+  assert.equal(again.statusCode, 409);
+  assert.match(again.body, /未能提交补正：<\/strong>该申请当前处于“办理中”阶段，不需要提交补正内容/);
+  assert.match(again.body, /您填写的内容（尚未提交）：<br>再补一次/);
+  assert.equal((await eventsOf(c.id)).length, events.length);
+});
+
+test('correction validation errors re-render with 400 and keep what was typed', async () => {
+  const c = await awaitingCorrection();
+  const ip = freshIp();
+  const before = (await eventsOf(c.id)).length;
+
+  // Empty text, right password: the progress page with the form's error.
+  const empty = await post({ intent: 'correct', code: c.code, password: c.password, text: '  \r\n ' }, ip);
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /<a href="#correction-text">补正后的内容描述：请填写补正后的内容描述<\/a>/);
+  assert.match(empty.body, /id="correction-text-error"><strong>错误：请填写补正后的内容描述/);
+  assert.match(empty.body, /<textarea id="correction-text"[^>]*aria-invalid="true"/);
+  assert.match(empty.body, new RegExp(`案件编号</dt><dd>${c.caseNo}</dd>`));
+
+  // Too long: kept as typed, counted.
+  const long = `${'批'.repeat(2000)}复`;
+  const tooLong = await post({ intent: 'correct', code: c.code, password: c.password, text: long }, ip);
+  assert.equal(tooLong.statusCode, 400);
+  assert.match(tooLong.body, /不能超过2000字（现有2001字）/);
+  assert.ok(tooLong.body.includes(`>${long}</textarea>`), 'the text is kept');
+  // Exactly 2000 characters is accepted later on; first the password errors.
+
+  // No password: the form alone (nothing of the case), the text kept and escaped.
+  const typed = '<b>项目</b> & 年份';
+  const noPassword = await post({ intent: 'correct', code: c.code, password: '', text: typed }, ip);
+  assert.equal(noPassword.statusCode, 400);
+  assert.match(noPassword.body, /<h1>提交补正内容<\/h1>/);
+  assert.match(noPassword.body, /查询密码：提交补正内容需要再次输入查询密码/);
+  assert.ok(noPassword.body.includes('>&lt;b&gt;项目&lt;/b&gt; &amp; 年份</textarea>'));
+  assert.doesNotMatch(noPassword.body, new RegExp(c.caseNo));
+  assert.doesNotMatch(noPassword.body, /请写明项目名称/);
+
+  // A wrong password: 404, the same page, the text still kept, nothing revealed.
+  const wrong = await post({ intent: 'correct', code: c.code, password: 'WRONGPW2', text: typed }, ip);
+  assert.equal(wrong.statusCode, 404);
+  assert.match(wrong.body, /跟踪码或查询密码不正确/);
+  assert.ok(wrong.body.includes('&lt;b&gt;项目&lt;/b&gt; &amp; 年份</textarea>'));
+  assert.doesNotMatch(wrong.body, new RegExp(c.caseNo));
+  const unknown = await post(
+    { intent: 'correct', code: 'ZZZZZZZZZZ', password: 'WRONGPW2', text: typed },
+    ip,
+  );
+  assert.equal(unknown.statusCode, 404);
+  const strip = (b: string) => b.replace(/name="code" value="[^"]*"/, '');
+  assert.equal(strip(wrong.body), strip(unknown.body), 'an unknown code looks the same');
+
+  assert.equal((await eventsOf(c.id)).length, before, 'nothing recorded');
+  assert.equal(await stageOf(c.id), 'awaiting-correction');
+
+  const ok = await post(
+    { intent: 'correct', code: c.code, password: c.password, text: '批'.repeat(2000) },
+    ip,
+  );
+  assert.equal(ok.statusCode, 200, '2000 characters are allowed');
+  assert.equal(await stageOf(c.id), 'processing');
+});
+
+test('a correction is accepted only while the case awaits one', async () => {
+  const c = await apply();
+  const ip = freshIp();
+  const tryCorrect = () =>
+    post({ intent: 'correct', code: c.code, password: c.password, text: '补正内容' }, ip);
+  let res = await tryCorrect();
+  assert.equal(res.statusCode, 409);
+  assert.match(res.body, /该申请当前处于“待确认收到”阶段，不需要提交补正内容/);
+  assert.doesNotMatch(res.body, /name="intent" value="correct"/);
+  await office_(c.id, { action: 'confirm-receipt' });
+  await office_(c.id, { action: 'assign', unitId: education });
+  res = await tryCorrect();
+  assert.equal(res.statusCode, 409);
+  assert.match(res.body, /“办理中”阶段/);
+  assert.ok(!(await eventsOf(c.id)).some((e) => e.type === 'receive-correction'));
+
+  // Deemed withdrawn by the office while the citizen was typing: refused, the text shown back.
+  const d = await awaitingCorrection();
+  await office_(d.id, { action: 'deem-withdrawn-no-correction' });
+  res = await post({ intent: 'correct', code: d.code, password: d.password, text: '晚到的补正' }, ip);
+  assert.equal(res.statusCode, 409);
+  assert.match(res.body, /“已终止”阶段/);
+  assert.match(res.body, /晚到的补正/);
+  assert.equal(await stageOf(d.id), 'closed');
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// 文书下载
+
+/** The download links of a tracking page: url, letter id, token, and the link text. */
+function letterLinks(body: string) {
+  return [
+    ...body.matchAll(/<li><a href="(\/gk\/apply\/track\/letters\/(\d+)\?t=([^"]+))">([^<]+)<\/a>/g),
+  ].map((m) => ({
+    url: m[1] as string,
+    letterId: Number(m[2]),
+    token: decodeURIComponent(m[3] as string),
+    title: m[4],
+  }));
+}
+
+const download = (url: string, ip: string) =>
+  t.app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': ip } });
+
+test('文书下载 lists the notices and the reply; a link serves the .docx with its Chinese file name', async () => {
+  const c = await awaitingCorrection();
+  const ip = freshIp();
+  let res = await post({ code: c.code, password: c.password }, ip);
+  let links = letterLinks(res.body);
+  assert.equal(links.length, 1);
+  assert.equal(links[0]?.title, '政府信息公开申请补正告知书');
+  assert.match(res.body, /<h2>文书下载<\/h2>/);
+  assert.match(res.body, /下载链接在本次查询后30分钟内有效/);
+
+  await post({ intent: 'correct', code: c.code, password: c.password, text: '已补正' }, ip);
+  await office_(c.id, {
+    action: 'consult-send',
+    consultationId: 'k1',
+    party: 'third-party',
+    name: '某某置业有限公司',
+  });
+  await office_(c.id, { action: 'consult-reply', consultationId: 'k1', opinion: 'agree' });
+  await office_(c.id, {
+    action: 'reply',
+    outcome: 'PARTIAL',
+    groundCode: 'THIRD_PARTY_RIGHTS',
+    text: '部分公开',
+  });
+  res = await post({ code: c.code, password: c.password }, ip);
+  links = letterLinks(res.body);
+  assert.deepEqual(
+    links.map((l) => l.title),
+    ['政府信息公开申请补正告知书', '政府信息部分公开告知书'],
+    'the consultation letter to the third party is not listed',
+  );
+  assert.doesNotMatch(res.body, /征求第三方意见函|某某置业有限公司/);
+
+  const reply = links[1];
+  assert.ok(reply);
+  const file = await download(reply.url, ip);
+  assert.equal(file.statusCode, 200);
+  assert.equal(
+    file.headers['content-type'],
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  );
+  assert.equal(file.headers['cache-control'], 'private, no-store');
+  const disposition = String(file.headers['content-disposition']);
+  assert.match(disposition, /^attachment; filename="letter-\d+\.docx"; filename\*=UTF-8''/);
+  const name = decodeURIComponent(disposition.split("filename*=UTF-8''")[1] ?? '');
+  assert.equal(name, `${c.caseNo}-政府信息部分公开告知书.docx`);
+  assert.equal(file.rawPayload.subarray(0, 2).toString('latin1'), 'PK', 'a .docx is a zip');
+  assert.ok(file.rawPayload.includes(Buffer.from('word/document.xml')));
+
+  // The consultation letter exists in the case file but is never served, even with a valid token.
+  const consultation = await t.db
+    .selectFrom('request_letters')
+    .select('id')
+    .where('request_id', '=', c.id)
+    .where('kind', '=', 'consultation')
+    .executeTakeFirstOrThrow();
+  const refused = await download(
+    `/gk/apply/track/letters/${consultation.id}?t=${encodeURIComponent(reply.token)}`,
+    ip,
+  );
+  assert.equal(refused.statusCode, 404);
+});
+
+test('a wrong, tampered, foreign or expired token gets 404', async () => {
+  const a = await awaitingCorrection();
+  const b = await awaitingCorrection();
+  const ip = freshIp();
+  const linkOf = async (c: { code: string; password: string }) => {
+    const l = letterLinks((await post({ code: c.code, password: c.password }, ip)).body)[0];
+    assert.ok(l);
+    return l;
+  };
+  const la = await linkOf(a);
+  const lb = await linkOf(b);
+  assert.equal((await download(la.url, ip)).statusCode, 200);
+
+  const url = (letterId: number, token: string) =>
+    `/gk/apply/track/letters/${letterId}?t=${encodeURIComponent(token)}`;
+  const [caseId, expires, mac] = la.token.split('.') as [string, string, string];
+  const flipped = `${mac.slice(0, 10)}${mac[10] === 'A' ? 'B' : 'A'}${mac.slice(11)}`;
+  for (const [label, target] of [
+    ['no token', `/gk/apply/track/letters/${la.letterId}`],
+    ['empty token', url(la.letterId, '')],
+    ['garbage', url(la.letterId, 'not-a-token')],
+    ['tampered mac', url(la.letterId, `${caseId}.${expires}.${flipped}`)],
+    ['later expiry', url(la.letterId, `${caseId}.${Number(expires) + 60_000}.${mac}`)],
+    ['other case id', url(la.letterId, `${b.id}.${expires}.${mac}`)],
+    ["case A's token for case B's letter", url(lb.letterId, la.token)],
+    ['bad letter id', url(0, la.token)],
+    ['unknown letter', url(999_999, la.token)],
+  ] as const) {
+    const res = await download(target, ip);
+    assert.equal(res.statusCode, 404, label);
+    assert.match(res.body, /下载链接不正确或已失效/, label);
+    assert.equal(res.headers['content-disposition'], undefined, label);
+  }
+
+  // 30 minutes later the same link no longer works.
+  const realNow = Date.now;
+  Date.now = () => realNow() + LETTER_LINK_TTL_MS + 1000;
+  let expired: LightMyRequestResponse;
+  try {
+    expired = await download(la.url, ip);
+  } finally {
+    Date.now = realNow;
+  }
+  assert.equal(expired.statusCode, 404);
+  assert.match(expired.body, /重新<a href="\/gk\/apply\/track">查询办理进度<\/a>/);
+  assert.equal((await download(la.url, ip)).statusCode, 200, 'still valid before it expires');
+});
+
+test('letter link tokens: bound to the case, expire, need the key', () => {
+  let now = 1_000_000;
+  const links = createLetterLinks({ secret: Buffer.alloc(32, 1), now: () => now });
+  const token = links.issue(42);
+  assert.match(token, /^42\.\d+\.[A-Za-z0-9_-]{43}$/);
+  assert.equal(links.verify(token), 42);
+  assert.equal(createLetterLinks({ secret: Buffer.alloc(32, 2), now: () => now }).verify(token), null);
+  assert.equal(createLetterLinks().verify(token), null, 'a random key per process');
+  assert.equal(links.verify(token.replace(/^42\./, '43.')), null);
+  assert.equal(links.verify(`${token}x`), null);
+  assert.equal(links.verify(''), null);
+  now += LETTER_LINK_TTL_MS - 1;
+  assert.equal(links.verify(token), 42);
+  now += 1;
+  assert.equal(links.verify(token), null, 'expired after 30 minutes');
+});
+
+test('the download file name: ASCII fallback and RFC 5987 UTF-8 name', () => {
+  assert.equal(
+    contentDisposition("2026-000001-答复书(1)'s.docx", 'letter-1.docx'),
+    'attachment; filename="letter-1.docx"; filename*=UTF-8\'\'2026-000001-%E7%AD%94%E5%A4%8D%E4%B9%A6%281%29%27s.docx',
+  );
+});
+
+test('no letters, no 文书下载 section', async () => {
+  const c = await apply();
+  await office_(c.id, { action: 'confirm-receipt' });
+  const res = await post({ code: c.code, password: c.password }, freshIp());
+  assert.doesNotMatch(res.body, /文书下载/);
+  assert.doesNotMatch(res.body, /\/gk\/apply\/track\/letters\//);
 });

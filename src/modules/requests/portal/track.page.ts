@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { describeError, isCatalogCode } from '../../../platform/http/errors.ts';
 import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
@@ -9,22 +10,39 @@ import { formatDateZh, type Html, html, isElderly, join, raw, renderPage } from 
 import { findOrg } from '../../orgs/index.ts';
 import { isGroundCode, isOutcomeCode, OUTCOMES, WITHHOLD_GROUNDS } from '../domain/outcomes.ts';
 import { isStage, STAGE_LABELS, type Stage } from '../domain/stages.ts';
-import { track, withdrawByApplicant } from '../service.ts';
+import { type ApplicantLetter, lettersForApplicant, readLetterFile } from '../letters/service.ts';
+import { act, track, withdrawByApplicant } from '../service.ts';
 import type { RequestEventRow } from '../store.ts';
+import { createLetterLinks, LETTER_LINK_TTL_MS } from './letter-links.ts';
 
 /**
  * 办理进度查询: the applicant enters the tracking code and query password shown when they applied and
  * sees the stage, the receipt date and the reply deadline, the steps that concern them, and can withdraw
  * the application. A wrong pair says only 跟踪码或查询密码不正确, whether or not the code exists, and POSTs
  * are rate-limited per IP. Plain POST forms: works without JavaScript.
+ *
+ * While a correction notice is open the page shows its items and deadline and a form 提交补正内容 (the
+ * corrected description and the password again), recorded as `receive-correction` on today's date: the reply
+ * period restarts from it (Art. 30). The notices and replies sent to the applicant are listed under 文书下载
+ * with links carrying a 30-minute token bound to the case (letter-links.ts), since a link cannot carry the
+ * password.
  */
 export const TRACK_PATH = '/gk/apply/track';
+/** GET `${LETTERS_PATH}/:letterId?t=TOKEN` serves one letter (.docx) of the case the token was issued for. */
+export const LETTERS_PATH = `${TRACK_PATH}/letters`;
 const COLUMN_PATH = '/gk/apply';
 const FORM_LINK = '/gk/apply/form';
 const TITLE = '办理进度查询';
 
-/** 10 lookups (or withdrawals) per IP in 10 minutes. */
+/** 10 lookups (or withdrawals, or corrections) per IP in 10 minutes. */
 const RATE_LIMIT = { limit: 10, windowMs: 10 * 60_000 };
+const RATE_MESSAGE = '查询过于频繁。为保护申请人的信息，同一网络10分钟内最多查询10次，请10分钟后再试。';
+/** Letter downloads per IP in 10 minutes (the token is unguessable; this only bounds abuse). */
+const DOWNLOAD_LIMIT = { limit: 60, windowMs: 10 * 60_000 };
+
+/** The corrected description: same limit as the application form's 内容描述. */
+export const CORRECTION_MAX_CHARS = 2000;
+const CORRECTION_TITLE = '提交补正内容';
 
 type Tracked = Awaited<ReturnType<typeof track>>;
 
@@ -167,12 +185,95 @@ function deadline(t: Tracked): Html {
   return html`—`;
 }
 
+const REQUIRED = html`<span class="required">（必填）</span>`;
+
+export type CorrectionErrors = { text?: string; password?: string; general?: string };
+/** What the correction form shows: the text as typed (never the password) and its errors. */
+export type CorrectionState = { text: string; errors: CorrectionErrors };
+
+/** Optional parts of the progress page: the letters with their download token, the correction form. */
+export type ProgressExtras = {
+  letters?: readonly Pick<ApplicantLetter, 'id' | 'title' | 'on'>[];
+  /** The token of the letters' download links (null: no links). */
+  letterToken?: string | null;
+  correction?: CorrectionState;
+};
+
+/** The latest correction notice of the case: its items and deadline. */
+function correctionNotice(t: Tracked): { on: string; items: string | null; due: string | null } | null {
+  const e = t.events.findLast((x) => x.type === 'request-correction');
+  if (!e) return null;
+  const d = (e.data ?? {}) as Record<string, unknown>;
+  return { on: e.on_date, items: str(d.items), due: isoDate(d.deadlineDate) ?? isoDate(d.deadline) };
+}
+
+/** Error summary above a correction form (links to the fields). */
+export function correctionSummary(errors: CorrectionErrors): Html | null {
+  const items: Html[] = [];
+  if (errors.text) items.push(html`<li><a href="#correction-text">补正后的内容描述：${errors.text}</a></li>`);
+  if (errors.password)
+    items.push(html`<li><a href="#correction-password">查询密码：${errors.password}</a></li>`);
+  if (!errors.general && items.length === 0) return null;
+  return html`<div class="notice error" role="alert" id="error-summary">${errors.general ? html`<p><strong>${errors.general}</strong></p>` : null}${
+    items.length > 0
+      ? html`<p><strong>补正内容尚未提交，请按以下提示修改后重新提交：</strong></p><ul>${items}</ul>`
+      : null
+  }</div>`;
+}
+
+export function correctionForm(csrf: string, code: string, s: CorrectionState): Html {
+  const e = s.errors;
+  const fieldError = (id: string, message: string | undefined) =>
+    message
+      ? html`<span class="hint field-error" id="${id}-error"><strong>错误：${message}</strong></span>`
+      : null;
+  const described = (id: string, message: string | undefined) =>
+    html` aria-describedby="${id}-hint${message ? ` ${id}-error` : ''}"${message ? html` aria-invalid="true"` : null}`;
+  return html`<form class="form" method="post" action="${TRACK_PATH}" novalidate>
+<input type="hidden" name="_csrf" value="${csrf}">
+<input type="hidden" name="intent" value="correct">
+<input type="hidden" name="code" value="${code}">
+<p><label for="correction-text">补正后的内容描述${REQUIRED}</label>
+<span class="hint" id="correction-text-hint">请按补正告知的要求，重新写明您所需政府信息的内容描述，例如信息的名称、制作机关、形成时间或涉及的事项（不超过${CORRECTION_MAX_CHARS}字）</span>${fieldError('correction-text', e.text)}
+<textarea id="correction-text" name="text" rows="8" cols="30" aria-required="true"${described('correction-text', e.text)}>${s.text}</textarea></p>
+<p><label for="correction-password">查询密码${REQUIRED}</label>
+<span class="hint" id="correction-password-hint">为确认是您本人提交，请再次输入查询密码</span>${fieldError('correction-password', e.password)}
+<input id="correction-password" name="password" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" aria-required="true" size="12"${described('correction-password', e.password)}></p>
+<p><button type="submit">提交补正内容</button></p>
+</form>`;
+}
+
+function correctionSection(t: Tracked, csrf: string, code: string, s: CorrectionState): Html {
+  const n = correctionNotice(t);
+  return html`<h2 id="correction">提交补正内容</h2>
+${
+  n
+    ? html`<div class="notice"><p><strong>补正告知（${dateZh(n.on)}）</strong></p>${n.items ? html`<p>需要补正的事项：<br>${lines(n.items)}</p>` : null}${
+        n.due ? html`<p>补正期限：<strong>请于${dateZh(n.due)}前补正。</strong></p>` : null
+      }<p>无正当理由逾期不补正的，视为放弃申请（《中华人民共和国政府信息公开条例》第三十条）。</p></div>`
+    : null
+}
+<p>提交后，答复期限自行政机关收到补正申请之日起重新计算。</p>
+${correctionForm(csrf, code, s)}`;
+}
+
+function lettersSection(letters: NonNullable<ProgressExtras['letters']>, token: string): Html {
+  const minutes = LETTER_LINK_TTL_MS / 60_000;
+  return html`<h2>文书下载</h2>
+<p>行政机关向您发出的告知书和答复书（Word文档）。为保护您的信息，下载链接在本次查询后${minutes}分钟内有效，过期后请重新查询。</p>
+<ul>${letters.map(
+    (l) =>
+      html`<li><a href="${LETTERS_PATH}/${l.id}?t=${encodeURIComponent(token)}">${l.title}</a>（${dateZh(l.on)}，Word文档）</li>`,
+  )}</ul>`;
+}
+
 export function renderProgress(
   t: Tracked,
   orgName: string,
   notice: Html | null,
   csrf: string,
   code: string,
+  extras: ProgressExtras = {},
 ): Html {
   const stage = stageOf(t);
   const r = t.row;
@@ -207,6 +308,8 @@ ${outcome ? html`<dt>办理结果</dt><dd>${outcome}</dd>` : null}
 ${pause}
 <h2>办理记录</h2>
 <ol>${events.map(({ e, view }) => html`<li><strong>${dateZh(e.on_date)} ${view.title}</strong>${view.detail ? html`<br>${view.detail}` : null}</li>`)}</ol>
+${stage === 'awaiting-correction' ? correctionSection(t, csrf, code, extras.correction ?? { text: '', errors: {} }) : null}
+${extras.letters?.length && extras.letterToken ? lettersSection(extras.letters, extras.letterToken) : null}
 ${open ? withdrawForm(csrf, code) : null}
 <p><a href="${TRACK_PATH}">查询其他申请</a></p>`;
 }
@@ -259,9 +362,38 @@ export function renderLookup(csrf: string, code: string, errors: LookupErrors): 
 <p>还没有提交申请？<a href="${FORM_LINK}">在线填写申请表</a></p>`;
 }
 
-export async function trackPage(app: FastifyInstance, opts: { db: Kysely<Database>; siteName: string }) {
+/** The typed correction as stored: line breaks normalised, outer blanks trimmed. */
+function normalizeText(s: string): string {
+  return s.replace(/\r\n?/g, '\n').trim();
+}
+
+function checkCorrection(text: string, password: string): CorrectionErrors {
+  const errors: CorrectionErrors = {};
+  if (text === '') errors.text = '请填写补正后的内容描述';
+  else if (text.length > CORRECTION_MAX_CHARS)
+    errors.text = `补正后的内容描述不能超过${CORRECTION_MAX_CHARS}字（现有${text.length}字）`;
+  if (!password) errors.password = '提交补正内容需要再次输入查询密码';
+  return errors;
+}
+
+/** `attachment` with an ASCII fallback and the real (Chinese) name as RFC 5987 `filename*`. */
+export function contentDisposition(name: string, fallback: string): string {
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+export async function trackPage(
+  app: FastifyInstance,
+  opts: { db: Kysely<Database>; siteName: string; config?: { dataDir: string } },
+) {
   const { db } = opts;
+  const dataDir = opts.config?.dataDir ?? null;
   const limiter = createRateLimiter(RATE_LIMIT);
+  const downloadLimiter = createRateLimiter(DOWNLOAD_LIMIT);
+  const links = createLetterLinks();
 
   function send(req: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) {
     const page = renderPage({
@@ -277,7 +409,7 @@ export async function trackPage(app: FastifyInstance, opts: { db: Kysely<Databas
       ],
       body,
     });
-    // no-store: personal data and the CSRF token.
+    // no-store: personal data, the CSRF token and the letters' download token.
     return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
   }
 
@@ -289,10 +421,115 @@ export async function trackPage(app: FastifyInstance, opts: { db: Kysely<Databas
     status: number,
     t: Tracked,
     notice: Html | null,
+    correction?: CorrectionState,
   ) {
     const org = await findOrg(db, t.row.org_id);
-    const body = renderProgress(t, org?.name ?? '', notice, csrfOf(req), t.row.tracking_code ?? '');
+    // Letters are listed only where they can be served (the files live under the data directory).
+    const letters = dataDir ? await lettersForApplicant(db, t.row.id) : [];
+    const body = renderProgress(t, org?.name ?? '', notice, csrfOf(req), t.row.tracking_code ?? '', {
+      letters,
+      letterToken: letters.length > 0 ? links.issue(t.row.id) : null,
+      correction,
+    });
     return send(req, reply, status, '办理进度', body);
+  }
+
+  /**
+   * The correction form alone, before the password was checked (missing or wrong): it shows only what the
+   * citizen typed — nothing of the case — and keeps the text so that nothing typed is lost.
+   */
+  function correctionOnly(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    code: string,
+    s: CorrectionState,
+  ) {
+    const body = html`${correctionSummary(s.errors)}
+<p>为保护您的信息，核对跟踪码和查询密码之前，本页不显示申请的办理情况。请再次输入查询密码后提交。</p>
+${correctionForm(csrfOf(req), code, s)}
+<p><a href="${TRACK_PATH}">返回办理进度查询</a></p>`;
+    return send(req, reply, status, CORRECTION_TITLE, body);
+  }
+
+  async function submitCorrection(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    password: string,
+    typedText: string,
+  ) {
+    const text = normalizeText(typedText);
+    const errors = checkCorrection(text, password);
+    const keep = (e: CorrectionErrors): CorrectionState => ({ text: typedText, errors: e });
+    if (!code) {
+      return correctionOnly(
+        req,
+        reply,
+        400,
+        code,
+        keep({ general: '缺少跟踪码，请返回办理进度查询页面重新查询。' }),
+      );
+    }
+    if (errors.password) return correctionOnly(req, reply, 400, code, keep(errors));
+    const today = chinaToday();
+    let t: Tracked;
+    try {
+      t = await track(db, code, password, today);
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'TRACKING_FAILED') throw err;
+      return correctionOnly(
+        req,
+        reply,
+        404,
+        code,
+        keep({ ...errors, password: '跟踪码或查询密码不正确，请核对后重新输入查询密码' }),
+      );
+    }
+    const refused = (message: string, status: number) =>
+      progress(
+        req,
+        reply,
+        status,
+        t,
+        html`<div class="notice error" role="alert"><p><strong>未能提交补正：</strong>${message}</p>${
+          text ? html`<p>您填写的内容（尚未提交）：<br>${lines(text)}</p>` : null
+        }</div>`,
+      );
+    const stage = stageOf(t);
+    if (stage !== 'awaiting-correction') {
+      return refused(
+        `该申请当前处于“${stage ? STAGE_LABELS[stage] : t.row.stage}”阶段，不需要提交补正内容。`,
+        409,
+      );
+    }
+    if (errors.text) return progress(req, reply, 400, t, correctionSummary(errors), keep(errors));
+    try {
+      await act(
+        db,
+        null,
+        t.row.id,
+        { action: 'receive-correction', on: today, text },
+        today,
+        dataDir ? { dataDir } : {},
+      );
+    } catch (err) {
+      // The office acted meanwhile (e.g. deemed the application withdrawn): say why, keep the text.
+      const e = err as { code?: unknown; params?: Record<string, unknown> };
+      if (!isCatalogCode(e.code) || e.code === 'INTERNAL') throw err;
+      const { status, message } = describeError(e.code, e.params ?? {});
+      if (status >= 500) throw err;
+      t = await track(db, code, password, today);
+      return refused(message, status);
+    }
+    const after = await track(db, code, password, today);
+    return progress(
+      req,
+      reply,
+      200,
+      after,
+      html`<div class="notice" role="status"><p><strong>补正内容已提交。</strong>收到补正申请之日为${dateZh(today)}，答复期限自该日起重新计算（《中华人民共和国政府信息公开条例》第三十条）。</p><p>新的答复期限：${deadline(after)}</p></div>`,
+    );
   }
 
   app.get(TRACK_PATH, async (req, reply) => send(req, reply, 200, TITLE, renderLookup(csrfOf(req), '', {})));
@@ -302,16 +539,21 @@ export async function trackPage(app: FastifyInstance, opts: { db: Kysely<Databas
     const typedCode = oneString(body.code);
     const code = normalizeSecret(typedCode);
     const password = normalizeSecret(oneString(body.password));
-    const withdraw = oneString(body.intent) === 'withdraw';
+    const intent = oneString(body.intent);
+    const withdraw = intent === 'withdraw';
     const lookup = (status: number, errors: LookupErrors) =>
       send(req, reply, status, TITLE, renderLookup(csrfOf(req), typedCode, errors));
 
     if (!limiter.hit(req.ip)) {
       reply.header('retry-after', String(RATE_LIMIT.windowMs / 1000));
-      return lookup(429, {
-        general: '查询过于频繁。为保护申请人的信息，同一网络10分钟内最多查询10次，请10分钟后再试。',
-      });
+      if (intent === 'correct') {
+        const text = oneString(body.text);
+        return correctionOnly(req, reply, 429, code, { text, errors: { general: RATE_MESSAGE } });
+      }
+      return lookup(429, { general: RATE_MESSAGE });
     }
+    if (intent === 'correct') return submitCorrection(req, reply, code, password, oneString(body.text));
+
     const errors: LookupErrors = {};
     if (!code) errors.code = '请填写跟踪码';
     if (!password) errors.password = withdraw ? '撤回申请需要再次输入查询密码' : '请填写查询密码';
@@ -350,4 +592,53 @@ export async function trackPage(app: FastifyInstance, opts: { db: Kysely<Databas
       throw err;
     }
   });
+
+  /**
+   * One letter of the case named by the token. Every failure (malformed, forged or expired token, a letter
+   * of another case, a consultation letter) gets the same 404 page.
+   */
+  app.get<{ Params: { letterId: string }; Querystring: Record<string, unknown> }>(
+    `${LETTERS_PATH}/:letterId`,
+    async (req, reply) => {
+      if (!downloadLimiter.hit(req.ip)) {
+        reply.header('retry-after', String(DOWNLOAD_LIMIT.windowMs / 1000));
+        return send(
+          req,
+          reply,
+          429,
+          '文书下载',
+          html`<div class="notice error" role="alert"><p><strong>下载过于频繁，请10分钟后再试。</strong></p></div>`,
+        );
+      }
+      const caseId = links.verify(oneString(req.query.t));
+      const letterId = /^[1-9]\d{0,14}$/.test(req.params.letterId) ? Number(req.params.letterId) : null;
+      const file =
+        caseId !== null && letterId !== null && dataDir
+          ? await readLetterFile(db, dataDir, caseId, letterId)
+          : null;
+      if (caseId === null || letterId === null || !file) {
+        return send(
+          req,
+          reply,
+          404,
+          '文书下载',
+          html`<div class="notice error" role="alert"><p><strong>下载链接不正确或已失效。</strong>为保护您的信息，文书下载链接只在查询办理进度后${LETTER_LINK_TTL_MS / 60_000}分钟内有效。</p></div>
+<p>请使用跟踪码和查询密码重新<a href="${TRACK_PATH}">查询办理进度</a>，再从“文书下载”中下载。</p>`,
+        );
+      }
+      await recordAudit(db, {
+        actorId: null,
+        action: 'request.letter_download',
+        subjectType: 'request',
+        subjectId: caseId,
+        after: { letterId, by: 'applicant' },
+      });
+      return reply
+        .code(200)
+        .type(file.mime)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', contentDisposition(file.name, `letter-${letterId}.docx`))
+        .send(file.data);
+    },
+  );
 }

@@ -1,0 +1,280 @@
+// The 依申请公开 journey end to end: a citizen applies on the portal (without JavaScript), the office and
+// the handling unit work the case in the admin console, the citizen corrects the application and downloads
+// the reply letter, the office archives the case. Every reply deadline shown is checked against the pure
+// clock (computeClock over the bundled calendar) with the same events.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { bundledCalendar } from '../../src/modules/calendar/index.ts';
+import { type ClockEvent, computeClock } from '../../src/modules/requests/domain/clock.ts';
+import { chinaToday } from '../../src/platform/time.ts';
+import { formatDateZh } from '../../src/portal/plugin.ts';
+import { launchBrowser, newContext } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** antd puts a space between the two characters of a two-character Chinese button label. */
+const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
+
+/** A resident ID number (GB 11643) with its check digit. */
+function residentId(body17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body17].reduce((s, c, i) => s + Number(c) * (w[i] as number), 0);
+  return body17 + ('10X98765432'[sum % 11] as string);
+}
+
+/** ISO date `days` calendar days after `iso`. */
+function plusDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The reply deadline the pure clock gives for an online application received `today`. */
+function expectedDue(today: string, events: ClockEvent[]): string {
+  const clock = computeClock({
+    calendar: bundledCalendar,
+    receipt: { channel: 'online', receivedOn: today },
+    events,
+    today,
+  });
+  assert.ok(clock.replyDue, `the clock gives a reply deadline for ${JSON.stringify(events)}`);
+  return formatDateZh(clock.replyDue);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Admin console helpers
+
+async function signIn(context: BrowserContext, username: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/admin/login`);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill('password-123');
+  await page.getByRole('button', { name: twoChars('登录') }).click();
+  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+  return page;
+}
+
+/** From the console home to the case, through the 依申请公开 workbench list. */
+async function openCaseFromWorkbench(page: Page, caseNo: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: '主菜单' })
+    .getByRole('link', { name: '依申请公开', exact: true })
+    .click();
+  await page.getByRole('heading', { level: 1, name: '依申请公开工作台' }).waitFor();
+  await page.getByRole('link', { name: caseNo, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `申请 ${caseNo}` }).waitFor();
+}
+
+const actions = (page: Page) => page.getByRole('region', { name: '可办理的操作' });
+
+/** Opens an action's dialog from the case page's action buttons. */
+async function openAction(page: Page, label: string): Promise<Locator> {
+  const name = [...label].length === 2 ? twoChars(label) : label;
+  await actions(page)
+    .getByRole('button', { name, exact: typeof name === 'string' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: label });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Presses 确定 and waits until the action is done (the dialog closes, the case page shows the new state). */
+async function confirmAction(page: Page, dialog: Locator, label: string): Promise<void> {
+  await dialog.getByRole('button', { name: twoChars('确定') }).click();
+  await page.getByText(`已办理：${label}`, { exact: true }).waitFor();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** The value of one line of the 办理期限 card (e.g. 答复期限). */
+function clockValue(page: Page, label: string): Locator {
+  const card = page.locator('.ant-card').filter({
+    has: page.locator('.ant-card-head-title', { hasText: /^办理期限$/ }),
+  });
+  return card
+    .locator('.ant-descriptions-item-container')
+    .filter({ has: page.locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('.ant-descriptions-item-content');
+}
+
+async function expectStage(page: Page, label: string): Promise<void> {
+  await page
+    .locator('.ant-descriptions-item-container')
+    .filter({ has: page.locator('.ant-descriptions-item-label', { hasText: /^阶段$/ }) })
+    .getByText(label, { exact: true })
+    .waitFor();
+}
+
+/** Picks an option of an antd Select (or a TreeSelect node) in the open dropdown. */
+async function pick(page: Page, field: Locator, option: string, search = false): Promise<void> {
+  await field.click();
+  if (search) await field.fill(option);
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown
+    .locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper')
+    .filter({ hasText: new RegExp(`^${option}$`) })
+    .first()
+    .click();
+  await dropdown.waitFor({ state: 'hidden' });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Portal helpers (the citizen's browser runs without JavaScript)
+
+const fact = (page: Page, label: string) =>
+  page
+    .locator('dl.facts dt', { hasText: new RegExp(`^${label}$`) })
+    .locator('xpath=following-sibling::dd[1]');
+
+async function lookUp(page: Page, code: string, password: string): Promise<void> {
+  await page.goto(`${server.url}/gk/apply/track`);
+  await page.getByLabel('跟踪码').fill(code);
+  await page.getByLabel('查询密码').fill(password);
+  await page.getByRole('button', { name: '查询办理进度' }).click();
+  await page.getByRole('heading', { level: 1, name: '办理进度' }).waitFor();
+}
+
+test('依申请公开: apply online, confirm, assign, correction, reply 部分公开, download the letter, archive', async (t) => {
+  const started = performance.now();
+  const today = chinaToday();
+  const citizenContext = await newContext(browser, { javaScriptEnabled: false });
+  const officeContext = await newContext(browser);
+  const handlerContext = await newContext(browser);
+  try {
+    // 1. The citizen applies on the portal form.
+    const citizen = await citizenContext.newPage();
+    await citizen.goto(`${server.url}/gk/apply/form`);
+    await citizen.getByRole('heading', { level: 1 }).waitFor();
+    await citizen.getByLabel('受理机关').selectOption({ label: '济宁市人民政府' });
+    await citizen.getByLabel('自然人', { exact: true }).check();
+    await citizen.getByLabel('姓名或名称').fill('王五');
+    await citizen.getByLabel('证件类型').selectOption('resident-id');
+    await citizen.getByLabel('证件号码').fill(residentId('37080219850615123'));
+    await citizen.getByLabel('联系电话').fill('13912345678');
+    await citizen.getByLabel('所需信息名称').fill('2025年城区学校布局调整方案');
+    await citizen.getByLabel('内容描述').fill('请提供学校布局调整方案');
+    await citizen.getByRole('button', { name: '提交申请' }).click();
+    await citizen.getByRole('heading', { level: 1, name: '申请已提交' }).waitFor();
+    const code = (await citizen.locator('#tracking-code').innerText()).trim();
+    const password = (await citizen.locator('#query-password').innerText()).trim();
+    const caseNo = (await fact(citizen, '案件编号').innerText()).trim();
+    assert.match(code, /^[A-Z0-9]{10}$/);
+    assert.match(password, /^[A-Z0-9]{8}$/);
+    assert.ok(caseNo);
+
+    // 2. The office confirms receipt: the 20 working days start today.
+    const office = await signIn(officeContext, 't_office');
+    await openCaseFromWorkbench(office, caseNo);
+    await expectStage(office, '待确认收到');
+    let dialog = await openAction(office, '确认收到');
+    await confirmAction(office, dialog, '确认收到');
+    await expectStage(office, '已登记');
+    const firstDue = expectedDue(today, []);
+    assert.equal(await clockValue(office, '答复期限').innerText(), firstDue);
+
+    // 3. 分办 to 市教育局.
+    dialog = await openAction(office, '分办');
+    await pick(office, dialog.getByLabel('承办单位'), '市教育局', true);
+    await confirmAction(office, dialog, '分办');
+    await expectStage(office, '办理中');
+    assert.equal(await clockValue(office, '答复期限').innerText(), firstDue);
+
+    // The citizen sees the receipt and the same deadline.
+    await lookUp(citizen, code, password);
+    assert.equal(await fact(citizen, '办理阶段').locator('strong').innerText(), '办理中');
+    assert.equal(await fact(citizen, '答复期限').innerText(), firstDue);
+
+    // 4. 补正告知: items and a deadline ten days on.
+    const correctionDeadline = plusDays(today, 10);
+    dialog = await openAction(office, '补正告知');
+    await dialog.getByLabel('需要补正的事项').fill('请写明所需方案涉及的区县和学段');
+    const deadlineField = dialog.getByLabel('补正期限');
+    await deadlineField.click();
+    await deadlineField.fill(correctionDeadline);
+    // Typing moves the open panel to that month; picking the day commits it (Enter would submit the form).
+    await office
+      .locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')
+      .locator(`td[title="${correctionDeadline}"]`)
+      .click();
+    await confirmAction(office, dialog, '补正告知');
+    await expectStage(office, '待补正');
+    assert.equal(await clockValue(office, '答复期限').innerText(), '待收到补正后重新计算');
+
+    // 5. The citizen sees the notice and submits the correction.
+    await lookUp(citizen, code, password);
+    assert.equal(await fact(citizen, '办理阶段').locator('strong').innerText(), '待补正');
+    assert.equal(await fact(citizen, '答复期限').innerText(), '自收到您补正的申请之日起重新计算');
+    await citizen.getByRole('heading', { level: 2, name: '提交补正内容' }).waitFor();
+    await citizen.getByText('请写明所需方案涉及的区县和学段').first().waitFor();
+    await citizen.getByText(`请于${formatDateZh(correctionDeadline)}前补正。`, { exact: true }).waitFor();
+    await citizen
+      .getByLabel('补正后的内容描述')
+      .fill('任城区、兖州区小学和初中学段的学校布局调整方案（2025年）');
+    await citizen.locator('#correction-password').fill(password);
+    await citizen.getByRole('button', { name: '提交补正内容' }).click();
+    await citizen.getByText('补正内容已提交。').waitFor();
+    const correctedEvents: ClockEvent[] = [
+      { type: 'correction-notice-sent', on: today },
+      { type: 'correction-received', on: today },
+    ];
+    const correctedDue = expectedDue(today, correctedEvents);
+    assert.equal(await fact(citizen, '办理阶段').locator('strong').innerText(), '办理中');
+    assert.equal(await fact(citizen, '答复期限').innerText(), correctedDue);
+    await citizen.getByText(`新的答复期限：${correctedDue}`).waitFor();
+
+    // 6. The handler of 市教育局 replies 部分公开 with a ground.
+    const handler = await signIn(handlerContext, 't_handler');
+    await openCaseFromWorkbench(handler, caseNo);
+    await expectStage(handler, '办理中');
+    assert.equal(await clockValue(handler, '答复期限').innerText(), correctedDue);
+    dialog = await openAction(handler, '答复');
+    await pick(handler, dialog.getByLabel('答复类型'), '部分公开', true);
+    await pick(handler, dialog.getByLabel('不予公开部分的理由'), '保护第三方合法权益');
+    await dialog.getByLabel('答复内容').fill('方案中涉及第三方商业信息的部分不予公开，其余部分予以公开。');
+    await confirmAction(handler, dialog, '答复');
+    await expectStage(handler, '已答复');
+    assert.equal(await clockValue(handler, '答复期限').innerText(), correctedDue);
+
+    // 7. The citizen downloads the reply letter from the tracking page.
+    await lookUp(citizen, code, password);
+    assert.equal(await fact(citizen, '办理阶段').locator('strong').innerText(), '已答复');
+    assert.equal(await fact(citizen, '办理结果').innerText(), '部分公开');
+    await citizen.getByRole('heading', { level: 2, name: '文书下载' }).waitFor();
+    const letterLink = citizen.getByRole('link', { name: '政府信息部分公开告知书', exact: true });
+    const [download] = await Promise.all([citizen.waitForEvent('download'), letterLink.click()]);
+    assert.equal(download.suggestedFilename(), `${caseNo}-政府信息部分公开告知书.docx`);
+    const bytes = await readFile(await download.path());
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'the letter is a .docx (zip)');
+    assert.ok(bytes.includes(Buffer.from('word/document.xml')), 'the zip holds a Word document');
+
+    // 8. The office archives the case.
+    await office.reload();
+    await expectStage(office, '已答复');
+    dialog = await openAction(office, '归档');
+    await confirmAction(office, dialog, '归档');
+    await expectStage(office, '已归档');
+    assert.equal(await clockValue(office, '答复期限').innerText(), correctedDue);
+    await actions(office).getByText('当前没有可以办理的操作。').waitFor();
+
+    const seconds = (performance.now() - started) / 1000;
+    t.diagnostic(`journey: ${seconds.toFixed(1)} s`);
+    assert.ok(seconds < 60, `the journey took ${seconds.toFixed(1)} s`);
+  } finally {
+    await citizenContext.close();
+    await officeContext.close();
+    await handlerContext.close();
+  }
+});
