@@ -11,6 +11,7 @@ import { type ClockEvent, computeClock } from '../../src/modules/requests/domain
 import { chinaToday } from '../../src/platform/time.ts';
 import { formatDateZh } from '../../src/portal/plugin.ts';
 import { launchBrowser, newContext } from '../helpers/browser.ts';
+import { residentId } from '../helpers/identity.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -28,13 +29,6 @@ after(async () => {
 
 /** antd puts a space between the two characters of a two-character Chinese button label. */
 const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
-/** A resident ID number (GB 11643) with its check digit. */
-function residentId(body17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((s, c, i) => s + Number(c) * (w[i] as number), 0);
-  return body17 + ('10X98765432'[sum % 11] as string);
-}
 
 /** ISO date `days` calendar days after `iso`. */
 function plusDays(iso: string, days: number): string {

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { residentId } from '../../../test/helpers/identity.ts';
 import { bundledCalendar } from '../calendar/index.ts';
 import { seedDemoRequests } from './seeds.ts';
 
@@ -17,13 +18,6 @@ let education: number;
 let finance: number;
 /** Cases registered here (2024): X consulted then disclosed, Y disclosed, Z still registered. */
 const ids = { x: 0, y: 0, z: 0 };
-
-/** A valid resident ID (GB 11643 check digit computed here). */
-function residentId(body17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((s, c, i) => s + Number(c) * (w[i] as number), 0);
-  return body17 + ('10X98765432'[sum % 11] as string);
-}
 
 const application = (subject: string, on: string) => ({
   orgId: city,

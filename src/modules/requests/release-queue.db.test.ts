@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { residentId } from '../../../test/helpers/identity.ts';
 import { seedDemoRequests } from './seeds.ts';
 
 let t: TestApp;
@@ -13,12 +14,6 @@ let city: number;
 let education: number;
 /** X: assigned to 市教育局 and disclosed; Y: assigned and disclosed; Z: registered, not replied. */
 const ids = { x: 0, y: 0, z: 0 };
-
-function residentId(body17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((s, c, i) => s + Number(c) * (w[i] as number), 0);
-  return body17 + ('10X98765432'[sum % 11] as string);
-}
 
 async function register(subject: string, on: string): Promise<number> {
   const res = await office.send('POST', '/api/requests', {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { residentId } from '../../../../test/helpers/identity.ts';
 import { documentXml } from '../letters/samples.ts';
 
 let t: TestApp;
@@ -22,12 +23,6 @@ before(async () => {
   otherUnit = await t.as('t_handler2');
 });
 after(() => t.close());
-
-function residentId(body17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((s, c, i) => s + Number(c) * (w[i] as number), 0);
-  return body17 + ('10X98765432'[sum % 11] as string);
-}
 
 async function assignedCase(): Promise<number> {
   const res = await office.send('POST', '/api/requests', {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/app.ts';
+import { residentId } from '../../../../test/helpers/identity.ts';
 import { blobExists } from '../../../platform/files/storage.ts';
 import { createUser, loadActor } from '../../orgs/index.ts';
 import { act } from '../service.ts';
@@ -38,13 +39,6 @@ before(async () => {
   admin = await t.as('t_admin');
 });
 after(() => t.close());
-
-/** A valid resident ID (GB 11643 check digit). */
-function residentId(body17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((s, c, i) => s + Number(c) * (w[i] as number), 0);
-  return body17 + ('10X98765432'[sum % 11] as string);
-}
 
 async function newCase(): Promise<number> {
   const res = await office.send('POST', '/api/requests', {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { residentId } from '../../../../test/helpers/identity.ts';
 
 let t: TestApp;
 let citizen: Client;
@@ -15,13 +16,6 @@ before(async () => {
   ).id;
 });
 after(() => t.close());
-
-/** A valid resident ID (GB 11643 check digit computed here, independently of the code under test). */
-function residentId(body17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((s, c, i) => s + Number(c) * (w[i] as number), 0);
-  return body17 + ('10X98765432'[sum % 11] as string);
-}
 
 function hidden(body: string, name: string): string {
   const m = new RegExp(`<input type="hidden" name="${name}" value="([^"]*)">`).exec(body);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { residentId } from '../../../../test/helpers/identity.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { formatDateZh } from '../../../portal/plugin.ts';
@@ -41,12 +42,6 @@ before(async () => {
   handler = await actor('t_handler');
 });
 after(() => t.close());
-
-function residentId(body17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((s, c, i) => s + Number(c) * (w[i] as number), 0);
-  return body17 + ('10X98765432'[sum % 11] as string);
-}
 
 /** An online application to 济宁市人民政府; returns the case id, tracking code and password. */
 async function apply() {
