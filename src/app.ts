@@ -84,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     uploadLimitBytes: config.uploadLimitBytes,
     renderHtmlError: (req, status, message) =>
       status === 404
-        ? renderNotFound(req)
+        ? renderNotFound(req, siteName)
         : status >= 500
           ? renderServerError(siteName)
           : renderPage({
@@ -143,7 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         .header('cache-control', 'no-cache')
         .sendFile('index.html', ADMIN_DIST);
     }
-    return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(req));
+    return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(req, siteName));
   });
 
   return app;

@@ -30,7 +30,7 @@ async function buildApp(opts: Partial<PortalOptions> = {}): Promise<FastifyInsta
       reply.code(404).send({ code: 'NOT_FOUND', params: {} });
       return;
     }
-    reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(request));
+    reply.code(404).type('text/html; charset=utf-8').send(renderNotFound(request, SITE));
   });
   await app.ready();
   return app;

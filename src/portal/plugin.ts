@@ -60,44 +60,15 @@ interface PageVariants {
   readonly elderly: Buffer;
 }
 
-interface PortalState {
-  readonly siteName: string;
-}
-
-// Portal state by Fastify instance. A plugin's instance inherits from its parent's prototype-wise, so the
-// state is recorded for the plugin instance and all its ancestors; that lets `renderNotFound(request)`
-// find it from a not-found handler set on the root instance.
-const states = new WeakMap<object, PortalState>();
-let lastState: PortalState | undefined;
-
-function rememberState(app: FastifyInstance, state: PortalState): void {
-  let obj: object | null = app;
-  while (obj !== null && obj !== Object.prototype) {
-    if (!states.has(obj)) states.set(obj, state);
-    obj = Object.getPrototypeOf(obj) as object | null;
-  }
-  lastState = state;
-}
-
-function stateFor(request: FastifyRequest): PortalState {
-  let obj: object | null = request.server;
-  while (obj !== null && obj !== Object.prototype) {
-    const state = states.get(obj);
-    if (state) return state;
-    obj = Object.getPrototypeOf(obj) as object | null;
-  }
-  return lastState ?? { siteName: '政府信息公开' };
-}
-
 /**
  * The Chinese 404 page in the portal layout, for the app's not-found handler (non-API paths).
  * The caller sets the status code and `content-type: text/html; charset=utf-8`.
  */
-export function renderNotFound(request: FastifyRequest): string {
+export function renderNotFound(request: FastifyRequest, siteName: string): string {
   const path = request.url.split('#', 1)[0] ?? '/';
   return renderPage({
     title: NOT_FOUND_TITLE,
-    siteName: stateFor(request).siteName,
+    siteName,
     body: notFoundBody(),
     current: null,
     elderly: isElderly(request),
@@ -136,7 +107,6 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, page: PageVarian
 export async function portalPlugin(app: FastifyInstance, opts: PortalOptions): Promise<void> {
   const siteName = opts.siteName;
   const omitted = new Set(opts.omitPages ?? []);
-  rememberState(app, { siteName });
 
   const pages = new Map<string, PageVariants>();
   for (const item of portalNav) {

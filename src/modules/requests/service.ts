@@ -259,10 +259,16 @@ export type CaseDetail = {
   personal: boolean;
 };
 
-async function detailOf(db: Db, a: CaseActor, row: store.RequestRow, today: string): Promise<CaseDetail> {
+async function detailOf(
+  db: Db,
+  a: CaseActor,
+  row: store.RequestRow,
+  today: string,
+  calendar?: Calendar,
+): Promise<CaseDetail> {
   const events = await store.listEvents(db, row.id);
   const state = foldState(domainEvents(events));
-  const clock = deriveClock(await loadCalendar(db), row, events, today);
+  const clock = deriveClock(calendar ?? (await loadCalendar(db)), row, events, today);
   const actions = allowedActions(state).filter((act) => canAct(a, act, kaseOf(row)));
   return { row, events, clock, allowedActions: actions, personal: canSeePersonalData(a, kaseOf(row)) };
 }
@@ -397,16 +403,20 @@ export async function act(
     });
     return after;
   });
-  return a ? detailOf(db, a, row, today) : null;
+  return a ? detailOf(db, a, row, today, calendar) : null;
 }
 
 /**
  * Which cases a person's lists cover: the office and 负责人 see the cases addressed to the agencies they
  * act for, a unit the cases assigned to it, an administrator every case in its subtree.
  */
-export async function caseScope(db: Db, actor: Actor): Promise<{ orgIds: number[]; unitIds: number[] }> {
+export async function caseScope(
+  db: Db,
+  actor: Actor & { agencyIds?: number[] },
+): Promise<{ orgIds: number[]; unitIds: number[] }> {
   if (actor.role === 'admin') return { orgIds: [...(await visibleOrgIds(db, actor))], unitIds: [] };
-  const agencyIds = actor.role === 'office' || actor.role === 'approver' ? await agencyIdsFor(db, actor) : [];
+  const office = actor.role === 'office' || actor.role === 'approver';
+  const agencyIds = office ? (actor.agencyIds ?? (await agencyIdsFor(db, actor))) : [];
   return { orgIds: agencyIds, unitIds: [actor.orgId] };
 }
 
