@@ -13,9 +13,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { calendarModule } from './modules/calendar/index.ts';
+import { documentsModule } from './modules/documents/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { loadActor, orgsModule } from './modules/orgs/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
+import { workplanModule } from './modules/workplan/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { filesApi } from './platform/files/api.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
@@ -34,7 +36,14 @@ import {
 z.config(z.locales.zhCN());
 
 /** Every module of the platform, in registration (and seeding) order. */
-export const MODULES: ModuleManifest[] = [orgsModule, calendarModule, notificationsModule, requestsModule];
+export const MODULES: ModuleManifest[] = [
+  orgsModule,
+  calendarModule,
+  notificationsModule,
+  requestsModule,
+  documentsModule,
+  workplanModule,
+];
 
 export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');
 

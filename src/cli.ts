@@ -7,6 +7,7 @@ import { loadConfig } from './config.ts';
 import { startServer } from './main.ts';
 import { runCommand } from './modules/calendar/commands.ts';
 import { bundledCalendarYears, type CalendarYear, loadYears } from './modules/calendar/index.ts';
+import { runDocsCommand } from './modules/documents/commands.ts';
 import {
   createUser,
   findUserByUsername,
@@ -15,6 +16,7 @@ import {
   ROLES,
   updateUser,
 } from './modules/orgs/index.ts';
+import { runPlanCommand } from './modules/workplan/commands.ts';
 import { prepareData } from './platform/bootstrap.ts';
 import { BackupFormatError, backup, restore } from './platform/db/backup.ts';
 import { DataDirLockedError, lockDataDir } from './platform/db/lock.ts';
@@ -40,6 +42,12 @@ const HELP = `公开 Gongkai 政务公开工作平台 — 命令行
   calendar show 年份 | calendar workdays --from 日期 --to 日期   查看工作日历
       以上三个命令使用程序自带的2021—2026年日历；加 --db 数据目录或 postgres://… 时，
       还使用该数据库中管理员录入的年份（服务器运行时请使用 DATABASE_URL 数据库或先停止服务器）。
+
+  plan parse FILE [--year Y] --json        解析工作任务分解表（.txt/.docx/.xlsx），不保存
+  plan import FILE --org 机构 [--year Y]   导入为该机构的年度工作台账
+  docs add FILE [--title T] [--doc-number N] [--org 机构] [--written 日期] [--publish] --json
+                             从 .txt/.docx/.pdf 文件新增政府文件
+  docs search "关键词" [--limit N] --json   检索政府文件库
 
   角色 roles: ${ROLES.map((r) => `${r}=${ROLE_LABELS[r]}`).join(', ')}
 
@@ -181,6 +189,10 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'user':
       await userCommand(args);
       return 0;
+    case 'plan':
+      return runPlanCommand(args);
+    case 'docs':
+      return runDocsCommand(args);
     case 'backup': {
       const file = args[0];
       if (!file) throw new UsageError('用法 usage: gongkai backup FILE');

@@ -8,9 +8,11 @@ import { UnderConstruction } from './components/UnderConstruction.tsx';
 import { MODULES, SYSTEM } from './navigation.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
+import { DOCUMENT_ROUTES } from './pages/documents/routes.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LetterTemplatesPage } from './pages/LetterTemplatesPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { LEDGER_ROUTES } from './pages/ledger/routes.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrgsPage } from './pages/OrgsPage.tsx';
 import { RequestDetailPage } from './pages/RequestDetailPage.tsx';
@@ -31,6 +33,9 @@ const MODULE_ROUTES: Record<string, RouteObject[]> = {
     },
     { path: '/requests/:id', element: <RequestDetailPage /> },
   ],
+  // Each module's pages are listed in its own routes file; an empty list keeps the placeholder.
+  ...(DOCUMENT_ROUTES.length > 0 ? { '/documents': DOCUMENT_ROUTES } : {}),
+  ...(LEDGER_ROUTES.length > 0 ? { '/ledger': LEDGER_ROUTES } : {}),
 };
 
 const SYSTEM_PAGES: Record<string, ReactNode> = {

@@ -65,6 +65,8 @@ export const ERROR_CATALOG = {
   OUTCOME_GROUND_REQUIRED: { status: 400, message: '不予公开或部分公开的，应当写明具体理由和法律依据。' },
   TRACKING_FAILED: { status: 404, message: '跟踪码或查询密码不正确。请核对后重试。' },
   FEE_METHOD_CONFLICT: { status: 400, message: '同一申请只能选择按件或按量一种方式计收信息处理费。' },
+  // documents (政府文件库): codes below this line
+  // workplan (工作台账): codes below this line
   INTERNAL: { status: 500, message: '系统出现错误，请稍后再试。如问题持续，请联系管理员。' },
 } satisfies Record<string, Entry>;
 
