@@ -40,6 +40,7 @@ export type ActionCode =
   | 'reply'
   | 'withdraw'
   | 'note'
+  | 'assist-request'
   | 'archive';
 
 /** One row of the workbench. `applicantName` is masked by the server where the user may not see it. */
@@ -213,7 +214,15 @@ export type RequestAction =
   | { action: 'deem-withdrawn-no-payment'; on: string }
   | { action: 'reply'; on: string; outcome: string; groundCode?: string | null; text: string }
   | { action: 'withdraw'; on: string; by: 'applicant'; reason?: string }
-  | { action: 'note'; on: string; kind: string; text: string }
+  | { action: 'note'; on: string; text: string }
+  | {
+      action: 'assist-request';
+      on: string;
+      unitId: number;
+      kind: 'investigation' | 'meeting';
+      question: string;
+      dueOn: string;
+    }
   | { action: 'archive'; on: string };
 
 /** GET /api/requests/meta as sent; see lib/requestsMeta.ts for the normalised form the screens use. */

@@ -10,6 +10,7 @@ import type {
   RequestDetail,
   RequestEvent,
 } from '../api/requests.ts';
+import { ASSIST_KIND_OPTIONS } from '../api/requestsAssistance.ts';
 import { listUsers } from '../api/users.ts';
 import { chinaToday, formatDate, PICKER_DATE_FORMAT } from '../lib/format.ts';
 import type { OrgTreeOption } from '../lib/orgTree.ts';
@@ -34,6 +35,8 @@ interface ActionValues {
   outcome?: string;
   groundCode?: string;
   kind?: string;
+  question?: string;
+  dueOn?: Dayjs;
 }
 
 /** Every data field of every action, as the server names them in its field errors. */
@@ -55,6 +58,8 @@ const FIELD_NAMES = [
   'outcome',
   'groundCode',
   'kind',
+  'question',
+  'dueOn',
 ] as const;
 
 /** What the date of each action is (the day the step took place). */
@@ -74,6 +79,7 @@ const ON_LABELS: Partial<Record<ActionCode, string>> = {
   reply: '答复日期',
   withdraw: '撤回日期',
   note: '日期',
+  'assist-request': '请求日期',
   archive: '归档日期',
 };
 
@@ -93,6 +99,8 @@ const EXPLANATIONS: Partial<Record<ActionCode, string>> = {
   'deem-withdrawn-no-payment': '申请人逾期未按收费通知缴纳费用的，视为放弃申请。',
   withdraw: '申请人撤回申请，案件办结。',
   archive: '归档后案件不能再作任何修改。',
+  'assist-request':
+    '请其他单位协助调查或会商：对方单位在工作台“协助办理”中看到该请求并在期限内答复，答复记入办理记录。',
 };
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -172,7 +180,16 @@ function toAction(action: ActionCode, v: ActionValues, consultationId: string): 
     case 'withdraw':
       return { action, on, by: 'applicant', reason: clean(v.reason) || undefined };
     case 'note':
-      return { action, on, kind: v.kind ?? '', text: clean(v.text) };
+      return { action, on, text: clean(v.text) };
+    case 'assist-request':
+      return {
+        action,
+        on,
+        unitId: v.unitId ?? 0,
+        kind: v.kind === 'meeting' ? 'meeting' : 'investigation',
+        question: clean(v.question),
+        dueOn: iso(v.dueOn),
+      };
     case 'deem-withdrawn-no-correction':
     case 'fee-paid':
     case 'deem-withdrawn-no-payment':
@@ -467,12 +484,44 @@ export function RequestActionModal(props: Props) {
             </Form.Item>
           </>
         );
+      case 'assist-request':
+        return (
+          <>
+            <Form.Item
+              label="协助单位"
+              name="unitId"
+              rules={[{ required: true, message: '请选择请求协助的单位' }]}
+            >
+              <TreeSelect
+                treeData={props.orgOptions}
+                showSearch={{ treeNodeFilterProp: 'title' }}
+                treeDefaultExpandAll
+                placeholder="请选择单位"
+              />
+            </Form.Item>
+            <Form.Item label="协助方式" name="kind" initialValue="investigation" rules={[{ required: true }]}>
+              <Radio.Group options={ASSIST_KIND_OPTIONS} />
+            </Form.Item>
+            <Form.Item
+              label="协助事项"
+              name="question"
+              rules={[{ required: true, whitespace: true, message: '请写明需要协助的事项' }]}
+            >
+              <Input.TextArea rows={4} maxLength={2000} showCount />
+            </Form.Item>
+            {onField}
+            <Form.Item
+              label="协助办理期限"
+              name="dueOn"
+              rules={[{ required: true, message: '请选择协助办理期限' }]}
+            >
+              <DatePicker format={PICKER_DATE_FORMAT} style={{ width: '100%' }} />
+            </Form.Item>
+          </>
+        );
       case 'note':
         return (
           <>
-            <Form.Item label="记录类别" name="kind" rules={[{ required: true, message: '请选择记录类别' }]}>
-              <Select options={selectOptions(meta?.noteKinds ?? [])} placeholder="请选择" />
-            </Form.Item>
             <Form.Item
               label="记录内容"
               name="text"

@@ -32,6 +32,7 @@ import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { CaseLettersCard } from '../components/CaseLettersCard.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { newConsultationId, RequestActionModal } from '../components/RequestActionModal.tsx';
+import { RequestAssistanceCard } from '../components/RequestAssistanceCard.tsx';
 import { DueCountdown, StageTag } from '../components/RequestTags.tsx';
 import { formatDate, formatDateTime } from '../lib/format.ts';
 import { toTreeOptions } from '../lib/orgTree.ts';
@@ -83,6 +84,19 @@ function eventSummary(e: RequestEvent, meta: RequestsMeta | undefined, names: Na
   if (e.type === 'submit') {
     add('申请方式', d.channel ? labelOf(meta?.channels ?? [], str(d.channel)) : undefined);
     add('收到申请之日', d.receivedOn ? formatDate(str(d.receivedOn)) : '待确认');
+    return lines;
+  }
+  if (e.type === 'assist-request') {
+    add('协助单位', str(d.unitName) ?? names.org(Number(d.unitId)) ?? '—');
+    add('协助方式', d.kind === 'meeting' ? '会商' : '协助调查');
+    add('协助事项', str(d.question));
+    add('协助办理期限', d.dueOn ? formatDate(str(d.dueOn)) : undefined);
+    return lines;
+  }
+  if (e.type === 'assist-reply') {
+    add('答复内容', str(d.text));
+    const files = Array.isArray(d.fileIds) ? d.fileIds.length : 0;
+    add('附件', files > 0 ? `${files}个（见“协助调查/会商”）` : undefined);
     return lines;
   }
   add('承办单位', d.unitId ? (names.org(Number(d.unitId)) ?? '—') : undefined);
@@ -436,6 +450,7 @@ export function RequestDetailPage() {
             canExport={user.role === 'office'}
             onStale={loaded.reload}
           />
+          <RequestAssistanceCard requestId={detail.case.id} version={detail} />
         </Col>
       </Row>
       <RequestActionModal

@@ -6,6 +6,7 @@ import {
   Card,
   Checkbox,
   Input,
+  Segmented,
   Select,
   Space,
   Table,
@@ -22,9 +23,12 @@ import {
   type RequestListItem,
   type RequestListQuery,
 } from '../api/requests.ts';
+import type { AssistanceStatus, ViewFilter } from '../api/requestsAssistance.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { RegisterRequestDrawer } from '../components/RegisterRequestDrawer.tsx';
+import { RequestAssistanceList } from '../components/RequestAssistanceList.tsx';
+import { RequestSavedViews } from '../components/RequestSavedViews.tsx';
 import { DueCountdown, StageTag } from '../components/RequestTags.tsx';
 import { formatDate } from '../lib/format.ts';
 import { toTreeOptions } from '../lib/orgTree.ts';
@@ -64,6 +68,39 @@ function queryFrom(params: URLSearchParams): RequestListQuery {
   };
 }
 
+const ASSISTANCE_STATUSES: readonly string[] = ['open', 'answered', 'all'];
+
+function assistanceOf(params: URLSearchParams): AssistanceStatus | undefined {
+  const v = params.get('assistance');
+  return v && ASSISTANCE_STATUSES.includes(v) ? (v as AssistanceStatus) : undefined;
+}
+
+/** The saved-view form of the address (see RequestSavedViews). */
+function filterOf(params: URLSearchParams): ViewFilter {
+  const q = queryFrom(params);
+  return {
+    stage: q.stage,
+    unitId: q.unitId,
+    overdue: q.overdue,
+    paused: q.paused,
+    dueWithin: q.dueWithin,
+    q: q.q,
+    assistance: assistanceOf(params),
+  };
+}
+
+function paramsOf(f: ViewFilter): Record<string, string | undefined> {
+  return {
+    stage: f.stage,
+    unitId: f.unitId ? String(f.unitId) : undefined,
+    overdue: f.overdue ? '1' : undefined,
+    paused: f.paused ? '1' : undefined,
+    dueWithin: f.dueWithin ? String(f.dueWithin) : undefined,
+    q: f.q,
+    assistance: f.assistance,
+  };
+}
+
 function sameView(params: URLSearchParams, view: ViewParams): boolean {
   return VIEW_KEYS.every((k) => (params.get(k) || undefined) === view[k]);
 }
@@ -80,7 +117,12 @@ export function RequestsPage() {
   const [registering, setRegistering] = useState(false);
   const key = params.toString();
   const query = useMemo(() => queryFrom(new URLSearchParams(key)), [key]);
-  const { data = NO_CASES, loading, error } = useLoad(() => listRequests(query), [query]);
+  const assistance = assistanceOf(new URLSearchParams(key));
+  const {
+    data = NO_CASES,
+    loading,
+    error,
+  } = useLoad(() => (assistance ? Promise.resolve(NO_CASES) : listRequests(query)), [query, assistance]);
   const [keyword, setKeyword] = useState(query.q ?? '');
   const [shownQ, setShownQ] = useState(query.q);
   // The keyword box follows the address when it changes by a view button or the browser's back button.
@@ -101,7 +143,11 @@ export function RequestsPage() {
   }
 
   function applyView(view: ViewParams) {
-    update(Object.fromEntries(VIEW_KEYS.map((k) => [k, view[k]])));
+    update({ ...Object.fromEntries(VIEW_KEYS.map((k) => [k, view[k]])), assistance: undefined });
+  }
+
+  function applySaved(f: ViewFilter) {
+    setParams(new URLSearchParams(Object.entries(paramsOf(f)).filter((e): e is [string, string] => !!e[1])));
   }
 
   function onCreated(detail: RequestDetail) {
@@ -190,94 +236,115 @@ export function RequestsPage() {
         <Alert type="error" showIcon title={error ?? metaError ?? orgError} style={{ marginBottom: 16 }} />
       )}
       <Card>
-        <Space wrap role="group" aria-label="常用视图" style={{ marginBottom: 16 }}>
-          {VIEWS.map((v) => {
-            const active = sameView(params, v.params);
-            return (
-              <Button
-                key={v.key}
-                type={active ? 'primary' : 'default'}
-                aria-pressed={active}
-                onClick={() => applyView(v.params)}
-              >
-                {v.label}
-              </Button>
-            );
-          })}
-        </Space>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Select
-            aria-label="按阶段筛选"
-            style={{ width: 160 }}
-            allowClear
-            placeholder="全部阶段"
-            options={selectOptions(meta?.stages ?? [])}
-            value={query.stage}
-            onChange={(stage?: string) => update({ stage })}
-          />
-          <TreeSelect
-            aria-label="按承办单位筛选"
-            style={{ width: 240 }}
-            treeData={orgOptions}
-            allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandAll
-            placeholder="全部承办单位"
-            value={query.unitId}
-            onChange={(unitId?: number) => update({ unitId: unitId ? String(unitId) : undefined })}
-          />
-          <Checkbox
-            checked={query.overdue}
-            onChange={(e) => update({ overdue: e.target.checked ? '1' : undefined })}
-          >
-            逾期
-          </Checkbox>
-          <Checkbox
-            checked={query.paused}
-            onChange={(e) => update({ paused: e.target.checked ? '1' : undefined })}
-          >
-            暂停
-          </Checkbox>
-          <Checkbox
-            checked={query.dueWithin === Number(DUE_THIS_WEEK)}
-            onChange={(e) => update({ dueWithin: e.target.checked ? DUE_THIS_WEEK : undefined })}
-          >
-            本周到期（5个工作日内）
-          </Checkbox>
-          <Input.Search
-            aria-label="搜索编号、信息名称或描述"
-            style={{ width: 300 }}
-            placeholder="搜索编号、信息名称或描述"
-            allowClear
-            enterButton="搜索"
-            value={keyword}
-            onChange={(e) => setKeyword(e.target.value)}
-            onSearch={(q) => update({ q: q.trim() || undefined })}
-          />
-        </Space>
-        <Table<RequestListItem>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          scroll={{ x: 1180 }}
-          locale={{ emptyText: filtered ? '没有符合条件的申请' : '暂无申请' }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: data.total,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 件`,
-            onChange: (page, pageSize) =>
-              update(
-                {
-                  page: page > 1 ? String(page) : undefined,
-                  pageSize: pageSize !== PAGE_SIZE ? String(pageSize) : undefined,
-                },
-                true,
-              ),
-          }}
+        <Segmented
+          aria-label="工作台内容"
+          style={{ marginBottom: 16 }}
+          options={[
+            { value: 'cases', label: '办理案件' },
+            { value: 'assistance', label: '协助办理' },
+          ]}
+          value={assistance ? 'assistance' : 'cases'}
+          onChange={(v) =>
+            setParams(
+              v === 'assistance' ? new URLSearchParams({ assistance: 'open' }) : new URLSearchParams(),
+            )
+          }
         />
+        <RequestSavedViews current={filterOf(params)} onApply={applySaved} />
+        {assistance ? (
+          <RequestAssistanceList status={assistance} onStatus={(s) => update({ assistance: s })} />
+        ) : (
+          <>
+            <Space wrap role="group" aria-label="常用视图" style={{ marginBottom: 16 }}>
+              {VIEWS.map((v) => {
+                const active = sameView(params, v.params);
+                return (
+                  <Button
+                    key={v.key}
+                    type={active ? 'primary' : 'default'}
+                    aria-pressed={active}
+                    onClick={() => applyView(v.params)}
+                  >
+                    {v.label}
+                  </Button>
+                );
+              })}
+            </Space>
+            <Space wrap style={{ marginBottom: 16 }}>
+              <Select
+                aria-label="按阶段筛选"
+                style={{ width: 160 }}
+                allowClear
+                placeholder="全部阶段"
+                options={selectOptions(meta?.stages ?? [])}
+                value={query.stage}
+                onChange={(stage?: string) => update({ stage })}
+              />
+              <TreeSelect
+                aria-label="按承办单位筛选"
+                style={{ width: 240 }}
+                treeData={orgOptions}
+                allowClear
+                showSearch={{ treeNodeFilterProp: 'title' }}
+                treeDefaultExpandAll
+                placeholder="全部承办单位"
+                value={query.unitId}
+                onChange={(unitId?: number) => update({ unitId: unitId ? String(unitId) : undefined })}
+              />
+              <Checkbox
+                checked={query.overdue}
+                onChange={(e) => update({ overdue: e.target.checked ? '1' : undefined })}
+              >
+                逾期
+              </Checkbox>
+              <Checkbox
+                checked={query.paused}
+                onChange={(e) => update({ paused: e.target.checked ? '1' : undefined })}
+              >
+                暂停
+              </Checkbox>
+              <Checkbox
+                checked={query.dueWithin === Number(DUE_THIS_WEEK)}
+                onChange={(e) => update({ dueWithin: e.target.checked ? DUE_THIS_WEEK : undefined })}
+              >
+                本周到期（5个工作日内）
+              </Checkbox>
+              <Input.Search
+                aria-label="搜索编号、信息名称或描述"
+                style={{ width: 300 }}
+                placeholder="搜索编号、信息名称或描述"
+                allowClear
+                enterButton="搜索"
+                value={keyword}
+                onChange={(e) => setKeyword(e.target.value)}
+                onSearch={(q) => update({ q: q.trim() || undefined })}
+              />
+            </Space>
+            <Table<RequestListItem>
+              rowKey="id"
+              columns={columns}
+              dataSource={data.items}
+              loading={loading}
+              scroll={{ x: 1180 }}
+              locale={{ emptyText: filtered ? '没有符合条件的申请' : '暂无申请' }}
+              pagination={{
+                current: query.page,
+                pageSize: query.pageSize,
+                total: data.total,
+                showSizeChanger: true,
+                showTotal: (total) => `共 ${total} 件`,
+                onChange: (page, pageSize) =>
+                  update(
+                    {
+                      page: page > 1 ? String(page) : undefined,
+                      pageSize: pageSize !== PAGE_SIZE ? String(pageSize) : undefined,
+                    },
+                    true,
+                  ),
+              }}
+            />
+          </>
+        )}
       </Card>
       <RegisterRequestDrawer
         open={registering}

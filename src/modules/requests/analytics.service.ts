@@ -1,22 +1,25 @@
 /**
- * 依申请公开 analytics for one year: the caller's scope (as the workbench), the SQL counts
- * (analytics.store.ts), the pure aggregation (domain/analytics.ts), and the year's topics from the
- * segmenter over a capped sample of the most recent applications.
+ * 依申请公开 analytics for one year: the caller's scope (as the workbench), the counters kept by the
+ * database (analytics.store.ts), the pure aggregation (domain/analytics.ts), and the year's topics from
+ * the segmenter over a capped sample of the most recent applications. The working days a paused reply's
+ * clock did not run are computed once per case and calendar (`refreshPausedFacts`) and stored.
  *
  * Figures are kept for a short while per scope and year, and recomputed as soon as a case, an event,
  * the release queue or the calendar changes (`changeMark`) — or after CACHE_TTL_MS at the latest, which
  * bounds how stale a figure can be when two transactions commit out of id order.
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { keywords, terms } from '../../platform/search/segment.ts';
-import { loadCalendar } from '../calendar/index.ts';
+import { type Calendar, createCalendar, loadYears } from '../calendar/index.ts';
 import * as store from './analytics.store.ts';
 import {
   type Analytics,
   computeAnalytics,
+  pausedFactOf,
   type ReleaseSuggestion,
   releaseSuggestions,
 } from './domain/analytics.ts';
@@ -57,51 +60,114 @@ export type YearAnalytics = Analytics & {
   generatedAt: string;
 };
 
-/** Topical words per text, remembered (texts do not change once registered); bounded. */
-const termCache = new Map<string, string[]>();
-const TERM_CACHE_MAX = 50_000;
+/** An application's subject and the topical words of its subject and of the start of its description. */
+type TopicText = { subject: string; subjectTerms: string[]; textTerms: string[] };
 
-function cachedTerms(text: string): string[] {
-  let t = termCache.get(text);
-  if (t === undefined) {
-    t = terms(text);
-    if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
-    termCache.set(text, t);
+/**
+ * Segmented texts, remembered by the key of their text (md5 of subject and description start, from the
+ * database), so that known texts need not be sent again; bounded.
+ */
+const topicCache = new Map<string, TopicText>();
+const TOPIC_CACHE_MAX = 50_000;
+
+async function topicTextsOf(db: Db, sample: store.TopicSampleRow[]): Promise<TopicText[]> {
+  const missing = sample.filter((s) => !topicCache.has(s.textKey));
+  if (missing.length > 0) {
+    const texts = new Map(
+      (
+        await store.topicTexts(
+          db,
+          missing.map((m) => m.id),
+          TOPIC_DESCRIPTION_CHARS,
+        )
+      ).map((t) => [t.id, t]),
+    );
+    if (topicCache.size + missing.length > TOPIC_CACHE_MAX) topicCache.clear();
+    for (const m of missing) {
+      const t = texts.get(m.id);
+      if (!t) continue;
+      const subjectTerms = terms(t.subject);
+      topicCache.set(m.textKey, {
+        subject: t.subject,
+        subjectTerms,
+        textTerms: [...subjectTerms, ...terms(t.description)],
+      });
+    }
   }
-  return t;
+  return sample.map((s) => topicCache.get(s.textKey) ?? { subject: '', subjectTerms: [], textTerms: [] });
 }
 
 /** Online, fax and e-mail applications count from the confirmed receipt (the clock knows e-mail as online). */
-function clockChannel(channel: string): ReceiptChannel {
+export function clockChannel(channel: string): ReceiptChannel {
   return channel === 'email' ? 'online' : (channel as ReceiptChannel);
 }
 
+/** The calendar as stored, and a mark of its content: paused days computed with another are recomputed. */
+export async function calendarWithMark(db: Db): Promise<{ calendar: Calendar; mark: string }> {
+  const years = await loadYears(db);
+  const mark = createHash('sha256').update(JSON.stringify(years)).digest('hex').slice(0, 32);
+  return { calendar: createCalendar(years), mark };
+}
+
+const STALE_BATCH = 2000;
+
+/**
+ * Computes and stores the working days without the clock of the paused replies (in `f`, or everywhere)
+ * whose figure is missing or was computed with another calendar. Returns how many were computed.
+ */
+export async function refreshPausedFacts(
+  db: Db,
+  f: store.AnalyticsFilter | null,
+  cal?: { calendar: Calendar; mark: string },
+): Promise<number> {
+  const { calendar, mark } = cal ?? (await calendarWithMark(db));
+  let done = 0;
+  for (;;) {
+    const stale = await store.stalePausedReplies(db, f, mark, STALE_BATCH);
+    if (stale.length === 0) return done;
+    const facts = stale.map((p) => ({
+      id: p.id,
+      ...pausedFactOf(calendar, {
+        receivedOn: p.receivedOn,
+        channel: clockChannel(p.channel),
+        repliedOn: p.repliedOn,
+        events: p.events,
+      }),
+    }));
+    await store.savePausedFacts(db, facts, mark);
+    done += stale.length;
+    if (stale.length < STALE_BATCH) return done;
+  }
+}
+
 async function compute(db: Db, f: store.AnalyticsFilter, identities: boolean): Promise<YearAnalytics> {
+  const cal = await calendarWithMark(db);
+  await refreshPausedFacts(db, f, cal);
+  const { calendar } = cal;
   // PGlite runs one query at a time; on PostgreSQL these run side by side on the pool.
-  const [counts, replies, paused, repeat, sample, calendar] = await Promise.all([
+  const [counts, replies, paused, repeat, sample] = await Promise.all([
     store.countBreakdowns(db, f),
     store.replyDays(db, f),
-    store.pausedReplies(db, f),
+    store.pausedTotals(db, f),
     store.repeatApplicants(db, f, identities),
     store.topicSample(db, f, TOPIC_SAMPLE_LIMIT, TOPIC_DESCRIPTION_CHARS),
-    loadCalendar(db),
   ]);
   const unitIds = [...new Set(counts.flatMap((c) => (c.dim === 'unit' && c.key !== null ? [c.key] : [])))];
   const analytics = computeAnalytics({
     year: f.year,
     counts,
     replies,
-    paused: paused.map((p) => ({ ...p, channel: clockChannel(p.channel) })),
+    paused,
     calendar,
     unitNames: await store.orgNames(db, unitIds),
   });
-  const subjectTerms = sample.map((s) => cachedTerms(s.subject));
-  const textTerms = sample.map((s, i) => [...(subjectTerms[i] as string[]), ...cachedTerms(s.description)]);
+  const texts = await topicTextsOf(db, sample);
+  const textTerms = texts.map((t) => t.textTerms);
   const suggestions = releaseSuggestions(
     sample.map((s, i) => ({
       id: s.id,
-      subject: s.subject,
-      terms: subjectTerms[i] as string[],
+      subject: (texts[i] as TopicText).subject,
+      terms: (texts[i] as TopicText).subjectTerms,
       flaggable:
         !s.queued &&
         (s.stage === 'replied' || s.stage === 'archived') &&

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTE_KINDS } from './domain/stages.ts';
+import { ASSIST_KINDS, NOTE_KINDS } from './domain/stages.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const optionalText = (max: number, tooLong: string) =>
@@ -106,6 +106,14 @@ export const actionBody = z.discriminatedUnion('action', [
     on,
     kind: z.enum(NOTE_KINDS).optional(),
     text: text(2000, '请填写记录内容'),
+  }),
+  z.object({
+    action: z.literal('assist-request'),
+    on,
+    unitId: z.number().int().positive('请选择请求协助的单位'),
+    kind: z.enum(ASSIST_KINDS, '请选择协助调查或会商'),
+    question: text(2000, '请写明需要协助的事项'),
+    dueOn: isoDate,
   }),
   z.object({ action: z.literal('archive'), on }),
 ]);

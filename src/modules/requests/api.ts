@@ -7,6 +7,7 @@ import { chinaToday } from '../../platform/time.ts';
 import { loadCalendar } from '../calendar/index.ts';
 import { analyticsApi } from './analytics.api.ts';
 import { actionBody, listQuery, registerBody } from './api.schemas.ts';
+import { assistanceApi } from './assistance.api.ts';
 import { canSeePersonalData } from './domain/policies.ts';
 import { caseLetters, lettersApi, letterView } from './letters.api.ts';
 import { requestsMeta } from './meta.ts';
@@ -180,5 +181,6 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
   );
 
   await lettersApi(root, { db, config });
+  await assistanceApi(root, { db, config });
   await analyticsApi(root, { db });
 }

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { refreshPausedFacts } from './analytics.service.ts';
 import { requestsApi } from './api.ts';
 import { APPLY_PATH, applyPage } from './portal/apply.page.ts';
 import { deadlinePage } from './portal/deadline.page.ts';
@@ -12,6 +13,10 @@ export const requestsModule: ModuleManifest = {
   name: 'requests',
   api: requestsApi,
   seed: seedDemoRequests,
+  // Paused replies' working days for the analytics, for cases stored before or without them.
+  async reference(db) {
+    await refreshPausedFacts(db, null);
+  },
   jobs: [remindersJob],
   portalPages: [APPLY_PATH],
   async portal(app, ctx) {

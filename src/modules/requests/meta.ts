@@ -9,6 +9,7 @@ import {
 import {
   ACTION_LABELS,
   ACTIONS,
+  ASSIST_KIND_LABELS,
   CONSULTATION_OPINION_LABELS,
   EVENT_LABELS,
   NOTE_KIND_LABELS,
@@ -49,6 +50,7 @@ export function requestsMeta() {
       article: g.article,
     })),
     noteKinds: Object.entries(NOTE_KIND_LABELS).map(([code, label]) => ({ code, label })),
+    assistKinds: Object.entries(ASSIST_KIND_LABELS).map(([code, label]) => ({ code, label })),
     consultationOpinions: Object.entries(CONSULTATION_OPINION_LABELS).map(([code, label]) => ({
       code,
       label,

@@ -8,13 +8,15 @@ import { hashPassword, verifyPassword } from '../../platform/http/passwords.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { type Calendar, loadCalendar } from '../calendar/index.ts';
 import { agencyIdsFor, visibleOrgIds } from '../orgs/index.ts';
+import * as assistStore from './assistance.store.ts';
 import { validateApplicant } from './domain/applicant.ts';
 import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
 import { perItemFee, perPageFee } from './domain/fees.ts';
 import { validateOutcome } from './domain/outcomes.ts';
-import { canAct, canSeePersonalData, canView } from './domain/policies.ts';
+import { canAct, canAnswerAssistance, canSeePersonalData, canView } from './domain/policies.ts';
 import {
   type Action,
+  ASSIST_KINDS,
   allowedActions,
   type CaseState,
   decide,
@@ -273,6 +275,15 @@ async function detailOf(
   return { row, events, clock, allowedActions: actions, personal: canSeePersonalData(a, kaseOf(row)) };
 }
 
+/** The case if the person may see it (as `getCase`), else NOT_FOUND; no detail, no audit. */
+export async function requireCaseView(db: Db, actor: Actor, id: number): Promise<store.RequestRow> {
+  const a = await withAgencies(db, actor);
+  const row = await store.findRequest(db, id);
+  const visible = row && (a.role === 'admin' ? await adminCanView(db, a, row) : canView(a, kaseOf(row)));
+  if (!row || !visible) throw new AppError('NOT_FOUND');
+  return row;
+}
+
 export async function getCase(db: Db, actor: Actor, id: number, today: string): Promise<CaseDetail> {
   const a = await withAgencies(db, actor);
   const row = await store.findRequest(db, id);
@@ -321,7 +332,15 @@ export async function act(
   const row = await inTransaction(db, async (tx) => {
     const before = await store.lockRequest(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    if (a && !canAct(a, input.action, kaseOf(before))) {
+    // An assistance answer comes from the unit asked (its task), not from those who act on the case.
+    const assistance =
+      input.action === 'assist-reply'
+        ? await assistStore.lockAssistance(tx, id, String(input.assistanceId ?? ''))
+        : undefined;
+    if (input.action === 'assist-reply') {
+      if (!a || !assistance || !canAnswerAssistance(a, assistance.unit_id)) throw new AppError('NOT_FOUND');
+      if (assistance.status !== 'open') throw new AppError('ASSISTANCE_UNKNOWN');
+    } else if (a && !canAct(a, input.action, kaseOf(before))) {
       throw new AppError(canView(a, kaseOf(before)) ? 'FORBIDDEN' : 'NOT_FOUND');
     }
     const events = await store.listEvents(tx, id);
@@ -347,6 +366,19 @@ export async function act(
       );
       if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
     }
+    if (action === 'assist-request') await checkAssistRequest(tx, before, on, data);
+    if (action === 'assist-reply') {
+      const text = typeof data.text === 'string' ? data.text.trim() : '';
+      if (!text)
+        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'text', message: '请填写协助答复内容' }]);
+      const wanted = [...new Set(((data.fileIds as unknown[] | undefined) ?? []).map(Number))];
+      const own = await assistStore.ownFiles(tx, actor?.id ?? 0, wanted);
+      if (own.length !== wanted.length) {
+        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'fileIds', message: '只能附上本人上传的文件' }]);
+      }
+      data.text = text;
+      data.fileIds = wanted;
+    }
     if (action === 'confirm-receipt' && on < before.submitted_on) {
       throw new AppError('VALIDATION_FAILED', {}, [
         { path: 'on', message: '确认收到的日期不能早于提交日期' },
@@ -359,6 +391,26 @@ export async function act(
       actorId: actor?.id ?? null,
       data,
     });
+    if (action === 'assist-request') {
+      await assistStore.insertAssistance(tx, {
+        public_id: String(data.assistanceId),
+        request_id: id,
+        unit_id: Number(data.unitId),
+        kind: String(data.kind),
+        question: String(data.question),
+        asked_on: on,
+        due_on: String(data.dueOn),
+        asked_by: actor?.id ?? null,
+      });
+    }
+    if (action === 'assist-reply' && assistance) {
+      await assistStore.answerAssistance(tx, assistance.id, {
+        text: String(data.text),
+        fileIds: data.fileIds as number[],
+        on,
+        by: actor?.id ?? null,
+      });
+    }
     const patch: Parameters<typeof store.updateDerived>[2] = { stage };
     if (action === 'confirm-receipt') patch.received_on = on;
     if (action === 'assign') {
@@ -404,6 +456,37 @@ export async function act(
     return after;
   });
   return a ? detailOf(db, a, row, today, calendar) : null;
+}
+
+/** Checks and completes an assistance request (协助调查/会商): the unit asked, kind, question and due date. */
+async function checkAssistRequest(
+  tx: Db,
+  before: store.RequestRow,
+  on: string,
+  data: Record<string, unknown>,
+) {
+  const errors: { path: string; message: string }[] = [];
+  const unitId = Number(data.unitId);
+  const unit = Number.isInteger(unitId)
+    ? await tx.selectFrom('orgs').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst()
+    : undefined;
+  if (!unit) errors.push({ path: 'unitId', message: '请选择请求协助的单位' });
+  else if (unit.id === before.unit_id) {
+    errors.push({ path: 'unitId', message: '请选择承办单位以外的单位' });
+  }
+  if (!(ASSIST_KINDS as readonly unknown[]).includes(data.kind)) {
+    errors.push({ path: 'kind', message: '请选择协助调查或会商' });
+  }
+  const question = typeof data.question === 'string' ? data.question.trim() : '';
+  if (!question) errors.push({ path: 'question', message: '请写明需要协助的事项' });
+  const dueOn = String(data.dueOn ?? '');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || dueOn < on) {
+    errors.push({ path: 'dueOn', message: '协助办理期限不能早于请求日期' });
+  }
+  if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
+  data.assistanceId = randomBytes(8).toString('hex');
+  data.unitName = unit?.name ?? '';
+  data.question = question;
 }
 
 /**

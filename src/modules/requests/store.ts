@@ -44,6 +44,10 @@ export interface RequestsTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+  /** The day of the reply event; kept by a trigger on request_events (0009_requests_stats.sql). */
+  replied_on: Generated<string | null>;
+  /** A correction notice or a consultation was logged; kept by the same trigger (null: not known yet). */
+  paused_ever: Generated<boolean | null>;
 }
 
 export interface RequestEventsTable {
@@ -77,6 +81,8 @@ export type NewRequest = Omit<
   | 'outcome_ground'
   | 'reply_due'
   | 'clock_missing_year'
+  | 'replied_on'
+  | 'paused_ever'
 > & { applicant: ApplicantRecord };
 
 export async function insertRequest(db: Kysely<Database>, v: NewRequest): Promise<RequestRow> {
@@ -235,3 +241,44 @@ export async function listRequests(db: Kysely<Database>, f: ListFilter) {
 }
 
 export type RequestListRow = Awaited<ReturnType<typeof listRequests>>['rows'][number];
+
+export interface RequestSecretsTable {
+  name: string;
+  secret: Uint8Array;
+  created_at: Generated<Date>;
+}
+
+export interface RequestAssistanceTable {
+  id: Generated<number>;
+  public_id: string;
+  request_id: number;
+  unit_id: number;
+  kind: string;
+  question: string;
+  asked_on: string;
+  due_on: string;
+  asked_by: number | null;
+  status: Generated<string>;
+  reply_text: string | null;
+  reply_file_ids: Generated<number[]>;
+  replied_on: string | null;
+  replied_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface RequestSavedViewsTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  filter: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+declare module '../../platform/db/database.ts' {
+  interface Database {
+    request_secrets: RequestSecretsTable;
+    request_assistance: RequestAssistanceTable;
+    request_saved_views: RequestSavedViewsTable;
+  }
+}

@@ -65,8 +65,128 @@ export const ERROR_CATALOG = {
   OUTCOME_GROUND_REQUIRED: { status: 400, message: '不予公开或部分公开的，应当写明具体理由和法律依据。' },
   TRACKING_FAILED: { status: 404, message: '跟踪码或查询密码不正确。请核对后重试。' },
   FEE_METHOD_CONFLICT: { status: 400, message: '同一申请只能选择按件或按量一种方式计收信息处理费。' },
+  // requests: assistance requests (协助调查/会商) and saved workbench views
+  ASSISTANCE_UNKNOWN: { status: 409, message: '找不到对应的未答复的协助请求，请刷新后重试。' },
+  SAVED_VIEW_NAME_TAKEN: {
+    status: 409,
+    message: (p) => `已有名为“${p.name ?? ''}”的常用筛选，请换一个名称。`,
+  },
+  SAVED_VIEW_LIMIT: { status: 409, message: (p) => `常用筛选最多保存${p.max ?? 50}个，请先删除不用的。` },
   // documents (政府文件库): codes below this line
+  DOC_NUMBER_INVALID: {
+    status: 400,
+    message: (p) => `文号格式不正确：${p.reason ?? '应如“济政办字〔2021〕18号”'}`,
+  },
+  DOC_ATTRIBUTE_REQUIRED: {
+    status: 400,
+    message: '请先确定公开属性（主动公开、依申请公开或不予公开）再送审：先确定公开属性，再运转呈签。',
+  },
+  DOC_GROUND_REQUIRED: {
+    status: 400,
+    message: '依申请公开或不予公开的文件，应当选择条例第十四、十五、十六条规定的具体依据并说明理由。',
+  },
+  DOC_STATUS_INVALID: {
+    status: 409,
+    message: (p) => `文件当前状态为“${p.statusLabel ?? p.status}”，不能${p.actionLabel ?? '进行此操作'}。`,
+  },
+  DOC_INTERPRETATION_REQUIRED: {
+    status: 409,
+    message: (p) =>
+      `${p.genreLabel ?? '政策性文件'}应当与解读材料同步发布（三同步）：请至少添加一份解读材料后再发布。`,
+  },
+  DOC_ATTACHMENT_UNREADABLE: {
+    status: 422,
+    message: (p) => `附件“${p.name ?? ''}”无法读取：${p.reason ?? '文件已损坏或格式不正确'}。`,
+  },
+  DOC_INDEX_PATTERN_INVALID: { status: 400, message: (p) => `${p.reason ?? '索引号规则不正确'}。` },
+  DOC_RELATION_INVALID: { status: 400, message: (p) => `${p.reason ?? '文件关联关系不正确'}。` },
+  DOC_IMPORT_INVALID: { status: 400, message: (p) => `批量导入失败：${p.reason ?? '元数据表格式不正确'}。` },
+  DOC_ATTRIBUTE_REVIEW_INVALID: {
+    status: 409,
+    message: '只有依申请公开或不予公开的文件可以进行公开属性复审。',
+  },
+  // documents: gazette and catalogues (D3)
+  GAZETTE_ITEM_INVALID: { status: 400, message: (p) => `政府公报第${p.position ?? ''}项内容不正确。` },
+  GAZETTE_ITEM_NOT_PUBLISHED: {
+    status: 409,
+    message: (p) => `政府公报只能刊登已发布的文件及其解读（第${p.position ?? ''}项尚未发布）。`,
+  },
+  GAZETTE_ISSUE_PUBLISHED: { status: 409, message: '该期政府公报已发布，请先撤回发布后再修改或删除。' },
+  GAZETTE_ISSUE_EMPTY: { status: 409, message: '该期政府公报还没有刊登任何文件，不能发布。' },
+  GAZETTE_FONT_MISSING: {
+    status: 503,
+    message:
+      '服务器缺少生成政府公报PDF所需的中文字体（Noto Sans CJK），暂时无法提供PDF版本，请联系系统管理员安装字体。',
+  },
+  DISCLOSURE_COLUMN_INVALID: { status: 400, message: (p) => `${p.reason ?? '法定主动公开栏目设置不正确'}。` },
   // workplan (工作台账): codes below this line
+  // importer (PlanParseError codes; params.detail carries the importer's own Chinese message)
+  PLAN_NOT_A_TASK_TABLE: {
+    status: 422,
+    message: (p) =>
+      typeof p.detail === 'string'
+        ? p.detail
+        : '没有找到工作任务分解表：文件中应有一张包含“工作任务”“具体要求”“责任单位”等表头的表格。',
+  },
+  PLAN_FILE_UNREADABLE: {
+    status: 422,
+    message: (p) => (typeof p.detail === 'string' ? p.detail : '无法读取该文件，文件可能已损坏。'),
+  },
+  PLAN_FILE_TYPE: {
+    status: 415,
+    message: (p) =>
+      typeof p.detail === 'string'
+        ? p.detail
+        : '不支持该文件类型，请上传 .docx、.xlsx 或 .txt 格式的工作任务分解表。',
+  },
+  WORKPLAN_UNITS_UNMAPPED: {
+    status: 400,
+    message: (p) =>
+      `以下单位尚未对应到机构，请选择对应机构或新建单位：${Array.isArray(p.names) ? p.names.join('、') : ''}`,
+  },
+  WORKPLAN_FILE_REQUIRED: { status: 400, message: '请选择要导入的任务分解表文件。' },
+  WORKPLAN_REVIEW_NOT_PENDING: { status: 409, message: '该进展报送已审核或已有更新的报送，请刷新后重试。' },
+  WORKPLAN_ALREADY_ACCEPTED: { status: 409, message: '该任务已审核通过为“已完成”，无需再报送进展。' },
+  // workplan B2 (回头看 / 考核 / 分解到县): codes below this line
+  WORKPLAN_CARRY_YEAR: {
+    status: 400,
+    message: (p) =>
+      `回头看结转只能从${p.fromYear ?? '上一'}年度计划转入${p.toYear ?? '下一'}年度计划，请选择正确的目标计划。`,
+  },
+  WORKPLAN_CARRY_NOT_UNFINISHED: {
+    status: 409,
+    message: (p) => `所选任务${p.seqs ? `（序号${p.seqs}）` : ''}已全部完成，无需结转。`,
+  },
+  WORKPLAN_CARRY_DUPLICATE: {
+    status: 409,
+    message: (p) => `所选任务${p.seqs ? `（序号${p.seqs}）` : ''}已结转到该计划，请勿重复结转。`,
+  },
+  WORKPLAN_ASSESSMENT_STATE: {
+    status: 409,
+    message: (p) => `考核当前状态为“${p.stateLabel ?? ''}”，不能${p.actionLabel ?? '进行此操作'}。`,
+  },
+  WORKPLAN_ASSESSMENT_NOT_APPROVED: {
+    status: 409,
+    message: '考核排名尚未经负责人审批同意，不能发布。请先提交负责人审批。',
+  },
+  WORKPLAN_APPROVER_REQUIRED: { status: 403, message: '只有计划所属机关的负责人可以审批考核排名。' },
+  WORKPLAN_RULES_INVALID: { status: 400, message: (p) => `考核规则有误：${p.errors ?? ''}` },
+  WORKPLAN_CASCADE_NOT_COUNTY: { status: 400, message: '只能分解到县（市、区）人民政府的工作计划。' },
+  WORKPLAN_CASCADE_NOT_CHILD: {
+    status: 400,
+    message: '该县（市、区）不属于市级计划所属的人民政府，不能分解。',
+  },
+  WORKPLAN_CASCADE_NOTHING: { status: 409, message: '市级计划中没有需要县（市、区）承担的任务。' },
+  WORKPLAN_CASCADE_EXISTS: {
+    status: 409,
+    message: '该县（市、区）已从这份市级计划分解过，请直接在已分解的计划中修改。',
+  },
+  WORKPLAN_CASCADE_UNIT_OUTSIDE: { status: 400, message: '只能分解给本县（市、区）所属的单位。' },
+  WORKPLAN_CASCADE_NOT_DERIVED: { status: 400, message: '该任务不是从上级计划分解来的任务。' },
+  WORKPLAN_ASSIGNMENT_HAS_PROGRESS: {
+    status: 409,
+    message: (p) => `${p.orgName ?? '该单位'}已报送过进展，不能取消其任务。`,
+  },
   INTERNAL: { status: 500, message: '系统出现错误，请稍后再试。如问题持续，请联系管理员。' },
 } satisfies Record<string, Entry>;
 

@@ -2,6 +2,7 @@
 // and no make-up working day (National Day ends 7 Oct, make-up Saturday 12 Oct).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import holidays from '../../calendar/data/holidays.json' with { type: 'json' };
 import { type CalendarYear, createCalendar } from '../../calendar/domain/calendar.ts';
 import {
@@ -12,6 +13,7 @@ import {
   type ReplyDayRow,
   releaseSuggestions,
   reportRowOf,
+  type SubjectTerms,
 } from './analytics.ts';
 import { type LoggedEvent, STAGE_LABELS } from './stages.ts';
 
@@ -286,4 +288,77 @@ test('release suggestions: subjects sharing two words in three applications or m
   assert.ok(two.some((x) => x.keywords.includes('学区')));
   assert.equal(two.filter((x) => x.keywords.includes('学区') || x.keywords.includes('划分')).length, 1);
   assert.deepEqual(releaseSuggestions([]), []);
+});
+
+/** The pair counting as first written (string keys): the numbered pairs must give the same suggestions. */
+function referenceSuggestions(apps: readonly SubjectTerms[], minApplications = 3, limit = 10) {
+  const pairs = new Map<string, number[]>();
+  apps.forEach((app, index) => {
+    const words = [...new Set(app.terms)].slice(0, 12).sort();
+    for (let i = 0; i < words.length; i++) {
+      for (let j = i + 1; j < words.length; j++) {
+        const key = `${words[i]}\u0000${words[j]}`;
+        const list = pairs.get(key);
+        if (list) list.push(index);
+        else pairs.set(key, [index]);
+      }
+    }
+  });
+  const frequent = [...pairs]
+    .filter(([, list]) => list.length >= minApplications)
+    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const covered = new Set<number>();
+  const out = [];
+  for (const [key, list] of frequent) {
+    if (out.length >= limit) break;
+    if (list.every((i) => covered.has(i))) continue;
+    for (const i of list) covered.add(i);
+    const members = list.map((i) => apps[i] as SubjectTerms);
+    out.push({
+      keywords: key.split('\u0000'),
+      count: list.length,
+      subjects: [...new Set(members.map((a) => a.subject))].slice(0, 3),
+      flaggableIds: members
+        .filter((a) => a.flaggable)
+        .map((a) => a.id)
+        .slice(0, 20),
+    });
+  }
+  return out;
+}
+
+test('property: release suggestions equal the string-keyed pair counting', () => {
+  const word = fc.constantFrom(
+    '学校',
+    '供暖',
+    '补贴',
+    '名单',
+    '项目',
+    '批复',
+    '合同',
+    '采购',
+    '道路',
+    'a',
+    'b',
+    '改造',
+    '资金',
+  );
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record({
+          id: fc.nat(10_000),
+          subject: fc.constantFrom('甲', '乙', '丙', '丁'),
+          terms: fc.array(word, { maxLength: 16 }),
+          flaggable: fc.boolean(),
+        }),
+        { maxLength: 60 },
+      ),
+      fc.integer({ min: 1, max: 4 }),
+      (apps, min) => {
+        assert.deepEqual(releaseSuggestions(apps, min), referenceSuggestions(apps, min));
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

@@ -59,11 +59,25 @@ export interface PausedReply {
   events: readonly LoggedEvent[];
 }
 
+/**
+ * The paused replies added up: how many, their paused working days (those the calendar could count), and
+ * the year the calendar lacked for the first one (by case id) it could not count.
+ */
+export interface PausedTotals {
+  cases: number;
+  days: number;
+  missingYear: number | null;
+}
+
+/** One paused reply's working days without the clock, or the calendar year that was missing to count them. */
+export type PausedFact = { days: number; missingYear: null } | { days: null; missingYear: number };
+
 export interface AnalyticsInput {
   year: number;
   counts: readonly CountRow[];
   replies: readonly ReplyDayRow[];
-  paused: readonly PausedReply[];
+  /** The paused replies to replay, or their totals (facts stored per case, see `pausedFactOf`). */
+  paused: readonly PausedReply[] | PausedTotals;
   calendar: Calendar;
   /** Names of the handling units that appear in `counts`. */
   unitNames?: Readonly<Record<number, string>>;
@@ -146,6 +160,31 @@ export function pausedDaysOf(calendar: Calendar, r: PausedReply): number {
   return Math.max(0, elapsed - (state.workingDaysUsed ?? elapsed));
 }
 
+/** `pausedDaysOf`, with a missing calendar year reported instead of thrown. */
+export function pausedFactOf(calendar: Calendar, r: PausedReply): PausedFact {
+  try {
+    return { days: pausedDaysOf(calendar, r), missingYear: null };
+  } catch (err) {
+    if (!(err instanceof CalendarYearMissingError)) throw err;
+    return { days: null, missingYear: err.params.year };
+  }
+}
+
+/** Adds up paused replies' facts, in case order (the first missing year is the one reported). */
+export function sumPausedFacts(facts: readonly PausedFact[]): PausedTotals {
+  let days = 0;
+  let missingYear: number | null = null;
+  for (const f of facts) {
+    if (f.missingYear !== null) missingYear ??= f.missingYear;
+    else days += f.days;
+  }
+  return { cases: facts.length, days, missingYear };
+}
+
+function isTotals(p: AnalyticsInput['paused']): p is PausedTotals {
+  return !Array.isArray(p);
+}
+
 function timeliness(input: AnalyticsInput): Timeliness {
   let replied = 0;
   let onTime = 0;
@@ -173,15 +212,11 @@ function timeliness(input: AnalyticsInput): Timeliness {
     if (!(err instanceof CalendarYearMissingError)) throw err;
     missingYear = err.params.year;
   }
-  let paused = 0;
-  for (const p of input.paused) {
-    try {
-      paused += pausedDaysOf(input.calendar, p);
-    } catch (err) {
-      if (!(err instanceof CalendarYearMissingError)) throw err;
-      missingYear ??= err.params.year;
-    }
-  }
+  const totals = isTotals(input.paused)
+    ? input.paused
+    : sumPausedFacts(input.paused.map((p) => pausedFactOf(input.calendar, p)));
+  const paused = totals.days;
+  missingYear ??= totals.missingYear;
   return {
     replied,
     onTime,
@@ -190,7 +225,7 @@ function timeliness(input: AnalyticsInput): Timeliness {
     averageWorkingDays:
       replied === 0 || missingYear !== null ? null : Math.round(((elapsed - paused) / replied) * 10) / 10,
     pausedWorkingDays: missingYear === null ? paused : null,
-    pausedCases: input.paused.length,
+    pausedCases: totals.cases,
     calendarMissingYear: missingYear,
   };
 }
@@ -329,21 +364,43 @@ export function releaseSuggestions(
   minApplications = 3,
   limit = 10,
 ): ReleaseSuggestion[] {
-  const pairs = new Map<string, number[]>();
-  apps.forEach((app, index) => {
-    const words = [...new Set(app.terms)].slice(0, 12).sort();
-    for (let i = 0; i < words.length; i++) {
-      for (let j = i + 1; j < words.length; j++) {
-        const key = `${words[i]}\u0000${words[j]}`;
-        const list = pairs.get(key);
-        if (list) list.push(index);
+  // Words are numbered so that a pair is one number (first × K + second): no string per pair.
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const lists = apps.map((app) =>
+    [...new Set(app.terms)]
+      .slice(0, 12)
+      .sort()
+      .map((w) => {
+        let id = ids.get(w);
+        if (id === undefined) {
+          id = words.length;
+          ids.set(w, id);
+          words.push(w);
+        }
+        return id;
+      }),
+  );
+  const K = words.length;
+  const pairs = new Map<number, number[]>();
+  lists.forEach((list, index) => {
+    for (let i = 0; i < list.length; i++) {
+      const base = (list[i] as number) * K;
+      for (let j = i + 1; j < list.length; j++) {
+        const key = base + (list[j] as number);
+        const found = pairs.get(key);
+        if (found) found.push(index);
         else pairs.set(key, [index]);
       }
     }
   });
-  const frequent = [...pairs]
-    .filter(([, list]) => list.length >= minApplications)
-    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const frequent: [string, number[]][] = [];
+  for (const [key, list] of pairs) {
+    if (list.length >= minApplications) {
+      frequent.push([`${words[Math.floor(key / K)]}\u0000${words[key % K]}`, list]);
+    }
+  }
+  frequent.sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
   const covered = new Set<number>();
   const out: ReleaseSuggestion[] = [];
   for (const [key, list] of frequent) {

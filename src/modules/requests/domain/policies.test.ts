@@ -5,6 +5,8 @@ import {
   type CaseActor,
   type CaseRef,
   canAct,
+  canAnswerAssistance,
+  canSeeAssistance,
   canSeePersonalData,
   canView,
   maskAddress,
@@ -41,11 +43,15 @@ const UNIT_ACTIONS: Action[] = [
   'consult-reply',
   'reply',
   'note',
+  'assist-request',
 ];
 
+// 'assist-reply' is nobody's case action: the unit asked answers through its task (canAnswerAssistance).
+const CASE_WIDE = (action: Action) => action !== 'extend' && action !== 'assist-reply';
+
 test('the office of the addressed agency may take every action except extend', () => {
-  for (const action of ACTIONS) assert.equal(canAct(office, action, kase), action !== 'extend', action);
-  for (const action of ACTIONS) assert.equal(canAct(office, action, unassigned), action !== 'extend', action);
+  for (const action of ACTIONS) assert.equal(canAct(office, action, kase), CASE_WIDE(action), action);
+  for (const action of ACTIONS) assert.equal(canAct(office, action, unassigned), CASE_WIDE(action), action);
   assert.equal(canAct(office, 'view', kase), true);
 });
 
@@ -157,4 +163,15 @@ test('maskApplicant: personal fields masked; an organisation keeps its name', ()
   assert.equal(masked.name, '某某科技有限公司');
   assert.equal(masked.contactName, '李*');
   assert.equal(masked.phone, '0591-****4321');
+});
+
+test('assistance: answered by a handler, approver or office worker of the unit asked, seen by its staff', () => {
+  assert.equal(canAnswerAssistance(actor('handler', 50), 50), true);
+  assert.equal(canAnswerAssistance(actor('approver', 50), 50), true);
+  assert.equal(canAnswerAssistance(actor('office', 50), 50), true);
+  assert.equal(canAnswerAssistance(actor('reviewer', 50), 50), false);
+  assert.equal(canAnswerAssistance(actor('handler', 51), 50), false);
+  assert.equal(canAnswerAssistance(actor('admin', 50), 50), false);
+  assert.equal(canSeeAssistance(actor('reviewer', 50), 50), true);
+  assert.equal(canSeeAssistance(actor('handler', 51), 50), false);
 });

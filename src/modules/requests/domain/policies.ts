@@ -44,6 +44,7 @@ const UNIT_ACTIONS: ReadonlySet<CasePermission> = new Set<CasePermission>([
   'consult-reply',
   'reply',
   'note',
+  'assist-request',
   'view',
 ]);
 
@@ -77,9 +78,27 @@ export function canView(actor: CaseActor, kase: CaseRef): boolean {
 export function canAct(actor: CaseActor, action: CasePermission, kase: CaseRef): boolean {
   if (action === 'view') return canView(actor, kase);
   if (actor.role === 'admin') return false;
+  // Answered by the unit asked for assistance, through its own task (canAnswerAssistance), not on the case.
+  if (action === 'assist-reply') return false;
   if (action === 'extend') return isOfficeHeadOf(actor, kase);
   if (isOfficeOf(actor, kase)) return true;
   return isUnitWorker(actor, kase) && UNIT_ACTIONS.has(action);
+}
+
+/**
+ * Whether the person may answer an assistance request (协助调查/会商) addressed to `unitId`: a handler,
+ * approver or office worker of that organisation.
+ */
+export function canAnswerAssistance(actor: CaseActor, unitId: number): boolean {
+  return (
+    actor.orgId === unitId &&
+    (actor.role === 'handler' || actor.role === 'approver' || actor.role === 'office')
+  );
+}
+
+/** Whether the person sees the assistance requests addressed to `unitId` (any staff role of that organisation). */
+export function canSeeAssistance(actor: CaseActor, unitId: number): boolean {
+  return actor.orgId === unitId && actor.role !== 'admin';
 }
 
 export function canSeePersonalData(actor: CaseActor, kase: CaseRef): boolean {

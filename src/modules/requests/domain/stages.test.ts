@@ -14,6 +14,7 @@ import {
   type CaseState,
   decide,
   foldState,
+  isAssistanceOverdue,
   type LoggedEvent,
   nextState,
   STAGE_LABELS,
@@ -68,7 +69,9 @@ test('stage and action labels a clerk understands', () => {
       '视为放弃（逾期未缴费）',
       '答复',
       '申请人撤回',
-      '会商/协助调查记录',
+      '办理记录',
+      '请求协助（协助调查/会商）',
+      '协助答复',
       '归档',
     ],
   );
@@ -92,6 +95,12 @@ const EXPECTED: Record<Action, Partial<Record<Stage, Stage>>> = {
   reply: { registered: 'replied', processing: 'replied' },
   withdraw: Object.fromEntries(OPEN.map((s) => [s, 'closed'])),
   note: Object.fromEntries([...OPEN, 'replied', 'closed'].map((s) => [s, s])),
+  'assist-request': {
+    registered: 'registered',
+    processing: 'processing',
+    'awaiting-correction': 'awaiting-correction',
+  },
+  'assist-reply': Object.fromEntries([...OPEN, 'replied', 'closed'].map((s) => [s, s])),
   archive: { replied: 'archived', closed: 'archived' },
 };
 
@@ -101,11 +110,12 @@ function permissive(stage: Stage, action: Action): CaseState {
     feeNoticeSent: action === 'fee-paid' || action === 'deem-withdrawn-no-payment',
     openConsultations: ['c1'],
     deliveredConsultations: [],
+    openAssistance: ['a1'],
   });
 }
 
 function dataFor(action: Action): Record<string, unknown> {
-  return { consultationId: action === 'consult-send' ? 'c2' : 'c1' };
+  return { consultationId: action === 'consult-send' ? 'c2' : 'c1', assistanceId: 'a1' };
 }
 
 test('every stage × action: the next stage of the design, or CASE_ACTION_NOT_ALLOWED / CASE_ARCHIVED', () => {
@@ -303,6 +313,7 @@ describe('foldState', () => {
       feePaid: false,
       openConsultations: [],
       deliveredConsultations: [],
+      openAssistance: [],
     });
   });
 
@@ -517,4 +528,53 @@ test('property: any walk through allowedActions folds consistently and yields a 
     ),
     { numRuns: 300 },
   );
+});
+
+test('assistance (协助调查/会商): asked while handled, answered once, never offered as a case action', () => {
+  let s = state('processing');
+  assert.ok(allowedActions(s).includes('assist-request'));
+  s = nextState(s, 'assist-request', {
+    assistanceId: 'a1',
+    unitId: 7,
+    kind: 'investigation',
+    question: '?',
+    dueOn: '2025-03-10',
+  });
+  s = nextState(s, 'assist-request', {
+    assistanceId: 'a2',
+    unitId: 8,
+    kind: 'meeting',
+    question: '?',
+    dueOn: '2025-03-10',
+  });
+  assert.deepEqual(s.openAssistance, ['a1', 'a2']);
+  assert.ok(!allowedActions(s).includes('assist-reply'), 'answered through the task, not the case menu');
+  s = nextState(s, 'assist-reply', { assistanceId: 'a1', text: '已核实' });
+  assert.deepEqual(s.openAssistance, ['a2']);
+  assert.throws(
+    () => decide(s, 'assist-reply', { assistanceId: 'a1', text: 'again' }),
+    hasCode('ASSISTANCE_UNKNOWN'),
+  );
+  assert.throws(() => decide(s, 'assist-reply', {}), hasCode('ASSISTANCE_UNKNOWN'));
+  // A reply to the applicant does not cancel the other unit's task: it may still answer.
+  s = nextState(s, 'reply', { outcome: 'DISCLOSE', text: 'x' });
+  assert.equal(decide(s, 'assist-reply', { assistanceId: 'a2', text: 'ok' }).stage, 'replied');
+  assert.throws(() => decide(s, 'assist-request', {}), hasCode('CASE_ACTION_NOT_ALLOWED'));
+  // The log replays the same way.
+  const log = foldState([
+    { type: 'submit', on: '2025-03-03', data: { confirmed: true } },
+    {
+      type: 'assist-request',
+      on: '2025-03-04',
+      data: { assistanceId: 'x', unitId: 1, kind: 'meeting', question: 'q', dueOn: '2025-03-10' },
+    },
+    { type: 'note', on: '2025-03-05', data: { kind: 'investigation', text: 'an old note stays readable' } },
+  ]);
+  assert.deepEqual(log.openAssistance, ['x']);
+});
+
+test('an assistance request is overdue the day after its due date while unanswered', () => {
+  assert.equal(isAssistanceOverdue('2025-03-10', '2025-03-10', false), false);
+  assert.equal(isAssistanceOverdue('2025-03-10', '2025-03-11', false), true);
+  assert.equal(isAssistanceOverdue('2025-03-10', '2025-03-11', true), false);
 });

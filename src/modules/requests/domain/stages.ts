@@ -50,6 +50,8 @@ export const ACTIONS = [
   'reply',
   'withdraw',
   'note',
+  'assist-request',
+  'assist-reply',
   'archive',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -69,7 +71,9 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
   'deem-withdrawn-no-payment': '视为放弃（逾期未缴费）',
   reply: '答复',
   withdraw: '申请人撤回',
-  note: '会商/协助调查记录',
+  note: '办理记录',
+  'assist-request': '请求协助（协助调查/会商）',
+  'assist-reply': '协助答复',
   archive: '归档',
 };
 
@@ -78,13 +82,29 @@ export type EventType = Action | 'submit';
 
 export const EVENT_LABELS: Readonly<Record<EventType, string>> = { submit: '提交申请', ...ACTION_LABELS };
 
-/** Kinds of a `note` (会商 / 协助调查). */
+/**
+ * Kinds of an old `note` (会商 / 协助调查). Assistance is now asked with `assist-request` (a task for
+ * the other unit, with a due date and its reply); notes of these kinds stay readable in old logs.
+ */
 export const NOTE_KINDS = ['meeting', 'investigation'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 export const NOTE_KIND_LABELS: Readonly<Record<NoteKind, string>> = {
   meeting: '会商',
   investigation: '协助调查',
 };
+
+/** What another unit is asked for: 协助调查 (investigation) or 会商 (a joint opinion). */
+export const ASSIST_KINDS = ['investigation', 'meeting'] as const;
+export type AssistKind = (typeof ASSIST_KINDS)[number];
+export const ASSIST_KIND_LABELS: Readonly<Record<AssistKind, string>> = {
+  investigation: '协助调查',
+  meeting: '会商',
+};
+
+/** An assistance request still unanswered after its due date is overdue (due day itself is not). */
+export function isAssistanceOverdue(dueOn: IsoDate, today: IsoDate, answered: boolean): boolean {
+  return !answered && today > dueOn;
+}
 
 export const CONSULTATION_OPINIONS = ['agree', 'refuse', 'none'] as const;
 export type ConsultationOpinion = (typeof CONSULTATION_OPINIONS)[number];
@@ -128,6 +148,16 @@ export interface EventData {
   };
   withdraw: { on?: IsoDate; by?: 'applicant' | string };
   note: { on?: IsoDate; text: string; kind?: NoteKind };
+  'assist-request': {
+    on?: IsoDate;
+    assistanceId: string;
+    unitId: number;
+    unitName?: string;
+    kind: AssistKind;
+    question: string;
+    dueOn: IsoDate;
+  };
+  'assist-reply': { on?: IsoDate; assistanceId: string; text: string; fileIds?: number[] };
   archive: { on?: IsoDate };
 }
 
@@ -151,6 +181,8 @@ export interface CaseState {
   feePaid: boolean;
   /** Consultations sent and not yet answered (their ids). */
   openConsultations: string[];
+  /** Assistance requests (协助调查/会商) not answered yet (their ids). Optional like deliveredConsultations. */
+  openAssistance?: string[];
   /**
    * Open consultations whose delivery was recorded (a second delivery would corrupt the clock). Optional so
    * a hand-written state may leave it out; `foldState` always sets it.
@@ -170,6 +202,7 @@ export type CaseErrorCode =
   | 'CONSULTATION_UNKNOWN'
   | 'CONSULTATION_DUPLICATE'
   | 'CONSULTATION_ALREADY_DELIVERED'
+  | 'ASSISTANCE_UNKNOWN'
   | 'CASE_LOG_INVALID';
 
 /** A case rule refused an action (stable `code`, `params`, Chinese message). */
@@ -209,6 +242,16 @@ const ALLOWED_IN: Readonly<Record<Action, readonly Stage[]>> = {
   reply: ['registered', 'processing'],
   withdraw: ['awaiting-confirmation', 'registered', 'processing', 'awaiting-correction'],
   note: ['awaiting-confirmation', 'registered', 'processing', 'awaiting-correction', 'replied', 'closed'],
+  // Asked while the case is being handled; answered whenever the other unit does (until archived).
+  'assist-request': ['registered', 'processing', 'awaiting-correction'],
+  'assist-reply': [
+    'awaiting-confirmation',
+    'registered',
+    'processing',
+    'awaiting-correction',
+    'replied',
+    'closed',
+  ],
   archive: ['replied', 'closed'],
 };
 
@@ -344,9 +387,28 @@ export function decide(state: CaseState, action: Action, data?: unknown): Decisi
       return { stage: 'closed', outcome: 'OTHER' };
     case 'note':
       return { stage };
+    case 'assist-request':
+      return { stage };
+    case 'assist-reply': {
+      const id = assistanceIdOf(data);
+      if (id === null || !(state.openAssistance ?? []).includes(id)) {
+        throw new CaseError('ASSISTANCE_UNKNOWN', '找不到对应的未答复的协助请求', {
+          stage,
+          action,
+          assistanceId: id,
+        });
+      }
+      return { stage };
+    }
     case 'archive':
       return { stage: 'archived' };
   }
+}
+
+function assistanceIdOf(data: unknown): string | null {
+  const id = field(data, 'assistanceId');
+  if (typeof id === 'number') return String(id);
+  return typeof id === 'string' && id.trim() !== '' ? id.trim() : null;
 }
 
 /** The actions `decide` accepts in this state (consult-deliver/reply: for one of the open consultations). */
@@ -385,6 +447,7 @@ export function initialState(confirmed: boolean): CaseState {
     feePaid: false,
     openConsultations: [],
     deliveredConsultations: [],
+    openAssistance: [],
   };
 }
 
@@ -396,6 +459,7 @@ export function nextState(state: CaseState, action: Action, data?: unknown): Cas
     stage,
     openConsultations: [...state.openConsultations],
     deliveredConsultations: [...(state.deliveredConsultations ?? [])],
+    openAssistance: [...(state.openAssistance ?? [])],
   };
   switch (action) {
     case 'request-correction':
@@ -416,6 +480,16 @@ export function nextState(state: CaseState, action: Action, data?: unknown): Cas
     case 'extend':
       next.extended = true;
       break;
+    case 'assist-request': {
+      const id = assistanceIdOf(data);
+      if (id !== null) next.openAssistance?.push(id);
+      break;
+    }
+    case 'assist-reply': {
+      const id = assistanceIdOf(data);
+      next.openAssistance = next.openAssistance?.filter((a) => a !== id);
+      break;
+    }
     case 'fee-notice':
       next.feeNoticeSent = true;
       break;

@@ -1,13 +1,17 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../../platform/db/database.ts';
 
 /**
  * Short-lived download links for the letters shown on the tracking page. A link cannot carry the query
- * password, so after a successful lookup the page signs `case id + expiry` with a key that exists only in
- * this process (HMAC-SHA256) and puts the token in the link: `…/letters/:letterId?t=TOKEN`.
+ * password, so after a successful lookup the page signs `case id + expiry` (HMAC-SHA256) with a key
+ * derived from a random secret generated once per database (`request_secrets`, loaded at start-up by
+ * `loadLetterLinkSecret`) and puts the token in the link: `…/letters/:letterId?t=TOKEN`.
  *
  * - Bound to one case: the route serves only letters of the case in the token.
- * - Valid 30 minutes; a restart (new key) ends every link, which only means "查询 again".
- * - Nothing is stored; a token cannot be forged without the key, and an expired one cannot be renewed.
+ * - Valid 30 minutes; the same on every process of a cluster and across restarts (same database).
+ * - Nothing is stored per link; a token cannot be forged without the secret, and an expired one cannot
+ *   be renewed.
  */
 export const LETTER_LINK_TTL_MS = 30 * 60_000;
 
@@ -23,7 +27,7 @@ const TOKEN = /^(\d{1,15})\.(\d{1,15})\.([A-Za-z0-9_-]{43})$/;
 export function createLetterLinks(
   opts: { secret?: Uint8Array; ttlMs?: number; now?: () => number } = {},
 ): LetterLinks {
-  // Derived from a random value held only by this process (never logged, never stored).
+  // Derived from the database's secret (never logged); without one, a random value of this process only.
   const key = createHmac('sha256', opts.secret ?? randomBytes(32))
     .update('gongkai/requests/portal/letter-link/v1')
     .digest();
@@ -48,4 +52,20 @@ export function createLetterLinks(
       return given.length === expected.length && timingSafeEqual(given, expected) ? caseId : null;
     },
   };
+}
+
+export const LETTER_LINK_SECRET_NAME = 'letter-links';
+
+/**
+ * The database's letter-link secret: generated (32 random bytes) and stored by the first process that
+ * asks, read by every later one. Two processes starting at once store one of theirs and both read it.
+ */
+export async function loadLetterLinkSecret(db: Kysely<Database>): Promise<Uint8Array> {
+  await sql`insert into request_secrets (name, secret) values (${LETTER_LINK_SECRET_NAME}, ${randomBytes(32)})
+    on conflict (name) do nothing`.execute(db);
+  const { rows } = await sql<{ secret: Uint8Array }>`
+    select secret from request_secrets where name = ${LETTER_LINK_SECRET_NAME}`.execute(db);
+  const secret = rows[0]?.secret;
+  if (!secret || secret.length < 32) throw new Error('request_secrets: letter-link secret missing');
+  return new Uint8Array(secret);
 }

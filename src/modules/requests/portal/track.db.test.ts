@@ -3,6 +3,8 @@ import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { residentId } from '../../../../test/helpers/identity.ts';
+import { buildApp } from '../../../app.ts';
+import { loadConfig } from '../../../config.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { formatDateZh } from '../../../portal/plugin.ts';
@@ -10,7 +12,7 @@ import { bundledCalendar } from '../../calendar/index.ts';
 import { loadActor } from '../../orgs/index.ts';
 import { computeClock } from '../domain/clock.ts';
 import { act, submitOnline, track } from '../service.ts';
-import { createLetterLinks, LETTER_LINK_TTL_MS } from './letter-links.ts';
+import { createLetterLinks, LETTER_LINK_TTL_MS, loadLetterLinkSecret } from './letter-links.ts';
 import { contentDisposition, renderProgress } from './track.page.ts';
 
 let t: TestApp;
@@ -618,6 +620,48 @@ test('letter link tokens: bound to the case, expire, need the key', () => {
   assert.equal(links.verify(token), 42);
   now += 1;
   assert.equal(links.verify(token), null, 'expired after 30 minutes');
+});
+
+test('a link signed by one app instance works on another on the same database (cluster, restart)', async () => {
+  const c = await awaitingCorrection();
+  const ip = freshIp();
+  const link = letterLinks((await post({ code: c.code, password: c.password }, ip)).body)[0];
+  assert.ok(link);
+  // A second process of the cluster (or the same server after a restart): same database, new app.
+  const other = await buildApp({
+    config: { ...loadConfig({ GONGKAI_DATA: t.dataDir }), seedDemo: false },
+    db: t.db,
+    logger: false,
+  });
+  try {
+    await other.ready();
+    const res = await other.inject({ method: 'GET', url: link.url, headers: { 'x-forwarded-for': ip } });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.rawPayload.subarray(0, 2).toString('latin1'), 'PK');
+  } finally {
+    await other.close();
+  }
+  // The secret is generated once and then only read; another database has another one.
+  const first = await loadLetterLinkSecret(t.db);
+  assert.deepEqual(await loadLetterLinkSecret(t.db), first);
+  assert.equal(first.length, 32);
+  const stored = await t.db.selectFrom('request_secrets').select('name').execute();
+  assert.deepEqual(
+    stored.map((r) => r.name),
+    ['letter-links'],
+  );
+  const elsewhere = await createTestApp();
+  try {
+    assert.notDeepEqual(await loadLetterLinkSecret(elsewhere.db), first);
+    const res = await elsewhere.app.inject({
+      method: 'GET',
+      url: link.url,
+      headers: { 'x-forwarded-for': ip },
+    });
+    assert.equal(res.statusCode, 404, 'a link of another installation is refused');
+  } finally {
+    await elsewhere.close();
+  }
 });
 
 test('the download file name: ASCII fallback and RFC 5987 UTF-8 name', () => {

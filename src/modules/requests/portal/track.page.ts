@@ -13,7 +13,7 @@ import { isStage, STAGE_LABELS, type Stage } from '../domain/stages.ts';
 import { type ApplicantLetter, lettersForApplicant, readLetterFile } from '../letters/service.ts';
 import { act, track, withdrawByApplicant } from '../service.ts';
 import type { RequestEventRow } from '../store.ts';
-import { createLetterLinks, LETTER_LINK_TTL_MS } from './letter-links.ts';
+import { createLetterLinks, LETTER_LINK_TTL_MS, loadLetterLinkSecret } from './letter-links.ts';
 
 /**
  * 办理进度查询: the applicant enters the tracking code and query password shown when they applied and
@@ -393,7 +393,7 @@ export async function trackPage(
   const dataDir = opts.config?.dataDir ?? null;
   const limiter = createRateLimiter(RATE_LIMIT);
   const downloadLimiter = createRateLimiter(DOWNLOAD_LIMIT);
-  const links = createLetterLinks();
+  const links = createLetterLinks({ secret: await loadLetterLinkSecret(db) });
 
   function send(req: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) {
     const page = renderPage({

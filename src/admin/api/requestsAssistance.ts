@@ -1,0 +1,124 @@
+/** 协助调查/会商 tasks, the case's assistance card, saved workbench views (常用筛选), answer uploads. */
+import { ApiError, api, type ListResult, readCookie } from './client.ts';
+
+export interface AssistanceItem {
+  id: number;
+  assistanceId: string;
+  requestId: number;
+  caseNo: string | null;
+  subject: string;
+  description: string | null;
+  kind: string;
+  kindLabel: string;
+  question: string;
+  fromName: string;
+  unitId: number;
+  unitName: string;
+  askedOn: string;
+  askedByName: string | null;
+  dueOn: string;
+  status: 'open' | 'answered';
+  overdue: boolean;
+  replyText: string | null;
+  repliedOn: string | null;
+  repliedByName: string | null;
+  files: { id: number; name: string; size: number }[];
+  canAnswer: boolean;
+}
+
+export type AssistanceStatus = 'open' | 'answered' | 'all';
+
+export const ASSIST_KIND_OPTIONS = [
+  { value: 'investigation', label: '协助调查' },
+  { value: 'meeting', label: '会商' },
+];
+
+export function listMyAssistance(q: {
+  status: AssistanceStatus;
+  page: number;
+  pageSize: number;
+}): Promise<ListResult<AssistanceItem> & { open: number; overdue: number }> {
+  return api.get('/api/requests/assistance', q);
+}
+
+export async function listCaseAssistance(requestId: number): Promise<AssistanceItem[]> {
+  return (await api.get<{ items: AssistanceItem[] }>(`/api/requests/${requestId}/assistance`)).items;
+}
+
+export function answerAssistance(
+  id: number,
+  body: { text: string; fileIds: number[] },
+): Promise<AssistanceItem> {
+  return api.post(`/api/requests/assistance/${id}/reply`, body);
+}
+
+export function assistanceFileUrl(id: number, fileId: number): string {
+  return `/api/requests/assistance/${id}/files/${fileId}`;
+}
+
+/** Uploads files (POST /api/files, multipart with the CSRF token); their ids go into the answer. */
+export async function uploadAnswerFiles(files: File[]): Promise<{ id: number; name: string }[]> {
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = readCookie('gk_csrf');
+  if (token) headers['x-csrf-token'] = token;
+  let response: Response;
+  try {
+    response = await fetch('/api/files', { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    if (err?.message) throw new ApiError(response.status, err.code ?? `HTTP_${response.status}`, err.message);
+    if (response.status === 413) throw new ApiError(413, 'FILE_TOO_LARGE', '文件太大，无法上传');
+    throw new ApiError(response.status, `HTTP_${response.status}`, '上传失败，请稍后重试');
+  }
+  return (body as { items: { id: number; name: string }[] }).items;
+}
+
+/** The workbench filters a saved view holds (the list's query parameters). */
+export interface ViewFilter {
+  stage?: string;
+  unitId?: number;
+  overdue?: boolean;
+  paused?: boolean;
+  dueWithin?: number;
+  q?: string;
+  assistance?: AssistanceStatus;
+}
+
+export interface SavedView {
+  id: number;
+  name: string;
+  filter: ViewFilter;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function listSavedViews(): Promise<SavedView[]> {
+  return (await api.get<{ items: SavedView[] }>('/api/requests/views')).items;
+}
+
+export function createSavedView(name: string, filter: ViewFilter): Promise<SavedView> {
+  return api.post('/api/requests/views', { name, filter });
+}
+
+export function updateSavedView(
+  id: number,
+  patch: { name?: string; filter?: ViewFilter },
+): Promise<SavedView> {
+  return api.patch(`/api/requests/views/${id}`, patch);
+}
+
+export function deleteSavedView(id: number): Promise<{ ok: true }> {
+  return api.delete(`/api/requests/views/${id}`);
+}

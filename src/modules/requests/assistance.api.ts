@@ -1,0 +1,140 @@
+/**
+ * HTTP: assistance requests (协助调查/会商) — the “协助办理” list of the unit asked, a case's requests,
+ * the answer, an answer's files — and the saved workbench views (常用筛选).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { readBlob } from '../../platform/files/storage.ts';
+import { requireActor } from '../../platform/http/session.ts';
+import type { ModuleContext } from '../../platform/module.ts';
+import { chinaToday } from '../../platform/time.ts';
+import * as assistance from './assistance.ts';
+import * as views from './views.ts';
+
+const tags = ['requests'];
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const viewFilter = z.object({
+  stage: z.string().max(40).optional(),
+  unitId: z.number().int().positive().optional(),
+  overdue: z.boolean().optional(),
+  paused: z.boolean().optional(),
+  dueWithin: z.number().int().min(0).max(60).optional(),
+  q: z.string().trim().max(60).optional(),
+  assistance: z.enum(['open', 'answered', 'all']).optional(),
+});
+const viewName = z.string().trim().min(1, '请填写名称').max(40, '名称不超过40个字');
+
+export async function assistanceApi(
+  root: FastifyInstance,
+  { db, config }: Pick<ModuleContext, 'db' | 'config'>,
+) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/requests/assistance',
+    {
+      schema: {
+        tags,
+        summary: '协助办理：本单位收到的协助调查/会商请求（未答复的按期限排序）',
+        querystring: z.object({
+          status: z.enum(['open', 'answered', 'all']).default('open'),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+        }),
+      },
+    },
+    async (req) => assistance.listMyAssistance(db, requireActor(req), req.query, chinaToday()),
+  );
+
+  app.post(
+    '/requests/assistance/:id/reply',
+    {
+      schema: {
+        tags,
+        summary: '答复协助请求（文字，可附本人上传的文件）',
+        params: idParam,
+        body: z.object({
+          text: z.string().trim().min(1, '请填写协助答复内容').max(5000, '答复内容不超过5000字'),
+          fileIds: z.array(z.number().int().positive()).max(20, '附件最多20个').default([]),
+          on: isoDate.optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const today = chinaToday();
+      return assistance.answer(
+        db,
+        requireActor(req),
+        req.params.id,
+        { text: req.body.text, fileIds: req.body.fileIds, on: req.body.on ?? today },
+        today,
+      );
+    },
+  );
+
+  app.get(
+    '/requests/assistance/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: '下载协助答复的附件',
+        params: z.object({
+          id: z.coerce.number().int().positive(),
+          fileId: z.coerce.number().int().positive(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const file = await assistance.answerFile(db, requireActor(req), req.params.id, req.params.fileId);
+      reply.type(file.mime);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      reply.header('cache-control', 'private, no-store');
+      return reply.send(readBlob(config.dataDir, file.sha256));
+    },
+  );
+
+  app.get(
+    '/requests/:id/assistance',
+    { schema: { tags, summary: '本案的协助调查/会商请求及答复', params: idParam } },
+    async (req) => ({
+      items: await assistance.listCaseAssistance(db, requireActor(req), req.params.id, chinaToday()),
+    }),
+  );
+
+  app.get('/requests/views', { schema: { tags, summary: '我的常用筛选（工作台）' } }, async (req) => ({
+    items: await views.listViews(db, requireActor(req)),
+  }));
+
+  app.post(
+    '/requests/views',
+    {
+      schema: { tags, summary: '保存常用筛选', body: z.object({ name: viewName, filter: viewFilter }) },
+    },
+    async (req) => views.createView(db, requireActor(req), req.body),
+  );
+
+  app.patch(
+    '/requests/views/:id',
+    {
+      schema: {
+        tags,
+        summary: '重命名常用筛选或更新其条件',
+        params: idParam,
+        body: z.object({ name: viewName.optional(), filter: viewFilter.optional() }),
+      },
+    },
+    async (req) => views.updateView(db, requireActor(req), req.params.id, req.body),
+  );
+
+  app.delete(
+    '/requests/views/:id',
+    { schema: { tags, summary: '删除常用筛选', params: idParam } },
+    async (req) => {
+      await views.deleteView(db, requireActor(req), req.params.id);
+      return { ok: true };
+    },
+  );
+}
