@@ -23,6 +23,11 @@ export const portalNav: readonly NavItem[] = [
     description: '依照《中华人民共和国政府信息公开条例》应当主动公开的政府信息。',
   },
   { href: '/gk/documents', label: '政府文件', description: '本级人民政府及其部门制发的政府文件。' },
+  {
+    href: '/gk/workplans',
+    label: '工作计划',
+    description: '各单位年度政务公开工作方案、任务落实情况和考核结果。',
+  },
   { href: '/gk/apply', label: '依申请公开', description: '申请获取政府信息的渠道、流程和要求。' },
   { href: '/gk/reports', label: '公开年报', description: '历年政府信息公开工作年度报告。' },
 ];

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { createRateLimiter } from '../../platform/http/rate-limit.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
+import { orgAliasesApi } from './aliases.api.ts';
 import * as s from './api.schemas.ts';
 import { presentOrg, presentUser } from './present.ts';
 import * as service from './service.ts';
@@ -14,6 +15,7 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db, sessions } = ctx;
   const loginLimiter = createRateLimiter({ limit: 20, windowMs: 60_000 });
+  await orgAliasesApi(root, ctx);
 
   app.post(
     '/auth/login',

@@ -2,7 +2,27 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { orgsApi } from './api.ts';
 import { seedDemoOrgs } from './seeds.ts';
 
-export { can, type Permission, ROLE_LABELS, ROLES, type Role } from './domain/roles.ts';
+export {
+  insertUnitOrg,
+  matchUnitNames,
+  type OrgAliasRow,
+  rememberAlias,
+  type UnitCandidate,
+  type UnitMatch,
+  unitCandidates,
+} from './aliases.ts';
+export { isGroupName, normaliseOrgName, placeNamesOf } from './domain/aliases.ts';
+export {
+  can,
+  ORG_KINDS,
+  type OrgKind,
+  type Permission,
+  ROLE_LABELS,
+  ROLES,
+  type Role,
+  scopeMode,
+} from './domain/roles.ts';
+export { subtreeIds } from './domain/tree.ts';
 export {
   agencyIdsFor,
   createUser,

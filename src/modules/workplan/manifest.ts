@@ -1,6 +1,32 @@
-import type { ModuleManifest } from '../../platform/module.ts';
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext, ModuleManifest } from '../../platform/module.ts';
+import { workplanApi } from './api.ts';
+import { assessmentApi } from './assessment.api.ts';
+import { cascadeApi } from './cascade.api.ts';
+import { lookbackApi } from './lookback.api.ts';
+import { WORKPLANS_PATH, workplanPages } from './portal/plans.page.ts';
+import { workplanRemindersJob } from './reminders.ts';
+import { seedWorkplan } from './seeds.ts';
+
+/**
+ * Every API part of the module, each registered from its own file (core: api.ts; assessment,
+ * cascade, 回头看 add their own line here).
+ */
+async function api(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
+  await workplanApi(app, ctx);
+  await assessmentApi(app, ctx);
+  await cascadeApi(app, ctx);
+  await lookbackApi(app, ctx);
+}
 
 /** 工作台账: work-plan task tables imported, tracked per unit, assessed and cascaded. */
 export const workplanModule: ModuleManifest = {
   name: 'workplan',
+  api,
+  seed: seedWorkplan,
+  jobs: [workplanRemindersJob],
+  portalPages: [WORKPLANS_PATH],
+  async portal(app, ctx) {
+    await workplanPages(app, ctx);
+  },
 };

@@ -1,0 +1,330 @@
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Input,
+  Select,
+  Spin,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Typography,
+} from 'antd';
+import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { errorMessage } from '../../api/client.ts';
+import { exportPlan, getPlan, type PlanTask, updatePlan } from '../../api/workplan.ts';
+import { useCurrentUser } from '../../auth/AuthContext.tsx';
+import { AssignmentDrawer, Deadline } from '../../components/ledger/AssignmentDrawer.tsx';
+import { AssignmentLine } from '../../components/ledger/LedgerTags.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ToneTag } from '../../components/RequestTags.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { useLoad } from '../../lib/useLoad.ts';
+import { MANAGER_ROLES } from './LedgerPlansPage.tsx';
+import { CascadePanel, LookBackPanel } from './PlanExtrasPanels.tsx';
+
+// The charts (echarts) are a large download: loaded when the 统计看板 tab is first opened.
+const PlanDashboardPanel = lazy(async () => {
+  const m = await import('./PlanDashboardPanel.tsx');
+  return { default: m.PlanDashboardPanel };
+});
+
+const FILTERS = [
+  { value: 'all', label: '全部任务' },
+  { value: 'overdue', label: '有逾期的任务' },
+  { value: 'submitted', label: '有待审核进展的任务' },
+  { value: 'returned', label: '有被退回进展的任务' },
+  { value: 'open', label: '尚未完成的任务' },
+];
+
+function matches(t: PlanTask, filter: string, keyword: string): boolean {
+  if (keyword) {
+    const text = [t.task, t.requirement, t.section ?? '', ...t.assignments.map((a) => a.orgName), ...t.groups]
+      .join('\n')
+      .toLowerCase();
+    if (!text.includes(keyword.toLowerCase())) return false;
+  }
+  switch (filter) {
+    case 'overdue':
+      return t.assignments.some((a) => a.overdue);
+    case 'submitted':
+      return t.assignments.some((a) => a.reviewState === 'submitted');
+    case 'returned':
+      return t.assignments.some((a) => a.reviewState === 'returned');
+    case 'open':
+      return t.assignments.some((a) => !(a.status === 'done' && a.reviewState === 'accepted'));
+    default:
+      return true;
+  }
+}
+
+function SectionTitle({ children }: { children: ReactNode }) {
+  return (
+    <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+      {children}
+    </Typography.Title>
+  );
+}
+
+/** One work plan: its task table with each unit's state, the dashboard, 回头看 and cascade. */
+export function PlanDetailPage() {
+  const { id: idParam } = useParams();
+  const id = Number(idParam);
+  const user = useCurrentUser();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'tasks';
+  const { data, loading, error, reload } = useLoad(() => getPlan(id), [id]);
+  const [drawer, setDrawer] = useState<number>();
+  const [filter, setFilter] = useState('all');
+  const [keyword, setKeyword] = useState('');
+  const [exporting, setExporting] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [dashboardVersion, setDashboardVersion] = useState(0);
+  // Managers (office/admin over the plan's organisation) and 负责人 see the whole plan, its figures and export.
+  const manager = data?.plan.canManage ?? MANAGER_ROLES.includes(user.role);
+  const overseer = manager || user.role === 'approver';
+
+  const tasks = useMemo(
+    () => (data?.tasks ?? []).filter((t) => matches(t, filter, keyword.trim())),
+    [data, filter, keyword],
+  );
+
+  async function onExport() {
+    if (!data) return;
+    setExporting(true);
+    try {
+      await exportPlan(id, data.plan.title);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  async function onPublish(published: boolean) {
+    setPublishing(true);
+    try {
+      await updatePlan(id, { published });
+      message.success(published ? '已在门户网站公开' : '已取消公开');
+      reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setPublishing(false);
+    }
+  }
+
+  const columns: TableColumnsType<PlanTask> = [
+    { title: '序号', dataIndex: 'seq', width: 64, fixed: 'left' },
+    {
+      title: '分项',
+      dataIndex: 'section',
+      width: 140,
+      render: (s: string | null) => s || <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      title: '工作任务',
+      dataIndex: 'task',
+      width: 240,
+      render: (task: string, t) => (
+        <div>
+          <div style={{ whiteSpace: 'pre-wrap' }}>{task}</div>
+          {t.carriedFromTaskId && <ToneTag tone="purple">回头看转入</ToneTag>}
+          {t.parentTaskId && <ToneTag tone="blue">上级下发</ToneTag>}
+        </div>
+      ),
+    },
+    {
+      title: '牵头单位',
+      key: 'lead',
+      width: 220,
+      render: (_, t) =>
+        t.assignments
+          .filter((a) => a.role === 'lead')
+          .map((a) => <AssignmentLine key={a.id} a={a} onOpen={(x) => setDrawer(x.id)} />),
+    },
+    {
+      title: '责任单位',
+      key: 'responsible',
+      width: 260,
+      render: (_, t) => (
+        <>
+          {t.assignments
+            .filter((a) => a.role === 'responsible')
+            .map((a) => (
+              <AssignmentLine key={a.id} a={a} onOpen={(x) => setDrawer(x.id)} />
+            ))}
+          {t.groups.map((g) => (
+            <div key={g}>
+              <ToneTag tone="grey">{g}</ToneTag>
+            </div>
+          ))}
+        </>
+      ),
+    },
+    {
+      title: '具体要求',
+      dataIndex: 'requirement',
+      width: 360,
+      render: (r: string) => <div style={{ whiteSpace: 'pre-wrap' }}>{r}</div>,
+    },
+    {
+      title: '完成时限',
+      key: 'deadline',
+      width: 170,
+      render: (_, t) => (
+        <div>
+          <Deadline raw={t.deadlineRaw} due={t.due} recurring={t.recurring} />
+          {!t.due && t.dueSuggested && (
+            <div>
+              <Typography.Text type="secondary">建议：{formatDate(t.dueSuggested)}</Typography.Text>
+            </div>
+          )}
+        </div>
+      ),
+    },
+  ];
+
+  const plan = data?.plan;
+  return (
+    <>
+      <PageTitle
+        title={plan ? plan.title : '工作台账'}
+        extra={
+          <Flex wrap gap={8} align="center">
+            <Link to="/ledger">
+              <ArrowLeftOutlined /> 返回台账总览
+            </Link>
+            {plan && manager && (
+              <Flex gap={4} align="center">
+                <Switch
+                  id="plan-published"
+                  checked={plan.published}
+                  loading={publishing}
+                  onChange={onPublish}
+                  aria-label="在门户网站公开"
+                />
+                <label htmlFor="plan-published">在门户网站公开</label>
+              </Flex>
+            )}
+            {plan && overseer && (
+              <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport}>
+                导出Excel
+              </Button>
+            )}
+          </Flex>
+        }
+      />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Spin spinning={loading && !data} description="正在加载…">
+        {plan && (
+          <Card style={{ marginBottom: 16 }}>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2, xl: 3 }}
+              items={[
+                { key: 'org', label: '所属单位', children: plan.orgName ?? '—' },
+                { key: 'year', label: '年度', children: `${plan.year}年` },
+                { key: 'no', label: '文号', children: plan.docNumber || '—' },
+                { key: 'issuer', label: '发文机关', children: plan.issuer || '—' },
+                { key: 'date', label: '成文日期', children: formatDate(plan.issuedDate) },
+                { key: 'source', label: '来源文件', children: plan.sourceName || '—' },
+              ]}
+            />
+          </Card>
+        )}
+        {data && (
+          <Tabs
+            activeKey={tab}
+            onChange={(key) => {
+              const next = new URLSearchParams(params);
+              if (key === 'tasks') next.delete('tab');
+              else next.set('tab', key);
+              setParams(next, { replace: true });
+            }}
+            items={[
+              {
+                key: 'tasks',
+                label: '任务清单',
+                children: (
+                  <Card title={<SectionTitle>任务清单（共 {data.tasks.length} 项）</SectionTitle>}>
+                    <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+                      <Select
+                        aria-label="筛选任务"
+                        style={{ width: 200 }}
+                        value={filter}
+                        options={FILTERS}
+                        onChange={setFilter}
+                      />
+                      <Input.Search
+                        aria-label="搜索任务、要求或单位"
+                        placeholder="搜索任务、要求或单位"
+                        allowClear
+                        style={{ width: 280 }}
+                        onSearch={setKeyword}
+                      />
+                    </Flex>
+                    <Table<PlanTask>
+                      rowKey="id"
+                      size="small"
+                      bordered
+                      columns={columns}
+                      dataSource={tasks}
+                      pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+                      scroll={{ x: 1450 }}
+                      locale={{
+                        emptyText: <Typography.Text type="secondary">没有符合条件的任务</Typography.Text>,
+                      }}
+                    />
+                  </Card>
+                ),
+              },
+              ...(overseer
+                ? [
+                    {
+                      key: 'dashboard',
+                      label: '统计看板',
+                      children: (
+                        <Suspense fallback={<Spin description="正在加载图表…" />}>
+                          <PlanDashboardPanel planId={id} version={dashboardVersion} onOpen={setDrawer} />
+                        </Suspense>
+                      ),
+                    },
+                  ]
+                : []),
+              ...(manager
+                ? [
+                    {
+                      key: 'lookback',
+                      label: '回头看',
+                      children: <LookBackPanel plan={data.plan} />,
+                    },
+                    {
+                      key: 'cascade',
+                      label: '下发到县',
+                      children: <CascadePanel plan={data.plan} tasks={data.tasks} onChanged={reload} />,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+      </Spin>
+      <AssignmentDrawer
+        assignmentId={drawer}
+        onClose={() => setDrawer(undefined)}
+        onChanged={() => {
+          reload();
+          setDashboardVersion((v) => v + 1);
+        }}
+      />
+    </>
+  );
+}

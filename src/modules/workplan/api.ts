@@ -1,0 +1,212 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { readBlob } from '../../platform/files/storage.ts';
+import { AppError, isCatalogCode } from '../../platform/http/errors.ts';
+import { requireActor } from '../../platform/http/session.ts';
+import type { ModuleContext } from '../../platform/module.ts';
+import { chinaToday } from '../../platform/time.ts';
+import * as s from './api.schemas.ts';
+import { planWorkbook } from './export.ts';
+import { type ParsedPlan, PlanParseError, parsePlanFile } from './importers/index.ts';
+import {
+  presentAssignment,
+  presentAssignmentDetail,
+  presentPlanDetail,
+  presentPlanSummary,
+} from './present.ts';
+import * as service from './service.ts';
+
+/** Read the preview upload: one file part plus optional `year` and `orgId` fields. */
+async function readUpload(req: FastifyRequest) {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  let file: { name: string; bytes: Buffer } | null = null;
+  const fields: Record<string, string> = {};
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      const bytes = await part.toBuffer();
+      if (!file) file = { name: part.filename.normalize('NFC').slice(0, 300), bytes };
+    } else if (typeof part.value === 'string') {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  if (!file || file.bytes.length === 0) throw new AppError('WORKPLAN_FILE_REQUIRED');
+  const num = (key: string, label: string, min: number, max: number): number | undefined => {
+    const raw = fields[key]?.trim();
+    if (!raw) return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new AppError('VALIDATION_FAILED', {}, [{ path: key, message: `${label}格式不正确` }]);
+    }
+    return n;
+  };
+  return { file, year: num('year', '年度', 2000, 2100), orgId: num('orgId', '所属机构', 1, 2 ** 31 - 1) };
+}
+
+/** Parse with the importer; its errors carry a Chinese message worth showing as is. */
+export async function parseUpload(bytes: Uint8Array, name: string, year?: number): Promise<ParsedPlan> {
+  try {
+    return await parsePlanFile(bytes, name, year === undefined ? {} : { year });
+  } catch (err) {
+    if (err instanceof PlanParseError) {
+      if (isCatalogCode(err.code)) throw new AppError(err.code, { detail: err.message });
+      throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: err.message }]);
+    }
+    throw err;
+  }
+}
+
+/** 工作台账 core routes: import, plans, dashboard, export, units' tasks and progress. */
+export async function workplanApi(root: FastifyInstance, { db, config }: ModuleContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['workplan'];
+
+  app.post(
+    '/workplan/import/preview',
+    { schema: { tags, summary: '导入预览：解析任务分解表并匹配单位（multipart：file，可选 year、orgId）' } },
+    async (req) => {
+      const actor = requireActor(req);
+      const upload = await readUpload(req);
+      const ownerOrgId = upload.orgId ?? (await service.defaultOwnerOrgId(db, actor));
+      // Authorise before parsing: a non-manager learns nothing about the file.
+      await service.requireImporter(db, actor, ownerOrgId);
+      const parsed = await parseUpload(upload.file.bytes, upload.file.name, upload.year);
+      const { units, candidates, ownerName } = await service.previewUnits(
+        db,
+        actor,
+        ownerOrgId,
+        parsed.tasks,
+      );
+      return {
+        ownerOrgId,
+        ownerOrgName: ownerName,
+        fileName: upload.file.name,
+        parsed,
+        units,
+        candidates: candidates.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId, kind: c.kind })),
+      };
+    },
+  );
+
+  app.post(
+    '/workplan/plans',
+    // A large table (thousands of rows plus the source text) is well over the default 1 MB.
+    { bodyLimit: 20 * 1024 * 1024, schema: { tags, summary: '保存导入的工作台账', body: s.savePlanBody } },
+    async (req) => service.savePlan(db, requireActor(req), req.body),
+  );
+
+  app.get(
+    '/workplan/plans',
+    { schema: { tags, summary: '工作台账列表', querystring: s.planListQuery } },
+    async (req) => {
+      const rows = await service.listPlans(db, requireActor(req), req.query, chinaToday());
+      return rows.map(presentPlanSummary);
+    },
+  );
+
+  app.get(
+    '/workplan/plans/:id',
+    { schema: { tags, summary: '工作台账详情（任务、责任单位、办理状态）', params: s.idParam } },
+    async (req) =>
+      presentPlanDetail(await service.getPlan(db, requireActor(req), req.params.id, chinaToday())),
+  );
+
+  app.patch(
+    '/workplan/plans/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改工作台账（名称、是否在门户公开）',
+        params: s.idParam,
+        body: s.planPatchBody,
+      },
+    },
+    async (req) => {
+      await service.updatePlan(db, requireActor(req), req.params.id, req.body);
+      return presentPlanSummary(await service.planSummary(db, req.params.id, chinaToday()));
+    },
+  );
+
+  app.get(
+    '/workplan/plans/:id/dashboard',
+    { schema: { tags, summary: '工作台账统计（按单位完成率、逾期清单）', params: s.idParam } },
+    async (req) => service.planDashboard(db, requireActor(req), req.params.id, chinaToday()),
+  );
+
+  app.get(
+    '/workplan/plans/:id/export.xlsx',
+    { schema: { tags, summary: '导出工作台账（Excel）', params: s.idParam } },
+    async (req, reply) => {
+      const data = await service.planForExport(db, requireActor(req), req.params.id, chinaToday());
+      const body = await planWorkbook(data);
+      const name = `${data.detail.plan.title}（工作台账）.xlsx`;
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="workplan-${req.params.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        );
+      return reply.send(body);
+    },
+  );
+
+  app.get(
+    '/workplan/my-tasks',
+    { schema: { tags, summary: '本单位的工作任务（跨台账）', querystring: s.myTasksQuery } },
+    async (req) => {
+      const today = chinaToday();
+      const rows = await service.myTasks(db, requireActor(req), req.query);
+      return rows.map((r) => presentAssignment(r, today));
+    },
+  );
+
+  app.get(
+    '/workplan/review-queue',
+    { schema: { tags, summary: '待审核的进展报送（公开办）', querystring: s.reviewQueueQuery } },
+    async (req) => {
+      const today = chinaToday();
+      const rows = await service.reviewQueue(db, requireActor(req), req.query);
+      return rows.map((r) => ({ ...presentAssignment(r, today), progressId: r.progress_id }));
+    },
+  );
+
+  app.get(
+    '/workplan/assignments/:id',
+    { schema: { tags, summary: '单位任务详情及进展记录', params: s.idParam } },
+    async (req) =>
+      presentAssignmentDetail(
+        await service.getAssignment(db, requireActor(req), req.params.id),
+        chinaToday(),
+      ),
+  );
+
+  app.post(
+    '/workplan/assignments/:id/progress',
+    { schema: { tags, summary: '报送进展', params: s.idParam, body: s.progressBody } },
+    async (req) => {
+      const actor = requireActor(req);
+      await service.submitProgress(db, actor, req.params.id, req.body);
+      return presentAssignmentDetail(await service.getAssignment(db, actor, req.params.id), chinaToday());
+    },
+  );
+
+  app.post(
+    '/workplan/progress/:id/review',
+    { schema: { tags, summary: '审核进展（通过或退回）', params: s.idParam, body: s.reviewBody } },
+    async (req) => {
+      const actor = requireActor(req);
+      const assignmentId = await service.reviewProgress(db, actor, req.params.id, req.body);
+      return presentAssignmentDetail(await service.getAssignment(db, actor, assignmentId), chinaToday());
+    },
+  );
+
+  app.get(
+    '/workplan/progress/:id/files/:fileId',
+    { schema: { tags, summary: '下载佐证材料', params: s.fileParam } },
+    async (req, reply) => {
+      const file = await service.progressFile(db, requireActor(req), req.params.id, req.params.fileId);
+      reply.type(file.mime);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      return reply.send(readBlob(config.dataDir, file.sha256));
+    },
+  );
+}

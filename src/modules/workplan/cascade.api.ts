@@ -1,0 +1,88 @@
+/** /api/workplan 分解到县（市、区）: derive a county plan from the city's, map units, city roll-up. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../platform/http/session.ts';
+import type { ModuleContext } from '../../platform/module.ts';
+import { chinaToday } from '../../platform/time.ts';
+import * as service from './cascade.service.ts';
+
+const idParam = z.object({ id: z.coerce.number().int().positive('编号无效') });
+const countyQuery = z.object({
+  countyOrgId: z.coerce.number('请选择县（市、区）').int().positive('请选择县（市、区）'),
+});
+
+export const deriveBody = z.object({
+  countyOrgId: z.number('请选择县（市、区）').int().positive('请选择县（市、区）'),
+  title: z.string().trim().max(300, '计划标题不能超过300个字').optional(),
+});
+
+export const unitsBody = z.object({
+  units: z
+    .array(
+      z.object({
+        orgId: z.number('请选择责任单位').int().positive('请选择责任单位'),
+        role: z.enum(['lead', 'responsible'], '单位类型应为牵头单位或责任单位'),
+      }),
+    )
+    .min(1, '请至少选择一个单位')
+    .max(500, '单位过多')
+    .refine((u) => new Set(u.map((x) => x.orgId)).size === u.length, '同一单位不能重复选择'),
+});
+
+export async function cascadeApi(root: FastifyInstance, { db }: ModuleContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['workplan'];
+
+  app.get(
+    '/workplan/plans/:id/cascade/preview',
+    {
+      schema: {
+        tags,
+        summary: '分解到县：预览市级计划中需由该县（市、区）承担的任务',
+        params: idParam,
+        querystring: countyQuery,
+      },
+    },
+    async (req) => service.previewCascade(db, requireActor(req), req.params.id, req.query.countyOrgId),
+  );
+
+  app.post(
+    '/workplan/plans/:id/cascade',
+    {
+      schema: {
+        tags,
+        summary: '分解到县：由市级计划生成县（市、区）计划',
+        params: idParam,
+        body: deriveBody,
+      },
+    },
+    async (req) =>
+      service.deriveCountyPlan(db, requireActor(req), {
+        cityPlanId: req.params.id,
+        countyOrgId: req.body.countyOrgId,
+        title: req.body.title,
+      }),
+  );
+
+  app.put(
+    '/workplan/tasks/:id/units',
+    {
+      schema: {
+        tags,
+        summary: '分解到县：把分解来的任务分配给本县（市、区）所属单位',
+        params: idParam,
+        body: unitsBody,
+      },
+    },
+    async (req) => ({
+      assignments: await service.mapDerivedTask(db, requireActor(req), req.params.id, req.body.units),
+    }),
+  );
+
+  app.get(
+    '/workplan/plans/:id/rollup',
+    { schema: { tags, summary: '分解到县：市级计划各任务在各县（市、区）的落实情况', params: idParam } },
+    async (req) => service.cityRollup(db, requireActor(req), req.params.id, chinaToday()),
+  );
+}

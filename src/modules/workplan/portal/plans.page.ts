@@ -1,0 +1,213 @@
+/**
+ * 工作计划公开 (E4): the published annual work plans of the organisations, by organisation and year; a
+ * plan's task table with each task's current status; the published 考核 ranking. Server-rendered,
+ * plain links and tables: works without JavaScript.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/database.ts';
+import { chinaToday } from '../../../platform/time.ts';
+import { formatDateZh, type Html, html, isElderly, renderPage } from '../../../portal/plugin.ts';
+import * as store from '../assessment.store.ts';
+import { ROLLUP_LABELS, rollup } from '../domain/cascade.ts';
+import { PERIOD_LABELS } from '../domain/scoring.ts';
+
+export const WORKPLANS_PATH = '/gk/workplans';
+const LIST_TITLE = '年度工作计划';
+
+type Opts = { db: Kysely<Database>; siteName: string };
+
+function send(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: Opts,
+  title: string,
+  body: Html,
+  crumbs: { label: string; href?: string }[],
+) {
+  const page = renderPage({
+    title,
+    siteName: opts.siteName,
+    current: WORKPLANS_PATH,
+    path: req.url,
+    elderly: isElderly(req),
+    breadcrumbs: [{ label: '首页', href: '/' }, ...crumbs],
+    body,
+  });
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('vary', 'Cookie')
+    .send(page);
+}
+
+const idOf = (v: unknown): number | null => {
+  const n = typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : Number.NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+};
+
+function rankingsSection(list: Awaited<ReturnType<typeof store.listAssessments>>): Html | null {
+  if (list.length === 0) return null;
+  return html`<section aria-labelledby="rankings">
+<h2 id="rankings">考核结果</h2>
+<ul class="section-list">${list.map(
+    (a) =>
+      html`<li><a href="${WORKPLANS_PATH}/assessments/${a.id}">${a.org_name}：${a.plan_title} ${a.period_label}考核排名</a><span class="muted">（${PERIOD_LABELS[a.period_kind]}）</span></li>`,
+  )}</ul>
+</section>`;
+}
+
+async function listPage(opts: Opts): Promise<Html> {
+  const [plans, rankings] = await Promise.all([
+    store.publishedPlans(opts.db),
+    store.listAssessments(opts.db, { publishedOnly: true }),
+  ]);
+  if (plans.length === 0) {
+    return html`<p class="lead">各级行政机关向社会公开的年度工作计划（工作要点及任务分解）。</p>
+<div class="notice"><p>暂无已公开的年度工作计划。</p></div>${rankingsSection(rankings)}`;
+  }
+  // organisation → year → plans, in the order the query gives (year desc, directory order).
+  const byOrg = new Map<number, { name: string; years: Map<number, typeof plans> }>();
+  for (const p of plans) {
+    const org = byOrg.get(p.org_id) ?? { name: p.org_name, years: new Map() };
+    byOrg.set(p.org_id, org);
+    const list = org.years.get(p.year) ?? [];
+    list.push(p);
+    org.years.set(p.year, list);
+  }
+  const sections = [...byOrg.entries()].map(
+    ([orgId, org]) => html`<section aria-labelledby="org-${orgId}">
+<h2 id="org-${orgId}">${org.name}</h2>
+${[...org.years.entries()].map(
+  ([year, list]) => html`<h3>${year}年</h3>
+<ul class="section-list">${list.map(
+    (p) =>
+      html`<li><a href="${WORKPLANS_PATH}/${p.id}">${p.title}</a>${p.doc_number ? html`<span class="muted">（${p.doc_number}）</span>` : null}<span class="muted"> 共${Number(p.tasks)}项任务</span></li>`,
+  )}</ul>`,
+)}
+</section>`,
+  );
+  return html`<p class="lead">各级行政机关向社会公开的年度工作计划（工作要点及任务分解），以及各项任务的落实情况和考核结果。</p>${sections}${rankingsSection(rankings)}`;
+}
+
+async function planPage(opts: Opts, id: number): Promise<{ title: string; body: Html } | null> {
+  const plan = await store.findPlan(opts.db, id);
+  if (!plan?.published) return null;
+  const today = chinaToday();
+  const [org, tasks, assessments] = await Promise.all([
+    store.findOrgRow(opts.db, plan.org_id),
+    store.tasksOfPlan(opts.db, plan.id),
+    store.listAssessments(opts.db, { planId: plan.id, publishedOnly: true }),
+  ]);
+  const totals = { done: 0, overdue: 0 };
+  const rows = tasks.map((t) => {
+    const r = rollup(t.assignments, t.due, today);
+    if (r.status === 'done' || r.status === 'ongoing') totals.done++;
+    if (r.overdue > 0) totals.overdue++;
+    const lead = t.assignments.filter((a) => a.role === 'lead').map((a) => a.orgName);
+    const resp = [
+      ...t.assignments.filter((a) => a.role === 'responsible').map((a) => a.orgName),
+      ...t.groups,
+    ];
+    const deadline = t.deadline_raw ?? (t.due ? formatDateZh(t.due) : '');
+    return html`<tr>
+<th scope="row">${t.seq}. ${t.task}</th>
+<td>${t.requirement}</td>
+<td>${lead.join('、') || '—'}</td>
+<td>${resp.join('、') || '—'}</td>
+<td>${deadline || '—'}${t.recurring && !/长期/.test(deadline) ? '（长期坚持）' : ''}</td>
+<td>${ROLLUP_LABELS[r.status]}${r.overdue > 0 ? html`<strong>（已逾期）</strong>` : null}</td>
+</tr>`;
+  });
+  const facts = html`<dl class="facts">
+<dt>发布机关</dt><dd>${plan.issuer ?? org?.name ?? ''}</dd>
+${plan.doc_number ? html`<dt>文号</dt><dd>${plan.doc_number}</dd>` : null}
+${plan.issued_date ? html`<dt>成文日期</dt><dd>${formatDateZh(plan.issued_date)}</dd>` : null}
+<dt>年度</dt><dd>${plan.year}年</dd>
+<dt>落实情况</dt><dd>共${tasks.length}项任务，已完成${totals.done}项${totals.overdue > 0 ? `，逾期未完成${totals.overdue}项` : ''}（截至${formatDateZh(today)}）</dd>
+</dl>`;
+  const assessmentLinks =
+    assessments.length === 0
+      ? null
+      : html`<section aria-labelledby="assessments"><h2 id="assessments">考核结果</h2><ul class="section-list">${assessments.map(
+          (a) =>
+            html`<li><a href="${WORKPLANS_PATH}/assessments/${a.id}">${a.period_label}考核排名</a><span class="muted">（${PERIOD_LABELS[a.period_kind]}）</span></li>`,
+        )}</ul></section>`;
+  const table =
+    tasks.length === 0
+      ? html`<p>该计划暂无任务。</p>`
+      : html`<table class="days">
+<caption>${plan.title}任务分解及落实情况（共${tasks.length}项）</caption>
+<thead><tr><th scope="col">工作任务</th><th scope="col">具体要求</th><th scope="col">牵头单位</th><th scope="col">责任单位</th><th scope="col">完成时限</th><th scope="col">当前状态</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>`;
+  return {
+    title: plan.title,
+    body: html`${facts}${assessmentLinks}<section aria-labelledby="tasks"><h2 id="tasks">任务分解</h2>${table}</section>
+<p><a href="${WORKPLANS_PATH}">返回年度工作计划列表</a></p>`,
+  };
+}
+
+async function rankingPage(
+  opts: Opts,
+  id: number,
+): Promise<{ title: string; body: Html; planId: number; planTitle: string } | null> {
+  const a = await store.findAssessment(opts.db, id);
+  if (a?.state !== 'published') return null;
+  const plan = await store.findPlan(opts.db, a.plan_id);
+  if (!plan) return null;
+  const rows = await store.rankingRows(opts.db, id);
+  const title = `${a.period_label}考核排名`;
+  const table =
+    rows.length === 0
+      ? html`<p>本次考核没有参加排名的单位。</p>`
+      : html`<table>
+<caption>${plan.title}：${title}（考核期${formatDateZh(a.starts_on)}至${formatDateZh(a.ends_on)}）</caption>
+<thead><tr><th scope="col">名次</th><th scope="col">单位</th><th scope="col">得分</th><th scope="col">按时完成（项）</th><th scope="col">佐证材料（份）</th><th scope="col">逾期（项）</th><th scope="col">退回（次）</th></tr></thead>
+<tbody>${rows.map(
+          (r) =>
+            html`<tr><td>${r.rank}</td><th scope="row">${r.org_name}</th><td>${r.score}</td><td>${r.on_time}</td><td>${r.evidence}</td><td>${r.overdue}</td><td>${r.returned}</td></tr>`,
+        )}</tbody>
+</table>`;
+  return {
+    title,
+    planId: plan.id,
+    planTitle: plan.title,
+    body: html`<p class="lead">${plan.title}</p>
+<dl class="facts">
+<dt>考核期</dt><dd>${formatDateZh(a.starts_on)}至${formatDateZh(a.ends_on)}</dd>
+<dt>统计截至</dt><dd>${formatDateZh(a.as_of)}</dd>
+${a.published_at ? html`<dt>发布日期</dt><dd>${formatDateZh(chinaToday(new Date(a.published_at)))}</dd>` : null}
+</dl>
+${table}
+<p class="hint">得分＝基础分＋加分（按时完成、经审核的佐证材料）－扣分（逾期未完成、进展被退回），本排名经负责人审批后发布。</p>
+<p><a href="${WORKPLANS_PATH}/${plan.id}">查看该计划的任务落实情况</a></p>`,
+  };
+}
+
+export async function workplanPages(app: FastifyInstance, opts: Opts) {
+  app.get(WORKPLANS_PATH, async (req, reply) =>
+    send(req, reply, opts, LIST_TITLE, await listPage(opts), [{ label: LIST_TITLE }]),
+  );
+
+  app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/:id`, async (req, reply) => {
+    const id = idOf(req.params.id);
+    const page = id === null ? null : await planPage(opts, id);
+    if (!page) return reply.callNotFound();
+    return send(req, reply, opts, page.title, page.body, [
+      { label: LIST_TITLE, href: WORKPLANS_PATH },
+      { label: page.title },
+    ]);
+  });
+
+  app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/assessments/:id`, async (req, reply) => {
+    const id = idOf(req.params.id);
+    const page = id === null ? null : await rankingPage(opts, id);
+    if (!page) return reply.callNotFound();
+    return send(req, reply, opts, page.title, page.body, [
+      { label: LIST_TITLE, href: WORKPLANS_PATH },
+      { label: page.planTitle, href: `${WORKPLANS_PATH}/${page.planId}` },
+      { label: page.title },
+    ]);
+  });
+}

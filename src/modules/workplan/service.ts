@@ -1,0 +1,690 @@
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../platform/audit/record.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Actor } from '../../platform/http/session.ts';
+import {
+  findOrg,
+  insertUnitOrg,
+  isGroupName,
+  matchUnitNames,
+  type OrgKind,
+  rememberAlias,
+  scopeMode,
+  type UnitCandidate,
+  unitCandidates,
+  visibleOrgIds,
+} from '../orgs/index.ts';
+import { assembleDashboard, type Dashboard, unitCounts } from './domain/dashboard.ts';
+import { isOverdue } from './domain/status.ts';
+import { distinctUnitNames, planTaskUnits, type Resolution } from './domain/units.ts';
+import * as store from './store.ts';
+
+type Db = Kysely<Database>;
+
+/** What the actor may see and do: their visible organisations and whether they manage plans. */
+export type Scope = { actor: Actor; visible: Set<number>; manager: boolean; viewer: boolean };
+
+export async function scopeOf(db: Db, actor: Actor): Promise<Scope> {
+  const visible = await visibleOrgIds(db, actor);
+  const manager = actor.role === 'admin' || actor.role === 'office';
+  return { actor, visible, manager, viewer: manager || scopeMode(actor.role) === 'subtree' };
+}
+
+export function canManagePlan(scope: Scope, plan: { org_id: number }): boolean {
+  return scope.manager && scope.visible.has(plan.org_id);
+}
+
+export function canViewPlan(scope: Scope, plan: { org_id: number }): boolean {
+  return scope.viewer && scope.visible.has(plan.org_id);
+}
+
+async function requirePlan(db: Db, scope: Scope, id: number, need: 'manage' | 'view') {
+  const plan = await store.findPlan(db, id);
+  if (!plan) throw new AppError('NOT_FOUND');
+  const ok = need === 'manage' ? canManagePlan(scope, plan) : canViewPlan(scope, plan);
+  if (!ok) {
+    if (scope.visible.has(plan.org_id)) throw new AppError('FORBIDDEN');
+    throw new AppError('NOT_FOUND');
+  }
+  return plan;
+}
+
+/** The organisation that owns a plan imported by `actor` unless one is named: the served government. */
+export async function defaultOwnerOrgId(db: Db, actor: Actor): Promise<number> {
+  const org = await findOrg(db, actor.orgId);
+  return actor.role !== 'admin' && org?.serves_org_id ? org.serves_org_id : actor.orgId;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Import preview and save
+
+export type TaskInput = {
+  seq: number;
+  section: string | null;
+  task: string;
+  leadUnits: string[];
+  responsibleUnits: string[];
+  requirement: string;
+  deadlineRaw: string | null;
+  due: string | null;
+  recurring: boolean;
+  dueSuggested: string | null;
+};
+
+export type UnitPreview = {
+  name: string;
+  orgId: number | null;
+  orgName: string | null;
+  via: 'exact' | 'alias' | 'fuzzy' | null;
+  group: boolean;
+  tasks: number;
+};
+
+/** The organisation a manager imports a plan for; FORBIDDEN for non-managers, NOT_FOUND outside scope. */
+export async function requireImporter(db: Db, actor: Actor, ownerOrgId: number) {
+  const scope = await scopeOf(db, actor);
+  if (!scope.manager) throw new AppError('FORBIDDEN');
+  if (!scope.visible.has(ownerOrgId)) throw new AppError('NOT_FOUND');
+  const owner = await findOrg(db, ownerOrgId);
+  if (!owner) throw new AppError('NOT_FOUND');
+  return owner;
+}
+
+/** Match the unit names of parsed tasks for `ownerOrgId` (manager only). */
+export async function previewUnits(
+  db: Db,
+  actor: Actor,
+  ownerOrgId: number,
+  tasks: readonly Pick<TaskInput, 'leadUnits' | 'responsibleUnits'>[],
+): Promise<{ units: UnitPreview[]; candidates: UnitCandidate[]; ownerName: string }> {
+  const owner = await requireImporter(db, actor, ownerOrgId);
+  const names = distinctUnitNames(tasks);
+  const ctx = await unitCandidates(db, ownerOrgId);
+  const matches = await matchUnitNames(
+    db,
+    names.map((n) => n.name),
+    ctx,
+  );
+  const units = names.map((n, i) => {
+    const m = matches[i] as (typeof matches)[number];
+    const group = m.orgId === null && isGroupName(n.name);
+    return { name: n.name, orgId: m.orgId, orgName: m.orgName, via: m.via, group, tasks: n.tasks };
+  });
+  return { units, candidates: ctx.candidates, ownerName: owner.name };
+}
+
+export type SavePlanInput = {
+  orgId: number;
+  year: number;
+  title: string;
+  docNumber: string | null;
+  issuer: string | null;
+  issuedDate: string | null;
+  sourceName: string | null;
+  sourceText: string | null;
+  tasks: TaskInput[];
+  unitMappings: { name: string; orgId: number }[];
+  createUnits: { name: string; parentOrgId: number; kind: OrgKind }[];
+  /** Names the user marks as group names (kept verbatim with the task, assigned to nobody). */
+  groupNames?: string[];
+  parentPlanId: number | null;
+};
+
+/**
+ * Save an imported plan in one transaction: units created, mappings remembered as aliases, plan,
+ * tasks, assignments and group names; audited. `actor` null: seeding / the command line.
+ */
+export async function savePlan(db: Db, actor: Actor | null, input: SavePlanInput): Promise<{ id: number }> {
+  const seqs = new Set<number>();
+  for (const [i, t] of input.tasks.entries()) {
+    if (seqs.has(t.seq)) {
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: `tasks.${i}.seq`, message: `序号${t.seq}重复，请修改后再保存` },
+      ]);
+    }
+    seqs.add(t.seq);
+  }
+  return inTransaction(db, async (tx) => {
+    const scope = actor ? await scopeOf(tx, actor) : null;
+    if (scope) {
+      if (!scope.manager) throw new AppError('FORBIDDEN');
+      if (!scope.visible.has(input.orgId)) throw new AppError('NOT_FOUND');
+    }
+    const owner = await findOrg(tx, input.orgId);
+    if (!owner) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'orgId', message: '所属机构不存在' }]);
+    if (await store.findPlanByTitle(tx, input.orgId, input.year, input.title)) {
+      throw new AppError('DUPLICATE', { what: `${owner.name}${input.year}年的“${input.title}”` });
+    }
+    if (input.parentPlanId !== null) {
+      const parent = await store.findPlan(tx, input.parentPlanId);
+      // A county's plan may derive from the city's plan (outside the county office's own scope).
+      if (!parent) {
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: 'parentPlanId', message: '上级工作台账不存在' },
+        ]);
+      }
+    }
+    const ctx = await unitCandidates(tx, input.orgId);
+    const allowed = new Set([...ctx.candidates.map((c) => c.id), ...(scope?.visible ?? [])]);
+    const resolved = new Map<string, Resolution>();
+
+    // 1. Units to create.
+    for (const [i, c] of input.createUnits.entries()) {
+      const name = c.name.trim();
+      if (scope && !scope.visible.has(c.parentOrgId)) {
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: `createUnits.${i}.parentOrgId`, message: '上级机构不在您的管理范围内' },
+        ]);
+      }
+      const existing = await tx
+        .selectFrom('orgs')
+        .select(['id', 'name'])
+        .where('parent_id', '=', c.parentOrgId)
+        .where('name', '=', name)
+        .executeTakeFirst();
+      const org = existing ?? (await insertUnitOrg(tx, { name, parentId: c.parentOrgId, kind: c.kind }));
+      if (!existing) {
+        await recordAudit(tx, {
+          actorId: actor?.id ?? null,
+          action: 'org.create',
+          subjectType: 'org',
+          subjectId: org.id,
+          after: { ...org, via: 'workplan.import' },
+        });
+      }
+      resolved.set(name, { orgId: org.id, orgName: org.name });
+      allowed.add(org.id);
+    }
+    for (const g of input.groupNames ?? [])
+      if (!resolved.has(g.trim())) resolved.set(g.trim(), { group: true });
+    // 2. Explicit mappings, remembered.
+    const mappedIds = [...new Set(input.unitMappings.map((m) => m.orgId))];
+    const mappedOrgs = new Map(
+      (mappedIds.length === 0
+        ? []
+        : await tx.selectFrom('orgs').select(['id', 'name']).where('id', 'in', mappedIds).execute()
+      ).map((o) => [o.id, o.name]),
+    );
+    const remembered: { alias: string; orgId: number }[] = [];
+    for (const [i, m] of input.unitMappings.entries()) {
+      const name = m.name.trim();
+      const orgName = mappedOrgs.get(m.orgId);
+      if (orgName === undefined || (scope && !allowed.has(m.orgId))) {
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: `unitMappings.${i}.orgId`, message: `“${name}”对应的机构不存在或不在管理范围内` },
+        ]);
+      }
+      if (resolved.has(name)) continue;
+      resolved.set(name, { orgId: m.orgId, orgName });
+      if (name !== orgName) {
+        await rememberAlias(tx, { alias: name, orgId: m.orgId, createdBy: actor?.id ?? null });
+        remembered.push({ alias: name, orgId: m.orgId });
+      }
+    }
+    // 3. Automatic matching and group names for the rest.
+    const rest = distinctUnitNames(input.tasks)
+      .map((n) => n.name)
+      .filter((n) => !resolved.has(n));
+    const matches = await matchUnitNames(tx, rest, ctx);
+    for (const m of matches) {
+      if (m.orgId !== null && m.orgName !== null)
+        resolved.set(m.name, { orgId: m.orgId, orgName: m.orgName });
+      else if (isGroupName(m.name)) resolved.set(m.name, { group: true });
+    }
+    const unresolved = new Set<string>();
+    const planned = input.tasks.map((t) => {
+      const p = planTaskUnits(t, (n) => resolved.get(n) ?? null);
+      for (const n of p.unresolved) unresolved.add(n);
+      return { task: t, ...p };
+    });
+    if (unresolved.size > 0) {
+      const names = [...unresolved];
+      throw new AppError('WORKPLAN_UNITS_UNMAPPED', { names }, [
+        { path: 'units', message: `以下单位尚未对应到机构：${names.join('、')}` },
+      ]);
+    }
+
+    const plan = await store.insertPlan(tx, {
+      orgId: input.orgId,
+      year: input.year,
+      title: input.title,
+      docNumber: input.docNumber,
+      issuer: input.issuer,
+      issuedDate: input.issuedDate,
+      sourceName: input.sourceName,
+      sourceText: input.sourceText,
+      parentPlanId: input.parentPlanId,
+      createdBy: actor?.id ?? null,
+    });
+    const taskIds = await store.insertTasks(tx, plan.id, input.tasks);
+    const assignments: store.NewAssignment[] = [];
+    const groups: { taskId: number; name: string; role: store.AssignmentRole; sortOrder: number }[] = [];
+    for (const p of planned) {
+      const taskId = taskIds.get(p.task.seq) as number;
+      for (const a of p.assignments) assignments.push({ taskId, ...a });
+      for (const g of p.groups) groups.push({ taskId, ...g });
+    }
+    await store.insertAssignments(tx, assignments);
+    await store.insertGroups(tx, groups);
+    await recordAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: 'workplan.plan.create',
+      subjectType: 'work_plan',
+      subjectId: plan.id,
+      after: {
+        orgId: plan.org_id,
+        year: plan.year,
+        title: plan.title,
+        docNumber: plan.doc_number,
+        sourceName: plan.source_name,
+        tasks: input.tasks.length,
+        assignments: assignments.length,
+        groups: groups.length,
+        aliases: remembered,
+        createdUnits: input.createUnits.map((c) => c.name),
+      },
+    });
+    return { id: plan.id };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Plans
+
+export async function listPlans(
+  db: Db,
+  actor: Actor,
+  f: { orgId?: number; year?: number },
+  today: string,
+): Promise<store.PlanSummaryRow[]> {
+  const scope = await scopeOf(db, actor);
+  const visible = [...scope.visible];
+  // Plans in which the actor's organisations have tasks (their figures only) …
+  const assigned = await store.planSummaries(db, { assigneeOrgIds: visible, ...f }, today);
+  if (!scope.viewer) return assigned;
+  // … and, for managers and approvers, the plans their organisations own (all figures).
+  const owned = await store.planSummaries(db, { ownerOrgIds: visible, ...f }, today);
+  const ownedIds = new Set(owned.map((p) => p.id));
+  return [...owned, ...assigned.filter((p) => !ownedIds.has(p.id))].sort(
+    (a, b) => b.year - a.year || a.org_id - b.org_id || b.id - a.id,
+  );
+}
+
+export async function planSummary(db: Db, planId: number, today: string): Promise<store.PlanSummaryRow> {
+  const [row] = await store.planSummaries(db, { planId }, today);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export type PlanDetail = {
+  plan: store.WorkPlanRow & { org_name: string };
+  canManage: boolean;
+  tasks: (store.WorkTaskRow & {
+    assignments: (Awaited<ReturnType<typeof store.planAssignments>>[number] & { overdue: boolean })[];
+    groups: string[];
+  })[];
+};
+
+export async function getPlan(db: Db, actor: Actor, id: number, today: string): Promise<PlanDetail> {
+  const scope = await scopeOf(db, actor);
+  const plan = await store.findPlan(db, id);
+  if (!plan) throw new AppError('NOT_FOUND');
+  const full = canViewPlan(scope, plan);
+  const assignments = await store.planAssignments(db, id, full ? undefined : [...scope.visible]);
+  if (!full && assignments.length === 0) throw new AppError('NOT_FOUND');
+  const [tasks, groups, owner] = await Promise.all([
+    store.planTasks(db, id),
+    full ? store.planGroups(db, id) : Promise.resolve([]),
+    findOrg(db, plan.org_id),
+  ]);
+  const byTask = new Map<number, PlanDetail['tasks'][number]['assignments']>();
+  for (const a of assignments) {
+    const list = byTask.get(a.task_id) ?? [];
+    list.push({
+      ...a,
+      overdue: isOverdue({ status: a.status, reviewState: a.review_state, due: a.due }, today),
+    });
+    byTask.set(a.task_id, list);
+  }
+  const groupsByTask = new Map<number, string[]>();
+  for (const g of groups) {
+    const list = groupsByTask.get(g.task_id) ?? [];
+    list.push(g.name);
+    groupsByTask.set(g.task_id, list);
+  }
+  return {
+    plan: { ...plan, org_name: owner?.name ?? '' },
+    canManage: canManagePlan(scope, plan),
+    tasks: tasks
+      .filter((t) => full || byTask.has(t.id))
+      .map((t) => ({ ...t, assignments: byTask.get(t.id) ?? [], groups: groupsByTask.get(t.id) ?? [] })),
+  };
+}
+
+export async function updatePlan(
+  db: Db,
+  actor: Actor,
+  id: number,
+  patch: { published?: boolean; title?: string },
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const scope = await scopeOf(tx, actor);
+    const before = await requirePlan(tx, scope, id, 'manage');
+    if (patch.title !== undefined && patch.title !== before.title) {
+      if (await store.findPlanByTitle(tx, before.org_id, before.year, patch.title)) {
+        throw new AppError('DUPLICATE', { what: `${before.year}年的“${patch.title}”` });
+      }
+    }
+    const after = await store.updatePlanRow(tx, id, {
+      ...(patch.published !== undefined ? { published: patch.published } : {}),
+      ...(patch.title !== undefined ? { title: patch.title } : {}),
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'workplan.plan.update',
+      subjectType: 'work_plan',
+      subjectId: id,
+      before: { title: before.title, published: before.published },
+      after: { title: after.title, published: after.published },
+    });
+  });
+}
+
+/** At most this many overdue items are listed (all are counted). */
+export const OVERDUE_LIST_LIMIT = 500;
+
+export async function planDashboard(db: Db, actor: Actor, id: number, today: string): Promise<Dashboard> {
+  const scope = await scopeOf(db, actor);
+  await requirePlan(db, scope, id, 'view');
+  return dashboardOf(db, id, today);
+}
+
+/** The dashboard of a plan, without authorisation (callers check). */
+export async function dashboardOf(db: Db, id: number, today: string): Promise<Dashboard> {
+  const counts = await store.dashboardCounts(db, id, today);
+  const [overdue, tasks, names] = await Promise.all([
+    store.overdueAssignments(db, id, today, OVERDUE_LIST_LIMIT),
+    store.countTasks(db, id),
+    store.orgNames(db, [...new Set(counts.map((c) => c.org_id))]),
+  ]);
+  return assembleDashboard(
+    unitCounts(
+      counts.map((c) => ({
+        orgId: c.org_id,
+        status: c.status,
+        reviewState: c.review_state,
+        past: c.past,
+        n: c.n,
+      })),
+      new Map(names.map((o) => [o.id, o.name])),
+    ),
+    overdue.map((o) => ({
+      assignmentId: o.assignment_id,
+      taskId: o.task_id,
+      seq: o.seq,
+      task: o.task,
+      orgId: o.org_id,
+      orgName: o.org_name,
+      due: o.due,
+      status: o.status,
+      reviewState: o.review_state,
+    })),
+    tasks,
+    today,
+  );
+}
+
+/** The plan for export (view rights), with all it needs. */
+export async function planForExport(db: Db, actor: Actor, id: number, today: string) {
+  const detail = await getPlan(db, actor, id, today);
+  const scope = await scopeOf(db, actor);
+  if (!canViewPlan(scope, detail.plan)) throw new AppError('FORBIDDEN');
+  const ids = detail.tasks.flatMap((t) => t.assignments.map((a) => a.id));
+  const progress = await store.listProgress(db, ids);
+  const latest = new Map<number, store.WorkProgressRow>();
+  for (const p of progress) if (!latest.has(p.assignment_id)) latest.set(p.assignment_id, p);
+  const files = await store.filesByIds(db, [...new Set([...latest.values()].flatMap((p) => p.file_ids))]);
+  const groupRows = await store.planGroups(db, id);
+  return { detail, latest, files: new Map(files.map((f) => [f.id, f])), groupRows };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Assignments and progress
+
+export async function myTasks(
+  db: Db,
+  actor: Actor,
+  f: { orgId?: number; year?: number; status?: store.WorkStatus },
+): Promise<store.AssignmentViewRow[]> {
+  const scope = await scopeOf(db, actor);
+  let orgIds = [actor.orgId];
+  if (f.orgId !== undefined) {
+    if (!scope.visible.has(f.orgId)) throw new AppError('NOT_FOUND');
+    orgIds = [f.orgId];
+  }
+  return store.listAssignmentViews(db, { orgIds, year: f.year, status: f.status });
+}
+
+/** Reports awaiting the actor's review (managers), across the plans they manage or of one plan. */
+export async function reviewQueue(db: Db, actor: Actor, f: { planId?: number }) {
+  const scope = await scopeOf(db, actor);
+  if (!scope.manager) throw new AppError('FORBIDDEN');
+  return store.reviewQueue(db, { planOrgIds: [...scope.visible], planId: f.planId });
+}
+
+export type AssignmentDetail = {
+  assignment: store.AssignmentViewRow;
+  otherUnits: { org_id: number; org_name: string; role: string }[];
+  progress: store.WorkProgressRow[];
+  files: Map<number, { id: number; name: string; size: number; mime: string }>;
+  users: Map<number, string>;
+  canSubmit: boolean;
+  canReview: boolean;
+};
+
+function canSeeAssignment(scope: Scope, a: { org_id: number; plan_org_id: number }): boolean {
+  return scope.visible.has(a.org_id) || canViewPlan(scope, { org_id: a.plan_org_id });
+}
+
+export async function getAssignment(db: Db, actor: Actor, id: number): Promise<AssignmentDetail> {
+  const scope = await scopeOf(db, actor);
+  const a = await store.findAssignmentView(db, id);
+  if (!a || !canSeeAssignment(scope, a)) throw new AppError('NOT_FOUND');
+  const [units, progress] = await Promise.all([store.taskUnits(db, a.task_id), store.listProgress(db, [id])]);
+  const files = await store.filesByIds(db, [...new Set(progress.flatMap((p) => p.file_ids))]);
+  const users = await store.userNames(
+    db,
+    progress.flatMap((p) => [p.submitted_by, p.reviewed_by]),
+  );
+  return {
+    assignment: a,
+    otherUnits: units.filter((u) => u.id !== a.id),
+    progress,
+    files: new Map(files.map((f) => [f.id, f])),
+    users,
+    canSubmit: actor.orgId === a.org_id && !(a.status === 'done' && a.review_state === 'accepted'),
+    canReview: a.review_state === 'submitted' && canManagePlan(scope, { org_id: a.plan_org_id }),
+  };
+}
+
+export type ProgressInput = {
+  text: string;
+  links: store.EvidenceLink[];
+  fileIds: number[];
+  status: store.WorkStatus;
+};
+
+export async function submitProgress(
+  db: Db,
+  actor: Actor,
+  assignmentId: number,
+  input: ProgressInput,
+  now = new Date(),
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const scope = await scopeOf(tx, actor);
+    const view = await store.findAssignmentView(tx, assignmentId);
+    if (!view || !canSeeAssignment(scope, view)) throw new AppError('NOT_FOUND');
+    if (view.org_id !== actor.orgId) throw new AppError('FORBIDDEN');
+    const a = await store.lockAssignment(tx, assignmentId);
+    if (!a) throw new AppError('NOT_FOUND');
+    if (a.status === 'done' && a.review_state === 'accepted') throw new AppError('WORKPLAN_ALREADY_ACCEPTED');
+    const fileIds = [...new Set(input.fileIds)];
+    if (fileIds.length > 0) {
+      const files = await store.filesByIds(tx, fileIds);
+      const own = new Set(files.filter((f) => f.created_by === actor.id).map((f) => f.id));
+      if (fileIds.some((f) => !own.has(f))) {
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: 'fileIds', message: '佐证材料文件不存在或不是您上传的，请重新上传' },
+        ]);
+      }
+    }
+    const row = await store.insertProgress(tx, {
+      assignmentId,
+      text: input.text,
+      links: input.links,
+      fileIds,
+      status: input.status,
+      submittedBy: actor.id,
+      submittedAt: now,
+    });
+    await store.updateAssignmentRow(tx, assignmentId, {
+      status: input.status,
+      review_state: 'submitted',
+      last_submitted_at: now,
+      accepted_at: null,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'workplan.progress.submit',
+      subjectType: 'work_assignment',
+      subjectId: assignmentId,
+      before: { status: a.status, reviewState: a.review_state },
+      after: { progressId: row.id, status: input.status, reviewState: 'submitted', files: fileIds },
+    });
+  });
+}
+
+export async function reviewProgress(
+  db: Db,
+  actor: Actor,
+  progressId: number,
+  input: { decision: 'accepted' | 'returned'; comment: string | null },
+  now = new Date(),
+): Promise<number> {
+  if (input.decision === 'returned' && !input.comment) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'comment', message: '退回时请填写退回意见' }]);
+  }
+  return inTransaction(db, async (tx) => {
+    const scope = await scopeOf(tx, actor);
+    const p = await store.findProgress(tx, progressId);
+    if (!p) throw new AppError('NOT_FOUND');
+    const view = await store.findAssignmentView(tx, p.assignment_id);
+    if (!view || !canSeeAssignment(scope, view)) throw new AppError('NOT_FOUND');
+    if (!canManagePlan(scope, { org_id: view.plan_org_id })) throw new AppError('FORBIDDEN');
+    const a = await store.lockAssignment(tx, p.assignment_id);
+    const latest = await store.latestProgressId(tx, p.assignment_id);
+    if (!a || p.decision !== null || latest?.id !== p.id || a.review_state !== 'submitted') {
+      throw new AppError('WORKPLAN_REVIEW_NOT_PENDING');
+    }
+    await store.reviewProgressRow(tx, p.id, {
+      decision: input.decision,
+      comment: input.comment,
+      reviewedBy: actor.id,
+      at: now,
+    });
+    await store.updateAssignmentRow(tx, a.id, {
+      review_state: input.decision,
+      accepted_at: input.decision === 'accepted' ? now : null,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'workplan.progress.review',
+      subjectType: 'work_assignment',
+      subjectId: a.id,
+      before: { reviewState: a.review_state },
+      after: { progressId: p.id, decision: input.decision, comment: input.comment },
+    });
+    return a.id;
+  });
+}
+
+/** A file attached to a progress report, for someone who may see the assignment. */
+export async function progressFile(db: Db, actor: Actor, progressId: number, fileId: number) {
+  const p = await store.findProgress(db, progressId);
+  if (!p?.file_ids.includes(fileId)) throw new AppError('NOT_FOUND');
+  const scope = await scopeOf(db, actor);
+  const view = await store.findAssignmentView(db, p.assignment_id);
+  if (!view || !canSeeAssignment(scope, view)) throw new AppError('NOT_FOUND');
+  const [file] = await store.filesByIds(db, [fileId]);
+  if (!file) throw new AppError('NOT_FOUND');
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Command line: `gongkai plan import FILE --org ORG [--year Y]`
+
+/** The plan title from the notice title: 关于印发《X》的通知 → X. */
+export function planTitleOf(noticeTitle: string | null, year: number): string {
+  const t = (noticeTitle ?? '').replace(/\s+/g, '');
+  const m = /^关于印发《?(.+?)》?的通知$/.exec(t);
+  return (m?.[1] ?? t) || `${year}年工作任务分解表`;
+}
+
+export type ImportFileResult =
+  | { ok: true; id: number; tasks: number; orgName: string; year: number; title: string }
+  | { ok: false; reason: 'org' | 'year' | 'units'; names?: string[] };
+
+/**
+ * Import a parsed task table as `orgRef`'s plan (an organisation id or exact name), as the command
+ * line does: units matched automatically; nothing is saved while any name is unknown.
+ */
+export async function importParsedPlan(
+  db: Db,
+  input: {
+    parsed: {
+      doc: {
+        title: string | null;
+        issuer: string | null;
+        docNumber: string | null;
+        issuedDate: string | null;
+        year: number | null;
+      };
+      tasks: (Omit<TaskInput, 'dueSuggested'> & { dueSuggested?: string | null })[];
+      sourceText: string;
+    };
+    fileName: string;
+    orgRef: string;
+    year?: number;
+  },
+): Promise<ImportFileResult> {
+  const ref = input.orgRef.trim();
+  const org = /^\d+$/.test(ref)
+    ? await findOrg(db, Number(ref))
+    : await db.selectFrom('orgs').selectAll().where('name', '=', ref).executeTakeFirst();
+  if (!org) return { ok: false, reason: 'org' };
+  const year = input.year ?? input.parsed.doc.year;
+  if (!year) return { ok: false, reason: 'year' };
+  const names = distinctUnitNames(input.parsed.tasks).map((n) => n.name);
+  const matches = await matchUnitNames(db, names, await unitCandidates(db, org.id));
+  const unknown = matches.filter((m) => m.orgId === null && !isGroupName(m.name)).map((m) => m.name);
+  if (unknown.length > 0) return { ok: false, reason: 'units', names: unknown };
+  const title = planTitleOf(input.parsed.doc.title, year);
+  const { id } = await savePlan(db, null, {
+    orgId: org.id,
+    year,
+    title,
+    docNumber: input.parsed.doc.docNumber,
+    issuer: input.parsed.doc.issuer,
+    issuedDate: input.parsed.doc.issuedDate,
+    sourceName: input.fileName,
+    sourceText: input.parsed.sourceText,
+    tasks: input.parsed.tasks.map((t) => ({ ...t, dueSuggested: t.dueSuggested ?? null })),
+    unitMappings: [],
+    createUnits: [],
+    parentPlanId: null,
+  });
+  return { ok: true, id, tasks: input.parsed.tasks.length, orgName: org.name, year, title };
+}

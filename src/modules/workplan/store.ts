@@ -1,0 +1,588 @@
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Database, Timestamp } from '../../platform/db/database.ts';
+
+type Json<T> = ColumnType<T, string, string>;
+
+export const WORK_STATUSES = ['not_started', 'in_progress', 'done', 'ongoing'] as const;
+export type WorkStatus = (typeof WORK_STATUSES)[number];
+export const REVIEW_STATES = ['none', 'submitted', 'accepted', 'returned'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+export type AssignmentRole = 'lead' | 'responsible';
+export type EvidenceLink = { title: string; url: string };
+
+export interface WorkPlansTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  title: string;
+  doc_number: string | null;
+  issuer: string | null;
+  /** ISO date (`date` column). */
+  issued_date: string | null;
+  source_name: string | null;
+  source_text: string | null;
+  parent_plan_id: number | null;
+  published: Generated<boolean>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface WorkTasksTable {
+  id: Generated<number>;
+  plan_id: number;
+  seq: number;
+  section: string | null;
+  task: string;
+  requirement: Generated<string>;
+  deadline_raw: string | null;
+  due: string | null;
+  recurring: Generated<boolean>;
+  due_suggested: string | null;
+  parent_task_id: number | null;
+  carried_from_task_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface WorkAssignmentsTable {
+  id: Generated<number>;
+  task_id: number;
+  org_id: number;
+  role: AssignmentRole;
+  status: Generated<WorkStatus>;
+  review_state: Generated<ReviewState>;
+  last_submitted_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  /** The unit's name as written in the source table; null when it is the organisation's own name. */
+  unit_text: Generated<string | null>;
+  sort_order: Generated<number>;
+}
+
+export interface WorkTaskGroupsTable {
+  id: Generated<number>;
+  task_id: number;
+  name: string;
+  /** The source column the group was named in. */
+  role: Generated<AssignmentRole>;
+  sort_order: Generated<number>;
+}
+
+export interface WorkProgressTable {
+  id: Generated<number>;
+  assignment_id: number;
+  text: string;
+  links: Json<EvidenceLink[]>;
+  file_ids: ColumnType<number[], number[] | undefined, number[]>;
+  status: WorkStatus;
+  submitted_by: number | null;
+  submitted_at: Generated<Date>;
+  decision: 'accepted' | 'returned' | null;
+  review_comment: string | null;
+  reviewed_by: number | null;
+  reviewed_at: Timestamp | null;
+}
+
+declare module '../../platform/db/database.ts' {
+  interface Database {
+    work_plans: WorkPlansTable;
+    work_tasks: WorkTasksTable;
+    work_assignments: WorkAssignmentsTable;
+    work_task_groups: WorkTaskGroupsTable;
+    work_progress: WorkProgressTable;
+  }
+}
+
+export type WorkPlanRow = Selectable<WorkPlansTable>;
+export type WorkTaskRow = Selectable<WorkTasksTable>;
+export type WorkAssignmentRow = Selectable<WorkAssignmentsTable>;
+export type WorkTaskGroupRow = Selectable<WorkTaskGroupsTable>;
+export type WorkProgressRow = Selectable<WorkProgressTable>;
+
+type Db = Kysely<Database>;
+
+const CHUNK = 1000;
+
+function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+export type NewPlan = {
+  orgId: number;
+  year: number;
+  title: string;
+  docNumber: string | null;
+  issuer: string | null;
+  issuedDate: string | null;
+  sourceName: string | null;
+  sourceText: string | null;
+  parentPlanId: number | null;
+  createdBy: number | null;
+};
+
+export function insertPlan(db: Db, v: NewPlan): Promise<WorkPlanRow> {
+  return db
+    .insertInto('work_plans')
+    .values({
+      org_id: v.orgId,
+      year: v.year,
+      title: v.title,
+      doc_number: v.docNumber,
+      issuer: v.issuer,
+      issued_date: v.issuedDate,
+      source_name: v.sourceName,
+      source_text: v.sourceText,
+      parent_plan_id: v.parentPlanId,
+      created_by: v.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export type NewTask = {
+  seq: number;
+  section: string | null;
+  task: string;
+  requirement: string;
+  deadlineRaw: string | null;
+  due: string | null;
+  recurring: boolean;
+  dueSuggested: string | null;
+  parentTaskId?: number | null;
+  carriedFromTaskId?: number | null;
+};
+
+/** Insert a plan's tasks in batches; returns their ids by seq. */
+export async function insertTasks(
+  db: Db,
+  planId: number,
+  tasks: readonly NewTask[],
+): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
+  for (const part of chunks(tasks)) {
+    const rows = await db
+      .insertInto('work_tasks')
+      .values(
+        part.map((t) => ({
+          plan_id: planId,
+          seq: t.seq,
+          section: t.section,
+          task: t.task,
+          requirement: t.requirement,
+          deadline_raw: t.deadlineRaw,
+          due: t.due,
+          recurring: t.recurring,
+          due_suggested: t.dueSuggested,
+          parent_task_id: t.parentTaskId ?? null,
+          carried_from_task_id: t.carriedFromTaskId ?? null,
+        })),
+      )
+      .returning(['id', 'seq'])
+      .execute();
+    for (const r of rows) ids.set(r.seq, r.id);
+  }
+  return ids;
+}
+
+export type NewAssignment = {
+  taskId: number;
+  orgId: number;
+  role: AssignmentRole;
+  unitText: string | null;
+  sortOrder: number;
+};
+
+export async function insertAssignments(db: Db, rows: readonly NewAssignment[]): Promise<void> {
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto('work_assignments')
+      .values(
+        part.map((a) => ({
+          task_id: a.taskId,
+          org_id: a.orgId,
+          role: a.role,
+          unit_text: a.unitText,
+          sort_order: a.sortOrder,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function insertGroups(
+  db: Db,
+  rows: readonly { taskId: number; name: string; role: AssignmentRole; sortOrder: number }[],
+): Promise<void> {
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto('work_task_groups')
+      .values(part.map((g) => ({ task_id: g.taskId, name: g.name, role: g.role, sort_order: g.sortOrder })))
+      .execute();
+  }
+}
+
+export function findPlan(db: Db, id: number): Promise<WorkPlanRow | undefined> {
+  return db.selectFrom('work_plans').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findPlanByTitle(db: Db, orgId: number, year: number, title: string) {
+  return db
+    .selectFrom('work_plans')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('year', '=', year)
+    .where('title', '=', title)
+    .executeTakeFirst();
+}
+
+export function updatePlanRow(db: Db, id: number, v: Partial<{ published: boolean; title: string }>) {
+  return db.updateTable('work_plans').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+const COMPLETED = sql<boolean>`(a.review_state = 'accepted' and a.status in ('done', 'ongoing'))`;
+
+export type PlanSummaryRow = {
+  id: number;
+  org_id: number;
+  org_name: string;
+  year: number;
+  title: string;
+  doc_number: string | null;
+  parent_plan_id: number | null;
+  published: boolean;
+  created_at: Date;
+  tasks: number;
+  assignments: number;
+  done: number;
+  overdue: number;
+};
+
+/**
+ * Plans with their figures. `ownerOrgIds`: plans owned by these organisations (all assignments
+ * counted); `assigneeOrgIds`: plans in which these organisations have assignments (only theirs
+ * counted). Exactly one of the two is given.
+ */
+export async function planSummaries(
+  db: Db,
+  f: { ownerOrgIds?: number[]; assigneeOrgIds?: number[]; orgId?: number; year?: number; planId?: number },
+  today: string,
+): Promise<PlanSummaryRow[]> {
+  const owners = f.ownerOrgIds;
+  const assignees = f.assigneeOrgIds;
+  if ((owners && owners.length === 0) || (assignees && assignees.length === 0)) return [];
+  const assigneeFilter = assignees ? sql`and a.org_id in (${sql.join(assignees)})` : sql``;
+  const conditions = [sql`true`];
+  if (owners) conditions.push(sql`p.org_id in (${sql.join(owners)})`);
+  if (assignees) {
+    conditions.push(
+      sql`exists (select 1 from work_tasks t2 join work_assignments a2 on a2.task_id = t2.id
+        where t2.plan_id = p.id and a2.org_id in (${sql.join(assignees)}))`,
+    );
+  }
+  if (f.orgId !== undefined) conditions.push(sql`p.org_id = ${f.orgId}`);
+  if (f.year !== undefined) conditions.push(sql`p.year = ${f.year}`);
+  if (f.planId !== undefined) conditions.push(sql`p.id = ${f.planId}`);
+  const result = await sql<PlanSummaryRow>`
+    select p.id, p.org_id, o.name as org_name, p.year, p.title, p.doc_number, p.parent_plan_id,
+      p.published, p.created_at,
+      (select count(*) from work_tasks t where t.plan_id = p.id)::int as tasks,
+      coalesce(s.assignments, 0)::int as assignments,
+      coalesce(s.done, 0)::int as done,
+      coalesce(s.overdue, 0)::int as overdue
+    from work_plans p
+    join orgs o on o.id = p.org_id
+    left join lateral (
+      select count(*) as assignments,
+        count(*) filter (where ${COMPLETED}) as done,
+        count(*) filter (where t.due is not null and t.due < ${today} and not ${COMPLETED}) as overdue
+      from work_tasks t join work_assignments a on a.task_id = t.id
+      where t.plan_id = p.id ${assigneeFilter}
+    ) s on true
+    where ${sql.join(conditions, sql` and `)}
+    order by p.year desc, p.org_id, p.id desc`.execute(db);
+  return result.rows;
+}
+
+export function planTasks(db: Db, planId: number): Promise<WorkTaskRow[]> {
+  return db.selectFrom('work_tasks').selectAll().where('plan_id', '=', planId).orderBy('seq').execute();
+}
+
+export function planAssignments(db: Db, planId: number, orgIds?: number[]) {
+  let q = db
+    .selectFrom('work_assignments as a')
+    .innerJoin('work_tasks as t', 't.id', 'a.task_id')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .selectAll('a')
+    .select(['o.name as org_name', 't.due'])
+    .where('t.plan_id', '=', planId);
+  if (orgIds) q = q.where('a.org_id', 'in', orgIds.length > 0 ? orgIds : [-1]);
+  return q
+    .orderBy('a.task_id')
+    .orderBy(sql`case a.role when 'lead' then 0 else 1 end`)
+    .orderBy('a.sort_order')
+    .execute();
+}
+
+export function planGroups(db: Db, planId: number): Promise<WorkTaskGroupRow[]> {
+  return db
+    .selectFrom('work_task_groups as g')
+    .innerJoin('work_tasks as t', 't.id', 'g.task_id')
+    .selectAll('g')
+    .where('t.plan_id', '=', planId)
+    .orderBy('g.task_id')
+    .orderBy('g.sort_order')
+    .execute();
+}
+
+export type StatusCountRow = {
+  org_id: number;
+  status: string;
+  review_state: string;
+  /** The task's due date is before today. */
+  past: boolean;
+  n: number;
+};
+
+/** A plan's assignments counted by unit, status, review state and "past due" (one cheap aggregate). */
+export async function dashboardCounts(db: Db, planId: number, today: string): Promise<StatusCountRow[]> {
+  const r = await sql<StatusCountRow>`
+    select a.org_id, a.status, a.review_state, coalesce(t.due < ${today}, false) as past, count(*)::int as n
+    from work_tasks t
+    join work_assignments a on a.task_id = t.id
+    where t.plan_id = ${planId}
+    group by 1, 2, 3, 4`.execute(db);
+  return r.rows;
+}
+
+export function orgNames(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
+export type OverdueRow = {
+  assignment_id: number;
+  task_id: number;
+  seq: number;
+  task: string;
+  org_id: number;
+  org_name: string;
+  due: string;
+  status: string;
+  review_state: string;
+};
+
+/** Overdue assignments of a plan, oldest due date first, at most `limit`. */
+export async function overdueAssignments(
+  db: Db,
+  planId: number,
+  today: string,
+  limit: number,
+): Promise<OverdueRow[]> {
+  const r = await sql<OverdueRow>`
+    select a.id as assignment_id, t.id as task_id, t.seq, t.task, a.org_id, o.name as org_name,
+      to_char(t.due, 'YYYY-MM-DD') as due, a.status, a.review_state
+    from (
+      select a.id, a.task_id, a.org_id, a.status, a.review_state
+      from work_tasks t
+      join work_assignments a on a.task_id = t.id
+      where t.plan_id = ${planId} and t.due < ${today} and not ${COMPLETED}
+      order by t.due, t.seq, a.org_id
+      limit ${limit}
+    ) a
+    join work_tasks t on t.id = a.task_id
+    join orgs o on o.id = a.org_id
+    order by t.due, t.seq, a.org_id`.execute(db);
+  return r.rows;
+}
+
+export async function countTasks(db: Db, planId: number): Promise<number> {
+  const r = await db
+    .selectFrom('work_tasks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+const assignmentView = (db: Db) =>
+  db
+    .selectFrom('work_assignments as a')
+    .innerJoin('work_tasks as t', 't.id', 'a.task_id')
+    .innerJoin('work_plans as p', 'p.id', 't.plan_id')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .innerJoin('orgs as po', 'po.id', 'p.org_id')
+    .selectAll('a')
+    .select([
+      'o.name as org_name',
+      't.plan_id',
+      't.seq',
+      't.section',
+      't.task',
+      't.requirement',
+      't.deadline_raw',
+      't.due',
+      't.recurring',
+      'p.title as plan_title',
+      'p.year as plan_year',
+      'p.org_id as plan_org_id',
+      'po.name as plan_org_name',
+    ]);
+
+export type AssignmentViewRow = Awaited<
+  ReturnType<ReturnType<typeof assignmentView>['executeTakeFirstOrThrow']>
+>;
+
+export function findAssignmentView(db: Db, id: number): Promise<AssignmentViewRow | undefined> {
+  return assignmentView(db).where('a.id', '=', id).executeTakeFirst();
+}
+
+export function listAssignmentViews(
+  db: Db,
+  f: { orgIds: number[]; year?: number; status?: WorkStatus },
+): Promise<AssignmentViewRow[]> {
+  if (f.orgIds.length === 0) return Promise.resolve([]);
+  let q = assignmentView(db).where('a.org_id', 'in', f.orgIds);
+  if (f.year !== undefined) q = q.where('p.year', '=', f.year);
+  if (f.status !== undefined) q = q.where('a.status', '=', f.status);
+  return q.orderBy(sql`t.due asc nulls last`).orderBy('p.id').orderBy('t.seq').orderBy('a.id').execute();
+}
+
+/** Reports awaiting review in plans owned by `planOrgIds`, oldest submission first. */
+export async function reviewQueue(
+  db: Db,
+  f: { planOrgIds: number[]; planId?: number },
+): Promise<(AssignmentViewRow & { progress_id: number | null })[]> {
+  if (f.planOrgIds.length === 0) return [];
+  let q = assignmentView(db)
+    .select((eb) =>
+      eb
+        .selectFrom('work_progress as w')
+        .select('w.id')
+        .whereRef('w.assignment_id', '=', 'a.id')
+        .orderBy('w.id', 'desc')
+        .limit(1)
+        .as('progress_id'),
+    )
+    .where('a.review_state', '=', 'submitted')
+    .where('p.org_id', 'in', f.planOrgIds);
+  if (f.planId !== undefined) q = q.where('p.id', '=', f.planId);
+  return q.orderBy('a.last_submitted_at').orderBy('a.id').limit(1000).execute();
+}
+
+export function lockAssignment(db: Db, id: number) {
+  return db.selectFrom('work_assignments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function taskUnits(db: Db, taskId: number) {
+  return db
+    .selectFrom('work_assignments as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.org_id', 'o.name as org_name', 'a.role'])
+    .where('a.task_id', '=', taskId)
+    .orderBy(sql`case a.role when 'lead' then 0 else 1 end`)
+    .orderBy('a.sort_order')
+    .execute();
+}
+
+export function listProgress(db: Db, assignmentIds: number[]): Promise<WorkProgressRow[]> {
+  if (assignmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('work_progress')
+    .selectAll()
+    .where('assignment_id', 'in', assignmentIds)
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export function findProgress(db: Db, id: number): Promise<WorkProgressRow | undefined> {
+  return db.selectFrom('work_progress').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function latestProgressId(db: Db, assignmentId: number) {
+  return db
+    .selectFrom('work_progress')
+    .select('id')
+    .where('assignment_id', '=', assignmentId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function insertProgress(
+  db: Db,
+  v: {
+    assignmentId: number;
+    text: string;
+    links: EvidenceLink[];
+    fileIds: number[];
+    status: WorkStatus;
+    submittedBy: number | null;
+    submittedAt?: Date;
+  },
+): Promise<WorkProgressRow> {
+  return db
+    .insertInto('work_progress')
+    .values({
+      assignment_id: v.assignmentId,
+      text: v.text,
+      links: JSON.stringify(v.links),
+      file_ids: v.fileIds,
+      status: v.status,
+      submitted_by: v.submittedBy,
+      ...(v.submittedAt ? { submitted_at: v.submittedAt } : {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function reviewProgressRow(
+  db: Db,
+  id: number,
+  v: { decision: 'accepted' | 'returned'; comment: string | null; reviewedBy: number | null; at: Date },
+) {
+  return db
+    .updateTable('work_progress')
+    .set({ decision: v.decision, review_comment: v.comment, reviewed_by: v.reviewedBy, reviewed_at: v.at })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function updateAssignmentRow(
+  db: Db,
+  id: number,
+  v: Partial<{
+    status: WorkStatus;
+    review_state: ReviewState;
+    last_submitted_at: Date | null;
+    accepted_at: Date | null;
+  }>,
+) {
+  return db
+    .updateTable('work_assignments')
+    .set(v)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function filesByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('files')
+    .select(['id', 'name', 'size', 'mime', 'sha256', 'created_by'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function userNames(db: Db, ids: (number | null)[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
