@@ -1,2 +1,15 @@
 /** Public surface of the documents module (政府文件库). Other modules import from here only. */
+export {
+  ATTRIBUTE_LABELS,
+  GENRE_LABELS,
+  GENRES,
+  LEGAL_GROUNDS,
+  needsInterpretation,
+  STATUS_LABELS,
+  TOPIC_LABELS,
+  TOPICS,
+  VALIDITY_LABELS,
+} from './domain/codes.ts';
+export { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
 export { documentsModule } from './manifest.ts';
+export { findByDocNumber, getPublicDocument } from './service.ts';

@@ -1,6 +1,24 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { documentsApi } from './api.ts';
+import { catalogueApi } from './catalogue.api.ts';
+import { gazetteApi } from './gazette.api.ts';
+import { seedGazetteAndCatalogues } from './gazette.seeds.ts';
+import { DOCUMENTS_PORTAL_PAGES, documentsPortal } from './portal/index.ts';
+import { publicationRemindersJob } from './reminders.ts';
+import { seedDemoDocuments } from './seeds.ts';
+import { validityJob } from './validity.service.ts';
 
 /** 政府文件库: documents, disclosure attributes, review, validity, interpretations, gazette, search. */
 export const documentsModule: ModuleManifest = {
   name: 'documents',
+  async api(app, ctx) {
+    await documentsApi(app, ctx);
+    await gazetteApi(app, ctx);
+    await catalogueApi(app, ctx);
+  },
+  portalPages: DOCUMENTS_PORTAL_PAGES,
+  portal: documentsPortal,
+  // The gazette, Art. 20 columns and enterprises are composed from the seeded documents, so they come after.
+  seed: async (db) => [...(await seedDemoDocuments(db)), ...(await seedGazetteAndCatalogues(db))],
+  jobs: [validityJob, publicationRemindersJob],
 };

@@ -1,0 +1,338 @@
+/**
+ * Attachments (text extracted for search) and interpretations (政策解读: text, 图解, video, Q&A,
+ * follow-up), each linked both ways with its document.
+ */
+import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../platform/audit/record.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { blobPath, writeBlob } from '../../platform/files/storage.ts';
+import { detectType } from '../../platform/files/types.ts';
+import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import type { Actor } from '../../platform/http/session.ts';
+import {
+  INTERPRETATION_KIND_LABELS,
+  INTERPRETATION_KINDS,
+  type InterpretationKind,
+  needsInterpretation,
+} from './domain/codes.ts';
+import { ExtractError, extractText } from './extract.ts';
+import { sanitizeBody } from './html.ts';
+import { reindex } from './reindex.ts';
+import { loadForActor } from './service.ts';
+import type { QaItem } from './store.ts';
+
+type Db = Kysely<Database>;
+
+/** Maximum size of one attachment whose text is extracted (larger files are refused). */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+
+/** Store bytes as a platform file (content-addressed) and return its row id; type checked by content. */
+export async function storeFile(
+  db: Db,
+  dataDir: string,
+  name: string,
+  bytes: Uint8Array,
+  actorId: number | null,
+): Promise<number> {
+  const type = detectType(name, bytes.subarray(0, 16));
+  if (!type || bytes.length === 0) throw new AppError('UPLOAD_TYPE_NOT_ALLOWED', { name });
+  if (bytes.length > MAX_ATTACHMENT_BYTES)
+    throw new AppError('UPLOAD_TOO_LARGE', { limitMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
+  const blob = await writeBlob(dataDir, Readable.from([Buffer.from(bytes)]));
+  const row = await db
+    .insertInto('files')
+    .values({
+      sha256: blob.sha256,
+      name: name.normalize('NFC').slice(0, 200),
+      mime: type.mime,
+      size: blob.size,
+      created_by: actorId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function fileBytes(db: Db, dataDir: string, fileId: number) {
+  const file = await db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
+  if (!file)
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'fileId', message: '文件不存在，请重新上传' }]);
+  const bytes = await readFile(blobPath(dataDir, file.sha256)).catch(() => null);
+  if (!bytes)
+    throw new AppError('DOC_ATTACHMENT_UNREADABLE', {
+      name: file.name,
+      reason: '文件内容已丢失，请重新上传',
+    });
+  return { file, bytes: new Uint8Array(bytes) };
+}
+
+/** Attach an uploaded file (POST /api/files first) to a draft; its text is extracted for search. */
+export async function attachFile(
+  db: Db,
+  actor: Actor,
+  dataDir: string,
+  documentId: number,
+  v: { fileId: number; name?: string | null },
+) {
+  await loadForActor(db, actor, documentId, 'draft');
+  const { file, bytes } = await fileBytes(db, dataDir, v.fileId);
+  if (file.created_by !== null && file.created_by !== actor.id && actor.role !== 'admin')
+    throw new AppError('FORBIDDEN');
+  let text: string;
+  try {
+    text = await extractText(file.name, bytes);
+  } catch (err) {
+    if (err instanceof ExtractError)
+      throw new AppError('DOC_ATTACHMENT_UNREADABLE', { name: file.name, reason: err.reason });
+    throw err;
+  }
+  return inTransaction(db, async (tx) => {
+    const max = await tx
+      .selectFrom('document_attachments')
+      .select((eb) => eb.fn.max<number>('sort_order').as('m'))
+      .where('document_id', '=', documentId)
+      .executeTakeFirst();
+    const row = await tx
+      .insertInto('document_attachments')
+      .values({
+        document_id: documentId,
+        file_id: file.id,
+        name: (v.name?.trim() || file.name).slice(0, 200),
+        text_content: text,
+        sort_order: (max?.m ?? 0) + 1,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'document.attach',
+      subjectType: 'document',
+      subjectId: documentId,
+      after: { attachmentId: row.id, fileId: file.id, name: row.name, textLength: text.length },
+    });
+    await reindex(tx, documentId);
+    return {
+      id: row.id,
+      fileId: row.file_id,
+      name: row.name,
+      mime: file.mime,
+      size: file.size,
+      sortOrder: row.sort_order,
+      hasText: text.length > 0,
+      textLength: text.length,
+    };
+  });
+}
+
+export async function removeAttachment(
+  db: Db,
+  actor: Actor,
+  documentId: number,
+  attachmentId: number,
+): Promise<void> {
+  await loadForActor(db, actor, documentId, 'draft');
+  await inTransaction(db, async (tx) => {
+    const row = await tx
+      .deleteFrom('document_attachments')
+      .where('id', '=', attachmentId)
+      .where('document_id', '=', documentId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'document.detach',
+      subjectType: 'document',
+      subjectId: documentId,
+      before: { attachmentId, name: row.name, fileId: row.file_id },
+    });
+    await reindex(tx, documentId);
+  });
+}
+
+// ───────────────────────────── interpretations ─────────────────────────────
+
+export type InterpretationInput = {
+  kind: InterpretationKind;
+  title: string;
+  bodyHtml?: string;
+  imageFileId?: number | null;
+  videoUrl?: string | null;
+  qa?: QaItem[];
+  publishedDate?: string | null;
+};
+
+function checkInterpretation(v: InterpretationInput): FieldError[] {
+  const out: FieldError[] = [];
+  if (!INTERPRETATION_KINDS.includes(v.kind)) out.push({ path: 'kind', message: '请选择解读形式' });
+  if (!v.title || v.title.trim() === '' || v.title.length > 300)
+    out.push({ path: 'title', message: '请填写解读标题（不超过300字）' });
+  if (v.kind === 'graphic' && !v.imageFileId) out.push({ path: 'imageFileId', message: '图解应上传图片' });
+  if (v.kind === 'video') {
+    if (!v.videoUrl) out.push({ path: 'videoUrl', message: '视频解读应填写视频链接' });
+    else if (!/^https?:\/\/[^\s<>"]+$/i.test(v.videoUrl))
+      out.push({ path: 'videoUrl', message: '视频链接应以 http:// 或 https:// 开头' });
+  }
+  if (v.kind === 'qa' && (!v.qa || v.qa.length === 0))
+    out.push({ path: 'qa', message: '问答解读至少应有一组问答' });
+  (v.qa ?? []).forEach((item, i) => {
+    if (!item.q?.trim() || !item.a?.trim())
+      out.push({ path: `qa.${i}`, message: `第${i + 1}组问答的问题和回答都不能为空` });
+  });
+  if ((v.kind === 'text' || v.kind === 'followup') && !(v.bodyHtml ?? '').trim())
+    out.push({ path: 'bodyHtml', message: '请填写解读正文' });
+  if (v.publishedDate && !/^\d{4}-\d{2}-\d{2}$/.test(v.publishedDate))
+    out.push({ path: 'publishedDate', message: '发布日期不正确' });
+  return out;
+}
+
+async function checkImage(db: Db, fileId: number | null | undefined): Promise<void> {
+  if (!fileId) return;
+  const f = await db.selectFrom('files').select(['id', 'mime']).where('id', '=', fileId).executeTakeFirst();
+  if (!f?.mime.startsWith('image/'))
+    throw new AppError('VALIDATION_FAILED', {}, [
+      { path: 'imageFileId', message: '图解应为 PNG、JPG 或 GIF 图片' },
+    ]);
+}
+
+export function presentInterpretation(r: {
+  id: number;
+  document_id: number;
+  kind: InterpretationKind;
+  title: string;
+  body_html: string;
+  image_file_id: number | null;
+  video_url: string | null;
+  qa: QaItem[];
+  published_date: string | null;
+  created_at: Date;
+}) {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    kind: r.kind,
+    kindLabel: INTERPRETATION_KIND_LABELS[r.kind],
+    title: r.title,
+    bodyHtml: r.body_html,
+    imageFileId: r.image_file_id,
+    videoUrl: r.video_url,
+    qa: r.qa,
+    publishedDate: r.published_date,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+/** Interpretations may be added to a document at any status (a follow-up after issue too). */
+export async function saveInterpretation(
+  db: Db,
+  actor: Actor,
+  documentId: number,
+  id: number | null,
+  v: InterpretationInput,
+) {
+  await loadForActor(db, actor, documentId, 'draft');
+  const problems = checkInterpretation(v);
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', {}, problems);
+  await checkImage(db, v.imageFileId);
+  const values = {
+    kind: v.kind,
+    title: v.title.trim(),
+    body_html: sanitizeBody(v.bodyHtml ?? ''),
+    image_file_id: v.imageFileId ?? null,
+    video_url: v.videoUrl ?? null,
+    qa: JSON.stringify((v.qa ?? []).map((x) => ({ q: x.q.trim(), a: x.a.trim() }))),
+    published_date: v.publishedDate ?? null,
+  };
+  return inTransaction(db, async (tx) => {
+    const row =
+      id === null
+        ? await tx
+            .insertInto('interpretations')
+            .values({ document_id: documentId, ...values })
+            .returningAll()
+            .executeTakeFirstOrThrow()
+        : await tx
+            .updateTable('interpretations')
+            .set(values)
+            .where('id', '=', id)
+            .where('document_id', '=', documentId)
+            .returningAll()
+            .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: id === null ? 'interpretation.create' : 'interpretation.update',
+      subjectType: 'document',
+      subjectId: documentId,
+      after: { interpretationId: row.id, kind: row.kind, title: row.title },
+    });
+    await reindex(tx, documentId);
+    return presentInterpretation(row);
+  });
+}
+
+export async function deleteInterpretation(
+  db: Db,
+  actor: Actor,
+  documentId: number,
+  id: number,
+): Promise<void> {
+  const doc = await loadForActor(db, actor, documentId, 'draft');
+  await inTransaction(db, async (tx) => {
+    if (doc.status === 'published') {
+      // 三同步: a published policy document keeps at least one interpretation.
+      const n = await tx
+        .selectFrom('interpretations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('document_id', '=', documentId)
+        .executeTakeFirstOrThrow();
+      if (Number(n.n) <= 1 && doc.attribute === 'proactive' && needsInterpretation(doc.genre))
+        throw new AppError('DOC_INTERPRETATION_REQUIRED', { genreLabel: '已发布的政策性文件' });
+    }
+    const row = await tx
+      .deleteFrom('interpretations')
+      .where('id', '=', id)
+      .where('document_id', '=', documentId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'interpretation.delete',
+      subjectType: 'document',
+      subjectId: documentId,
+      before: { interpretationId: id, title: row.title },
+    });
+    await reindex(tx, documentId);
+  });
+}
+
+/** One interpretation with its document (the link back). Public unless the document is not public. */
+export async function getInterpretation(db: Db, id: number, opts: { publicView: boolean }) {
+  const row = await db.selectFrom('interpretations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  const doc = await db
+    .selectFrom('documents')
+    .select(['id', 'title', 'doc_number', 'status', 'attribute'])
+    .where('id', '=', row.document_id)
+    .executeTakeFirstOrThrow();
+  if (opts.publicView && (doc.status !== 'published' || doc.attribute !== 'proactive'))
+    throw new AppError('NOT_FOUND');
+  return {
+    ...presentInterpretation(row),
+    document: { id: doc.id, title: doc.title, docNumber: doc.doc_number },
+  };
+}
+
+export async function listInterpretations(db: Db, documentId: number) {
+  const rows = await db
+    .selectFrom('interpretations')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('id')
+    .execute();
+  return rows.map(presentInterpretation);
+}

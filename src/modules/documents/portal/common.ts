@@ -1,0 +1,151 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  type Breadcrumb,
+  formatDateZh,
+  type Html,
+  html,
+  isElderly,
+  renderPage,
+} from '../../../portal/plugin.ts';
+
+export const DOCUMENTS_PATH = '/gk/documents';
+export const SEARCH_PATH = '/gk/documents/search';
+export const CONVERTED_PATH = '/gk/documents/converted';
+export const CATALOGUE_PATH = '/gk/catalogue';
+export const GAZETTE_PATH = '/gk/gazette';
+export const GUIDE_PATH = '/gk/guide';
+export const STATUTORY_PATH = '/gk/statutory';
+export const ENTERPRISES_PATH = '/gk/enterprises';
+
+/** Public pages may be cached briefly by browsers and proxies; the elderly-mode cookie varies them. */
+export const PUBLIC_CACHE = 'public, max-age=60';
+
+/** `YYYY-MM-DD` → `2024年3月5日`; anything else as is. */
+export function dateZh(iso: string | null | undefined): string {
+  if (!iso) return '';
+  try {
+    return formatDateZh(iso);
+  } catch {
+    return iso;
+  }
+}
+
+export type SendOptions = {
+  title: string;
+  siteName: string;
+  body: Html;
+  current: string;
+  path: string;
+  breadcrumbs: readonly Breadcrumb[];
+  status?: number;
+  cache?: string;
+};
+
+/**
+ * The cache policy of a public response: `public` unless this response also issues the visitor's CSRF
+ * cookie (first visit), which a shared cache must never store and hand to others.
+ */
+export function cachePolicy(req: FastifyRequest, policy: string = PUBLIC_CACHE): string {
+  return (req as FastifyRequest & { csrfIssued?: boolean }).csrfIssued
+    ? policy.replace(/^public\b/, 'private')
+    : policy;
+}
+
+/** Sends a portal page in the visitor's display mode. */
+export function sendPage(req: FastifyRequest, reply: FastifyReply, o: SendOptions) {
+  const status = o.status ?? 200;
+  const page = renderPage({
+    title: o.title,
+    siteName: o.siteName,
+    current: o.current,
+    path: o.path,
+    elderly: isElderly(req),
+    breadcrumbs: o.breadcrumbs,
+    body: o.body,
+  });
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', status === 200 ? cachePolicy(req, o.cache) : 'no-cache')
+    .header('vary', 'Cookie')
+    .send(page);
+}
+
+/** The first value of a query parameter, as a trimmed string ('' when absent). */
+export function param(query: unknown, name: string, max = 200): string {
+  const q = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
+  const v = q[name];
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' ? first.trim().slice(0, max) : '';
+}
+
+/** A positive integer query/path value, or undefined. */
+export function positiveInt(v: string, max = 2_000_000_000): number | undefined {
+  if (!/^[1-9]\d{0,9}$/.test(v)) return undefined;
+  const n = Number(v);
+  return n <= max ? n : undefined;
+}
+
+export const PAGE_SIZE = 20;
+/** Pages beyond this are not served (deep offsets cost the database and serve no reader). */
+export const MAX_PAGE = 500;
+
+export function pageOf(query: unknown): number {
+  return Math.min(positiveInt(param(query, 'page')) ?? 1, MAX_PAGE);
+}
+
+/** Previous/next page links that keep the other query parameters; with the range shown. */
+export function pagination(
+  basePath: string,
+  params: Record<string, string>,
+  page: number,
+  total: number,
+  size = PAGE_SIZE,
+): Html | null {
+  const pages = Math.min(Math.max(1, Math.ceil(total / size)), MAX_PAGE);
+  if (pages <= 1) return null;
+  const link = (p: number) => {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== '') qs.set(k, v);
+    if (p > 1) qs.set('page', String(p));
+    const s = qs.toString();
+    return s ? `${basePath}?${s}` : basePath;
+  };
+  return html`<nav class="pagination" aria-label="分页"><p>
+${page > 1 ? html`<a href="${link(1)}">首页</a> <a href="${link(page - 1)}" rel="prev">上一页</a> ` : null}
+<span>第${page}页，共${pages}页</span>
+${page < pages ? html` <a href="${link(page + 1)}" rel="next">下一页</a> <a href="${link(pages)}">末页</a>` : null}
+</p></nav>`;
+}
+
+/** Content-Disposition for a download with a Chinese file name (RFC 5987) and an ASCII fallback. */
+export function contentDisposition(name: string, fallback: string, inline = false): string {
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${inline ? 'inline' : 'attachment'}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Multi-line plain text as paragraphs; lines like “一、…” become headings. Everything is escaped. */
+export function textToHtml(text: string): Html {
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  return html`${blocks.map((l) =>
+    /^[一二三四五六七八九十]+、/.test(l)
+      ? html`<h2>${l}</h2>`
+      : /^（[一二三四五六七八九十]+）/.test(l)
+        ? html`<h3>${l}</h3>`
+        : html`<p>${l}</p>`,
+  )}`;
+}
+
+export function formatSize(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes)) return '';
+  if (bytes < 1024) return `${bytes}B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)}KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)}MB`;
+}

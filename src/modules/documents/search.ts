@@ -1,0 +1,622 @@
+/**
+ * Full-text search of the document library (政府文件库).
+ *
+ * Index: `refreshDocumentSearch` writes `documents.search_vector` (title and 文号 A, keywords, summary
+ * and issuing organisations B, body C, attachments and interpretations D) and `search_title` (title,
+ * 文号 and issuers) from the jieba tokens of platform/search/fulltext.ts.
+ *
+ * Query (`searchDocuments`): an exact 文号 (济政办字〔2021〕18号, also typed with [] () ［］ （）) is
+ * looked up by `doc_number_key` and ranked above everything; then documents whose title (or issuer)
+ * holds every query word; then `ts_rank_cd`; ties newest first. A common word matches tens of
+ * thousands of documents, so ranking is two-phase: candidates come from index lookups that read no
+ * large vector (exact 文号; title matches newest first; other matches as the GIN bitmap yields them)
+ * and only the first DEFAULT_CANDIDATES are ranked by ts_rank_cd; later pages continue in that order.
+ * Organisation, year and genre filters are also facet lexemes in the vectors (kept by the trigger of
+ * migration 0015), so the GIN index applies them. The total is exact up to DEFAULT_TOTAL_CAP, then a
+ * lower bound (`totalCapped`).
+ */
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import {
+  addSearchWords,
+  buildTsquery,
+  buildTsvector,
+  coverage,
+  highlightPattern,
+  leadSnippet,
+  type ParsedQuery,
+  snippet,
+  synonymIndex,
+  type WeightedText,
+  withFacets,
+} from '../../platform/search/fulltext.ts';
+import { parseDocNumber } from './domain/doc-number.ts';
+import { DOCUMENT_SYNONYMS } from './domain/synonyms.ts';
+import type { Validity } from './store.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Matches ranked by ts_rank_cd per query; the rest follow in (in title, newest) order. */
+export const DEFAULT_CANDIDATES = 100;
+/** Totals are exact up to this many matches; beyond, `totalCapped` is true. */
+export const DEFAULT_TOTAL_CAP = 10_000;
+
+/** Sizes of the two-phase query (tests and benchmarks change them). */
+export interface SearchTuning {
+  candidates?: number;
+  totalCap?: number;
+}
+/** Largest page. */
+export const MAX_LIMIT = 100;
+
+const SYNONYMS = synonymIndex(DOCUMENT_SYNONYMS);
+let synonymWordsLoaded = false;
+let orgWordsLoadedAt = 0;
+const ORG_WORDS_TTL_MS = 10 * 60_000;
+
+/** Organisation name prefixes that are cut off before a name goes into the dictionary (市发展改革委 → 发展改革委). */
+const ORG_PREFIX = /^(?:[\p{Script=Han}]{2,4}?[省市县区])?(?:市|县|区)?/u;
+
+/** The core of an organisation name for the segmenter: without 市/县/区 or a place name in front. */
+export function orgCoreName(name: string): string {
+  const n = name.normalize('NFKC').replace(/\s+/g, '');
+  const core = n.replace(ORG_PREFIX, '');
+  return core.length >= 2 ? core : n;
+}
+
+/**
+ * Teach the segmenter the synonym terms and the organisation names (and their aliases) in the
+ * database: once per process, organisations again after ten minutes. Cheap (one small query).
+ */
+export async function loadSearchWords(db: Db, now = Date.now()): Promise<void> {
+  if (!synonymWordsLoaded) {
+    addSearchWords(DOCUMENT_SYNONYMS.flat());
+    synonymWordsLoaded = true;
+  }
+  if (now - orgWordsLoadedAt < ORG_WORDS_TTL_MS) return;
+  orgWordsLoadedAt = now;
+  const orgs = await db.selectFrom('orgs').select('name').execute();
+  const aliases = await db.selectFrom('org_aliases').select('alias as name').execute();
+  const words = new Set<string>();
+  for (const { name } of [...orgs, ...aliases]) words.add(orgCoreName(name));
+  addSearchWords(words);
+}
+
+/** The text fields of a document as they are indexed. */
+export interface DocumentSearchText {
+  title: string;
+  docNumber: string | null;
+  keywords: readonly string[];
+  summary: string | null;
+  orgNames: readonly string[];
+  bodyText: string;
+  /** Attachment texts, interpretation titles, bodies (plain text) and Q&A. */
+  extraTexts: readonly string[];
+}
+
+/** Weighted fields of the full vector: title, 文号 A; keywords, summary, issuers B; body C; the rest D. */
+export function documentSearchFields(d: DocumentSearchText): WeightedText[] {
+  return [
+    { text: d.title, weight: 'A' },
+    { text: d.docNumber, weight: 'A' },
+    { text: d.keywords.join(' '), weight: 'B' },
+    { text: d.summary, weight: 'B' },
+    { text: d.orgNames.join(' '), weight: 'B' },
+    { text: d.bodyText, weight: 'C' },
+    ...d.extraTexts.map((text) => ({ text, weight: 'D' as const })),
+  ];
+}
+
+/**
+ * Both vector literals of a document: `vector` (everything) and `title` (title, 文号 and issuing
+ * organisations: a query naming the issuer ranks its documents like a title match).
+ */
+export function documentVectors(d: DocumentSearchText): { vector: string; title: string } {
+  return {
+    vector: buildTsvector(documentSearchFields(d)),
+    title: buildTsvector([
+      { text: d.title, weight: 'A' },
+      { text: d.docNumber, weight: 'A' },
+      { text: d.orgNames.join(' '), weight: 'A' },
+    ]),
+  };
+}
+
+/**
+ * The facet lexemes a search's filters require. The database adds them to both vectors on every
+ * write (trigger documents_search_facets, migration 0015): org:<id> for each issuer, year:<written>,
+ * genre:<code>. The columns are checked as well, so the facets only make the filter fast.
+ */
+function queryFacets(p: SearchDocumentsParams): string[] {
+  const out: string[] = [];
+  if (p.orgId != null && Number.isSafeInteger(p.orgId)) out.push(`org:${p.orgId}`);
+  if (p.year != null && Number.isSafeInteger(p.year)) out.push(`year:${String(p.year).padStart(4, '0')}`);
+  if (p.genre) out.push(`genre:${p.genre}`);
+  return out;
+}
+
+/** Tags out, entities decoded enough for indexing. */
+function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * Recompute `search_vector` and `search_title` of one document from its title, 文号, keywords,
+ * summary, issuers, body, attachments and interpretations. Call after every write that changes
+ * any of these (inside the writer's transaction). A missing document is ignored.
+ */
+export async function refreshDocumentSearch(db: Db, documentId: number): Promise<void> {
+  await loadSearchWords(db);
+  const doc = await db
+    .selectFrom('documents')
+    .select([
+      'id',
+      'title',
+      'doc_number',
+      'keywords',
+      'summary',
+      'body_text',
+      'org_id',
+      'genre',
+      'written_date',
+    ])
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (!doc) return;
+  const [orgs, attachments, interpretations] = await Promise.all([
+    db
+      .selectFrom('orgs')
+      .select('name')
+      .where((eb) =>
+        eb.or([
+          eb('id', '=', doc.org_id),
+          eb(
+            'id',
+            'in',
+            eb.selectFrom('document_issuers').select('org_id').where('document_id', '=', documentId),
+          ),
+        ]),
+      )
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('document_attachments')
+      .select(['name', 'text_content'])
+      .where('document_id', '=', documentId)
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('interpretations')
+      .select(['title', 'body_html', 'qa'])
+      .where('document_id', '=', documentId)
+      .orderBy('id')
+      .execute(),
+  ]);
+  const extra: string[] = [];
+  for (const a of attachments) extra.push(a.name, a.text_content);
+  for (const i of interpretations) {
+    extra.push(i.title, htmlToText(i.body_html));
+    const qa = Array.isArray(i.qa) ? i.qa : [];
+    for (const item of qa)
+      if (item && typeof item === 'object') extra.push(`${item.q ?? ''} ${item.a ?? ''}`);
+  }
+  const v = documentVectors({
+    title: doc.title,
+    docNumber: doc.doc_number,
+    keywords: doc.keywords ?? [],
+    summary: doc.summary,
+    orgNames: orgs.map((o) => o.name),
+    bodyText: doc.body_text,
+    extraTexts: extra,
+  });
+  await sql`update documents set search_vector = ${v.vector}::tsvector, search_title = ${v.title}::tsvector
+    where id = ${documentId}`.execute(db);
+}
+
+/** Re-index every document (after a bulk import or a dictionary change), in batches; returns the count. */
+export async function refreshAllDocumentSearch(db: Db, batch = 500): Promise<number> {
+  let last = 0;
+  let n = 0;
+  for (;;) {
+    const ids = await db
+      .selectFrom('documents')
+      .select('id')
+      .where('id', '>', last)
+      .orderBy('id')
+      .limit(batch)
+      .execute();
+    if (ids.length === 0) return n;
+    for (const { id } of ids) await refreshDocumentSearch(db, id);
+    n += ids.length;
+    last = ids[ids.length - 1]?.id ?? last;
+  }
+}
+
+export interface SearchDocumentsParams {
+  /** The query as typed; '' lists the (filtered) documents newest first. */
+  q: string;
+  /** Issued by this organisation (primary or joint issuer). */
+  orgId?: number | null;
+  /** 成文日期 in this year. */
+  year?: number | null;
+  genre?: string | null;
+  topic?: string | null;
+  themeId?: number | null;
+  validity?: Validity | null;
+  /**
+   * Only what the public may see (default true): published 主动公开 documents. False for staff, who
+   * also find drafts and 依申请公开/不予公开 documents.
+   */
+  publishedOnly?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface DocumentSearchHit {
+  id: number;
+  title: string;
+  docNumber: string | null;
+  orgName: string;
+  writtenDate: string;
+  publishedDate: string | null;
+  genre: string;
+  validity: Validity;
+  /** HTML: escaped text with the matched words in <mark>. */
+  snippet: string;
+  /** Higher is better: 10 for an exact 文号, +1 when every word is in the title, + ts_rank_cd. */
+  score: number;
+}
+
+export interface DocumentSearchResult {
+  /** Number of matches; a lower bound (the cap, DEFAULT_TOTAL_CAP) when `totalCapped`. */
+  total: number;
+  totalCapped: boolean;
+  results: DocumentSearchHit[];
+  /** True when no document had every word and the results match any of them. */
+  relaxed: boolean;
+}
+
+const EMPTY: DocumentSearchResult = { total: 0, totalCapped: false, results: [], relaxed: false };
+
+function clampInt(v: number | undefined, min: number, max: number, dflt: number): number {
+  if (v === undefined || !Number.isFinite(v)) return dflt;
+  return Math.min(max, Math.max(min, Math.trunc(v)));
+}
+
+/**
+ * The filter conditions on `d` (documents), as SQL with bound parameters. For a text search
+ * (`indexable` false) they are written so that PostgreSQL cannot drive the query from the status,
+ * organisation or date indexes: it would then test `search_vector @@ query` on every row of, say, a
+ * year — reading each large vector — where the GIN index answers without reading any. The filters
+ * are then checked on the few rows the search indexes return.
+ */
+function filterConditions(p: SearchDocumentsParams, indexable: boolean): RawBuilder<unknown>[] {
+  const c: RawBuilder<unknown>[] = [];
+  const guard = (cond: RawBuilder<unknown>) => (indexable ? cond : sql`(${cond}) is true`);
+  if (p.publishedOnly !== false)
+    c.push(guard(sql`d.status = 'published'`), guard(sql`d.attribute = 'proactive'`));
+  if (p.orgId != null)
+    c.push(
+      sql`(${guard(sql`d.org_id = ${p.orgId}`)} or exists (select 1 from document_issuers di where di.document_id = d.id and di.org_id = ${p.orgId}))`,
+    );
+  if (p.year != null) {
+    const y = Math.trunc(p.year);
+    if (y < 1 || y > 9999) c.push(sql`false`);
+    else if (!indexable) c.push(sql`date_part('year', d.written_date) = ${y}`);
+    else
+      c.push(sql`d.written_date >= ${`${String(y).padStart(4, '0')}-01-01`}::date
+      and d.written_date < ${`${String(y + 1).padStart(4, '0')}-01-01`}::date`);
+  }
+  if (p.genre) c.push(guard(sql`d.genre = ${p.genre}`));
+  if (p.topic) c.push(guard(sql`d.topic = ${p.topic}`));
+  if (p.validity) c.push(guard(sql`d.validity = ${p.validity}`));
+  if (p.themeId != null)
+    c.push(
+      sql`exists (select 1 from document_theme_links tl where tl.document_id = d.id and tl.theme_id = ${p.themeId})`,
+    );
+  return c;
+}
+
+type Candidate = { id: number; exact: boolean; in_title: boolean; published_date: string | null };
+
+/** Find the 文号 key when the whole query is a document number. */
+function exactKey(q: string): string | null {
+  const text = q.trim();
+  if (text.length < 6 || text.length > 60) return null;
+  const parsed = parseDocNumber(text.replace(/〕第?0*(\d)/, '〕$1'));
+  return parsed.ok ? parsed.value.normalized : null;
+}
+
+/**
+ * Search the library. Any query string is safe: it is cut into words and passed as quoted lexemes
+ * in a bound parameter; a query with no words (only punctuation, emoji …) finds nothing, an empty
+ * query lists the filtered documents newest first.
+ */
+export async function searchDocuments(
+  db: Db,
+  params: SearchDocumentsParams,
+  tuning: SearchTuning = {},
+): Promise<DocumentSearchResult> {
+  const pool = tuning.candidates ?? DEFAULT_CANDIDATES;
+  const cap = tuning.totalCap ?? DEFAULT_TOTAL_CAP;
+  const limit = clampInt(params.limit, 1, MAX_LIMIT, 20);
+  const offset = clampInt(params.offset, 0, cap, 0);
+  const q = typeof params.q === 'string' ? params.q : '';
+  if (q.trim() === '') return browse(db, filterConditions(params, true), limit, offset, cap);
+  const filters = filterConditions(params, false);
+
+  await loadSearchWords(db);
+  const key = exactKey(q);
+  // A 文号 is searched in its canonical form too (〔2021〕018号 → 〔2021〕18号), for documents citing it.
+  const words = buildTsquery(key ?? q, SYNONYMS);
+  if (!words.all && !key) return EMPTY;
+  const facets = queryFacets(params);
+  const parsed: ParsedQuery = {
+    ...words,
+    all: words.all && withFacets(words.all, facets),
+    any: words.any && withFacets(words.any, facets),
+  };
+  const rankBy = { all: words.all, any: words.any };
+
+  return withoutSeqScan(db, (tx) =>
+    rankedSearch(tx, parsed, rankBy, key, filters, { pool, cap, limit, offset }),
+  );
+}
+
+/**
+ * Run `work` with sequential scans disabled for its statements (restored afterwards, in the same
+ * transaction). A sequential scan tests `search_vector @@ query` row by row, reading and
+ * decompressing every large vector; the GIN index answers the same question without reading them.
+ * PostgreSQL's cost model does not charge for that de-toasting, so for common words it would pick the
+ * sequential scan and be ten times slower.
+ */
+async function withoutSeqScan<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return inTransaction(db, async (tx) => {
+    const r = await sql<{ v: string }>`select current_setting('enable_seqscan') as v,
+      set_config('enable_seqscan', 'off', true) as off`.execute(tx);
+    try {
+      return await work(tx);
+    } finally {
+      await sql`select set_config('enable_seqscan', ${r.rows[0]?.v ?? 'on'}, true)`.execute(tx);
+    }
+  });
+}
+
+async function rankedSearch(
+  db: Db,
+  parsed: ParsedQuery,
+  rankBy: { all: string | null; any: string | null },
+  key: string | null,
+  filters: RawBuilder<unknown>[],
+  { pool, cap, limit, offset }: { pool: number; cap: number; limit: number; offset: number },
+): Promise<DocumentSearchResult> {
+  // Phase 1: the first `n` matches in the cheap order, and the capped count.
+  const n = Math.max(pool, offset + limit);
+  let tsq = parsed.all;
+  let found = await candidates(db, filters, tsq, parsed.all, key, n, cap);
+  let relaxed = false;
+  if (found.rows.length === 0 && parsed.any && parsed.any !== parsed.all) {
+    found = await candidates(db, filters, parsed.any, null, key, n, cap);
+    tsq = parsed.any;
+    relaxed = found.rows.length > 0;
+  }
+  const rows = found.rows;
+  if (rows.length === 0) return EMPTY;
+  const totalCapped = found.total > cap;
+  const total = totalCapped ? cap : Math.max(found.total, rows.length);
+
+  // Phase 2: rank the first `pool` candidates; the rest keep the cheap order.
+  const head = rows.slice(0, pool);
+  const ranks = new Map<number, number>();
+  const rankQuery = relaxed ? rankBy.any : rankBy.all;
+  if (rankQuery && head.length > 0) {
+    const r = await sql<{
+      id: number;
+      rank: number;
+    }>`select d.id, ts_rank_cd(d.search_vector, ${rankQuery}::tsquery, 33) as rank
+      from documents d where d.id = any(${head.map((c) => c.id)}::int[])`.execute(db);
+    for (const row of r.rows) ranks.set(row.id, Number(row.rank) || 0);
+  }
+  const score = (c: Candidate) => (c.exact ? 10 : 0) + (c.in_title ? 1 : 0) + (ranks.get(c.id) ?? 0);
+  const ranked = head
+    .map((c) => ({ c, s: score(c) }))
+    .sort(
+      (a, b) =>
+        b.s - a.s || (b.c.published_date ?? '').localeCompare(a.c.published_date ?? '') || b.c.id - a.c.id,
+    )
+    .concat(rows.slice(pool).map((c) => ({ c, s: score(c) })));
+  const page = ranked.slice(offset, offset + limit);
+  const results = await hydrate(
+    db,
+    page.map((p) => ({ id: p.c.id, score: p.s })),
+    parsed,
+  );
+  return { total, totalCapped, results, relaxed };
+}
+
+function andAll(conds: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return conds.length === 0 ? sql`` : sql`and ${sql.join(conds, sql` and `)}`;
+}
+
+function matchCondition(tsq: string | null, key: string | null): RawBuilder<unknown> {
+  if (tsq && key) return sql`(d.search_vector @@ ${tsq}::tsquery or d.doc_number_key = ${key})`;
+  if (key) return sql`d.doc_number_key = ${key}`;
+  return sql`d.search_vector @@ ${tsq}::tsquery`;
+}
+
+type Row = { id: number; published_date: string | null };
+/** Newest first; `+ 0` keeps PostgreSQL from walking the date index and testing every vector on the way. */
+const NEWEST = sql`order by d.published_date + 0 desc nulls last, d.id desc`;
+
+/**
+ * Phase 1: `n` candidates in the cheap order — exact 文号, then every word in the title (or issuer),
+ * then other matches — from three queries that never read a large search_vector: doc_number_key;
+ * the GIN index on the small search_title (sorted by date); the GIN index on search_vector, whose
+ * bitmap scan stops after `n` rows (physical order: a common word's tens of thousands of matches are
+ * not all visited; phase 2 ranks the ones taken). A larger `n` (a later page) extends the same
+ * order, so the ranked head is the same on every page.
+ */
+async function candidates(
+  db: Db,
+  filters: RawBuilder<unknown>[],
+  tsq: string | null,
+  all: string | null,
+  key: string | null,
+  n: number,
+  cap: number,
+): Promise<{ rows: Candidate[]; total: number }> {
+  const where = andAll(filters);
+  const exact = key
+    ? (
+        await sql<Row>`select d.id, d.published_date from documents d where d.doc_number_key = ${key} ${where}
+        ${NEWEST} limit ${n}`.execute(db)
+      ).rows
+    : [];
+  const titled = all
+    ? (
+        await sql<Row>`select d.id, d.published_date from documents d where d.search_title @@ ${all}::tsquery ${where}
+        ${NEWEST} limit ${n}`.execute(db)
+      ).rows
+    : [];
+  // One GIN bitmap scan, stopped after cap + 1 rows, gives both the count and the first `n` other
+  // matches (in scan order).
+  const inTitle = all ? sql`coalesce(d.search_title @@ ${all}::tsquery, false)` : sql`false`;
+  const scan = await sql<{ total: number; others: [number, string | null][] }>`with m as materialized (
+      select d.id, d.published_date, ${inTitle} as t from documents d
+      where ${matchCondition(tsq, key)} ${where} limit ${cap + 1})
+    select (select count(*)::int from m) as total,
+      coalesce((select json_agg(json_build_array(o.id, o.published_date))
+        from (select id, published_date from m where not t limit ${n}) o), '[]'::json) as others`.execute(db);
+  const total = scan.rows[0]?.total ?? 0;
+  const others: Row[] = (scan.rows[0]?.others ?? []).map(([id, published_date]) => ({ id, published_date }));
+  const out: Candidate[] = [];
+  const seen = new Set<number>();
+  const add = (list: Row[], exactHit: boolean, inTitle: boolean) => {
+    for (const r of list) {
+      if (out.length >= n) return;
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      out.push({ id: r.id, exact: exactHit, in_title: inTitle, published_date: r.published_date });
+    }
+  };
+  add(exact, true, false);
+  // An exact hit also marks whether its title holds the words (for its score).
+  if (exact.length > 0 && all) {
+    const t = new Set(titled.map((r) => r.id));
+    for (const c of out) c.in_title = t.has(c.id);
+  }
+  add(titled, false, true);
+  add(others, false, false);
+  return { rows: out, total };
+}
+
+async function browse(
+  db: Db,
+  filters: RawBuilder<unknown>[],
+  limit: number,
+  offset: number,
+  cap: number,
+): Promise<DocumentSearchResult> {
+  const where = filters.length === 0 ? sql`true` : sql.join(filters, sql` and `);
+  const rows = await sql<{ id: number }>`select d.id from documents d where ${where}
+    order by d.published_date desc nulls last, d.id desc offset ${offset} limit ${limit}`.execute(db);
+  const c = await sql<{ n: number }>`select count(*)::int as n from (
+      select 1 from documents d where ${where} limit ${cap + 1}) m`.execute(db);
+  const n = c.rows[0]?.n ?? 0;
+  const results = await hydrate(
+    db,
+    rows.rows.map((r) => ({ id: r.id, score: 0 })),
+    null,
+  );
+  return { total: Math.min(n, cap), totalCapped: n > cap, results, relaxed: false };
+}
+
+/** Load the page's rows and build their snippets (body, then attachments, summary, title). */
+async function hydrate(
+  db: Db,
+  page: { id: number; score: number }[],
+  parsed: ParsedQuery | null,
+): Promise<DocumentSearchHit[]> {
+  if (page.length === 0) return [];
+  const ids = page.map((p) => p.id);
+  const rows = await db
+    .selectFrom('documents as d')
+    .innerJoin('orgs as o', 'o.id', 'd.org_id')
+    .select([
+      'd.id',
+      'd.title',
+      'd.doc_number',
+      'd.summary',
+      'd.body_text',
+      'd.written_date',
+      'd.published_date',
+      'd.genre',
+      'd.validity',
+      'o.name as org_name',
+    ])
+    .where('d.id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const pattern = parsed ? highlightPattern(parsed.highlight) : null;
+  const groups = parsed?.groups ?? [];
+  // The snippet comes from the text that holds the most query words: the body, else an attachment
+  // (read only for the documents whose body lacks some word), else the summary.
+  const sources = new Map<number, { text: string; cov: number }>();
+  const partial: number[] = [];
+  for (const r of rows) {
+    const cov = pattern ? coverage(r.body_text, groups) : 0;
+    sources.set(r.id, { text: r.body_text, cov });
+    if (pattern && cov < groups.length) partial.push(r.id);
+  }
+  if (partial.length > 0) {
+    const atts = await db
+      .selectFrom('document_attachments')
+      .select(['document_id', 'text_content'])
+      .where('document_id', 'in', partial)
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute();
+    const summaries = rows.filter((r) => partial.includes(r.id) && r.summary);
+    for (const a of [
+      ...atts.map((x) => ({ id: x.document_id, text: x.text_content })),
+      ...summaries.map((r) => ({ id: r.id, text: r.summary as string })),
+    ]) {
+      const cov = coverage(a.text, groups);
+      const best = sources.get(a.id);
+      if (best && cov > best.cov) sources.set(a.id, { text: a.text, cov });
+    }
+  }
+  const out: DocumentSearchHit[] = [];
+  for (const p of page) {
+    const r = byId.get(p.id);
+    if (!r) continue;
+    const source = sources.get(r.id);
+    const text =
+      (source && source.cov > 0 ? snippet(source.text, pattern) : null) ??
+      snippet(r.body_text, pattern) ??
+      leadSnippet(r.summary || r.body_text);
+    out.push({
+      id: r.id,
+      title: r.title,
+      docNumber: r.doc_number,
+      orgName: r.org_name,
+      writtenDate: r.written_date,
+      publishedDate: r.published_date,
+      genre: r.genre,
+      validity: r.validity,
+      snippet: text,
+      score: Math.round(p.score * 10_000) / 10_000,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { seedDemoDocuments } from './seeds.ts';
+
+let t: TestApp;
+let admin: Client;
+let report: string[];
+
+before(async () => {
+  t = await createTestApp();
+  report = await seedDemoDocuments(t.db);
+  admin = await t.as('t_admin');
+});
+after(() => t.close());
+
+test('the demo library: sources with interpretations and ≥ 500 documents across genres, years, validity states', async () => {
+  console.log(report.join('\n'));
+  const count = async (withoutVector = false) => {
+    let q = t.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (withoutVector) q = q.where('search_vector', 'is', null);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  };
+  assert.ok((await count()) >= 500);
+  const by = async (col: 'genre' | 'validity' | 'attribute' | 'status') =>
+    new Set((await t.db.selectFrom('documents').select(col).distinct().execute()).map((r) => r[col]));
+  assert.equal((await by('genre')).size, 12);
+  assert.deepEqual([...(await by('validity'))].sort(), ['amended', 'expired', 'repealed', 'valid']);
+  assert.ok((await by('attribute')).has(null));
+  assert.ok((await by('attribute')).has('not_public'));
+  assert.ok((await by('status')).has('in_review'));
+  const years = await t.db
+    .selectFrom('documents')
+    .select((eb) => [eb.fn.min('written_date').as('a'), eb.fn.max('written_date').as('b')])
+    .executeTakeFirstOrThrow();
+  assert.equal(String(years.a).slice(0, 4), '2019');
+  assert.equal(String(years.b).slice(0, 4), '2026');
+  const src = await t.db
+    .selectFrom('documents')
+    .selectAll()
+    .where('doc_number', '=', '济政办字〔2021〕18号')
+    .executeTakeFirstOrThrow();
+  assert.equal(src.status, 'published');
+  const interp = await t.db
+    .selectFrom('interpretations')
+    .select('kind')
+    .where('document_id', '=', src.id)
+    .execute();
+  assert.deepEqual(interp.map((i) => i.kind).sort(), ['qa', 'text', 'video']);
+  // Every published proactive policy document has its interpretation (三同步).
+  const missing = await t.db
+    .selectFrom('documents as d')
+    .select('d.id')
+    .where('d.status', '=', 'published')
+    .where('d.attribute', '=', 'proactive')
+    .where('d.genre', 'in', ['rule', 'normative', 'opinion', 'measures', 'decision'])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('interpretations as i').select('i.id').whereRef('i.document_id', '=', 'd.id'),
+        ),
+      ),
+    )
+    .execute();
+  assert.deepEqual(missing, []);
+  assert.ok(
+    Number(
+      (
+        await t.db
+          .selectFrom('document_relations')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ) > 5,
+  );
+  const dup = await t.db
+    .selectFrom('documents')
+    .select('doc_number_key')
+    .where('doc_number_key', 'is not', null)
+    .groupBy('doc_number_key')
+    .having((eb) => eb.fn.countAll(), '>', 1)
+    .execute();
+  assert.deepEqual(dup, [], 'no 文号 twice');
+  // Search vectors are filled for every document; index numbers unique by construction.
+  assert.equal(await count(true), 0);
+  // The API serves a seeded document and the search finds the source by its 文号.
+  const detail = await admin.get(`/api/documents/${src.id}`);
+  assert.equal(detail.statusCode, 200);
+  const found = (
+    await admin.get(`/api/documents/search?q=${encodeURIComponent('济政办字[2021]18号')}`)
+  ).json();
+  assert.equal(found.results[0].id, src.id);
+  assert.deepEqual(await seedDemoDocuments(t.db), [], 'seeding twice does nothing');
+});
