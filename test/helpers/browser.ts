@@ -58,8 +58,21 @@ export async function newContext(
 
 export type AxeViolation = Pick<Result, 'id' | 'impact' | 'help' | 'helpUrl'> & { targets: string[] };
 
-/** Runs axe-core on the page as it is now; returns the serious and critical violations. */
+/**
+ * Runs axe-core on the page at rest — pointer moved off the content, finite CSS transitions and
+ * animations ended (a menu item fading to its selected colours would otherwise be judged mid-way);
+ * returns the serious and critical violations.
+ */
 export async function axe(page: Page): Promise<AxeViolation[]> {
+  // Judge the page at rest: no element left hovered by the last click.
+  await page.mouse.move(0, 0);
+  // A string: the server's TypeScript has no DOM types.
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined))),
+    new Promise((r) => setTimeout(r, 2000)),
+  ])`);
   await page.addScriptTag({ path: AXE_PATH });
   const results = await page.evaluate(() =>
     (globalThis as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),

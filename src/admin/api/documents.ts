@@ -646,6 +646,11 @@ export function listColumns(orgId?: number): Promise<{ today: string; items: Dis
   return api.get('/api/documents/catalogue/columns', { orgId });
 }
 
+/** Columns not updated within their period, for the office's 工作台. */
+export function staleColumns(): Promise<{ today: string; total: number; items: DisclosureColumn[] }> {
+  return api.get('/api/documents/catalogue/columns/stale');
+}
+
 export function createColumn(input: ColumnInput): Promise<DisclosureColumn> {
   return api.post('/api/documents/catalogue/columns', input);
 }

@@ -2,6 +2,7 @@ import { Card, Descriptions } from 'antd';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { CalendarStatusBanner } from '../components/CalendarStatusBanner.tsx';
+import { StaleColumnsCard } from '../components/documents/StaleColumnsCard.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { roleLabel } from '../lib/labels.ts';
 
@@ -29,6 +30,7 @@ export function HomePage() {
           ]}
         />
       </Card>
+      {(user.role === 'office' || user.role === 'admin') && <StaleColumnsCard />}
     </>
   );
 }
