@@ -139,7 +139,7 @@ const TEMPLATES = [
 ];
 
 function seedSentences(repoRoot: string): string[] {
-  const dir = path.resolve(repoRoot, '../shared/seeds');
+  const dir = path.resolve(repoRoot, 'demo/sources');
   const out: string[] = [];
   for (const f of ['jining-2021.txt', 'jining-2022.txt', 'laiwu-2021.txt']) {
     const file = path.join(dir, f);

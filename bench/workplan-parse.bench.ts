@@ -1,5 +1,5 @@
 /**
- * Benchmark: parsing each provided task-table seed (`src/modules/workplan/importers/fixtures/seeds`)
+ * Benchmark: parsing each provided task-table seed (`demo/sources`)
  * with `parsePlanText`, from text already in memory. 5 warm-up parses, then 51 timed parses per seed.
  * Target: median < 50 ms per seed. Prints one line per seed, e.g.
  * `workplan parse (jining-2022.txt, 84 tasks): median 4.1 ms, p95 6.0 ms`; exits non-zero only on error.
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parsePlanText } from '../src/modules/workplan/importers/index.ts';
 
 export const WORKPLAN_PARSE_TARGET_MS = 50;
-const SEEDS_DIR = path.resolve(import.meta.dirname, '../src/modules/workplan/importers/fixtures/seeds');
+const SEEDS_DIR = path.resolve(import.meta.dirname, '../demo/sources');
 const SEEDS = ['jining-2022.txt', 'laiwu-2021.txt', 'jining-2021.txt'];
 const WARMUP = 5;
 const RUNS = 51;

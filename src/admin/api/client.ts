@@ -89,13 +89,15 @@ function toApiError(status: number, body: unknown): ApiError {
   }
   if (status === 401) return new ApiError(status, 'UNAUTHENTICATED', '登录已失效，请重新登录');
   if (status === 403) return new ApiError(status, 'FORBIDDEN', '您没有执行此操作的权限');
+  if (status === 413) return new ApiError(status, 'FILE_TOO_LARGE', '文件太大，无法上传');
   if (status === 404) return new ApiError(status, 'NOT_FOUND', '请求的内容不存在');
   return new ApiError(status, `HTTP_${status}`, `服务器出错（状态码 ${status}），请稍后重试`);
 }
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const token = readCookie(CSRF_COOKIE);
     if (token) headers[CSRF_HEADER] = token;
@@ -107,7 +109,11 @@ export async function request<T>(method: Method, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: isForm
+        ? (options.body as FormData)
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
@@ -192,6 +198,11 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/** POSTs a multipart form (file uploads) with the CSRF token; errors as for JSON calls. */
+export function postForm<T>(path: string, form: FormData): Promise<T> {
+  return request<T>('POST', path, { body: form });
+}
 
 /** Chinese message for any thrown value (ApiError or unexpected). */
 export function errorMessage(error: unknown): string {

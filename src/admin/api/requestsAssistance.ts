@@ -1,5 +1,5 @@
 /** 协助调查/会商 tasks, the case's assistance card, saved workbench views (常用筛选), answer uploads. */
-import { ApiError, api, type ListResult, readCookie } from './client.ts';
+import { api, type ListResult, postForm } from './client.ts';
 
 export interface AssistanceItem {
   id: number;
@@ -60,29 +60,8 @@ export function assistanceFileUrl(id: number, fileId: number): string {
 export async function uploadAnswerFiles(files: File[]): Promise<{ id: number; name: string }[]> {
   const form = new FormData();
   for (const f of files) form.append('file', f, f.name);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const token = readCookie('gk_csrf');
-  if (token) headers['x-csrf-token'] = token;
-  let response: Response;
-  try {
-    response = await fetch('/api/files', { method: 'POST', headers, credentials: 'same-origin', body: form });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
-  }
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
-  if (!response.ok) {
-    const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    if (err?.message) throw new ApiError(response.status, err.code ?? `HTTP_${response.status}`, err.message);
-    if (response.status === 413) throw new ApiError(413, 'FILE_TOO_LARGE', '文件太大，无法上传');
-    throw new ApiError(response.status, `HTTP_${response.status}`, '上传失败，请稍后重试');
-  }
-  return (body as { items: { id: number; name: string }[] }).items;
+  const { items } = await postForm<{ items: { id: number; name: string }[] }>('/api/files', form);
+  return items;
 }
 
 /** The workbench filters a saved view holds (the list's query parameters). */

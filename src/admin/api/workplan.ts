@@ -1,5 +1,5 @@
 // 工作台账 (work-plan ledger): staff API under /api/workplan, as in docs/workplan.md.
-import { ApiError, api, download, readCookie } from './client.ts';
+import { api, download, postForm } from './client.ts';
 
 export type AssignmentStatus = 'not_started' | 'in_progress' | 'done' | 'ongoing';
 export type ReviewState = 'none' | 'submitted' | 'accepted' | 'returned';
@@ -289,41 +289,6 @@ export interface ProgressInput {
 /** Unwraps `{ items }` answers and plain arrays alike. */
 function items<T>(value: T[] | { items: T[] }): T[] {
   return Array.isArray(value) ? value : value.items;
-}
-
-/** POSTs a multipart form with the session's CSRF token; errors become ApiError with the server's message. */
-export async function postForm<T>(path: string, form: FormData): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const token = readCookie('gk_csrf');
-  if (token) headers['x-csrf-token'] = token;
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
-  }
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
-  if (!response.ok) {
-    const err = (body as { error?: { code?: string; message?: string; fields?: unknown } } | null)?.error;
-    if (err && typeof err.message === 'string') {
-      const fields = Array.isArray(err.fields) ? (err.fields as { path: string; message: string }[]) : [];
-      throw new ApiError(response.status, err.code ?? `HTTP_${response.status}`, err.message, fields);
-    }
-    if (response.status === 413) throw new ApiError(413, 'FILE_TOO_LARGE', '文件太大，无法上传');
-    if (response.status === 403) throw new ApiError(403, 'FORBIDDEN', '您没有执行此操作的权限');
-    throw new ApiError(
-      response.status,
-      `HTTP_${response.status}`,
-      `服务器出错（状态码 ${response.status}），请稍后重试`,
-    );
-  }
-  return body as T;
 }
 
 export function previewImport(file: File, year?: number): Promise<ImportPreview> {

@@ -1,6 +1,6 @@
 /**
  * Test fixture for the search tests: a small library of realistic government documents (the three
- * source work plans in ../shared/seeds plus ~45 written for the tests), inserted with plain Kysely
+ * source work plans (committed copies in demo/sources) plus ~45 written for the tests), inserted with plain Kysely
  * inserts into the documents tables and indexed with refreshDocumentSearch. Test-only.
  */
 import { readFileSync } from 'node:fs';
@@ -31,7 +31,8 @@ export interface FixtureDoc {
   theme?: string;
 }
 
-const SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
+/** The committed copies of the source documents (the same files as ../shared/seeds). */
+const SEEDS = new URL('../../../demo/sources/', import.meta.url);
 
 /** A seed text without the converter's bookmark markers. */
 function seedText(name: string): string {

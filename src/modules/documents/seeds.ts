@@ -1,5 +1,5 @@
 /**
- * Demo library: the three source documents (seeds/*.txt) as published documents with interpretations,
+ * Demo library: the three source documents (demo/sources/*.txt) as published documents with interpretations,
  * plus a generated but realistic library (≥ 500 documents, 2019–2026, the demo organisations, every
  * genre and validity state, relations, 依申请公开 / 不予公开 documents, historical imports with an
  * undetermined attribute, a few drafts in the workflow). Deterministic (seeded PRNG); set-based
@@ -20,7 +20,8 @@ import { textToHtml } from './extract.ts';
 import { htmlToText } from './html.ts';
 import { documentVectors, loadSearchWords } from './search.ts';
 
-const SEEDS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seeds');
+/** The source documents, committed once for every module's demo data (the same files as ../shared/seeds). */
+const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources');
 
 /** Deterministic PRNG (mulberry32) so every demo database holds the same library. */
 function prng(seed: number) {

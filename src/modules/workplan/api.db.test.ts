@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { chinaToday } from '../../platform/time.ts';
 
-const SEEDS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seeds');
+const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources');
 
 let t: TestApp;
 let office: Client;

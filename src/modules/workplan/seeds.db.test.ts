@@ -128,7 +128,7 @@ test('demo ledger: three plans, units mapped, progress in every state, idempoten
 
 test('command-line import: by organisation name, refuses unknown units and organisations', async () => {
   const bytes = await readFile(
-    path.join(path.dirname(fileURLToPath(import.meta.url)), 'seeds', 'laiwu-2021.txt'),
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources/laiwu-2021.txt'),
   );
   const parsed = await parsePlanFile(bytes, 'laiwu-2021.txt', { year: 2023 });
   const ok = await importParsedPlan(h.db, {

@@ -11,7 +11,8 @@ import { parsePlanFile } from './importers/index.ts';
 import { planTitleOf, savePlan } from './service.ts';
 import type { EvidenceLink, ReviewState, WorkStatus } from './store.ts';
 
-const SEEDS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seeds');
+/** The source documents, committed once for every module's demo data (the same files as ../shared/seeds). */
+const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources');
 
 /** 济南市 › 莱芜区 with the departments the 莱芜区 table names (official names, matched by normalisation). */
 const LAIWU_DEPARTMENTS = [

@@ -26,7 +26,7 @@ import {
 const HERE = import.meta.dirname;
 const REPO_ROOT = path.resolve(HERE, '../../../..');
 const SHARED_SEEDS = path.resolve(REPO_ROOT, '../shared/seeds');
-const FIXTURE_SEEDS = path.join(HERE, 'fixtures/seeds');
+const FIXTURE_SEEDS = path.join(REPO_ROOT, 'demo/sources');
 const SEEDS = ['jining-2022', 'laiwu-2021', 'jining-2021'] as const;
 
 /** The committed copy; when the shared seeds exist beside the repository they must be identical. */
