@@ -33,6 +33,10 @@ if (process.env[PGLITE_DUMP_ENV]) {
 async function pgliteTemplate(): Promise<PGlite> {
   const dump = process.env[PGLITE_DUMP_ENV];
   if (dump) return PGlite.create({ loadDataDir: new Blob([await readFile(dump)]) });
+  return migratedPglite();
+}
+
+async function migratedPglite(): Promise<PGlite> {
   const t = await PGlite.create();
   const h = wrapPglite(t);
   await migrate(h.db);
@@ -78,10 +82,7 @@ export async function createTestDb(): Promise<DbHandle> {
 
 /** Migrate a fresh PGlite once and dump its data folder to `file` (the test runner calls this once). */
 export async function writePgliteTemplate(file: string): Promise<void> {
-  const t = await PGlite.create();
-  const h = wrapPglite(t);
-  await migrate(h.db);
-  await h.db.destroy();
+  const t = await migratedPglite();
   const dump = await t.dumpDataDir('none');
   await writeFile(file, new Uint8Array(await dump.arrayBuffer()));
   await t.close();

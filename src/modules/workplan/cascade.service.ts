@@ -10,7 +10,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { listOrgs } from '../orgs/index.ts';
+import { listOrgs, subtreeIds } from '../orgs/index.ts';
 import { planForManager, requireManagerOf } from './assessment.service.ts';
 import * as store from './assessment.store.ts';
 import { ROLLUP_LABELS, type Rollup, rollup, selectCountyTasks } from './domain/cascade.ts';
@@ -122,25 +122,10 @@ export async function deriveCountyPlan(
 /** The organisations in `rootId`'s subtree (itself included). */
 async function subtree(db: Db, rootId: number): Promise<Set<number>> {
   const orgs = await listOrgs(db);
-  const children = new Map<number, number[]>();
-  for (const o of orgs) {
-    if (o.parent_id === null) continue;
-    const list = children.get(o.parent_id) ?? [];
-    list.push(o.id);
-    children.set(o.parent_id, list);
-  }
-  const out = new Set<number>([rootId]);
-  const queue = [rootId];
-  while (queue.length > 0) {
-    const id = queue.pop() as number;
-    for (const c of children.get(id) ?? []) {
-      if (!out.has(c)) {
-        out.add(c);
-        queue.push(c);
-      }
-    }
-  }
-  return out;
+  return subtreeIds(
+    orgs.map((o) => ({ id: o.id, parentId: o.parent_id })),
+    rootId,
+  );
 }
 
 /**

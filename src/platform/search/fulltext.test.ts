@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { escapeHtml } from '../../portal/html.ts';
 import {
   addSearchWords,
   buildTsquery,
   buildTsvector,
   coverage,
-  escapeHtml,
   highlightPattern,
   leadSnippet,
   queryWords,

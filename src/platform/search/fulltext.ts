@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { escapeHtml } from '../../portal/html.ts';
 
 /** tsvector weight labels: A (title, 文号) > B (keywords, summary) > C (body) > D (attachments). */
 export type Weight = 'A' | 'B' | 'C' | 'D';
@@ -342,18 +343,6 @@ export function buildTsquery(
     groups: wordGroups,
     words,
   };
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
 }
 
 function escapeRegExp(text: string): string {

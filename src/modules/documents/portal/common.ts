@@ -118,14 +118,7 @@ ${page < pages ? html` <a href="${link(page + 1)}" rel="next">下一页</a> <a h
 </p></nav>`;
 }
 
-/** Content-Disposition for a download with a Chinese file name (RFC 5987) and an ASCII fallback. */
-export function contentDisposition(name: string, fallback: string, inline = false): string {
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${inline ? 'inline' : 'attachment'}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
+export { contentDisposition } from '../../../platform/http/content-disposition.ts';
 
 /** Multi-line plain text as paragraphs; lines like “一、…” become headings. Everything is escaped. */
 export function textToHtml(text: string): Html {

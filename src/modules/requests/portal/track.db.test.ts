@@ -5,6 +5,7 @@ import { type Client, createTestApp, type TestApp } from '../../../../test/helpe
 import { residentId } from '../../../../test/helpers/identity.ts';
 import { buildApp } from '../../../app.ts';
 import { loadConfig } from '../../../config.ts';
+import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { formatDateZh } from '../../../portal/plugin.ts';
@@ -13,7 +14,7 @@ import { loadActor } from '../../orgs/index.ts';
 import { computeClock } from '../domain/clock.ts';
 import { act, submitOnline, track } from '../service.ts';
 import { createLetterLinks, LETTER_LINK_TTL_MS, loadLetterLinkSecret } from './letter-links.ts';
-import { contentDisposition, renderProgress } from './track.page.ts';
+import { renderProgress } from './track.page.ts';
 
 let t: TestApp;
 let citizen: Client;

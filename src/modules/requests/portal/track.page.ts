@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Database } from '../../../platform/db/database.ts';
+import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 import { describeError, isCatalogCode } from '../../../platform/http/errors.ts';
 import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
@@ -374,15 +375,6 @@ function checkCorrection(text: string, password: string): CorrectionErrors {
     errors.text = `补正后的内容描述不能超过${CORRECTION_MAX_CHARS}字（现有${text.length}字）`;
   if (!password) errors.password = '提交补正内容需要再次输入查询密码';
   return errors;
-}
-
-/** `attachment` with an ASCII fallback and the real (Chinese) name as RFC 5987 `filename*`. */
-export function contentDisposition(name: string, fallback: string): string {
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 export async function trackPage(

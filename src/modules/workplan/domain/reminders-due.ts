@@ -11,16 +11,6 @@
 import { type Calendar, CalendarYearMissingError } from '../../calendar/domain/calendar.ts';
 import { toDayNumber } from '../../calendar/domain/dates.ts';
 
-export type AssignmentStatus = 'not_started' | 'in_progress' | 'done' | 'ongoing';
-export type ReviewState = 'none' | 'submitted' | 'accepted' | 'returned';
-
-export const STATUS_LABELS: Record<AssignmentStatus, string> = {
-  not_started: '未开始',
-  in_progress: '进行中',
-  done: '已完成',
-  ongoing: '长期坚持',
-};
-
 /**
  * An assignment is finished when the office accepted it as 已完成 or as 长期坚持; anything else
  * (not reported, reported but not yet reviewed, returned) is still open.
