@@ -23,6 +23,7 @@ import { DataDirLockedError, lockDataDir } from './platform/db/lock.ts';
 import { type OpenedDb, openAndMigrate } from './platform/db/open.ts';
 import { AppError, describeError } from './platform/http/errors.ts';
 import { randomPassword } from './platform/http/passwords.ts';
+import { setClock } from './platform/time.ts';
 
 const HELP = `公开 Gongkai 政务公开工作平台 — 命令行
 
@@ -238,6 +239,8 @@ export async function runCli(argv: string[]): Promise<number> {
 
 export async function main(argv: string[]): Promise<void> {
   try {
+    const { clockStart } = loadConfig();
+    if (clockStart) setClock(clockStart);
     const code = await runCli(argv);
     if (code >= 0) process.exitCode = code;
   } catch (err) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseClockStart } from './platform/time.ts';
 
 /** Typed runtime configuration, read once from the environment. */
 export type Config = {
@@ -19,6 +20,11 @@ export type Config = {
   mailFrom: string;
   /** Working days before a reply deadline on which reminders go out (the due day itself always does). */
   reminderDays: number[];
+  /**
+   * `GONGKAI_CLOCK`: run the platform's clock from this instant instead of the system time (tests,
+   * demonstrations, a staging server rehearsing a date). Null: the system clock.
+   */
+  clockStart: Date | null;
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -36,6 +42,17 @@ function daysFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): nu
   if (days.some((n) => !Number.isInteger(n) || n < 1 || n > 60))
     throw new Error(`Environment variable ${name} must list working days 1–60, e.g. "5,1", got "${raw}"`);
   return [...new Set(days)].sort((a, b) => b - a);
+}
+
+function clockFromEnv(env: NodeJS.ProcessEnv): Date | null {
+  const raw = env.GONGKAI_CLOCK;
+  if (!raw) return null;
+  const start = parseClockStart(raw);
+  if (!start)
+    throw new Error(
+      `Environment variable GONGKAI_CLOCK must be a date (2026-03-16) or an ISO date-time with a zone, got "${raw}"`,
+    );
+  return start;
 }
 
 function defaultMailFrom(publicUrl: string): string {
@@ -63,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.GONGKAI_SMTP_URL || null,
     mailFrom: env.GONGKAI_MAIL_FROM || defaultMailFrom(publicUrl),
     reminderDays: daysFromEnv(env, 'GONGKAI_REMINDER_DAYS', '5,1'),
+    clockStart: clockFromEnv(env),
   };
 }

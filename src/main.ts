@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { prepareData } from './platform/bootstrap.ts';
 import { openAndMigrate } from './platform/db/open.ts';
 import { createScheduler } from './platform/jobs/scheduler.ts';
+import { setClock } from './platform/time.ts';
 
 export type RunningServer = { app: FastifyInstance; url: string; close(): Promise<void> };
 
@@ -12,6 +13,7 @@ export async function startServer(
   config: Config,
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
+  if (config.clockStart) setClock(config.clockStart);
   const handle = await openAndMigrate(config);
   try {
     if (handle.applied.length > 0) log(`已执行数据库迁移 / migrations applied: ${handle.applied.join(', ')}`);

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { Job } from '../../platform/jobs/scheduler.ts';
-import { chinaToday } from '../../platform/time.ts';
+import { chinaDateOf } from '../../platform/time.ts';
 import {
   CalendarYearMissingError,
   formatChineseDate,
@@ -69,5 +69,5 @@ export async function remindPublicationDeadlines(db: Kysely<Database>, today: st
 export const publicationRemindersJob: Job = {
   name: 'documents.publication-reminders',
   everyMinutes: 60 * 6,
-  run: (db, now) => remindPublicationDeadlines(db, chinaToday(now)),
+  run: (db, now) => remindPublicationDeadlines(db, chinaDateOf(now)),
 };

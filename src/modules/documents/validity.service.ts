@@ -10,7 +10,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import type { Job } from '../../platform/jobs/scheduler.ts';
-import { chinaToday } from '../../platform/time.ts';
+import { chinaDateOf, chinaToday } from '../../platform/time.ts';
 import { RELATION_KINDS, type RelationKind, VALIDITY_LABELS, validityAfter } from './domain/codes.ts';
 import { relationEffect, versionOnDate } from './domain/validity.ts';
 import { htmlToText, sanitizeBody } from './html.ts';
@@ -183,7 +183,7 @@ export async function applyDueRelations(db: Db, today: string): Promise<number> 
 export const validityJob: Job = {
   name: 'documents.validity',
   everyMinutes: 60,
-  run: (db, now) => applyDueRelations(db, chinaToday(now)),
+  run: (db, now) => applyDueRelations(db, chinaDateOf(now)),
 };
 
 /** The text of a document in force on `date`: a historical version, the current text, or none. */

@@ -22,7 +22,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { describeError } from '../../platform/http/errors.ts';
 import type { Job } from '../../platform/jobs/scheduler.ts';
-import { chinaToday } from '../../platform/time.ts';
+import { chinaDateOf } from '../../platform/time.ts';
 import {
   type Calendar,
   CalendarYearMissingError,
@@ -249,7 +249,7 @@ export const remindersJob: Job = {
   name: 'requests.reminders',
   everyMinutes: 60,
   async run(db, now, { config, log }) {
-    const result = await sweepReminders(db, { today: chinaToday(now), days: config.reminderDays });
+    const result = await sweepReminders(db, { today: chinaDateOf(now), days: config.reminderDays });
     log.info(result, 'reply deadline reminders');
     return result;
   },

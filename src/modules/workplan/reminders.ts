@@ -18,7 +18,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { Job } from '../../platform/jobs/scheduler.ts';
-import { chinaToday } from '../../platform/time.ts';
+import { chinaDateOf } from '../../platform/time.ts';
 import { addCalendarDays, type Calendar, formatChineseDate, loadCalendar } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
 import * as store from './assessment.store.ts';
@@ -154,7 +154,7 @@ export const workplanRemindersJob: Job = {
   everyMinutes: 60,
   async run(db, now, { log }) {
     const result = await sweepWorkplanReminders(db, {
-      today: chinaToday(now),
+      today: chinaDateOf(now),
       windowDays: windowDaysFromEnv(),
     });
     log.info(result, 'work-plan reminders');

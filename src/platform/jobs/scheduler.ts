@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../db/database.ts';
+import { now as platformNow } from '../time.ts';
 
 /**
  * In-process scheduler for periodic jobs (reminder sweeps, e-mail delivery), safe to run in every
@@ -61,7 +62,7 @@ export type SchedulerClock = {
 };
 
 export const systemClock: SchedulerClock = {
-  now: () => new Date(),
+  now: () => platformNow(),
   setTimeout(fn, ms) {
     const t = setTimeout(fn, ms);
     // A scheduled job never keeps the process alive by itself.

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
-import { chinaToday } from '../../../platform/time.ts';
+import { chinaDateOf, chinaToday } from '../../../platform/time.ts';
 import { formatDateZh, type Html, html, isElderly, renderPage } from '../../../portal/plugin.ts';
 import * as store from '../assessment.store.ts';
 import { ROLLUP_LABELS, rollup } from '../domain/cascade.ts';
@@ -177,7 +177,7 @@ async function rankingPage(
 <dl class="facts">
 <dt>考核期</dt><dd>${formatDateZh(a.starts_on)}至${formatDateZh(a.ends_on)}</dd>
 <dt>统计截至</dt><dd>${formatDateZh(a.as_of)}</dd>
-${a.published_at ? html`<dt>发布日期</dt><dd>${formatDateZh(chinaToday(new Date(a.published_at)))}</dd>` : null}
+${a.published_at ? html`<dt>发布日期</dt><dd>${formatDateZh(chinaDateOf(new Date(a.published_at)))}</dd>` : null}
 </dl>
 ${table}
 <p class="hint">得分＝基础分＋加分（按时完成、经审核的佐证材料）－扣分（逾期未完成、进展被退回），本排名经负责人审批后发布。</p>
