@@ -45,5 +45,12 @@ export {
   feePaymentDue,
   proactivePublicationDue,
 } from './domain/deadlines.ts';
+export {
+  FIRST_PROVISIONAL_YEAR,
+  provisionalNote,
+  provisionalYear,
+  provisionalYearsBetween,
+  withProvisionalYears,
+} from './domain/provisional.ts';
 export { calendarModule } from './manifest.ts';
-export { loadCalendar, loadYears } from './service.ts';
+export { CALENDAR_CHANGED, type CalendarChanged, loadCalendar, loadYears } from './service.ts';

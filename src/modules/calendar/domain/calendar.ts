@@ -39,6 +39,11 @@ export interface CalendarYear {
   makeupWorkdays: IsoDate[];
   /** Optional holiday name per date (days off and make-up working days), e.g. `"2024-02-10": "春节"`. */
   names?: Record<IsoDate, string>;
+  /**
+   * Set on a year computed from the statutory holidays alone because its notice is not loaded
+   * (`domain/provisional.ts`): dates counted on it are provisional (暂定), never final.
+   */
+  provisional?: boolean;
 }
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
@@ -105,8 +110,8 @@ function check(input: unknown, withNotice: boolean): CalendarYearValidation {
     }
     if (!isIsoDate(notice.date))
       errors.push(`通知日期“${String(notice.date)}”不是有效日期（格式YYYY-MM-DD）`);
-    if (typeof notice.url !== 'string' || !/^https?:\/\/\S+$/.test(notice.url)) {
-      errors.push('通知网址应以http://或https://开头');
+    if (typeof notice.url !== 'string' || (notice.url !== '' && !/^https?:\/\/\S+$/.test(notice.url))) {
+      errors.push('通知网址应以http://或https://开头（没有网址的请留空）');
     }
   }
 
@@ -168,7 +173,11 @@ export interface DayNumberCalendar {
 export interface Calendar {
   /** Loaded years, ascending. */
   years(): number[];
+  /** True for a loaded year and for a provisional one; see `isProvisional`. */
   hasYear(year: number): boolean;
+  /** Years present only provisionally (from the statutory holidays, notice not loaded), ascending. */
+  provisionalYears(): number[];
+  isProvisional(year: number): boolean;
   /** The source entry of a loaded year. */
   yearData(year: number): CalendarYear | undefined;
   isWorkingDay(date: IsoDate): boolean;
@@ -303,6 +312,8 @@ export function createCalendar(input: readonly CalendarYear[]): Calendar {
   return {
     years: () => [...loaded],
     hasYear: (year) => byYear.has(year),
+    provisionalYears: () => loaded.filter((y) => byYear.get(y)?.provisional === true),
+    isProvisional: (year) => byYear.get(year)?.provisional === true,
     yearData: (year) => byYear.get(year),
     isWorkingDay: (date) => byDayNumber.isWorkingDay(toDayNumber(date)),
     dayKind: (date) => byDayNumber.dayKind(toDayNumber(date)),

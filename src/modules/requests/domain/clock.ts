@@ -57,6 +57,7 @@ import {
   toDayNumber,
   weekdayOfDayNumber,
 } from '../../calendar/domain/dates.ts';
+import { provisionalYearsBetween } from '../../calendar/domain/provisional.ts';
 
 /** How the application arrived (Art. 31); decides which date is 收到申请之日. */
 export type ReceiptChannel = 'in-person' | 'post-signed' | 'post-confirmed' | 'online' | 'fax';
@@ -154,6 +155,12 @@ export interface ClockState {
   asOf: IsoDate;
   /** Set when `extendedReplyDue` (not in force) could not be computed because this year is not loaded. */
   calendarMissingYear: number | null;
+  /**
+   * Years without a loaded notice that the dates up to the reply deadline (or up to `asOf` while it is
+   * unknown) were counted on provisionally (`calendar/domain/provisional.ts`). Non-empty: `replyDue` is
+   * provisional (暂定) and must never be stated as final.
+   */
+  provisionalYears: number[];
 }
 
 export type ClockErrorCode =
@@ -601,6 +608,11 @@ export function computeClock(input: ClockInput): ClockState {
     overdue: a.today === null ? null : replyDue !== null && a.today > replyDue,
     asOf: cal.toIso(asOf),
     calendarMissingYear,
+    provisionalYears: provisionalYearsBetween(
+      input.calendar,
+      input.receipt.receivedOn,
+      cal.toIso(replyDue ?? Math.max(asOf, a.start)),
+    ),
   };
 }
 
