@@ -20,6 +20,7 @@ import { requestsModule } from './modules/requests/index.ts';
 import { workplanModule } from './modules/workplan/index.ts';
 import type { Database } from './platform/db/database.ts';
 import { filesApi } from './platform/files/api.ts';
+import { emitterFor } from './platform/events.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
 import { registerSessions } from './platform/http/session.ts';
@@ -105,7 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             }),
   });
 
-  const ctx: ModuleContext = { db, config, sessions, siteName };
+  const ctx: ModuleContext = { db, config, sessions, siteName, emit: emitterFor(MODULES) };
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/database.ts';
+import { emitterFor } from './events.ts';
 import type { ModuleManifest, SeedReport } from './module.ts';
 
 /** Reference data on every start; demo data once, on a database that has no data yet. */
@@ -8,7 +9,8 @@ export async function prepareData(
   modules: ModuleManifest[],
   seedDemo: boolean,
 ): Promise<SeedReport> {
-  for (const m of modules) if (m.reference) await m.reference(db);
+  const emit = emitterFor(modules);
+  for (const m of modules) if (m.reference) await m.reference(db, emit);
   const lines: SeedReport = [];
   if (!seedDemo) return lines;
   for (const m of modules) if (m.seed) lines.push(...(await m.seed(db)));

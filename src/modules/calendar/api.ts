@@ -49,7 +49,7 @@ function present(r: CalendarYearRow): z.infer<typeof yearView> {
   };
 }
 
-export async function calendarApi(root: FastifyInstance, { db }: ModuleContext) {
+export async function calendarApi(root: FastifyInstance, { db, emit }: ModuleContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -81,7 +81,7 @@ export async function calendarApi(root: FastifyInstance, { db }: ModuleContext) 
     },
     async (req) => {
       const b = req.body;
-      const row = await saveYear(db, requireActor(req), {
+      const row = await saveYear(db, requireActor(req), emit, {
         year: req.params.year,
         notice: { title: b.noticeTitle, number: b.noticeNumber, date: b.noticeDate, url: b.noticeUrl },
         daysOff: [...b.daysOff].sort(),

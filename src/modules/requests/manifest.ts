@@ -1,14 +1,16 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { CALENDAR_CHANGED, type CalendarChanged } from '../calendar/index.ts';
 import { refreshPausedFacts } from './analytics.service.ts';
 import { requestsApi } from './api.ts';
 import { APPLY_PATH, applyPage } from './portal/apply.page.ts';
 import { deadlinePage } from './portal/deadline.page.ts';
 import { formPage } from './portal/form.page.ts';
 import { trackPage } from './portal/track.page.ts';
+import { recomputeDeadlines } from './recompute.ts';
 import { remindersJob } from './reminders.ts';
 import { seedDemoRequests } from './seeds.ts';
 
-/** 依申请公开. So far: the public 依申请公开 column and its 答复期限计算 page, over the pure clock. */
+/** 依申请公开: cases on the statutory clock, the staff workbench, the portal's form, tracking and 答复期限计算 pages. */
 export const requestsModule: ModuleManifest = {
   name: 'requests',
   api: requestsApi,
@@ -18,6 +20,11 @@ export const requestsModule: ModuleManifest = {
     await refreshPausedFacts(db, null);
   },
   jobs: [remindersJob],
+  on: {
+    async [CALENDAR_CHANGED](db, payload) {
+      await recomputeDeadlines(db, payload as CalendarChanged);
+    },
+  },
   portalPages: [APPLY_PATH],
   async portal(app, ctx) {
     await applyPage(app, ctx);

@@ -71,9 +71,13 @@ function domainEvents(events: readonly EventLike[]) {
   return events.map((e) => ({ type: e.type as Action | 'submit', on: e.on_date, data: e.data }));
 }
 
+/**
+ * `missingYear`: a year whose notice is not loaded that the reply deadline depends on. With a `state`,
+ * its `replyDue` was counted provisionally over that year (暂定); without one, it could not be counted.
+ */
 export type DerivedClock = { state: ClockState | null; missingYear: number | null };
 
-/** The statutory clock, always derived from the event log; a year without a calendar is reported, never guessed. */
+/** The statutory clock, always derived from the event log; a year without a calendar is flagged, never taken as final. */
 export function deriveClock(
   calendar: Calendar,
   row: store.RequestRow,
@@ -88,8 +92,9 @@ export function deriveClock(
       events: toClockEvents(domainEvents(events)),
       today,
     });
-    // state.calendarMissingYear concerns only the date an extension would give; replyDue itself is known.
-    return { state, missingYear: null };
+    // state.calendarMissingYear concerns only the date an extension would give; replyDue itself is known,
+    // and provisional (暂定) when it was counted over a year whose notice is not loaded.
+    return { state, missingYear: state.provisionalYears[0] ?? null };
   } catch (err) {
     const e = err as { code?: string; params?: { year?: number } };
     if (e.code === 'CALENDAR_YEAR_MISSING') return { state: null, missingYear: Number(e.params?.year) };
