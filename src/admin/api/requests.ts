@@ -157,6 +157,8 @@ export interface ClockState {
   overdue: boolean | null;
   asOf: string;
   calendarMissingYear: number | null;
+  /** Years without a loaded holiday notice the reply deadline was counted over: non-empty = 暂定. */
+  provisionalYears: number[];
 }
 
 export interface RequestEvent {

@@ -39,6 +39,8 @@ export function StageTag({ stage, label }: { stage: string; label: string }) {
   return <ToneTag tone={STAGE_TONES[stage as Stage] ?? 'grey'}>{label}</ToneTag>;
 }
 
+import { provisionalNote } from '../lib/provisional.ts';
+
 const DONE_STAGES = new Set(['replied', 'closed', 'archived']);
 
 export interface CountdownInput {
@@ -79,7 +81,20 @@ export function DueCountdown({ c }: { c: CountdownInput }) {
       <Typography.Text type="secondary">—</Typography.Text>
     );
   }
-  if (left !== null && left <= 3) return <ToneTag tone="orange">{days}</ToneTag>;
-  if (left !== null && left <= 5) return <ToneTag tone="gold">{days}</ToneTag>;
-  return <span>{days}</span>;
+  const shown =
+    left !== null && left <= 3 ? (
+      <ToneTag tone="orange">{days}</ToneTag>
+    ) : left !== null && left <= 5 ? (
+      <ToneTag tone="gold">{days}</ToneTag>
+    ) : (
+      <span>{days}</span>
+    );
+  if (!c.clockMissingYear) return shown;
+  // The deadline was counted over a year whose holiday notice is not loaded: provisional.
+  return (
+    <Space size={4} wrap>
+      {shown}
+      <Typography.Text type="warning">{provisionalNote([c.clockMissingYear])}</Typography.Text>
+    </Space>
+  );
 }

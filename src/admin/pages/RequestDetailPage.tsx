@@ -36,6 +36,7 @@ import { RequestAssistanceCard } from '../components/RequestAssistanceCard.tsx';
 import { DueCountdown, StageTag } from '../components/RequestTags.tsx';
 import { formatDate, formatDateTime } from '../lib/format.ts';
 import { toTreeOptions } from '../lib/orgTree.ts';
+import { provisionalNote } from '../lib/provisional.ts';
 import { eventLabel, labelOf, type RequestsMeta, useRequestsMeta } from '../lib/requestsMeta.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { useOrgs } from '../lib/useOrgs.ts';
@@ -155,7 +156,7 @@ function ClockPanel({ detail }: { detail: RequestDetail }) {
     children: clock.correctionPending
       ? '待收到补正后重新计算'
       : clock.replyDue
-        ? formatDate(clock.replyDue)
+        ? `${formatDate(clock.replyDue)}${clock.provisionalYears.length > 0 ? `，${provisionalNote(clock.provisionalYears)}` : ''}`
         : clock.paused
           ? '暂停计时中，恢复计时后确定'
           : '—',
@@ -225,6 +226,15 @@ function ClockPanel({ detail }: { detail: RequestDetail }) {
           }}
         />
       </div>
+      {clock.provisionalYears.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`答复期限为${provisionalNote(clock.provisionalYears)}`}
+          description={`按《全国年节及纪念日放假办法》规定的法定节假日推算，未计调休。录入${clock.provisionalYears.join('、')}年放假安排后将自动重新计算；告知申请人时不要把暂定日期当作确定期限。`}
+        />
+      )}
       <Descriptions column={1} size="small" items={items} />
       {clock.calendarMissingYear && !clock.extended && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>

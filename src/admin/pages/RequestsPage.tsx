@@ -32,6 +32,7 @@ import { RequestSavedViews } from '../components/RequestSavedViews.tsx';
 import { DueCountdown, StageTag } from '../components/RequestTags.tsx';
 import { formatDate } from '../lib/format.ts';
 import { toTreeOptions } from '../lib/orgTree.ts';
+import { provisionalNote } from '../lib/provisional.ts';
 import { labelOf, selectOptions, useRequestsMeta } from '../lib/requestsMeta.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { useOrgs } from '../lib/useOrgs.ts';
@@ -209,7 +210,15 @@ export function RequestsPage() {
       title: '答复期限',
       dataIndex: 'replyDue',
       width: 145,
-      render: (d: string | null) => formatDate(d),
+      render: (d: string | null, c) =>
+        d && c.clockMissingYear ? (
+          <span title={provisionalNote([c.clockMissingYear])}>
+            {formatDate(d)}
+            <Typography.Text type="warning">（暂定）</Typography.Text>
+          </span>
+        ) : (
+          formatDate(d)
+        ),
     },
     {
       title: '剩余时间',

@@ -13,6 +13,8 @@ import {
   formatChineseDate,
   loadCalendar,
   proactivePublicationDue,
+  provisionalNote,
+  provisionalYearsBetween,
 } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
 
@@ -33,6 +35,11 @@ export async function remindPublicationDeadlines(db: Kysely<Database>, today: st
     const userId = r.created_by as number;
     try {
       const due = proactivePublicationDue(calendar, r.written_date);
+      const provisional = provisionalYearsBetween(calendar, today < due ? today : due, due);
+      const dueText =
+        provisional.length > 0
+          ? `${formatChineseDate(due)}（${provisionalNote(provisional)}）`
+          : formatChineseDate(due);
       const left =
         due >= today ? calendar.countWorkingDays(today, due) : -calendar.countWorkingDays(due, today);
       if (!REMIND_DAYS_LEFT.has(left) && left !== -1) continue;
@@ -44,10 +51,10 @@ export async function remindPublicationDeadlines(db: Kysely<Database>, today: st
         title: left < 0 ? `文件已超过主动公开期限：${r.title}` : `文件主动公开期限将至：${r.title}`,
         body:
           left < 0
-            ? `按条例第二十六条，应在${formatChineseDate(due)}前公开，现已逾期，请尽快完成审查并发布。`
+            ? `按条例第二十六条，应在${dueText}前公开，现已逾期，请尽快完成审查并发布。`
             : left === 0
-              ? `今天（${formatChineseDate(due)}）是主动公开期限的最后一天。`
-              : `应在${formatChineseDate(due)}前公开（还剩${left}个工作日）。`,
+              ? `今天（${dueText}）是主动公开期限的最后一天。`
+              : `应在${dueText}前公开（还剩${left}个工作日）。`,
         dueOn: due,
       });
     } catch (err) {

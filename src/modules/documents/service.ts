@@ -10,7 +10,13 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { chinaToday } from '../../platform/time.ts';
-import { CalendarYearMissingError, loadCalendar, proactivePublicationDue } from '../calendar/index.ts';
+import {
+  CalendarYearMissingError,
+  loadCalendar,
+  proactivePublicationDue,
+  provisionalNote,
+  provisionalYearsBetween,
+} from '../calendar/index.ts';
 import { visibleOrgIds } from '../orgs/index.ts';
 import {
   ATTRIBUTE_LABELS,
@@ -624,7 +630,10 @@ async function transition(
 export type PublicationDeadline = {
   /** 20th working day after the date of formation (成文日期); null when the calendar year is missing. */
   due: string | null;
-  /** A year whose 节假日安排 is not loaded: the deadline is not computed (never guessed). */
+  /**
+   * A year whose 节假日安排 is not loaded: with `due`, the deadline was counted provisionally over it
+   * (`message` says 暂定); without, it could not be counted at all.
+   */
   missingYear: number | null;
   message: string | null;
   overdue: boolean;
@@ -642,7 +651,14 @@ export async function publicationDeadlines(
     try {
       const due = proactivePublicationDue(calendar, r.written_date);
       const doneOn = r.status === 'published' ? r.published_date : null;
-      return { due, missingYear: null, message: null, overdue: doneOn ? doneOn > due : today > due };
+      // Counted over a year whose notice is not loaded: the date is provisional, and said to be.
+      const provisional = provisionalYearsBetween(calendar, r.written_date, due);
+      return {
+        due,
+        missingYear: provisional[0] ?? null,
+        message: provisional.length > 0 ? `${provisionalNote(provisional)}` : null,
+        overdue: doneOn ? doneOn > due : today > due,
+      };
     } catch (err) {
       if (err instanceof CalendarYearMissingError)
         return {

@@ -38,6 +38,8 @@ const clockView = z.object({
   overdue: z.boolean().nullable(),
   asOf: z.string(),
   calendarMissingYear: z.number().nullable(),
+  /** Years without a loaded holiday notice the reply deadline was counted over: non-empty = 暂定. */
+  provisionalYears: z.array(z.number()),
 });
 const detailResponse = z.object({
   case: z.record(z.string(), z.unknown()),

@@ -11,8 +11,9 @@
  * `request.overdue.6`) and the notifications' unique key (user, kind, subject, due date) drops repeats,
  * so hourly runs, a second server process, or a restart never duplicate one. A new deadline (e.g. after
  * an extension) starts its own reminders.
- * A deadline that cannot be counted because a year's 节假日安排 is not loaded is never guessed: the
- * office gets one notification per missing year (CALENDAR_YEAR_MISSING) listing the cases concerned.
+ * A deadline counted provisionally over a year whose 节假日安排 is not loaded yet is reminded of as
+ * provisional (暂定). One that cannot be counted at all (beyond the provisional years) is never guessed:
+ * the office gets one notification per missing year (CALENDAR_YEAR_MISSING) listing the cases concerned.
  *
  * Cost: one aggregate over the due-date index (distinct deadlines), the milestone computed once per
  * date, one indexed query for the cases on those dates, one query for the recipients, and set-based
@@ -28,6 +29,7 @@ import {
   CalendarYearMissingError,
   formatChineseDate,
   loadCalendar,
+  provisionalNote,
 } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
 
@@ -120,7 +122,11 @@ async function loadRecipients(db: Kysely<Database>, handlerIds: number[]): Promi
 
 function reminderText(c: CaseRow, due: string, m: { type: 'due' | 'overdue'; n: number }) {
   const caseNo = c.case_no ?? `#${c.id}`;
-  const date = formatChineseDate(due);
+  // A deadline counted over a year whose notice is not loaded is provisional, and said to be.
+  const date =
+    c.clock_missing_year === null
+      ? formatChineseDate(due)
+      : `${formatChineseDate(due)}，${provisionalNote([c.clock_missing_year])}`;
   if (m.type === 'overdue') {
     return {
       kind: `request.overdue.${m.n}`,

@@ -19,7 +19,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { Job } from '../../platform/jobs/scheduler.ts';
 import { chinaDateOf } from '../../platform/time.ts';
-import { addCalendarDays, type Calendar, formatChineseDate, loadCalendar } from '../calendar/index.ts';
+import {
+  addCalendarDays,
+  type Calendar,
+  formatChineseDate,
+  loadCalendar,
+  provisionalNote,
+} from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
 import * as store from './assessment.store.ts';
 import { type DueReminder, reminderFor, reminderKind } from './domain/reminders-due.ts';
@@ -43,7 +49,9 @@ function unitText(a: store.OpenAssignment, r: NonNullable<DueReminder>) {
   const head = `《${a.plan_title}》第${a.seq}项：${task}`;
   const note = r.calendarDays
     ? `\n（${r.missingYear ?? ''}${r.missingYear ? '年' : ''}节假日安排尚未录入工作日历，暂按自然日计算。）`
-    : '';
+    : r.missingYear !== null
+      ? `\n（工作日数${provisionalNote([r.missingYear])}。）`
+      : '';
   if (r.type === 'overdue') {
     return {
       title: `工作任务已逾期${r.days}${unit}（完成时限${date}）`,

@@ -93,7 +93,7 @@ function DeadlinePanel({ doc }: { doc: DocumentDetail }) {
       type={d.overdue ? 'error' : 'info'}
       showIcon
       style={{ marginBottom: 16 }}
-      title={`主动公开期限：${formatDate(d.due)}${d.overdue ? '（已逾期）' : ''}`}
+      title={`主动公开期限：${formatDate(d.due)}${d.overdue ? '（已逾期）' : ''}${d.message ? `，${d.message}` : ''}`}
       description="属于主动公开范围的政府信息，应当自该信息形成或者变更之日起20个工作日内及时公开（条例第二十六条）。"
     />
   );

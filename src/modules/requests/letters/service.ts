@@ -151,7 +151,9 @@ export async function createLetterForEvent(
     receivedOn: row.received_on,
     on: event.on_date,
     data: event.data,
-    replyDue: row.reply_due,
+    // A provisional deadline (counted over a year whose notice is not loaded) is never put in a letter
+    // as if it were final: the template then names the deadline without a date.
+    replyDue: row.clock_missing_year === null ? row.reply_due : null,
   });
   const docx = await renderLetter(model);
   const blob = await writeBlob(dataDir, Readable.from([docx]));

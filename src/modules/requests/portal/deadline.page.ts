@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { formatDateZh, type Html, html, isElderly, renderPage } from '../../../portal/plugin.ts';
-import { type Calendar, isIsoDate, loadCalendar } from '../../calendar/index.ts';
+import {
+  type Calendar,
+  isIsoDate,
+  loadCalendar,
+  provisionalNote,
+  provisionalYearsBetween,
+} from '../../calendar/index.ts';
 import {
   computeClock,
   type DeadlineExplanation,
@@ -42,6 +48,10 @@ type Outcome =
       correctionNoticeDue: string;
       extendedReplyDue: string | null;
       extended: boolean;
+      /** Years counted provisionally (notice not loaded) up to the reply deadline. */
+      provisionalYears: number[];
+      /** The same up to the deadline an extension would give. */
+      extendedProvisionalYears: number[];
     };
 
 export function computeOutcome(calendar: Calendar, q: Query): Outcome {
@@ -67,6 +77,10 @@ export function computeOutcome(calendar: Calendar, q: Query): Outcome {
       correctionNoticeDue: state.correctionNoticeDue,
       extendedReplyDue: state.extendedReplyDue,
       extended,
+      provisionalYears: state.provisionalYears,
+      extendedProvisionalYears: state.extendedReplyDue
+        ? provisionalYearsBetween(calendar, received, state.extendedReplyDue)
+        : [],
     };
   } catch (err) {
     const e = err as { code?: string; params?: { year?: number } };
@@ -92,6 +106,11 @@ function form(q: Query): Html {
 </form>`;
 }
 
+/** After a date counted over a year without a loaded notice: " 暂定（2027年放假安排尚未录入）". */
+function provisional(years: readonly number[]): Html | null {
+  return years.length > 0 ? html` <span class="provisional">${provisionalNote(years)}</span>` : null;
+}
+
 function result(o: Outcome): Html {
   if (o.kind === 'empty') return html``;
   if (o.kind === 'invalid') {
@@ -101,6 +120,7 @@ function result(o: Outcome): Html {
     return html`<div class="notice error" role="alert"><p><strong>暂时无法计算：</strong>期限将计入${o.year}年，而国务院办公厅${o.year}年部分节假日安排尚未录入本平台的工作日历。为避免算错，平台不按普通周一至周五推算。请以政府信息公开工作机构的答复为准，或待日历录入后再试。</p></div>`;
   }
   const e = o.explanation;
+  const years = [...new Set([...o.provisionalYears, ...o.extendedProvisionalYears])];
   const rows = e.days.map(
     (d) =>
       html`<tr${d.counted ? null : html` class="skipped"`}><td>${formatDateZh(d.date)}</td><td>${d.weekday}</td><td>${d.counted ? `第${d.ordinal}个工作日` : '不计入'}</td><td>${d.reason}${d.note ? html`<strong>（${d.note}）</strong>` : null}</td></tr>`,
@@ -109,12 +129,17 @@ function result(o: Outcome): Html {
 <h2 id="result-title">计算结果</h2>
 <dl class="facts">
 <dt>收到申请之日</dt><dd>${formatDateZh(e.received)}（${o.channel.label}：${o.channel.rule}）</dd>
-<dt>答复期限</dt><dd><strong>${e.due ? formatDateZh(e.due) : '—'}</strong>${o.extended ? '（已延长）' : ''}</dd>
+<dt>答复期限</dt><dd><strong>${e.due ? formatDateZh(e.due) : '—'}</strong>${o.extended ? '（已延长）' : ''}${provisional(o.provisionalYears)}</dd>
 ${o.extended && e.originalDue ? html`<dt>原答复期限</dt><dd>${formatDateZh(e.originalDue)}</dd>` : null}
-${!o.extended && o.extendedReplyDue ? html`<dt>如经批准延长</dt><dd>最迟${formatDateZh(o.extendedReplyDue)}</dd>` : null}
+${!o.extended && o.extendedReplyDue ? html`<dt>如经批准延长</dt><dd>最迟${formatDateZh(o.extendedReplyDue)}${provisional(o.extendedProvisionalYears)}</dd>` : null}
 <dt>补正告知期限</dt><dd>申请内容不明确的，行政机关应在${formatDateZh(o.correctionNoticeDue)}前一次性告知补正</dd>
 </dl>
 <p>${e.startNote}${e.summary}</p>
+${
+  years.length > 0
+    ? html`<div class="notice" role="note"><p><strong>${provisionalNote(years)}：</strong>国务院办公厅${years.join('、')}年部分节假日安排尚未录入本平台，以上日期按《全国年节及纪念日放假办法》规定的法定节假日推算（节日适逢周末的顺延补假，未计调休上班日）。放假安排录入后期限可能变动，请以行政机关的告知为准。</p></div>`
+    : null
+}
 <table class="days">
 <caption>逐日计算明细（共${e.days.length}天，其中计入${e.totalWorkingDays}个工作日）</caption>
 <thead><tr><th scope="col">日期</th><th scope="col">星期</th><th scope="col">是否计入</th><th scope="col">说明</th></tr></thead>

@@ -8,6 +8,7 @@ import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { formatDateZh, type Html, html, isElderly, join, raw, renderPage } from '../../../portal/plugin.ts';
+import { provisionalNote } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
 import { isGroundCode, isOutcomeCode, OUTCOMES, WITHHOLD_GROUNDS } from '../domain/outcomes.ts';
 import { isStage, STAGE_LABELS, type Stage } from '../domain/stages.ts';
@@ -177,7 +178,11 @@ function stageOf(t: Tracked): Stage | null {
 function deadline(t: Tracked): Html {
   const { state, missingYear } = t.clock;
   if (state?.replyDue) {
-    return html`<strong>${dateZh(state.replyDue)}</strong>${state.extended ? '（已延长）' : ''}`;
+    const note =
+      state.provisionalYears.length > 0
+        ? html`<br>${provisionalNote(state.provisionalYears)}：国务院办公厅${state.provisionalYears.join('、')}年部分节假日安排公布并录入后，期限可能调整，请以行政机关的告知为准。`
+        : null;
+    return html`<strong>${dateZh(state.replyDue)}</strong>${state.extended ? '（已延长）' : ''}${note}`;
   }
   if (missingYear !== null) {
     return html`<strong>暂时无法计算：</strong>答复期限将计入${missingYear}年，而${missingYear}年的节假日安排尚未录入本平台的工作日历。为避免算错，平台不按普通周一至周五推算。请以政府信息公开工作机构的告知为准，或待日历录入后再查询。`;

@@ -6,10 +6,12 @@
  * - overdue: the due date has passed and the assignment is not finished.
  * Working days come from the stored calendar (工作日历). When the calendar lacks a year the window
  * touches, calendar days are counted instead and the result says so (`calendarDays: true`, with the
- * missing year), so the message can tell the reader.
+ * missing year), so the message can tell the reader; counted over a provisional year (notice not loaded),
+ * working days are counted and `missingYear` names that year (the count is provisional).
  */
 import { type Calendar, CalendarYearMissingError } from '../../calendar/domain/calendar.ts';
 import { toDayNumber } from '../../calendar/domain/dates.ts';
+import { provisionalYearsBetween } from '../../calendar/domain/provisional.ts';
 
 /**
  * An assignment is finished when the office accepted it as 已完成 or as 长期坚持; anything else
@@ -52,7 +54,13 @@ export function reminderFor(
   const count = (from: string, to: string) => {
     if (calendar === null) return { n: calendarDaysBetween(from, to), calendarDays: true, missingYear: null };
     try {
-      return { n: calendar.countWorkingDays(from, to), calendarDays: false, missingYear: null };
+      // Counted over a year whose notice is not loaded, the number of working days is provisional.
+      const provisional = provisionalYearsBetween(calendar, from, to);
+      return {
+        n: calendar.countWorkingDays(from, to),
+        calendarDays: false,
+        missingYear: provisional[0] ?? null,
+      };
     } catch (err) {
       if (err instanceof CalendarYearMissingError)
         return { n: calendarDaysBetween(from, to), calendarDays: true, missingYear: err.params.year };
