@@ -133,7 +133,7 @@ export const SYSTEM: NavGroup = {
     { path: '/system/orgs', title: '组织机构', icon: <ApartmentOutlined />, roles: ADMIN },
     { path: '/system/users', title: '用户管理', icon: <TeamOutlined />, roles: ADMIN },
     { path: '/system/audit', title: '审计日志', icon: <HistoryOutlined />, roles: ADMIN },
-    { path: '/system/calendar', title: '工作日历', icon: <CalendarOutlined />, roles: ADMIN },
+    { path: '/system/calendar', title: '工作日历', icon: <CalendarOutlined />, roles: ADMIN_OFFICE },
     { path: '/system/letter-templates', title: '文书模板', icon: <FileWordOutlined />, roles: ADMIN_OFFICE },
   ],
 };

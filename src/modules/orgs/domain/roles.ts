@@ -27,7 +27,8 @@ export type Permission = 'orgs.manage' | 'users.manage' | 'users.view' | 'audit.
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['orgs.manage', 'users.manage', 'users.view', 'audit.view', 'calendar.manage'],
-  office: ['users.view'],
+  // The disclosure office (政务公开办) keeps the working calendar: it is the first to need next year's.
+  office: ['users.view', 'calendar.manage'],
   approver: ['users.view'],
   handler: [],
   reviewer: [],
