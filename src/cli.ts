@@ -6,7 +6,14 @@ import { MODULES } from './app.ts';
 import { loadConfig } from './config.ts';
 import { startServer } from './main.ts';
 import { runCommand } from './modules/calendar/commands.ts';
-import { bundledCalendarYears, type CalendarYear, loadYears } from './modules/calendar/index.ts';
+import {
+  bundledCalendarYears,
+  type CalendarYear,
+  formatChineseDate,
+  loadYears,
+} from './modules/calendar/index.ts';
+import { readNoticeFile, runParseNotice } from './modules/calendar/notice.commands.ts';
+import { loadNotice } from './modules/calendar/notice.service.ts';
 import { runDocsCommand } from './modules/documents/commands.ts';
 import {
   createUser,
@@ -21,6 +28,7 @@ import { prepareData } from './platform/bootstrap.ts';
 import { BackupFormatError, backup, restore } from './platform/db/backup.ts';
 import { DataDirLockedError, lockDataDir } from './platform/db/lock.ts';
 import { type OpenedDb, openAndMigrate } from './platform/db/open.ts';
+import { emitterFor } from './platform/events.ts';
 import { AppError, describeError } from './platform/http/errors.ts';
 import { randomPassword } from './platform/http/passwords.ts';
 import { setClock } from './platform/time.ts';
@@ -43,6 +51,8 @@ const HELP = `公开 Gongkai 政务公开工作平台 — 命令行
   calendar show 年份 | calendar workdays --from 日期 --to 日期   查看工作日历
       以上三个命令使用程序自带的2021—2026年日历；加 --db 数据目录或 postgres://… 时，
       还使用该数据库中管理员录入的年份（服务器运行时请使用 DATABASE_URL 数据库或先停止服务器）。
+  calendar parse-notice FILE [--json]   读取国务院办公厅放假安排通知（.txt/.docx），不保存
+  calendar load-notice FILE [--url 网址] [--replace]   按通知录入该年工作日历（重新计算期限；服务运行时不可用）
 
   plan parse FILE [--year Y] --json        解析工作任务分解表（.txt/.docx/.xlsx），不保存
   plan import FILE --org 机构 [--year Y]   导入为该机构的年度工作台账
@@ -149,12 +159,57 @@ async function calendarCommands(argv: string[]): Promise<number> {
   if (dbAt >= 0 && !db)
     throw new UsageError('--db 后应写数据目录或 postgres:// 地址 / --db needs a folder or URL');
   const rest = dbAt >= 0 ? [...argv.slice(0, dbAt), ...argv.slice(dbAt + 2)] : argv;
-  const result = runCommand(rest, await calendarYearsFor(db));
+  // parse-notice reads .docx asynchronously and needs no calendar years.
+  const result =
+    rest[0] === 'calendar' && rest[1] === 'parse-notice'
+      ? await runParseNotice(rest.slice(2))
+      : runCommand(rest, await calendarYearsFor(db));
   if (result.stdout)
     process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
   if (result.stderr)
     process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
   return result.exitCode;
+}
+
+/**
+ * `calendar load-notice FILE [--url U] [--replace]`: reads the State Council notice and saves its year
+ * (deadlines recomputed, offices told), like the calendar page. Refused while the server holds the
+ * embedded database (the data-folder lock).
+ */
+async function loadNoticeCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { url: { type: 'string' }, replace: { type: 'boolean' } },
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1)
+    throw new UsageError(
+      '用法 usage: gongkai calendar load-notice 通知文件(.txt/.docx) [--url 网址] [--replace]',
+    );
+  const read = await readNoticeFile(file);
+  if (!read.ok) throw new UsageError(read.error);
+  await withDb(async ({ db }) => {
+    const { preview } = await loadNotice(db, null, emitterFor(MODULES), {
+      text: read.text,
+      url: values.url ?? null,
+      replace: values.replace === true,
+    }).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'CALENDAR_YEAR_EXISTS')
+        throw new UsageError(`${describeError(err.code, err.params).message}确认替换请加 --replace。`);
+      throw err;
+    });
+    const n = preview.notice;
+    console.log(
+      `已录入${preview.year}年工作日历（${n.number ?? '文号未注明'}，${formatChineseDate(n.date)}）：放假${preview.entry.daysOff.length}天，调休上班${preview.entry.makeupWorkdays.length}天。`,
+    );
+    if (preview.previousEntry)
+      console.log(
+        `并补入${preview.year - 1}年的日期：${preview.previousDiff?.addedDaysOff.join('、') ?? ''}`,
+      );
+    console.log('涉及该年度的答复期限已重新计算，各政府信息公开工作机构已收到变动清单。');
+  });
+  return 0;
 }
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -163,6 +218,7 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'clock':
     case 'fee':
     case 'calendar':
+      if (command === 'calendar' && args[0] === 'load-notice') return loadNoticeCommand(args.slice(1));
       return calendarCommands(argv);
     case undefined:
     case '--help':

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
+import { loadNotice, previewNotice } from './notice.service.ts';
 import { calendarStatus, saveYear } from './service.ts';
 import { type CalendarYearRow, listYearRows } from './store.ts';
 
@@ -33,6 +34,46 @@ const yearBody = z.object({
   noticeUrl: z.string().trim().max(500),
   daysOff: z.array(isoDate).max(120),
   makeupWorkdays: z.array(isoDate).max(40),
+});
+
+const noticeBody = z.object({
+  text: z.string().trim().min(1, '请粘贴通知全文').max(20_000, '通知全文不应超过2万字'),
+  url: z.string().trim().max(500).nullable().optional(),
+});
+
+const yearData = z.object({
+  year: z.number(),
+  notice: z.object({ title: z.string(), number: z.string().nullable(), date: z.string(), url: z.string() }),
+  daysOff: z.array(z.string()),
+  makeupWorkdays: z.array(z.string()),
+  names: z.record(z.string(), z.string()).optional(),
+});
+const yearDiff = z.object({
+  year: z.number(),
+  addedDaysOff: z.array(z.string()),
+  removedDaysOff: z.array(z.string()),
+  addedWorkdays: z.array(z.string()),
+  removedWorkdays: z.array(z.string()),
+  changed: z.boolean(),
+});
+const noticePreview = z.object({
+  year: z.number(),
+  notice: yearData.shape.notice,
+  holidays: z.array(
+    z.object({
+      name: z.string(),
+      sentence: z.string(),
+      daysOff: z.array(z.string()),
+      workdays: z.array(z.string()),
+    }),
+  ),
+  entry: yearData,
+  previousEntry: yearData.nullable(),
+  previousIgnored: z.array(z.string()),
+  comparedWith: z.enum(['loaded', 'provisional']),
+  diff: yearDiff,
+  previousDiff: yearDiff.nullable(),
+  missing: z.array(z.string()),
 });
 
 function present(r: CalendarYearRow): z.infer<typeof yearView> {
@@ -89,6 +130,32 @@ export async function calendarApi(root: FastifyInstance, { db, emit }: ModuleCon
       });
       return present(row);
     },
+  );
+
+  app.post(
+    '/calendar/notice/preview',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: '读取国务院办公厅节假日安排通知（不保存）',
+        body: noticeBody,
+        response: { 200: noticePreview },
+      },
+    },
+    async (req) => previewNotice(db, requireActor(req), req.body),
+  );
+
+  app.post(
+    '/calendar/notice',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: '按通知录入某年的节假日安排（已录入的年度需确认替换）',
+        body: noticeBody.extend({ replace: z.boolean().optional() }),
+        response: { 200: z.object({ years: z.array(z.number()), preview: noticePreview }) },
+      },
+    },
+    async (req) => loadNotice(db, requireActor(req), emit, req.body),
   );
 
   app.get(

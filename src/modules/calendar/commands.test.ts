@@ -115,6 +115,24 @@ describe('clock', () => {
     assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/);
   });
 
+  test('--provisional: exit 0, the provisional deadline, and the years it is provisional for', () => {
+    const r = clockCommand(['--received', '2026-12-15', '--provisional', '--json'], years);
+    assert.equal(r.exitCode, 0, r.stderr);
+    const out = parse(r.stdout);
+    assert.equal(out.provisional, true);
+    assert.deepEqual(out.missingYears, [2027]);
+    // 12 working days in December 2026 after the 15th, 元旦 (Fri 1 Jan 2027) off by law, then 8 more.
+    assert.equal(out.replyDue, '2027-01-13');
+    const text = clockCommand(['--received', '2026-12-15', '--provisional'], years);
+    assert.match(text.stdout, /答复期限：2027年1月13日（星期三），暂定（2027年放假安排尚未录入）/);
+  });
+
+  test('--provisional on a date inside the loaded years is final', () => {
+    const r = clockCommand(['--received', '2026-03-02', '--provisional', '--json'], years);
+    assert.equal(parse(r.stdout).provisional, false);
+    assert.deepEqual(parse(r.stdout).missingYears, []);
+  });
+
   test('a year added from the database is used', () => {
     const y2027 = {
       year: 2027,

@@ -27,6 +27,8 @@ import {
   createCalendar,
 } from './domain/calendar.ts';
 import { chineseWeekday, formatChineseDate, type IsoDate, isIsoDate, toDayNumber } from './domain/dates.ts';
+import { provisionalNote, provisionalYearsBetween, withProvisionalYears } from './domain/provisional.ts';
+import { parseNoticeCommand } from './notice.commands.ts';
 
 export interface CommandResult {
   exitCode: number;
@@ -161,6 +163,8 @@ const CLOCK_HELP = `用法：gongkai clock --received 日期 [选项]
   --extended                 已经负责人同意延长答复期限（在原期限后再加20个工作日，仅限一次）
   --today 日期               判断是否逾期、已用工作日的日期；不提供时按最后一个已记录环节的日期统计，
                              overdue 为 null
+  --provisional              所需年度的节假日安排尚未录入时，按《全国年节及纪念日放假办法》规定的法定节假日
+                             推算暂定期限（JSON 中 "provisional": true 并列出 missingYears）；不加此项则报错
   --json                     输出JSON：received, correctionNoticeDue, replyDue, originalReplyDue,
                              extendedReplyDue, workingDaysUsed, workingDaysLeft, paused, thirdPartyDue, overdue
                              （不适用的字段为 null；extendedReplyDue 为延长后的（或假如延长的）期限）
@@ -170,8 +174,11 @@ Dates are YYYY-MM-DD. Exit code 2 on invalid input or when a needed calendar yea
 (CALENDAR_YEAR_MISSING).
 `;
 
-function clockJson(state: ClockState) {
+function clockJson(state: ClockState, provisional: boolean) {
   return {
+    ...(provisional
+      ? { provisional: state.provisionalYears.length > 0, missingYears: state.provisionalYears }
+      : {}),
     received: state.received,
     correctionNoticeDue: state.correctionNoticeDue,
     replyDue: state.replyDue,
@@ -212,11 +219,14 @@ function clockText(calendar: Calendar, s: ClockState, hasToday: boolean): string
   } else if (s.replyDue === null) {
     lines.push('答复期限：征求意见尚未结束，暂无法确定');
   } else {
-    lines.push(`答复期限：${describeDay(calendar, s.replyDue)}${s.extended ? '（已延长）' : ''}`);
+    const note = s.provisionalYears.length > 0 ? `，${provisionalNote(s.provisionalYears)}` : '';
+    lines.push(`答复期限：${describeDay(calendar, s.replyDue)}${s.extended ? '（已延长）' : ''}${note}`);
     if (s.extended && s.originalReplyDue !== null) {
       lines.push(`原答复期限：${describeDay(calendar, s.originalReplyDue)}`);
     } else if (s.extendedReplyDue !== null) {
-      lines.push(`如经负责人同意延长：${describeDay(calendar, s.extendedReplyDue)}（最长20个工作日）`);
+      const years = provisionalYearsBetween(calendar, s.received, s.extendedReplyDue);
+      const note = years.length > 0 ? `，${provisionalNote(years)}` : '';
+      lines.push(`如经负责人同意延长：${describeDay(calendar, s.extendedReplyDue)}（最长20个工作日）${note}`);
     } else if (s.calendarMissingYear !== null) {
       lines.push(`如需延长：${s.calendarMissingYear}年的节假日安排尚未录入，暂无法计算延长后的期限`);
     }
@@ -254,6 +264,7 @@ export const clockCommand: Command = (argv, years) =>
         'third-party-received': { type: 'string' },
         'third-party-replied': { type: 'string' },
         extended: { type: 'boolean' },
+        provisional: { type: 'boolean' },
         today: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -288,9 +299,14 @@ export const clockCommand: Command = (argv, years) =>
     // stands in for it so the event is valid.
     if (values.extended) events.push({ type: 'extension-approved', on: received });
 
-    const calendar = createCalendar(years);
+    // Provisional years reach two years past the receipt: enough for 40 working days and pauses.
+    const latest = Math.max(Number(received.slice(0, 4)) + 2, ...years.map((y) => y.year));
+    const calendar = createCalendar(values.provisional ? withProvisionalYears(years, latest) : years);
     const state = computeClock({ calendar, receipt: { channel, receivedOn: received }, events, today });
-    return ok(values.json ? json(clockJson(state)) : clockText(calendar, state, today !== undefined));
+    const provisional = values.provisional === true;
+    return ok(
+      values.json ? json(clockJson(state, provisional)) : clockText(calendar, state, today !== undefined),
+    );
   });
 
 // ------------------------------------------------------------------------------------------------ fee
@@ -373,9 +389,11 @@ export const feeCommand: Command = (argv) =>
 
 const CALENDAR_HELP = `用法：gongkai calendar show 年份 [--json]
       gongkai calendar workdays --from 日期 --to 日期 [--json]
+      gongkai calendar parse-notice 文件 [--json]
 
   show       列出该年的放假日和调休上班日，以及所依据的国务院办公厅通知
   workdays   统计从 --from 到 --to 之间的工作日数，首尾两日都计算在内（如当日是工作日）
+  parse-notice  读取国务院办公厅放假安排通知（.txt/.docx），列出放假日和调休上班日，不保存
   --json     输出JSON
   --help     显示本说明
 
@@ -430,6 +448,7 @@ function showText(entry: CalendarYear): string {
 
 export const calendarCommand: Command = (argv, years) =>
   run(() => {
+    if (argv[0] === 'parse-notice') return parseNoticeCommand(argv.slice(1), years);
     const { values, positionals } = parseArgs({
       args: argv,
       strict: true,

@@ -38,6 +38,14 @@ export const ERROR_CATALOG = {
       `${p.year}年的节假日安排尚未录入工作日历，无法计算期限。请系统管理员在“系统管理 → 工作日历”中录入。`,
   },
   CALENDAR_YEAR_INVALID: { status: 400, message: '工作日历数据有误。' },
+  CALENDAR_NOTICE_UNREADABLE: {
+    status: 422,
+    message: '未能读取这份放假安排通知，未保存任何内容。请核对下列语句，或改为手工录入。',
+  },
+  CALENDAR_YEAR_EXISTS: {
+    status: 409,
+    message: (p) => `${p.year}年的工作日历已经录入。请核对与已录入日历的差异，确认后再替换。`,
+  },
   EXTENSION_ALREADY_USED: { status: 409, message: '该申请已延期答复过一次，不能再次延期。' },
   CASE_ACTION_NOT_ALLOWED: {
     status: 409,
