@@ -33,11 +33,11 @@ export function CalendarStatusBanner({ refreshKey = 0, onEnterYear }: Props) {
       showIcon
       style={{ marginBottom: 16 }}
       title={`尚未录入${year}年工作日历`}
-      description={`请在国务院办公厅发布${year}年部分节假日安排的通知后，及时录入放假日期和调休上班日期。未录入前，涉及${year}年的办理期限无法按工作日准确计算。`}
+      description={`国务院办公厅发布${year}年部分节假日安排的通知后，请及时按通知录入。未录入前，涉及${year}年的办理期限按法定节假日推算，标为“暂定”；录入后自动重新计算。`}
       action={
         onEnterYear && (
           <Button size="small" type="primary" onClick={() => onEnterYear(year)}>
-            录入{year}年
+            按通知录入{year}年
           </Button>
         )
       }

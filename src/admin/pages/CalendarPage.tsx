@@ -1,4 +1,4 @@
-import { EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, FileTextOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -20,6 +20,7 @@ import {
   listCalendarYears,
   putCalendarYear,
 } from '../api/calendar.ts';
+import { CalendarNoticeModal } from '../components/CalendarNoticeModal.tsx';
 import { CalendarStatusBanner } from '../components/CalendarStatusBanner.tsx';
 import { type CalendarDialog, CalendarYearModal } from '../components/CalendarYearModal.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -57,6 +58,9 @@ export function CalendarPage() {
     return enterYear ? { mode: 'create', year: enterYear } : undefined;
   });
 
+  const [noticeOpen, setNoticeOpen] = useState(
+    () => (location.state as { notice?: boolean } | null)?.notice === true,
+  );
   const { data: years = NO_YEARS, loading, error } = useLoad(listYearsNewestFirst, [version]);
 
   async function save(year: number, input: CalendarYearInput) {
@@ -120,15 +124,17 @@ export function CalendarPage() {
       <PageTitle
         title="工作日历"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })}>
-            录入年度
-          </Button>
+          <Space>
+            <Button type="primary" icon={<FileTextOutlined />} onClick={() => setNoticeOpen(true)}>
+              按通知录入
+            </Button>
+            <Button icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })}>
+              手工录入
+            </Button>
+          </Space>
         }
       />
-      <CalendarStatusBanner
-        refreshKey={version}
-        onEnterYear={(year) => setDialog({ mode: 'create', year })}
-      />
+      <CalendarStatusBanner refreshKey={version} onEnterYear={() => setNoticeOpen(true)} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Card>
         <Typography.Paragraph type="secondary">
@@ -158,6 +164,14 @@ export function CalendarPage() {
           }}
         />
       </Card>
+      <CalendarNoticeModal
+        open={noticeOpen}
+        onClose={() => setNoticeOpen(false)}
+        onSaved={() => {
+          setNoticeOpen(false);
+          setVersion((v) => v + 1);
+        }}
+      />
       <CalendarYearModal
         dialog={dialog}
         loadedYears={years.map((y) => y.year)}

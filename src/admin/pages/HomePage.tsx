@@ -12,10 +12,8 @@ export function HomePage() {
   return (
     <>
       <PageTitle title="工作台" />
-      {user.role === 'admin' && (
-        <CalendarStatusBanner
-          onEnterYear={(year) => navigate('/system/calendar', { state: { enterYear: year } })}
-        />
+      {(user.role === 'admin' || user.role === 'office') && (
+        <CalendarStatusBanner onEnterYear={() => navigate('/system/calendar', { state: { notice: true } })} />
       )}
       <Card title={`您好，${user.displayName}`}>
         <Descriptions
