@@ -1,3 +1,4 @@
+import { UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -10,8 +11,10 @@ import {
   Table,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
-import { type ChangeEvent, useState } from 'react';
+
+import { useState } from 'react';
 import { loadNotice, type NoticePreview, type NoticeYearDiff, previewNotice } from '../api/calendar.ts';
 import { ApiError } from '../api/client.ts';
 import { formatDate, formatMonthDayWeekday } from '../lib/format.ts';
@@ -171,9 +174,7 @@ export function CalendarNoticeModal({ open, onClose, onSaved }: Props) {
     }
   }
 
-  async function onFile(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    if (!file) return;
+  async function onFile(file: File) {
     if (!/\.txt$/i.test(file.name) || file.size > 1024 * 1024) {
       setErrors(['请选择不超过1MB的 .txt 文本文件；Word 文件请复制全文粘贴到下方。']);
       return;
@@ -210,10 +211,16 @@ export function CalendarNoticeModal({ open, onClose, onSaved }: Props) {
           将《国务院办公厅关于××××年部分节假日安排的通知》全文（含标题、文号和落款日期）粘贴到下方，或选择保存为
           .txt 的通知文件。读取后请核对，再确认录入。
         </Typography.Paragraph>
-        <label htmlFor="notice-file">
-          通知文件（.txt，可选）：
-          <input id="notice-file" type="file" accept=".txt,text/plain" onChange={onFile} />
-        </label>
+        <Upload
+          accept=".txt,text/plain"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void onFile(file);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />}>打开 .txt 通知文件（可选）</Button>
+        </Upload>
         <label htmlFor="notice-text">通知全文</label>
         <Input.TextArea
           id="notice-text"
