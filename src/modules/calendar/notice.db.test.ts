@@ -5,22 +5,12 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { residentId } from '../../../test/helpers/identity.ts';
 import { parseClockStart, setClock } from '../../platform/time.ts';
 
-// A 2027 notice written for this test in the State Council's wording (the real one is not out yet):
+// A 2027 notice written for the tests in the State Council's wording (the real one is not out yet):
 // 春节 5–12 February with Saturday 20 February worked, unlike the provisional calendar's 5–10 February.
-const NOTICE_2027 = `国务院办公厅关于2027年部分节假日安排的通知
-国办发明电〔2026〕99号
-各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
-　　经国务院批准，现将2027年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。
-　　一、元旦：1月1日（周五）至3日（周日）放假，共3天。
-　　二、春节：2月5日（农历腊月二十九、周五）至12日（农历正月初六、周五）放假调休，共8天。2月20日（周六）上班。
-　　三、清明节：4月3日（周六）至5日（周一）放假，共3天。
-　　四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。4月25日（周日）、5月8日（周六）上班。
-　　五、端午节：6月9日（周三）放假，共1天。
-　　六、中秋节：9月15日（周三）放假，共1天。
-　　七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。
-
-国务院办公厅
-2026年11月20日`;
+const NOTICE_2027 = readFileSync(
+  new URL('../../../test/fixtures/notice-2027-for-tests.txt', import.meta.url),
+  'utf8',
+);
 
 const NOTICE_2026 = readFileSync(new URL('./domain/notices/2026.txt', import.meta.url), 'utf8');
 
