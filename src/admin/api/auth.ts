@@ -11,11 +11,14 @@ export interface SessionUser {
   orgName: string;
 }
 
-export function fetchMe(): Promise<{ user: SessionUser }> {
+/** The session answers also carry the server's current instant (ISO), which the console's clock follows. */
+export type SessionAnswer = { user: SessionUser; now: string };
+
+export function fetchMe(): Promise<SessionAnswer> {
   return api.get('/api/auth/me', undefined, { redirectOn401: false });
 }
 
-export function login(username: string, password: string): Promise<{ user: SessionUser }> {
+export function login(username: string, password: string): Promise<SessionAnswer> {
   return api.post('/api/auth/login', { username, password }, { redirectOn401: false });
 }
 

@@ -1,7 +1,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { SessionUser } from '../api/auth.ts';
+import type { SessionAnswer, SessionUser } from '../api/auth.ts';
 import * as authApi from '../api/auth.ts';
 import { ApiError, onUnauthorized } from '../api/client.ts';
+import { setServerClock } from '../lib/format.ts';
+
+/** Date defaults and "no later than today" checks count by the server's clock from now on. */
+function followServerClock(answer: SessionAnswer): SessionUser {
+  setServerClock(answer.now);
+  return answer.user;
+}
 
 type SessionState =
   | { status: 'loading' }
@@ -27,7 +34,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     void probe;
     authApi.fetchMe().then(
-      ({ user }) => !cancelled && setSession({ status: 'signedIn', user }),
+      (answer: SessionAnswer) => {
+        const user = followServerClock(answer);
+        if (!cancelled) setSession({ status: 'signedIn', user });
+      },
       (error: unknown) => {
         if (cancelled) return;
         if (error instanceof ApiError && error.status === 401)
@@ -47,7 +57,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const { user } = await authApi.login(username, password);
+    const user = followServerClock(await authApi.login(username, password));
     setSession({ status: 'signedIn', user });
     return user;
   }, []);

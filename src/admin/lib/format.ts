@@ -48,9 +48,36 @@ export function toIsoDate(year: number, month: number, day: number): string | un
 }
 
 /**
- * Today in China (UTC+8, no daylight saving), as YYYY-MM-DD: the server counts deadlines by this day,
- * so date fields default to it and reject later days whatever the browser's time zone.
+ * Milliseconds from the browser's clock to the server's (`serverNow − Date.now()`), set when the
+ * session loads: a server run at a chosen date (`GONGKAI_CLOCK`) and its console then agree on
+ * "today", and a browser whose clock is wrong does not move date defaults or checks.
  */
-export function chinaToday(now: number = Date.now()): string {
+let serverOffsetMs = 0;
+
+/**
+ * Follow the server's clock: `serverNow` is the server's current instant (ISO, from `/api/auth/me` or
+ * the login answer) and `receivedAt` the browser time it arrived. Ignores an unreadable value.
+ */
+export function setServerClock(serverNow: string, receivedAt: number = Date.now()): void {
+  const t = Date.parse(serverNow);
+  if (!Number.isNaN(t)) serverOffsetMs = t - receivedAt;
+}
+
+/** The current instant by the server's clock (the browser's until a session has loaded). */
+export function serverNow(): number {
+  return Date.now() + serverOffsetMs;
+}
+
+/** This year in China by the server's clock. */
+export function chinaThisYear(): number {
+  return Number(chinaToday().slice(0, 4));
+}
+
+/**
+ * Today in China (UTC+8, no daylight saving), as YYYY-MM-DD: the server counts deadlines by this day,
+ * so date fields default to it and reject later days whatever the browser's time zone. By default
+ * the day of the server's clock (`setServerClock`).
+ */
+export function chinaToday(now: number = serverNow()): string {
   return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
 }

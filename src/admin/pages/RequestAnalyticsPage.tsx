@@ -39,7 +39,7 @@ import {
   requestAnalyticsXlsxUrl,
 } from '../api/requestAnalytics.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
-import { formatDateTime } from '../lib/format.ts';
+import { chinaThisYear, formatDateTime } from '../lib/format.ts';
 import { toTreeOptions } from '../lib/orgTree.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { useOrgs } from '../lib/useOrgs.ts';
@@ -272,7 +272,7 @@ function Kpis({ a }: { a: RequestAnalytics }) {
 /** 依申请公开 · 统计分析: one year's applications, charts with data tables, topics, and an Excel export. */
 export function RequestAnalyticsPage() {
   const [params, setParams] = useSearchParams();
-  const thisYear = new Date().getFullYear();
+  const thisYear = chinaThisYear();
   const year = Number(params.get('year')) || thisYear;
   const unitId = Number(params.get('unitId')) || undefined;
   const { tree, error: orgError } = useOrgs();

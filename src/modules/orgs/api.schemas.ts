@@ -20,7 +20,11 @@ export const userView = z.object({
   email: z.string().nullable(),
 });
 
-export const meResponse = z.object({ user: userView });
+/**
+ * The signed-in user, and the server's current instant (ISO, by the platform clock): the console
+ * counts "today" by it, so that a server run at `GONGKAI_CLOCK` and its console agree on the date.
+ */
+export const meResponse = z.object({ user: userView, now: z.string() });
 
 export const orgView = z.object({
   id: z.number(),

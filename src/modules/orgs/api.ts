@@ -5,6 +5,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { createRateLimiter } from '../../platform/http/rate-limit.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
+import { now } from '../../platform/time.ts';
 import { orgAliasesApi } from './aliases.api.ts';
 import * as s from './api.schemas.ts';
 import { presentOrg, presentUser } from './present.ts';
@@ -26,7 +27,7 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
       await sessions.start(reply, req, userId);
       const user = await store.findUserView(db, userId);
       if (!user) throw new AppError('LOGIN_FAILED');
-      return { user: presentUser(user) };
+      return { user: presentUser(user), now: now().toISOString() };
     },
   );
 
@@ -46,7 +47,7 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
       const actor = requireActor(req);
       const user = await store.findUserView(db, actor.id);
       if (!user) throw new AppError('SESSION_EXPIRED');
-      return { user: presentUser(user) };
+      return { user: presentUser(user), now: now().toISOString() };
     },
   );
 

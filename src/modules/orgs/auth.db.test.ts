@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/helpers/app.ts';
+import { TEST_TODAY } from '../../../test/helpers/clock.ts';
+import { chinaDateOf, now } from '../../platform/time.ts';
 
 let t: TestApp;
 before(async () => {
@@ -28,6 +30,16 @@ test('a staff member logs in and sees who they are', async () => {
   const session = (await c.get('/healthz')).cookies;
   assert.ok(session);
   assert.ok((await auditCount('auth.login')) >= 1);
+});
+
+test("login and /auth/me give the server's current instant by the platform clock (the console's today)", async () => {
+  const c = await t.anonymous();
+  const login = await c.send('POST', '/api/auth/login', { username: 't_office', password: TEST_PASSWORD });
+  assert.equal(login.statusCode, 200);
+  assert.equal(chinaDateOf(new Date(login.json().now)), TEST_TODAY);
+  const me = (await c.get('/api/auth/me')).json();
+  assert.equal(chinaDateOf(new Date(me.now)), TEST_TODAY, 'the test clock, not the wall clock');
+  assert.ok(Math.abs(Date.parse(me.now) - now().getTime()) < 60_000);
 });
 
 test('the session cookie is httpOnly and SameSite, the CSRF cookie readable', async () => {

@@ -1,5 +1,7 @@
 // The code lists of the document library (GET /api/documents/meta), loaded once per session.
+
 import { type DocumentsMeta, fetchDocumentsMeta } from '../../api/documents.ts';
+import { chinaThisYear } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 
 let cached: Promise<DocumentsMeta> | undefined;
@@ -29,6 +31,6 @@ export function mapOptions(map: Record<string, string> | undefined): Option[] {
 
 /** Years offered by the year filters: this year back to 2000. */
 export function yearOptions(): { value: number; label: string }[] {
-  const now = new Date().getFullYear();
+  const now = chinaThisYear();
   return Array.from({ length: now - 1999 }, (_, i) => ({ value: now - i, label: `${now - i}年` }));
 }

@@ -41,7 +41,7 @@ import { useCurrentUser } from '../../auth/AuthContext.tsx';
 import { LinkButton } from '../../components/ledger/LedgerTags.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ToneTag } from '../../components/RequestTags.tsx';
-import { formatDate, PICKER_DATE_FORMAT } from '../../lib/format.ts';
+import { chinaThisYear, formatDate, PICKER_DATE_FORMAT } from '../../lib/format.ts';
 import { applyFieldErrors } from '../../lib/formErrors.ts';
 import { ORG_KIND_OPTIONS } from '../../lib/labels.ts';
 import { type OrgTreeOption, toTreeOptions } from '../../lib/orgTree.ts';
@@ -101,7 +101,7 @@ export function ImportPlanPage() {
         docNumber: d.docNumber ?? undefined,
         issuer: d.issuer ?? undefined,
         issuedDate: d.issuedDate ? dayjs(d.issuedDate) : null,
-        year: d.year ?? year ?? new Date().getFullYear(),
+        year: d.year ?? year ?? chinaThisYear(),
         orgId: p.ownerOrgId ?? user.orgId,
       });
     } catch (e) {

@@ -18,6 +18,7 @@ import { useCurrentUser } from '../../auth/AuthContext.tsx';
 import { percent } from '../../components/ledger/LedgerTags.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ToneTag } from '../../components/RequestTags.tsx';
+import { chinaThisYear } from '../../lib/format.ts';
 import { toTreeOptions } from '../../lib/orgTree.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useOrgs } from '../../lib/useOrgs.ts';
@@ -35,7 +36,7 @@ export function LedgerPlansPage() {
   const { tree, error: orgError } = useOrgs();
   const orgOptions = useMemo(() => toTreeOptions(tree), [tree]);
   const { data = NO_PLANS, loading, error } = useLoad(() => listPlans({ orgId, year }), [orgId, year]);
-  const thisYear = new Date().getFullYear();
+  const thisYear = chinaThisYear();
   const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
 
   function update(patch: Record<string, string | undefined>) {

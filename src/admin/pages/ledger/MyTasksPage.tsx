@@ -12,6 +12,7 @@ import {
   StatusTag,
 } from '../../components/ledger/LedgerTags.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { chinaThisYear } from '../../lib/format.ts';
 import { toTreeOptions } from '../../lib/orgTree.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useOrgs } from '../../lib/useOrgs.ts';
@@ -34,7 +35,7 @@ export function MyTasksPage() {
     reload,
   } = useLoad(() => listMyTasks({ orgId, year, status }), [orgId, year, status]);
   const [drawer, setDrawer] = useState<number>();
-  const thisYear = new Date().getFullYear();
+  const thisYear = chinaThisYear();
   const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
   const returned = data.filter((t) => t.reviewState === 'returned').length;
   const overdue = data.filter((t) => t.overdue).length;
