@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { chinaToday } from '../../src/platform/time.ts';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { TEST_TODAY } from '../helpers/clock.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -85,7 +85,7 @@ async function assertNoSeriousViolations(page: Page, what: string): Promise<void
 }
 
 test('政府文件库: draft, 文号 checked, review, 三同步 refusal, interpretation, publish, 政府公报, portal search by 文号', async () => {
-  const year = chinaToday().slice(0, 4);
+  const year = TEST_TODAY.slice(0, 4);
   const title = `${year}年济宁市中小学课后服务管理办法`;
   const typedNumber = `济教发[${year}]37号`;
   const docNumber = `济教发〔${year}〕37号`;

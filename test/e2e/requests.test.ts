@@ -8,9 +8,9 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { bundledCalendar } from '../../src/modules/calendar/index.ts';
 import { type ClockEvent, computeClock } from '../../src/modules/requests/domain/clock.ts';
-import { chinaToday } from '../../src/platform/time.ts';
 import { formatDateZh } from '../../src/portal/plugin.ts';
 import { launchBrowser, newContext } from '../helpers/browser.ts';
+import { TEST_TODAY } from '../helpers/clock.ts';
 import { residentId } from '../helpers/identity.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -143,7 +143,7 @@ async function lookUp(page: Page, code: string, password: string): Promise<void>
 
 test('依申请公开: apply online, confirm, assign, correction, reply 部分公开, download the letter, archive', async (t) => {
   const started = performance.now();
-  const today = chinaToday();
+  const today = TEST_TODAY; // the test server's platform clock, which the console follows
   const citizenContext = await newContext(browser, { javaScriptEnabled: false });
   const officeContext = await newContext(browser);
   const handlerContext = await newContext(browser);
@@ -174,6 +174,8 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     await openCaseFromWorkbench(office, caseNo);
     await expectStage(office, '待确认收到');
     let dialog = await openAction(office, '确认收到');
+    // The console's today is the server's (GONGKAI_CLOCK / the test clock), not the browser's.
+    assert.equal(await dialog.getByLabel('确认收到日期').inputValue(), formatDateZh(today));
     await confirmAction(office, dialog, '确认收到');
     await expectStage(office, '已登记');
     const firstDue = expectedDue(today, []);

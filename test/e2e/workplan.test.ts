@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { chinaToday } from '../../src/platform/time.ts';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { TEST_TODAY } from '../helpers/clock.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -23,7 +23,7 @@ after(async () => {
   await server?.close();
 });
 
-const YEAR = Number(chinaToday().slice(0, 4));
+const YEAR = Number(TEST_TODAY.slice(0, 4));
 const TITLE = `${YEAR}年全市政务公开重点工作任务分解表`;
 /** The notice's title: the plan's title unless the office changes it. */
 const NOTICE_TITLE = `济宁市人民政府办公室关于印发${TITLE}的通知`;

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createUser } from '../../src/modules/orgs/index.ts';
 import { prepareData } from '../../src/platform/bootstrap.ts';
 import type { DbHandle } from '../../src/platform/db/client.ts';
+import { TEST_CLOCK_ENV } from './clock.ts';
 import { createTestDb } from './db.ts';
 
 export type TestApp = {
@@ -68,11 +69,15 @@ async function makeClient(app: FastifyInstance): Promise<Client> {
 /**
  * The whole app on a fresh test database, with the demo organisations and one user per role in
  * 市教育局 (handler, reviewer, approver), 市财政局 (handler2, approver2), the office and an admin.
+ * It runs at `TEST_TODAY`: the platform clock of the test process (set by `./clock.ts`).
  */
 export async function createTestApp(): Promise<TestApp> {
   const handle = await createTestDb();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gk-test-'));
-  const config = { ...loadConfig({ GONGKAI_DATA: dataDir, GONGKAI_UPLOAD_LIMIT_MB: '1' }), seedDemo: false };
+  const config = {
+    ...loadConfig({ GONGKAI_DATA: dataDir, GONGKAI_UPLOAD_LIMIT_MB: '1', ...TEST_CLOCK_ENV }),
+    seedDemo: false,
+  };
   await prepareData(handle.db, MODULES, false);
   const { seedDemoOrgs } = await import('../../src/modules/orgs/seeds.ts');
   await seedDemoOrgs(handle.db);

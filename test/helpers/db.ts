@@ -5,6 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { connectPostgres, type DbHandle, wrapPglite } from '../../src/platform/db/client.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
+// Every test process with a database runs at TEST_TODAY, never at the wall clock's date.
+import './clock.ts';
 
 /**
  * A fresh, migrated database for one test. On PGlite (default) it is a clone of one migrated

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { TEST_TODAY } from '../../../test/helpers/clock.ts';
 import { residentId } from '../../../test/helpers/identity.ts';
-import { chinaToday } from '../../platform/time.ts';
 
 let t: TestApp;
 let office: Client;
@@ -77,7 +77,7 @@ const eventsOf = async (c: Client, id: number) =>
 
 test('ask another unit, which answers with text and a file; the timeline and the case card show both', async () => {
   const id = await caseAssignedToEducation('某学校校舍改造资金拨付文件');
-  const today = chinaToday();
+  const today = TEST_TODAY; // the test app's platform clock: answers are dated today
   const asked = await handler.send('POST', `/api/requests/${id}/actions`, {
     action: 'assist-request',
     on: '2025-03-05',

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { chinaToday } from '../../platform/time.ts';
+import { TEST_TODAY } from '../../../test/helpers/clock.ts';
 
 const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources');
 
@@ -367,7 +367,7 @@ test('units see only their own assignments; progress, return, resubmit, accept; 
   assert.equal(r.statusCode, 200, r.body);
 
   const dash = (await office.get(`/api/workplan/plans/${planId}/dashboard`)).json();
-  assert.equal(dash.today, chinaToday());
+  assert.equal(dash.today, TEST_TODAY);
   assert.deepEqual(dash.totals, { tasks: 3, assignments: 4, done: 1, overdue: 1, completionRate: 0.25 });
   assert.deepEqual(dash.byStatus, { not_started: 2, in_progress: 0, done: 1, ongoing: 1 });
   const eduRow = dash.byUnit.find((u: { orgId: number }) => u.orgId === education);

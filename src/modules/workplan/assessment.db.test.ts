@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { parseClockStart, setClock } from '../../platform/time.ts';
 import { createUser } from '../orgs/index.ts';
 
 let t: TestApp;
@@ -70,6 +71,8 @@ async function assign(
 
 before(async () => {
   t = await createTestApp();
+  // The half-year assessment is made after the half-year, with every record of it in: as of 2026-07-15.
+  setClock(parseClockStart('2026-07-15'));
   city = await orgId('济宁市人民政府');
   edu = await orgId('市教育局');
   fin = await orgId('市财政局');
