@@ -27,7 +27,11 @@ test('the bundled years 2021–2026 are in the database and drive the calendar',
   );
   const cal = await loadCalendar(t.db);
   assert.equal(cal.isWorkingDay('2024-02-18'), true, '2024-02-18 is a make-up Sunday');
-  assert.throws(() => cal.isWorkingDay('2027-01-04'), { code: 'CALENDAR_YEAR_MISSING' });
+  // The year after the last loaded one is there provisionally (statutory holidays), flagged as such.
+  assert.equal(cal.isProvisional(2027), true);
+  assert.equal(cal.isWorkingDay('2027-01-01'), false, '元旦 by law');
+  const strict = await loadCalendar(t.db, { provisional: false });
+  assert.throws(() => strict.isWorkingDay('2027-01-04'), { code: 'CALENDAR_YEAR_MISSING' });
 });
 
 test('only the administrator adds a year; it is audited and used at once', async () => {

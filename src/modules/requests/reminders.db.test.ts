@@ -225,16 +225,28 @@ test('a missing calendar year: one notice per office user and year, listing the 
   assert.match(n.body, new RegExp(`${a.caseNo}、${b.caseNo}`));
   assert.equal((await sweep()).created, 0, 'once');
 
-  // Today in a year that is not loaded: deadlines cannot be counted from today either.
+  // Today in a year whose notice is not loaded (2027, filled provisionally): a final deadline of 2026
+  // is still reminded of (1 working day over: 元旦 is off by law), and nothing is reported missing.
   await t.db.deleteFrom('notifications').execute();
   await t.db.deleteFrom('requests').execute();
   await addCase({ due: '2026-12-31' });
   const next = await sweep('2027-01-04');
-  assert.deepEqual(next, { cases: 1, created: 1, missingYears: [2027] });
-  const only = (await allNotifications())[0];
-  assert.equal(only?.kind, 'request.calendar-missing');
-  assert.equal(only?.subject_id, '2027');
-  assert.equal(only?.username, 't_office', 'the office only, no handler reminder');
+  assert.deepEqual(next.missingYears, []);
+  const kinds = new Set((await allNotifications()).map((n) => n.kind));
+  assert.deepEqual([...kinds], ['request.overdue.1']);
+});
+
+test('a provisional deadline is reminded of as provisional (暂定), with the year whose notice is missing', async () => {
+  // Due Tue 12 Jan 2027, counted provisionally; on Tue 5 Jan, 5 working days are left (6, 7, 8, 11, 12).
+  const c = await addCase({ due: '2027-01-12', missingYear: 2027 });
+  const r = await sweep('2027-01-05');
+  assert.deepEqual(r.missingYears, []);
+  const mine = (await allNotifications()).filter((n) => n.subject_id === String(c.id));
+  assert.ok(mine.length > 0);
+  for (const n of mine) {
+    assert.equal(n.kind, 'request.due.5');
+    assert.match(n.title, /2027年1月12日，暂定（2027年放假安排尚未录入）/);
+  }
 });
 
 test('a person sees only their own reminders over the API', async () => {

@@ -48,11 +48,23 @@ test('a date that does not exist gets a clear message and a 400', async () => {
   assert.match(res.body, /请填写正确的收到申请日期/);
 });
 
-test('a deadline reaching an unloaded year is refused loudly, never guessed', async () => {
+test('a deadline into the year after the last notice is computed provisionally and says so', async () => {
   const res = await citizen.get('/gk/apply/deadline?received=2026-12-15&channel=online');
   assert.equal(res.statusCode, 200);
+  assert.match(res.body, /计算结果/);
+  // 元旦 (Fri 1 Jan 2027) is off by law whatever the notice will say.
+  assert.match(
+    res.body,
+    /2027年1月13日<\/strong> <span class="provisional">暂定（2027年放假安排尚未录入）<\/span>/,
+  );
+  assert.match(res.body, /国务院办公厅2027年部分节假日安排尚未录入本平台/);
+});
+
+test('a deadline in a year too far to estimate is refused loudly, never guessed', async () => {
+  const res = await citizen.get('/gk/apply/deadline?received=2098-12-15&channel=online');
+  assert.equal(res.statusCode, 200);
   assert.match(res.body, /暂时无法计算/);
-  assert.match(res.body, /2027年部分节假日安排尚未录入/);
+  assert.match(res.body, /2098年部分节假日安排尚未录入/);
   assert.doesNotMatch(res.body, /计算结果/);
 });
 
