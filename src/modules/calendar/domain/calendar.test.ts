@@ -132,11 +132,11 @@ describe('bundled holiday data (data/holidays.json)', () => {
     assert.ok(!years.find((y) => y.year === 2023)?.daysOff.includes('2022-12-31'));
   });
 
-  test('notice numbers: null where UNCONFIRMED (2023, 2026)', () => {
+  test('notice numbers as the notices print them (2023 and 2026 read from their texts in notices/)', () => {
     const numbers = Object.fromEntries(years.map((y) => [y.year, y.notice.number]));
     assert.equal(numbers[2024], '国办发明电〔2023〕7号');
-    assert.equal(numbers[2023], null);
-    assert.equal(numbers[2026], null);
+    assert.equal(numbers[2023], '国办发明电〔2022〕16号');
+    assert.equal(numbers[2026], '国办发明电〔2025〕7号');
   });
 
   test('whole-year working-day totals: 2024 = 251, 2025 = 248', () => {
