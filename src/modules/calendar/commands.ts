@@ -7,8 +7,8 @@
  * Exit codes: 0 success; 2 invalid input or missing data (bad flag, bad date, CALENDAR_YEAR_MISSING,
  * rule violations) with a Chinese + English message on stderr, never a stack trace; 1 unexpected error.
  *
- * Note: `clock` and `fee` use the pure domain of the requests module directly (there is no
- * `requests/index.ts` yet); switch these imports to it once it exists.
+ * Note: `clock` and `fee` import the requests module's pure domain files directly, although
+ * `requests/index.ts` now exports the same functions; ARCHITECTURE rule 3 wants them imported from there.
  */
 import { parseArgs } from 'node:util';
 import {

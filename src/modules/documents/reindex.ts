@@ -1,4 +1,4 @@
-/** Keeps documents.search_vector current after writes, through D1's search.ts (refreshDocumentSearch). */
+/** Keeps documents.search_vector current after writes, through search.ts (refreshDocumentSearch). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { refreshDocumentSearch } from './search.ts';

@@ -1,7 +1,7 @@
 /**
  * Documents service: drafting, the disclosure attribute, 保密审查 (一事一审), 三同步 publication, the
  * Art. 26 publication deadline, settings and 特色主题. Every write: one transaction + audit, then the
- * search vector is refreshed in that transaction (search.ts, D1).
+ * search vector is refreshed in that transaction (search.ts, `refreshDocumentSearch`).
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';

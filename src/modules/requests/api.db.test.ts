@@ -188,7 +188,7 @@ test('an online-style letter waits for confirmation; the clock starts at the con
   assert.equal(created.case.stage, 'awaiting-confirmation');
   assert.equal(created.clock, null);
   const r = await actOn(office, created.case.id, { action: 'confirm-receipt', on: '2024-10-03' });
-  assert.equal(r.json().clock.replyDue, '2024-11-01', 'online confirmation on a holiday (REGULATIONS §7)');
+  assert.equal(r.json().clock.replyDue, '2024-11-01', 'online confirmation on a holiday (deadlines.md §5)');
 });
 
 test('bad input gets field messages in Chinese and makes no case', async () => {

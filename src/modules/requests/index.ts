@@ -1,6 +1,7 @@
 /**
- * Public surface of the requests module (依申请公开). So far: the pure statutory clock and fees, and
- * the manifest with the public 依申请公开 column and 答复期限计算 page.
+ * Public surface of the requests module (依申请公开): the pure statutory clock and fees, the manifest
+ * (staff API, portal pages, reminders job, calendar.changed handler), and what documents reads (the
+ * 转主动公开 queue and a case by id).
  */
 export {
   ClockError,

@@ -1,6 +1,6 @@
 /**
- * SQL for the B2 parts of the ledger: 考核 tables (declared here), and the reads 回头看, 分解到县,
- * reminders and the portal need on the ledger's core tables (declared in store.ts).
+ * SQL for the workplan module's 考核, 回头看, 分解到县, reminders and portal parts: the 考核 tables (declared
+ * here), and the reads those parts need on the core work-plan tables (declared in store.ts).
  */
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';

@@ -1,4 +1,5 @@
-// Calendar and ISO-date tests. Expected values were read off the month grids of REGULATIONS.md §5.
+// Calendar and ISO-date tests. Expected values were read off the arrangements in docs/law/holidays.md
+// (test names' §7 = docs/law/deadlines.md §5, worked examples).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -99,7 +100,7 @@ describe('ISO dates (dates.ts)', () => {
 });
 
 describe('bundled holiday data (data/holidays.json)', () => {
-  // [year, official days off, make-up working days] — counted from the ranges of REGULATIONS §5
+  // [year, official days off, make-up working days] — counted from the ranges of docs/law/holidays.md
   const counts: [number, number, number][] = [
     [2021, 31, 7],
     [2022, 32, 7], // includes 2022-12-31 of the 2023 New Year break

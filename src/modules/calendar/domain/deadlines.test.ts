@@ -1,4 +1,4 @@
-// Deadline tests; expected dates counted by hand on the grids of REGULATIONS.md §5.
+// Deadline tests; expected dates counted by hand on the arrangements of docs/law/holidays.md.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import holidays from '../data/holidays.json' with { type: 'json' };

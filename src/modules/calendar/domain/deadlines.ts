@@ -11,9 +11,9 @@
  * Fee payment (provincial restatement of 国办函〔2020〕109号, e.g. 四川省财政厅 2021-01-18):
  *   申请人应当自收到收费通知次日起20个工作日内缴纳费用，逾期未缴纳的视为放弃申请。
  *
- * Counting (REGULATIONS §6): the start day is never counted; the deadline is the N-th working day after
- * it. Annual-report dates are fixed calendar dates ("每年1月31日前"), not periods: no working-day count
- * and no roll-over when the date falls on a weekend or holiday.
+ * Counting (docs/law/deadlines.md §3): the start day is never counted; the deadline is the N-th working
+ * day after it. Annual-report dates are fixed calendar dates ("每年1月31日前"), not periods: no working-day
+ * count and no roll-over when the date falls on a weekend or holiday (deadlines.md §4).
  */
 import type { Calendar } from './calendar.ts';
 import type { IsoDate } from './dates.ts';

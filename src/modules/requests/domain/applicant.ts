@@ -12,8 +12,8 @@
  * Input may be typed with full-width characters, lower case or spaces: `normalizeCode` (NFKC, upper case,
  * whitespace removed) runs first.
  *
- * Report columns: table 三 of 国办公开办函〔2021〕30号 (REGULATIONS.md §3.2): 自然人 | 法人或其他组织 (商业企业,
- * 科研机构, 社会公益组织, 法律服务机构, 其他) | 总计.
+ * Report columns: table 三 of 国办公开办函〔2021〕30号 (docs/law/annual-report-format.md): 自然人 | 法人或其他组织
+ * (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他) | 总计.
  */
 import { daysInMonth, type IsoDate, toDayNumber } from '../../calendar/domain/dates.ts';
 

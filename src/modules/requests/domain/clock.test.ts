@@ -1,5 +1,7 @@
-// Statutory clock tests. Every expected date below was counted by hand on the month grids of
-// REGULATIONS.md §5 (the convention of §6: the start day is not counted; N-th working day after it).
+// Statutory clock tests. Every expected date below was counted by hand on the arrangements of
+// docs/law/holidays.md with the convention of docs/law/deadlines.md §3 (the start day is not counted;
+// N-th working day after it). In test names, §6.N is that convention's rule N and §7 its worked examples
+// (deadlines.md §5); see docs/law/README.md.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -33,7 +35,7 @@ function hasCode(code: string, params?: Record<string, unknown>) {
 
 // [receipt day, 7 WD correction-notice deadline, 20 WD reply deadline, +20 WD with extension, why]
 const plainCases: [string, string, string, string | null, string][] = [
-  // REGULATIONS §7
+  // docs/law/deadlines.md §5 (worked examples)
   [
     '2021-02-05',
     '2021-02-20',

@@ -24,7 +24,7 @@
  *   征求相关行政机关的意见，被征求意见机关应当自收到征求意见书之日起15个工作日内提出意见，逾期未提出意见的
  *   视为同意公开。
  *
- * Counting convention (REGULATIONS.md §6, DERIVED — a convention, not fully confirmed law):
+ * Counting convention (docs/law/deadlines.md §3, DERIVED — a convention, not fully confirmed law):
  * 1. A working day is Mon–Fri and not an official day off, or an official make-up working day (调休上班日),
  *    even on a Saturday or Sunday. A deadline may therefore fall on a make-up Saturday/Sunday.
  * 2. The start day (收到申请之日) is not counted (民法典 Art. 201); the deadline is the N-th working day after it.
@@ -105,7 +105,10 @@ export type ClockEventType = ClockEvent['type'];
 
 /** Local rules (地方规定) that the regulation leaves open. */
 export interface ClockRules {
-  /** The fee notice → payment span pauses the reply period. Default false (REGULATIONS §2: UNCONFIRMED). */
+  /**
+   * The fee notice → payment span pauses the reply period. Default false (UNCONFIRMED:
+   * docs/law/processing-fee.md).
+   */
   feePausesClock?: boolean;
 }
 

@@ -12,7 +12,7 @@ import {
   perPageUnitPrice,
 } from './fees.ts';
 
-describe('REGULATIONS §7 examples', () => {
+describe('§7 examples (docs/law/processing-fee.md)', () => {
   test('按件: 35 applications in one month → 20×100 + 5×200 = 3000 元', () => {
     assert.deepEqual(perItemFee(35), {
       method: 'per-item',

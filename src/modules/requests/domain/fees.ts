@@ -16,9 +16,10 @@
  * 第五条 按量计收适用于申请人要求以提供纸质件、发送电子邮件、复制电子数据等方式获取政府信息的情形。……
  *   按量计收执行下列收费标准：(一)30页以下(含30页)的，不收费。(二)31—100页(含100页)的部分：10元/页。
  *   (三)101—200页(含200页)的部分：20元/页。(四)201页以上的部分：40元/页。
- *   (The rest of Art. 5 could not be read — REGULATIONS.md §2; the tariff is from a government fee schedule.)
+ *   (The rest of Art. 5 could not be read — docs/law/processing-fee.md; the tariff is from a government fee
+ *   schedule.)
  *
- * Readings (REGULATIONS.md §2): 按件 bands from 31 on are 31–40 → 200, 41–50 → 300, … (DERIVED);
+ * Readings (docs/law/processing-fee.md): 按件 bands from 31 on are 31–40 → 200, 41–50 → 300, … (DERIVED);
  * 按量 counts pages per application (the real case 2219 pages → 83 460 元 confirms it). Amounts are
  * whole yuan. Waivers are not in the national text: they exist only as a local policy switch
  * (`waiversEnabled`, default false). Whether to charge at all is the agency's discretion (Art. 42 可以).

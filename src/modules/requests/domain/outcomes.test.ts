@@ -15,7 +15,8 @@ import {
   WITHHOLD_GROUNDS,
 } from './outcomes.ts';
 
-// REGULATIONS.md §1.7 and docs/requests.md, written out independently of the module's table.
+// docs/law/ogi-regulation.md (Outcomes and report rows) and docs/requests.md, written out independently of
+// the module's table.
 const expectedRows: [OutcomeCode, string | null, string | null][] = [
   ['ALREADY_PUBLIC', '3.1', '第三十六条第一项'],
   ['DISCLOSE', '3.1', '第三十六条第二项'],

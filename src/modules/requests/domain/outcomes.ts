@@ -15,13 +15,14 @@
  *       依照有关法律、行政法规的规定办理。
  * 第三十七条 区分处理（部分公开）；第三十八条 需要加工、分析的可以不予提供；第三十九条 信访投诉举报、公开出版物；
  * 第三十五条 数量、频次明显超过合理范围；第三十条 补正。
- * 第十四条／第十五条／第十六条 不予公开的情形 (REGULATIONS.md §1.9).
+ * 第十四条／第十五条／第十六条 不予公开的情形 (docs/law/ogi-regulation.md Art. 14–16).
  *
- * Report rows: 国办公开办函〔2021〕30号 table 三 "本年度办理结果" (REGULATIONS.md §3.2). Row keys are stable
- * strings: '3.1' = 三.(一), '3.3.4' = 三.(三)4, … Mappings marked `rowConfirmed: false` are UNCONFIRMED in
- * REGULATIONS.md §1.7 (no authoritative text read) — a convention of this platform.
+ * Report rows: 国办公开办函〔2021〕30号 table 三 "本年度办理结果" (docs/law/annual-report-format.md). Row keys
+ * are stable strings: '3.1' = 三.(一), '3.3.4' = 三.(三)4, … Mappings marked `rowConfirmed: false` are
+ * UNCONFIRMED in docs/law/ogi-regulation.md (Outcomes and report rows; no authoritative text read) — a
+ * convention of this platform.
  *
- * Remedies (REGULATIONS.md §1.12): 《中华人民共和国行政复议法》(2023年修订，2024-01-01施行) 第二十条 60日;
+ * Remedies (docs/law/remedies.md): 《中华人民共和国行政复议法》(2023年修订，2024-01-01施行) 第二十条 60日;
  * 第二十三条第一款第四项 申请政府信息公开，行政机关不予公开 → 复议前置, and 第二款: the agency must say so when it
  * decides; 《中华人民共和国行政诉讼法》第四十五条 (15日 after the review decision), 第四十六条 (6个月).
  */
@@ -104,7 +105,7 @@ export interface ReportRow {
   label: string;
 }
 
-/** Labels of the 21 outcome rows of table 三 (REGULATIONS.md §3.2), in table order. */
+/** Labels of the 21 outcome rows of table 三 (docs/law/annual-report-format.md), in table order. */
 export const REPORT_ROWS: readonly ReportRow[] = [
   { key: '3.1', group: 'disclosed', label: '（一）予以公开' },
   { key: '3.2', group: 'partial', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）' },
@@ -146,7 +147,7 @@ export interface GroundInfo {
   reportRow: ReportRowKey;
 }
 
-/** The eight grounds of 三.(三) 不予公开 (REGULATIONS.md §1.9), in report order. */
+/** The eight grounds of 三.(三) 不予公开 (docs/law/ogi-regulation.md Art. 14–16), in report order. */
 export const WITHHOLD_GROUNDS: Readonly<Record<GroundCode, GroundInfo>> = {
   STATE_SECRET: { code: 'STATE_SECRET', label: '属于国家秘密', article: '第十四条', reportRow: '3.3.1' },
   LAW_PROHIBITED: {
@@ -185,7 +186,7 @@ export const WITHHOLD_GROUNDS: Readonly<Record<GroundCode, GroundInfo>> = {
     article: '第十六条第二款',
     reportRow: '3.3.7',
   },
-  // No article of the 2019 text names 行政查询事项 (REGULATIONS.md §1.9: UNCONFIRMED basis).
+  // No article of the 2019 text names 行政查询事项 (docs/law/ogi-regulation.md Art. 14–16: UNCONFIRMED basis).
   ADMIN_QUERY: { code: 'ADMIN_QUERY', label: '属于行政查询事项', article: null, reportRow: '3.3.8' },
 };
 
@@ -199,13 +200,13 @@ export interface OutcomeInfo {
   reportRow: ReportRowKey | null;
   /** The outcome needs a ground from WITHHOLD_GROUNDS (WITHHOLD, PARTIAL); every other outcome must not carry one. */
   groundRequired: boolean;
-  /** false where REGULATIONS.md §1.7 marks the row mapping UNCONFIRMED. */
+  /** false where docs/law/ogi-regulation.md (Outcomes and report rows) marks the row mapping UNCONFIRMED. */
   rowConfirmed: boolean;
   /** A staff `reply` may choose it; the others result from their own actions (deem-withdrawn-*, withdraw). */
   replyChoosable: boolean;
 }
 
-/** Every outcome of docs/requests.md (REGULATIONS.md §1.7), in report order. */
+/** Every outcome of docs/requests.md (docs/law/ogi-regulation.md: Outcomes and report rows), report order. */
 export const OUTCOMES: Readonly<Record<OutcomeCode, OutcomeInfo>> = {
   ALREADY_PUBLIC: {
     code: 'ALREADY_PUBLIC',
@@ -331,7 +332,7 @@ export const OUTCOMES: Readonly<Record<OutcomeCode, OutcomeInfo>> = {
     code: 'CONFIRM_OR_REISSUE',
     label: '要求行政机关确认或重新出具已获取信息',
     group: 'not-handled',
-    // REGULATIONS.md §1.7: no article found.
+    // docs/law/ogi-regulation.md (Outcomes and report rows): no article found.
     article: null,
     reportRow: '3.5.5',
     groundRequired: false,
@@ -343,7 +344,7 @@ export const OUTCOMES: Readonly<Record<OutcomeCode, OutcomeInfo>> = {
     label: '依照有关法律、行政法规的特别规定办理',
     group: 'withheld',
     article: '第三十六条第七项',
-    // REGULATIONS.md §1.7: "possibly (三)8 属于行政查询事项" — UNCONFIRMED.
+    // docs/law/ogi-regulation.md (Outcomes and report rows): row (三)8 属于行政查询事项 — UNCONFIRMED mapping.
     reportRow: '3.3.8',
     groundRequired: false,
     rowConfirmed: false,
@@ -363,7 +364,8 @@ export const OUTCOMES: Readonly<Record<OutcomeCode, OutcomeInfo>> = {
     code: 'WITHDRAWN_NO_PAYMENT',
     label: '逾期未缴费，视为放弃申请',
     group: 'other',
-    // Art. 42 allows the fee; "non-payment = abandoned" is in provincial notices only (REGULATIONS.md §2).
+    // Art. 42 allows the fee; "non-payment = abandoned" is in provincial notices only
+    // (docs/law/processing-fee.md).
     article: '第四十二条',
     reportRow: '3.6.2',
     groundRequired: false,

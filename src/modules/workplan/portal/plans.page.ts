@@ -1,5 +1,5 @@
 /**
- * 工作计划公开 (E4): the published annual work plans of the organisations, by organisation and year; a
+ * 工作计划公开: the published annual work plans of the organisations, by organisation and year; a
  * plan's task table with each task's current status; the published 考核 ranking. Server-rendered,
  * plain links and tables: works without JavaScript.
  */
