@@ -10,6 +10,7 @@ import {
   appliedMigrations,
   currentMigrationName,
   listMigrations,
+  MigrationError,
   migrate,
   RENAMED_MIGRATIONS,
 } from './migrate.ts';
@@ -97,5 +98,39 @@ test('renaming happens before comparing: a partly migrated old database gets onl
 
     assert.deepEqual(await migrate(h.db, d, { '0001_b.sql': '0002_b.sql' }), ['0003_c.sql']);
     assert.deepEqual(await appliedMigrations(h.db), ['0001_a.sql', '0002_b.sql', '0003_c.sql']);
+  });
+});
+
+test('a pending file sorting before the last applied migration is refused, naming both', async () => {
+  const d = await folder('late', ['0001_a.sql', '0003_c.sql']);
+  await withEmptyDb(async (h) => {
+    assert.deepEqual(await migrate(h.db, d, {}), ['0001_a.sql', '0003_c.sql']);
+    await writeFile(path.join(d, '0002_b.sql'), 'create table t_0002_b (id int);');
+    await assert.rejects(
+      migrate(h.db, d, {}),
+      (err: Error) =>
+        err instanceof MigrationError && /0002_b\.sql/.test(err.message) && /0003_c\.sql/.test(err.message),
+    );
+    assert.deepEqual(await appliedMigrations(h.db), ['0001_a.sql', '0003_c.sql']);
+    const t = await sql<{
+      n: number;
+    }>`select count(*)::int as n from pg_tables where tablename = 't_0002_b'`.execute(h.db);
+    assert.equal(t.rows[0]?.n, 0, 'the refused file did not run');
+  });
+});
+
+test('two files with the same number are refused before anything runs, naming both', async () => {
+  const d = await folder('twins', ['0001_a.sql', '0002_b.sql', '0002_c.sql']);
+  await assert.rejects(
+    listMigrations(d),
+    (err: Error) =>
+      err instanceof MigrationError && /0002_b\.sql/.test(err.message) && /0002_c\.sql/.test(err.message),
+  );
+  await withEmptyDb(async (h) => {
+    await assert.rejects(migrate(h.db, d, {}), MigrationError);
+    const t = await sql<{
+      n: number;
+    }>`select count(*)::int as n from pg_tables where tablename like 't_000%'`.execute(h.db);
+    assert.equal(t.rows[0]?.n, 0);
   });
 });

@@ -38,10 +38,24 @@ export function currentMigrationName(
   return Object.hasOwn(renamed, name) ? (renamed[name] as string) : name;
 }
 
+/** A migration folder or history that cannot be applied safely; the message names the files. */
+export class MigrationError extends Error {}
+
+/** The migration files in order; refuses a malformed name and two files with the same number. */
 export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.sql')).sort();
+  const byNumber = new Map<string, string[]>();
   for (const n of names) {
     if (!NAME.test(n)) throw new Error(`Migration file name must look like 0001_orgs_create.sql: ${n}`);
+    const number = n.slice(0, 4);
+    byNumber.set(number, [...(byNumber.get(number) ?? []), n]);
+  }
+  for (const [number, files] of byNumber) {
+    if (files.length > 1)
+      throw new MigrationError(
+        `迁移文件编号 ${number} 重复：${files.join('、')}，每个编号只能用一次 / ` +
+          `migration files share the number ${number}: ${files.join(', ')}`,
+      );
   }
   return names;
 }
@@ -49,7 +63,9 @@ export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
 /**
  * Apply pending forward-only migrations in order, each in its own transaction.
  * An advisory lock keeps two processes from migrating the same database at once.
- * Names recorded before a renumbering are renamed first (one transaction).
+ * Names recorded before a renumbering are renamed first (one transaction). A pending file that
+ * sorts before the last applied migration is refused: it would run out of order (give it the next
+ * free number instead).
  */
 export async function migrate(
   db: Kysely<Database>,
@@ -69,6 +85,12 @@ export async function migrate(
       await sql`select pg_advisory_xact_lock(727274)`.execute(tx);
       const recorded = await appliedMigrations(tx);
       if (recorded.includes(name)) return false;
+      const last = recorded.at(-1);
+      if (last !== undefined && name < last)
+        throw new MigrationError(
+          `迁移文件 ${name} 排在已执行的最后一个迁移 ${last} 之前，请改用更大的编号 / ` +
+            `pending migration ${name} sorts before the last applied migration ${last}: renumber it`,
+        );
       await sql.raw(body).execute(tx);
       await tx.insertInto('schema_migrations').values({ name }).execute();
       return true;
