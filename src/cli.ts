@@ -27,6 +27,7 @@ import { runPlanCommand } from './modules/workplan/commands.ts';
 import { prepareData } from './platform/bootstrap.ts';
 import { BackupFormatError, backup, restore } from './platform/db/backup.ts';
 import { DataDirLockedError, lockDataDir } from './platform/db/lock.ts';
+import { MigrationError } from './platform/db/migrate.ts';
 import { type OpenedDb, openAndMigrate } from './platform/db/open.ts';
 import { emitterFor } from './platform/events.ts';
 import { AppError, describeError } from './platform/http/errors.ts';
@@ -300,7 +301,12 @@ export async function main(argv: string[]): Promise<void> {
     const code = await runCli(argv);
     if (code >= 0) process.exitCode = code;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof DataDirLockedError || err instanceof BackupFormatError) {
+    if (
+      err instanceof UsageError ||
+      err instanceof DataDirLockedError ||
+      err instanceof BackupFormatError ||
+      err instanceof MigrationError
+    ) {
       console.error(err.message);
       process.exitCode = 2;
     } else if (err instanceof AppError) {

@@ -20,6 +20,8 @@ export type Config = {
   mailFrom: string;
   /** Working days before a reply deadline on which reminders go out (the due day itself always does). */
   reminderDays: number[];
+  /** Working days before a ledger task's due date on which its units are reminded (the due day always). */
+  workplanReminderDays: number;
   /**
    * `GONGKAI_CLOCK`: run the platform's clock from this instant instead of the system time (tests,
    * demonstrations, a staging server rehearsing a date). Null: the system clock.
@@ -42,6 +44,14 @@ function daysFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): nu
   if (days.some((n) => !Number.isInteger(n) || n < 1 || n > 60))
     throw new Error(`Environment variable ${name} must list working days 1–60, e.g. "5,1", got "${raw}"`);
   return [...new Set(days)].sort((a, b) => b - a);
+}
+
+/** Lenient: a value that is not a whole number 0–60 means the default (as the job always read it). */
+function windowFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 && n <= 60 ? n : fallback;
 }
 
 function clockFromEnv(env: NodeJS.ProcessEnv): Date | null {
@@ -80,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.GONGKAI_SMTP_URL || null,
     mailFrom: env.GONGKAI_MAIL_FROM || defaultMailFrom(publicUrl),
     reminderDays: daysFromEnv(env, 'GONGKAI_REMINDER_DAYS', '5,1'),
+    workplanReminderDays: windowFromEnv(env, 'GONGKAI_WORKPLAN_REMINDER_DAYS', 5),
     clockStart: clockFromEnv(env),
   };
 }

@@ -58,20 +58,30 @@ export async function createTestDb(): Promise<DbHandle> {
     const clone = (await (await template).clone()) as PGlite;
     return wrapPglite(clone);
   }
+  return createPgTestDb(TEST_PG_URL, TEMPLATE_DB);
+}
+
+/** An empty database, nothing migrated, for one test: a new PGlite, or a new database on the server. */
+export async function createEmptyTestDb(): Promise<DbHandle> {
+  if (!TEST_PG_URL) return wrapPglite(await PGlite.create());
+  return createPgTestDb(TEST_PG_URL, 'template1');
+}
+
+async function createPgTestDb(serverUrl: string, from: string): Promise<DbHandle> {
   const name = `gk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+    await admin.query(`create database ${name} template ${from}`);
   } finally {
     await admin.end();
   }
-  const handle = connectPostgres(urlFor(TEST_PG_URL, name), 4);
+  const handle = connectPostgres(urlFor(serverUrl, name), 4);
   return {
     ...handle,
     async close() {
       await handle.close();
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       try {
         await c.query(`drop database if exists ${name} with (force)`);

@@ -6,20 +6,19 @@
  *
  * Exit codes: 0 success; 2 invalid input or missing data (bad flag, bad date, CALENDAR_YEAR_MISSING,
  * rule violations) with a Chinese + English message on stderr, never a stack trace; 1 unexpected error.
- *
- * Note: `clock` and `fee` import the requests module's pure domain files directly, although
- * `requests/index.ts` now exports the same functions; ARCHITECTURE rule 3 wants them imported from there.
  */
 import { parseArgs } from 'node:util';
 import {
   type ClockEvent,
   type ClockState,
   computeClock,
+  computeFee,
+  type FeeInput,
+  type FeeResult,
   isReceiptChannel,
   RECEIPT_CHANNELS,
   type ReceiptChannel,
-} from '../requests/domain/clock.ts';
-import { computeFee, type FeeInput, type FeeResult } from '../requests/domain/fees.ts';
+} from '../requests/index.ts';
 import {
   type Calendar,
   type CalendarYear,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDb } from '../../../test/helpers/db.ts';
 import type { DbHandle } from '../../platform/db/client.ts';
-import { seedDemoOrgs } from '../orgs/seeds.ts';
+import { seedDemoOrgs } from '../orgs/index.ts';
 import { insertFixtureLibrary } from './search.fixtures.ts';
 import { searchDocuments } from './search.ts';
 

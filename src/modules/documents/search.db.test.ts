@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDb } from '../../../test/helpers/db.ts';
 import type { DbHandle } from '../../platform/db/client.ts';
-import { seedDemoOrgs } from '../orgs/seeds.ts';
+import { seedDemoOrgs } from '../orgs/index.ts';
 import { insertFixtureLibrary, themeId } from './search.fixtures.ts';
 import { type DocumentSearchResult, refreshDocumentSearch, searchDocuments } from './search.ts';
 

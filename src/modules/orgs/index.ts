@@ -32,6 +32,7 @@ export {
   visibleOrgIds,
 } from './service.ts';
 export { findOrg, findUserByUsername, listOrgs, type OrgRow } from './store.ts';
+export { seedDemoOrgs };
 
 export const orgsModule: ModuleManifest = {
   name: 'orgs',

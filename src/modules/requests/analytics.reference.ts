@@ -1,7 +1,7 @@
 /**
  * The reference computation of the 依申请公开 analytics counts: scans over the year's cases and their
  * events (`group by grouping sets`), as the summary was computed before the counters of
- * request_stats (migration 0009_requests_stats.sql). Kept to check the counters against it
+ * request_stats (migration 0011_requests_stats.sql). Kept to check the counters against it
  * (analytics.counters.db.test.ts); the application reads analytics.store.ts.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';

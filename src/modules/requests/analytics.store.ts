@@ -1,7 +1,7 @@
 /**
  * SQL of the 依申请公开 analytics. The counts come from small aggregate tables in the `request_stats`
  * schema that triggers keep in step with every write to `requests` and `request_events` (migration
- * 0009_requests_stats.sql), grouped here with `group by grouping sets`; the domain
+ * 0011_requests_stats.sql), grouped here with `group by grouping sets`; the domain
  * (domain/analytics.ts) only adds up the grouped rows. The scans they replace are kept as the
  * reference in analytics.reference.ts. Dates stay ISO strings, counts numbers.
  */
@@ -289,7 +289,7 @@ export async function topicSample(
   descriptionChars: number,
 ): Promise<TopicSampleRow[]> {
   if (isEmpty(f)) return [];
-  // The key's description length is fixed in the table (0009_requests_topics.sql): 120 characters.
+  // The key's description length is fixed in the table (0012_requests_topics.sql): 120 characters.
   if (descriptionChars !== 120)
     throw new Error('topicSample: the text key covers 120 description characters');
   // One text value instead of thousands of rows (each row costs more to pass than its content).

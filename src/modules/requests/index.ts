@@ -16,7 +16,14 @@ export {
   type ReceiptChannel,
   receiptDateFor,
 } from './domain/clock.ts';
-export { computeFee, FeeError, type FeeResult, perItemFee, perPageFee } from './domain/fees.ts';
+export {
+  computeFee,
+  FeeError,
+  type FeeInput,
+  type FeeResult,
+  perItemFee,
+  perPageFee,
+} from './domain/fees.ts';
 export { requestsModule } from './manifest.ts';
 // Used by documents (定期复审 queue fed by 转主动公开): the queue and the case's 文号.
 export { listReleaseQueue, RELEASE_STATUS_LABELS, type ReleaseEntry } from './release-queue.ts';

@@ -44,7 +44,7 @@ export interface RequestsTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
-  /** The day of the reply event; kept by a trigger on request_events (0009_requests_stats.sql). */
+  /** The day of the reply event; kept by a trigger on request_events (0011_requests_stats.sql). */
   replied_on: Generated<string | null>;
   /** A correction notice or a consultation was logged; kept by the same trigger (null: not known yet). */
   paused_ever: Generated<boolean | null>;

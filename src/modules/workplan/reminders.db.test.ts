@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { sweepWorkplanReminders, windowDaysFromEnv, workplanRemindersJob } from './reminders.ts';
+import { loadConfig } from '../../config.ts';
+import { sweepWorkplanReminders, workplanRemindersJob } from './reminders.ts';
 
 // Monday 16 March 2026; Mon 16 … Fri 20, Mon 23 … are working days (no holiday near).
 const TODAY = '2026-03-16';
@@ -140,13 +141,14 @@ test('idempotent: the same day again creates nothing; the next day brings the ne
 test('the job runs the sweep for China’s today', async () => {
   const log = { debug() {}, info() {}, warn() {}, error() {} };
   const result = (await workplanRemindersJob.run(t.db, new Date('2026-03-16T01:00:00Z'), {
-    config: {} as never,
+    config: loadConfig({}),
     log,
   })) as { created: number };
   assert.ok(result.created > 0);
-  assert.equal(windowDaysFromEnv({ GONGKAI_WORKPLAN_REMINDER_DAYS: '3' }), 3);
-  assert.equal(windowDaysFromEnv({}), 5);
-  assert.equal(windowDaysFromEnv({ GONGKAI_WORKPLAN_REMINDER_DAYS: 'x' }), 5);
+  const windowDays = (env: NodeJS.ProcessEnv) => loadConfig(env).workplanReminderDays;
+  assert.equal(windowDays({ GONGKAI_WORKPLAN_REMINDER_DAYS: '3' }), 3);
+  assert.equal(windowDays({}), 5);
+  assert.equal(windowDays({ GONGKAI_WORKPLAN_REMINDER_DAYS: 'x' }), 5);
 });
 
 test('a year missing from the calendar: calendar days, and the message says so', async () => {

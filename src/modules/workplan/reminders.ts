@@ -149,21 +149,13 @@ export async function sweepWorkplanReminders(
   return { due, overdue, created, calendarFallback: fallback };
 }
 
-/** Working days ahead to remind on, from GONGKAI_WORKPLAN_REMINDER_DAYS (default 5). */
-export function windowDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.GONGKAI_WORKPLAN_REMINDER_DAYS;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_WINDOW_DAYS;
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 0 && n <= 60 ? n : DEFAULT_WINDOW_DAYS;
-}
-
 export const workplanRemindersJob: Job = {
   name: 'workplan.reminders',
   everyMinutes: 60,
-  async run(db, now, { log }) {
+  async run(db, now, { config, log }) {
     const result = await sweepWorkplanReminders(db, {
       today: chinaDateOf(now),
-      windowDays: windowDaysFromEnv(),
+      windowDays: config.workplanReminderDays,
     });
     log.info(result, 'work-plan reminders');
     return result;

@@ -11,6 +11,7 @@ import { prepareData } from '../bootstrap.ts';
 import { writeBlob } from '../files/storage.ts';
 import { BackupFormatError, backup, restore } from './backup.ts';
 import type { DbHandle } from './client.ts';
+import { appliedMigrations, listMigrations, migrate, RENAMED_MIGRATIONS } from './migrate.ts';
 
 let h: DbHandle;
 let dir: string;
@@ -72,4 +73,30 @@ test('a corrupt backup is refused and the database is left as it was', async () 
   await writeFile(bad, 'this is not gzip');
   await assert.rejects(restore(h.db, path.join(dir, 'data'), bad), BackupFormatError);
   assert.deepEqual(await snapshot(), before);
+});
+
+test('a backup made before the migrations were renumbered (old names in its header) restores', async () => {
+  const before = await snapshot();
+  const file = path.join(dir, 'old-names.backup');
+  // Record the old names, as a database migrated before the renumbering did, and back it up.
+  for (const [old, current] of Object.entries(RENAMED_MIGRATIONS))
+    await h.db.updateTable('schema_migrations').set({ name: old }).where('name', '=', current).execute();
+  await backup(h.db, path.join(dir, 'data'), file);
+  await migrate(h.db);
+  assert.deepEqual(await appliedMigrations(h.db), await listMigrations());
+
+  await h.db.deleteFrom('users').execute();
+  await restore(h.db, path.join(dir, 'restored-old-names'), file);
+  assert.deepEqual(await snapshot(), before);
+});
+
+test('a backup listing a migration this code does not know is refused', async () => {
+  const file = path.join(dir, 'newer.backup');
+  await h.db.insertInto('schema_migrations').values({ name: '9999_from_newer_code.sql' }).execute();
+  try {
+    await backup(h.db, path.join(dir, 'data'), file);
+  } finally {
+    await h.db.deleteFrom('schema_migrations').where('name', '=', '9999_from_newer_code.sql').execute();
+  }
+  await assert.rejects(restore(h.db, path.join(dir, 'data'), file), /9999_from_newer_code\.sql/);
 });

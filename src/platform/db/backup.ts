@@ -7,7 +7,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { blobExists, readBlob, writeBlob } from '../files/storage.ts';
 import type { Database } from './database.ts';
-import { appliedMigrations, listMigrations } from './migrate.ts';
+import { appliedMigrations, currentMigrationName, listMigrations } from './migrate.ts';
 
 /**
  * Backup format: gzip'd JSON lines. A header, then every row of every table read in one
@@ -111,7 +111,8 @@ export async function restore(
         if (line.type !== 'header' || line.format !== FORMAT || line.version !== VERSION) {
           throw new BackupFormatError('不是公开平台的备份文件 / not a Gongkai backup file');
         }
-        const unknown = line.migrations.filter((m) => !known.has(m));
+        // A backup made before migrations were renumbered lists their old names.
+        const unknown = line.migrations.map((m) => currentMigrationName(m)).filter((m) => !known.has(m));
         if (unknown.length > 0) {
           throw new BackupFormatError(
             `备份来自更新版本的程序（迁移 ${unknown.join(', ')}），请先升级 / backup is from newer code`,

@@ -5,6 +5,13 @@
 type Params = Record<string, unknown>;
 type Entry = { status: number; message: string | ((p: Params) => string) };
 
+/** Which date is 收到申请之日 for a channel (Art. 31), by ClockError's `params.field`. */
+const RECEIPT_DATE_LABELS: Record<string, string> = {
+  submittedOn: '当面提交的，为提交之日',
+  signedOn: '以邮政挂号等需签收方式提交的，为签收之日',
+  confirmedOn: '以平信、网络、传真等方式提交的，为双方确认之日',
+};
+
 export const ERROR_CATALOG = {
   VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请按提示修改后重试。' },
   BAD_REQUEST: { status: 400, message: '请求格式不正确。' },
@@ -32,12 +39,23 @@ export const ERROR_CATALOG = {
       `不支持该文件类型${p.name ? `（${p.name}）` : ''}，请上传 PDF、Word、Excel、图片或文本文件。`,
   },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型。' },
+  // InvalidDateError (calendar/domain/dates.ts): a date that does not exist or is not YYYY-MM-DD
+  INVALID_DATE: {
+    status: 400,
+    message: (p) => `日期${p.value ? `“${p.value}”` : ''}无效，应为YYYY-MM-DD格式的真实日期。`,
+  },
   CALENDAR_YEAR_MISSING: {
     status: 422,
     message: (p) =>
       `${p.year}年的节假日安排尚未录入工作日历，无法计算期限。请系统管理员在“系统管理 → 工作日历”中录入。`,
   },
   CALENDAR_YEAR_INVALID: { status: 400, message: '工作日历数据有误。' },
+  // CalendarDataError: stored or bundled years that fail validation (the server's data, not the user's input)
+  CALENDAR_DATA_INVALID: {
+    status: 500,
+    message: (p) =>
+      `工作日历数据有误${Array.isArray(p.errors) && p.errors.length > 0 ? `：${p.errors.join('；')}` : ''}。请联系系统管理员核对“系统管理 → 工作日历”。`,
+  },
   CALENDAR_NOTICE_UNREADABLE: {
     status: 422,
     message: '未能读取这份放假安排通知，未保存任何内容。请核对下列语句，或改为手工录入。',
@@ -73,6 +91,19 @@ export const ERROR_CATALOG = {
   OUTCOME_GROUND_REQUIRED: { status: 400, message: '不予公开或部分公开的，应当写明具体理由和法律依据。' },
   TRACKING_FAILED: { status: 404, message: '跟踪码或查询密码不正确。请核对后重试。' },
   FEE_METHOD_CONFLICT: { status: 400, message: '同一申请只能选择按件或按量一种方式计收信息处理费。' },
+  // requests: the statutory clock and fees (ClockError, FeeError)
+  RECEIPT_CHANNEL_INVALID: { status: 400, message: '申请方式无效，请从列表中选择申请方式。' },
+  RECEIPT_DATE_MISSING: {
+    status: 400,
+    message: (p) =>
+      `请填写收到申请之日：${RECEIPT_DATE_LABELS[String(p.field)] ?? '该申请方式对应的日期'}（条例第三十一条）。`,
+  },
+  FEE_QUANTITY_INVALID: { status: 400, message: '件数或页数应为非负整数。' },
+  FEE_WAIVER_DISABLED: { status: 409, message: '本地未启用信息处理费减免政策，不能减免。' },
+  FEE_WAIVER_INVALID: {
+    status: 400,
+    message: '减免信息处理费应写明理由，减免金额应在0元到应收金额之间。',
+  },
   // requests: assistance requests (协助调查/会商) and saved workbench views
   ASSISTANCE_UNKNOWN: { status: 409, message: '找不到对应的未答复的协助请求，请刷新后重试。' },
   SAVED_VIEW_NAME_TAKEN: {
@@ -194,6 +225,12 @@ export const ERROR_CATALOG = {
   WORKPLAN_ASSIGNMENT_HAS_PROGRESS: {
     status: 409,
     message: (p) => `${p.orgName ?? '该单位'}已报送过进展，不能取消其任务。`,
+  },
+  // DataDirLockedError: at start-up or on the command line, never over HTTP
+  DATA_DIR_LOCKED: {
+    status: 503,
+    message:
+      '数据目录正被另一个进程（通常是运行中的服务器）使用。请先停止该进程，或设置 DATABASE_URL 使用 PostgreSQL。',
   },
   INTERNAL: { status: 500, message: '系统出现错误，请稍后再试。如问题持续，请联系管理员。' },
 } satisfies Record<string, Entry>;
