@@ -247,7 +247,7 @@ describe('calendar', () => {
     const r = calendarCommand(['show', '2026'], years);
     assert.match(r.stdout, /春节：2月15日至2月23日（9天）/);
     assert.match(r.stdout, /2月28日（星期六）\s+春节/);
-    assert.match(r.stdout, /文号未核实/);
+    assert.match(r.stdout, /（国办发明电〔2025〕7号），2025年11月4日/);
   });
   test('show 2027: exit 2 with CALENDAR_YEAR_MISSING', () => {
     const r = calendarCommand(['show', '2027'], years);
