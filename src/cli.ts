@@ -2,7 +2,6 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { MODULES } from './app.ts';
 import { loadConfig } from './config.ts';
 import { startServer } from './main.ts';
 import { runCommand } from './modules/calendar/commands.ts';
@@ -24,6 +23,7 @@ import {
   updateUser,
 } from './modules/orgs/index.ts';
 import { runPlanCommand } from './modules/workplan/commands.ts';
+import { MODULES } from './modules.ts';
 import { prepareData } from './platform/bootstrap.ts';
 import { BackupFormatError, backup, restore } from './platform/db/backup.ts';
 import { DataDirLockedError, lockDataDir } from './platform/db/lock.ts';

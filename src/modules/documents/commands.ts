@@ -32,7 +32,7 @@ async function withDb<T>(work: (db: OpenedDb) => Promise<T>): Promise<T> {
   try {
     // A data folder never started yet has no organisations: prepare it as the first start does.
     if (!(await handle.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst())) {
-      const { MODULES } = await import('../../app.ts');
+      const { MODULES } = await import('../../modules.ts');
       await prepareData(handle.db, MODULES, config.seedDemo);
     }
     return await work(handle);

@@ -1,0 +1,10 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { orgsApi } from './api.ts';
+import { seedDemoOrgs } from './seeds.ts';
+
+/** 组织机构: governments, departments, counties, towns; users, roles, sign-in, the audit log. */
+export const orgsModule: ModuleManifest = {
+  name: 'orgs',
+  api: orgsApi,
+  seed: seedDemoOrgs,
+};
