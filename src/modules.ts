@@ -9,13 +9,13 @@ import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
 import { workplanModule } from './modules/workplan/index.ts';
-import type { ModuleManifest } from './platform/module.ts';
+import { type ModuleManifest, registerModules } from './platform/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [
+export const MODULES: readonly ModuleManifest[] = registerModules([
   orgsModule,
   calendarModule,
   notificationsModule,
   requestsModule,
   workplanModule,
   documentsModule,
-];
+]);

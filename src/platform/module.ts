@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from './db/database.ts';
 import type { Emit } from './events.ts';
+import { type ErrorCatalog, installErrorCatalogs } from './http/errors.ts';
 import type { Sessions } from './http/session.ts';
 import type { Job } from './jobs/scheduler.ts';
 
@@ -20,9 +21,10 @@ export type ModuleContext = {
 export type SeedReport = string[];
 
 /**
- * A module's manifest. `app.ts` registers manifests only, without knowing what is inside:
- * `api` under `/api`, `portal` at the site root, `seed` once on an empty database, `jobs` on the
- * scheduler.
+ * A module's manifest: everything the platform needs from a module, so that `app.ts`, `cli.ts` and
+ * `bench/run.ts` register manifests only, without knowing what is inside: `api` under `/api`, `portal`
+ * at the site root, `seed` once on an empty database, `jobs` on the scheduler, `errors` in the error
+ * catalog.
  */
 export type ModuleManifest = {
   name: string;
@@ -38,4 +40,24 @@ export type ModuleManifest = {
   jobs?: Job[];
   /** Handlers of other modules' events, by event name, run inside the announcing transaction. */
   on?: Record<string, (db: Kysely<Database>, payload: unknown) => Promise<void>>;
+  /**
+   * The module's error codes with their HTTP status and Chinese message (its `errors.ts`, which also
+   * adds the codes to `ErrorCodes` for the compiler). Merged with the platform's and the other
+   * modules' catalogs by `registerModules`; a code defined twice is refused.
+   */
+  errors?: ErrorCatalog;
 };
+
+/**
+ * Assembles the module list (`src/modules.ts`) at start-up: refuses a module listed twice or an error
+ * code defined twice, and installs every module's error catalog. Returns the list.
+ */
+export function registerModules(modules: readonly ModuleManifest[]): readonly ModuleManifest[] {
+  const names = new Set<string>();
+  for (const m of modules) {
+    if (names.has(m.name)) throw new Error(`module ${m.name} is listed twice`);
+    names.add(m.name);
+  }
+  installErrorCatalogs(modules.map((m) => ({ owner: m.name, errors: m.errors ?? {} })));
+  return modules;
+}

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { documentsApi } from './api.ts';
 import { catalogueApi } from './catalogue.api.ts';
+import { DOCUMENTS_ERRORS } from './errors.ts';
 import { gazetteApi } from './gazette.api.ts';
 import { seedGazetteAndCatalogues } from './gazette.seeds.ts';
 import { DOCUMENTS_PORTAL_PAGES, documentsPortal } from './portal/index.ts';
@@ -11,6 +12,7 @@ import { validityJob } from './validity.service.ts';
 /** 政府文件库: documents, disclosure attributes, review, validity, interpretations, gazette, search. */
 export const documentsModule: ModuleManifest = {
   name: 'documents',
+  errors: DOCUMENTS_ERRORS,
   async api(app, ctx) {
     await documentsApi(app, ctx);
     await gazetteApi(app, ctx);

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { CALENDAR_CHANGED, type CalendarChanged } from '../calendar/index.ts';
 import { refreshPausedFacts } from './analytics.service.ts';
 import { requestsApi } from './api.ts';
+import { REQUESTS_ERRORS } from './errors.ts';
 import { APPLY_PATH, applyPage } from './portal/apply.page.ts';
 import { deadlinePage } from './portal/deadline.page.ts';
 import { formPage } from './portal/form.page.ts';
@@ -13,6 +14,7 @@ import { seedDemoRequests } from './seeds.ts';
 /** 依申请公开: cases on the statutory clock, the staff workbench, the portal's form, tracking and 答复期限计算 pages. */
 export const requestsModule: ModuleManifest = {
   name: 'requests',
+  errors: REQUESTS_ERRORS,
   api: requestsApi,
   seed: seedDemoRequests,
   // Paused replies' working days for the analytics, for cases stored before or without them.

@@ -3,6 +3,7 @@ import type { ModuleContext, ModuleManifest } from '../../platform/module.ts';
 import { workplanApi } from './api.ts';
 import { assessmentApi } from './assessment.api.ts';
 import { cascadeApi } from './cascade.api.ts';
+import { WORKPLAN_ERRORS } from './errors.ts';
 import { lookbackApi } from './lookback.api.ts';
 import { WORKPLANS_PATH, workplanPages } from './portal/plans.page.ts';
 import { workplanRemindersJob } from './reminders.ts';
@@ -22,6 +23,7 @@ async function api(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 /** 工作台账: work-plan task tables imported, tracked per unit, assessed and cascaded. */
 export const workplanModule: ModuleManifest = {
   name: 'workplan',
+  errors: WORKPLAN_ERRORS,
   api,
   seed: seedWorkplan,
   jobs: [workplanRemindersJob],
