@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
+import type { ModuleCommands } from './commands.ts';
 import type { Database } from './db/database.ts';
 import type { Emit } from './events.ts';
 import { type ErrorCatalog, installErrorCatalogs } from './http/errors.ts';
@@ -24,7 +25,7 @@ export type SeedReport = string[];
  * A module's manifest: everything the platform needs from a module, so that `app.ts`, `cli.ts` and
  * `bench/run.ts` register manifests only, without knowing what is inside: `api` under `/api`, `portal`
  * at the site root, `seed` once on an empty database, `jobs` on the scheduler, `errors` in the error
- * catalog.
+ * catalog, `commands` on the command line.
  */
 export type ModuleManifest = {
   name: string;
@@ -46,17 +47,26 @@ export type ModuleManifest = {
    * modules' catalogs by `registerModules`; a code defined twice is refused.
    */
   errors?: ErrorCatalog;
+  /** `gongkai` commands (`gongkai <word> …`) with their lines of `gongkai help` (`platform/commands.ts`). */
+  commands?: ModuleCommands;
 };
 
 /**
- * Assembles the module list (`src/modules.ts`) at start-up: refuses a module listed twice or an error
- * code defined twice, and installs every module's error catalog. Returns the list.
+ * Assembles the module list (`src/modules.ts`) at start-up: refuses a module listed twice, a command
+ * two modules declare or an error code defined twice, and installs every module's error catalog.
+ * Returns the list.
  */
 export function registerModules(modules: readonly ModuleManifest[]): readonly ModuleManifest[] {
   const names = new Set<string>();
+  const commands = new Map<string, string>();
   for (const m of modules) {
     if (names.has(m.name)) throw new Error(`module ${m.name} is listed twice`);
     names.add(m.name);
+    for (const command of Object.keys(m.commands?.handlers ?? {})) {
+      const other = commands.get(command);
+      if (other) throw new Error(`command ${command} is declared twice: by ${other} and by ${m.name}`);
+      commands.set(command, m.name);
+    }
   }
   installErrorCatalogs(modules.map((m) => ({ owner: m.name, errors: m.errors ?? {} })));
   return modules;

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { documentsApi } from './api.ts';
 import { catalogueApi } from './catalogue.api.ts';
+import { documentsCommands } from './commands.ts';
 import { DOCUMENTS_ERRORS } from './errors.ts';
 import { gazetteApi } from './gazette.api.ts';
 import { seedGazetteAndCatalogues } from './gazette.seeds.ts';
@@ -13,6 +14,7 @@ import { validityJob } from './validity.service.ts';
 export const documentsModule: ModuleManifest = {
   name: 'documents',
   errors: DOCUMENTS_ERRORS,
+  commands: documentsCommands,
   async api(app, ctx) {
     await documentsApi(app, ctx);
     await gazetteApi(app, ctx);

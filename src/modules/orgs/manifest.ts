@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { orgsApi } from './api.ts';
+import { orgsCommands } from './commands.ts';
 import { ORGS_ERRORS } from './errors.ts';
 import { seedDemoOrgs } from './seeds.ts';
 
@@ -7,6 +8,7 @@ import { seedDemoOrgs } from './seeds.ts';
 export const orgsModule: ModuleManifest = {
   name: 'orgs',
   errors: ORGS_ERRORS,
+  commands: orgsCommands,
   api: orgsApi,
   seed: seedDemoOrgs,
 };

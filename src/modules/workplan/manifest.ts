@@ -3,6 +3,7 @@ import type { ModuleContext, ModuleManifest } from '../../platform/module.ts';
 import { workplanApi } from './api.ts';
 import { assessmentApi } from './assessment.api.ts';
 import { cascadeApi } from './cascade.api.ts';
+import { workplanCommands } from './commands.ts';
 import { WORKPLAN_ERRORS } from './errors.ts';
 import { lookbackApi } from './lookback.api.ts';
 import { WORKPLANS_PATH, workplanPages } from './portal/plans.page.ts';
@@ -24,6 +25,7 @@ async function api(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 export const workplanModule: ModuleManifest = {
   name: 'workplan',
   errors: WORKPLAN_ERRORS,
+  commands: workplanCommands,
   api,
   seed: seedWorkplan,
   jobs: [workplanRemindersJob],
