@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
+import type { Benchmark } from './benchmarks.ts';
 import type { ModuleCommands } from './commands.ts';
 import type { Database } from './db/database.ts';
 import type { Emit } from './events.ts';
@@ -25,7 +26,7 @@ export type SeedReport = string[];
  * A module's manifest: everything the platform needs from a module, so that `app.ts`, `cli.ts` and
  * `bench/run.ts` register manifests only, without knowing what is inside: `api` under `/api`, `portal`
  * at the site root, `seed` once on an empty database, `jobs` on the scheduler, `errors` in the error
- * catalog, `commands` on the command line.
+ * catalog, `commands` on the command line, `benchmarks` in `npm run bench`.
  */
 export type ModuleManifest = {
   name: string;
@@ -49,6 +50,8 @@ export type ModuleManifest = {
   errors?: ErrorCatalog;
   /** `gongkai` commands (`gongkai <word> …`) with their lines of `gongkai help` (`platform/commands.ts`). */
   commands?: ModuleCommands;
+  /** Benchmarks `npm run bench` runs after the platform's own (`platform/benchmarks.ts`). */
+  benchmarks?: Benchmark[];
 };
 
 /**

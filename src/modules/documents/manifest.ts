@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { documentsApi } from './api.ts';
+import { documentsBenchmarks } from './benchmarks.ts';
 import { catalogueApi } from './catalogue.api.ts';
 import { documentsCommands } from './commands.ts';
 import { DOCUMENTS_ERRORS } from './errors.ts';
@@ -15,6 +16,7 @@ export const documentsModule: ModuleManifest = {
   name: 'documents',
   errors: DOCUMENTS_ERRORS,
   commands: documentsCommands,
+  benchmarks: documentsBenchmarks,
   async api(app, ctx) {
     await documentsApi(app, ctx);
     await gazetteApi(app, ctx);

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { CALENDAR_CHANGED, type CalendarChanged } from '../calendar/index.ts';
 import { refreshPausedFacts } from './analytics.service.ts';
 import { requestsApi } from './api.ts';
+import { requestsBenchmarks } from './benchmarks.ts';
 import { REQUESTS_ERRORS } from './errors.ts';
 import { APPLY_PATH, applyPage } from './portal/apply.page.ts';
 import { deadlinePage } from './portal/deadline.page.ts';
@@ -15,6 +16,7 @@ import { seedDemoRequests } from './seeds.ts';
 export const requestsModule: ModuleManifest = {
   name: 'requests',
   errors: REQUESTS_ERRORS,
+  benchmarks: requestsBenchmarks,
   api: requestsApi,
   seed: seedDemoRequests,
   // Paused replies' working days for the analytics, for cases stored before or without them.

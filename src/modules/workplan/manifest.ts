@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleContext, ModuleManifest } from '../../platform/module.ts';
 import { workplanApi } from './api.ts';
 import { assessmentApi } from './assessment.api.ts';
+import { workplanBenchmarks } from './benchmarks.ts';
 import { cascadeApi } from './cascade.api.ts';
 import { workplanCommands } from './commands.ts';
 import { WORKPLAN_ERRORS } from './errors.ts';
@@ -26,6 +27,7 @@ export const workplanModule: ModuleManifest = {
   name: 'workplan',
   errors: WORKPLAN_ERRORS,
   commands: workplanCommands,
+  benchmarks: workplanBenchmarks,
   api,
   seed: seedWorkplan,
   jobs: [workplanRemindersJob],
