@@ -8,6 +8,7 @@ import type { Emit } from './events.ts';
 import { type ErrorCatalog, installErrorCatalogs } from './http/errors.ts';
 import type { Sessions } from './http/session.ts';
 import type { Job } from './jobs/scheduler.ts';
+import type { StatsQuery, StatsTable } from './stats.ts';
 
 /** What every module is given: the database, the configuration and the session mechanics. */
 export type ModuleContext = {
@@ -26,7 +27,8 @@ export type SeedReport = string[];
  * A module's manifest: everything the platform needs from a module, so that `app.ts`, `cli.ts` and
  * `bench/run.ts` register manifests only, without knowing what is inside: `api` under `/api`, `portal`
  * at the site root, `seed` once on an empty database, `jobs` on the scheduler, `errors` in the error
- * catalog, `commands` on the command line, `benchmarks` in `npm run bench`.
+ * catalog, `commands` on the command line, `benchmarks` in `npm run bench`, `stats` on dashboards
+ * and in the annual report.
  */
 export type ModuleManifest = {
   name: string;
@@ -52,6 +54,11 @@ export type ModuleManifest = {
   commands?: ModuleCommands;
   /** Benchmarks `npm run bench` runs after the platform's own (`platform/benchmarks.ts`). */
   benchmarks?: Benchmark[];
+  /**
+   * Counts the module contributes to dashboards and to the annual report, for one year and optionally
+   * some organisations (`platform/stats.ts`): e.g. documents issued, repealed and in force per genre.
+   */
+  stats?: (db: Kysely<Database>, q: StatsQuery) => Promise<StatsTable[]>;
 };
 
 /**

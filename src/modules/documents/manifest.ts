@@ -9,6 +9,7 @@ import { seedGazetteAndCatalogues } from './gazette.seeds.ts';
 import { DOCUMENTS_PORTAL_PAGES, documentsPortal } from './portal/index.ts';
 import { publicationRemindersJob } from './reminders.ts';
 import { seedDemoDocuments } from './seeds.ts';
+import { documentStats } from './stats.ts';
 import { validityJob } from './validity.service.ts';
 
 /** 政府文件库: documents, disclosure attributes, review, validity, interpretations, gazette, search. */
@@ -27,4 +28,5 @@ export const documentsModule: ModuleManifest = {
   // The gazette, Art. 20 columns and enterprises are composed from the seeded documents, so they come after.
   seed: async (db) => [...(await seedDemoDocuments(db)), ...(await seedGazetteAndCatalogues(db))],
   jobs: [validityJob, publicationRemindersJob],
+  stats: documentStats,
 };

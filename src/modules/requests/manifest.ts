@@ -11,6 +11,7 @@ import { trackPage } from './portal/track.page.ts';
 import { recomputeDeadlines } from './recompute.ts';
 import { remindersJob } from './reminders.ts';
 import { seedDemoRequests } from './seeds.ts';
+import { requestStats } from './stats.ts';
 
 /** 依申请公开: cases on the statutory clock, the staff workbench, the portal's form, tracking and 答复期限计算 pages. */
 export const requestsModule: ModuleManifest = {
@@ -24,6 +25,7 @@ export const requestsModule: ModuleManifest = {
     await refreshPausedFacts(db, null);
   },
   jobs: [remindersJob],
+  stats: requestStats,
   on: {
     async [CALENDAR_CHANGED](db, payload) {
       await recomputeDeadlines(db, payload as CalendarChanged);
