@@ -8,9 +8,9 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import { MODULES } from '../src/app.ts';
 import { seedDemoOrgs } from '../src/modules/orgs/seeds.ts';
 import { sweepReminders } from '../src/modules/requests/reminders.ts';
+import { MODULES } from '../src/modules.ts';
 import { prepareData } from '../src/platform/bootstrap.ts';
 import { connectPostgres, type DbHandle, wrapPglite } from '../src/platform/db/client.ts';
 import { migrate } from '../src/platform/db/migrate.ts';

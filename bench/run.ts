@@ -1,12 +1,14 @@
 /**
- * `npm run bench`: runs the benchmarks (start-up, HTTP, deadline clock), prints a table and writes
- * the figures, with the date and the machine, into the "Latest run" section of BENCHMARKS.md.
+ * `npm run bench`: runs the platform's benchmarks (start-up, HTTP) and those every module declares in
+ * its manifest (`benchmarks`, `platform/benchmarks.ts`), prints a table and writes the figures, with
+ * the date and the machine, into the "Latest run" section of BENCHMARKS.md.
  * Exits non-zero when a benchmark could not run; a missed target is reported, not an error.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MODULES } from '../src/modules.ts';
 import { formatHttpFigure, HOME_TARGET_RPS, type HttpResult, runHttpBench } from './http.bench.ts';
 import {
   formatStartup,
@@ -17,14 +19,13 @@ import {
 } from './startup.bench.ts';
 
 const BENCHMARKS_MD = path.join(REPO_ROOT, 'BENCHMARKS.md');
-const CLOCK_BENCH = path.join(REPO_ROOT, 'bench/clock.bench.ts');
-const CLOCK_TARGET_MS = 1_000;
 const LATEST_HEADING = '## Latest run';
 
 const INTRO = `# Benchmarks
 
 \`npm run bench\` (\`node bench/run.ts\`) runs these benchmarks and rewrites the "Latest run" section
-below. They are measurements, not tests: a missed target is reported, not failed.
+below. They are measurements, not tests: a missed target is reported, not failed. The modules'
+benchmarks and their targets are declared in their manifests (\`benchmarks\`).
 
 | Benchmark | What it measures | Target |
 | --- | --- | --- |
@@ -44,40 +45,6 @@ installation; figures from a 2-core machine are a floor, not a ceiling.
 `;
 
 type Row = { name: string; result: string; target: string; ok: boolean | null };
-
-function runClock(): Promise<{ line: string; ms: number | null; error?: string }> {
-  if (!existsSync(CLOCK_BENCH))
-    return Promise.resolve({ line: 'not run: bench/clock.bench.ts is missing', ms: null, error: 'missing' });
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLOCK_BENCH], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString('utf8');
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      err += c.toString('utf8');
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      const line = out.split('\n').find((l) => l.startsWith('clock:')) ?? out.trim().split('\n')[0] ?? '';
-      const ms = /in (\d+(?:\.\d+)?) ms/.exec(line)?.[1];
-      if (code !== 0 || ms === undefined) {
-        resolve({
-          line: line || 'no output',
-          ms: null,
-          error: `exit ${code ?? signal}: ${(err || out).trim().slice(-2000)}`,
-        });
-      } else {
-        resolve({ line, ms: Number(ms) });
-      }
-    });
-  });
-}
 
 function machine(): string {
   const cpus = os.cpus();
@@ -119,7 +86,6 @@ function writeLatest(section: string): void {
 }
 
 const rows: Row[] = [];
-const notes: string[] = [];
 let failed = false;
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
@@ -164,24 +130,6 @@ try {
   rows.push({ name: 'HTTP', result: 'failed to run', target: '≥ 2,000 req/s (portal home)', ok: false });
 }
 
-console.log('▶ deadline clock…');
-const clock = await runClock();
-console.log(`  ${clock.line}`);
-if (clock.error) {
-  if (clock.error !== 'missing') {
-    failed = true;
-    console.error(`  clock bench failed: ${clock.error}`);
-  }
-  notes.push(`Deadline clock: ${clock.line}.`);
-}
-rows.push({
-  name: 'Deadline clock, 1,000,000 computations',
-  result:
-    clock.ms === null ? (clock.error === 'missing' ? 'not run' : 'failed to run') : `${fmt(clock.ms)} ms`,
-  target: '< 1 s',
-  ok: clock.ms === null ? (clock.error === 'missing' ? null : false) : clock.ms < CLOCK_TARGET_MS,
-});
-
 /** Run a benchmark script in its own process and return the lines it printed (or the failure). */
 function runScript(
   file: string,
@@ -214,96 +162,27 @@ function runScript(
   });
 }
 
-const p95Of = (line: string, which = 'p95') =>
-  Number(new RegExp(`${which} (\\d+(?:\\.\\d+)?)`).exec(line)?.[1] ?? Number.NaN);
-
-console.log('▶ 依申请公开 at scale (200,000 cases; PGlite and PostgreSQL)…');
-for (const [file, env, prefix, name, target, ok] of [
-  [
-    'bench/requests.bench.ts',
-    {},
-    'requests workbench',
-    'Workbench first page by unit, 200,000 cases',
-    'p95 < 100 ms',
-    (l: string) => p95Of(l) < 100,
-  ],
-  [
-    'bench/analytics.bench.ts',
-    {},
-    'analytics',
-    'Analytics one-year summary, 200,000 cases',
-    'p95 < 100 ms',
-    (l: string) => p95Of(l) < 100,
-  ],
-  [
-    'bench/analytics.bench.ts',
-    { PG: '1' },
-    'analytics',
-    'Analytics one-year summary, 200,000 cases',
-    'p95 < 100 ms',
-    (l: string) => p95Of(l) < 100,
-  ],
-  [
-    'bench/reminders.bench.ts',
-    {},
-    'reminders',
-    'Reminder sweep, 50,000 open cases',
-    '< 5 s',
-    (l: string) => Number(/in (\d+) ms/.exec(l)?.[1] ?? Number.NaN) < 5000,
-  ],
-  [
-    'bench/search.bench.ts',
-    {},
-    'search',
-    'Document search, 100,000 documents, 50 queries',
-    'p95 < 150 ms',
-    (l: string) => p95Of(l) < 150,
-  ],
-  [
-    'bench/search.bench.ts',
-    { PG: '1' },
-    'search',
-    'Document search, 100,000 documents, 50 queries',
-    'p95 < 50 ms',
-    (l: string) => p95Of(l) < 50,
-  ],
-  [
-    'bench/workplan-parse.bench.ts',
-    {},
-    'workplan parse',
-    'Work-plan task table parse, per seed (median of 51)',
-    'median < 50 ms',
-    (l: string) => p95Of(l, 'median') < 50,
-  ],
-  [
-    'bench/workplan.bench.ts',
-    {},
-    'workplan ledger',
-    'Work-plan ledger: 2,000-row .xlsx import / dashboard of 2,000 tasks × 50 units',
-    'import < 3 s; dashboard p95 < 200 ms',
-    (l: string) =>
-      l.includes(' import ') ? Number(/: (\d+) ms/.exec(l)?.[1] ?? Number.NaN) < 3000 : p95Of(l) < 200,
-  ],
-  [
-    'bench/documents-portal.bench.ts',
-    {},
-    'portal document page',
-    'Portal document page, anonymous visitor',
-    '≥ 1,000 req/s',
-    (l: string) => Number(/: ([\d,]+) req\/s/.exec(l)?.[1]?.replaceAll(',', '') ?? Number.NaN) >= 1000,
-  ],
-] as const) {
-  const r = await runScript(file, env);
-  const lines = r.lines.filter((l) => l.startsWith(prefix));
-  for (const l of lines) console.log(`  ${l}`);
-  if (r.error || lines.length === 0) {
-    failed = true;
-    console.error(`  ${file} failed: ${r.error ?? 'no result line'}`);
-    rows.push({ name, result: 'failed to run', target, ok: false });
-    continue;
+for (const m of MODULES) {
+  if (!m.benchmarks?.length) continue;
+  console.log(`▶ ${m.name} (${m.benchmarks.length} benchmarks)…`);
+  for (const b of m.benchmarks) {
+    const r = await runScript(b.script, b.env);
+    const lines = r.lines.filter((l) => l.startsWith(b.prefix));
+    for (const l of lines) console.log(`  ${l}`);
+    if (r.error || lines.length === 0) {
+      failed = true;
+      console.error(`  ${b.script} failed: ${r.error ?? 'no result line'}`);
+      rows.push({ name: b.name, result: 'failed to run', target: b.target, ok: false });
+      continue;
+    }
+    for (const l of lines)
+      rows.push({
+        name: b.name,
+        result: b.result ? b.result(l) : l.replace(/^[^:]*\(([^)]*)\)[^:]*:/, '$1:'),
+        target: b.target,
+        ok: b.met(l),
+      });
   }
-  for (const l of lines)
-    rows.push({ name, result: l.replace(/^[^:]*\(([^)]*)\)[^:]*:/, '$1:'), target, ok: ok(l) });
 }
 
 printTable(rows);
@@ -322,8 +201,6 @@ const section = [
         '',
       ]
     : []),
-  ...(clock.ms !== null ? [`Clock bench output: \`${clock.line}\``, ''] : []),
-  ...notes.flatMap((n) => [n, '']),
 ].join('\n');
 writeLatest(section);
 console.log(`\nwritten: ${path.relative(process.cwd(), BENCHMARKS_MD) || BENCHMARKS_MD}`);

@@ -14,11 +14,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { MODULES } from '../src/app.ts';
 import { seedDemoOrgs } from '../src/modules/orgs/seeds.ts';
 import { distinctUnitNames } from '../src/modules/workplan/domain/units.ts';
 import { parsePlanFile } from '../src/modules/workplan/importers/index.ts';
 import { dashboardOf, previewUnits, savePlan } from '../src/modules/workplan/service.ts';
+import { MODULES } from '../src/modules.ts';
 import { prepareData } from '../src/platform/bootstrap.ts';
 import { wrapPglite } from '../src/platform/db/client.ts';
 import { migrate } from '../src/platform/db/migrate.ts';

@@ -1,7 +1,8 @@
 // Builds the admin console (src/admin) into dist/admin with Vite.
 // Usage: node scripts/build-admin.ts [--force]
-// Without --force the build is skipped when dist/admin is newer than every file under src/admin
-// (and package-lock.json, which pins the UI libraries). Runs as `prestart`, so the check must stay cheap.
+// Without --force the build is skipped when dist/admin is newer than every file under src/admin and
+// the modules' console sides (src/modules/*/admin), and package-lock.json, which pins the UI
+// libraries. Runs as `prestart`, so the check must stay cheap.
 
 import { existsSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const srcDir = join(repoRoot, 'src/admin');
+const modulesDir = join(repoRoot, 'src/modules');
 const outDir = join(repoRoot, 'dist/admin');
 const configFile = join(srcDir, 'vite.config.ts');
 const force = process.argv.includes('--force');
@@ -26,7 +28,14 @@ function isUpToDate(): boolean {
   if (!existsSync(join(outDir, 'index.html'))) return false;
   const builtAt = statSync(outDir).mtimeMs;
   const lock = join(repoRoot, 'package-lock.json');
-  const inputs = Math.max(newestMtime(srcDir), existsSync(lock) ? statSync(lock).mtimeMs : 0);
+  const moduleSides = readdirSync(modulesDir)
+    .map((name) => join(modulesDir, name, 'admin'))
+    .filter((dir) => existsSync(dir));
+  const inputs = Math.max(
+    newestMtime(srcDir),
+    ...moduleSides.map(newestMtime),
+    existsSync(lock) ? statSync(lock).mtimeMs : 0,
+  );
   return builtAt > inputs;
 }
 

@@ -12,19 +12,15 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
-import { calendarModule } from './modules/calendar/index.ts';
-import { documentsModule } from './modules/documents/index.ts';
-import { notificationsModule } from './modules/notifications/index.ts';
-import { loadActor, orgsModule } from './modules/orgs/index.ts';
-import { requestsModule } from './modules/requests/index.ts';
-import { workplanModule } from './modules/workplan/index.ts';
+import { loadActor } from './modules/orgs/index.ts';
+import { MODULES } from './modules.ts';
 import type { Database } from './platform/db/database.ts';
 import { emitterFor } from './platform/events.ts';
 import { filesApi } from './platform/files/api.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
 import { registerSessions } from './platform/http/session.ts';
-import type { ModuleContext, ModuleManifest } from './platform/module.ts';
+import type { ModuleContext } from './platform/module.ts';
 import {
   html,
   isElderly,
@@ -35,16 +31,6 @@ import {
 } from './portal/plugin.ts';
 
 z.config(z.locales.zhCN());
-
-/** Every module of the platform, in registration (and seeding) order. */
-export const MODULES: ModuleManifest[] = [
-  orgsModule,
-  calendarModule,
-  notificationsModule,
-  requestsModule,
-  workplanModule,
-  documentsModule,
-];
 
 export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');
 

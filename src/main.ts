@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp, MODULES } from './app.ts';
+import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { MODULES } from './modules.ts';
 import { prepareData } from './platform/bootstrap.ts';
 import { openAndMigrate } from './platform/db/open.ts';
 import { createScheduler } from './platform/jobs/scheduler.ts';

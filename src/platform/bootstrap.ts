@@ -6,7 +6,7 @@ import type { ModuleManifest, SeedReport } from './module.ts';
 /** Reference data on every start; demo data once, on a database that has no data yet. */
 export async function prepareData(
   db: Kysely<Database>,
-  modules: ModuleManifest[],
+  modules: readonly ModuleManifest[],
   seedDemo: boolean,
 ): Promise<SeedReport> {
   const emit = emitterFor(modules);

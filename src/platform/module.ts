@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
+import type { Benchmark } from './benchmarks.ts';
+import type { ModuleCommands } from './commands.ts';
 import type { Database } from './db/database.ts';
 import type { Emit } from './events.ts';
+import { type ErrorCatalog, installErrorCatalogs } from './http/errors.ts';
 import type { Sessions } from './http/session.ts';
 import type { Job } from './jobs/scheduler.ts';
+import type { StatsQuery, StatsTable } from './stats.ts';
 
 /** What every module is given: the database, the configuration and the session mechanics. */
 export type ModuleContext = {
@@ -20,9 +24,11 @@ export type ModuleContext = {
 export type SeedReport = string[];
 
 /**
- * A module's manifest. `app.ts` registers manifests only, without knowing what is inside:
- * `api` under `/api`, `portal` at the site root, `seed` once on an empty database, `jobs` on the
- * scheduler.
+ * A module's manifest: everything the platform needs from a module, so that `app.ts`, `cli.ts` and
+ * `bench/run.ts` register manifests only, without knowing what is inside: `api` under `/api`, `portal`
+ * at the site root, `seed` once on an empty database, `jobs` on the scheduler, `errors` in the error
+ * catalog, `commands` on the command line, `benchmarks` in `npm run bench`, `stats` on dashboards
+ * and in the annual report.
  */
 export type ModuleManifest = {
   name: string;
@@ -38,4 +44,40 @@ export type ModuleManifest = {
   jobs?: Job[];
   /** Handlers of other modules' events, by event name, run inside the announcing transaction. */
   on?: Record<string, (db: Kysely<Database>, payload: unknown) => Promise<void>>;
+  /**
+   * The module's error codes with their HTTP status and Chinese message (its `errors.ts`, which also
+   * adds the codes to `ErrorCodes` for the compiler). Merged with the platform's and the other
+   * modules' catalogs by `registerModules`; a code defined twice is refused.
+   */
+  errors?: ErrorCatalog;
+  /** `gongkai` commands (`gongkai <word> …`) with their lines of `gongkai help` (`platform/commands.ts`). */
+  commands?: ModuleCommands;
+  /** Benchmarks `npm run bench` runs after the platform's own (`platform/benchmarks.ts`). */
+  benchmarks?: Benchmark[];
+  /**
+   * Counts the module contributes to dashboards and to the annual report, for one year and optionally
+   * some organisations (`platform/stats.ts`): e.g. documents issued, repealed and in force per genre.
+   */
+  stats?: (db: Kysely<Database>, q: StatsQuery) => Promise<StatsTable[]>;
 };
+
+/**
+ * Assembles the module list (`src/modules.ts`) at start-up: refuses a module listed twice, a command
+ * two modules declare or an error code defined twice, and installs every module's error catalog.
+ * Returns the list.
+ */
+export function registerModules(modules: readonly ModuleManifest[]): readonly ModuleManifest[] {
+  const names = new Set<string>();
+  const commands = new Map<string, string>();
+  for (const m of modules) {
+    if (names.has(m.name)) throw new Error(`module ${m.name} is listed twice`);
+    names.add(m.name);
+    for (const command of Object.keys(m.commands?.handlers ?? {})) {
+      const other = commands.get(command);
+      if (other) throw new Error(`command ${command} is declared twice: by ${other} and by ${m.name}`);
+      commands.set(command, m.name);
+    }
+  }
+  installErrorCatalogs(modules.map((m) => ({ owner: m.name, errors: m.errors ?? {} })));
+  return modules;
+}

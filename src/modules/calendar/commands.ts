@@ -2,7 +2,7 @@
  * CLI subcommands `clock`, `fee` and `calendar` as pure functions:
  * `(argv, years) => { exitCode, stdout, stderr }`. `argv` holds the arguments after the subcommand
  * name; `years` are the calendar years to use (bundled + any added in the database). No I/O here:
- * `src/cli.ts` prints the result and exits with `exitCode`.
+ * `cli.ts` (the commands this module declares in its manifest) prints the result and exits with `exitCode`.
  *
  * Exit codes: 0 success; 2 invalid input or missing data (bad flag, bad date, CALENDAR_YEAR_MISSING,
  * rule violations) with a Chinese + English message on stderr, never a stack trace; 1 unexpected error.
@@ -493,7 +493,7 @@ export const calendarCommand: Command = (argv, years) =>
     );
   });
 
-/** The subcommands by name, for `src/cli.ts`. */
+/** The subcommands by name, for `cli.ts`. */
 export const commands: Readonly<Record<'clock' | 'fee' | 'calendar', Command>> = {
   clock: clockCommand,
   fee: feeCommand,

@@ -10,7 +10,7 @@
  * The command itself is pure over the file's text: `parseNoticeWith(argv, read)`. Reading the file is
  * I/O and lives in the two small readers below — `readNoticeTextSync` (.txt only; used by
  * `calendarCommand`'s synchronous `parse-notice` branch) and `readNoticeFile` (.txt and .docx, async;
- * used by `runParseNotice`, which `src/cli.ts` calls).
+ * used by `runParseNotice`, which `cli.ts` calls).
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -231,7 +231,7 @@ export async function readNoticeFile(file: string): Promise<NoticeText> {
 /** `calendar parse-notice …` for the synchronous `calendarCommand` (reads .txt only). */
 export const parseNoticeCommand: Command = (argv) => parseNoticeWith(argv, readNoticeTextSync);
 
-/** `calendar parse-notice …` for `src/cli.ts`: reads .txt and .docx (asynchronously), then runs the command. */
+/** `calendar parse-notice …` for `cli.ts`: reads .txt and .docx (asynchronously), then runs the command. */
 export async function runParseNotice(argv: string[]): Promise<CommandResult> {
   let file: string | undefined;
   try {

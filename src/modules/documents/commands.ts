@@ -3,11 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
-import { loadConfig } from '../../config.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import { prepareData } from '../../platform/bootstrap.ts';
+import { type CommandContext, type ModuleCommands, UsageError } from '../../platform/commands.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { type OpenedDb, openAndMigrate } from '../../platform/db/open.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { chinaToday } from '../../platform/time.ts';
@@ -23,22 +21,17 @@ const USAGE =
   '用法 usage: gongkai docs add FILE [--title T] [--doc-number N] [--org 机构] [--written 日期] [--publish] --json\n' +
   '           gongkai docs search "关键词" [--limit N] --json';
 
-class UsageError extends Error {}
+const HELP = `  docs add FILE [--title T] [--doc-number N] [--org 机构] [--written 日期] [--publish] --json
+                             从 .txt/.docx/.pdf 文件新增政府文件
+  docs search "关键词" [--limit N] --json   检索政府文件库`;
 
-/** Same as cli.ts withDb: lock + connect + migrate, closed afterwards. */
-async function withDb<T>(work: (db: OpenedDb) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const handle = await openAndMigrate(config);
-  try {
-    // A data folder never started yet has no organisations: prepare it as the first start does.
-    if (!(await handle.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst())) {
-      const { MODULES } = await import('../../app.ts');
-      await prepareData(handle.db, MODULES, config.seedDemo);
-    }
-    return await work(handle);
-  } finally {
-    await handle.close();
-  }
+/** The context's withDb, on a data folder prepared as the first start does if it was never started. */
+function withPreparedDb<T>(ctx: CommandContext, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  return ctx.withDb(async (db) => {
+    // A data folder never started yet has no organisations.
+    if (!(await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst())) await ctx.prepareData(db);
+    return work(db);
+  });
 }
 
 /** Genre guessed from the title's ending (通知 → notice …); 'other' when none fits. */
@@ -166,7 +159,7 @@ export async function addDocumentFromFile(db: Kysely<Database>, dataDir: string,
   });
 }
 
-export async function runDocsCommand(args: string[]): Promise<number> {
+async function runDocsCommand(args: string[], ctx: CommandContext): Promise<number> {
   const [sub, ...rest] = args;
   try {
     if (sub === 'add') {
@@ -184,9 +177,8 @@ export async function runDocsCommand(args: string[]): Promise<number> {
       });
       const file = positionals[0];
       if (!file) throw new UsageError(USAGE);
-      const config = loadConfig();
-      const r = await withDb(({ db }) =>
-        addDocumentFromFile(db, config.dataDir, {
+      const r = await withPreparedDb(ctx, (db) =>
+        addDocumentFromFile(db, ctx.config.dataDir, {
           file: path.resolve(file),
           title: values.title,
           docNumber: values['doc-number'],
@@ -212,7 +204,7 @@ export async function runDocsCommand(args: string[]): Promise<number> {
       const limit = values.limit === undefined ? 10 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 100)
         throw new UsageError('--limit 应为1至100之间的整数');
-      const r = await withDb(({ db }) => searchDocuments(db, { q, limit, publishedOnly: true }));
+      const r = await withPreparedDb(ctx, (db) => searchDocuments(db, { q, limit, publishedOnly: true }));
       const results = r.results.map((x) => ({
         id: x.id,
         title: x.title,
@@ -240,3 +232,5 @@ export async function runDocsCommand(args: string[]): Promise<number> {
     throw err;
   }
 }
+
+export const documentsCommands: ModuleCommands = { help: HELP, handlers: { docs: runDocsCommand } };

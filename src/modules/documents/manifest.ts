@@ -1,16 +1,23 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { documentsApi } from './api.ts';
+import { documentsBenchmarks } from './benchmarks.ts';
 import { catalogueApi } from './catalogue.api.ts';
+import { documentsCommands } from './commands.ts';
+import { DOCUMENTS_ERRORS } from './errors.ts';
 import { gazetteApi } from './gazette.api.ts';
 import { seedGazetteAndCatalogues } from './gazette.seeds.ts';
 import { DOCUMENTS_PORTAL_PAGES, documentsPortal } from './portal/index.ts';
 import { publicationRemindersJob } from './reminders.ts';
 import { seedDemoDocuments } from './seeds.ts';
+import { documentStats } from './stats.ts';
 import { validityJob } from './validity.service.ts';
 
 /** 政府文件库: documents, disclosure attributes, review, validity, interpretations, gazette, search. */
 export const documentsModule: ModuleManifest = {
   name: 'documents',
+  errors: DOCUMENTS_ERRORS,
+  commands: documentsCommands,
+  benchmarks: documentsBenchmarks,
   async api(app, ctx) {
     await documentsApi(app, ctx);
     await gazetteApi(app, ctx);
@@ -21,4 +28,5 @@ export const documentsModule: ModuleManifest = {
   // The gazette, Art. 20 columns and enterprises are composed from the seeded documents, so they come after.
   seed: async (db) => [...(await seedDemoDocuments(db)), ...(await seedGazetteAndCatalogues(db))],
   jobs: [validityJob, publicationRemindersJob],
+  stats: documentStats,
 };

@@ -1,7 +1,4 @@
-import type { ModuleManifest } from '../../platform/module.ts';
-import { orgsApi } from './api.ts';
-import { seedDemoOrgs } from './seeds.ts';
-
+/** Public surface of the orgs module (组织机构, users, roles). Other modules import from here only. */
 export {
   insertUnitOrg,
   matchUnitNames,
@@ -23,6 +20,8 @@ export {
   scopeMode,
 } from './domain/roles.ts';
 export { subtreeIds } from './domain/tree.ts';
+export { orgsModule } from './manifest.ts';
+export { seedDemoOrgs } from './seeds.ts';
 export {
   agencyIdsFor,
   createUser,
@@ -32,10 +31,3 @@ export {
   visibleOrgIds,
 } from './service.ts';
 export { findOrg, findUserByUsername, listOrgs, type OrgRow } from './store.ts';
-export { seedDemoOrgs };
-
-export const orgsModule: ModuleManifest = {
-  name: 'orgs',
-  api: orgsApi,
-  seed: seedDemoOrgs,
-};

@@ -2,6 +2,8 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { CALENDAR_CHANGED, type CalendarChanged } from '../calendar/index.ts';
 import { refreshPausedFacts } from './analytics.service.ts';
 import { requestsApi } from './api.ts';
+import { requestsBenchmarks } from './benchmarks.ts';
+import { REQUESTS_ERRORS } from './errors.ts';
 import { APPLY_PATH, applyPage } from './portal/apply.page.ts';
 import { deadlinePage } from './portal/deadline.page.ts';
 import { formPage } from './portal/form.page.ts';
@@ -9,10 +11,13 @@ import { trackPage } from './portal/track.page.ts';
 import { recomputeDeadlines } from './recompute.ts';
 import { remindersJob } from './reminders.ts';
 import { seedDemoRequests } from './seeds.ts';
+import { requestStats } from './stats.ts';
 
 /** 依申请公开: cases on the statutory clock, the staff workbench, the portal's form, tracking and 答复期限计算 pages. */
 export const requestsModule: ModuleManifest = {
   name: 'requests',
+  errors: REQUESTS_ERRORS,
+  benchmarks: requestsBenchmarks,
   api: requestsApi,
   seed: seedDemoRequests,
   // Paused replies' working days for the analytics, for cases stored before or without them.
@@ -20,6 +25,7 @@ export const requestsModule: ModuleManifest = {
     await refreshPausedFacts(db, null);
   },
   jobs: [remindersJob],
+  stats: requestStats,
   on: {
     async [CALENDAR_CHANGED](db, payload) {
       await recomputeDeadlines(db, payload as CalendarChanged);

@@ -1,14 +1,14 @@
 /** `gongkai plan …`: parse a task table without saving, or import it as an organisation's plan. */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Kysely } from 'kysely';
-import { loadConfig } from '../../config.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { openAndMigrate } from '../../platform/db/open.ts';
+import type { CommandContext, ModuleCommands } from '../../platform/commands.ts';
 import { type ParsedPlan, PlanParseError, parsePlanFile } from './importers/index.ts';
 import { importParsedPlan } from './service.ts';
 
 const USAGE = '用法 usage: gongkai plan parse FILE [--year Y] --json | plan import FILE --org ORG [--year Y]';
+
+const HELP = `  plan parse FILE [--year Y] --json        解析工作任务分解表（.txt/.docx/.xlsx），不保存
+  plan import FILE --org 机构 [--year Y]   导入为该机构的年度工作台账`;
 
 /** The `--json` shape of `plan parse` (requirement without whitespace, no source text). */
 export function planToJson(plan: ParsedPlan) {
@@ -133,18 +133,8 @@ async function parseCommand(args: string[]): Promise<number> {
   }
 }
 
-/** Open the configured database for one command (as `withDb` in src/cli.ts). */
-async function withDb<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  const handle = await openAndMigrate(loadConfig());
-  try {
-    return await work(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** `plan import FILE --org ORG [--year Y]`: save the table as ORG's plan; nothing saved if a unit is unknown. */
-async function importCommand(args: string[]): Promise<number> {
+async function importCommand(args: string[], { withDb }: CommandContext): Promise<number> {
   let values: { org?: string; year?: string };
   let positionals: string[];
   try {
@@ -202,10 +192,12 @@ async function importCommand(args: string[]): Promise<number> {
   return 1;
 }
 
-export async function runPlanCommand(args: string[]): Promise<number> {
+async function runPlanCommand(args: string[], ctx: CommandContext): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'parse') return parseCommand(rest);
-  if (sub === 'import') return importCommand(rest);
+  if (sub === 'import') return importCommand(rest, ctx);
   console.error(USAGE);
   return 2;
 }
+
+export const workplanCommands: ModuleCommands = { help: HELP, handlers: { plan: runPlanCommand } };

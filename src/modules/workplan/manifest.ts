@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleContext, ModuleManifest } from '../../platform/module.ts';
 import { workplanApi } from './api.ts';
 import { assessmentApi } from './assessment.api.ts';
+import { workplanBenchmarks } from './benchmarks.ts';
 import { cascadeApi } from './cascade.api.ts';
+import { workplanCommands } from './commands.ts';
+import { WORKPLAN_ERRORS } from './errors.ts';
 import { lookbackApi } from './lookback.api.ts';
 import { WORKPLANS_PATH, workplanPages } from './portal/plans.page.ts';
 import { workplanRemindersJob } from './reminders.ts';
@@ -22,6 +25,9 @@ async function api(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 /** 工作台账: work-plan task tables imported, tracked per unit, assessed and cascaded. */
 export const workplanModule: ModuleManifest = {
   name: 'workplan',
+  errors: WORKPLAN_ERRORS,
+  commands: workplanCommands,
+  benchmarks: workplanBenchmarks,
   api,
   seed: seedWorkplan,
   jobs: [workplanRemindersJob],

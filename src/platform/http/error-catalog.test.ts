@@ -1,5 +1,5 @@
 /**
- * Every error code the server throws is in ERROR_CATALOG with a Chinese message, so the handler
+ * Every error code the server throws is in a catalog (the platform's or a module's) with a Chinese message, so the handler
  * answers it with its status and message instead of a 500. The codes are read from the source:
  * `new AppError('CODE'`, `new SomeError('CODE'`, and the `code` of every class extending Error
  * (a `code = 'CODE'` field, or a `code: SomeCode` field whose union type is declared in the file).
@@ -7,7 +7,13 @@
 import assert from 'node:assert/strict';
 import { globSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { describeError, ERROR_CATALOG, isCatalogCode } from './errors.ts';
+import { MODULES } from '../../modules.ts';
+import { describeError, isCatalogCode, mergeErrorCatalogs } from './errors.ts';
+
+/** Every code of the platform's and the modules' catalogs (importing MODULES installs them). */
+const ALL_CODES = [
+  ...mergeErrorCatalogs(MODULES.map((m) => ({ owner: m.name, errors: m.errors ?? {} }))).keys(),
+];
 
 const CODE = /^[A-Z][A-Z0-9_]+$/;
 const HAN = /\p{Script=Han}/u;
@@ -86,11 +92,15 @@ test('every error code thrown in src/ is in the catalog with a Chinese message',
   assert.ok(codes.size > 50, `the scan finds the codes (${codes.size})`);
 
   const missing = found.filter((f) => !isCatalogCode(f.code)).map((f) => `${f.code} (${f.where})`);
-  assert.deepEqual(missing, [], 'codes thrown but missing from ERROR_CATALOG (src/platform/http/errors.ts)');
+  assert.deepEqual(
+    missing,
+    [],
+    'codes thrown but missing from every catalog (platform/http/errors.ts, modules/*/errors.ts)',
+  );
 });
 
 test('every catalog entry has an error status and a Chinese message', () => {
-  for (const code of Object.keys(ERROR_CATALOG)) {
+  for (const code of ALL_CODES) {
     assert.ok(isCatalogCode(code));
     const { status, message } = describeError(code);
     assert.ok(status >= 400 && status < 600, `${code}: status ${status}`);

@@ -45,7 +45,8 @@ export function toErrorResponse(
   let code: ErrorCode | null = null;
   let params: Record<string, unknown> = {};
   let fields: FieldError[] | undefined;
-  if (err instanceof AppError) {
+  // An AppError whose code no catalog defines (its module is not registered) is unexpected: INTERNAL.
+  if (err instanceof AppError && isCatalogCode(err.code)) {
     code = err.code;
     params = err.params;
     fields = err.fields;

@@ -236,6 +236,49 @@ export function reportRowOf(outcome: string, ground: string | null): ReportRowKe
   return reportRowFor(outcome, ground);
 }
 
+/** The outcome rows of table 三 by applicant type, from the `outcome` counts. */
+export interface OutcomeCounts {
+  /** The 21 rows of table 三 “本年度办理结果”. */
+  rows: OutcomeRowCount[];
+  /** Cases without an outcome yet (办理中), and cases whose outcome/ground could not be mapped. */
+  undecided: number;
+  unmapped: number;
+}
+
+/** Counts the `outcome` rows of grouped counts on the rows (and applicant-type columns) of table 三. */
+export function countOutcomes(counts: readonly CountRow[]): OutcomeCounts {
+  const rows = new Map<ReportRowKey, number[]>(REPORT_ROWS.map((r) => [r.key, APPLICANT_TYPES.map(() => 0)]));
+  let undecided = 0;
+  let unmapped = 0;
+  for (const c of counts) {
+    if (c.dim !== 'outcome') continue;
+    if (c.key === null) {
+      undecided += c.n;
+      continue;
+    }
+    const key = reportRowOf(c.key, c.ground);
+    const column = APPLICANT_TYPES.indexOf(c.applicantType as ApplicantType);
+    const cells = key === null ? undefined : rows.get(key);
+    if (cells === undefined || column < 0) unmapped += c.n;
+    else cells[column] = (cells[column] as number) + c.n;
+  }
+  return {
+    rows: REPORT_ROWS.map((r): OutcomeRowCount => {
+      const cells = rows.get(r.key) as number[];
+      return {
+        key: r.key,
+        group: r.group,
+        groupLabel: OUTCOME_GROUP_LABELS[r.group],
+        label: r.label,
+        byApplicantType: cells,
+        count: cells.reduce((s, n) => s + n, 0),
+      };
+    }),
+    undecided,
+    unmapped,
+  };
+}
+
 /** All figures for one year from grouped counts, reply days and paused replies. */
 export function computeAnalytics(input: AnalyticsInput): Analytics {
   const months = new Map<number, number>();
@@ -243,9 +286,6 @@ export function computeAnalytics(input: AnalyticsInput): Analytics {
   const types = new Map<string, number>();
   const units = new Map<number | null, number>();
   const stages = new Map<string, number>();
-  const rows = new Map<ReportRowKey, number[]>(REPORT_ROWS.map((r) => [r.key, APPLICANT_TYPES.map(() => 0)]));
-  let undecided = 0;
-  let unmapped = 0;
   for (const c of input.counts) {
     switch (c.dim) {
       case 'month':
@@ -263,32 +303,10 @@ export function computeAnalytics(input: AnalyticsInput): Analytics {
       case 'stage':
         add(stages, c.key, c.n);
         break;
-      case 'outcome': {
-        if (c.key === null) {
-          undecided += c.n;
-          break;
-        }
-        const key = reportRowOf(c.key, c.ground);
-        const column = APPLICANT_TYPES.indexOf(c.applicantType as ApplicantType);
-        const cells = key === null ? undefined : rows.get(key);
-        if (cells === undefined || column < 0) unmapped += c.n;
-        else cells[column] = (cells[column] as number) + c.n;
-        break;
-      }
     }
   }
   const total = [...months.values()].reduce((s, n) => s + n, 0);
-  const byOutcome = REPORT_ROWS.map((r): OutcomeRowCount => {
-    const cells = rows.get(r.key) as number[];
-    return {
-      key: r.key,
-      group: r.group,
-      groupLabel: OUTCOME_GROUP_LABELS[r.group],
-      label: r.label,
-      byApplicantType: cells,
-      count: cells.reduce((s, n) => s + n, 0),
-    };
-  });
+  const { rows: byOutcome, undecided, unmapped } = countOutcomes(input.counts);
   const groups = new Map<OutcomeGroup, number>();
   for (const r of byOutcome) add(groups, r.group, r.count);
   const names = input.unitNames ?? {};

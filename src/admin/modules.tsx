@@ -1,0 +1,39 @@
+/**
+ * The console's module list: each module's console side (`src/modules/<name>/admin/index.tsx`: its
+ * pages, its menu entries), in menu order. A module's console side is one line here, as its server
+ * side is one line in `src/modules.ts`. Modules not built yet show a placeholder page until their line
+ * is replaced.
+ */
+import { FileTextOutlined, QuestionCircleOutlined, SolutionOutlined } from '@ant-design/icons';
+import { calendarAdmin } from '../modules/calendar/admin/index.tsx';
+import { documentsAdmin } from '../modules/documents/admin/index.tsx';
+import { orgsAdmin } from '../modules/orgs/admin/index.tsx';
+import { requestsAdmin } from '../modules/requests/admin/index.tsx';
+import { workplanAdmin } from '../modules/workplan/admin/index.tsx';
+import { type AdminModule, underConstruction } from './module.tsx';
+
+export const ADMIN_MODULES: readonly AdminModule[] = [
+  orgsAdmin,
+  calendarAdmin,
+  requestsAdmin,
+  documentsAdmin,
+  underConstruction('decisions', {
+    path: '/decisions',
+    title: '决策公开',
+    icon: <SolutionOutlined />,
+    sentence: '本模块正在建设中，上线后将在此办理重大行政决策公开。',
+  }),
+  workplanAdmin,
+  underConstruction('policy-qa', {
+    path: '/policy-qa',
+    title: '政策问答',
+    icon: <QuestionCircleOutlined />,
+    sentence: '本模块正在建设中，上线后将在此维护政策问答。',
+  }),
+  underConstruction('annual-reports', {
+    path: '/annual-reports',
+    title: '年度报告',
+    icon: <FileTextOutlined />,
+    sentence: '本模块正在建设中，上线后将在此编制政府信息公开工作年度报告。',
+  }),
+];

@@ -1,0 +1,21 @@
+/**
+ * The module list: every module of the platform, in registration (and seeding) order. A module is its
+ * folder under `src/modules/` plus one line here (and one in `src/admin/modules.tsx` for its console
+ * side); the platform learns everything else from the manifest (`platform/module.ts`).
+ */
+import { calendarModule } from './modules/calendar/index.ts';
+import { documentsModule } from './modules/documents/index.ts';
+import { notificationsModule } from './modules/notifications/index.ts';
+import { orgsModule } from './modules/orgs/index.ts';
+import { requestsModule } from './modules/requests/index.ts';
+import { workplanModule } from './modules/workplan/index.ts';
+import { type ModuleManifest, registerModules } from './platform/module.ts';
+
+export const MODULES: readonly ModuleManifest[] = registerModules([
+  orgsModule,
+  calendarModule,
+  notificationsModule,
+  requestsModule,
+  workplanModule,
+  documentsModule,
+]);

@@ -1,0 +1,111 @@
+import {
+  CheckSquareOutlined,
+  FileTextOutlined,
+  FolderOpenOutlined,
+  HistoryOutlined,
+  ImportOutlined,
+  InboxOutlined,
+  ProfileOutlined,
+} from '@ant-design/icons';
+import { RequireRole } from '../../../admin/components/RequireRole.tsx';
+import type { AdminModule } from '../../../admin/module.tsx';
+import { AttributeReviewPage } from '../../../admin/pages/documents/AttributeReviewPage.tsx';
+import { CataloguePage } from '../../../admin/pages/documents/CataloguePage.tsx';
+import { DocumentDetailPage } from '../../../admin/pages/documents/DocumentDetailPage.tsx';
+import { DocumentFormPage } from '../../../admin/pages/documents/DocumentFormPage.tsx';
+import { DocumentsPage } from '../../../admin/pages/documents/DocumentsPage.tsx';
+import { GazettePage } from '../../../admin/pages/documents/GazettePage.tsx';
+import { ImportPage } from '../../../admin/pages/documents/ImportPage.tsx';
+import { ReviewQueuePage } from '../../../admin/pages/documents/ReviewQueuePage.tsx';
+import { ThemesPage } from '../../../admin/pages/documents/ThemesPage.tsx';
+
+const DRAFTERS = ['admin', 'office', 'approver', 'handler'] as const;
+const REVIEWERS = ['admin', 'approver', 'reviewer'] as const;
+const ATTRIBUTE_REVIEWERS = ['admin', 'office', 'approver', 'reviewer'] as const;
+const IMPORTERS = ['admin', 'office'] as const;
+const EDITORS = ['admin', 'office'] as const;
+
+/** 政府文件库 in the console: the library, review queues, import, gazette, catalogues and themes. */
+export const documentsAdmin: AdminModule = {
+  name: 'documents',
+  menu: {
+    path: '/documents',
+    title: '政府文件库',
+    icon: <FolderOpenOutlined />,
+    children: [
+      { path: '/documents', title: '文件管理', icon: <FolderOpenOutlined /> },
+      { path: '/documents/review', title: '待审核', icon: <CheckSquareOutlined />, roles: REVIEWERS },
+      {
+        path: '/documents/attribute-reviews',
+        title: '属性复核',
+        icon: <HistoryOutlined />,
+        roles: ATTRIBUTE_REVIEWERS,
+      },
+      { path: '/documents/import', title: '历史文件导入', icon: <ImportOutlined />, roles: IMPORTERS },
+      { path: '/documents/gazette', title: '政府公报', icon: <FileTextOutlined />, roles: EDITORS },
+      { path: '/documents/catalogue', title: '公开目录与栏目', icon: <ProfileOutlined />, roles: EDITORS },
+      { path: '/documents/themes', title: '特色主题', icon: <InboxOutlined /> },
+    ],
+  },
+  routes: [
+    { path: '/documents', element: <DocumentsPage /> },
+    {
+      path: '/documents/new',
+      element: (
+        <RequireRole roles={DRAFTERS}>
+          <DocumentFormPage />
+        </RequireRole>
+      ),
+    },
+    {
+      path: '/documents/review',
+      element: (
+        <RequireRole roles={REVIEWERS}>
+          <ReviewQueuePage />
+        </RequireRole>
+      ),
+    },
+    {
+      path: '/documents/attribute-reviews',
+      element: (
+        <RequireRole roles={ATTRIBUTE_REVIEWERS}>
+          <AttributeReviewPage />
+        </RequireRole>
+      ),
+    },
+    {
+      path: '/documents/import',
+      element: (
+        <RequireRole roles={IMPORTERS}>
+          <ImportPage />
+        </RequireRole>
+      ),
+    },
+    {
+      path: '/documents/gazette',
+      element: (
+        <RequireRole roles={EDITORS}>
+          <GazettePage />
+        </RequireRole>
+      ),
+    },
+    {
+      path: '/documents/catalogue',
+      element: (
+        <RequireRole roles={EDITORS}>
+          <CataloguePage />
+        </RequireRole>
+      ),
+    },
+    { path: '/documents/themes', element: <ThemesPage /> },
+    { path: '/documents/:id', element: <DocumentDetailPage /> },
+    {
+      path: '/documents/:id/edit',
+      element: (
+        <RequireRole roles={DRAFTERS}>
+          <DocumentFormPage />
+        </RequireRole>
+      ),
+    },
+  ],
+};

@@ -1,0 +1,52 @@
+/**
+ * What the documents module contributes to dashboards and the annual report (`stats` in its manifest):
+ * documents issued, repealed and in force per genre in a year, by their (lead) issuing organisation.
+ * - 本年制发: published documents whose 成文日期 falls in the year;
+ * - 本年废止: documents repealed (已废止) with effect in the year;
+ * - 现行有效: at the end of the year, published documents written and in effect by then and not yet
+ *   repealed or expired (a document amended since is still in force).
+ * Every genre has its row, in the order of the genre list, so that 规章 and 行政规范性文件 are always found.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../platform/db/database.ts';
+import type { StatsQuery, StatsTable } from '../../platform/stats.ts';
+import { GENRES } from './domain/codes.ts';
+
+export const DOCUMENT_STATS_COLUMNS = [
+  { key: 'issued', label: '本年制发件数' },
+  { key: 'repealed', label: '本年废止件数' },
+  { key: 'inForce', label: '现行有效件数' },
+];
+
+export async function documentStats(db: Kysely<Database>, q: StatsQuery): Promise<StatsTable[]> {
+  const from = `${q.year}-01-01`;
+  const to = `${q.year}-12-31`;
+  const orgs = q.orgIds === undefined ? sql`true` : sql`d.org_id = any(${[...q.orgIds]}::int[])`;
+  const { rows } = await sql<{ genre: string; issued: number; repealed: number; in_force: number }>`
+    select d.genre,
+      count(*) filter (where d.status = 'published' and d.written_date between ${from}::date and ${to}::date)::int
+        as issued,
+      count(*) filter (where d.validity = 'repealed'
+        and d.validity_changed_on between ${from}::date and ${to}::date)::int as repealed,
+      count(*) filter (where d.status = 'published' and d.written_date <= ${to}::date
+        and (d.effective_date is null or d.effective_date <= ${to}::date)
+        and (d.validity in ('valid', 'amended') or d.validity_changed_on > ${to}::date))::int as in_force
+    from documents d
+    where ${orgs}
+    group by d.genre`.execute(db);
+  const byGenre = new Map(rows.map((r) => [r.genre, [r.issued, r.repealed, r.in_force]]));
+  return [
+    {
+      key: 'documents.genres',
+      title: `${q.year}年政府文件制发、废止和现行有效情况（按文种）`,
+      columns: DOCUMENT_STATS_COLUMNS,
+      rows: [
+        ...GENRES.map((g) => ({ key: g.code, label: g.name, counts: byGenre.get(g.code) ?? [0, 0, 0] })),
+        // A genre no longer in the list keeps its figures rather than being dropped.
+        ...rows
+          .filter((r) => !GENRES.some((g) => g.code === r.genre))
+          .map((r) => ({ key: r.genre, label: r.genre, counts: [r.issued, r.repealed, r.in_force] })),
+      ],
+    },
+  ];
+}

@@ -1,0 +1,18 @@
+import type { CodesOf, ErrorCatalog } from '../../platform/http/errors.ts';
+
+/**
+ * The error codes of the orgs module (组织机构: sign-in and accounts): HTTP status and the Chinese message a user sees.
+ * The manifest declares them (`errors`); the platform merges every module's catalog at start-up.
+ */
+export const ORGS_ERRORS = {
+  LOGIN_FAILED: { status: 401, message: '用户名或密码错误。' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    message: (p) => `登录失败次数过多，账号已锁定，请${p.minutes ?? 15}分钟后再试。`,
+  },
+  ACCOUNT_DISABLED: { status: 403, message: '该账号已停用，请联系系统管理员。' },
+} satisfies ErrorCatalog;
+
+declare module '../../platform/http/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof ORGS_ERRORS> {}
+}

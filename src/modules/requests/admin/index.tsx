@@ -1,0 +1,46 @@
+import { BarChartOutlined, FileSearchOutlined, FileWordOutlined, InboxOutlined } from '@ant-design/icons';
+import type { Role } from '../../../admin/api/auth.ts';
+import { RequireRole } from '../../../admin/components/RequireRole.tsx';
+import type { AdminModule } from '../../../admin/module.tsx';
+import { LetterTemplatesPage } from '../../../admin/pages/LetterTemplatesPage.tsx';
+import { RequestDetailPage } from '../../../admin/pages/RequestDetailPage.tsx';
+import { RequestsPage } from '../../../admin/pages/RequestsPage.tsx';
+
+const ADMIN_OFFICE: readonly Role[] = ['admin', 'office'];
+
+/** 依申请公开 in the console: the workbench, a case, the statistics; the letter templates under 系统管理. */
+export const requestsAdmin: AdminModule = {
+  name: 'requests',
+  menu: {
+    path: '/requests',
+    title: '依申请公开',
+    icon: <FileSearchOutlined />,
+    children: [
+      { path: '/requests', title: '工作台', icon: <InboxOutlined /> },
+      { path: '/requests/analytics', title: '统计分析', icon: <BarChartOutlined /> },
+    ],
+  },
+  system: [
+    { path: '/system/letter-templates', title: '文书模板', icon: <FileWordOutlined />, roles: ADMIN_OFFICE },
+  ],
+  routes: [
+    { path: '/requests', element: <RequestsPage /> },
+    {
+      path: '/requests/analytics',
+      // Loaded on first visit: its charts (echarts) are a large download most sessions never need.
+      lazy: async () => {
+        const { RequestAnalyticsPage } = await import('../../../admin/pages/RequestAnalyticsPage.tsx');
+        return { Component: RequestAnalyticsPage };
+      },
+    },
+    { path: '/requests/:id', element: <RequestDetailPage /> },
+    {
+      path: '/system/letter-templates',
+      element: (
+        <RequireRole roles={ADMIN_OFFICE}>
+          <LetterTemplatesPage />
+        </RequireRole>
+      ),
+    },
+  ],
+};

@@ -1,0 +1,66 @@
+import type { CodesOf, ErrorCatalog } from '../../platform/http/errors.ts';
+
+/**
+ * The error codes of the requests module (依申请公开): HTTP status and the Chinese message a user sees.
+ * The manifest declares them (`errors`); the platform merges every module's catalog at start-up.
+ */
+/** Which date is 收到申请之日 for a channel (Art. 31), by ClockError's `params.field`. */
+const RECEIPT_DATE_LABELS: Record<string, string> = {
+  submittedOn: '当面提交的，为提交之日',
+  signedOn: '以邮政挂号等需签收方式提交的，为签收之日',
+  confirmedOn: '以平信、网络、传真等方式提交的，为双方确认之日',
+};
+
+export const REQUESTS_ERRORS = {
+  // the statutory clock and fees (ClockError, FeeError)
+  RECEIPT_CHANNEL_INVALID: { status: 400, message: '申请方式无效，请从列表中选择申请方式。' },
+  RECEIPT_DATE_MISSING: {
+    status: 400,
+    message: (p) =>
+      `请填写收到申请之日：${RECEIPT_DATE_LABELS[String(p.field)] ?? '该申请方式对应的日期'}（条例第三十一条）。`,
+  },
+  FEE_QUANTITY_INVALID: { status: 400, message: '件数或页数应为非负整数。' },
+  FEE_WAIVER_DISABLED: { status: 409, message: '本地未启用信息处理费减免政策，不能减免。' },
+  FEE_WAIVER_INVALID: {
+    status: 400,
+    message: '减免信息处理费应写明理由，减免金额应在0元到应收金额之间。',
+  },
+  EXTENSION_ALREADY_USED: { status: 409, message: '该申请已延期答复过一次，不能再次延期。' },
+  CASE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    message: (p) =>
+      `该申请当前所处阶段${p.stageLabel ? `（${p.stageLabel}）` : ''}不能进行此操作${p.actionLabel ? `：${p.actionLabel}` : ''}。`,
+  },
+  CORRECTION_ALREADY_REQUESTED: { status: 409, message: '补正告知应一次性告知，该申请已发出过补正告知。' },
+  CASE_ARCHIVED: { status: 409, message: '该申请已归档，不能再修改。' },
+  FEE_NOT_NOTIFIED: { status: 409, message: '尚未发出收费通知，不能登记缴费或视为放弃。' },
+  CASE_ACTION_UNKNOWN: { status: 400, message: '未知的办理操作。' },
+  CASE_LOG_INVALID: { status: 500, message: '该申请的办理记录不完整，请联系系统管理员。' },
+  FEE_ALREADY_NOTIFIED: { status: 409, message: '该申请已发出过收费通知。' },
+  FEE_ALREADY_PAID: { status: 409, message: '该申请已登记缴费。' },
+  CONSULTATION_DUPLICATE: { status: 409, message: '该征求意见函已登记，请勿重复发送。' },
+  CONSULTATION_ALREADY_DELIVERED: { status: 409, message: '该征求意见函的送达日期已登记。' },
+  EVENT_DATE_INVALID: {
+    status: 400,
+    message: (p) => `办理日期不能早于${p.after ?? '上一条办理记录的日期'}。`,
+  },
+  CLOCK_EVENT_INVALID: {
+    status: 400,
+    message: '办理记录的日期顺序不正确（例如送达日期早于发函日期），请核对日期。',
+  },
+  CONSULTATION_UNKNOWN: { status: 400, message: '找不到对应的征求意见函，请刷新后重试。' },
+  OUTCOME_GROUND_REQUIRED: { status: 400, message: '不予公开或部分公开的，应当写明具体理由和法律依据。' },
+  TRACKING_FAILED: { status: 404, message: '跟踪码或查询密码不正确。请核对后重试。' },
+  FEE_METHOD_CONFLICT: { status: 400, message: '同一申请只能选择按件或按量一种方式计收信息处理费。' },
+  // assistance requests (协助调查/会商) and saved workbench views
+  ASSISTANCE_UNKNOWN: { status: 409, message: '找不到对应的未答复的协助请求，请刷新后重试。' },
+  SAVED_VIEW_NAME_TAKEN: {
+    status: 409,
+    message: (p) => `已有名为“${p.name ?? ''}”的常用筛选，请换一个名称。`,
+  },
+  SAVED_VIEW_LIMIT: { status: 409, message: (p) => `常用筛选最多保存${p.max ?? 50}个，请先删除不用的。` },
+} satisfies ErrorCatalog;
+
+declare module '../../platform/http/errors.ts' {
+  interface ErrorCodes extends CodesOf<typeof REQUESTS_ERRORS> {}
+}
