@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { InvalidDateError } from '../../modules/calendar/index.ts';
 import { ClockError, FeeError } from '../../modules/requests/index.ts';
 import { registerErrorHandler } from './error-handler.ts';
+// The module list installs the modules' error catalogs (clock, fee and date codes among them).
+import '../../modules.ts';
 
 let app: FastifyInstance;
 before(async () => {
