@@ -24,6 +24,7 @@ import {
   releaseSuggestions,
 } from './domain/analytics.ts';
 import type { ReceiptChannel } from './domain/clock.ts';
+import { isRepliedStage } from './domain/stages.ts';
 import { CHANNEL_LABELS } from './meta.ts';
 import { RELEASABLE_OUTCOMES } from './release-queue.ts';
 import { caseScope } from './service.ts';
@@ -170,7 +171,7 @@ async function compute(db: Db, f: store.AnalyticsFilter, identities: boolean): P
       terms: (texts[i] as TopicText).subjectTerms,
       flaggable:
         !s.queued &&
-        (s.stage === 'replied' || s.stage === 'archived') &&
+        isRepliedStage(s.stage) &&
         (RELEASABLE_OUTCOMES as readonly (string | null)[]).includes(s.outcome),
     })),
   );

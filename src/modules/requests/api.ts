@@ -9,6 +9,7 @@ import { analyticsApi } from './analytics.api.ts';
 import { actionBody, listQuery, registerBody } from './api.schemas.ts';
 import { assistanceApi } from './assistance.api.ts';
 import { canSeePersonalData } from './domain/policies.ts';
+import { isRunningStage } from './domain/stages.ts';
 import { caseLetters, lettersApi, letterView } from './letters.api.ts';
 import { requestsMeta } from './meta.ts';
 import { presentDetail, presentListItem } from './present.ts';
@@ -110,7 +111,7 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
       const calendar = await loadCalendar(db);
       const items = rows.map((r) => {
         let left: number | null = null;
-        if (r.reply_due && ['registered', 'processing', 'awaiting-correction'].includes(r.stage)) {
+        if (r.reply_due && isRunningStage(r.stage)) {
           try {
             left =
               r.reply_due >= today

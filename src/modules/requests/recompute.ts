@@ -10,6 +10,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { chinaToday, now } from '../../platform/time.ts';
 import { type CalendarChanged, formatChineseDate, loadCalendar, provisionalNote } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
+import { RUNNING_STAGES } from './domain/stages.ts';
 import { deriveClock } from './service.ts';
 import * as store from './store.ts';
 
@@ -33,7 +34,7 @@ async function affectedCases(db: Kysely<Database>, years: number[]): Promise<sto
   return db
     .selectFrom('requests')
     .selectAll()
-    .where('stage', 'in', store.RUNNING_STAGES)
+    .where('stage', 'in', RUNNING_STAGES)
     .where('received_on', 'is not', null)
     .where((eb) =>
       eb.or([

@@ -32,12 +32,13 @@ import {
   provisionalNote,
 } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
+import { runningStageSql } from './store.ts';
 
 /** Overdue reminders repeat after this many working days. */
 export const OVERDUE_REPEAT_WORKING_DAYS = 5;
 
 /** Verbatim the predicate of `requests_due_idx`, so the planner uses the partial index. */
-const RUNNING = sql.raw(`stage in ('registered', 'processing', 'awaiting-correction')`);
+const RUNNING = runningStageSql();
 
 /** What a reply deadline calls for today; null: nothing. */
 export type Milestone =

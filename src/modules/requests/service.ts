@@ -21,6 +21,7 @@ import {
   type CaseState,
   decide,
   foldState,
+  isRunningStage,
   toClockEvents,
 } from './domain/stages.ts';
 import { createLetterForEvent } from './letters/service.ts';
@@ -430,7 +431,7 @@ export async function act(
     if (closingOutcome) patch.outcome = closingOutcome;
     const provisional = { ...before, ...patch } as store.RequestRow;
     const clock = deriveClock(calendar, provisional, [...events, event], today);
-    const open = stage === 'registered' || stage === 'processing' || stage === 'awaiting-correction';
+    const open = isRunningStage(stage);
     patch.reply_due = open ? (clock.state?.replyDue ?? null) : (before.reply_due ?? null);
     patch.paused = open ? (clock.state?.paused ?? false) : false;
     patch.clock_missing_year = open ? clock.missingYear : null;

@@ -11,7 +11,7 @@ import { formatDateZh, type Html, html, isElderly, join, raw, renderPage } from 
 import { provisionalNote } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
 import { isGroundCode, isOutcomeCode, OUTCOMES, WITHHOLD_GROUNDS } from '../domain/outcomes.ts';
-import { isStage, STAGE_LABELS, type Stage } from '../domain/stages.ts';
+import { isOpenStage, isRunningStage, isStage, STAGE_LABELS, type Stage } from '../domain/stages.ts';
 import { type ApplicantLetter, lettersForApplicant, readLetterFile } from '../letters/service.ts';
 import { act, track, withdrawByApplicant } from '../service.ts';
 import type { RequestEventRow } from '../store.ts';
@@ -47,14 +47,6 @@ export const CORRECTION_MAX_CHARS = 2000;
 const CORRECTION_TITLE = '提交补正内容';
 
 type Tracked = Awaited<ReturnType<typeof track>>;
-
-const OPEN_STAGES: readonly Stage[] = [
-  'awaiting-confirmation',
-  'registered',
-  'processing',
-  'awaiting-correction',
-];
-const RUNNING_STAGES: readonly Stage[] = ['registered', 'processing', 'awaiting-correction'];
 
 /** What each stage means, in plain words for the applicant. */
 const STAGE_EXPLAINED: Record<Stage, string> = {
@@ -283,8 +275,8 @@ export function renderProgress(
 ): Html {
   const stage = stageOf(t);
   const r = t.row;
-  const open = stage !== null && OPEN_STAGES.includes(stage);
-  const running = stage !== null && RUNNING_STAGES.includes(stage);
+  const open = stage !== null && isOpenStage(stage);
+  const running = stage !== null && isRunningStage(stage);
   const state = t.clock.state;
   const outcome = r.outcome && isOutcomeCode(r.outcome) ? OUTCOMES[r.outcome].label : null;
   const events = t.events
