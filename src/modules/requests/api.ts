@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
-import { loadCalendar } from '../calendar/index.ts';
+import { loadCalendar, workingDaysUntil } from '../calendar/index.ts';
 import { analyticsApi } from './analytics.api.ts';
 import { actionBody, listQuery, registerBody } from './api.schemas.ts';
 import { assistanceApi } from './assistance.api.ts';
@@ -113,10 +113,7 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
         let left: number | null = null;
         if (r.reply_due && isRunningStage(r.stage)) {
           try {
-            left =
-              r.reply_due >= today
-                ? calendar.countWorkingDays(today, r.reply_due)
-                : -calendar.countWorkingDays(r.reply_due, today);
+            left = workingDaysUntil(calendar, today, r.reply_due);
           } catch {
             left = null;
           }

@@ -30,6 +30,7 @@ import {
   formatChineseDate,
   loadCalendar,
   provisionalNote,
+  workingDaysUntil,
 } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
 import { runningStageSql } from './store.ts';
@@ -56,11 +57,9 @@ export function milestoneFor(
 ): Milestone {
   if (due === today) return { type: 'due', daysLeft: 0 };
   try {
-    if (due > today) {
-      const left = calendar.countWorkingDays(today, due);
-      return days.has(left) ? { type: 'due', daysLeft: left } : null;
-    }
-    const over = calendar.countWorkingDays(due, today);
+    const left = workingDaysUntil(calendar, today, due);
+    if (due > today) return days.has(left) ? { type: 'due', daysLeft: left } : null;
+    const over = -left;
     return over >= 1 && (over - 1) % OVERDUE_REPEAT_WORKING_DAYS === 0
       ? { type: 'overdue', daysOver: over }
       : null;
