@@ -9,7 +9,7 @@ import { HOME_TITLE, homeBody } from './pages/home.ts';
 import { pendingSectionBody } from './pages/sections.ts';
 
 export type { Html, HtmlValue } from './html.ts';
-export { escapeHtml, formatDateZh, html, join, raw } from './html.ts';
+export { escapeHtml, html, join, raw } from './html.ts';
 export type { Breadcrumb, NavItem, PageOptions } from './layout.ts';
 export { ELDERLY_COOKIE, portalNav, renderPage } from './layout.ts';
 export type { OfficeInfo } from './pages/guide.ts';

@@ -12,6 +12,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { SeedReport } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
+import { formatChineseDate } from '../calendar/index.ts';
 import { type Attribute, findGenre, type Validity, validityAfter } from './domain/codes.ts';
 import { docNumberKey } from './domain/doc-number.ts';
 import { DEFAULT_INDEX_PATTERN, formatIndexNumber, orgCodeFor } from './domain/index-number.ts';
@@ -340,7 +341,6 @@ const GENRE_WEIGHTS: [string, number][] = [
 ];
 
 function body(s: Subject, title: string, orgName: string, written: string): string {
-  const [y, m, d] = written.split('-').map(Number);
   return textToHtml(
     [
       '各县（市、区）人民政府，市政府各部门、单位：',
@@ -349,7 +349,7 @@ function body(s: Subject, title: string, orgName: string, written: string): stri
       `二、主要任务。（一）完善制度。细化${s.detail}的工作规范和办事指南，做到标准统一、流程清晰。（二）优化服务。推行网上办、掌上办、就近办，压减办理时限和申请材料。（三）加强公开。通过政府网站、政务新媒体及时发布政策文件和解读材料，回应社会关切。`,
       `三、保障措施。各级各部门要落实工作责任，加强资金保障和督导检查，定期调度工作进展，确保各项任务落到实处。工作中遇到的问题请及时报${orgName}。`,
       `${orgName}`,
-      `${y}年${m}月${d}日`,
+      formatChineseDate(written),
     ].join('\n'),
   );
 }

@@ -1,12 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  type Breadcrumb,
-  formatDateZh,
-  type Html,
-  html,
-  isElderly,
-  renderPage,
-} from '../../../portal/plugin.ts';
+import { type Breadcrumb, type Html, html, isElderly, renderPage } from '../../../portal/plugin.ts';
 
 export const DOCUMENTS_PATH = '/gk/documents';
 export const SEARCH_PATH = '/gk/documents/search';
@@ -19,16 +12,6 @@ export const ENTERPRISES_PATH = '/gk/enterprises';
 
 /** Public pages may be cached briefly by browsers and proxies; the elderly-mode cookie varies them. */
 export const PUBLIC_CACHE = 'public, max-age=60';
-
-/** `YYYY-MM-DD` → `2024年3月5日`; anything else as is. */
-export function dateZh(iso: string | null | undefined): string {
-  if (!iso) return '';
-  try {
-    return formatDateZh(iso);
-  } catch {
-    return iso;
-  }
-}
 
 export type SendOptions = {
   title: string;

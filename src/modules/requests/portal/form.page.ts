@@ -5,7 +5,8 @@ import type { Database } from '../../../platform/db/database.ts';
 import { AppError, describeError } from '../../../platform/http/errors.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
-import { formatDateZh, type Html, html, isElderly, renderPage } from '../../../portal/plugin.ts';
+import { type Html, html, isElderly, renderPage } from '../../../portal/plugin.ts';
+import { formatChineseDate } from '../../calendar/index.ts';
 import { findOrg, listOrgs, type OrgRow } from '../../orgs/index.ts';
 import { applicationBody } from '../api.schemas.ts';
 import { validateApplicant } from '../domain/applicant.ts';
@@ -424,7 +425,7 @@ ${secrets}
 <dl class="facts">
 <dt>案件编号</dt><dd>${r.caseNo}</dd>
 <dt>受理机关</dt><dd>${r.orgName}</dd>
-<dt>提交日期</dt><dd>${formatDateZh(r.submittedOn)}</dd>
+<dt>提交日期</dt><dd>${formatChineseDate(r.submittedOn)}</dd>
 </dl>
 <h2>接下来</h2>
 ${RECEIPT_NOTE}
