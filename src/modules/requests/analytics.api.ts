@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
@@ -21,9 +22,8 @@ import {
 
 const analyticsQuery = z.object({
   year: z.coerce.number().int('年度应为整数').min(2000, '年度无效').max(2100, '年度无效').optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: recordId.optional(),
 });
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const note = z
   .string()
   .trim()

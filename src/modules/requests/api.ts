@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
@@ -15,7 +16,6 @@ import { requestsMeta } from './meta.ts';
 import { presentDetail, presentListItem } from './present.ts';
 import * as service from './service.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const date = z.string().nullable();
 /** The statutory clock as derived from the case's event log (see domain/clock.ts ClockState). */
 const clockView = z.object({

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readBlob } from '../../platform/files/storage.ts';
+import { idParam, isoDate, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
@@ -13,8 +14,6 @@ import * as assistance from './assistance.ts';
 import * as views from './views.ts';
 
 const tags = ['requests'];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const viewFilter = z.object({
   stage: z.string().max(40).optional(),
@@ -82,8 +81,8 @@ export async function assistanceApi(
         tags,
         summary: '下载协助答复的附件',
         params: z.object({
-          id: z.coerce.number().int().positive(),
-          fileId: z.coerce.number().int().positive(),
+          id: recordId,
+          fileId: recordId,
         }),
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { exportCase } from './archive/service.ts';
@@ -31,10 +32,9 @@ const templateView = z.object({
   placeholders: z.array(z.object({ name: z.string(), label: z.string() })),
 });
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const letterParam = z.object({
-  id: z.coerce.number().int().positive(),
-  letterId: z.coerce.number().int().positive(),
+  id: recordId,
+  letterId: recordId,
 });
 const templateBody = z.object({
   title: z.string('请填写文书标题').max(200, '文书标题过长'),

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { AppError } from '../http/errors.ts';
+import { idParam } from '../http/schemas.ts';
 import { requireActor } from '../http/session.ts';
 import type { ModuleContext } from '../module.ts';
 import { blobPath, readBlob, writeBlob } from './storage.ts';
@@ -82,7 +83,7 @@ export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
       schema: {
         tags: ['files'],
         summary: '下载本人上传的附件',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: idParam,
       },
     },
     async (req, reply) => {
