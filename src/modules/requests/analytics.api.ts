@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { idParam, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -221,10 +222,7 @@ export async function analyticsApi(root: FastifyInstance, { db }: Pick<ModuleCon
       const name = `依申请公开统计${year}${unitName ? `-${unitName}` : ''}.xlsx`;
       return reply
         .header('content-type', XLSX_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="analytics-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', contentDisposition(name, `analytics-${year}.xlsx`))
         .send(body);
     },
   );

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readBlob } from '../../platform/files/storage.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { idParam, isoDate, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -89,7 +90,7 @@ export async function assistanceApi(
     async (req, reply) => {
       const file = await assistance.answerFile(db, requireActor(req), req.params.id, req.params.fileId);
       reply.type(file.mime);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      reply.header('content-disposition', contentDisposition(file.name));
       reply.header('cache-control', 'private, no-store');
       return reply.send(readBlob(config.dataDir, file.sha256));
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { idParam, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -44,7 +45,7 @@ const templateBody = z.object({
 function attachment(reply: FastifyReply, name: string, mime: string, data: Uint8Array) {
   reply.type(mime);
   reply.header('cache-control', 'private, no-store');
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+  reply.header('content-disposition', contentDisposition(name));
   return reply.send(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
 }
 
