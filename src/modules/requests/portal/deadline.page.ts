@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
-import { type Html, html, isElderly, renderPage } from '../../../portal/plugin.ts';
+import { type Html, html } from '../../../portal/plugin.ts';
 import {
   type Calendar,
   formatChineseDate,
@@ -16,6 +16,7 @@ import {
   explainDeadline,
   type ReceiptChannel,
 } from '../domain/clock.ts';
+import { sendApplyPage } from './column.ts';
 
 /**
  * 答复期限计算: a citizen enters the date the office received the application and sees the reply
@@ -159,23 +160,12 @@ export async function deadlinePage(app: FastifyInstance, opts: { db: Kysely<Data
       extended: one(req.query.extended),
     };
     const outcome = computeOutcome(await loadCalendar(opts.db), q);
-    const page = renderPage({
-      title: TITLE,
+    return sendApplyPage(req, reply, {
       siteName: opts.siteName,
-      current: '/gk/apply',
       path: req.url,
-      elderly: isElderly(req),
-      breadcrumbs: [
-        { label: '首页', href: '/' },
-        { label: '依申请公开', href: '/gk/apply' },
-        { label: TITLE },
-      ],
+      title: TITLE,
       body: html`<p>输入行政机关收到您的政府信息公开申请的日期，查看法定答复期限及其逐日计算方法。</p>${form(q)}${result(outcome)}`,
+      status: outcome.kind === 'invalid' ? 400 : 200,
     });
-    return reply
-      .code(outcome.kind === 'invalid' ? 400 : 200)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(page);
   });
 }

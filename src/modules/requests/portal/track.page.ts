@@ -7,7 +7,7 @@ import { describeError, isCatalogCode } from '../../../platform/http/errors.ts';
 import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
-import { type Html, html, isElderly, join, raw, renderPage } from '../../../portal/plugin.ts';
+import { type Html, html, join, raw } from '../../../portal/plugin.ts';
 import { formatChineseDate, provisionalNote } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
 import { isGroundCode, isOutcomeCode, OUTCOMES, WITHHOLD_GROUNDS } from '../domain/outcomes.ts';
@@ -15,6 +15,7 @@ import { isOpenStage, isRunningStage, isStage, STAGE_LABELS, type Stage } from '
 import { type ApplicantLetter, lettersForApplicant, readLetterFile } from '../letters/service.ts';
 import { act, track, withdrawByApplicant } from '../service.ts';
 import type { RequestEventRow } from '../store.ts';
+import { sendApplyPage } from './column.ts';
 import { createLetterLinks, LETTER_LINK_TTL_MS, loadLetterLinkSecret } from './letter-links.ts';
 
 /**
@@ -32,7 +33,6 @@ import { createLetterLinks, LETTER_LINK_TTL_MS, loadLetterLinkSecret } from './l
 export const TRACK_PATH = '/gk/apply/track';
 /** GET `${LETTERS_PATH}/:letterId?t=TOKEN` serves one letter (.docx) of the case the token was issued for. */
 export const LETTERS_PATH = `${TRACK_PATH}/letters`;
-const COLUMN_PATH = '/gk/apply';
 const FORM_LINK = '/gk/apply/form';
 const TITLE = '办理进度查询';
 
@@ -377,23 +377,16 @@ export async function trackPage(
   const downloadLimiter = createRateLimiter(DOWNLOAD_LIMIT);
   const links = createLetterLinks({ secret: await loadLetterLinkSecret(db) });
 
-  function send(req: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) {
-    const page = renderPage({
-      title,
+  // no-store: personal data, the CSRF token and the letters' download token.
+  const send = (req: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) =>
+    sendApplyPage(req, reply, {
       siteName: opts.siteName,
-      current: COLUMN_PATH,
       path: TRACK_PATH,
-      elderly: isElderly(req),
-      breadcrumbs: [
-        { label: '首页', href: '/' },
-        { label: '依申请公开', href: COLUMN_PATH },
-        { label: title },
-      ],
+      title,
       body,
+      status,
+      cache: 'no-store',
     });
-    // no-store: personal data, the CSRF token and the letters' download token.
-    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
-  }
 
   const csrfOf = (req: FastifyRequest) => req.cookies[CSRF_COOKIE] ?? '';
 

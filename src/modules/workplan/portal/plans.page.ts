@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { chinaDateOf, chinaToday } from '../../../platform/time.ts';
-import { type Html, html, isElderly, renderPage } from '../../../portal/plugin.ts';
+import { type Html, html, sendPortalPage } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import * as store from '../assessment.store.ts';
 import { ROLLUP_LABELS, rollup } from '../domain/cascade.ts';
@@ -26,20 +26,14 @@ function send(
   body: Html,
   crumbs: { label: string; href?: string }[],
 ) {
-  const page = renderPage({
+  return sendPortalPage(req, reply, {
     title,
     siteName: opts.siteName,
     current: WORKPLANS_PATH,
     path: req.url,
-    elderly: isElderly(req),
     breadcrumbs: [{ label: '首页', href: '/' }, ...crumbs],
     body,
   });
-  return reply
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-cache')
-    .header('vary', 'Cookie')
-    .send(page);
 }
 
 const idOf = (v: unknown): number | null => {
