@@ -6,6 +6,7 @@ import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
 import { loadCalendar, workingDaysUntil } from '../calendar/index.ts';
+import { orgNames, userDisplayNames } from '../orgs/index.ts';
 import { analyticsApi } from './analytics.api.ts';
 import { actionBody, listQuery, registerBody } from './api.schemas.ts';
 import { assistanceApi } from './assistance.api.ts';
@@ -54,26 +55,13 @@ const detailResponse = z.object({
 export async function requestsApi(root: FastifyInstance, { db, config }: ModuleContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
-  async function actorNames(ids: (number | null)[]): Promise<Map<number, string>> {
-    const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
-    if (wanted.length === 0) return new Map();
-    const rows = await db
-      .selectFrom('users')
-      .select(['id', 'display_name'])
-      .where('id', 'in', wanted)
-      .execute();
-    return new Map(rows.map((r) => [r.id, r.display_name]));
-  }
+  const notNull = (ids: (number | null)[]) => ids.filter((i): i is number => i !== null);
 
   async function detailJson(d: service.CaseDetail) {
-    const users = await actorNames([...d.events.map((e) => e.actor_id), d.row.handler_id]);
-    const orgIds = [d.row.org_id, d.row.unit_id].filter((i): i is number => i !== null);
-    const orgs = new Map(
-      (await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', orgIds).execute()).map((o) => [
-        o.id,
-        o.name,
-      ]),
-    );
+    const [users, orgs] = await Promise.all([
+      userDisplayNames(db, notNull([...d.events.map((e) => e.actor_id), d.row.handler_id])),
+      orgNames(db, notNull([d.row.org_id, d.row.unit_id])),
+    ]);
     const detail = presentDetail(d, users);
     return {
       ...detail,

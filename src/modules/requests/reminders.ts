@@ -33,6 +33,7 @@ import {
   workingDaysUntil,
 } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
+import { activeUsers } from '../orgs/index.ts';
 import { runningStageSql } from './store.ts';
 
 /** Overdue reminders repeat after this many working days. */
@@ -88,11 +89,7 @@ type Recipients = {
 };
 
 async function loadRecipients(db: Kysely<Database>, handlerIds: number[]): Promise<Recipients> {
-  const { rows } = await sql<{ id: number; role: string; org_id: number; serves_org_id: number | null }>`
-    select u.id, u.role, u.org_id, o.serves_org_id
-    from users u join orgs o on o.id = u.org_id
-    where not u.disabled and (u.role in ('handler', 'office') or u.id = any(${handlerIds}::integer[]))
-    order by u.id`.execute(db);
+  const rows = await activeUsers(db, { roles: ['handler', 'office'], alsoIds: handlerIds });
   const active = new Set<number>();
   const handlersByUnit = new Map<number, number[]>();
   const officesByAgency = new Map<number, number[]>();

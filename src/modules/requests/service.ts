@@ -7,7 +7,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/http/passwords.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { type Calendar, loadCalendar } from '../calendar/index.ts';
-import { agencyIdsFor, visibleOrgIds } from '../orgs/index.ts';
+import { agencyIdsFor, findOrg, visibleOrgIds } from '../orgs/index.ts';
 import * as assistStore from './assistance.store.ts';
 import { validateApplicant } from './domain/applicant.ts';
 import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
@@ -153,11 +153,7 @@ async function createCase(
       const existing = await store.findBySubmissionKey(tx, input.submissionKey);
       if (existing) return { row: existing, duplicate: true };
     }
-    const org = await tx
-      .selectFrom('orgs')
-      .select(['id', 'kind'])
-      .where('id', '=', input.orgId)
-      .executeTakeFirst();
+    const org = await findOrg(tx, input.orgId);
     if (!org)
       throw new AppError('VALIDATION_FAILED', {}, [{ path: 'orgId', message: '请选择受理申请的行政机关' }]);
     const confirmed = input.receivedOn !== null;
@@ -473,9 +469,7 @@ async function checkAssistRequest(
 ) {
   const errors: { path: string; message: string }[] = [];
   const unitId = Number(data.unitId);
-  const unit = Number.isInteger(unitId)
-    ? await tx.selectFrom('orgs').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst()
-    : undefined;
+  const unit = Number.isInteger(unitId) ? await findOrg(tx, unitId) : undefined;
   if (!unit) errors.push({ path: 'unitId', message: '请选择请求协助的单位' });
   else if (unit.id === before.unit_id) {
     errors.push({ path: 'unitId', message: '请选择承办单位以外的单位' });

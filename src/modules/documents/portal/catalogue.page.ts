@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { type Breadcrumb, type Html, html, raw } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
+import { listOrgs } from '../../orgs/index.ts';
 import { ARTICLE_20_ITEMS, staleness } from '../catalogue.service.ts';
 import * as catalogueStore from '../catalogue.store.ts';
 import * as portalStore from '../portal.store.ts';
@@ -49,12 +49,6 @@ const CN_NUMS = [
 ];
 /** 3 → （三） as items are cited in the regulation. */
 export const itemLabel = (n: number) => `（${CN_NUMS[n] ?? n}）`;
-
-async function agencies(db: Db): Promise<OrgOption[]> {
-  const r = await sql<OrgOption>`
-    select id, name, kind, serves_org_id from orgs order by sort_order, id`.execute(db);
-  return r.rows;
-}
 
 function orgSelect(
   id: string,
@@ -118,7 +112,7 @@ export async function cataloguePages(app: FastifyInstance, opts: { db: Db; siteN
 
   // 主动公开目录.
   app.get(CATALOGUE_PATH, async (req, reply) => {
-    const orgs = await agencies(db);
+    const orgs = await listOrgs(db);
     const orgId = positiveInt(param(req.query, 'org'));
     const year = positiveInt(param(req.query, 'year'), 9999);
     const page = pageOf(req.query);
@@ -164,7 +158,7 @@ ${pagination(CATALOGUE_PATH, { org: orgId ? String(orgId) : '', year: year ? Str
 
   // 政府信息公开指南 (per organisation).
   app.get(GUIDE_PATH, async (req, reply) => {
-    const orgs = await agencies(db);
+    const orgs = await listOrgs(db);
     const asked = positiveInt(param(req.query, 'org'));
     const org = asked ? orgs.find((o) => o.id === asked) : await rootOrg(orgs);
     if (!org) return notFound(req, reply, GUIDE_PATH, '没有找到该机关的公开指南。');
@@ -187,7 +181,7 @@ ${guide ? html`${textToHtml(guide.body)}<p class="muted">更新日期：${format
 
   // 法定主动公开内容: the Art. 20 columns of an organisation with their update status.
   app.get(STATUTORY_PATH, async (req, reply) => {
-    const orgs = await agencies(db);
+    const orgs = await listOrgs(db);
     const asked = positiveInt(param(req.query, 'org'));
     const org = asked ? orgs.find((o) => o.id === asked) : await rootOrg(orgs);
     if (!org) return notFound(req, reply, STATUTORY_PATH, '没有找到该机关。');

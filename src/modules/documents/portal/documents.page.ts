@@ -4,6 +4,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { blobExists, readBlob } from '../../../platform/files/storage.ts';
 import { type Breadcrumb, type Html, html, raw } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
+import { findOrg } from '../../orgs/index.ts';
 import {
   GENRE_LABELS,
   GENRES,
@@ -341,7 +342,7 @@ ${pagination(path, {}, page, result.total)}`;
   });
   app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/org/:id`, async (req, reply) => {
     const id = positiveInt(req.params.id);
-    const name = id ? await portalStore.findOrgName(db, id) : undefined;
+    const name = id ? (await findOrg(db, id))?.name : undefined;
     if (!id || !name) return notFound(req, reply, '没有这个机关');
     return listPage(req, reply, `${name}文件`, `${DOCUMENTS_PATH}/org/${id}`, { orgId: id });
   });

@@ -5,6 +5,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { blobPath } from '../../../platform/files/storage.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
+import { orgNames, userDisplayNames } from '../../orgs/index.ts';
 import { isEndedStage, isStage, STAGE_LABELS } from '../domain/stages.ts';
 import { viewableCase } from '../letters/service.ts';
 import * as letterStore from '../letters/store.ts';
@@ -60,26 +61,14 @@ export async function exportCase(
       if (e.data.handlerId) userIds.add(Number(e.data.handlerId));
     }
   }
-  const users = userIds.size
-    ? await db
-        .selectFrom('users')
-        .select(['id', 'display_name'])
-        .where('id', 'in', [...userIds])
-        .execute()
-    : [];
-  const orgs = await db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('id', 'in', [...orgIds])
-    .execute();
-  const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+  const [userNames, names] = await Promise.all([userDisplayNames(db, userIds), orgNames(db, orgIds)]);
   const data = buildCaseArchive({
     row,
-    agencyName: orgNames.get(row.org_id) ?? '',
+    agencyName: names.get(row.org_id) ?? '',
     events,
     letters,
-    userNames: new Map(users.map((u) => [u.id, u.display_name])),
-    orgNames,
+    userNames,
+    orgNames: names,
     exportedAt: new Date(),
     exportedBy: actor.displayName,
   });

@@ -9,6 +9,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { chinaDateOf, chinaToday } from '../../../platform/time.ts';
 import { type Html, html, sendPortalPage } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
+import { findOrg } from '../../orgs/index.ts';
 import * as store from '../assessment.store.ts';
 import { ROLLUP_LABELS, rollup } from '../domain/cascade.ts';
 import { PERIOD_LABELS } from '../domain/scoring.ts';
@@ -90,7 +91,7 @@ async function planPage(opts: Opts, id: number): Promise<{ title: string; body: 
   if (!plan?.published) return null;
   const today = chinaToday();
   const [org, tasks, assessments] = await Promise.all([
-    store.findOrgRow(opts.db, plan.org_id),
+    findOrg(opts.db, plan.org_id),
     store.tasksOfPlan(opts.db, plan.id),
     store.listAssessments(opts.db, { planId: plan.id, publishedOnly: true }),
   ]);
