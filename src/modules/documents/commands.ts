@@ -11,6 +11,7 @@ import { type OpenedDb, openAndMigrate } from '../../platform/db/open.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { chinaToday } from '../../platform/time.ts';
+import { countOrgs, listOrgs } from '../orgs/index.ts';
 import { storeFile } from './content.service.ts';
 import { parseDocNumber } from './domain/doc-number.ts';
 import { extractMetadata, parseChineseDate } from './domain/metadata.ts';
@@ -31,7 +32,7 @@ async function withDb<T>(work: (db: OpenedDb) => Promise<T>): Promise<T> {
   const handle = await openAndMigrate(config);
   try {
     // A data folder never started yet has no organisations: prepare it as the first start does.
-    if (!(await handle.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst())) {
+    if ((await countOrgs(handle.db)) === 0) {
       const { MODULES } = await import('../../app.ts');
       await prepareData(handle.db, MODULES, config.seedDemo);
     }
@@ -103,11 +104,7 @@ export async function addDocumentFromFile(db: Kysely<Database>, dataDir: string,
     if (!w) throw new UsageError(`成文日期“${o.written}”不正确，应如 2021-03-05 或 2021年3月5日`);
     written = w;
   } else if (meta.writtenDate) written = meta.writtenDate;
-  const orgs = await db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'kind', 'parent_id'])
-    .orderBy('id')
-    .execute();
+  const orgs = (await listOrgs(db)).sort((a, b) => a.id - b.id);
   const wanted = o.org?.trim() || meta.orgName;
   const org =
     (o.org && /^\d+$/.test(o.org) ? orgs.find((x) => x.id === Number(o.org)) : undefined) ??

@@ -13,6 +13,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { SeedReport } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
 import { formatChineseDate } from '../calendar/index.ts';
+import { firstUser, listOrgs } from '../orgs/index.ts';
 import { type Attribute, findGenre, type Validity, validityAfter } from './domain/codes.ts';
 import { docNumberKey } from './domain/doc-number.ts';
 import { DEFAULT_INDEX_PATTERN, formatIndexNumber, orgCodeFor } from './domain/index-number.ts';
@@ -422,22 +423,13 @@ const SOURCES = [
 export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedReport> {
   if (await db.selectFrom('documents').select('id').limit(1).executeTakeFirst()) return [];
   const started = performance.now();
-  const orgs = (await db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'kind', 'code', 'parent_id'])
-    .orderBy('id')
-    .execute()) as Org[];
+  const orgs: Org[] = (await listOrgs(db)).sort((a, b) => a.id - b.id);
   if (orgs.length === 0) return [];
   const byName = new Map(orgs.map((o) => [o.name, o]));
   const city = orgs.find((o) => o.kind === 'government' && o.parent_id === null) as Org;
   const office = byName.get('市政府办公室') ?? city;
-  const reviewer = await db
-    .selectFrom('users')
-    .select('id')
-    .where('role', 'in', ['reviewer', 'approver', 'admin'])
-    .orderBy('id')
-    .executeTakeFirst();
-  const creator = await db.selectFrom('users').select('id').orderBy('id').executeTakeFirst();
+  const reviewer = await firstUser(db, ['reviewer', 'approver', 'admin']);
+  const creator = await firstUser(db);
   const today = chinaToday();
   const rand = prng(20240305);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
