@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { parseClockStart, setClock } from '../../src/platform/time.ts';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { orgIdByName } from '../helpers/factories.ts';
 import { residentId } from '../helpers/identity.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -31,13 +32,9 @@ const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\
 
 test('the office loads the 2027 notice from its home page; provisional deadlines become final', async () => {
   const office = await server.testApp.as('t_office');
-  const city = await server.testApp.db
-    .selectFrom('orgs')
-    .select('id')
-    .where('name', '=', '济宁市人民政府')
-    .executeTakeFirstOrThrow();
+  const city = await orgIdByName(server.testApp.db, '济宁市人民政府');
   const registered = await office.send('POST', '/api/requests', {
-    orgId: city.id,
+    orgId: city,
     channel: 'in-person',
     submittedOn: '2026-12-07',
     receivedOn: null,

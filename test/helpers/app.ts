@@ -9,6 +9,7 @@ import { prepareData } from '../../src/platform/bootstrap.ts';
 import type { DbHandle } from '../../src/platform/db/client.ts';
 import { TEST_CLOCK_ENV } from './clock.ts';
 import { createTestDb } from './db.ts';
+import { orgIdByName } from './factories.ts';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -81,8 +82,6 @@ export async function createTestApp(): Promise<TestApp> {
   await prepareData(handle.db, MODULES, false);
   const { seedDemoOrgs } = await import('../../src/modules/orgs/seeds.ts');
   await seedDemoOrgs(handle.db);
-  const orgId = async (name: string) =>
-    (await handle.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   const users: [string, string, string][] = [
     ['t_admin', 'admin', '济宁市人民政府'],
     ['t_office', 'office', '市政府办公室'],
@@ -98,7 +97,7 @@ export async function createTestApp(): Promise<TestApp> {
       username,
       displayName: username,
       role,
-      orgId: await orgId(org),
+      orgId: await orgIdByName(handle.db, org),
       password: TEST_PASSWORD,
     });
   }

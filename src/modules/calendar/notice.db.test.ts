@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { residentId } from '../../../test/helpers/identity.ts';
 import { parseClockStart, setClock } from '../../platform/time.ts';
 
@@ -18,9 +19,7 @@ let t: TestApp;
 let city: number;
 before(async () => {
   t = await createTestApp();
-  city = (
-    await t.db.selectFrom('orgs').select('id').where('name', '=', '济宁市人民政府').executeTakeFirstOrThrow()
-  ).id;
+  city = await orgIdByName(t.db, '济宁市人民政府');
 });
 after(async () => {
   setClock(null);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { actorOf, orgIdByName } from '../../../test/helpers/factories.ts';
 import { residentId } from '../../../test/helpers/identity.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { loadActor } from '../orgs/index.ts';
 import { attributeReviewQueue, decideAttributeReview } from './review.service.ts';
 import { createDocument, publishDocument, reviewDocument, submitDocument } from './service.ts';
 
@@ -21,19 +21,10 @@ before(async () => {
   office = await t.as('t_office');
   handler = await t.as('t_handler');
   reviewerClient = await t.as('t_reviewer');
-  const actor = async (u: string) =>
-    (await loadActor(
-      t.db,
-      (
-        await t.db.selectFrom('users').select('id').where('username', '=', u).executeTakeFirstOrThrow()
-      ).id,
-    )) as Actor;
-  admin = await actor('t_admin');
-  officeActor = await actor('t_office');
-  const org = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await org('济宁市人民政府');
-  education = await org('市教育局');
+  admin = await actorOf(t.db, 't_admin');
+  officeActor = await actorOf(t.db, 't_office');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
 });
 after(() => t.close());
 

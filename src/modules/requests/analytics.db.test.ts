@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { residentId } from '../../../test/helpers/identity.ts';
 import { bundledCalendar } from '../calendar/index.ts';
 import { seedDemoRequests } from './seeds.ts';
@@ -53,11 +54,9 @@ before(async () => {
   handler = await t.as('t_handler');
   handler2 = await t.as('t_handler2');
   reviewer = await t.as('t_reviewer');
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
-  finance = await id('市财政局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
+  finance = await orgIdByName(t.db, '市财政局');
 
   ids.x = await register('某小区供暖改造补贴发放名单', '2024-10-14');
   await act(office, ids.x, { action: 'assign', on: '2024-10-14', unitId: education });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { residentId } from '../../../test/helpers/identity.ts';
 import { bundledCalendar } from '../calendar/index.ts';
 import { computeClock } from './domain/clock.ts';
@@ -16,11 +17,9 @@ before(async () => {
   t = await createTestApp();
   office = await t.as('t_office');
   handler = await t.as('t_handler');
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
-  finance = await id('市财政局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
+  finance = await orgIdByName(t.db, '市财政局');
 });
 after(() => t.close());
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../test/helpers/clock.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { residentId } from '../../../test/helpers/identity.ts';
 
 let t: TestApp;
@@ -26,11 +27,9 @@ before(async () => {
   handler2 = await t.as('t_handler2');
   approver2 = await t.as('t_approver2');
   county = await t.as('t_county');
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
-  finance = await id('市财政局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
+  finance = await orgIdByName(t.db, '市财政局');
 });
 after(() => t.close());
 

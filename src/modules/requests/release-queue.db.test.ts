@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { residentId } from '../../../test/helpers/identity.ts';
 import { seedDemoRequests } from './seeds.ts';
 
@@ -54,10 +55,8 @@ before(async () => {
   handler = await t.as('t_handler');
   handler2 = await t.as('t_handler2');
   reviewer = await t.as('t_reviewer');
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
   ids.x = await disclosed('城区中小学新建项目批复');
   ids.y = await disclosed('学区划分方案');
   ids.z = await register('义务教育招生政策', '2025-03-05');

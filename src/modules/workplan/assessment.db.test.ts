@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { parseClockStart, setClock } from '../../platform/time.ts';
 import { createUser } from '../orgs/index.ts';
 
@@ -11,9 +12,6 @@ let city: number;
 let edu: number;
 let fin: number;
 let plan: number;
-
-const orgId = async (name: string) =>
-  (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 
 async function assign(
   seq: number,
@@ -73,9 +71,9 @@ before(async () => {
   t = await createTestApp();
   // The half-year assessment is made after the half-year, with every record of it in: as of 2026-07-15.
   setClock(parseClockStart('2026-07-15'));
-  city = await orgId('济宁市人民政府');
-  edu = await orgId('市教育局');
-  fin = await orgId('市财政局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  edu = await orgIdByName(t.db, '市教育局');
+  fin = await orgIdByName(t.db, '市财政局');
   await createUser(t.db, null, {
     username: 'a_city',
     displayName: '市政府负责人',

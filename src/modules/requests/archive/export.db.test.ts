@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../../test/helpers/factories.ts';
 import { residentId } from '../../../../test/helpers/identity.ts';
 import { documentXml } from '../letters/samples.ts';
 
@@ -14,10 +15,8 @@ let education: number;
 
 before(async () => {
   t = await createTestApp();
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
   office = await t.as('t_office');
   handler = await t.as('t_handler');
   otherUnit = await t.as('t_handler2');

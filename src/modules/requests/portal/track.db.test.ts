@@ -3,13 +3,13 @@ import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../../test/helpers/clock.ts';
+import { actorOf, orgIdByName } from '../../../../test/helpers/factories.ts';
 import { residentId } from '../../../../test/helpers/identity.ts';
 import { buildApp } from '../../../app.ts';
 import { loadConfig } from '../../../config.ts';
 import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import { bundledCalendar, formatChineseDate } from '../../calendar/index.ts';
-import { loadActor } from '../../orgs/index.ts';
 import { computeClock } from '../domain/clock.ts';
 import { act, submitOnline, track } from '../service.ts';
 import { createLetterLinks, LETTER_LINK_TTL_MS, loadLetterLinkSecret } from './letter-links.ts';
@@ -27,20 +27,9 @@ const today = TEST_TODAY;
 before(async () => {
   t = await createTestApp();
   citizen = await t.anonymous();
-  const org = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await org('济宁市人民政府');
-  education = await org('市教育局');
-  const actor = async (username: string) => {
-    const u = await t.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow();
-    const a = await loadActor(t.db, u.id);
-    assert.ok(a);
-    return a;
-  };
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
+  const actor = (username: string) => actorOf(t.db, username);
   office = await actor('t_office');
   handler = await actor('t_handler');
 });
