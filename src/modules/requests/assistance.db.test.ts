@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../test/helpers/clock.ts';
-import { orgIdByName } from '../../../test/helpers/factories.ts';
-import { residentId } from '../../../test/helpers/identity.ts';
+import { applicationBody, orgIdByName, registerCase } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 let office: Client;
@@ -34,22 +33,7 @@ before(async () => {
 after(() => t.close());
 
 async function caseAssignedToEducation(subject: string): Promise<number> {
-  const res = await office.send('POST', '/api/requests', {
-    orgId: city,
-    channel: 'in-person',
-    submittedOn: '2025-03-03',
-    receivedOn: null,
-    applicant: {
-      type: 'natural',
-      name: '张三丰',
-      idType: 'resident-id',
-      idNumber: residentId('37080219800101123'),
-      phone: '13812345678',
-    },
-    request: { subject, description: `请提供${subject}` },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  const id = res.json().case.id as number;
+  const id = await registerCase(office, applicationBody(city, { subject, submittedOn: '2025-03-03' }));
   const assigned = await office.send('POST', `/api/requests/${id}/actions`, {
     action: 'assign',
     on: '2025-03-04',

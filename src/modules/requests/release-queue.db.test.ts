@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { orgIdByName } from '../../../test/helpers/factories.ts';
-import { residentId } from '../../../test/helpers/identity.ts';
+import { applicationBody, orgIdByName, registerCase } from '../../../test/helpers/factories.ts';
 import { seedDemoRequests } from './seeds.ts';
 
 let t: TestApp;
@@ -16,24 +15,8 @@ let education: number;
 /** X: assigned to 市教育局 and disclosed; Y: assigned and disclosed; Z: registered, not replied. */
 const ids = { x: 0, y: 0, z: 0 };
 
-async function register(subject: string, on: string): Promise<number> {
-  const res = await office.send('POST', '/api/requests', {
-    orgId: city,
-    channel: 'in-person',
-    submittedOn: on,
-    receivedOn: null,
-    applicant: {
-      type: 'natural',
-      name: '李四',
-      idType: 'resident-id',
-      idNumber: residentId('37080219800101123'),
-      phone: '13812345678',
-    },
-    request: { subject, description: `请提供${subject}` },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  return res.json().case.id;
-}
+const register = (subject: string, on: string): Promise<number> =>
+  registerCase(office, applicationBody(city, { subject, submittedOn: on, applicant: { name: '李四' } }));
 
 async function act(c: Client, id: number, body: Record<string, unknown>) {
   const res = await c.send('POST', `/api/requests/${id}/actions`, body);

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/app.ts';
-import { actorOf, orgIdByName } from '../../../../test/helpers/factories.ts';
-import { residentId } from '../../../../test/helpers/identity.ts';
+import { actorOf, applicationBody, orgIdByName, registerCase } from '../../../../test/helpers/factories.ts';
 import { blobExists } from '../../../platform/files/storage.ts';
 import { createUser } from '../../orgs/index.ts';
 import { act } from '../service.ts';
@@ -40,22 +39,7 @@ before(async () => {
 after(() => t.close());
 
 async function newCase(): Promise<number> {
-  const res = await office.send('POST', '/api/requests', {
-    orgId: city,
-    channel: 'in-person',
-    submittedOn: '2024-02-08',
-    receivedOn: null,
-    applicant: {
-      type: 'natural',
-      name: '张三丰',
-      idType: 'resident-id',
-      idNumber: residentId('37080219800101123'),
-      phone: '13812345678',
-    },
-    request: { subject: '2023年城区学校新建项目批复', description: '请提供该批复全文' },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  return res.json().case.id;
+  return registerCase(office, applicationBody(city, { description: '请提供该批复全文' }));
 }
 
 async function actOn(c: Client, id: number, body: Record<string, unknown>) {

@@ -3,8 +3,7 @@ import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../../test/helpers/clock.ts';
-import { actorOf, orgIdByName } from '../../../../test/helpers/factories.ts';
-import { residentId } from '../../../../test/helpers/identity.ts';
+import { actorOf, applicant, orgIdByName } from '../../../../test/helpers/factories.ts';
 import { buildApp } from '../../../app.ts';
 import { loadConfig } from '../../../config.ts';
 import { contentDisposition } from '../../../platform/http/content-disposition.ts';
@@ -41,13 +40,7 @@ async function apply() {
     t.db,
     {
       orgId: city,
-      applicant: {
-        type: 'natural',
-        name: '李四',
-        idType: 'resident-id',
-        idNumber: residentId('37080219800101123'),
-        phone: '13812345678',
-      },
+      applicant: applicant({ name: '李四' }),
       request: { subject: '城区公园改造项目批复', description: '请提供批复全文' },
       submissionKey: null,
     },
