@@ -4,12 +4,13 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, MODULES } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createUser } from '../../src/modules/orgs/index.ts';
 import { prepareData } from '../../src/platform/bootstrap.ts';
 import type { DbHandle } from '../../src/platform/db/client.ts';
 import { TEST_CLOCK_ENV } from './clock.ts';
 import { createTestDb } from './db.ts';
-import { orgIdByName } from './factories.ts';
+import { createTestUser, TEST_PASSWORD } from './factories.ts';
+
+export { TEST_PASSWORD };
 
 export type TestApp = {
   app: FastifyInstance;
@@ -32,8 +33,6 @@ export type Client = {
   ): Promise<LightMyRequestResponse>;
   cookies: Record<string, string>;
 };
-
-export const TEST_PASSWORD = 'password-123';
 
 function absorbCookies(jar: Record<string, string>, res: LightMyRequestResponse) {
   for (const c of res.cookies) {
@@ -92,15 +91,7 @@ export async function createTestApp(): Promise<TestApp> {
     ['t_approver2', 'approver', '市财政局'],
     ['t_county', 'approver', '邹城市人民政府'],
   ];
-  for (const [username, role, org] of users) {
-    await createUser(handle.db, null, {
-      username,
-      displayName: username,
-      role,
-      orgId: await orgIdByName(handle.db, org),
-      password: TEST_PASSWORD,
-    });
-  }
+  for (const [username, role, org] of users) await createTestUser(handle.db, { username, role, org });
   const app = await buildApp({ config, db: handle.db, logger: false });
   await app.ready();
   return {

@@ -5,13 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
-import { findOrgByName, findUserByUsername, loadActor } from '../../src/modules/orgs/index.ts';
+import { createUser, findOrgByName, findUserByUsername, loadActor } from '../../src/modules/orgs/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import type { Actor } from '../../src/platform/http/session.ts';
 import type { Client } from './app.ts';
 import { residentId } from './identity.ts';
 
 type Db = Kysely<Database>;
+
+/** The password of every test user. */
+export const TEST_PASSWORD = 'password-123';
 
 /** The id of the organisation called `name`; throws when there is none. */
 export async function orgIdByName(db: Db, name: string): Promise<number> {
@@ -25,6 +28,24 @@ export async function userIdByUsername(db: Db, username: string): Promise<number
   const user = await findUserByUsername(db, username);
   if (!user) throw new Error(`no user ${username}`);
   return user.id;
+}
+
+/**
+ * A user who signs in with `TEST_PASSWORD`, in `org` (its name or id); the display name is the
+ * username unless given. Returns the new user's id.
+ */
+export async function createTestUser(
+  db: Db,
+  u: { username: string; role: string; org: string | number; displayName?: string },
+): Promise<number> {
+  const row = await createUser(db, null, {
+    username: u.username,
+    displayName: u.displayName ?? u.username,
+    role: u.role,
+    orgId: typeof u.org === 'number' ? u.org : await orgIdByName(db, u.org),
+    password: TEST_PASSWORD,
+  });
+  return row.id;
 }
 
 /** The actor of the user `username`, for calling services directly; throws when there is none. */

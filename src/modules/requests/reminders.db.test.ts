@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { orgIdByName, userIdByUsername } from '../../../test/helpers/factories.ts';
+import { createTestUser, orgIdByName, userIdByUsername } from '../../../test/helpers/factories.ts';
 import { loadConfig } from '../../config.ts';
 import { createScheduler, type JobLogger, type SchedulerClock } from '../../platform/jobs/scheduler.ts';
 import { bundledCalendar } from '../calendar/index.ts';
-import { createUser } from '../orgs/index.ts';
 import { requestsModule } from './manifest.ts';
 import { milestoneFor, remindersJob, sweepReminders } from './reminders.ts';
 
@@ -33,7 +32,7 @@ before(async () => {
     ['r_fin_office', 'office', finance],
     ['r_gone', 'office', await orgIdByName(t.db, '市政府办公室')],
   ] as const) {
-    await createUser(t.db, null, { username, displayName: username, role, orgId, password: 'password-123' });
+    await createTestUser(t.db, { username, role, org: orgId });
   }
   // r_gone and the demo accounts of seedDemoOrgs (office, handler, …: the names without an underscore)
   // are disabled, so every recipient expected below is one made in this file or by createTestApp.

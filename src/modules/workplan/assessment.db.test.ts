@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { orgIdByName } from '../../../test/helpers/factories.ts';
+import { createTestUser, orgIdByName } from '../../../test/helpers/factories.ts';
 import { parseClockStart, setClock } from '../../platform/time.ts';
-import { createUser } from '../orgs/index.ts';
 
 let t: TestApp;
 let office: Client;
@@ -74,12 +73,11 @@ before(async () => {
   city = await orgIdByName(t.db, '济宁市人民政府');
   edu = await orgIdByName(t.db, '市教育局');
   fin = await orgIdByName(t.db, '市财政局');
-  await createUser(t.db, null, {
+  await createTestUser(t.db, {
     username: 'a_city',
     displayName: '市政府负责人',
     role: 'approver',
-    orgId: city,
-    password: 'password-123',
+    org: city,
   });
   office = await t.as('t_office');
   cityApprover = await t.as('a_city');

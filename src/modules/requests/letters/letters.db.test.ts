@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Client, createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/app.ts';
-import { actorOf, applicationBody, orgIdByName, registerCase } from '../../../../test/helpers/factories.ts';
+import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import {
+  actorOf,
+  applicationBody,
+  createTestUser,
+  orgIdByName,
+  registerCase,
+} from '../../../../test/helpers/factories.ts';
 import { blobExists } from '../../../platform/files/storage.ts';
-import { createUser } from '../../orgs/index.ts';
 import { act } from '../service.ts';
 import { documentXml } from './samples.ts';
 import { lettersForApplicant, readLetterFile } from './service.ts';
@@ -23,12 +28,11 @@ before(async () => {
   city = await orgIdByName(t.db, '济宁市人民政府');
   education = await orgIdByName(t.db, '市教育局');
   // 负责人 of the disclosure office: the only one who approves an extension.
-  await createUser(t.db, null, {
+  await createTestUser(t.db, {
     username: 't_office_head',
     displayName: '公开办负责人',
     role: 'approver',
-    orgId: await orgIdByName(t.db, '市政府办公室'),
-    password: TEST_PASSWORD,
+    org: '市政府办公室',
   });
   office = await t.as('t_office');
   officeHead = await t.as('t_office_head');
