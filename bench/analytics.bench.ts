@@ -8,11 +8,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { loadBundledYears } from '../src/modules/calendar/service.ts';
-import { loadActor } from '../src/modules/orgs/index.ts';
 import { seedDemoOrgs } from '../src/modules/orgs/seeds.ts';
 import { refreshPausedFacts, yearAnalytics } from '../src/modules/requests/analytics.service.ts';
 import { connectPostgres, wrapPglite } from '../src/platform/db/client.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import { actorOf, orgIdByName } from '../test/helpers/factories.ts';
 import { startPostgresServer } from '../test/helpers/pg-server.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 200_000);
@@ -21,9 +21,7 @@ const h = server ? connectPostgres(server.url, 4) : wrapPglite(await PGlite.crea
 await migrate(h.db);
 await loadBundledYears(h.db);
 await seedDemoOrgs(h.db);
-const city = (
-  await h.db.selectFrom('orgs').select('id').where('name', '=', '济宁市人民政府').executeTakeFirstOrThrow()
-).id;
+const city = await orgIdByName(h.db, '济宁市人民政府');
 const units = (
   await h.db
     .selectFrom('orgs')
@@ -82,14 +80,8 @@ console.log(
   ((performance.now() - t1) / 1000).toFixed(1),
   's',
 );
-const officeId = (
-  await h.db.selectFrom('users').select('id').where('username', '=', 'office').executeTakeFirstOrThrow()
-).id;
-const office = (await loadActor(h.db, officeId)) as NonNullable<Awaited<ReturnType<typeof loadActor>>>;
-const adminId = (
-  await h.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()
-).id;
-const admin = (await loadActor(h.db, adminId)) as NonNullable<Awaited<ReturnType<typeof loadActor>>>;
+const office = await actorOf(h.db, 'office');
+const admin = await actorOf(h.db, 'admin');
 const { clearAnalyticsCache } = await import('../src/modules/requests/analytics.service.ts');
 const pct = (a: number[], p: number) =>
   a.sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor((p / 100) * a.length))]?.toFixed(1);

@@ -14,6 +14,7 @@ import { MODULES } from '../src/modules.ts';
 import { prepareData } from '../src/platform/bootstrap.ts';
 import { connectPostgres, type DbHandle, wrapPglite } from '../src/platform/db/client.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import { orgIdByName } from '../test/helpers/factories.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
 const TODAY = '2026-06-15';
@@ -23,9 +24,7 @@ async function fill(h: DbHandle): Promise<void> {
   await migrate(h.db);
   await prepareData(h.db, MODULES, false);
   await seedDemoOrgs(h.db);
-  const city = (
-    await h.db.selectFrom('orgs').select('id').where('name', '=', '济宁市人民政府').executeTakeFirstOrThrow()
-  ).id;
+  const city = await orgIdByName(h.db, '济宁市人民政府');
   // Two handlers per department, one more office user; not real accounts (no usable password).
   await sql`
     insert into users (username, display_name, password_hash, role, org_id, email)

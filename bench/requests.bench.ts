@@ -9,6 +9,7 @@ import { seedDemoOrgs } from '../src/modules/orgs/seeds.ts';
 import { listRequests } from '../src/modules/requests/store.ts';
 import { connectPostgres, type DbHandle, wrapPglite } from '../src/platform/db/client.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import { orgIdByName } from '../test/helpers/factories.ts';
 import { startPostgresServer } from '../test/helpers/pg-server.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 200_000);
@@ -18,9 +19,7 @@ const TODAY = '2026-11-22';
 async function fill(h: DbHandle): Promise<{ city: number; unit: number }> {
   await migrate(h.db);
   await seedDemoOrgs(h.db);
-  const city = (
-    await h.db.selectFrom('orgs').select('id').where('name', '=', '济宁市人民政府').executeTakeFirstOrThrow()
-  ).id;
+  const city = await orgIdByName(h.db, '济宁市人民政府');
   const units = (
     await h.db
       .selectFrom('orgs')

@@ -22,6 +22,7 @@ import { MODULES } from '../src/modules.ts';
 import { prepareData } from '../src/platform/bootstrap.ts';
 import { wrapPglite } from '../src/platform/db/client.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import { orgIdByName } from '../test/helpers/factories.ts';
 
 export const IMPORT_TARGET_MS = 3_000;
 export const DASHBOARD_TARGET_MS = 200;
@@ -76,9 +77,7 @@ try {
   await migrate(h.db);
   await prepareData(h.db, MODULES, false);
   await seedDemoOrgs(h.db);
-  const city = (
-    await h.db.selectFrom('orgs').select('id').where('name', '=', '济宁市人民政府').executeTakeFirstOrThrow()
-  ).id;
+  const city = await orgIdByName(h.db, '济宁市人民政府');
   // 50 departments: the demo's 32 and 18 more.
   const existing = await h.db
     .selectFrom('orgs')
@@ -102,13 +101,7 @@ try {
       display_name: '公开办 测试',
       password_hash: '!',
       role: 'office',
-      org_id: (
-        await h.db
-          .selectFrom('orgs')
-          .select('id')
-          .where('name', '=', '市政府办公室')
-          .executeTakeFirstOrThrow()
-      ).id,
+      org_id: await orgIdByName(h.db, '市政府办公室'),
     })
     .returning(['id', 'username', 'display_name', 'role', 'org_id'])
     .executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeHtml, formatDateZh, Html, html, join, raw } from './html.ts';
+import { escapeHtml, Html, html, join, raw } from './html.ts';
 
 describe('html', () => {
   it('escapes interpolated strings', () => {
@@ -42,27 +42,5 @@ describe('html', () => {
   it('escapeHtml leaves safe text untouched', () => {
     assert.equal(escapeHtml('政府信息公开 2024'), '政府信息公开 2024');
     assert.equal(escapeHtml('a&b&c'), 'a&amp;b&amp;c');
-  });
-});
-
-describe('formatDateZh', () => {
-  it('formats ISO dates without leading zeros', () => {
-    assert.equal(formatDateZh('2024-03-05'), '2024年3月5日');
-    assert.equal(formatDateZh('2023-12-31'), '2023年12月31日');
-    assert.equal(formatDateZh('2024-02-29'), '2024年2月29日');
-  });
-
-  it('rejects malformed or impossible dates', () => {
-    for (const bad of [
-      '2024-3-5',
-      '2024-03-05T00:00:00Z',
-      '',
-      '2023-02-29',
-      '2024-13-01',
-      '2024-04-31',
-      '2024-00-10',
-    ]) {
-      assert.throws(() => formatDateZh(bad), RangeError, bad);
-    }
   });
 });

@@ -72,23 +72,3 @@ export function join(items: readonly HtmlValue[], separator: Html = new Html('')
   }
   return new Html(out);
 }
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** `'2024-03-05'` → `'2024年3月5日'`. Throws a RangeError for anything but a valid `YYYY-MM-DD` date. */
-export function formatDateZh(isoDate: string): string {
-  const match = ISO_DATE.exec(isoDate);
-  if (!match) throw new RangeError(`Invalid ISO date: ${JSON.stringify(isoDate)}`);
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new RangeError(`Invalid ISO date: ${JSON.stringify(isoDate)}`);
-  }
-  return `${year}年${month}月${day}日`;
-}

@@ -9,7 +9,7 @@ import { HOME_TITLE, homeBody } from './pages/home.ts';
 import { pendingSectionBody } from './pages/sections.ts';
 
 export type { Html, HtmlValue } from './html.ts';
-export { escapeHtml, formatDateZh, html, join, raw } from './html.ts';
+export { escapeHtml, html, join, raw } from './html.ts';
 export type { Breadcrumb, NavItem, PageOptions } from './layout.ts';
 export { ELDERLY_COOKIE, portalNav, renderPage } from './layout.ts';
 export type { OfficeInfo } from './pages/guide.ts';
@@ -55,7 +55,8 @@ export function safeLocalPath(value: unknown): string {
   }
 }
 
-interface PageVariants {
+/** A page rendered once in both display modes, for content that does not change between requests. */
+export interface PageVariants {
   readonly standard: Buffer;
   readonly elderly: Buffer;
 }
@@ -82,7 +83,43 @@ export function renderServerError(siteName?: string): string {
   return serverErrorDocument(siteName);
 }
 
-function buildVariants(opts: {
+/** A page of the portal as a module's route sends it. */
+export interface PortalPage {
+  readonly title: string;
+  readonly siteName: string;
+  /** The nav item it belongs to (`/gk/apply`); null: none. */
+  readonly current: string | null;
+  /** Its own path (the elderly-mode switch comes back here). */
+  readonly path: string;
+  readonly breadcrumbs: readonly Breadcrumb[];
+  readonly body: Html;
+  /** 200 unless said. */
+  readonly status?: number;
+  /** `cache-control`, `no-cache` unless said: `no-store` for personal data or a CSRF token. */
+  readonly cache?: string;
+}
+
+/** Sends a portal page in the visitor's display mode; `Vary: Cookie`, as the elderly-mode cookie changes it. */
+export function sendPortalPage(request: FastifyRequest, reply: FastifyReply, page: PortalPage): FastifyReply {
+  const document = renderPage({
+    title: page.title,
+    siteName: page.siteName,
+    current: page.current,
+    path: page.path,
+    elderly: isElderly(request),
+    breadcrumbs: page.breadcrumbs,
+    body: page.body,
+  });
+  return reply
+    .code(page.status ?? 200)
+    .header('content-type', HTML_TYPE)
+    .header('cache-control', page.cache ?? 'no-cache')
+    .header('vary', 'Cookie')
+    .send(document);
+}
+
+/** Renders a fixed page once in both display modes (standard and elderly). */
+export function renderPageVariants(opts: {
   title: string;
   siteName: string;
   body: Html;
@@ -95,7 +132,8 @@ function buildVariants(opts: {
   };
 }
 
-function sendPage(request: FastifyRequest, reply: FastifyReply, page: PageVariants): void {
+/** Sends the variant of a fixed page for the visitor's display mode (headers as `sendPortalPage`). */
+export function sendPageVariants(request: FastifyRequest, reply: FastifyReply, page: PageVariants): void {
   reply
     .header('content-type', HTML_TYPE)
     .header('cache-control', 'no-cache')
@@ -112,14 +150,17 @@ export async function portalPlugin(app: FastifyInstance, opts: PortalOptions): P
   for (const item of portalNav) {
     if (omitted.has(item.href)) continue;
     if (item.href === '/') {
-      pages.set('/', buildVariants({ title: HOME_TITLE, siteName, body: homeBody(siteName), current: '/' }));
+      pages.set(
+        '/',
+        renderPageVariants({ title: HOME_TITLE, siteName, body: homeBody(siteName), current: '/' }),
+      );
       continue;
     }
     const isGuide = item.href === '/gk/guide';
     const title = isGuide ? GUIDE_TITLE : item.label;
     pages.set(
       item.href,
-      buildVariants({
+      renderPageVariants({
         title,
         siteName,
         body: isGuide ? guideBody(siteName, opts.office) : pendingSectionBody(item),
@@ -130,7 +171,7 @@ export async function portalPlugin(app: FastifyInstance, opts: PortalOptions): P
   }
 
   for (const [path, page] of pages) {
-    app.get(path, (request, reply) => sendPage(request, reply, page));
+    app.get(path, (request, reply) => sendPageVariants(request, reply, page));
   }
 
   app.get(ELDERLY_PREFS_PATH, (request, reply) => {

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { parseClockStart, setClock } from '../../src/platform/time.ts';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
-import { residentId } from '../helpers/identity.ts';
+import { applicationBody, orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const NOTICE_2027 = readFileSync(new URL('../fixtures/notice-2027-for-tests.txt', import.meta.url), 'utf8');
@@ -31,27 +31,18 @@ const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\
 
 test('the office loads the 2027 notice from its home page; provisional deadlines become final', async () => {
   const office = await server.testApp.as('t_office');
-  const city = await server.testApp.db
-    .selectFrom('orgs')
-    .select('id')
-    .where('name', '=', '济宁市人民政府')
-    .executeTakeFirstOrThrow();
-  const registered = await office.send('POST', '/api/requests', {
-    orgId: city.id,
-    channel: 'in-person',
-    submittedOn: '2026-12-07',
-    receivedOn: null,
-    applicant: {
-      type: 'natural',
-      name: '李明',
-      idType: 'resident-id',
-      idNumber: residentId('37080219800101123'),
-      phone: '13812345678',
-      email: null,
-      address: null,
-    },
-    request: { subject: '2027年元旦期间城区供暖保障方案', docNumber: null, description: '请提供方案全文' },
-  });
+  const city = await orgIdByName(server.testApp.db, '济宁市人民政府');
+  const registered = await office.send(
+    'POST',
+    '/api/requests',
+    applicationBody(city, {
+      submittedOn: '2026-12-07',
+      subject: '2027年元旦期间城区供暖保障方案',
+      docNumber: null,
+      description: '请提供方案全文',
+      applicant: { name: '李明', email: null, address: null },
+    }),
+  );
   assert.equal(registered.statusCode, 200, registered.body);
   const caseNo = registered.json().case.caseNo as string;
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, newContext } from '../helpers/browser.ts';
+import { orgIdByName } from '../helpers/factories.ts';
 import { residentId } from '../helpers/identity.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -61,10 +62,8 @@ const assistanceCard = (page: Page) =>
 test('协助调查: asked from the case page, answered under 协助办理, shown on the case; a saved view', async () => {
   const office = await server.testApp.as('t_office');
   const db = server.testApp.db;
-  const orgId = async (name: string) =>
-    (await db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   const created = await office.send('POST', '/api/requests', {
-    orgId: await orgId('济宁市人民政府'),
+    orgId: await orgIdByName(db, '济宁市人民政府'),
     channel: 'in-person',
     submittedOn: '2025-03-03',
     receivedOn: null,
@@ -82,7 +81,7 @@ test('协助调查: asked from the case page, answered under 协助办理, shown
   const assigned = await office.send('POST', `/api/requests/${id}/actions`, {
     action: 'assign',
     on: '2025-03-04',
-    unitId: await orgId('市教育局'),
+    unitId: await orgIdByName(db, '市教育局'),
   });
   assert.equal(assigned.statusCode, 200, assigned.body);
 

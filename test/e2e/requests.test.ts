@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { bundledCalendar } from '../../src/modules/calendar/index.ts';
+import { bundledCalendar, formatChineseDate } from '../../src/modules/calendar/index.ts';
 import { type ClockEvent, computeClock } from '../../src/modules/requests/domain/clock.ts';
-import { formatDateZh } from '../../src/portal/plugin.ts';
 import { launchBrowser, newContext } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
 import { residentId } from '../helpers/identity.ts';
@@ -46,7 +45,7 @@ function expectedDue(today: string, events: ClockEvent[]): string {
     today,
   });
   assert.ok(clock.replyDue, `the clock gives a reply deadline for ${JSON.stringify(events)}`);
-  return formatDateZh(clock.replyDue);
+  return formatChineseDate(clock.replyDue);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -175,7 +174,7 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     await expectStage(office, '待确认收到');
     let dialog = await openAction(office, '确认收到');
     // The console's today is the server's (GONGKAI_CLOCK / the test clock), not the browser's.
-    assert.equal(await dialog.getByLabel('确认收到日期').inputValue(), formatDateZh(today));
+    assert.equal(await dialog.getByLabel('确认收到日期').inputValue(), formatChineseDate(today));
     await confirmAction(office, dialog, '确认收到');
     await expectStage(office, '已登记');
     const firstDue = expectedDue(today, []);
@@ -215,7 +214,9 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     assert.equal(await fact(citizen, '答复期限').innerText(), '自收到您补正的申请之日起重新计算');
     await citizen.getByRole('heading', { level: 2, name: '提交补正内容' }).waitFor();
     await citizen.getByText('请写明所需方案涉及的区县和学段').first().waitFor();
-    await citizen.getByText(`请于${formatDateZh(correctionDeadline)}前补正。`, { exact: true }).waitFor();
+    await citizen
+      .getByText(`请于${formatChineseDate(correctionDeadline)}前补正。`, { exact: true })
+      .waitFor();
     await citizen
       .getByLabel('补正后的内容描述')
       .fill('任城区、兖州区小学和初中学段的学校布局调整方案（2025年）');

@@ -8,6 +8,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, Width
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
+import { orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -249,9 +250,7 @@ test('工作台账: import a .docx plan, map units, report progress with a file,
 
 test('工作台账: 回头看 carries an unfinished task over, 下发到县 derives a county plan, 考核排名 ranks units', async () => {
   const db = server.testApp.db;
-  const cityId = (
-    await db.selectFrom('orgs').select('id').where('name', '=', '济宁市人民政府').executeTakeFirstOrThrow()
-  ).id;
+  const cityId = await orgIdByName(db, '济宁市人民政府');
   const officeApi = await server.testApp.as('t_office');
   const task = (seq: number, text: string, units: string[]) => ({
     seq,

@@ -4,12 +4,14 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createUser } from '../../src/modules/orgs/index.ts';
 import { MODULES } from '../../src/modules.ts';
 import { prepareData } from '../../src/platform/bootstrap.ts';
 import type { DbHandle } from '../../src/platform/db/client.ts';
 import { TEST_CLOCK_ENV } from './clock.ts';
 import { createTestDb } from './db.ts';
+import { createTestUser, TEST_PASSWORD } from './factories.ts';
+
+export { TEST_PASSWORD };
 
 export type TestApp = {
   app: FastifyInstance;
@@ -32,8 +34,6 @@ export type Client = {
   ): Promise<LightMyRequestResponse>;
   cookies: Record<string, string>;
 };
-
-export const TEST_PASSWORD = 'password-123';
 
 function absorbCookies(jar: Record<string, string>, res: LightMyRequestResponse) {
   for (const c of res.cookies) {
@@ -82,8 +82,6 @@ export async function createTestApp(): Promise<TestApp> {
   await prepareData(handle.db, MODULES, false);
   const { seedDemoOrgs } = await import('../../src/modules/orgs/seeds.ts');
   await seedDemoOrgs(handle.db);
-  const orgId = async (name: string) =>
-    (await handle.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   const users: [string, string, string][] = [
     ['t_admin', 'admin', '济宁市人民政府'],
     ['t_office', 'office', '市政府办公室'],
@@ -94,15 +92,7 @@ export async function createTestApp(): Promise<TestApp> {
     ['t_approver2', 'approver', '市财政局'],
     ['t_county', 'approver', '邹城市人民政府'],
   ];
-  for (const [username, role, org] of users) {
-    await createUser(handle.db, null, {
-      username,
-      displayName: username,
-      role,
-      orgId: await orgId(org),
-      password: TEST_PASSWORD,
-    });
-  }
+  for (const [username, role, org] of users) await createTestUser(handle.db, { username, role, org });
   const app = await buildApp({ config, db: handle.db, logger: false });
   await app.ready();
   return {

@@ -36,9 +36,6 @@ export interface LetterTemplateInput {
   body: string;
 }
 
-/** Stages whose case file the disclosure office may export (archive/service.ts EXPORTABLE_STAGES). */
-export const EXPORTABLE_STAGES: readonly string[] = ['replied', 'closed', 'archived'];
-
 /** The download address of a letter (.docx); a plain link works, the session cookie goes along. */
 export function letterUrl(requestId: number, letterId: number): string {
   return `/api/requests/${requestId}/letters/${letterId}`;

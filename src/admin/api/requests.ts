@@ -24,6 +24,9 @@ export const OPEN_STAGES: readonly Stage[] = [
   'awaiting-correction',
 ];
 
+/** Handling has ended (replied, closed or archived): every stage that is not open. */
+export const isEndedStage = (stage: string): boolean => !(OPEN_STAGES as readonly string[]).includes(stage);
+
 export type ActionCode =
   | 'confirm-receipt'
   | 'assign'

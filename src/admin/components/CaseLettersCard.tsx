@@ -2,8 +2,8 @@ import { DownloadOutlined, FileWordOutlined, FileZipOutlined } from '@ant-design
 import { Alert, Button, Card, Empty, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
-import { EXPORTABLE_STAGES, exportCaseFile, letterUrl } from '../api/letters.ts';
-import type { RequestDetail } from '../api/requests.ts';
+import { exportCaseFile, letterUrl } from '../api/letters.ts';
+import { isEndedStage, type RequestDetail } from '../api/requests.ts';
 import { formatDate } from '../lib/format.ts';
 import { eventLabel, type RequestsMeta } from '../lib/requestsMeta.ts';
 
@@ -22,7 +22,7 @@ export function CaseLettersCard({ detail, meta, canExport, onStale }: Props) {
   const letters = detail.letters ?? [];
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string>();
-  const exportable = canExport && EXPORTABLE_STAGES.includes(c.stage);
+  const exportable = canExport && isEndedStage(c.stage);
 
   async function exportFile() {
     setExporting(true);

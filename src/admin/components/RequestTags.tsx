@@ -1,6 +1,6 @@
 import { Space, Tag, Typography } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
-import type { Stage } from '../api/requests.ts';
+import { isEndedStage, type Stage } from '../api/requests.ts';
 
 // Tag colours chosen so that the text keeps 4.5:1 contrast on its tinted background (WCAG AA);
 // antd's orange and gold presets do not.
@@ -41,8 +41,6 @@ export function StageTag({ stage, label }: { stage: string; label: string }) {
 
 import { provisionalNote } from '../lib/provisional.ts';
 
-const DONE_STAGES = new Set(['replied', 'closed', 'archived']);
-
 export interface CountdownInput {
   stage: string;
   receivedOn: string | null;
@@ -58,7 +56,7 @@ export interface CountdownInput {
  * consultation (or fee notice) stops the clock, 待确认 before the receipt is confirmed.
  */
 export function DueCountdown({ c }: { c: CountdownInput }) {
-  if (DONE_STAGES.has(c.stage)) return <Typography.Text type="secondary">已办结</Typography.Text>;
+  if (isEndedStage(c.stage)) return <Typography.Text type="secondary">已办结</Typography.Text>;
   if (c.stage === 'awaiting-confirmation' || c.receivedOn === null)
     return <ToneTag tone="grey">待确认</ToneTag>;
   if (c.stage === 'awaiting-correction') return <ToneTag tone="purple">待补正</ToneTag>;

@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chinaToday, formatDate, serverNow, setServerClock } from './format.ts';
+import { chinaToday, formatChineseDate, formatDate, serverNow, setServerClock } from './format.ts';
 
 test('formats ISO dates the Chinese way', () => {
   assert.equal(formatDate('2024-03-05'), '2024年3月5日');
   assert.equal(formatDate(null), '—');
+});
+
+test('formatChineseDate: the server contract — no value → empty, anything but a date → as it is', () => {
+  assert.equal(formatChineseDate('2024-02-29'), '2024年2月29日');
+  for (const none of [null, undefined, '']) assert.equal(formatChineseDate(none), '');
+  for (const bad of ['2023-02-29', '2024-13-01', 'not a date']) assert.equal(formatChineseDate(bad), bad);
 });
 
 test('today in China turns over at 16:00 UTC', () => {

@@ -13,14 +13,27 @@ function pad(n: number): string {
  */
 export const PICKER_DATE_FORMAT = ['YYYY年M月D日', 'YYYY-MM-DD', 'YYYY/M/D'];
 
-/** Formats an ISO date (YYYY-MM-DD) or a timestamp as 2024年3月5日. */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '—';
+/**
+ * The console's one conversion to 2024年3月5日, with the contract of the server's `formatChineseDate`
+ * (calendar/domain/dates.ts): no value (null, undefined, '') → '', an ISO date (YYYY-MM-DD) → its
+ * Chinese form, a value that is neither an existing date nor a timestamp → as it is; never throws.
+ * A timestamp gives its day in the browser's time zone.
+ */
+export function formatChineseDate(value: string | null | undefined): string {
+  if (!value) return '';
   const m = ISO_DATE.exec(value);
-  if (m) return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+  if (m) {
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return toIsoDate(year, month, day) ? `${year}年${month}月${day}日` : value;
+  }
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return value;
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/** `formatChineseDate` for display: '—' where there is no date (tables, descriptions). */
+export function formatDate(value: string | null | undefined): string {
+  return formatChineseDate(value) || '—';
 }
 
 /** Formats a timestamp as 2024年3月5日 14:05 in the browser's time zone. */

@@ -17,18 +17,7 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { BarChart, type BarSeriesOption, PieChart, type PieSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   type Count,
@@ -38,18 +27,12 @@ import {
   type RequestAnalytics,
   requestAnalyticsXlsxUrl,
 } from '../api/requestAnalytics.ts';
+import { type ChartOption, EChart } from '../components/EChart.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { chinaThisYear, formatDateTime } from '../lib/format.ts';
 import { toTreeOptions } from '../lib/orgTree.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { useOrgs } from '../lib/useOrgs.ts';
-
-// Only the chart types and components used here are registered, to keep the bundle small.
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
-
-type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
->;
 
 /** The 2019 Regulation (国务院令第711号) took effect in 2019: statistics start there. */
 const FIRST_YEAR = 2019;
@@ -58,29 +41,6 @@ const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会�
 
 function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
-}
-
-/** An ECharts chart (SVG), resized with its box; `label` describes it for screen readers. */
-function EChart({ option, label, height = 280 }: { option: ChartOption; label: string; height?: number }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.EChartsType | undefined>(undefined);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const instance = echarts.init(el, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = undefined;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }
 
 function barOption(items: readonly Count<unknown>[], name: string, horizontal = false): ChartOption {

@@ -44,6 +44,7 @@ export {
   annualReportDue,
   feePaymentDue,
   proactivePublicationDue,
+  workingDaysUntil,
 } from './domain/deadlines.ts';
 export {
   FIRST_PROVISIONAL_YEAR,

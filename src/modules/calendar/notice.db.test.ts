@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { residentId } from '../../../test/helpers/identity.ts';
+import { applicationBody, orgIdByName } from '../../../test/helpers/factories.ts';
 import { parseClockStart, setClock } from '../../platform/time.ts';
 
 // A 2027 notice written for the tests in the State Council's wording (the real one is not out yet):
@@ -18,31 +18,21 @@ let t: TestApp;
 let city: number;
 before(async () => {
   t = await createTestApp();
-  city = (
-    await t.db.selectFrom('orgs').select('id').where('name', '=', '济宁市人民政府').executeTakeFirstOrThrow()
-  ).id;
+  city = await orgIdByName(t.db, '济宁市人民政府');
 });
 after(async () => {
   setClock(null);
   await t.close();
 });
 
-const application = (submittedOn: string) => ({
-  orgId: city,
-  channel: 'in-person',
-  submittedOn,
-  receivedOn: null,
-  applicant: {
-    type: 'natural',
-    name: '张三丰',
-    idType: 'resident-id',
-    idNumber: residentId('37080219800101123'),
-    phone: '13812345678',
-    email: null,
-    address: null,
-  },
-  request: { subject: '2027年春节期间公交线路调整方案', docNumber: null, description: '请提供方案全文' },
-});
+const application = (submittedOn: string) =>
+  applicationBody(city, {
+    submittedOn,
+    subject: '2027年春节期间公交线路调整方案',
+    docNumber: null,
+    description: '请提供方案全文',
+    applicant: { email: null, address: null },
+  });
 
 test('a deadline into a year without its notice is provisional until the notice is loaded, then final', async () => {
   // Wednesday 20 January 2027, the 2027 notice not loaded.

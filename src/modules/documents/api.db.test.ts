@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 let handler: Client;
@@ -18,10 +19,8 @@ before(async () => {
   approver = await t.as('t_approver');
   handler2 = await t.as('t_handler2');
   admin = await t.as('t_admin');
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  education = await id('市教育局');
-  finance = await id('市财政局');
+  education = await orgIdByName(t.db, '市教育局');
+  finance = await orgIdByName(t.db, '市财政局');
 });
 after(() => t.close());
 

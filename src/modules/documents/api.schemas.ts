@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam, isoDate, recordId } from '../../platform/http/schemas.ts';
 import {
   ATTRIBUTES,
   GENRE_CODES,
@@ -9,7 +10,8 @@ import {
   VALIDITIES,
 } from './domain/codes.ts';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export { idParam, isoDate };
+
 const nullableText = (max: number, msg: string) =>
   z
     .string()
@@ -18,10 +20,9 @@ const nullableText = (max: number, msg: string) =>
     .nullish()
     .transform((s) => (s ? s : null));
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
 export const subParam = z.object({
-  id: z.coerce.number().int().positive(),
-  sub: z.coerce.number().int().positive(),
+  id: recordId,
+  sub: recordId,
 });
 
 const documentFields = {
@@ -56,22 +57,22 @@ export const listQuery = z.object({
   status: z.enum(STATUSES as [string, ...string[]]).optional(),
   attribute: z.enum(['proactive', 'on_request', 'not_public', 'none']).optional(),
   genre: z.string().max(30).optional(),
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: recordId.optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional(),
   validity: z.enum(VALIDITIES as [string, ...string[]]).optional(),
   historical: z.enum(['true', 'false']).optional(),
-  themeId: z.coerce.number().int().positive().optional(),
+  themeId: recordId.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 export const searchQuery = z.object({
   q: z.string().max(1000).default(''),
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: recordId.optional(),
   year: z.coerce.number().int().optional(),
   genre: z.string().max(30).optional(),
   topic: z.string().max(30).optional(),
-  themeId: z.coerce.number().int().positive().optional(),
+  themeId: recordId.optional(),
   validity: z.enum(VALIDITIES as [string, ...string[]]).optional(),
   /** Staff only: include drafts and documents not yet published. */
   drafts: z.enum(['true', 'false']).optional(),
@@ -147,7 +148,7 @@ export const themeBody = z.object({
 });
 
 export const pageQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: recordId.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

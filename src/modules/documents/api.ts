@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
+import { countOrgs } from '../orgs/index.ts';
 import * as s from './api.schemas.ts';
 import {
   attachFile,
@@ -94,11 +95,7 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
         const actor = requireActor(req);
         const visible = await svc.authorize(db, actor, 'view');
         if (orgId && !visible.has(orgId)) throw new AppError('FORBIDDEN');
-        const all = await db
-          .selectFrom('orgs')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow();
-        if (!orgId && visible.size < Number(all.n)) orgId = actor.orgId;
+        if (!orgId && visible.size < (await countOrgs(db))) orgId = actor.orgId;
       }
       return searchDocuments(db, { ...q, orgId, validity: q.validity as never, publishedOnly: !staffDrafts });
     },

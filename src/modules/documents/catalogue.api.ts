@@ -2,15 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.ts';
+import { idParam, isoDate, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
 import * as service from './catalogue.service.ts';
 import * as store from './catalogue.store.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const orgParam = z.object({ orgId: z.coerce.number().int().positive() });
+const orgParam = z.object({ orgId: recordId });
 
 const columnView = z.object({
   id: z.number(),
@@ -123,7 +122,7 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
       schema: {
         tags,
         summary: '法定主动公开栏目（含最后更新日期和是否超期未更新）',
-        querystring: z.object({ orgId: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ orgId: recordId.optional() }),
         response: { 200: z.object({ today: z.string(), items: z.array(columnView) }) },
       },
     },

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { seedGazetteAndCatalogues } from './gazette.seeds.ts';
-import { insertDoc, orgId } from './portal/test-fixtures.ts';
+import { insertDoc } from './portal/test-fixtures.ts';
 
 let t: TestApp;
 let office: Client;
@@ -14,8 +15,8 @@ before(async () => {
   t = await createTestApp();
   office = await t.as('t_office');
   anon = await t.anonymous();
-  city = await orgId(t.db, '济宁市人民政府');
-  edu = await orgId(t.db, '市教育局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  edu = await orgIdByName(t.db, '市教育局');
 });
 after(() => t.close());
 

@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { visibleOrgIds } from '../orgs/index.ts';
+import { findOrg, visibleOrgIds } from '../orgs/index.ts';
 import * as store from './catalogue.store.ts';
 import { GENRE_CODES } from './domain/codes.ts';
 
@@ -289,8 +289,7 @@ export async function getGuide(db: Db, orgId: number) {
 /** Save (or, with an empty text, reset to the default) an organisation's 公开指南. */
 export async function saveGuide(db: Db, actor: Actor, orgId: number, body: string) {
   await requireOrgEditor(db, actor, orgId);
-  const org = await db.selectFrom('orgs').select('id').where('id', '=', orgId).executeTakeFirst();
-  if (!org) throw new AppError('NOT_FOUND');
+  if (!(await findOrg(db, orgId))) throw new AppError('NOT_FOUND');
   const text = body.replace(/\r\n?/g, '\n').trim();
   return inTransaction(db, async (tx) => {
     const before = await store.findGuide(tx, orgId);

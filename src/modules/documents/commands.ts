@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { chinaToday } from '../../platform/time.ts';
+import { countOrgs, listOrgs } from '../orgs/index.ts';
 import { storeFile } from './content.service.ts';
 import { parseDocNumber } from './domain/doc-number.ts';
 import { extractMetadata, parseChineseDate } from './domain/metadata.ts';
@@ -29,7 +30,7 @@ const HELP = `  docs add FILE [--title T] [--doc-number N] [--org 机构] [--wri
 function withPreparedDb<T>(ctx: CommandContext, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   return ctx.withDb(async (db) => {
     // A data folder never started yet has no organisations.
-    if (!(await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst())) await ctx.prepareData(db);
+    if ((await countOrgs(db)) === 0) await ctx.prepareData(db);
     return work(db);
   });
 }
@@ -96,11 +97,7 @@ export async function addDocumentFromFile(db: Kysely<Database>, dataDir: string,
     if (!w) throw new UsageError(`成文日期“${o.written}”不正确，应如 2021-03-05 或 2021年3月5日`);
     written = w;
   } else if (meta.writtenDate) written = meta.writtenDate;
-  const orgs = await db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'kind', 'parent_id'])
-    .orderBy('id')
-    .execute();
+  const orgs = (await listOrgs(db)).sort((a, b) => a.id - b.id);
   const wanted = o.org?.trim() || meta.orgName;
   const org =
     (o.org && /^\d+$/.test(o.org) ? orgs.find((x) => x.id === Number(o.org)) : undefined) ??

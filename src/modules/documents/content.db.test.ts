@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { BROKEN_PDF, makeDocx, makePdf, makeXlsx } from './testing.ts';
 
 let t: TestApp;
@@ -10,9 +11,7 @@ let education: number;
 before(async () => {
   t = await createTestApp();
   handler = await t.as('t_handler');
-  education = (
-    await t.db.selectFrom('orgs').select('id').where('name', '=', '市教育局').executeTakeFirstOrThrow()
-  ).id;
+  education = await orgIdByName(t.db, '市教育局');
 });
 after(() => t.close());
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../platform/http/errors.ts';
+import { formatChineseDate } from '../calendar/index.ts';
 
 /** The CJK font shipped by Debian's fonts-noto-cjk; the collection member is named by its PostScript name. */
 export const CJK_FONT_PATH = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
@@ -43,12 +44,6 @@ export function htmlToText(htmlText: string): string {
     .replace(/[ \t\u00a0]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-/** 2024-03-05 → 2024年3月5日 (no throw: the PDF prints what it cannot parse as is). */
-function dateZh(iso: string | null): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : (iso ?? '');
 }
 
 /** How many table-of-contents lines fit on a page (A4, 11pt with spacing). */
@@ -100,9 +95,10 @@ export async function renderGazettePdf(
   doc.moveDown(1);
   doc.fontSize(15).text(issue.title, { align: 'center', width });
   doc.moveDown(1);
-  doc
-    .fontSize(12)
-    .text(`${issue.siteName}办公室编印    ${dateZh(issue.issueDate)}出版`, { align: 'center', width });
+  doc.fontSize(12).text(`${issue.siteName}办公室编印    ${formatChineseDate(issue.issueDate)}出版`, {
+    align: 'center',
+    width,
+  });
 
   // Reserve the table of contents pages; they are filled in once the item pages are known.
   const tocPages = Math.max(1, Math.ceil((entries.length + 2) / TOC_LINES_PER_PAGE));
@@ -124,7 +120,7 @@ export async function renderGazettePdf(
     const meta = [
       e.docNumber,
       e.orgName,
-      e.date ? `${dateZh(e.date)}${e.kind === 'document' ? '发布' : ''}` : null,
+      e.date ? `${formatChineseDate(e.date)}${e.kind === 'document' ? '发布' : ''}` : null,
     ]
       .filter((x): x is string => Boolean(x))
       .join('    ');

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, isoDate, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import * as service from './gazette.service.ts';
 import * as store from './gazette.store.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 const itemInput = z.object({
   documentId: z.number().int().positive().nullish(),
@@ -113,7 +111,7 @@ export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
         querystring: z.object({
           from: isoDate,
           to: isoDate,
-          orgId: z.coerce.number().int().positive().optional(),
+          orgId: recordId.optional(),
           includeUsed: z.enum(['0', '1']).optional(),
           limit: z.coerce.number().int().min(1).max(500).optional(),
         }),

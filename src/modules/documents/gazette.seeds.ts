@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { SeedReport } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
+import { listOrgs } from '../orgs/index.ts';
 import { ARTICLE_20_ITEMS, addDays } from './catalogue.service.ts';
 import * as gazetteStore from './gazette.store.ts';
 
@@ -117,8 +118,9 @@ const ENTERPRISES: { sector: string; name: string; slug: string; org: string; de
   },
 ];
 
-async function orgIdByName(db: Db, name: string): Promise<number | undefined> {
-  return (await db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirst())?.id;
+/** Organisation ids by name, in one query. */
+async function orgIdsByName(db: Db): Promise<Map<string, number>> {
+  return new Map((await listOrgs(db)).map((o) => [o.name, o.id]));
 }
 
 /** Gazette issues per year: the year's published proactive documents by quarter, policy genres first. */
@@ -221,8 +223,9 @@ async function seedColumns(db: Db, today: string): Promise<number> {
   const orgNames = ['济宁市人民政府', '市教育局', '市财政局', '市生态环境局'];
   let n = 0;
   await inTransaction(db, async (tx) => {
+    const orgIds = await orgIdsByName(tx);
     for (const [oi, name] of orgNames.entries()) {
-      const orgId = await orgIdByName(tx, name);
+      const orgId = orgIds.get(name);
       if (!orgId) continue;
       for (const it of ARTICLE_20_ITEMS) {
         const period = PERIODS[it.item] ?? 90;
@@ -272,6 +275,7 @@ async function seedEnterprises(db: Db): Promise<number> {
   const existing = await db.selectFrom('public_enterprises').select('id').limit(1).execute();
   if (existing.length > 0) return 0;
   await inTransaction(db, async (tx) => {
+    const orgIds = await orgIdsByName(tx);
     for (const [i, e] of ENTERPRISES.entries()) {
       await tx
         .insertInto('public_enterprises')
@@ -279,7 +283,7 @@ async function seedEnterprises(db: Db): Promise<number> {
           sector: e.sector,
           name: e.name,
           url: `https://www.example.org/jining/${e.slug}/xxgk`,
-          org_id: (await orgIdByName(tx, e.org)) ?? null,
+          org_id: orgIds.get(e.org) ?? null,
           description: e.description,
           sort_order: i,
         })

@@ -12,6 +12,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, describeError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
+import { listOrgs } from '../orgs/index.ts';
 import { storeFile } from './content.service.ts';
 import { ATTRIBUTE_LABELS, type Attribute, GENRES, TOPICS } from './domain/codes.ts';
 import { parseDocNumber } from './domain/doc-number.ts';
@@ -102,7 +103,7 @@ export async function importHistorical(
 ): Promise<ImportResult> {
   const visible = await authorize(db, actor, 'import');
   const rows = await readMetadata(input.metadata);
-  const orgs = await db.selectFrom('orgs').select(['id', 'name']).execute();
+  const orgs = await listOrgs(db);
   const byName = new Map(input.files.map((f) => [f.name.normalize('NFC'), f]));
   const used = new Set<string>();
   const result: ImportResult = { created: [], errors: [] };

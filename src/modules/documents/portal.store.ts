@@ -416,11 +416,6 @@ export async function publicIds(db: Db, ids: readonly number[]): Promise<Set<num
   return new Set(r.rows.map((x) => x.id));
 }
 
-export async function findOrgName(db: Db, id: number): Promise<string | undefined> {
-  const r = await sql<{ name: string }>`select name from orgs where id = ${id}`.execute(db);
-  return r.rows[0]?.name;
-}
-
 export async function findThemeName(db: Db, id: number): Promise<string | undefined> {
   const r = await sql<{ name: string }>`select name from document_themes where id = ${id}`.execute(db);
   return r.rows[0]?.name;

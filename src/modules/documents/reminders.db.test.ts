@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { actorOf, orgIdByName } from '../../../test/helpers/factories.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { loadActor } from '../orgs/index.ts';
 import { remindPublicationDeadlines } from './reminders.ts';
 import { createDocument } from './service.ts';
 
@@ -12,15 +12,8 @@ let education: number;
 
 before(async () => {
   t = await createTestApp();
-  const u = await t.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', 't_handler')
-    .executeTakeFirstOrThrow();
-  handler = (await loadActor(t.db, u.id)) as Actor;
-  education = (
-    await t.db.selectFrom('orgs').select('id').where('name', '=', '市教育局').executeTakeFirstOrThrow()
-  ).id;
+  handler = await actorOf(t.db, 't_handler');
+  education = await orgIdByName(t.db, '市教育局');
 });
 after(() => t.close());
 

@@ -15,6 +15,7 @@ import {
   proactivePublicationDue,
   provisionalNote,
   provisionalYearsBetween,
+  workingDaysUntil,
 } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
 
@@ -40,8 +41,7 @@ export async function remindPublicationDeadlines(db: Kysely<Database>, today: st
         provisional.length > 0
           ? `${formatChineseDate(due)}（${provisionalNote(provisional)}）`
           : formatChineseDate(due);
-      const left =
-        due >= today ? calendar.countWorkingDays(today, due) : -calendar.countWorkingDays(due, today);
+      const left = workingDaysUntil(calendar, today, due);
       if (!REMIND_DAYS_LEFT.has(left) && left !== -1) continue;
       out.push({
         userId,

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { residentId } from '../../../test/helpers/identity.ts';
+import { actorOf, applicationBody, orgIdByName, registerCase } from '../../../test/helpers/factories.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { loadActor } from '../orgs/index.ts';
 import { attributeReviewQueue, decideAttributeReview } from './review.service.ts';
 import { createDocument, publishDocument, reviewDocument, submitDocument } from './service.ts';
 
@@ -21,19 +20,10 @@ before(async () => {
   office = await t.as('t_office');
   handler = await t.as('t_handler');
   reviewerClient = await t.as('t_reviewer');
-  const actor = async (u: string) =>
-    (await loadActor(
-      t.db,
-      (
-        await t.db.selectFrom('users').select('id').where('username', '=', u).executeTakeFirstOrThrow()
-      ).id,
-    )) as Actor;
-  admin = await actor('t_admin');
-  officeActor = await actor('t_office');
-  const org = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await org('济宁市人民政府');
-  education = await org('市教育局');
+  admin = await actorOf(t.db, 't_admin');
+  officeActor = await actorOf(t.db, 't_office');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
 });
 after(() => t.close());
 
@@ -119,22 +109,16 @@ test('a withheld document comes up for review after the interval; converted it i
 
 test('an application that released a withheld document puts it in the review queue (转主动公开)', async () => {
   const doc = await withheld('关于市直学校教师招聘计划的请示批复', city, '济政字〔2025〕21号', '2025-02-10');
-  const reg = await office.send('POST', '/api/requests', {
-    orgId: city,
-    channel: 'in-person',
-    submittedOn: '2025-03-03',
-    receivedOn: null,
-    applicant: {
-      type: 'natural',
-      name: '李四',
-      idType: 'resident-id',
-      idNumber: residentId('37080219800101123'),
-      phone: '13812345678',
-    },
-    request: { subject: '教师招聘计划批复', docNumber: '济政字[2025]21号', description: '请提供该批复全文' },
-  });
-  assert.equal(reg.statusCode, 200, reg.body);
-  const id = reg.json().case.id;
+  const id = await registerCase(
+    office,
+    applicationBody(city, {
+      submittedOn: '2025-03-03',
+      subject: '教师招聘计划批复',
+      docNumber: '济政字[2025]21号',
+      description: '请提供该批复全文',
+      applicant: { name: '李四' },
+    }),
+  );
   const step = async (body: Record<string, unknown>) => {
     const r = await office.send('POST', `/api/requests/${id}/actions`, body);
     assert.equal(r.statusCode, 200, r.body);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDb } from '../../../test/helpers/db.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 import type { DbHandle } from '../../platform/db/client.ts';
 import { seedDemoOrgs } from '../orgs/index.ts';
 import { insertFixtureLibrary, themeId } from './search.fixtures.ts';
@@ -14,8 +15,6 @@ const keysOf = (r: DocumentSearchResult) => {
   const byId = new Map([...ids].map(([k, v]) => [v, k]));
   return r.results.map((x) => byId.get(x.id) ?? String(x.id));
 };
-const orgId = async (name: string) =>
-  (await h.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 
 before(async () => {
   h = await createTestDb();
@@ -76,7 +75,7 @@ test('abbreviations find the full names and back', async () => {
 });
 
 test('filters: organisation (joint issuers too), year, genre, topic, theme, validity, status', async () => {
-  const pension = await searchDocuments(h.db, { q: '养老', orgId: await orgId('市财政局') });
+  const pension = await searchDocuments(h.db, { q: '养老', orgId: await orgIdByName(h.db, '市财政局') });
   assert.deepEqual(keysOf(pension), ['pension'], 'joint issuer');
   const byYear = await searchDocuments(h.db, { q: '政务公开', year: 2021 });
   assert.deepEqual(keysOf(byYear).sort(), ['citing', 'jining2021', 'laiwu2021'].sort());
@@ -236,7 +235,11 @@ test('the database keeps facet lexemes (issuers, year, genre) in both vectors on
     ).rows[0] as { v: string; t: string };
   let { v, t } = await read();
   for (const org of ['济宁市人民政府', '市人力资源社会保障局', '市财政局'])
-    assert.ok(v.includes(`'org:${await orgId(org)}'`) && t.includes(`'org:${await orgId(org)}'`), org);
+    assert.ok(
+      v.includes(`'org:${await orgIdByName(h.db, org)}'`) &&
+        t.includes(`'org:${await orgIdByName(h.db, org)}'`),
+      org,
+    );
   assert.ok(v.includes("'year:2020'") && v.includes("'genre:normative'"));
   // A genre change alone (no re-index) moves the facet: the filter keeps working.
   await h.db.updateTable('documents').set({ genre: 'measures' }).where('id', '=', doc).execute();

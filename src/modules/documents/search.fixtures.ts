@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
+import { insertOrg, listOrgs } from '../orgs/index.ts';
 import { docNumberKey } from './domain/doc-number.ts';
 import { refreshDocumentSearch } from './search.ts';
 import type { Validity } from './store.ts';
@@ -607,21 +608,18 @@ export async function insertFixtureLibrary(
   db: Kysely<Database>,
   docs: readonly FixtureDoc[] = FIXTURE_DOCS,
 ): Promise<Map<string, number>> {
-  const orgIds = new Map<string, number>();
-  const city = await db
-    .selectFrom('orgs')
-    .select('id')
-    .where('name', '=', '济宁市人民政府')
-    .executeTakeFirst();
+  const orgIds = new Map((await listOrgs(db)).map((o) => [o.name, o.id]));
+  const city = orgIds.get('济宁市人民政府');
   const orgId = async (name: string): Promise<number> => {
     const known = orgIds.get(name);
     if (known !== undefined) return known;
-    let row = await db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirst();
-    row ??= await db
-      .insertInto('orgs')
-      .values({ name, kind: 'government', parent_id: city?.id ?? null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertOrg(db, {
+      parentId: city ?? null,
+      name,
+      kind: 'government',
+      code: null,
+      sortOrder: 0,
+    });
     orgIds.set(name, row.id);
     return row.id;
   };

@@ -31,6 +31,7 @@ import {
   type WeightedText,
   withFacets,
 } from '../../platform/search/fulltext.ts';
+import { orgNames, orgNamesAndAliases } from '../orgs/index.ts';
 import { parseDocNumber } from './domain/doc-number.ts';
 import { DOCUMENT_SYNONYMS } from './domain/synonyms.ts';
 import type { Validity } from './store.ts';
@@ -80,10 +81,8 @@ export async function loadSearchWords(db: Db, now = Date.now()): Promise<void> {
   }
   if (now - orgWordsLoadedAt < ORG_WORDS_TTL_MS) return;
   orgWordsLoadedAt = now;
-  const orgs = await db.selectFrom('orgs').select('name').execute();
-  const aliases = await db.selectFrom('org_aliases').select('alias as name').execute();
   const words = new Set<string>();
-  for (const { name } of [...orgs, ...aliases]) words.add(orgCoreName(name));
+  for (const name of await orgNamesAndAliases(db)) words.add(orgCoreName(name));
   addSearchWords(words);
 }
 
@@ -176,22 +175,15 @@ export async function refreshDocumentSearch(db: Db, documentId: number): Promise
     .where('id', '=', documentId)
     .executeTakeFirst();
   if (!doc) return;
-  const [orgs, attachments, interpretations] = await Promise.all([
+  const [issuerNames, attachments, interpretations] = await Promise.all([
+    // The issuing organisation and the joint issuers, by id.
     db
-      .selectFrom('orgs')
-      .select('name')
-      .where((eb) =>
-        eb.or([
-          eb('id', '=', doc.org_id),
-          eb(
-            'id',
-            'in',
-            eb.selectFrom('document_issuers').select('org_id').where('document_id', '=', documentId),
-          ),
-        ]),
-      )
-      .orderBy('id')
-      .execute(),
+      .selectFrom('document_issuers')
+      .select('org_id')
+      .where('document_id', '=', documentId)
+      .execute()
+      .then((issuers) => orgNames(db, [doc.org_id, ...issuers.map((i) => i.org_id)]))
+      .then((names) => [...names].sort(([a], [b]) => a - b).map(([, name]) => name)),
     db
       .selectFrom('document_attachments')
       .select(['name', 'text_content'])
@@ -219,7 +211,7 @@ export async function refreshDocumentSearch(db: Db, documentId: number): Promise
     docNumber: doc.doc_number,
     keywords: doc.keywords ?? [],
     summary: doc.summary,
-    orgNames: orgs.map((o) => o.name),
+    orgNames: issuerNames,
     bodyText: doc.body_text,
     extraTexts: extra,
   });

@@ -12,6 +12,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { SeedReport } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
+import { formatChineseDate } from '../calendar/index.ts';
+import { firstUser, listOrgs } from '../orgs/index.ts';
 import { type Attribute, findGenre, type Validity, validityAfter } from './domain/codes.ts';
 import { docNumberKey } from './domain/doc-number.ts';
 import { DEFAULT_INDEX_PATTERN, formatIndexNumber, orgCodeFor } from './domain/index-number.ts';
@@ -340,7 +342,6 @@ const GENRE_WEIGHTS: [string, number][] = [
 ];
 
 function body(s: Subject, title: string, orgName: string, written: string): string {
-  const [y, m, d] = written.split('-').map(Number);
   return textToHtml(
     [
       '各县（市、区）人民政府，市政府各部门、单位：',
@@ -349,7 +350,7 @@ function body(s: Subject, title: string, orgName: string, written: string): stri
       `二、主要任务。（一）完善制度。细化${s.detail}的工作规范和办事指南，做到标准统一、流程清晰。（二）优化服务。推行网上办、掌上办、就近办，压减办理时限和申请材料。（三）加强公开。通过政府网站、政务新媒体及时发布政策文件和解读材料，回应社会关切。`,
       `三、保障措施。各级各部门要落实工作责任，加强资金保障和督导检查，定期调度工作进展，确保各项任务落到实处。工作中遇到的问题请及时报${orgName}。`,
       `${orgName}`,
-      `${y}年${m}月${d}日`,
+      formatChineseDate(written),
     ].join('\n'),
   );
 }
@@ -422,22 +423,13 @@ const SOURCES = [
 export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedReport> {
   if (await db.selectFrom('documents').select('id').limit(1).executeTakeFirst()) return [];
   const started = performance.now();
-  const orgs = (await db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'kind', 'code', 'parent_id'])
-    .orderBy('id')
-    .execute()) as Org[];
+  const orgs: Org[] = (await listOrgs(db)).sort((a, b) => a.id - b.id);
   if (orgs.length === 0) return [];
   const byName = new Map(orgs.map((o) => [o.name, o]));
   const city = orgs.find((o) => o.kind === 'government' && o.parent_id === null) as Org;
   const office = byName.get('市政府办公室') ?? city;
-  const reviewer = await db
-    .selectFrom('users')
-    .select('id')
-    .where('role', 'in', ['reviewer', 'approver', 'admin'])
-    .orderBy('id')
-    .executeTakeFirst();
-  const creator = await db.selectFrom('users').select('id').orderBy('id').executeTakeFirst();
+  const reviewer = await firstUser(db, ['reviewer', 'approver', 'admin']);
+  const creator = await firstUser(db);
   const today = chinaToday();
   const rand = prng(20240305);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;

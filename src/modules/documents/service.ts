@@ -17,7 +17,7 @@ import {
   provisionalNote,
   provisionalYearsBetween,
 } from '../calendar/index.ts';
-import { visibleOrgIds } from '../orgs/index.ts';
+import { findOrg, orgNames, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
 import {
   ATTRIBUTE_LABELS,
   type Attribute,
@@ -150,10 +150,10 @@ function validateFields(v: DocumentInput): FieldError[] {
 async function checkRefs(db: Db, visible: Set<number>, v: DocumentInput): Promise<FieldError[]> {
   const out: FieldError[] = [];
   const orgIds = [v.orgId, ...(v.issuerOrgIds ?? [])];
-  const found = await db.selectFrom('orgs').select('id').where('id', 'in', orgIds).execute();
-  if (!found.some((o) => o.id === v.orgId)) out.push({ path: 'orgId', message: '发文机关不存在' });
+  const found = await orgNames(db, orgIds);
+  if (!found.has(v.orgId)) out.push({ path: 'orgId', message: '发文机关不存在' });
   else if (!visible.has(v.orgId)) out.push({ path: 'orgId', message: '您不能以该机关名义起草文件' });
-  if ((v.issuerOrgIds ?? []).some((id) => !found.some((o) => o.id === id)))
+  if ((v.issuerOrgIds ?? []).some((id) => !found.has(id)))
     out.push({ path: 'issuerOrgIds', message: '联合发文机关不存在' });
   if (v.themeIds && v.themeIds.length > 0) {
     const themes = await db
@@ -239,11 +239,8 @@ export async function nextIndexNumber(
   writtenDate: string,
 ): Promise<string> {
   const year = Number(writtenDate.slice(0, 4));
-  const org = await tx
-    .selectFrom('orgs')
-    .select(['id', 'code'])
-    .where('id', '=', orgId)
-    .executeTakeFirstOrThrow();
+  const org = await findOrg(tx, orgId);
+  if (!org) throw new Error(`organisation ${orgId} not found`);
   const { indexPattern } = await getSettings(tx);
   const row = await tx
     .insertInto('document_index_serials')
@@ -935,9 +932,7 @@ export async function documentDetail(
           .where('r.document_id', '=', id)
           .orderBy('r.id')
           .execute(),
-    d.created_by
-      ? db.selectFrom('users').select('display_name').where('id', '=', d.created_by).executeTakeFirst()
-      : Promise.resolve(undefined),
+    userDisplayNames(db, d.created_by ? [d.created_by] : []),
   ]);
   const publicOk = (r: { status: string; attribute: string | null }) =>
     r.status === 'published' && r.attribute === 'proactive';
@@ -990,7 +985,7 @@ export async function documentDetail(
     convertedOn: d.converted_on,
     historical: d.historical,
     themes,
-    createdBy: creator?.display_name ?? null,
+    createdBy: d.created_by ? (creator.get(d.created_by) ?? null) : null,
     createdAt: d.created_at.toISOString(),
     updatedAt: d.updated_at.toISOString(),
     attachments: attachments.map((a) => ({

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { actorOf, orgIdByName } from '../../../test/helpers/factories.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { loadActor } from '../orgs/index.ts';
 import { saveInterpretation } from './content.service.ts';
 import { createDocument, publishDocument, reviewDocument, submitDocument } from './service.ts';
 import { addRelation, applyDueRelations, versionInForce } from './validity.service.ts';
@@ -14,15 +14,8 @@ let approverClient: Client;
 
 before(async () => {
   t = await createTestApp();
-  const user = await t.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', 't_admin')
-    .executeTakeFirstOrThrow();
-  admin = (await loadActor(t.db, user.id)) as Actor;
-  city = (
-    await t.db.selectFrom('orgs').select('id').where('name', '=', '济宁市人民政府').executeTakeFirstOrThrow()
-  ).id;
+  admin = await actorOf(t.db, 't_admin');
+  city = await orgIdByName(t.db, '济宁市人民政府');
   approverClient = await t.as('t_admin');
 });
 after(() => t.close());

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { userIdByUsername } from '../../../test/helpers/factories.ts';
 import { createNotifications, type NewNotification } from './index.ts';
 
 let t: TestApp;
@@ -8,9 +9,6 @@ let handler: Client;
 let office: Client;
 let handlerId: number;
 let officeId: number;
-
-const userId = async (username: string) =>
-  (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
 const note = (user: number, n: number, over: Partial<NewNotification> = {}): NewNotification => ({
   userId: user,
@@ -27,8 +25,8 @@ before(async () => {
   t = await createTestApp();
   handler = await t.as('t_handler');
   office = await t.as('t_office');
-  handlerId = await userId('t_handler');
-  officeId = await userId('t_office');
+  handlerId = await userIdByUsername(t.db, 't_handler');
+  officeId = await userIdByUsername(t.db, 't_office');
 });
 after(() => t.close());
 

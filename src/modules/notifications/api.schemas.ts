@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export { idParam } from '../../platform/http/schemas.ts';
 
 export const listQuery = z.object({
   unread: z.enum(['1', 'true']).optional(),

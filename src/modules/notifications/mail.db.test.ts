@@ -3,6 +3,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { userIdByUsername } from '../../../test/helpers/factories.ts';
 import { loadConfig } from '../../config.ts';
 import type { JobLogger } from '../../platform/jobs/scheduler.ts';
 import { createMailer, createNotifications, deliverPending, mailJob } from './index.ts';
@@ -58,10 +59,8 @@ const note = (userId: number, n: number) => ({
 
 before(async () => {
   t = await createTestApp();
-  const id = async (u: string) =>
-    (await t.db.selectFrom('users').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
-  handlerId = await id('t_handler');
-  officeId = await id('t_office');
+  handlerId = await userIdByUsername(t.db, 't_handler');
+  officeId = await userIdByUsername(t.db, 't_office');
   await sql`update users set email = 'handler@example.cn' where id = ${handlerId}`.execute(t.db);
 });
 after(() => t.close());

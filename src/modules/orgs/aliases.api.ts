@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { createAlias, deleteAlias, listAliases, type OrgAliasRow } from './aliases.ts';
@@ -16,7 +17,6 @@ const aliasBody = z.object({
   alias: z.string().trim().min(1, '请输入简称或曾用名').max(200, '简称不能超过200个字'),
   orgId: z.number().int().positive('请选择对应机构'),
 });
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 function present(r: OrgAliasRow, orgName: string) {
   return {

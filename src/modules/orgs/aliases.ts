@@ -48,6 +48,15 @@ export function listAliasRows(db: Db, orgIds?: number[]): Promise<(OrgAliasRow &
   return q.orderBy('org_aliases.alias').execute();
 }
 
+/** Every organisation's name and every alias (e.g. search vocabulary), in two small queries. */
+export async function orgNamesAndAliases(db: Db): Promise<string[]> {
+  const [orgs, aliases] = await Promise.all([
+    db.selectFrom('orgs').select('name').execute(),
+    db.selectFrom('org_aliases').select('alias').execute(),
+  ]);
+  return [...orgs.map((o) => o.name), ...aliases.map((a) => a.alias)];
+}
+
 /**
  * Remember `alias` → `orgId` (inside the caller's transaction; the caller audits). An alias that
  * equals the organisation's own name is not stored; an existing alias is re-pointed.

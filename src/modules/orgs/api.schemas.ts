@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { isoDate, recordId } from '../../platform/http/schemas.ts';
 import { ORG_KINDS, ROLES } from './domain/roles.ts';
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export { idParam } from '../../platform/http/schemas.ts';
 
 export const loginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(40),
@@ -102,15 +103,13 @@ export const pageQuery = {
 };
 
 export const userListQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: recordId.optional(),
   q: z.string().trim().max(40).optional(),
   ...pageQuery,
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-
 export const auditQuery = z.object({
-  actorId: z.coerce.number().int().positive().optional(),
+  actorId: recordId.optional(),
   action: z.string().trim().max(60).optional(),
   subjectType: z.string().trim().max(40).optional(),
   subjectId: z.string().trim().max(40).optional(),

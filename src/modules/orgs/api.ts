@@ -144,16 +144,10 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
     async (req) => {
       service.requirePermission(requireActor(req), 'audit.view');
       const { rows, total } = await listAudit(db, req.query);
-      const actorIds = [...new Set(rows.map((r) => r.actor_id).filter((id): id is number => id !== null))];
-      const names = new Map<number, string>();
-      if (actorIds.length > 0) {
-        const users = await db
-          .selectFrom('users')
-          .select(['id', 'display_name'])
-          .where('id', 'in', actorIds)
-          .execute();
-        for (const u of users) names.set(u.id, u.display_name);
-      }
+      const names = await store.userDisplayNames(
+        db,
+        rows.map((r) => r.actor_id).filter((id): id is number => id !== null),
+      );
       return {
         items: rows.map((r) => ({
           id: r.id,

@@ -3,6 +3,7 @@ export {
   insertUnitOrg,
   matchUnitNames,
   type OrgAliasRow,
+  orgNamesAndAliases,
   rememberAlias,
   type UnitCandidate,
   type UnitMatch,
@@ -30,4 +31,21 @@ export {
   updateUser,
   visibleOrgIds,
 } from './service.ts';
-export { findOrg, findUserByUsername, listOrgs, type OrgRow } from './store.ts';
+export {
+  type ActiveUser,
+  activeUsers,
+  countOrgs,
+  findOrg,
+  findOrgByName,
+  findUserByUsername,
+  firstUser,
+  insertOrg,
+  insertOrgs,
+  listOrgs,
+  lockUser,
+  type NewOrg,
+  type OrgRow,
+  orgNames,
+  userDisplayNames,
+  usersOfOrgs,
+} from './store.ts';

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName, userIdByUsername } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 before(async () => {
   t = await createTestApp();
 });
 after(() => t.close());
-
-const orgId = async (name: string) =>
-  (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-const userId = async (username: string) =>
-  (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
 test('a department approver sees the users of its own department only', async () => {
   const c = await t.as('t_approver');
@@ -23,18 +19,20 @@ test('a department approver sees the users of its own department only', async ()
 
 test('a department user cannot read another department’s users', async () => {
   const c = await t.as('t_approver');
-  const finance = await orgId('市财政局');
+  const finance = await orgIdByName(t.db, '市财政局');
   assert.equal((await c.get(`/api/users?orgId=${finance}`)).statusCode, 404);
-  assert.equal((await c.get(`/api/users/${await userId('t_handler2')}`)).statusCode, 404);
-  assert.equal((await c.get(`/api/users/${await userId('t_handler')}`)).statusCode, 200);
+  assert.equal((await c.get(`/api/users/${await userIdByUsername(t.db, 't_handler2')}`)).statusCode, 404);
+  assert.equal((await c.get(`/api/users/${await userIdByUsername(t.db, 't_handler')}`)).statusCode, 200);
 });
 
 test('a department user cannot change another department’s user, nor its own colleagues', async () => {
   const c = await t.as('t_approver');
-  const target = await userId('t_handler2');
+  const target = await userIdByUsername(t.db, 't_handler2');
   const res = await c.send('PATCH', `/api/users/${target}`, { displayName: '被篡改' });
   assert.equal(res.statusCode, 403);
-  const own = await c.send('PATCH', `/api/users/${await userId('t_handler')}`, { disabled: true });
+  const own = await c.send('PATCH', `/api/users/${await userIdByUsername(t.db, 't_handler')}`, {
+    disabled: true,
+  });
   assert.equal(own.statusCode, 403);
   const row = await t.db
     .selectFrom('users')
@@ -56,13 +54,13 @@ test('a county approver sees its county subtree, not the city departments', asyn
   const res = await c.get('/api/users?pageSize=200');
   const names = (res.json().items as { username: string }[]).map((u) => u.username);
   assert.deepEqual(names, ['t_county']);
-  assert.equal((await c.get(`/api/users?orgId=${await orgId('市教育局')}`)).statusCode, 404);
-  assert.equal((await c.get(`/api/users?orgId=${await orgId('邹城市教育局')}`)).statusCode, 200);
+  assert.equal((await c.get(`/api/users?orgId=${await orgIdByName(t.db, '市教育局')}`)).statusCode, 404);
+  assert.equal((await c.get(`/api/users?orgId=${await orgIdByName(t.db, '邹城市教育局')}`)).statusCode, 200);
 });
 
 test('the administrator creates an organisation and a user, each audited in the same transaction', async () => {
   const c = await t.as('t_admin');
-  const zoucheng = await orgId('邹城市人民政府');
+  const zoucheng = await orgIdByName(t.db, '邹城市人民政府');
   const org = await c.send('POST', '/api/orgs', {
     parentId: zoucheng,
     name: '邹城市财政局',
@@ -82,7 +80,7 @@ test('the administrator creates an organisation and a user, each audited in the 
     .selectFrom('audit_log')
     .selectAll()
     .where('action', 'in', ['org.create', 'user.create'])
-    .where('actor_id', '=', await userId('t_admin'))
+    .where('actor_id', '=', await userIdByUsername(t.db, 't_admin'))
     .execute();
   assert.equal(audits.length, 2);
   const userAudit = audits.find((a) => a.action === 'user.create');
@@ -101,7 +99,7 @@ test('a failed write leaves neither the change nor its audit row', async () => {
     username: 't_handler',
     displayName: '重复',
     role: 'handler',
-    orgId: await orgId('市教育局'),
+    orgId: await orgIdByName(t.db, '市教育局'),
     password: 'long-enough-1',
   });
   assert.equal(dup.statusCode, 400);
@@ -111,8 +109,8 @@ test('a failed write leaves neither the change nor its audit row', async () => {
 
 test('an organisation cannot be moved below its own descendant', async () => {
   const c = await t.as('t_admin');
-  const county = await orgId('邹城市人民政府');
-  const town = await orgId('太平镇人民政府');
+  const county = await orgIdByName(t.db, '邹城市人民政府');
+  const town = await orgIdByName(t.db, '太平镇人民政府');
   const res = await c.send('PATCH', `/api/orgs/${county}`, { parentId: town });
   assert.equal(res.statusCode, 400);
   assert.match(res.json().error.fields[0].message, /下级/);
@@ -138,7 +136,9 @@ test('only the administrator reads the audit trail, with filters', async () => {
 test('a disabled user’s sessions end at once', async () => {
   const victim = await t.as('t_reviewer');
   const admin = await t.as('t_admin');
-  const res = await admin.send('PATCH', `/api/users/${await userId('t_reviewer')}`, { disabled: true });
+  const res = await admin.send('PATCH', `/api/users/${await userIdByUsername(t.db, 't_reviewer')}`, {
+    disabled: true,
+  });
   assert.equal(res.statusCode, 200);
   assert.equal((await victim.get('/api/auth/me')).statusCode, 401);
 });

@@ -1,4 +1,4 @@
-import type { Generated, Kysely, Selectable } from 'kysely';
+import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
 
 export interface OrgsTable {
@@ -47,15 +47,61 @@ export function findOrg(db: Kysely<Database>, id: number): Promise<OrgRow | unde
   return db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function insertOrg(
+/** An organisation by its exact name; among `parentId`'s children when that is given. */
+export function findOrgByName(
   db: Kysely<Database>,
-  v: { parentId: number | null; name: string; kind: string; code: string | null; sortOrder: number },
-): Promise<OrgRow> {
-  return db
-    .insertInto('orgs')
-    .values({ parent_id: v.parentId, name: v.name, kind: v.kind, code: v.code, sort_order: v.sortOrder })
-    .returningAll()
+  name: string,
+  parentId?: number,
+): Promise<OrgRow | undefined> {
+  let q = db.selectFrom('orgs').selectAll().where('name', '=', name);
+  if (parentId !== undefined) q = q.where('parent_id', '=', parentId);
+  return q.orderBy('id').executeTakeFirst();
+}
+
+/** The names of the given organisations, in one query (none for no ids); unknown ids are left out. */
+export async function orgNames(db: Kysely<Database>, ids: Iterable<number>): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function countOrgs(db: Kysely<Database>): Promise<number> {
+  const { n } = await db
+    .selectFrom('orgs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export type NewOrg = {
+  parentId: number | null;
+  name: string;
+  kind: string;
+  code: string | null;
+  sortOrder: number;
+  /** This organisation is the disclosure office of that agency. */
+  servesOrgId?: number | null;
+};
+
+const orgValues = (v: NewOrg) => ({
+  parent_id: v.parentId,
+  name: v.name,
+  kind: v.kind,
+  code: v.code,
+  sort_order: v.sortOrder,
+  serves_org_id: v.servesOrgId ?? null,
+});
+
+export function insertOrg(db: Kysely<Database>, v: NewOrg): Promise<OrgRow> {
+  return db.insertInto('orgs').values(orgValues(v)).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Inserts organisations in one statement (seeds); returns them in the given order. */
+export async function insertOrgs(db: Kysely<Database>, list: readonly NewOrg[]): Promise<OrgRow[]> {
+  if (list.length === 0) return [];
+  const rows = await db.insertInto('orgs').values(list.map(orgValues)).returningAll().execute();
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 export function updateOrgRow(
@@ -118,6 +164,77 @@ export async function listUsers(
 
 export function findUserView(db: Kysely<Database>, id: number): Promise<UserListRow | undefined> {
   return userWithOrg(db).where('users.id', '=', id).executeTakeFirst();
+}
+
+/** The display names of the given users, in one query (none for no ids); unknown ids are left out. */
+export async function userDisplayNames(
+  db: Kysely<Database>,
+  ids: Iterable<number>,
+): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** An active user, with the agency their organisation is the disclosure office of (null: none). */
+export type ActiveUser = { id: number; role: string; org_id: number; serves_org_id: number | null };
+
+/**
+ * Active (not disabled) users by id, with their organisation's `serves_org_id`, in one query: the
+ * recipients of reminders and notices. `roles` keeps those roles, plus the users in `alsoIds`.
+ */
+export function activeUsers(
+  db: Kysely<Database>,
+  o: { roles?: readonly string[]; alsoIds?: readonly number[] } = {},
+): Promise<ActiveUser[]> {
+  let q = db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.role', 'u.org_id', 'o.serves_org_id'])
+    .where('u.disabled', '=', false);
+  const { roles, alsoIds = [] } = o;
+  if (roles) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('u.role', 'in', roles.length > 0 ? [...roles] : ['']),
+        // One array parameter however many ids.
+        ...(alsoIds.length > 0 ? [sql<boolean>`u.id = any(${[...alsoIds]}::integer[])`] : []),
+      ]),
+    );
+  }
+  return q.orderBy('u.id').execute();
+}
+
+/** Users of the given organisations (id and organisation), by id. */
+export function usersOfOrgs(
+  db: Kysely<Database>,
+  orgIds: Iterable<number>,
+): Promise<{ id: number; org_id: number }[]> {
+  const wanted = [...new Set(orgIds)];
+  if (wanted.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'org_id'])
+    .where('org_id', 'in', wanted)
+    .orderBy('id')
+    .execute();
+}
+
+/** The first user (lowest id), of one of `roles` when given: whom demo data is attributed to. */
+export function firstUser(db: Kysely<Database>, roles?: readonly string[]): Promise<UserRow | undefined> {
+  let q = db.selectFrom('users').selectAll();
+  if (roles) q = q.where('role', 'in', [...roles]);
+  return q.orderBy('id').limit(1).executeTakeFirst();
+}
+
+/** Locks a user's row until the transaction ends, so that user's concurrent writes take turns. */
+export async function lockUser(tx: Kysely<Database>, id: number): Promise<void> {
+  await tx.selectFrom('users').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 export function findUser(db: Kysely<Database>, id: number): Promise<UserRow | undefined> {

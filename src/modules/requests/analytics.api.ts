@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
+import { idParam, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
@@ -21,9 +23,8 @@ import {
 
 const analyticsQuery = z.object({
   year: z.coerce.number().int('年度应为整数').min(2000, '年度无效').max(2100, '年度无效').optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: recordId.optional(),
 });
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const note = z
   .string()
   .trim()
@@ -221,10 +222,7 @@ export async function analyticsApi(root: FastifyInstance, { db }: Pick<ModuleCon
       const name = `依申请公开统计${year}${unitName ? `-${unitName}` : ''}.xlsx`;
       return reply
         .header('content-type', XLSX_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="analytics-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', contentDisposition(name, `analytics-${year}.xlsx`))
         .send(body);
     },
   );

@@ -9,9 +9,9 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { actorOf, orgIdByName } from '../../../test/helpers/factories.ts';
 import { residentId, uscc } from '../../../test/helpers/identity.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { loadActor } from '../orgs/index.ts';
 import * as ref from './analytics.reference.ts';
 import { calendarWithMark, clockChannel, refreshPausedFacts } from './analytics.service.ts';
 import * as store from './analytics.store.ts';
@@ -27,24 +27,13 @@ let units: number[];
 const TODAY = '2026-11-20';
 const YEARS = [2024, 2025, 2026];
 
-async function actorOf(username: string): Promise<Actor> {
-  const u = await t.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return (await loadActor(t.db, u.id)) as Actor;
-}
-
 before(async () => {
   t = await createTestApp();
   await seedDemoRequests(t.db);
-  office = await actorOf('t_office');
-  approver = await actorOf('t_approver');
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  units = [await id('市教育局'), await id('市财政局')];
+  office = await actorOf(t.db, 't_office');
+  approver = await actorOf(t.db, 't_approver');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  units = [await orgIdByName(t.db, '市教育局'), await orgIdByName(t.db, '市财政局')];
 });
 after(() => t.close());
 
@@ -52,7 +41,7 @@ after(() => t.close());
 async function filters(year: number): Promise<store.AnalyticsFilter[]> {
   const out: store.AnalyticsFilter[] = [];
   for (const username of ['t_office', 't_admin', 't_handler', 't_handler2', 't_county']) {
-    out.push({ scope: await caseScope(t.db, await actorOf(username)), year });
+    out.push({ scope: await caseScope(t.db, await actorOf(t.db, username)), year });
   }
   for (const unitId of units) out.push({ scope: await caseScope(t.db, office), year, unitId });
   return out;

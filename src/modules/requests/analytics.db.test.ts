@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { residentId } from '../../../test/helpers/identity.ts';
+import { applicationBody, orgIdByName, registerCase } from '../../../test/helpers/factories.ts';
 import { bundledCalendar } from '../calendar/index.ts';
 import { seedDemoRequests } from './seeds.ts';
 
@@ -19,26 +19,8 @@ let finance: number;
 /** Cases registered here (2024): X consulted then disclosed, Y disclosed, Z still registered. */
 const ids = { x: 0, y: 0, z: 0 };
 
-const application = (subject: string, on: string) => ({
-  orgId: city,
-  channel: 'in-person',
-  submittedOn: on,
-  receivedOn: null,
-  applicant: {
-    type: 'natural',
-    name: '张三丰',
-    idType: 'resident-id',
-    idNumber: residentId('37080219800101123'),
-    phone: '13812345678',
-  },
-  request: { subject, description: `请提供${subject}` },
-});
-
-async function register(subject: string, on: string): Promise<number> {
-  const res = await office.send('POST', '/api/requests', application(subject, on));
-  assert.equal(res.statusCode, 200, res.body);
-  return res.json().case.id;
-}
+const register = (subject: string, on: string): Promise<number> =>
+  registerCase(office, applicationBody(city, { subject, submittedOn: on }));
 
 async function act(c: Client, id: number, body: Record<string, unknown>) {
   const res = await c.send('POST', `/api/requests/${id}/actions`, body);
@@ -53,11 +35,9 @@ before(async () => {
   handler = await t.as('t_handler');
   handler2 = await t.as('t_handler2');
   reviewer = await t.as('t_reviewer');
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
-  finance = await id('市财政局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
+  finance = await orgIdByName(t.db, '市财政局');
 
   ids.x = await register('某小区供暖改造补贴发放名单', '2024-10-14');
   await act(office, ids.x, { action: 'assign', on: '2024-10-14', unitId: education });

@@ -15,6 +15,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { keywords, terms } from '../../platform/search/segment.ts';
 import { type Calendar, createCalendar, loadYears } from '../calendar/index.ts';
+import { orgNames } from '../orgs/index.ts';
 import * as store from './analytics.store.ts';
 import {
   type Analytics,
@@ -24,6 +25,7 @@ import {
   releaseSuggestions,
 } from './domain/analytics.ts';
 import type { ReceiptChannel } from './domain/clock.ts';
+import { isRepliedStage } from './domain/stages.ts';
 import { CHANNEL_LABELS } from './meta.ts';
 import { RELEASABLE_OUTCOMES } from './release-queue.ts';
 import { caseScope } from './service.ts';
@@ -159,7 +161,7 @@ async function compute(db: Db, f: store.AnalyticsFilter, identities: boolean): P
     replies,
     paused,
     calendar,
-    unitNames: await store.orgNames(db, unitIds),
+    unitNames: Object.fromEntries(await orgNames(db, unitIds)),
   });
   const texts = await topicTextsOf(db, sample);
   const textTerms = texts.map((t) => t.textTerms);
@@ -170,7 +172,7 @@ async function compute(db: Db, f: store.AnalyticsFilter, identities: boolean): P
       terms: (texts[i] as TopicText).subjectTerms,
       flaggable:
         !s.queued &&
-        (s.stage === 'replied' || s.stage === 'archived') &&
+        isRepliedStage(s.stage) &&
         (RELEASABLE_OUTCOMES as readonly (string | null)[]).includes(s.outcome),
     })),
   );

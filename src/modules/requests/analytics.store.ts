@@ -331,12 +331,6 @@ export async function topicTexts(
   return rows;
 }
 
-export async function orgNames(db: Db, ids: number[]): Promise<Record<number, string>> {
-  if (ids.length === 0) return {};
-  const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute();
-  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
-}
-
 /**
  * Changes whenever cases, their events, the release queue or the calendar change (ids only grow; a
  * restore or a calendar edit moves the timestamps): the analytics cache compares it.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { residentId } from '../../../test/helpers/identity.ts';
+import { applicationBody, orgIdByName } from '../../../test/helpers/factories.ts';
 import { bundledCalendar } from '../calendar/index.ts';
 import { computeClock } from './domain/clock.ts';
 
@@ -16,33 +16,18 @@ before(async () => {
   t = await createTestApp();
   office = await t.as('t_office');
   handler = await t.as('t_handler');
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
-  finance = await id('市财政局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
+  finance = await orgIdByName(t.db, '市财政局');
 });
 after(() => t.close());
 
 const application = (over: Record<string, unknown> = {}) => ({
-  orgId: city,
-  channel: 'in-person',
-  submittedOn: '2024-02-08',
-  receivedOn: null,
-  applicant: {
-    type: 'natural',
-    name: '张三丰',
-    idType: 'resident-id',
-    idNumber: residentId('37080219800101123'),
-    phone: '13812345678',
-    email: 'zhang@example.com',
-    address: '济宁市任城区某路1号',
-  },
-  request: {
-    subject: '2023年城区学校新建项目批复',
+  ...applicationBody(city, {
     docNumber: '济教发〔2023〕5号',
     description: '请提供该批复全文',
-  },
+    applicant: { email: 'zhang@example.com', address: '济宁市任城区某路1号' },
+  }),
   ...over,
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { isoDate, recordId } from '../../platform/http/schemas.ts';
 import { ASSIST_KINDS, NOTE_KINDS } from './domain/stages.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const optionalText = (max: number, tooLong: string) =>
   z
     .string()
@@ -120,7 +120,7 @@ export const actionBody = z.discriminatedUnion('action', [
 
 export const listQuery = z.object({
   stage: z.string().max(40).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: recordId.optional(),
   overdue: z.enum(['1', 'true']).optional(),
   paused: z.enum(['1', 'true']).optional(),
   dueWithin: z.coerce.number().int().min(0).max(60).optional(),

@@ -1,20 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
-import { loadCalendar } from '../calendar/index.ts';
+import { loadCalendar, workingDaysUntil } from '../calendar/index.ts';
+import { orgNames, userDisplayNames } from '../orgs/index.ts';
 import { analyticsApi } from './analytics.api.ts';
 import { actionBody, listQuery, registerBody } from './api.schemas.ts';
 import { assistanceApi } from './assistance.api.ts';
 import { canSeePersonalData } from './domain/policies.ts';
+import { isRunningStage } from './domain/stages.ts';
 import { caseLetters, lettersApi, letterView } from './letters.api.ts';
 import { requestsMeta } from './meta.ts';
 import { presentDetail, presentListItem } from './present.ts';
 import * as service from './service.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const date = z.string().nullable();
 /** The statutory clock as derived from the case's event log (see domain/clock.ts ClockState). */
 const clockView = z.object({
@@ -53,26 +55,13 @@ const detailResponse = z.object({
 export async function requestsApi(root: FastifyInstance, { db, config }: ModuleContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
-  async function actorNames(ids: (number | null)[]): Promise<Map<number, string>> {
-    const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
-    if (wanted.length === 0) return new Map();
-    const rows = await db
-      .selectFrom('users')
-      .select(['id', 'display_name'])
-      .where('id', 'in', wanted)
-      .execute();
-    return new Map(rows.map((r) => [r.id, r.display_name]));
-  }
+  const notNull = (ids: (number | null)[]) => ids.filter((i): i is number => i !== null);
 
   async function detailJson(d: service.CaseDetail) {
-    const users = await actorNames([...d.events.map((e) => e.actor_id), d.row.handler_id]);
-    const orgIds = [d.row.org_id, d.row.unit_id].filter((i): i is number => i !== null);
-    const orgs = new Map(
-      (await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', orgIds).execute()).map((o) => [
-        o.id,
-        o.name,
-      ]),
-    );
+    const [users, orgs] = await Promise.all([
+      userDisplayNames(db, notNull([...d.events.map((e) => e.actor_id), d.row.handler_id])),
+      orgNames(db, notNull([d.row.org_id, d.row.unit_id])),
+    ]);
     const detail = presentDetail(d, users);
     return {
       ...detail,
@@ -110,12 +99,9 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
       const calendar = await loadCalendar(db);
       const items = rows.map((r) => {
         let left: number | null = null;
-        if (r.reply_due && ['registered', 'processing', 'awaiting-correction'].includes(r.stage)) {
+        if (r.reply_due && isRunningStage(r.stage)) {
           try {
-            left =
-              r.reply_due >= today
-                ? calendar.countWorkingDays(today, r.reply_due)
-                : -calendar.countWorkingDays(r.reply_due, today);
+            left = workingDaysUntil(calendar, today, r.reply_due);
           } catch {
             left = null;
           }

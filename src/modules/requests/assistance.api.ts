@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readBlob } from '../../platform/files/storage.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
+import { idParam, isoDate, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
@@ -13,8 +15,6 @@ import * as assistance from './assistance.ts';
 import * as views from './views.ts';
 
 const tags = ['requests'];
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const viewFilter = z.object({
   stage: z.string().max(40).optional(),
@@ -82,15 +82,15 @@ export async function assistanceApi(
         tags,
         summary: '下载协助答复的附件',
         params: z.object({
-          id: z.coerce.number().int().positive(),
-          fileId: z.coerce.number().int().positive(),
+          id: recordId,
+          fileId: recordId,
         }),
       },
     },
     async (req, reply) => {
       const file = await assistance.answerFile(db, requireActor(req), req.params.id, req.params.fileId);
       reply.type(file.mime);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      reply.header('content-disposition', contentDisposition(file.name));
       reply.header('cache-control', 'private, no-store');
       return reply.send(readBlob(config.dataDir, file.sha256));
     },

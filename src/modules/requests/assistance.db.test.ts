@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../test/helpers/clock.ts';
-import { residentId } from '../../../test/helpers/identity.ts';
+import { applicationBody, orgIdByName, registerCase } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 let office: Client;
@@ -26,31 +26,14 @@ before(async () => {
   handler2 = await t.as('t_handler2');
   approver2 = await t.as('t_approver2');
   county = await t.as('t_county');
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
-  finance = await id('市财政局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
+  finance = await orgIdByName(t.db, '市财政局');
 });
 after(() => t.close());
 
 async function caseAssignedToEducation(subject: string): Promise<number> {
-  const res = await office.send('POST', '/api/requests', {
-    orgId: city,
-    channel: 'in-person',
-    submittedOn: '2025-03-03',
-    receivedOn: null,
-    applicant: {
-      type: 'natural',
-      name: '张三丰',
-      idType: 'resident-id',
-      idNumber: residentId('37080219800101123'),
-      phone: '13812345678',
-    },
-    request: { subject, description: `请提供${subject}` },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  const id = res.json().case.id as number;
+  const id = await registerCase(office, applicationBody(city, { subject, submittedOn: '2025-03-03' }));
   const assigned = await office.send('POST', `/api/requests/${id}/actions`, {
     action: 'assign',
     on: '2025-03-04',

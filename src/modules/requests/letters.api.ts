@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
+import { idParam, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { exportCase } from './archive/service.ts';
@@ -31,10 +33,9 @@ const templateView = z.object({
   placeholders: z.array(z.object({ name: z.string(), label: z.string() })),
 });
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const letterParam = z.object({
-  id: z.coerce.number().int().positive(),
-  letterId: z.coerce.number().int().positive(),
+  id: recordId,
+  letterId: recordId,
 });
 const templateBody = z.object({
   title: z.string('请填写文书标题').max(200, '文书标题过长'),
@@ -44,7 +45,7 @@ const templateBody = z.object({
 function attachment(reply: FastifyReply, name: string, mime: string, data: Uint8Array) {
   reply.type(mime);
   reply.header('cache-control', 'private, no-store');
-  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+  reply.header('content-disposition', contentDisposition(name));
   return reply.send(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
 }
 

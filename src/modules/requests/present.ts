@@ -1,4 +1,5 @@
 import { maskId, maskName, maskPhone } from './domain/policies.ts';
+import { isRunningStage } from './domain/stages.ts';
 import type { CaseDetail } from './service.ts';
 import type { ApplicantRecord, RequestEventRow, RequestListRow, RequestRow } from './store.ts';
 
@@ -42,10 +43,7 @@ export function presentListItem(
     replyDue: r.reply_due,
     workingDaysLeft,
     paused: r.paused,
-    overdue:
-      r.reply_due !== null &&
-      ['registered', 'processing', 'awaiting-correction'].includes(r.stage) &&
-      r.reply_due < today,
+    overdue: r.reply_due !== null && isRunningStage(r.stage) && r.reply_due < today,
     clockMissingYear: r.clock_missing_year,
     outcome: r.outcome,
   };

@@ -5,11 +5,13 @@
  * deadline changed (old → new). Cases whose deadline was provisional for a year now loaded become
  * final here.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { chinaToday, now } from '../../platform/time.ts';
 import { type CalendarChanged, formatChineseDate, loadCalendar, provisionalNote } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
+import { activeUsers } from '../orgs/index.ts';
+import { RUNNING_STAGES } from './domain/stages.ts';
 import { deriveClock } from './service.ts';
 import * as store from './store.ts';
 
@@ -33,7 +35,7 @@ async function affectedCases(db: Kysely<Database>, years: number[]): Promise<sto
   return db
     .selectFrom('requests')
     .selectAll()
-    .where('stage', 'in', store.RUNNING_STAGES)
+    .where('stage', 'in', RUNNING_STAGES)
     .where('received_on', 'is not', null)
     .where((eb) =>
       eb.or([
@@ -102,9 +104,7 @@ async function notifyOffices(db: Kysely<Database>, change: CalendarChanged, chan
   // Only deadlines whose date moved are news; a provisional date confirmed unchanged is listed too,
   // because the office may have told the applicant it was provisional.
   if (changes.length === 0) return;
-  const { rows: offices } = await sql<{ id: number; org_id: number; serves_org_id: number | null }>`
-    select u.id, u.org_id, o.serves_org_id from users u join orgs o on o.id = u.org_id
-    where not u.disabled and u.role = 'office'`.execute(db);
+  const offices = await activeUsers(db, { roles: ['office'] });
   const years = change.years.map((y) => `${y}年`).join('、');
   const stamp = now().toISOString();
   const rows: NewNotification[] = [];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { residentId } from '../../../test/helpers/identity.ts';
+import { applicationBody, orgIdByName, registerCase } from '../../../test/helpers/factories.ts';
 import { seedDemoRequests } from './seeds.ts';
 
 let t: TestApp;
@@ -15,24 +15,8 @@ let education: number;
 /** X: assigned to 市教育局 and disclosed; Y: assigned and disclosed; Z: registered, not replied. */
 const ids = { x: 0, y: 0, z: 0 };
 
-async function register(subject: string, on: string): Promise<number> {
-  const res = await office.send('POST', '/api/requests', {
-    orgId: city,
-    channel: 'in-person',
-    submittedOn: on,
-    receivedOn: null,
-    applicant: {
-      type: 'natural',
-      name: '李四',
-      idType: 'resident-id',
-      idNumber: residentId('37080219800101123'),
-      phone: '13812345678',
-    },
-    request: { subject, description: `请提供${subject}` },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  return res.json().case.id;
-}
+const register = (subject: string, on: string): Promise<number> =>
+  registerCase(office, applicationBody(city, { subject, submittedOn: on, applicant: { name: '李四' } }));
 
 async function act(c: Client, id: number, body: Record<string, unknown>) {
   const res = await c.send('POST', `/api/requests/${id}/actions`, body);
@@ -54,10 +38,8 @@ before(async () => {
   handler = await t.as('t_handler');
   handler2 = await t.as('t_handler2');
   reviewer = await t.as('t_reviewer');
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
   ids.x = await disclosed('城区中小学新建项目批复');
   ids.y = await disclosed('学区划分方案');
   ids.z = await register('义务教育招生政策', '2025-03-05');

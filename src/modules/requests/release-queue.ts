@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/http/session.ts';
 import { agencyIdsFor, visibleOrgIds } from '../orgs/index.ts';
 import { OUTCOMES, type OutcomeCode } from './domain/outcomes.ts';
 import { type CaseActor, canAct, canView } from './domain/policies.ts';
-import { STAGE_LABELS, type Stage } from './domain/stages.ts';
+import { isRepliedStage, STAGE_LABELS, type Stage } from './domain/stages.ts';
 import { findRequest, lockRequest, type RequestRow } from './store.ts';
 
 export interface RequestReleaseQueueTable {
@@ -48,7 +48,6 @@ export const RELEASE_STATUS_LABELS: Record<ReleaseStatus, string> = {
 
 /** Outcomes whose information went to the applicant and so may be published for everyone. */
 export const RELEASABLE_OUTCOMES: readonly OutcomeCode[] = ['DISCLOSE', 'PARTIAL'];
-const REPLIED_STAGES: readonly string[] = ['replied', 'archived'];
 const ACTION_LABEL = '转主动公开';
 
 type StaffActor = Actor & CaseActor;
@@ -153,7 +152,7 @@ export async function flagForRelease(
     const row = await lockRequest(tx, requestId);
     if (!row) throw new AppError('NOT_FOUND');
     if (!canAct(a, 'reply', kaseOf(row))) throw new AppError('FORBIDDEN');
-    if (!REPLIED_STAGES.includes(row.stage)) {
+    if (!isRepliedStage(row.stage)) {
       throw new AppError('CASE_ACTION_NOT_ALLOWED', {
         stageLabel: STAGE_LABELS[row.stage as Stage] ?? row.stage,
         actionLabel: ACTION_LABEL,

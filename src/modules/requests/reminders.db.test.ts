@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { createTestUser, orgIdByName, userIdByUsername } from '../../../test/helpers/factories.ts';
 import { loadConfig } from '../../config.ts';
 import { createScheduler, type JobLogger, type SchedulerClock } from '../../platform/jobs/scheduler.ts';
 import { bundledCalendar } from '../calendar/index.ts';
-import { createUser } from '../orgs/index.ts';
 import { requestsModule } from './manifest.ts';
 import { milestoneFor, remindersJob, sweepReminders } from './reminders.ts';
 
@@ -22,19 +22,17 @@ const noLog: JobLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 before(async () => {
   t = await createTestApp();
-  const org = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await org('济宁市人民政府');
-  education = await org('市教育局');
-  finance = await org('市财政局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
+  finance = await orgIdByName(t.db, '市财政局');
   // Besides the t_* users: a second handler in 市教育局, an office user inside 市财政局 itself (its own
   // disclosure office), and a disabled office user of the city.
   for (const [username, role, orgId] of [
     ['r_handler_b', 'handler', education],
     ['r_fin_office', 'office', finance],
-    ['r_gone', 'office', await org('市政府办公室')],
+    ['r_gone', 'office', await orgIdByName(t.db, '市政府办公室')],
   ] as const) {
-    await createUser(t.db, null, { username, displayName: username, role, orgId, password: 'password-123' });
+    await createTestUser(t.db, { username, role, org: orgId });
   }
   // r_gone and the demo accounts of seedDemoOrgs (office, handler, …: the names without an underscore)
   // are disabled, so every recipient expected below is one made in this file or by createTestApp.
@@ -49,9 +47,6 @@ beforeEach(async () => {
   await t.db.deleteFrom('notifications').execute();
   await t.db.deleteFrom('requests').execute();
 });
-
-const userId = async (username: string) =>
-  (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
 let seq = 0;
 async function addCase(v: {
@@ -188,11 +183,11 @@ test('running the sweep again (same day, or the next process) creates no duplica
 });
 
 test('recipients: the case’s own handler when set; the office of the agency itself; no handler before assignment', async () => {
-  const handler = await userId('t_handler');
+  const handler = await userIdByUsername(t.db, 't_handler');
   const own = await addCase({ due: '2026-03-17', handler });
   const unassigned = await addCase({ due: '2026-03-17', unit: null, stage: 'registered' });
   const finCase = await addCase({ due: '2026-03-17', org: finance, unit: finance });
-  const goneHandler = await addCase({ due: '2026-03-17', handler: await userId('r_gone') });
+  const goneHandler = await addCase({ due: '2026-03-17', handler: await userIdByUsername(t.db, 'r_gone') });
   await sweep();
   assert.deepEqual(await recipientsOf(own.id), ['t_handler', 't_office']);
   assert.deepEqual(await recipientsOf(unassigned.id), ['t_office']);

@@ -30,14 +30,17 @@ import {
   formatChineseDate,
   loadCalendar,
   provisionalNote,
+  workingDaysUntil,
 } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
+import { activeUsers } from '../orgs/index.ts';
+import { runningStageSql } from './store.ts';
 
 /** Overdue reminders repeat after this many working days. */
 export const OVERDUE_REPEAT_WORKING_DAYS = 5;
 
 /** Verbatim the predicate of `requests_due_idx`, so the planner uses the partial index. */
-const RUNNING = sql.raw(`stage in ('registered', 'processing', 'awaiting-correction')`);
+const RUNNING = runningStageSql();
 
 /** What a reply deadline calls for today; null: nothing. */
 export type Milestone =
@@ -55,11 +58,9 @@ export function milestoneFor(
 ): Milestone {
   if (due === today) return { type: 'due', daysLeft: 0 };
   try {
-    if (due > today) {
-      const left = calendar.countWorkingDays(today, due);
-      return days.has(left) ? { type: 'due', daysLeft: left } : null;
-    }
-    const over = calendar.countWorkingDays(due, today);
+    const left = workingDaysUntil(calendar, today, due);
+    if (due > today) return days.has(left) ? { type: 'due', daysLeft: left } : null;
+    const over = -left;
     return over >= 1 && (over - 1) % OVERDUE_REPEAT_WORKING_DAYS === 0
       ? { type: 'overdue', daysOver: over }
       : null;
@@ -88,11 +89,7 @@ type Recipients = {
 };
 
 async function loadRecipients(db: Kysely<Database>, handlerIds: number[]): Promise<Recipients> {
-  const { rows } = await sql<{ id: number; role: string; org_id: number; serves_org_id: number | null }>`
-    select u.id, u.role, u.org_id, o.serves_org_id
-    from users u join orgs o on o.id = u.org_id
-    where not u.disabled and (u.role in ('handler', 'office') or u.id = any(${handlerIds}::integer[]))
-    order by u.id`.execute(db);
+  const rows = await activeUsers(db, { roles: ['handler', 'office'], alsoIds: handlerIds });
   const active = new Set<number>();
   const handlersByUnit = new Map<number, number[]>();
   const officesByAgency = new Map<number, number[]>();

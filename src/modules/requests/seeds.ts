@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/http/session.ts';
 import type { SeedReport } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
 import { addCalendarDays } from '../calendar/index.ts';
-import { loadActor } from '../orgs/index.ts';
+import { findUserByUsername, listOrgs, loadActor } from '../orgs/index.ts';
 import { type ActionInput, type ApplicationInput, act, registerByStaff, submitOnline } from './service.ts';
 
 /** GB 11643 check digit: a valid-looking resident ID for demo applicants (no real person's). */
@@ -71,16 +71,16 @@ type Plan = {
  */
 export async function seedDemoRequests(db: Kysely<Database>): Promise<SeedReport> {
   if (await db.selectFrom('requests').select('id').limit(1).executeTakeFirst()) return [];
-  const officeUser = await db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', 'office')
-    .executeTakeFirst();
+  const officeUser = await findUserByUsername(db, 'office');
   if (!officeUser) return [];
   const office = (await loadActor(db, officeUser.id)) as Actor;
-  const orgId = async (name: string) =>
-    (await db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  const city = await orgId('济宁市人民政府');
+  const orgIds = new Map((await listOrgs(db)).map((o) => [o.name, o.id]));
+  const orgId = (name: string) => {
+    const id = orgIds.get(name);
+    if (id === undefined) throw new Error(`demo organisation missing: ${name}`);
+    return id;
+  };
+  const city = orgId('济宁市人民政府');
   const today = chinaToday();
   const ago = (days: number) => addCalendarDays(today, -days);
 
@@ -310,7 +310,7 @@ export async function seedDemoRequests(db: Kysely<Database>): Promise<SeedReport
       },
       today,
     );
-    const unitId = plan.unit ? await orgId(plan.unit) : null;
+    const unitId = plan.unit ? orgId(plan.unit) : null;
     for (const step of plan.steps) {
       const input = step.action === 'assign' ? { ...step, unitId } : step;
       // The extension is approved by the office's 负责人; the demo has none, so it is recorded as the system's.

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/http/passwords.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { type Calendar, loadCalendar } from '../calendar/index.ts';
-import { agencyIdsFor, visibleOrgIds } from '../orgs/index.ts';
+import { agencyIdsFor, findOrg, visibleOrgIds } from '../orgs/index.ts';
 import * as assistStore from './assistance.store.ts';
 import { validateApplicant } from './domain/applicant.ts';
 import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
@@ -21,6 +21,7 @@ import {
   type CaseState,
   decide,
   foldState,
+  isRunningStage,
   toClockEvents,
 } from './domain/stages.ts';
 import { createLetterForEvent } from './letters/service.ts';
@@ -152,11 +153,7 @@ async function createCase(
       const existing = await store.findBySubmissionKey(tx, input.submissionKey);
       if (existing) return { row: existing, duplicate: true };
     }
-    const org = await tx
-      .selectFrom('orgs')
-      .select(['id', 'kind'])
-      .where('id', '=', input.orgId)
-      .executeTakeFirst();
+    const org = await findOrg(tx, input.orgId);
     if (!org)
       throw new AppError('VALIDATION_FAILED', {}, [{ path: 'orgId', message: '请选择受理申请的行政机关' }]);
     const confirmed = input.receivedOn !== null;
@@ -430,7 +427,7 @@ export async function act(
     if (closingOutcome) patch.outcome = closingOutcome;
     const provisional = { ...before, ...patch } as store.RequestRow;
     const clock = deriveClock(calendar, provisional, [...events, event], today);
-    const open = stage === 'registered' || stage === 'processing' || stage === 'awaiting-correction';
+    const open = isRunningStage(stage);
     patch.reply_due = open ? (clock.state?.replyDue ?? null) : (before.reply_due ?? null);
     patch.paused = open ? (clock.state?.paused ?? false) : false;
     patch.clock_missing_year = open ? clock.missingYear : null;
@@ -472,9 +469,7 @@ async function checkAssistRequest(
 ) {
   const errors: { path: string; message: string }[] = [];
   const unitId = Number(data.unitId);
-  const unit = Number.isInteger(unitId)
-    ? await tx.selectFrom('orgs').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst()
-    : undefined;
+  const unit = Number.isInteger(unitId) ? await findOrg(tx, unitId) : undefined;
   if (!unit) errors.push({ path: 'unitId', message: '请选择请求协助的单位' });
   else if (unit.id === before.unit_id) {
     errors.push({ path: 'unitId', message: '请选择承办单位以外的单位' });

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
+import { OPEN_STAGES, RUNNING_STAGES } from './domain/stages.ts';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -169,13 +170,12 @@ export function updateDerived(
     .executeTakeFirstOrThrow();
 }
 
-export const OPEN_STAGES = [
-  'awaiting-confirmation',
-  'registered',
-  'processing',
-  'awaiting-correction',
-] as const;
-export const RUNNING_STAGES = ['registered', 'processing', 'awaiting-correction'] as const;
+/**
+ * `stage in ('registered', …)` over the running stages as literals (not parameters): verbatim the
+ * predicate of the partial index `requests_due_idx`, so the planner can use it.
+ */
+export const runningStageSql = (column: 'stage' | 'r.stage' = 'stage') =>
+  sql.raw(`${column} in (${RUNNING_STAGES.map((s) => `'${s}'`).join(', ')})`);
 
 export type ListFilter = {
   /** Cases addressed to these agencies, or assigned to these units (the caller's scope). */
@@ -228,7 +228,7 @@ export async function listRequests(db: Kysely<Database>, f: ListFilter) {
       .select(['o.name as org_name', 'u.name as unit_name', 'h.display_name as handler_name'])
       // Running cases first (the clock is ticking), then those awaiting confirmation, then finished ones.
       .orderBy(
-        sql`case when r.stage in ('registered', 'processing', 'awaiting-correction') then 0 when r.stage = 'awaiting-confirmation' then 1 else 2 end`,
+        sql`case when ${runningStageSql('r.stage')} then 0 when r.stage = 'awaiting-confirmation' then 1 else 2 end`,
       )
       .orderBy(sql`r.reply_due asc nulls last`)
       .orderBy('r.id', 'desc')

@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
+import { lockUser } from '../orgs/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -72,7 +73,7 @@ export async function createView(
   const name = input.name.trim();
   return inTransaction(db, async (tx) => {
     // One person's views are written one at a time (the count and the name check hold until commit).
-    await tx.selectFrom('users').select('id').where('id', '=', actor.id).forUpdate().execute();
+    await lockUser(tx, actor.id);
     const { n } = await tx
       .selectFrom('request_saved_views')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -103,7 +104,7 @@ export async function updateView(
   input: { name?: string; filter?: ViewFilter },
 ): Promise<SavedView> {
   return inTransaction(db, async (tx) => {
-    await tx.selectFrom('users').select('id').where('id', '=', actor.id).forUpdate().execute();
+    await lockUser(tx, actor.id);
     const before = await tx
       .selectFrom('request_saved_views')
       .select(['id', 'name', 'filter'])

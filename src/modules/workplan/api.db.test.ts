@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../test/helpers/clock.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 
 const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources');
 
@@ -72,11 +73,9 @@ function smallPlan(title: string, units: { lead: string[]; resp: string[] }[]) {
 before(async () => {
   t = await createTestApp();
   [office, handler, handler2] = await Promise.all([t.as('t_office'), t.as('t_handler'), t.as('t_handler2')]);
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
-  finance = await id('市财政局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
+  finance = await orgIdByName(t.db, '市财政局');
 });
 after(() => t.close());
 
@@ -134,9 +133,7 @@ test('save: unknown units must be mapped or created; the mapping is remembered a
   assert.match(err.message, /市发改委办公室/);
   assert.match(err.message, /市新设数据局/);
 
-  const development = (
-    await t.db.selectFrom('orgs').select('id').where('name', '=', '市发展改革委').executeTakeFirstOrThrow()
-  ).id;
+  const development = await orgIdByName(t.db, '市发展改革委');
   const saved = await office.send('POST', '/api/workplan/plans', {
     ...body,
     unitMappings: [{ name: '市发改委办公室', orgId: development }],

@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { isoDate, recordId } from '../../platform/http/schemas.ts';
 import { ORG_KINDS } from '../orgs/index.ts';
 import { WORK_STATUSES } from './store.ts';
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export { idParam } from '../../platform/http/schemas.ts';
+
 export const fileParam = z.object({
-  id: z.coerce.number().int().positive(),
-  fileId: z.coerce.number().int().positive(),
+  id: recordId,
+  fileId: recordId,
 });
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), '日期无效');
+/** A date that exists (2024-02-30 is refused). */
+const existingDate = isoDate.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), '日期无效');
 const optText = (max: number, label: string) =>
   z
     .string()
@@ -21,7 +21,7 @@ const optText = (max: number, label: string) =>
     .nullable()
     .optional()
     .transform((v) => v ?? null);
-const optDate = isoDate
+const optDate = existingDate
   .nullable()
   .optional()
   .transform((v) => v ?? null);
@@ -90,7 +90,7 @@ export const savePlanBody = z.object({
 });
 
 export const planListQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: recordId.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
@@ -102,12 +102,12 @@ export const planPatchBody = z
   .partial();
 
 export const myTasksQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: recordId.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(WORK_STATUSES).optional(),
 });
 
-export const reviewQueueQuery = z.object({ planId: z.coerce.number().int().positive().optional() });
+export const reviewQueueQuery = z.object({ planId: recordId.optional() });
 
 export const progressBody = z.object({
   text: z.string('请填写进展情况').trim().min(1, '请填写进展情况').max(5000, '进展情况不能超过5000个字'),

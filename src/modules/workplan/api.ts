@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readBlob } from '../../platform/files/storage.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { AppError, isCatalogCode } from '../../platform/http/errors.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -141,10 +142,7 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
       const name = `${data.detail.plan.title}（工作台账）.xlsx`;
       reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="workplan-${req.params.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        );
+        .header('content-disposition', contentDisposition(name, `workplan-${req.params.id}.xlsx`));
       return reply.send(body);
     },
   );
@@ -205,7 +203,7 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
     async (req, reply) => {
       const file = await service.progressFile(db, requireActor(req), req.params.id, req.params.fileId);
       reply.type(file.mime);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      reply.header('content-disposition', contentDisposition(file.name));
       return reply.send(readBlob(config.dataDir, file.sha256));
     },
   );

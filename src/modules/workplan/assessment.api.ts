@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, isoDate } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
@@ -14,9 +15,7 @@ import {
   PERIOD_LABELS,
 } from './domain/scoring.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive('编号无效') });
 const orgParam = z.object({ orgId: z.coerce.number().int().positive('机构编号无效') });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const points = (label: string) =>
   z.number(`${label}应为数字`).min(0, `${label}不能为负数`).max(1000, `${label}不能超过1000`);
 

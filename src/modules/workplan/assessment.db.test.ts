@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { createTestUser, orgIdByName } from '../../../test/helpers/factories.ts';
 import { parseClockStart, setClock } from '../../platform/time.ts';
-import { createUser } from '../orgs/index.ts';
 
 let t: TestApp;
 let office: Client;
@@ -11,9 +11,6 @@ let city: number;
 let edu: number;
 let fin: number;
 let plan: number;
-
-const orgId = async (name: string) =>
-  (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 
 async function assign(
   seq: number,
@@ -73,15 +70,14 @@ before(async () => {
   t = await createTestApp();
   // The half-year assessment is made after the half-year, with every record of it in: as of 2026-07-15.
   setClock(parseClockStart('2026-07-15'));
-  city = await orgId('济宁市人民政府');
-  edu = await orgId('市教育局');
-  fin = await orgId('市财政局');
-  await createUser(t.db, null, {
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  edu = await orgIdByName(t.db, '市教育局');
+  fin = await orgIdByName(t.db, '市财政局');
+  await createTestUser(t.db, {
     username: 'a_city',
     displayName: '市政府负责人',
     role: 'approver',
-    orgId: city,
-    password: 'password-123',
+    org: city,
   });
   office = await t.as('t_office');
   cityApprover = await t.as('a_city');

@@ -238,14 +238,6 @@ export async function originsOf(db: Db, taskIds: number[]) {
 
 // ---------------------------------------------------------------- cascade
 
-export async function findOrgRow(db: Db, id: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'name', 'kind', 'parent_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 export async function childPlans(db: Db, parentPlanId: number) {
   return db
     .selectFrom('work_plans as p')
@@ -452,16 +444,6 @@ export async function openAssignmentsDueBy(
     where t.due is not null and t.due <= ${until}::date and p.year >= ${minYear}
       and not (a.review_state = 'accepted' and a.status in ('done', 'ongoing'))
     order by p.id, t.seq, a.id`.execute(db);
-  return rows;
-}
-
-/** Active users with their organisation and the agency their organisation serves (disclosure office). */
-export async function activeUsers(db: Db) {
-  const { rows } = await sql<{ id: number; role: string; org_id: number; serves_org_id: number | null }>`
-    select u.id, u.role, u.org_id, o.serves_org_id
-    from users u join orgs o on o.id = u.org_id
-    where not u.disabled
-    order by u.id`.execute(db);
   return rows;
 }
 

@@ -2,12 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
 import * as service from './cascade.service.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive('编号无效') });
 const countyQuery = z.object({
   countyOrgId: z.coerce.number('请选择县（市、区）').int().positive('请选择县（市、区）'),
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { createUser } from '../orgs/index.ts';
+import { createTestUser, orgIdByName } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 let office: Client;
@@ -15,25 +15,16 @@ let zcJustice: number;
 let cityPlan: number;
 const tasks: number[] = [];
 
-const orgId = async (name: string) =>
-  (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-
 before(async () => {
   t = await createTestApp();
-  city = await orgId('济宁市人民政府');
-  edu = await orgId('市教育局');
-  zoucheng = await orgId('邹城市人民政府');
-  rencheng = await orgId('任城区人民政府');
-  zcEdu = await orgId('邹城市教育局');
-  zcJustice = await orgId('邹城市司法局');
-  await createUser(t.db, null, {
-    username: 'c_office',
-    displayName: 'c_office',
-    role: 'office',
-    // 邹城市政府办公室 is the disclosure office of 邹城市人民政府: it acts for the county.
-    orgId: await orgId('邹城市政府办公室'),
-    password: 'password-123',
-  });
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  edu = await orgIdByName(t.db, '市教育局');
+  zoucheng = await orgIdByName(t.db, '邹城市人民政府');
+  rencheng = await orgIdByName(t.db, '任城区人民政府');
+  zcEdu = await orgIdByName(t.db, '邹城市教育局');
+  zcJustice = await orgIdByName(t.db, '邹城市司法局');
+  // 邹城市政府办公室 is the disclosure office of 邹城市人民政府: it acts for the county.
+  await createTestUser(t.db, { username: 'c_office', role: 'office', org: '邹城市政府办公室' });
   office = await t.as('t_office');
   countyOffice = await t.as('c_office');
   cityPlan = (

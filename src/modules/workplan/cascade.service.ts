@@ -10,7 +10,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { listOrgs, subtreeIds } from '../orgs/index.ts';
+import { findOrg, listOrgs, subtreeIds } from '../orgs/index.ts';
 import { planForManager, requireManagerOf } from './assessment.service.ts';
 import * as store from './assessment.store.ts';
 import { ROLLUP_LABELS, type Rollup, rollup, selectCountyTasks } from './domain/cascade.ts';
@@ -36,7 +36,7 @@ export async function previewCascade(db: Db, actor: Actor, cityPlanId: number, c
 async function checkPair(db: Db, actor: Actor, cityPlanId: number, countyOrgId: number) {
   const city = await store.findPlan(db, cityPlanId);
   if (!city) throw new AppError('NOT_FOUND');
-  const county = await store.findOrgRow(db, countyOrgId);
+  const county = await findOrg(db, countyOrgId);
   if (!county) throw new AppError('NOT_FOUND');
   // The county's own office (or the city's, whose subtree holds the county) does this.
   await requireManagerOf(db, actor, county.id);

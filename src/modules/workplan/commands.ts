@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { CommandContext, ModuleCommands } from '../../platform/commands.ts';
+import { formatChineseDate } from '../calendar/index.ts';
 import { type ParsedPlan, PlanParseError, parsePlanFile } from './importers/index.ts';
 import { importParsedPlan } from './service.ts';
 
@@ -39,11 +40,7 @@ const cut = (s: string, n: number) => {
   const flat = s.replace(/\s+/g, '');
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 };
-const cnDate = (iso: string | null) => {
-  if (!iso) return '—';
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
+const cnDate = (iso: string | null) => formatChineseDate(iso) || '—';
 
 /** A readable Chinese summary of a parsed plan. */
 export function formatPlanSummary(plan: ParsedPlan): string {

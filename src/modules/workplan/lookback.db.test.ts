@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 let office: Client;
@@ -11,9 +12,6 @@ let plan2025: number;
 let plan2026: number;
 let plan2027: number;
 const task: Record<string, number> = {};
-
-const orgId = async (name: string) =>
-  (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 
 async function addPlan(year: number, title: string) {
   return (
@@ -65,9 +63,9 @@ async function addTask(
 before(async () => {
   t = await createTestApp();
   office = await t.as('t_office');
-  city = await orgId('济宁市人民政府');
-  edu = await orgId('市教育局');
-  fin = await orgId('市财政局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  edu = await orgIdByName(t.db, '市教育局');
+  fin = await orgIdByName(t.db, '市财政局');
   plan2025 = await addPlan(2025, '2025年政务公开工作要点');
   plan2026 = await addPlan(2026, '2026年政务公开工作要点');
   plan2027 = await addPlan(2027, '2027年政务公开工作要点');

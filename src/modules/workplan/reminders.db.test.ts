@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { loadConfig } from '../../config.ts';
 import { sweepWorkplanReminders, workplanRemindersJob } from './reminders.ts';
 
@@ -13,9 +14,6 @@ let edu: number;
 let fin: number;
 let plan: number;
 const ids: Record<string, number> = {};
-
-const orgId = async (name: string) =>
-  (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 
 async function addAssignment(
   planId: number,
@@ -47,9 +45,9 @@ async function addAssignment(
 
 before(async () => {
   t = await createTestApp();
-  city = await orgId('济宁市人民政府');
-  edu = await orgId('市教育局');
-  fin = await orgId('市财政局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  edu = await orgIdByName(t.db, '市教育局');
+  fin = await orgIdByName(t.db, '市财政局');
   // Only the t_* users of createTestApp receive anything: the demo accounts are disabled.
   await t.db.updateTable('users').set({ disabled: true }).where('username', 'not like', 't\\_%').execute();
   plan = (

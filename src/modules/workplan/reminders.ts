@@ -27,6 +27,7 @@ import {
   provisionalNote,
 } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
+import { activeUsers } from '../orgs/index.ts';
 import * as store from './assessment.store.ts';
 import { type DueReminder, reminderFor, reminderKind } from './domain/reminders-due.ts';
 
@@ -82,7 +83,7 @@ export async function sweepWorkplanReminders(
   const open = await store.openAssignmentsDueBy(db, until, thisYear - 1);
   if (open.length === 0) return { due: 0, overdue: 0, created: 0, calendarFallback: false };
 
-  const users = await store.activeUsers(db);
+  const users = await activeUsers(db);
   const unitUsers = new Map<number, number[]>();
   const officeUsers = new Map<number, number[]>();
   const push = (m: Map<number, number[]>, k: number, v: number) => {

@@ -5,8 +5,9 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { createTestDb } from '../../../test/helpers/db.ts';
+import { actorOf } from '../../../test/helpers/factories.ts';
 import type { DbHandle } from '../../platform/db/client.ts';
-import { loadActor, seedDemoOrgs } from '../orgs/index.ts';
+import { seedDemoOrgs } from '../orgs/index.ts';
 import { planWorkbook } from './export.ts';
 import { parsePlanFile } from './importers/index.ts';
 import { seedWorkplan } from './seeds.ts';
@@ -95,12 +96,7 @@ test('demo ledger: three plans, units mapped, progress in every state, idempoten
   assert.deepEqual(await seedWorkplan(h.db), []);
 
   // 莱芜区's office manages its plan; its export has no deadline column, as its table had none.
-  const laiwuOffice = await loadActor(
-    h.db,
-    (await h.db.selectFrom('users').select('id').where('username', '=', 'laiwu').executeTakeFirstOrThrow())
-      .id,
-  );
-  assert.ok(laiwuOffice);
+  const laiwuOffice = await actorOf(h.db, 'laiwu');
   const laiwuPlan = plans[2]?.id as number;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(
@@ -116,12 +112,7 @@ test('demo ledger: three plans, units mapped, progress in every state, idempoten
   assert.equal(dash.totals.tasks, 33);
   assert.ok(dash.totals.done > 0 && dash.totals.done < dash.totals.assignments);
   // The 济宁 office does not see 莱芜区 (another city).
-  const jiningOffice = await loadActor(
-    h.db,
-    (await h.db.selectFrom('users').select('id').where('username', '=', 'office').executeTakeFirstOrThrow())
-      .id,
-  );
-  assert.ok(jiningOffice);
+  const jiningOffice = await actorOf(h.db, 'office');
   await assert.rejects(planForExport(h.db, jiningOffice, laiwuPlan, '2022-01-15'), { code: 'NOT_FOUND' });
 });
 

@@ -5,7 +5,18 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { randomPassword } from '../../platform/http/passwords.ts';
 import type { SeedReport } from '../../platform/module.ts';
-import { createUser, isGroupName, matchUnitNames, type OrgKind, unitCandidates } from '../orgs/index.ts';
+import {
+  createUser,
+  findOrgByName,
+  findUserByUsername,
+  insertOrg,
+  insertOrgs,
+  isGroupName,
+  matchUnitNames,
+  type OrgKind,
+  unitCandidates,
+  usersOfOrgs,
+} from '../orgs/index.ts';
 import { distinctUnitNames } from './domain/units.ts';
 import { parsePlanFile } from './importers/index.ts';
 import { planTitleOf, savePlan } from './service.ts';
@@ -15,8 +26,9 @@ import type { EvidenceLink, ReviewState, WorkStatus } from './store.ts';
 const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources');
 
 /** 济南市 › 莱芜区 with the departments the 莱芜区 table names (official names, matched by normalisation). */
+const LAIWU_OFFICE = '莱芜区人民政府办公室';
 const LAIWU_DEPARTMENTS = [
-  '莱芜区人民政府办公室',
+  LAIWU_OFFICE,
   '莱芜区发展和改革局',
   '莱芜区教育和体育局',
   '莱芜区工业和信息化局',
@@ -60,47 +72,41 @@ function kindFor(name: string): OrgKind {
 
 /** 济南市 › 莱芜区 (outside the 济宁 tree) and its office's demo account; returns the account line. */
 async function ensureLaiwu(db: Kysely<Database>): Promise<string | null> {
-  if (await db.selectFrom('orgs').select('id').where('name', '=', '莱芜区人民政府').executeTakeFirst())
-    return null;
-  const jinan = await db
-    .insertInto('orgs')
-    .values({ parent_id: null, name: '济南市人民政府', kind: 'government', code: '3701', sort_order: 10 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const laiwu = await db
-    .insertInto('orgs')
-    .values({ parent_id: jinan.id, name: '莱芜区人民政府', kind: 'county', code: '370116', sort_order: 1 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('orgs')
-    .values([
-      ...LAIWU_DEPARTMENTS.map((name, i) => ({
-        parent_id: laiwu.id,
-        name,
-        kind: 'department',
-        code: null,
-        sort_order: i + 1,
-      })),
-      ...LAIWU_TOWNS.map((name, i) => ({
-        parent_id: laiwu.id,
-        name,
-        kind: 'town',
-        code: null,
-        sort_order: 100 + i,
-      })),
-    ])
-    .execute();
-  await db
-    .updateTable('orgs')
-    .set({ serves_org_id: laiwu.id })
-    .where('name', '=', '莱芜区人民政府办公室')
-    .execute();
-  const office = await db
-    .selectFrom('orgs')
-    .select('id')
-    .where('name', '=', '莱芜区人民政府办公室')
-    .executeTakeFirstOrThrow();
+  if (await findOrgByName(db, '莱芜区人民政府')) return null;
+  const jinan = await insertOrg(db, {
+    parentId: null,
+    name: '济南市人民政府',
+    kind: 'government',
+    code: '3701',
+    sortOrder: 10,
+  });
+  const laiwu = await insertOrg(db, {
+    parentId: jinan.id,
+    name: '莱芜区人民政府',
+    kind: 'county',
+    code: '370116',
+    sortOrder: 1,
+  });
+  const units = await insertOrgs(db, [
+    ...LAIWU_DEPARTMENTS.map((name, i) => ({
+      parentId: laiwu.id,
+      name,
+      kind: 'department',
+      code: null,
+      sortOrder: i + 1,
+      // The district government's office is its disclosure office.
+      servesOrgId: name === LAIWU_OFFICE ? laiwu.id : null,
+    })),
+    ...LAIWU_TOWNS.map((name, i) => ({
+      parentId: laiwu.id,
+      name,
+      kind: 'town',
+      code: null,
+      sortOrder: 100 + i,
+    })),
+  ]);
+  const office = units.find((o) => o.name === LAIWU_OFFICE);
+  if (!office) throw new Error(`${LAIWU_OFFICE} is not among the demo departments`);
   const password = randomPassword();
   await createUser(db, null, {
     username: 'laiwu',
@@ -134,23 +140,15 @@ const RETURN_COMMENT = '佐证材料不足，请补充发布页面链接和具�
  */
 export async function seedWorkplan(db: Kysely<Database>): Promise<SeedReport> {
   if (await db.selectFrom('work_plans').select('id').limit(1).executeTakeFirst()) return [];
-  if (!(await db.selectFrom('orgs').select('id').where('name', '=', '济宁市人民政府').executeTakeFirst()))
-    return [];
+  if (!(await findOrgByName(db, '济宁市人民政府'))) return [];
   const account = await ensureLaiwu(db);
-  const office = await db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', 'office')
-    .executeTakeFirst();
+  const office = await findUserByUsername(db, 'office');
   const lines: SeedReport = account
     ? ['工作台账演示账号（密码仅此一次显示）/ ledger demo account:', account]
     : [];
   for (const p of PLANS) {
-    const owner = await db
-      .selectFrom('orgs')
-      .select('id')
-      .where('name', '=', p.owner)
-      .executeTakeFirstOrThrow();
+    const owner = await findOrgByName(db, p.owner);
+    if (!owner) throw new Error(`demo organisation missing: ${p.owner}`);
     const parsed = await parsePlanFile(await readFile(path.join(SEEDS_DIR, p.file)), p.file, {
       year: p.year,
     });
@@ -203,12 +201,10 @@ async function seedProgress(db: Kysely<Database>, planId: number, year: number, 
     .execute();
   const submitters = new Map(
     (
-      await db
-        .selectFrom('users')
-        .select(['id', 'org_id'])
-        .where('org_id', 'in', [...new Set(assignments.map((a) => a.org_id)), -1])
-        .orderBy('id')
-        .execute()
+      await usersOfOrgs(
+        db,
+        assignments.map((a) => a.org_id),
+      )
     )
       .reverse()
       .map((u) => [u.org_id, u.id]),

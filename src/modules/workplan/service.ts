@@ -6,14 +6,17 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import {
   findOrg,
+  findOrgByName,
   insertUnitOrg,
   isGroupName,
   matchUnitNames,
   type OrgKind,
+  orgNames,
   rememberAlias,
   scopeMode,
   type UnitCandidate,
   unitCandidates,
+  userDisplayNames,
   visibleOrgIds,
 } from '../orgs/index.ts';
 import { assembleDashboard, type Dashboard, unitCounts } from './domain/dashboard.ts';
@@ -178,12 +181,7 @@ export async function savePlan(db: Db, actor: Actor | null, input: SavePlanInput
           { path: `createUnits.${i}.parentOrgId`, message: '上级机构不在您的管理范围内' },
         ]);
       }
-      const existing = await tx
-        .selectFrom('orgs')
-        .select(['id', 'name'])
-        .where('parent_id', '=', c.parentOrgId)
-        .where('name', '=', name)
-        .executeTakeFirst();
+      const existing = await findOrgByName(tx, name, c.parentOrgId);
       const org = existing ?? (await insertUnitOrg(tx, { name, parentId: c.parentOrgId, kind: c.kind }));
       if (!existing) {
         await recordAudit(tx, {
@@ -201,12 +199,7 @@ export async function savePlan(db: Db, actor: Actor | null, input: SavePlanInput
       if (!resolved.has(g.trim())) resolved.set(g.trim(), { group: true });
     // 2. Explicit mappings, remembered.
     const mappedIds = [...new Set(input.unitMappings.map((m) => m.orgId))];
-    const mappedOrgs = new Map(
-      (mappedIds.length === 0
-        ? []
-        : await tx.selectFrom('orgs').select(['id', 'name']).where('id', 'in', mappedIds).execute()
-      ).map((o) => [o.id, o.name]),
-    );
+    const mappedOrgs = await orgNames(tx, mappedIds);
     const remembered: { alias: string; orgId: number }[] = [];
     for (const [i, m] of input.unitMappings.entries()) {
       const name = m.name.trim();
@@ -407,7 +400,10 @@ export async function dashboardOf(db: Db, id: number, today: string): Promise<Da
   const [overdue, tasks, names] = await Promise.all([
     store.overdueAssignments(db, id, today, OVERDUE_LIST_LIMIT),
     store.countTasks(db, id),
-    store.orgNames(db, [...new Set(counts.map((c) => c.org_id))]),
+    orgNames(
+      db,
+      counts.map((c) => c.org_id),
+    ),
   ]);
   return assembleDashboard(
     unitCounts(
@@ -418,7 +414,7 @@ export async function dashboardOf(db: Db, id: number, today: string): Promise<Da
         past: c.past,
         n: c.n,
       })),
-      new Map(names.map((o) => [o.id, o.name])),
+      names,
     ),
     overdue.map((o) => ({
       assignmentId: o.assignment_id,
@@ -494,9 +490,9 @@ export async function getAssignment(db: Db, actor: Actor, id: number): Promise<A
   if (!a || !canSeeAssignment(scope, a)) throw new AppError('NOT_FOUND');
   const [units, progress] = await Promise.all([store.taskUnits(db, a.task_id), store.listProgress(db, [id])]);
   const files = await store.filesByIds(db, [...new Set(progress.flatMap((p) => p.file_ids))]);
-  const users = await store.userNames(
+  const users = await userDisplayNames(
     db,
-    progress.flatMap((p) => [p.submitted_by, p.reviewed_by]),
+    progress.flatMap((p) => [p.submitted_by, p.reviewed_by]).filter((u): u is number => u !== null),
   );
   return {
     assignment: a,
@@ -661,9 +657,7 @@ export async function importParsedPlan(
   },
 ): Promise<ImportFileResult> {
   const ref = input.orgRef.trim();
-  const org = /^\d+$/.test(ref)
-    ? await findOrg(db, Number(ref))
-    : await db.selectFrom('orgs').selectAll().where('name', '=', ref).executeTakeFirst();
+  const org = /^\d+$/.test(ref) ? await findOrg(db, Number(ref)) : await findOrgByName(db, ref);
   if (!org) return { ok: false, reason: 'org' };
   const year = input.year ?? input.parsed.doc.year;
   if (!year) return { ok: false, reason: 'year' };

@@ -355,11 +355,6 @@ export async function dashboardCounts(db: Db, planId: number, today: string): Pr
   return r.rows;
 }
 
-export function orgNames(db: Db, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute();
-}
-
 export type OverdueRow = {
   assignment_id: number;
   task_id: number;
@@ -574,15 +569,4 @@ export function filesByIds(db: Db, ids: number[]) {
     .select(['id', 'name', 'size', 'mime', 'sha256', 'created_by'])
     .where('id', 'in', ids)
     .execute();
-}
-
-export async function userNames(db: Db, ids: (number | null)[]): Promise<Map<number, string>> {
-  const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('id', 'in', wanted)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
 }

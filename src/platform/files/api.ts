@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { AppError } from '../http/errors.ts';
+import { idParam } from '../http/schemas.ts';
 import { requireActor } from '../http/session.ts';
 import type { ModuleContext } from '../module.ts';
 import { blobPath, readBlob, writeBlob } from './storage.ts';
@@ -82,7 +84,7 @@ export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
       schema: {
         tags: ['files'],
         summary: '下载本人上传的附件',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: idParam,
       },
     },
     async (req, reply) => {
@@ -92,7 +94,7 @@ export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
       const row = await db.selectFrom('files').selectAll().where('id', '=', req.params.id).executeTakeFirst();
       if (!row || row.created_by !== actor.id) throw new AppError('NOT_FOUND');
       reply.type(row.mime);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`);
+      reply.header('content-disposition', contentDisposition(row.name));
       return reply.send(readBlob(config.dataDir, row.sha256));
     },
   );

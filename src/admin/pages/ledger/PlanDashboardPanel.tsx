@@ -1,26 +1,10 @@
 import { Alert, Card, Col, Collapse, Empty, Row, Spin, Table, type TableColumnsType, Typography } from 'antd';
-import { BarChart, type BarSeriesOption, PieChart, type PieSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { getDashboard, type OverdueItem, type PlanDashboard, type UnitProgress } from '../../api/workplan.ts';
+import { type ChartOption, EChart } from '../../components/EChart.tsx';
 import { LinkButton, percent } from '../../components/ledger/LedgerTags.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
-
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
-
-type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
->;
 
 const STATUS_SERIES: { key: keyof UnitProgress; name: string; color: string }[] = [
   { key: 'done', name: '已完成', color: '#389e0d' },
@@ -28,28 +12,6 @@ const STATUS_SERIES: { key: keyof UnitProgress; name: string; color: string }[] 
   { key: 'inProgress', name: '进行中', color: '#0958d9' },
   { key: 'notStarted', name: '未开始', color: '#8c8c8c' },
 ];
-
-function EChart({ option, label, height = 300 }: { option: ChartOption; label: string; height?: number }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.EChartsType | undefined>(undefined);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const instance = echarts.init(el, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = undefined;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
-}
 
 function byUnitOption(units: readonly UnitProgress[]): ChartOption {
   return {
@@ -193,7 +155,11 @@ export function PlanDashboardPanel({
             </Col>
             <Col xs={24} xl={10}>
               <Card title={<SectionTitle>办理状态分布</SectionTitle>} style={{ height: '100%' }}>
-                <EChart option={charts.pie} label="办理状态分布图表，数据见“各单位完成情况”的数据表" />
+                <EChart
+                  option={charts.pie}
+                  label="办理状态分布图表，数据见“各单位完成情况”的数据表"
+                  height={300}
+                />
               </Card>
             </Col>
             <Col xs={24}>

@@ -97,6 +97,22 @@ describe('ISO dates (dates.ts)', () => {
     assert.equal(compareIsoDates('2024-01-02', '2024-01-10'), -1);
     assert.equal(compareIsoDates('2024-01-10', '2024-01-10'), 0);
   });
+
+  test('formatChineseDate: no leading zeros; no value → empty; anything but a date → as it is', () => {
+    assert.equal(formatChineseDate('2023-12-31'), '2023年12月31日');
+    assert.equal(formatChineseDate('2024-02-29'), '2024年2月29日');
+    for (const none of [null, undefined, '']) assert.equal(formatChineseDate(none), '');
+    for (const bad of [
+      '2024-3-5',
+      '2024-03-05T00:00:00Z',
+      '2023-02-29',
+      '2024-13-01',
+      '2024-04-31',
+      '2024-00-10',
+    ]) {
+      assert.equal(formatChineseDate(bad), bad);
+    }
+  });
 });
 
 describe('bundled holiday data (data/holidays.json)', () => {

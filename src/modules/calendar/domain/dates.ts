@@ -176,8 +176,14 @@ export function chineseWeekday(date: IsoDate): string {
   return WEEKDAY_NAMES[weekdayOf(date)] ?? '';
 }
 
-/** `2024-03-05` → `2024年3月5日` (the form shown to users). */
-export function formatChineseDate(date: IsoDate): string {
-  const p = parseIsoDate(date);
-  return `${p.year}年${p.month}月${p.day}日`;
+/**
+ * `2024-03-05` → `2024年3月5日`, the form shown to users (pages, letters, notifications, PDFs). Never
+ * throws: no value (null, undefined, '') gives '', and a value that is not an existing `YYYY-MM-DD`
+ * date is returned as it is, so a page shows what it has rather than a guess or an error. A caller
+ * that wants a placeholder writes `formatChineseDate(d) || '—'`.
+ */
+export function formatChineseDate(date: IsoDate | null | undefined): string {
+  if (!date) return '';
+  const p = tryParse(date);
+  return p === null ? date : `${p.year}年${p.month}月${p.day}日`;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import holidays from '../data/holidays.json' with { type: 'json' };
 import { type CalendarYear, createCalendar } from './calendar.ts';
-import { annualReportDue, feePaymentDue, proactivePublicationDue } from './deadlines.ts';
+import { annualReportDue, feePaymentDue, proactivePublicationDue, workingDaysUntil } from './deadlines.ts';
 
 const calendar = createCalendar(holidays as unknown as CalendarYear[]);
 
@@ -53,4 +53,25 @@ describe('fee payment: 20 WD from the day after the fee notice is received', () 
   for (const [received, due, why] of cases) {
     test(`${received} → ${due} (${why})`, () => assert.equal(feePaymentDue(calendar, received), due));
   }
+});
+
+describe('signed working days from today to a deadline', () => {
+  const cases: [string, string, number, string][] = [
+    ['2024-03-11', '2024-03-13', 2, 'Monday to Wednesday'],
+    ['2024-03-13', '2024-03-13', 0, 'the day itself'],
+    ['2024-03-14', '2024-03-13', -1, 'the first working day after it'],
+    ['2024-02-09', '2024-02-18', 1, 'over the Spring Festival holiday to the make-up Sunday'],
+    ['2024-02-18', '2024-02-09', -1, 'the make-up Sunday is the first working day after 02-09'],
+    ['2024-03-08', '2024-03-10', 0, 'only the weekend is left'],
+  ];
+  for (const [today, deadline, n, why] of cases) {
+    test(`${today} → ${deadline}: ${n} (${why})`, () =>
+      assert.equal(workingDaysUntil(calendar, today, deadline), n));
+  }
+  test('a span into a year the calendar lacks → CALENDAR_YEAR_MISSING', () => {
+    assert.throws(() => workingDaysUntil(calendar, '2026-12-30', '2027-01-05'), {
+      code: 'CALENDAR_YEAR_MISSING',
+      params: { year: 2027 },
+    });
+  });
 });

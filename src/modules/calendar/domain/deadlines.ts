@@ -34,6 +34,17 @@ export function annualReportDue(reportYear: number, publisher: AnnualReportPubli
   return `${reportYear + 1}-${publisher === 'department' ? '01' : '03'}-31`;
 }
 
+/**
+ * Signed working days from `today` to `deadline`: those left (0 on the day itself, or when only rest
+ * days remain before it), negative once it has passed (-1 on the first working day after it).
+ * Throws `CalendarYearMissingError` when the span crosses a year the calendar does not hold.
+ */
+export function workingDaysUntil(calendar: Calendar, today: IsoDate, deadline: IsoDate): number {
+  return deadline >= today
+    ? calendar.countWorkingDays(today, deadline)
+    : -calendar.countWorkingDays(deadline, today);
+}
+
 /** Fee payment: the 20th working day counted from the day after the fee notice is received. */
 export function feePaymentDue(calendar: Calendar, feeNoticeReceivedOn: IsoDate): IsoDate {
   return calendar.addWorkingDays(feeNoticeReceivedOn, 20);

@@ -43,6 +43,7 @@ import {
   chineseWeekday,
   dayNumberOf,
   daysInMonth,
+  formatChineseDate,
   fromDayNumber,
   type IsoDate,
   isIsoDate,
@@ -346,7 +347,9 @@ function readSentence(sentence: string, tokens: DateToken[], noticeYear: number)
       for (const d of days) {
         const wd = weekdayOfDayNumber(d.day);
         if (wd !== 0 && wd !== 6) {
-          throw new SentenceError(`调休上班日${formatDate(d.iso)}是${chineseWeekday(d.iso)}，不是周六或周日`);
+          throw new SentenceError(
+            `调休上班日${formatChineseDate(d.iso)}是${chineseWeekday(d.iso)}，不是周六或周日`,
+          );
         }
       }
       result.workdays.push(...days);
@@ -355,7 +358,9 @@ function readSentence(sentence: string, tokens: DateToken[], noticeYear: number)
         for (const d of days) {
           const wd = weekdayOfDayNumber(d.day);
           if (wd === 0 || wd === 6) {
-            throw new SentenceError(`补休日${formatDate(d.iso)}是${chineseWeekday(d.iso)}，补休应在工作日`);
+            throw new SentenceError(
+              `补休日${formatChineseDate(d.iso)}是${chineseWeekday(d.iso)}，补休应在工作日`,
+            );
           }
         }
       }
@@ -363,7 +368,7 @@ function readSentence(sentence: string, tokens: DateToken[], noticeYear: number)
         const d = days[0] as ResolvedDate;
         const wd = weekdayOfDayNumber(d.day);
         if (wd !== 1 && wd !== 5) {
-          throw new SentenceError(`${formatDate(d.iso)}是${chineseWeekday(d.iso)}，不能“与周末连休”`);
+          throw new SentenceError(`${formatChineseDate(d.iso)}是${chineseWeekday(d.iso)}，不能“与周末连休”`);
         }
       }
       result.daysOff.push(...days);
@@ -378,10 +383,6 @@ function readSentence(sentence: string, tokens: DateToken[], noticeYear: number)
     }
   }
   return result;
-}
-
-function formatDate(iso: IsoDate): string {
-  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
 // ------------------------------------------------------------------------------------ the notice
@@ -535,8 +536,8 @@ export function parseHolidayNotice(text: string): NoticeParseResult {
         if (earlier !== undefined) {
           errors.push(
             earlier.kind === kind
-              ? `${formatDate(d.iso)}在“${earlier.name}”和“${item.name}”中重复出现：“${sentenceText}”。`
-              : `${formatDate(d.iso)}不能既放假又上班：“${sentenceText}”。`,
+              ? `${formatChineseDate(d.iso)}在“${earlier.name}”和“${item.name}”中重复出现：“${sentenceText}”。`
+              : `${formatChineseDate(d.iso)}不能既放假又上班：“${sentenceText}”。`,
           );
         } else {
           seen.set(d.iso, { name: item.name, kind });

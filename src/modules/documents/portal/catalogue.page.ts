@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { type Breadcrumb, type Html, html, raw } from '../../../portal/plugin.ts';
+import { formatChineseDate } from '../../calendar/index.ts';
+import { listOrgs } from '../../orgs/index.ts';
 import { ARTICLE_20_ITEMS, staleness } from '../catalogue.service.ts';
 import * as catalogueStore from '../catalogue.store.ts';
 import * as portalStore from '../portal.store.ts';
 import {
   CATALOGUE_PATH,
   DOCUMENTS_PATH,
-  dateZh,
   ENTERPRISES_PATH,
   GUIDE_PATH,
   PAGE_SIZE,
@@ -49,12 +49,6 @@ const CN_NUMS = [
 ];
 /** 3 → （三） as items are cited in the regulation. */
 export const itemLabel = (n: number) => `（${CN_NUMS[n] ?? n}）`;
-
-async function agencies(db: Db): Promise<OrgOption[]> {
-  const r = await sql<OrgOption>`
-    select id, name, kind, serves_org_id from orgs order by sort_order, id`.execute(db);
-  return r.rows;
-}
 
 function orgSelect(
   id: string,
@@ -118,7 +112,7 @@ export async function cataloguePages(app: FastifyInstance, opts: { db: Db; siteN
 
   // 主动公开目录.
   app.get(CATALOGUE_PATH, async (req, reply) => {
-    const orgs = await agencies(db);
+    const orgs = await listOrgs(db);
     const orgId = positiveInt(param(req.query, 'org'));
     const year = positiveInt(param(req.query, 'year'), 9999);
     const page = pageOf(req.query);
@@ -148,7 +142,7 @@ ${
 <thead><tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">内容概述</th><th scope="col">生成日期</th></tr></thead>
 <tbody>${r.rows.map(
         (d) =>
-          html`<tr><td>${d.indexNumber}</td><td><a href="${documentPath(d.id)}">${d.title}</a>${d.docNumber ? html`<br><span class="muted">${d.docNumber}</span>` : null}</td><td>${d.summary ?? ''}</td><td>${dateZh(d.writtenDate)}</td></tr>`,
+          html`<tr><td>${d.indexNumber}</td><td><a href="${documentPath(d.id)}">${d.title}</a>${d.docNumber ? html`<br><span class="muted">${d.docNumber}</span>` : null}</td><td>${d.summary ?? ''}</td><td>${formatChineseDate(d.writtenDate)}</td></tr>`,
       )}</tbody></table>`
 }
 ${pagination(CATALOGUE_PATH, { org: orgId ? String(orgId) : '', year: year ? String(year) : '' }, page, r.total)}`;
@@ -164,7 +158,7 @@ ${pagination(CATALOGUE_PATH, { org: orgId ? String(orgId) : '', year: year ? Str
 
   // 政府信息公开指南 (per organisation).
   app.get(GUIDE_PATH, async (req, reply) => {
-    const orgs = await agencies(db);
+    const orgs = await listOrgs(db);
     const asked = positiveInt(param(req.query, 'org'));
     const org = asked ? orgs.find((o) => o.id === asked) : await rootOrg(orgs);
     if (!org) return notFound(req, reply, GUIDE_PATH, '没有找到该机关的公开指南。');
@@ -174,7 +168,7 @@ ${pagination(CATALOGUE_PATH, { org: orgId ? String(orgId) : '', year: year ? Str
     const body = html`<form class="form" method="get" action="${GUIDE_PATH}">
 <p>${orgSelect('g-org', '查看其他机关的公开指南', orgs, org.id)} <button type="submit">查看</button></p>
 </form>
-${guide ? html`${textToHtml(guide.body)}<p class="muted">更新日期：${dateZh(new Date(guide.updated_at).toISOString().slice(0, 10))}</p>` : defaultGuide(org.name, office.name)}`;
+${guide ? html`${textToHtml(guide.body)}<p class="muted">更新日期：${formatChineseDate(new Date(guide.updated_at).toISOString().slice(0, 10))}</p>` : defaultGuide(org.name, office.name)}`;
     return sendPage(req, reply, {
       title,
       siteName,
@@ -187,7 +181,7 @@ ${guide ? html`${textToHtml(guide.body)}<p class="muted">更新日期：${dateZh
 
   // 法定主动公开内容: the Art. 20 columns of an organisation with their update status.
   app.get(STATUTORY_PATH, async (req, reply) => {
-    const orgs = await agencies(db);
+    const orgs = await listOrgs(db);
     const asked = positiveInt(param(req.query, 'org'));
     const org = asked ? orgs.find((o) => o.id === asked) : await rootOrg(orgs);
     if (!org) return notFound(req, reply, STATUTORY_PATH, '没有找到该机关。');
@@ -207,8 +201,8 @@ ${guide ? html`${textToHtml(guide.body)}<p class="muted">更新日期：${dateZh
         return html`<tr><td>第${itemLabel(it.item)}项</td><td>${it.text}</td><td colspan="3">本机关尚未设置该栏目</td></tr>`;
       }
       const s = staleness(c.lastUpdated, c.updatePeriodDays, today);
-      return html`<tr><td>第${itemLabel(it.item)}项</td><td><a href="${STATUTORY_PATH}/${c.id}">${c.name}</a><br><span class="muted">${it.text}</span></td><td>${c.updatePeriodDays}天</td><td>${c.lastUpdated ? dateZh(c.lastUpdated) : '尚未更新'}</td><td>${
-        s.stale ? html`<strong>超期未更新</strong>` : `按期更新（应于${dateZh(s.dueOn)}前更新）`
+      return html`<tr><td>第${itemLabel(it.item)}项</td><td><a href="${STATUTORY_PATH}/${c.id}">${c.name}</a><br><span class="muted">${it.text}</span></td><td>${c.updatePeriodDays}天</td><td>${c.lastUpdated ? formatChineseDate(c.lastUpdated) : '尚未更新'}</td><td>${
+        s.stale ? html`<strong>超期未更新</strong>` : `按期更新（应于${formatChineseDate(s.dueOn)}前更新）`
       }</td></tr>`;
     })}</tbody></table>
 <p><a href="${ENTERPRISES_PATH}">公共企事业单位信息公开</a></p>`;
@@ -234,13 +228,13 @@ ${guide ? html`${textToHtml(guide.body)}<p class="muted">更新日期：${dateZh
     const item = ARTICLE_20_ITEMS.find((x) => x.item === c.item);
     const title = `${c.orgName}：${c.name}`;
     const body = html`<p class="lead">《中华人民共和国政府信息公开条例》第二十条第${itemLabel(c.item)}项：${item?.text ?? ''}。</p>
-<dl class="facts"><dt>更新周期</dt><dd>${c.updatePeriodDays}天</dd><dt>最近更新</dt><dd>${c.lastUpdated ? dateZh(c.lastUpdated) : '尚未更新'}</dd></dl>
+<dl class="facts"><dt>更新周期</dt><dd>${c.updatePeriodDays}天</dd><dt>最近更新</dt><dd>${c.lastUpdated ? formatChineseDate(c.lastUpdated) : '尚未更新'}</dd></dl>
 ${
   docs.rows.length === 0
     ? html`<p>本栏目暂无已公开的文件。</p>`
     : html`<ul>${docs.rows.map(
         (d) =>
-          html`<li><a href="${documentPath(d.id)}">${d.title}</a>${d.docNumber ? html`<span class="muted">（${d.docNumber}）</span>` : null} ${dateZh(d.publishedDate)}</li>`,
+          html`<li><a href="${documentPath(d.id)}">${d.title}</a>${d.docNumber ? html`<span class="muted">（${d.docNumber}）</span>` : null} ${formatChineseDate(d.publishedDate)}</li>`,
       )}</ul>`
 }
 ${pagination(`${STATUTORY_PATH}/${c.id}`, {}, page, docs.total)}

@@ -1,12 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  type Breadcrumb,
-  formatDateZh,
-  type Html,
-  html,
-  isElderly,
-  renderPage,
-} from '../../../portal/plugin.ts';
+import { type Breadcrumb, type Html, html, sendPortalPage } from '../../../portal/plugin.ts';
 
 export const DOCUMENTS_PATH = '/gk/documents';
 export const SEARCH_PATH = '/gk/documents/search';
@@ -19,16 +12,6 @@ export const ENTERPRISES_PATH = '/gk/enterprises';
 
 /** Public pages may be cached briefly by browsers and proxies; the elderly-mode cookie varies them. */
 export const PUBLIC_CACHE = 'public, max-age=60';
-
-/** `YYYY-MM-DD` → `2024年3月5日`; anything else as is. */
-export function dateZh(iso: string | null | undefined): string {
-  if (!iso) return '';
-  try {
-    return formatDateZh(iso);
-  } catch {
-    return iso;
-  }
-}
 
 export type SendOptions = {
   title: string;
@@ -54,21 +37,11 @@ export function cachePolicy(req: FastifyRequest, policy: string = PUBLIC_CACHE):
 /** Sends a portal page in the visitor's display mode. */
 export function sendPage(req: FastifyRequest, reply: FastifyReply, o: SendOptions) {
   const status = o.status ?? 200;
-  const page = renderPage({
-    title: o.title,
-    siteName: o.siteName,
-    current: o.current,
-    path: o.path,
-    elderly: isElderly(req),
-    breadcrumbs: o.breadcrumbs,
-    body: o.body,
+  return sendPortalPage(req, reply, {
+    ...o,
+    status,
+    cache: status === 200 ? cachePolicy(req, o.cache) : 'no-cache',
   });
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', status === 200 ? cachePolicy(req, o.cache) : 'no-cache')
-    .header('vary', 'Cookie')
-    .send(page);
 }
 
 /** The first value of a query parameter, as a trimmed string ('' when absent). */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../../test/helpers/factories.ts';
 import { refreshDocumentSearch } from '../search.ts';
 import { insertAttachment, insertDoc, insertInterpretation } from './test-fixtures.ts';
 
@@ -227,12 +228,8 @@ test('column page and browse lists', async () => {
   }
   const theme = await t.db.selectFrom('document_themes').select('id').executeTakeFirstOrThrow();
   assert.match((await anon.get(`/gk/documents/theme/${theme.id}`)).body, /济宁市文明养犬管理规定/);
-  const org = await t.db
-    .selectFrom('orgs')
-    .select('id')
-    .where('name', '=', '济宁市人民政府')
-    .executeTakeFirstOrThrow();
-  assert.match((await anon.get(`/gk/documents/org/${org.id}`)).body, /济宁市文明养犬管理规定/);
+  const org = await orgIdByName(t.db, '济宁市人民政府');
+  assert.match((await anon.get(`/gk/documents/org/${org}`)).body, /济宁市文明养犬管理规定/);
   for (const path of [
     '/gk/documents/genre/nope',
     '/gk/documents/topic/x',

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { blobExists, readBlob } from '../../../platform/files/storage.ts';
 import { type Breadcrumb, type Html, html, raw } from '../../../portal/plugin.ts';
+import { formatChineseDate } from '../../calendar/index.ts';
+import { findOrg } from '../../orgs/index.ts';
 import {
   GENRE_LABELS,
   GENRES,
@@ -22,7 +24,6 @@ import {
   cachePolicy,
   contentDisposition,
   DOCUMENTS_PATH,
-  dateZh,
   formatSize,
   GAZETTE_PATH,
   PAGE_SIZE,
@@ -97,7 +98,7 @@ function filterParams(f: SearchFilters): Record<string, string> {
 function hitMeta(
   h: Pick<DocumentSearchHit, 'docNumber' | 'orgName' | 'writtenDate' | 'genre' | 'validity'>,
 ): Html {
-  return html`<p class="muted">${h.docNumber ? html`${h.docNumber}<span aria-hidden="true"> · </span>` : null}${h.orgName}<span aria-hidden="true"> · </span>成文日期：${dateZh(h.writtenDate)}<span aria-hidden="true"> · </span>${genreLabel(h.genre)}<span aria-hidden="true"> · </span>${validityLabel(h.validity)}</p>`;
+  return html`<p class="muted">${h.docNumber ? html`${h.docNumber}<span aria-hidden="true"> · </span>` : null}${h.orgName}<span aria-hidden="true"> · </span>成文日期：${formatChineseDate(h.writtenDate)}<span aria-hidden="true"> · </span>${genreLabel(h.genre)}<span aria-hidden="true"> · </span>${validityLabel(h.validity)}</p>`;
 }
 
 /** A list of documents (search hits or a browse list). The snippet is HTML already escaped by the search. */
@@ -341,7 +342,7 @@ ${pagination(path, {}, page, result.total)}`;
   });
   app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/org/:id`, async (req, reply) => {
     const id = positiveInt(req.params.id);
-    const name = id ? await portalStore.findOrgName(db, id) : undefined;
+    const name = id ? (await findOrg(db, id))?.name : undefined;
     if (!id || !name) return notFound(req, reply, '没有这个机关');
     return listPage(req, reply, `${name}文件`, `${DOCUMENTS_PATH}/org/${id}`, { orgId: id });
   });
@@ -364,7 +365,7 @@ ${
 <thead><tr><th scope="col">名称</th><th scope="col">文号</th><th scope="col">发文机关</th><th scope="col">转为主动公开日期</th></tr></thead>
 <tbody>${r.rows.map(
         (d) =>
-          html`<tr><td><a href="${documentPath(d.id)}">${d.title}</a></td><td>${d.docNumber ?? ''}</td><td>${d.orgName}</td><td>${dateZh(d.convertedOn)}</td></tr>`,
+          html`<tr><td><a href="${documentPath(d.id)}">${d.title}</a></td><td>${d.docNumber ?? ''}</td><td>${d.orgName}</td><td>${formatChineseDate(d.convertedOn)}</td></tr>`,
       )}</tbody></table>`
 }
 ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
@@ -430,17 +431,17 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
       );
       const ended = d.validity === 'repealed' || d.validity === 'expired';
       if (v) {
-        content = html`<div class="notice" role="status"><p>${dateZh(on)}有效的文本为第${v.versionNo}版${v.validFrom ? `（自${dateZh(v.validFrom)}起` : '（'}${v.validTo ? `至${dateZh(v.validTo)}前有效）` : '）'}。</p></div>
+        content = html`<div class="notice" role="status"><p>${formatChineseDate(on)}有效的文本为第${v.versionNo}版${v.validFrom ? `（自${formatChineseDate(v.validFrom)}起` : '（'}${v.validTo ? `至${formatChineseDate(v.validTo)}前有效）` : '）'}。</p></div>
 <h2>${v.title}</h2><div class="document-body">${raw(v.bodyHtml)}</div>`;
       } else if (ended && d.validityChangedOn && on >= d.validityChangedOn) {
-        content = html`<div class="notice" role="status"><p>本文件自${dateZh(d.validityChangedOn)}起${validityLabel(d.validity)}，${dateZh(on)}没有有效的文本。</p></div>`;
+        content = html`<div class="notice" role="status"><p>本文件自${formatChineseDate(d.validityChangedOn)}起${validityLabel(d.validity)}，${formatChineseDate(on)}没有有效的文本。</p></div>`;
       } else if (on < (firstVersionFrom && firstVersionFrom < start ? firstVersionFrom : start)) {
-        content = html`<div class="notice" role="status"><p>${dateZh(on)}本文件尚未生效。</p></div>`;
+        content = html`<div class="notice" role="status"><p>${formatChineseDate(on)}本文件尚未生效。</p></div>`;
       } else if (!lastVersionTo || on >= lastVersionTo) {
-        content = html`<div class="notice" role="status"><p>${dateZh(on)}有效的文本为现行文本。</p></div>
+        content = html`<div class="notice" role="status"><p>${formatChineseDate(on)}有效的文本为现行文本。</p></div>
 <div class="document-body">${raw(d.bodyHtml)}</div>`;
       } else {
-        content = html`<div class="notice" role="status"><p>没有找到${dateZh(on)}有效的文本。</p></div>`;
+        content = html`<div class="notice" role="status"><p>没有找到${formatChineseDate(on)}有效的文本。</p></div>`;
       }
     }
     const title = `${d.title}（历史文本查询）`;
@@ -468,7 +469,7 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
       if (!i) return notFound(req, reply, '您访问的政策解读不存在或尚未公开');
       const kind = INTERPRETATION_KIND_LABELS[i.kind as keyof typeof INTERPRETATION_KIND_LABELS] ?? i.kind;
       const others = i.siblings.filter((s) => s.id !== i.id);
-      const body = html`<p class="muted">${kind}${i.publishedDate ? html`<span aria-hidden="true"> · </span>发布日期：${dateZh(i.publishedDate)}` : null}<span aria-hidden="true"> · </span>${i.orgName}</p>
+      const body = html`<p class="muted">${kind}${i.publishedDate ? html`<span aria-hidden="true"> · </span>发布日期：${formatChineseDate(i.publishedDate)}` : null}<span aria-hidden="true"> · </span>${i.orgName}</p>
 <div class="notice"><p>解读文件：<a href="${documentPath(i.documentId)}">《${i.documentTitle}》${i.documentNumber ? `（${i.documentNumber}）` : ''}</a></p></div>
 ${i.imageFileId ? html`<p><img src="${interpretationPath(i.documentId, i.id)}/image" alt="${`${i.title}（图解）`}" style="max-width:100%"></p>` : null}
 ${i.bodyHtml ? html`<div class="document-body">${raw(i.bodyHtml)}</div>` : null}
@@ -554,8 +555,8 @@ function relationText(r: portalStore.PublicRelation): Html {
   const verb = RELATION_KIND_LABELS[r.kind as keyof typeof RELATION_KIND_LABELS] ?? r.kind;
   const link = html`<a href="${documentPath(r.id)}">《${r.title}》${r.docNumber ? `（${r.docNumber}）` : ''}</a>`;
   return r.direction === 'outgoing'
-    ? html`本文件${verb}${link}，自${dateZh(r.effectiveDate)}起施行`
-    : html`本文件已被${link}${verb}，自${dateZh(r.effectiveDate)}起`;
+    ? html`本文件${verb}${link}，自${formatChineseDate(r.effectiveDate)}起施行`
+    : html`本文件已被${link}${verb}，自${formatChineseDate(r.effectiveDate)}起`;
 }
 
 /** The document page body: metadata table, validity and its history, text, attachments, interpretations. */
@@ -567,28 +568,28 @@ export function documentBody(d: portalStore.PublicDocument): Html {
   const incoming = d.relations.filter((r) => r.direction === 'incoming');
   const outgoing = d.relations.filter((r) => r.direction === 'outgoing');
   const validity = html`<strong>${validityLabel(d.validity)}</strong>${
-    d.validity !== 'valid' && d.validityChangedOn ? `（自${dateZh(d.validityChangedOn)}起）` : ''
+    d.validity !== 'valid' && d.validityChangedOn ? `（自${formatChineseDate(d.validityChangedOn)}起）` : ''
   }`;
   const history: Html[] = [];
-  if (d.effectiveDate) history.push(html`<li>${dateZh(d.effectiveDate)}起生效</li>`);
+  if (d.effectiveDate) history.push(html`<li>${formatChineseDate(d.effectiveDate)}起生效</li>`);
   for (const r of incoming) history.push(html`<li>${relationText(r)}</li>`);
   if (d.validity !== 'valid' && d.validityChangedOn && incoming.length === 0) {
-    history.push(html`<li>${dateZh(d.validityChangedOn)}起${validityLabel(d.validity)}</li>`);
+    history.push(html`<li>${formatChineseDate(d.validityChangedOn)}起${validityLabel(d.validity)}</li>`);
   }
   return html`<table class="days document-meta"><caption>文件信息</caption><tbody>
 ${row('标题', d.title)}
 ${row('索引号', d.indexNumber)}
 ${row('发文机关', issuers)}
 ${row('文号', d.docNumber)}
-${row('成文日期', dateZh(d.writtenDate))}
-${row('发布日期', dateZh(d.publishedDate))}
-${row('生效日期', dateZh(d.effectiveDate))}
+${row('成文日期', formatChineseDate(d.writtenDate))}
+${row('发布日期', formatChineseDate(d.publishedDate))}
+${row('生效日期', formatChineseDate(d.effectiveDate))}
 ${row('有效性', validity)}
 ${row('体裁', html`<a href="${DOCUMENTS_PATH}/genre/${d.genre}">${genreLabel(d.genre)}</a>`)}
 ${row('主题分类', d.topic ? html`<a href="${DOCUMENTS_PATH}/topic/${d.topic}">${topicLabel(d.topic)}</a>` : null)}
 ${row('特色主题', d.themes.length ? html`${d.themes.map((t, i) => html`${i > 0 ? '、' : ''}<a href="${DOCUMENTS_PATH}/theme/${t.id}">${t.name}</a>`)}` : null)}
 ${row('关键词', d.keywords.join('，'))}
-${d.convertedOn ? row('转为主动公开', dateZh(d.convertedOn)) : null}
+${d.convertedOn ? row('转为主动公开', formatChineseDate(d.convertedOn)) : null}
 </tbody></table>
 ${d.summary ? html`<p class="lead">${d.summary}</p>` : null}
 ${history.length > 0 ? html`<h2>效力变化</h2><ul>${history}</ul>` : null}
@@ -606,7 +607,7 @@ ${
   d.interpretations.length > 0
     ? html`<h2>政策解读</h2><ul>${d.interpretations.map(
         (i) =>
-          html`<li><a href="${interpretationPath(d.id, i.id)}">${i.title}</a>（${INTERPRETATION_KIND_LABELS[i.kind as keyof typeof INTERPRETATION_KIND_LABELS] ?? i.kind}${i.publishedDate ? `，${dateZh(i.publishedDate)}` : ''}）</li>`,
+          html`<li><a href="${interpretationPath(d.id, i.id)}">${i.title}</a>（${INTERPRETATION_KIND_LABELS[i.kind as keyof typeof INTERPRETATION_KIND_LABELS] ?? i.kind}${i.publishedDate ? `，${formatChineseDate(i.publishedDate)}` : ''}）</li>`,
       )}</ul>`
     : null
 }
@@ -615,7 +616,7 @@ ${
   d.versions.length > 0
     ? html`<h2>历史文本</h2><ul>${d.versions.map(
         (v) =>
-          html`<li>第${v.versionNo}版：${v.title}${v.validFrom ? `，自${dateZh(v.validFrom)}起` : ''}${v.validTo ? `至${dateZh(v.validTo)}前有效` : ''}</li>`,
+          html`<li>第${v.versionNo}版：${v.title}${v.validFrom ? `，自${formatChineseDate(v.validFrom)}起` : ''}${v.validTo ? `至${formatChineseDate(v.validTo)}前有效` : ''}</li>`,
       )}</ul>${versionForm(d.id, '')}`
     : null
 }

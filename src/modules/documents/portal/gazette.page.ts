@@ -3,13 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { describeError } from '../../../platform/http/errors.ts';
 import { type Breadcrumb, html } from '../../../portal/plugin.ts';
+import { formatChineseDate } from '../../calendar/index.ts';
 import * as store from '../gazette.store.ts';
 import { CJK_FONT_PATH, htmlToText, renderGazettePdf } from '../gazette-pdf.ts';
 import {
   cachePolicy,
   contentDisposition,
   DOCUMENTS_PATH,
-  dateZh,
   GAZETTE_PATH,
   positiveInt,
   sendPage,
@@ -61,7 +61,7 @@ ${
   latest.length > 0
     ? html`<h2>最新各期</h2><ul>${latest.map(
         (i) =>
-          html`<li><a href="${issuePath(i.year, i.number)}">${i.year}年第${i.number}期</a>（${dateZh(i.issue_date)}）</li>`,
+          html`<li><a href="${issuePath(i.year, i.number)}">${i.year}年第${i.number}期</a>（${formatChineseDate(i.issue_date)}）</li>`,
       )}</ul>`
     : null
 }
@@ -91,7 +91,7 @@ ${
 <thead><tr><th scope="col">期次</th><th scope="col">出版日期</th><th scope="col">标题</th><th scope="col">PDF</th></tr></thead>
 <tbody>${sorted.map(
       (i) =>
-        html`<tr><td><a href="${issuePath(i.year, i.number)}">第${i.number}期</a>${i.total_number ? html`<span class="muted">（总第${i.total_number}期）</span>` : null}</td><td>${dateZh(i.issue_date)}</td><td>${i.title}</td><td><a href="${issuePdfPath(i.year, i.number)}">下载PDF<span class="visually-hidden">（${year}年第${i.number}期）</span></a></td></tr>`,
+        html`<tr><td><a href="${issuePath(i.year, i.number)}">第${i.number}期</a>${i.total_number ? html`<span class="muted">（总第${i.total_number}期）</span>` : null}</td><td>${formatChineseDate(i.issue_date)}</td><td>${i.title}</td><td><a href="${issuePdfPath(i.year, i.number)}">下载PDF<span class="visually-hidden">（${year}年第${i.number}期）</span></a></td></tr>`,
     )}</tbody></table>
 <p><a href="${GAZETTE_PATH}">其他年度</a></p>`;
     return sendPage(req, reply, {
@@ -130,7 +130,7 @@ ${
       const title = `${issue.year}年第${issue.number}期政府公报`;
       const body = html`<dl class="facts">
 <dt>期次</dt><dd>${issue.year}年第${issue.number}期${issue.total_number ? `（总第${issue.total_number}期）` : ''}</dd>
-<dt>出版日期</dt><dd>${dateZh(issue.issue_date)}</dd>
+<dt>出版日期</dt><dd>${formatChineseDate(issue.issue_date)}</dd>
 <dt>标题</dt><dd>${issue.title}</dd>
 </dl>
 <p><a href="${issuePdfPath(issue.year, issue.number)}">下载本期PDF版本</a></p>

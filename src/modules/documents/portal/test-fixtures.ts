@@ -1,15 +1,12 @@
 /** Test-only helpers: documents written straight into the tables, independent of the drafting workflow. */
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
+import { orgIdByName } from '../../../../test/helpers/factories.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { writeBlob } from '../../../platform/files/storage.ts';
 
 type Db = Kysely<Database>;
 let serial = 0;
-
-export async function orgId(db: Db, name: string): Promise<number> {
-  return (await db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-}
 
 export type DocFixture = {
   title: string;
@@ -32,7 +29,7 @@ export type DocFixture = {
 
 export async function insertDoc(db: Db, f: DocFixture): Promise<number> {
   serial++;
-  const org = await orgId(db, f.org ?? '济宁市人民政府');
+  const org = await orgIdByName(db, f.org ?? '济宁市人民政府');
   const status = f.status ?? 'published';
   const body = f.bodyHtml ?? `<p>${f.title}的正文。第一条 为了规范管理，制定本办法。</p>`;
   const row = await db

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { residentId } from '../../../../test/helpers/identity.ts';
+import { applicationBody, orgIdByName, registerCase } from '../../../../test/helpers/factories.ts';
 import { documentXml } from '../letters/samples.ts';
 
 let t: TestApp;
@@ -14,10 +14,8 @@ let education: number;
 
 before(async () => {
   t = await createTestApp();
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
   office = await t.as('t_office');
   handler = await t.as('t_handler');
   otherUnit = await t.as('t_handler2');
@@ -25,23 +23,10 @@ before(async () => {
 after(() => t.close());
 
 async function assignedCase(): Promise<number> {
-  const res = await office.send('POST', '/api/requests', {
-    orgId: city,
-    channel: 'in-person',
-    submittedOn: '2024-02-08',
-    receivedOn: null,
-    applicant: {
-      type: 'natural',
-      name: '张三丰',
-      idType: 'resident-id',
-      idNumber: residentId('37080219800101123'),
-      phone: '13812345678',
-      address: '济宁市任城区某路1号',
-    },
-    request: { subject: '2023年城区学校新建项目批复', description: '请提供该批复全文' },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  const id = res.json().case.id;
+  const id = await registerCase(
+    office,
+    applicationBody(city, { description: '请提供该批复全文', applicant: { address: '济宁市任城区某路1号' } }),
+  );
   await actOn(office, id, { action: 'assign', on: '2024-02-09', unitId: education });
   return id;
 }

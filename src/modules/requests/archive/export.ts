@@ -6,6 +6,7 @@
  * Pure: everything it prints is passed in (the service loads it).
  */
 import { strToU8, type Zippable, zipSync } from 'fflate';
+import { formatChineseDate } from '../../calendar/index.ts';
 import { APPLICANT_TYPE_LABELS, ID_TYPE_LABELS } from '../domain/applicant.ts';
 import { isGroundCode, isOutcomeCode, OUTCOMES, WITHHOLD_GROUNDS } from '../domain/outcomes.ts';
 import {
@@ -14,7 +15,7 @@ import {
   NOTE_KIND_LABELS,
   STAGE_LABELS,
 } from '../domain/stages.ts';
-import { formatCaseNo, formatDateZh } from '../letters/templates.ts';
+import { formatCaseNo } from '../letters/templates.ts';
 import { CHANNEL_LABELS } from '../meta.ts';
 import { presentCase } from '../present.ts';
 import type { RequestEventRow, RequestRow } from '../store.ts';
@@ -50,7 +51,6 @@ const label = <T extends string>(labels: Readonly<Record<T, string>>, code: unkn
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 const multiline = (s: string): string => s.replace(/\r?\n/g, `${EOL}      `);
-const dateZh = (v: unknown): string => (typeof v === 'string' ? formatDateZh(v) : '');
 
 function outcomeText(outcome: unknown, ground: unknown): string {
   if (!isOutcomeCode(outcome)) return str(outcome);
@@ -79,7 +79,7 @@ export function eventSummary(
       break;
     case 'request-correction':
       add('补正事项', str(d.items));
-      add('补正期限', dateZh(d.deadlineDate));
+      add('补正期限', formatChineseDate(str(d.deadlineDate)));
       break;
     case 'receive-correction':
       add('补正内容', str(d.text));
@@ -156,8 +156,8 @@ export function indexText(input: ArchiveInput): string {
   field('承办单位', row.unit_id === null ? null : (input.orgNames.get(row.unit_id) ?? String(row.unit_id)));
   field('承办人', row.handler_id === null ? null : (input.userNames.get(row.handler_id) ?? null));
   field('申请方式', label(CHANNEL_LABELS, row.channel));
-  field('提交日期', formatDateZh(row.submitted_on));
-  field('收到申请日期', row.received_on ? formatDateZh(row.received_on) : '尚未确认收到');
+  field('提交日期', formatChineseDate(row.submitted_on));
+  field('收到申请日期', row.received_on ? formatChineseDate(row.received_on) : '尚未确认收到');
   lines.push('');
   field('申请人', `${a.name}（${label(APPLICANT_TYPE_LABELS, a.type)}）`);
   field('证件', `${label(ID_TYPE_LABELS, a.idType)} ${a.idNumber}`);
@@ -174,10 +174,10 @@ export function indexText(input: ArchiveInput): string {
   lines.push('');
   field('办理阶段', label(STAGE_LABELS, row.stage));
   field('处理结果', row.outcome ? outcomeText(row.outcome, row.outcome_ground) : null);
-  field('答复期限', row.reply_due ? formatDateZh(row.reply_due) : null);
+  field('答复期限', row.reply_due ? formatChineseDate(row.reply_due) : null);
   lines.push('', '办理记录', '--------');
   input.events.forEach((e, i) => {
-    const head = `${i + 1}. ${formatDateZh(e.on_date)}  ${label(EVENT_LABELS, e.type)}  办理人：${actorName(e, input.userNames)}`;
+    const head = `${i + 1}. ${formatChineseDate(e.on_date)}  ${label(EVENT_LABELS, e.type)}  办理人：${actorName(e, input.userNames)}`;
     lines.push(head);
     const summary = eventSummary(e, input);
     if (summary) lines.push(`      ${summary}`);

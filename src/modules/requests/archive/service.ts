@@ -5,16 +5,14 @@ import type { Database } from '../../../platform/db/database.ts';
 import { blobPath } from '../../../platform/files/storage.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
-import { isStage, STAGE_LABELS } from '../domain/stages.ts';
+import { orgNames, userDisplayNames } from '../../orgs/index.ts';
+import { isEndedStage, isStage, STAGE_LABELS } from '../domain/stages.ts';
 import { viewableCase } from '../letters/service.ts';
 import * as letterStore from '../letters/store.ts';
 import { listEvents } from '../store.ts';
 import { buildCaseArchive } from './export.ts';
 
 type Db = Kysely<Database>;
-
-/** A case file can be exported once handling has ended: replied, closed or archived. */
-export const EXPORTABLE_STAGES = ['replied', 'closed', 'archived'] as const;
 
 /**
  * The case file as a zip (archive/export.ts), for the disclosure office of the case's agency only, once the
@@ -29,7 +27,8 @@ export async function exportCase(
 ): Promise<{ fileName: string; data: Uint8Array }> {
   const { row, agencyIds } = await viewableCase(db, actor, id);
   if (!(actor.role === 'office' && agencyIds.includes(row.org_id))) throw new AppError('FORBIDDEN');
-  if (!(EXPORTABLE_STAGES as readonly string[]).includes(row.stage)) {
+  // A case file can be exported once handling has ended: replied, closed or archived.
+  if (!isEndedStage(row.stage)) {
     throw new AppError('CASE_ACTION_NOT_ALLOWED', {
       stage: row.stage,
       stageLabel: isStage(row.stage) ? STAGE_LABELS[row.stage] : row.stage,
@@ -62,26 +61,14 @@ export async function exportCase(
       if (e.data.handlerId) userIds.add(Number(e.data.handlerId));
     }
   }
-  const users = userIds.size
-    ? await db
-        .selectFrom('users')
-        .select(['id', 'display_name'])
-        .where('id', 'in', [...userIds])
-        .execute()
-    : [];
-  const orgs = await db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('id', 'in', [...orgIds])
-    .execute();
-  const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+  const [userNames, names] = await Promise.all([userDisplayNames(db, userIds), orgNames(db, orgIds)]);
   const data = buildCaseArchive({
     row,
-    agencyName: orgNames.get(row.org_id) ?? '',
+    agencyName: names.get(row.org_id) ?? '',
     events,
     letters,
-    userNames: new Map(users.map((u) => [u.id, u.display_name])),
-    orgNames,
+    userNames,
+    orgNames: names,
     exportedAt: new Date(),
     exportedBy: actor.displayName,
   });

@@ -24,6 +24,42 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+/**
+ * Open (未办结): not yet answered, ended or archived — the workbench's 「未办结」 filter, the cases a
+ * withdrawal can still end.
+ */
+export const OPEN_STAGES = [
+  'awaiting-confirmation',
+  'registered',
+  'processing',
+  'awaiting-correction',
+] as const satisfies readonly Stage[];
+
+/**
+ * Running: receipt confirmed and not yet answered or ended, so the statutory reply clock runs (or is
+ * paused) and the case has a reply deadline that can come due or pass.
+ */
+export const RUNNING_STAGES = [
+  'registered',
+  'processing',
+  'awaiting-correction',
+] as const satisfies readonly Stage[];
+
+export type RunningStage = (typeof RUNNING_STAGES)[number];
+
+/** Ended (已办结): answered, ended without an answer, or archived — every stage that is not open. */
+export const ENDED_STAGES = ['replied', 'closed', 'archived'] as const satisfies readonly Stage[];
+
+/** Answered: replied, or archived after a reply or an ending (the outcome tells which). */
+export const REPLIED_STAGES = ['replied', 'archived'] as const satisfies readonly Stage[];
+
+export const isOpenStage = (stage: string): boolean => (OPEN_STAGES as readonly string[]).includes(stage);
+export const isRunningStage = (stage: string): stage is RunningStage =>
+  (RUNNING_STAGES as readonly string[]).includes(stage);
+export const isEndedStage = (stage: string): boolean => (ENDED_STAGES as readonly string[]).includes(stage);
+export const isRepliedStage = (stage: string): boolean =>
+  (REPLIED_STAGES as readonly string[]).includes(stage);
+
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   'awaiting-confirmation': '待确认收到',
   registered: '已登记',
@@ -240,18 +276,11 @@ const ALLOWED_IN: Readonly<Record<Action, readonly Stage[]>> = {
   'fee-paid': ['processing'],
   'deem-withdrawn-no-payment': ['processing'],
   reply: ['registered', 'processing'],
-  withdraw: ['awaiting-confirmation', 'registered', 'processing', 'awaiting-correction'],
-  note: ['awaiting-confirmation', 'registered', 'processing', 'awaiting-correction', 'replied', 'closed'],
+  withdraw: OPEN_STAGES,
+  note: [...OPEN_STAGES, 'replied', 'closed'],
   // Asked while the case is being handled; answered whenever the other unit does (until archived).
-  'assist-request': ['registered', 'processing', 'awaiting-correction'],
-  'assist-reply': [
-    'awaiting-confirmation',
-    'registered',
-    'processing',
-    'awaiting-correction',
-    'replied',
-    'closed',
-  ],
+  'assist-request': RUNNING_STAGES,
+  'assist-reply': [...OPEN_STAGES, 'replied', 'closed'],
   archive: ['replied', 'closed'],
 };
 
@@ -296,11 +325,7 @@ export function decide(state: CaseState, action: Action, data?: unknown): Decisi
     });
   }
   // Once-only actions: a second attempt is explained by the rule, not by the stage.
-  if (
-    action === 'request-correction' &&
-    state.correctionRequested &&
-    (stage === 'registered' || stage === 'processing' || stage === 'awaiting-correction')
-  ) {
+  if (action === 'request-correction' && state.correctionRequested && isRunningStage(stage)) {
     throw new CaseError('CORRECTION_ALREADY_REQUESTED', '补正告知应当一次性告知，该申请已发出过补正告知', {
       stage,
       action,

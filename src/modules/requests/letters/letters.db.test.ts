@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Client, createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/app.ts';
-import { residentId } from '../../../../test/helpers/identity.ts';
+import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import {
+  actorOf,
+  applicationBody,
+  createTestUser,
+  orgIdByName,
+  registerCase,
+} from '../../../../test/helpers/factories.ts';
 import { blobExists } from '../../../platform/files/storage.ts';
-import { createUser, loadActor } from '../../orgs/index.ts';
 import { act } from '../service.ts';
 import { documentXml } from './samples.ts';
 import { lettersForApplicant, readLetterFile } from './service.ts';
@@ -20,17 +25,14 @@ let education: number;
 
 before(async () => {
   t = await createTestApp();
-  const id = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await id('济宁市人民政府');
-  education = await id('市教育局');
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
   // 负责人 of the disclosure office: the only one who approves an extension.
-  await createUser(t.db, null, {
+  await createTestUser(t.db, {
     username: 't_office_head',
     displayName: '公开办负责人',
     role: 'approver',
-    orgId: await id('市政府办公室'),
-    password: TEST_PASSWORD,
+    org: '市政府办公室',
   });
   office = await t.as('t_office');
   officeHead = await t.as('t_office_head');
@@ -41,22 +43,7 @@ before(async () => {
 after(() => t.close());
 
 async function newCase(): Promise<number> {
-  const res = await office.send('POST', '/api/requests', {
-    orgId: city,
-    channel: 'in-person',
-    submittedOn: '2024-02-08',
-    receivedOn: null,
-    applicant: {
-      type: 'natural',
-      name: '张三丰',
-      idType: 'resident-id',
-      idNumber: residentId('37080219800101123'),
-      phone: '13812345678',
-    },
-    request: { subject: '2023年城区学校新建项目批复', description: '请提供该批复全文' },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  return res.json().case.id;
+  return registerCase(office, applicationBody(city, { description: '请提供该批复全文' }));
 }
 
 async function actOn(c: Client, id: number, body: Record<string, unknown>) {
@@ -332,13 +319,7 @@ test('the applicant gets the notices addressed to them, never a consultation let
 
 test('without a data folder (seeds, CLI) an action makes no letter', async () => {
   const id = await assigned();
-  const row = await t.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', 't_office')
-    .executeTakeFirstOrThrow();
-  const actor = await loadActor(t.db, row.id);
-  assert.ok(actor);
+  const actor = await actorOf(t.db, 't_office');
   const detail = await act(
     t.db,
     actor,

@@ -12,7 +12,7 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import { blobPath, writeBlob } from '../../../platform/files/storage.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
-import { agencyIdsFor, visibleOrgIds } from '../../orgs/index.ts';
+import { agencyIdsFor, findOrg, visibleOrgIds } from '../../orgs/index.ts';
 import { canView } from '../domain/policies.ts';
 import { findRequest, type RequestEventRow, type RequestRow } from '../store.ts';
 import { DOCX_MIME, renderLetter } from './render.ts';
@@ -137,11 +137,8 @@ export async function createLetterForEvent(
   const { row, event } = c;
   const kind = letterKindFor(event.type, event.data);
   if (!kind) return null;
-  const agency = await tx
-    .selectFrom('orgs')
-    .select('name')
-    .where('id', '=', row.org_id)
-    .executeTakeFirstOrThrow();
+  const agency = await findOrg(tx, row.org_id);
+  if (!agency) throw new Error(`organisation ${row.org_id} of case ${row.id} not found`);
   const model = buildLetter(kind, await templateFor(tx, kind), {
     caseNo: row.case_no,
     agencyName: agency.name,

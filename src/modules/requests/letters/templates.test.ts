@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { formatChineseDate } from '../../calendar/index.ts';
 import { REPLY_OUTCOMES } from '../domain/outcomes.ts';
 import { sampleFacts } from './samples.ts';
 import {
@@ -7,7 +8,6 @@ import {
   defaultTemplate,
   fillTemplate,
   formatCaseNo,
-  formatDateZh,
   isForApplicant,
   LETTER_KINDS,
   type LetterKind,
@@ -100,7 +100,7 @@ test('unknown or misplaced placeholders are refused with a Chinese message namin
 });
 
 test('formatting helpers', () => {
-  assert.equal(formatDateZh('2024-03-05'), '2024年3月5日');
+  assert.equal(formatChineseDate('2024-03-05'), '2024年3月5日');
   assert.equal(formatCaseNo('2024-000123'), '依申请公开〔2024〕第000123号');
   assert.equal(formatCaseNo(null), '');
   assert.equal(fillTemplate('{{ subject }}与{{unknown}}', { subject: 'A' }), 'A与{{unknown}}');

@@ -7,6 +7,7 @@
  * 第三十四条 (征求其他机关意见), 第三十六条—第三十九条 (答复), 第四十二条 (信息处理费);
  * 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号). Remedies: `remediesText` (domain/outcomes.ts).
  */
+import { formatChineseDate, isIsoDate } from '../../calendar/index.ts';
 import {
   isGroundCode,
   isReplyOutcome,
@@ -210,14 +211,6 @@ export function fillTemplate(text: string, values: Partial<Record<Placeholder, s
 // ---------------------------------------------------------------------------------------------------------
 // Formatting
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** '2024-03-05' → '2024年3月5日' (anything else is returned unchanged). */
-export function formatDateZh(iso: string): string {
-  const m = ISO.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso;
-}
-
 /** The case number as printed on a letter: '2024-000123' → '依申请公开〔2024〕第000123号'. */
 export function formatCaseNo(caseNo: string | null): string {
   const m = /^(\d{4})-(\d+)$/.exec(caseNo ?? '');
@@ -396,8 +389,7 @@ export type LetterModel = {
 };
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
-const dateOr = (v: unknown, fallback: string): string =>
-  typeof v === 'string' && ISO.test(v) ? formatDateZh(v) : fallback;
+const dateOr = (v: unknown, fallback: string): string => (isIsoDate(v) ? formatChineseDate(v) : fallback);
 
 function feeBasis(data: Record<string, unknown>): string {
   const perItem = data.method === 'per-item';
@@ -419,11 +411,11 @@ function feeBasis(data: Record<string, unknown>): string {
 export function letterValues(kind: LetterKind, f: LetterFacts): Partial<Record<Placeholder, string>> {
   const values: Partial<Record<Placeholder, string>> = {
     applicantName: f.applicantName,
-    receivedOn: formatDateZh(f.receivedOn ?? f.submittedOn),
+    receivedOn: formatChineseDate(f.receivedOn ?? f.submittedOn),
     subject: f.subject,
     caseNo: formatCaseNo(f.caseNo),
     agencyName: f.agencyName,
-    date: formatDateZh(f.on),
+    date: formatChineseDate(f.on),
   };
   const outcome = replyOutcomeOf(kind);
   if (outcome) {
@@ -442,7 +434,7 @@ export function letterValues(kind: LetterKind, f: LetterFacts): Partial<Record<P
       break;
     case 'extension':
       values.reason = text(f.data.reason);
-      values.newDue = f.replyDue ? formatDateZh(f.replyDue) : '延长后的答复期限届满之日';
+      values.newDue = f.replyDue ? formatChineseDate(f.replyDue) : '延长后的答复期限届满之日';
       break;
     case 'fee':
       values.amount = String(f.data.amount ?? '');
@@ -465,6 +457,6 @@ export function buildLetter(kind: LetterKind, template: TemplateText, facts: Let
     docNo: formatCaseNo(facts.caseNo),
     body: fillTemplate(template.body, values),
     remedies: values.remedies !== undefined && !inline ? values.remedies : null,
-    date: formatDateZh(facts.on),
+    date: formatChineseDate(facts.on),
   };
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { html, isElderly, renderPage } from '../../../portal/plugin.ts';
+import { html, renderPageVariants, sendPageVariants } from '../../../portal/plugin.ts';
+import { APPLY_PATH } from './column.ts';
 import { DEADLINE_PATH } from './deadline.page.ts';
 import { FORM_PATH } from './form.page.ts';
 import { TRACK_PATH } from './track.page.ts';
 
-export const APPLY_PATH = '/gk/apply';
+export { APPLY_PATH };
 
 /** 依申请公开 column: what an application must contain (Art. 29) and how it is answered (Art. 33). */
 const body = html`<h2>申请须知</h2>
@@ -26,27 +27,11 @@ const body = html`<h2>申请须知</h2>
 </div>`;
 
 export async function applyPage(app: FastifyInstance, opts: { siteName: string }) {
-  const pages = {
-    standard: renderPage({
-      title: '依申请公开',
-      siteName: opts.siteName,
-      current: APPLY_PATH,
-      elderly: false,
-      body,
-    }),
-    elderly: renderPage({
-      title: '依申请公开',
-      siteName: opts.siteName,
-      current: APPLY_PATH,
-      elderly: true,
-      body,
-    }),
-  };
-  app.get(APPLY_PATH, async (req, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .header('vary', 'Cookie')
-      .send(isElderly(req) ? pages.elderly : pages.standard),
-  );
+  const page = renderPageVariants({
+    title: '依申请公开',
+    siteName: opts.siteName,
+    current: APPLY_PATH,
+    body,
+  });
+  app.get(APPLY_PATH, async (req, reply) => sendPageVariants(req, reply, page));
 }

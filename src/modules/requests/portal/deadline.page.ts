@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
-import { formatDateZh, type Html, html, isElderly, renderPage } from '../../../portal/plugin.ts';
+import { type Html, html } from '../../../portal/plugin.ts';
 import {
   type Calendar,
+  formatChineseDate,
   isIsoDate,
   loadCalendar,
   provisionalNote,
@@ -15,6 +16,7 @@ import {
   explainDeadline,
   type ReceiptChannel,
 } from '../domain/clock.ts';
+import { sendApplyPage } from './column.ts';
 
 /**
  * 答复期限计算: a citizen enters the date the office received the application and sees the reply
@@ -123,16 +125,16 @@ function result(o: Outcome): Html {
   const years = [...new Set([...o.provisionalYears, ...o.extendedProvisionalYears])];
   const rows = e.days.map(
     (d) =>
-      html`<tr${d.counted ? null : html` class="skipped"`}><td>${formatDateZh(d.date)}</td><td>${d.weekday}</td><td>${d.counted ? `第${d.ordinal}个工作日` : '不计入'}</td><td>${d.reason}${d.note ? html`<strong>（${d.note}）</strong>` : null}</td></tr>`,
+      html`<tr${d.counted ? null : html` class="skipped"`}><td>${formatChineseDate(d.date)}</td><td>${d.weekday}</td><td>${d.counted ? `第${d.ordinal}个工作日` : '不计入'}</td><td>${d.reason}${d.note ? html`<strong>（${d.note}）</strong>` : null}</td></tr>`,
   );
   return html`<section aria-labelledby="result-title" class="result">
 <h2 id="result-title">计算结果</h2>
 <dl class="facts">
-<dt>收到申请之日</dt><dd>${formatDateZh(e.received)}（${o.channel.label}：${o.channel.rule}）</dd>
-<dt>答复期限</dt><dd><strong>${e.due ? formatDateZh(e.due) : '—'}</strong>${o.extended ? '（已延长）' : ''}${provisional(o.provisionalYears)}</dd>
-${o.extended && e.originalDue ? html`<dt>原答复期限</dt><dd>${formatDateZh(e.originalDue)}</dd>` : null}
-${!o.extended && o.extendedReplyDue ? html`<dt>如经批准延长</dt><dd>最迟${formatDateZh(o.extendedReplyDue)}${provisional(o.extendedProvisionalYears)}</dd>` : null}
-<dt>补正告知期限</dt><dd>申请内容不明确的，行政机关应在${formatDateZh(o.correctionNoticeDue)}前一次性告知补正</dd>
+<dt>收到申请之日</dt><dd>${formatChineseDate(e.received)}（${o.channel.label}：${o.channel.rule}）</dd>
+<dt>答复期限</dt><dd><strong>${e.due ? formatChineseDate(e.due) : '—'}</strong>${o.extended ? '（已延长）' : ''}${provisional(o.provisionalYears)}</dd>
+${o.extended && e.originalDue ? html`<dt>原答复期限</dt><dd>${formatChineseDate(e.originalDue)}</dd>` : null}
+${!o.extended && o.extendedReplyDue ? html`<dt>如经批准延长</dt><dd>最迟${formatChineseDate(o.extendedReplyDue)}${provisional(o.extendedProvisionalYears)}</dd>` : null}
+<dt>补正告知期限</dt><dd>申请内容不明确的，行政机关应在${formatChineseDate(o.correctionNoticeDue)}前一次性告知补正</dd>
 </dl>
 <p>${e.startNote}${e.summary}</p>
 ${
@@ -158,23 +160,12 @@ export async function deadlinePage(app: FastifyInstance, opts: { db: Kysely<Data
       extended: one(req.query.extended),
     };
     const outcome = computeOutcome(await loadCalendar(opts.db), q);
-    const page = renderPage({
-      title: TITLE,
+    return sendApplyPage(req, reply, {
       siteName: opts.siteName,
-      current: '/gk/apply',
       path: req.url,
-      elderly: isElderly(req),
-      breadcrumbs: [
-        { label: '首页', href: '/' },
-        { label: '依申请公开', href: '/gk/apply' },
-        { label: TITLE },
-      ],
+      title: TITLE,
       body: html`<p>输入行政机关收到您的政府信息公开申请的日期，查看法定答复期限及其逐日计算方法。</p>${form(q)}${result(outcome)}`,
+      status: outcome.kind === 'invalid' ? 400 : 200,
     });
-    return reply
-      .code(outcome.kind === 'invalid' ? 400 : 200)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(page);
   });
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../../test/helpers/factories.ts';
 import { residentId } from '../../../../test/helpers/identity.ts';
 
 let t: TestApp;
@@ -11,9 +12,7 @@ let city: number;
 before(async () => {
   t = await createTestApp();
   citizen = await t.anonymous();
-  city = (
-    await t.db.selectFrom('orgs').select('id').where('name', '=', '济宁市人民政府').executeTakeFirstOrThrow()
-  ).id;
+  city = await orgIdByName(t.db, '济宁市人民政府');
 });
 after(() => t.close());
 

@@ -5,12 +5,14 @@ import type { Database } from '../../../platform/db/database.ts';
 import { AppError, describeError } from '../../../platform/http/errors.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
-import { formatDateZh, type Html, html, isElderly, renderPage } from '../../../portal/plugin.ts';
+import { type Html, html } from '../../../portal/plugin.ts';
+import { formatChineseDate } from '../../calendar/index.ts';
 import { findOrg, listOrgs, type OrgRow } from '../../orgs/index.ts';
 import { applicationBody } from '../api.schemas.ts';
 import { validateApplicant } from '../domain/applicant.ts';
 import { submitOnline } from '../service.ts';
 import type { RequestRow } from '../store.ts';
+import { sendApplyPage } from './column.ts';
 
 /**
  * 在线申请: the application form of Art. 29 as a plain server-rendered POST form (no JavaScript needed).
@@ -19,7 +21,6 @@ import type { RequestRow } from '../store.ts';
  * `submissionKey` makes a double click (or a refresh of the result page) one case, not two.
  */
 export const FORM_PATH = '/gk/apply/form';
-const COLUMN_PATH = '/gk/apply';
 const TRACK_LINK = '/gk/apply/track';
 const TITLE = '在线申请';
 
@@ -424,7 +425,7 @@ ${secrets}
 <dl class="facts">
 <dt>案件编号</dt><dd>${r.caseNo}</dd>
 <dt>受理机关</dt><dd>${r.orgName}</dd>
-<dt>提交日期</dt><dd>${formatDateZh(r.submittedOn)}</dd>
+<dt>提交日期</dt><dd>${formatChineseDate(r.submittedOn)}</dd>
 </dl>
 <h2>接下来</h2>
 ${RECEIPT_NOTE}
@@ -461,23 +462,16 @@ const CSRF_MESSAGE =
 export async function formPage(app: FastifyInstance, opts: { db: Kysely<Database>; siteName: string }) {
   const { db } = opts;
 
-  function send(req: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) {
-    const page = renderPage({
-      title,
+  // no-store: the page carries the CSRF token, and after submission the query password.
+  const send = (req: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) =>
+    sendApplyPage(req, reply, {
       siteName: opts.siteName,
-      current: COLUMN_PATH,
       path: FORM_PATH,
-      elderly: isElderly(req),
-      breadcrumbs: [
-        { label: '首页', href: '/' },
-        { label: '依申请公开', href: COLUMN_PATH },
-        { label: title },
-      ],
+      title,
       body,
+      status,
+      cache: 'no-store',
     });
-    // no-store: the page carries the CSRF token, and after submission the query password.
-    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
-  }
 
   async function showForm(
     req: FastifyRequest,

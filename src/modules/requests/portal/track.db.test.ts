@@ -3,14 +3,12 @@ import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../../test/helpers/clock.ts';
-import { residentId } from '../../../../test/helpers/identity.ts';
+import { actorOf, applicant, orgIdByName } from '../../../../test/helpers/factories.ts';
 import { buildApp } from '../../../app.ts';
 import { loadConfig } from '../../../config.ts';
 import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 import type { Actor } from '../../../platform/http/session.ts';
-import { formatDateZh } from '../../../portal/plugin.ts';
-import { bundledCalendar } from '../../calendar/index.ts';
-import { loadActor } from '../../orgs/index.ts';
+import { bundledCalendar, formatChineseDate } from '../../calendar/index.ts';
 import { computeClock } from '../domain/clock.ts';
 import { act, submitOnline, track } from '../service.ts';
 import { createLetterLinks, LETTER_LINK_TTL_MS, loadLetterLinkSecret } from './letter-links.ts';
@@ -28,20 +26,9 @@ const today = TEST_TODAY;
 before(async () => {
   t = await createTestApp();
   citizen = await t.anonymous();
-  const org = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  city = await org('济宁市人民政府');
-  education = await org('市教育局');
-  const actor = async (username: string) => {
-    const u = await t.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', username)
-      .executeTakeFirstOrThrow();
-    const a = await loadActor(t.db, u.id);
-    assert.ok(a);
-    return a;
-  };
+  city = await orgIdByName(t.db, '济宁市人民政府');
+  education = await orgIdByName(t.db, '市教育局');
+  const actor = (username: string) => actorOf(t.db, username);
   office = await actor('t_office');
   handler = await actor('t_handler');
 });
@@ -53,13 +40,7 @@ async function apply() {
     t.db,
     {
       orgId: city,
-      applicant: {
-        type: 'natural',
-        name: '李四',
-        idType: 'resident-id',
-        idNumber: residentId('37080219800101123'),
-        phone: '13812345678',
-      },
+      applicant: applicant({ name: '李四' }),
       request: { subject: '城区公园改造项目批复', description: '请提供批复全文' },
       submissionKey: null,
     },
@@ -111,7 +92,7 @@ test('the right pair shows 待确认收到, no deadline yet, and the withdraw fo
   assert.match(b, new RegExp(`案件编号</dt><dd>${c.caseNo}</dd>`));
   assert.match(b, /受理机关<\/dt><dd>济宁市人民政府<\/dd>/);
   assert.match(b, /办理阶段<\/dt><dd><strong>待确认收到<\/strong>/);
-  assert.match(b, new RegExp(`提交日期</dt><dd>${formatDateZh(today)}</dd>`));
+  assert.match(b, new RegExp(`提交日期</dt><dd>${formatChineseDate(today)}</dd>`));
   assert.match(b, /收到申请之日<\/dt><dd>待确认<\/dd>/);
   assert.match(b, /答复期限<\/dt><dd>确认收到申请后计算<\/dd>/);
   assert.doesNotMatch(b, /答复期限<\/dt><dd><strong>/);
@@ -158,7 +139,7 @@ test('after the office confirms receipt, tracking shows the receipt date and the
   const res = await post({ code: c.code, password: c.password }, freshIp());
   assert.equal(res.statusCode, 200);
   assert.match(res.body, /办理阶段<\/dt><dd><strong>已登记<\/strong>/);
-  assert.match(res.body, new RegExp(`收到申请之日</dt><dd>${formatDateZh(today)}</dd>`));
+  assert.match(res.body, new RegExp(`收到申请之日</dt><dd>${formatChineseDate(today)}</dd>`));
   assert.match(res.body, /确认收到申请<\/strong><br>答复期限自收到申请之日起计算/);
   // 20 working days from Monday 2026-03-16, 清明 (Monday 2026-04-06) not counted.
   assert.equal(clock.state?.replyDue, '2026-04-14');
@@ -183,7 +164,7 @@ test('the applicant sees correction, fee and reply steps, never assignment, note
   assert.equal(res.statusCode, 200);
   assert.match(res.body, /<strong>待补正<\/strong>/);
   assert.match(res.body, /补正告知<\/strong><br>需要补正的事项：请写明项目名称<br>请写明年份/);
-  assert.match(res.body, new RegExp(`请于${formatDateZh(today)}前补正`));
+  assert.match(res.body, new RegExp(`请于${formatChineseDate(today)}前补正`));
   assert.match(res.body, /答复期限<\/dt><dd>自收到您补正的申请之日起重新计算/);
 
   await office_(c.id, { action: 'receive-correction', text: '已补正' });
@@ -322,7 +303,7 @@ test('awaiting correction: the notice items, its deadline and the 提交补正�
   const b = res.body;
   assert.match(b, /<h2 id="correction">提交补正内容<\/h2>/);
   assert.match(b, /需要补正的事项：<br>请写明项目名称<br>请写明批复年份/);
-  assert.match(b, new RegExp(`补正期限：<strong>请于${formatDateZh(today)}前补正。</strong>`));
+  assert.match(b, new RegExp(`补正期限：<strong>请于${formatChineseDate(today)}前补正。</strong>`));
   assert.match(b, /<input type="hidden" name="intent" value="correct">/);
   assert.match(
     b,
@@ -370,7 +351,7 @@ test('submitting the correction records receive-correction today and shows the r
     today,
   });
   assert.equal(expected.replyDue, '2026-04-14', 'received and corrected the same day: counted from that day');
-  const due = formatDateZh(expected.replyDue);
+  const due = formatChineseDate(expected.replyDue);
   const b = res.body;
   assert.match(b, /补正内容已提交。/);
   assert.match(b, new RegExp(`新的答复期限：<strong>${due}</strong>`));

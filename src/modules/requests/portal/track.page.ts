@@ -7,14 +7,15 @@ import { describeError, isCatalogCode } from '../../../platform/http/errors.ts';
 import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
-import { formatDateZh, type Html, html, isElderly, join, raw, renderPage } from '../../../portal/plugin.ts';
-import { provisionalNote } from '../../calendar/index.ts';
+import { type Html, html, join, raw } from '../../../portal/plugin.ts';
+import { formatChineseDate, provisionalNote } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
 import { isGroundCode, isOutcomeCode, OUTCOMES, WITHHOLD_GROUNDS } from '../domain/outcomes.ts';
-import { isStage, STAGE_LABELS, type Stage } from '../domain/stages.ts';
+import { isOpenStage, isRunningStage, isStage, STAGE_LABELS, type Stage } from '../domain/stages.ts';
 import { type ApplicantLetter, lettersForApplicant, readLetterFile } from '../letters/service.ts';
 import { act, track, withdrawByApplicant } from '../service.ts';
 import type { RequestEventRow } from '../store.ts';
+import { sendApplyPage } from './column.ts';
 import { createLetterLinks, LETTER_LINK_TTL_MS, loadLetterLinkSecret } from './letter-links.ts';
 
 /**
@@ -32,7 +33,6 @@ import { createLetterLinks, LETTER_LINK_TTL_MS, loadLetterLinkSecret } from './l
 export const TRACK_PATH = '/gk/apply/track';
 /** GET `${LETTERS_PATH}/:letterId?t=TOKEN` serves one letter (.docx) of the case the token was issued for. */
 export const LETTERS_PATH = `${TRACK_PATH}/letters`;
-const COLUMN_PATH = '/gk/apply';
 const FORM_LINK = '/gk/apply/form';
 const TITLE = '办理进度查询';
 
@@ -47,14 +47,6 @@ export const CORRECTION_MAX_CHARS = 2000;
 const CORRECTION_TITLE = '提交补正内容';
 
 type Tracked = Awaited<ReturnType<typeof track>>;
-
-const OPEN_STAGES: readonly Stage[] = [
-  'awaiting-confirmation',
-  'registered',
-  'processing',
-  'awaiting-correction',
-];
-const RUNNING_STAGES: readonly Stage[] = ['registered', 'processing', 'awaiting-correction'];
 
 /** What each stage means, in plain words for the applicant. */
 const STAGE_EXPLAINED: Record<Stage, string> = {
@@ -87,13 +79,6 @@ function oneString(v: unknown): string {
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 const isoDate = (v: unknown): string | null =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
-const dateZh = (v: string): string => {
-  try {
-    return formatDateZh(v);
-  } catch {
-    return v;
-  }
-};
 
 /** Multi-line text typed by staff, lines kept. */
 function lines(text: string): Html {
@@ -121,7 +106,7 @@ export function applicantEvent(e: Pick<RequestEventRow, 'type' | 'data'>): Event
       const due = isoDate(d.deadlineDate) ?? isoDate(d.deadline);
       return {
         title: '补正告知',
-        detail: html`${items ? html`需要补正的事项：${lines(items)}` : null}${due ? html`<br>请于${dateZh(due)}前补正。` : null}`,
+        detail: html`${items ? html`需要补正的事项：${lines(items)}` : null}${due ? html`<br>请于${formatChineseDate(due)}前补正。` : null}`,
       };
     }
     case 'receive-correction':
@@ -182,7 +167,7 @@ function deadline(t: Tracked): Html {
       state.provisionalYears.length > 0
         ? html`<br>${provisionalNote(state.provisionalYears)}：国务院办公厅${state.provisionalYears.join('、')}年部分节假日安排公布并录入后，期限可能调整，请以行政机关的告知为准。`
         : null;
-    return html`<strong>${dateZh(state.replyDue)}</strong>${state.extended ? '（已延长）' : ''}${note}`;
+    return html`<strong>${formatChineseDate(state.replyDue)}</strong>${state.extended ? '（已延长）' : ''}${note}`;
   }
   if (missingYear !== null) {
     return html`<strong>暂时无法计算：</strong>答复期限将计入${missingYear}年，而${missingYear}年的节假日安排尚未录入本平台的工作日历。为避免算错，平台不按普通周一至周五推算。请以政府信息公开工作机构的告知为准，或待日历录入后再查询。`;
@@ -254,8 +239,8 @@ function correctionSection(t: Tracked, csrf: string, code: string, s: Correction
   return html`<h2 id="correction">提交补正内容</h2>
 ${
   n
-    ? html`<div class="notice"><p><strong>补正告知（${dateZh(n.on)}）</strong></p>${n.items ? html`<p>需要补正的事项：<br>${lines(n.items)}</p>` : null}${
-        n.due ? html`<p>补正期限：<strong>请于${dateZh(n.due)}前补正。</strong></p>` : null
+    ? html`<div class="notice"><p><strong>补正告知（${formatChineseDate(n.on)}）</strong></p>${n.items ? html`<p>需要补正的事项：<br>${lines(n.items)}</p>` : null}${
+        n.due ? html`<p>补正期限：<strong>请于${formatChineseDate(n.due)}前补正。</strong></p>` : null
       }<p>无正当理由逾期不补正的，视为放弃申请（《中华人民共和国政府信息公开条例》第三十条）。</p></div>`
     : null
 }
@@ -269,7 +254,7 @@ function lettersSection(letters: NonNullable<ProgressExtras['letters']>, token: 
 <p>行政机关向您发出的告知书和答复书（Word文档）。为保护您的信息，下载链接在本次查询后${minutes}分钟内有效，过期后请重新查询。</p>
 <ul>${letters.map(
     (l) =>
-      html`<li><a href="${LETTERS_PATH}/${l.id}?t=${encodeURIComponent(token)}">${l.title}</a>（${dateZh(l.on)}，Word文档）</li>`,
+      html`<li><a href="${LETTERS_PATH}/${l.id}?t=${encodeURIComponent(token)}">${l.title}</a>（${formatChineseDate(l.on)}，Word文档）</li>`,
   )}</ul>`;
 }
 
@@ -283,8 +268,8 @@ export function renderProgress(
 ): Html {
   const stage = stageOf(t);
   const r = t.row;
-  const open = stage !== null && OPEN_STAGES.includes(stage);
-  const running = stage !== null && RUNNING_STAGES.includes(stage);
+  const open = stage !== null && isOpenStage(stage);
+  const running = stage !== null && isRunningStage(stage);
   const state = t.clock.state;
   const outcome = r.outcome && isOutcomeCode(r.outcome) ? OUTCOMES[r.outcome].label : null;
   const events = t.events
@@ -292,7 +277,7 @@ export function renderProgress(
     .filter((x): x is { e: RequestEventRow; view: EventView } => x.view !== null);
   const pause =
     running && state?.paused
-      ? html`<div class="notice"><p><strong>暂停计时${state.pausedSince ? `（自${dateZh(state.pausedSince)}起）` : ''}：</strong>${PAUSE_EXPLAINED[state.pauseReason ?? ''] ?? '答复期限暂停计算。'}</p></div>`
+      ? html`<div class="notice"><p><strong>暂停计时${state.pausedSince ? `（自${formatChineseDate(state.pausedSince)}起）` : ''}：</strong>${PAUSE_EXPLAINED[state.pauseReason ?? ''] ?? '答复期限暂停计算。'}</p></div>`
       : null;
   return html`${notice}
 <dl class="facts">
@@ -300,8 +285,8 @@ export function renderProgress(
 <dt>受理机关</dt><dd>${orgName}</dd>
 <dt>所需信息</dt><dd>${r.subject}</dd>
 <dt>办理阶段</dt><dd><strong>${stage ? STAGE_LABELS[stage] : r.stage}</strong>${stage ? html`<br>${STAGE_EXPLAINED[stage]}` : null}</dd>
-<dt>提交日期</dt><dd>${dateZh(r.submitted_on)}</dd>
-<dt>收到申请之日</dt><dd>${r.received_on ? dateZh(r.received_on) : '待确认'}</dd>
+<dt>提交日期</dt><dd>${formatChineseDate(r.submitted_on)}</dd>
+<dt>收到申请之日</dt><dd>${r.received_on ? formatChineseDate(r.received_on) : '待确认'}</dd>
 ${
   stage === 'awaiting-confirmation'
     ? html`<dt>答复期限</dt><dd>确认收到申请后计算</dd>`
@@ -313,7 +298,7 @@ ${outcome ? html`<dt>办理结果</dt><dd>${outcome}</dd>` : null}
 </dl>
 ${pause}
 <h2>办理记录</h2>
-<ol>${events.map(({ e, view }) => html`<li><strong>${dateZh(e.on_date)} ${view.title}</strong>${view.detail ? html`<br>${view.detail}` : null}</li>`)}</ol>
+<ol>${events.map(({ e, view }) => html`<li><strong>${formatChineseDate(e.on_date)} ${view.title}</strong>${view.detail ? html`<br>${view.detail}` : null}</li>`)}</ol>
 ${stage === 'awaiting-correction' ? correctionSection(t, csrf, code, extras.correction ?? { text: '', errors: {} }) : null}
 ${extras.letters?.length && extras.letterToken ? lettersSection(extras.letters, extras.letterToken) : null}
 ${open ? withdrawForm(csrf, code) : null}
@@ -392,23 +377,16 @@ export async function trackPage(
   const downloadLimiter = createRateLimiter(DOWNLOAD_LIMIT);
   const links = createLetterLinks({ secret: await loadLetterLinkSecret(db) });
 
-  function send(req: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) {
-    const page = renderPage({
-      title,
+  // no-store: personal data, the CSRF token and the letters' download token.
+  const send = (req: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) =>
+    sendApplyPage(req, reply, {
       siteName: opts.siteName,
-      current: COLUMN_PATH,
       path: TRACK_PATH,
-      elderly: isElderly(req),
-      breadcrumbs: [
-        { label: '首页', href: '/' },
-        { label: '依申请公开', href: COLUMN_PATH },
-        { label: title },
-      ],
+      title,
       body,
+      status,
+      cache: 'no-store',
     });
-    // no-store: personal data, the CSRF token and the letters' download token.
-    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
-  }
 
   const csrfOf = (req: FastifyRequest) => req.cookies[CSRF_COOKIE] ?? '';
 
@@ -525,7 +503,7 @@ ${correctionForm(csrfOf(req), code, s)}
       reply,
       200,
       after,
-      html`<div class="notice" role="status"><p><strong>补正内容已提交。</strong>收到补正申请之日为${dateZh(today)}，答复期限自该日起重新计算（《中华人民共和国政府信息公开条例》第三十条）。</p><p>新的答复期限：${deadline(after)}</p></div>`,
+      html`<div class="notice" role="status"><p><strong>补正内容已提交。</strong>收到补正申请之日为${formatChineseDate(today)}，答复期限自该日起重新计算（《中华人民共和国政府信息公开条例》第三十条）。</p><p>新的答复期限：${deadline(after)}</p></div>`,
     );
   }
 

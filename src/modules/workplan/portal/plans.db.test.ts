@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../../test/helpers/factories.ts';
 
 let t: TestApp;
 let citizen: Client;
@@ -10,11 +11,9 @@ let hidden: number;
 before(async () => {
   t = await createTestApp();
   citizen = await t.anonymous();
-  const orgId = async (name: string) =>
-    (await t.db.selectFrom('orgs').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  const city = await orgId('济宁市人民政府');
-  const edu = await orgId('市教育局');
-  const zc = await orgId('邹城市人民政府');
+  const city = await orgIdByName(t.db, '济宁市人民政府');
+  const edu = await orgIdByName(t.db, '市教育局');
+  const zc = await orgIdByName(t.db, '邹城市人民政府');
   published = (
     await t.db
       .insertInto('work_plans')

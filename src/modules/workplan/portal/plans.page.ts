@@ -7,7 +7,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { chinaDateOf, chinaToday } from '../../../platform/time.ts';
-import { formatDateZh, type Html, html, isElderly, renderPage } from '../../../portal/plugin.ts';
+import { type Html, html, sendPortalPage } from '../../../portal/plugin.ts';
+import { formatChineseDate } from '../../calendar/index.ts';
+import { findOrg } from '../../orgs/index.ts';
 import * as store from '../assessment.store.ts';
 import { ROLLUP_LABELS, rollup } from '../domain/cascade.ts';
 import { PERIOD_LABELS } from '../domain/scoring.ts';
@@ -25,20 +27,14 @@ function send(
   body: Html,
   crumbs: { label: string; href?: string }[],
 ) {
-  const page = renderPage({
+  return sendPortalPage(req, reply, {
     title,
     siteName: opts.siteName,
     current: WORKPLANS_PATH,
     path: req.url,
-    elderly: isElderly(req),
     breadcrumbs: [{ label: '首页', href: '/' }, ...crumbs],
     body,
   });
-  return reply
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-cache')
-    .header('vary', 'Cookie')
-    .send(page);
 }
 
 const idOf = (v: unknown): number | null => {
@@ -95,7 +91,7 @@ async function planPage(opts: Opts, id: number): Promise<{ title: string; body: 
   if (!plan?.published) return null;
   const today = chinaToday();
   const [org, tasks, assessments] = await Promise.all([
-    store.findOrgRow(opts.db, plan.org_id),
+    findOrg(opts.db, plan.org_id),
     store.tasksOfPlan(opts.db, plan.id),
     store.listAssessments(opts.db, { planId: plan.id, publishedOnly: true }),
   ]);
@@ -109,7 +105,7 @@ async function planPage(opts: Opts, id: number): Promise<{ title: string; body: 
       ...t.assignments.filter((a) => a.role === 'responsible').map((a) => a.orgName),
       ...t.groups,
     ];
-    const deadline = t.deadline_raw ?? (t.due ? formatDateZh(t.due) : '');
+    const deadline = t.deadline_raw ?? (t.due ? formatChineseDate(t.due) : '');
     return html`<tr>
 <th scope="row">${t.seq}. ${t.task}</th>
 <td>${t.requirement}</td>
@@ -122,9 +118,9 @@ async function planPage(opts: Opts, id: number): Promise<{ title: string; body: 
   const facts = html`<dl class="facts">
 <dt>发布机关</dt><dd>${plan.issuer ?? org?.name ?? ''}</dd>
 ${plan.doc_number ? html`<dt>文号</dt><dd>${plan.doc_number}</dd>` : null}
-${plan.issued_date ? html`<dt>成文日期</dt><dd>${formatDateZh(plan.issued_date)}</dd>` : null}
+${plan.issued_date ? html`<dt>成文日期</dt><dd>${formatChineseDate(plan.issued_date)}</dd>` : null}
 <dt>年度</dt><dd>${plan.year}年</dd>
-<dt>落实情况</dt><dd>共${tasks.length}项任务，已完成${totals.done}项${totals.overdue > 0 ? `，逾期未完成${totals.overdue}项` : ''}（截至${formatDateZh(today)}）</dd>
+<dt>落实情况</dt><dd>共${tasks.length}项任务，已完成${totals.done}项${totals.overdue > 0 ? `，逾期未完成${totals.overdue}项` : ''}（截至${formatChineseDate(today)}）</dd>
 </dl>`;
   const assessmentLinks =
     assessments.length === 0
@@ -162,7 +158,7 @@ async function rankingPage(
     rows.length === 0
       ? html`<p>本次考核没有参加排名的单位。</p>`
       : html`<table>
-<caption>${plan.title}：${title}（考核期${formatDateZh(a.starts_on)}至${formatDateZh(a.ends_on)}）</caption>
+<caption>${plan.title}：${title}（考核期${formatChineseDate(a.starts_on)}至${formatChineseDate(a.ends_on)}）</caption>
 <thead><tr><th scope="col">名次</th><th scope="col">单位</th><th scope="col">得分</th><th scope="col">按时完成（项）</th><th scope="col">佐证材料（份）</th><th scope="col">逾期（项）</th><th scope="col">退回（次）</th></tr></thead>
 <tbody>${rows.map(
           (r) =>
@@ -175,9 +171,9 @@ async function rankingPage(
     planTitle: plan.title,
     body: html`<p class="lead">${plan.title}</p>
 <dl class="facts">
-<dt>考核期</dt><dd>${formatDateZh(a.starts_on)}至${formatDateZh(a.ends_on)}</dd>
-<dt>统计截至</dt><dd>${formatDateZh(a.as_of)}</dd>
-${a.published_at ? html`<dt>发布日期</dt><dd>${formatDateZh(chinaDateOf(new Date(a.published_at)))}</dd>` : null}
+<dt>考核期</dt><dd>${formatChineseDate(a.starts_on)}至${formatChineseDate(a.ends_on)}</dd>
+<dt>统计截至</dt><dd>${formatChineseDate(a.as_of)}</dd>
+${a.published_at ? html`<dt>发布日期</dt><dd>${formatChineseDate(chinaDateOf(new Date(a.published_at)))}</dd>` : null}
 </dl>
 ${table}
 <p class="hint">得分＝基础分＋加分（按时完成、经审核的佐证材料）－扣分（逾期未完成、进展被退回），本排名经负责人审批后发布。</p>
