@@ -61,7 +61,6 @@ function runTests(label: string, files: string[], opts: RunOptions = {}) {
       '--test',
       `--test-concurrency=${concurrency}`,
       `--test-timeout=${testTimeoutMs}`,
-      '--test-force-exit',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=./scripts/summary-reporter.ts',
