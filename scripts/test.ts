@@ -6,9 +6,10 @@
  *   4. browser journeys in Debian's Chromium (`test/e2e/*.test.ts`), after building the admin
  * Options: --only lint|unit|pg|e2e (repeatable), and file filters after `--`.
  *
- * Nothing hangs CI: every test has a time limit (`--test-timeout`; a hung test fails with its name,
- * and `--test-force-exit` ends a file whose timed-out test left work pending), and a stage that
- * still does not finish (a file stuck before its first test) is stopped, listing the files running.
+ * Nothing hangs CI: every test has a time limit (`--test-timeout`; a hung test fails with its name),
+ * and a stage that still does not finish (a file stuck before its first test, or one whose timed-out
+ * test left work pending) is stopped, listing the files running. No `--test-force-exit`: it ends a
+ * file once the tests known so far are done, silently skipping its later suites.
  */
 import { spawnSync } from 'node:child_process';
 import { globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
