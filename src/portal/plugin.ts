@@ -1,5 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { htmlPage, redirectResponse } from '../platform/http/schemas.ts';
 import { PORTAL_CSS_PATH, portalCss } from './assets.ts';
 import type { Html } from './html.ts';
 import { type Breadcrumb, ELDERLY_COOKIE, ELDERLY_PREFS_PATH, portalNav, renderPage } from './layout.ts';
@@ -171,10 +172,12 @@ export async function portalPlugin(app: FastifyInstance, opts: PortalOptions): P
   }
 
   for (const [path, page] of pages) {
-    app.get(path, (request, reply) => sendPageVariants(request, reply, page));
+    app.get(path, { schema: { response: { 200: htmlPage } } }, (request, reply) =>
+      sendPageVariants(request, reply, page),
+    );
   }
 
-  app.get(ELDERLY_PREFS_PATH, (request, reply) => {
+  app.get(ELDERLY_PREFS_PATH, { schema: { response: { 303: redirectResponse } } }, (request, reply) => {
     const query = request.query as Record<string, unknown> | undefined;
     const on = query?.on === '1';
     const back = safeLocalPath(query?.back);
@@ -190,16 +193,20 @@ export async function portalPlugin(app: FastifyInstance, opts: PortalOptions): P
   });
 
   const etag = `"${portalCss.hash}"`;
-  app.get(PORTAL_CSS_PATH, (request, reply) => {
-    const versioned = (request.query as Record<string, unknown> | undefined)?.v === portalCss.hash;
-    reply
-      .header('content-type', 'text/css; charset=utf-8')
-      .header('cache-control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
-      .header('etag', etag);
-    if (request.headers['if-none-match'] === etag) {
-      reply.code(304).send();
-      return;
-    }
-    reply.send(portalCss.body);
-  });
+  app.get(
+    PORTAL_CSS_PATH,
+    { schema: { response: { 200: htmlPage, 304: redirectResponse } } },
+    (request, reply) => {
+      const versioned = (request.query as Record<string, unknown> | undefined)?.v === portalCss.hash;
+      reply
+        .header('content-type', 'text/css; charset=utf-8')
+        .header('cache-control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
+        .header('etag', etag);
+      if (request.headers['if-none-match'] === etag) {
+        reply.code(304).send();
+        return;
+      }
+      reply.send(portalCss.body);
+    },
+  );
 }

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { MODULES } from '../../src/modules.ts';
 import { prepareData } from '../../src/platform/bootstrap.ts';
 import type { DbHandle } from '../../src/platform/db/client.ts';
+import type { Role } from '../../src/platform/roles.ts';
 import { TEST_CLOCK_ENV } from './clock.ts';
 import { createTestDb } from './db.ts';
 import { createTestUser, TEST_PASSWORD } from './factories.ts';
@@ -82,7 +83,7 @@ export async function createTestApp(): Promise<TestApp> {
   await prepareData(handle.db, MODULES, false);
   const { seedDemoOrgs } = await import('../../src/modules/orgs/seeds.ts');
   await seedDemoOrgs(handle.db);
-  const users: [string, string, string][] = [
+  const users: [string, Role, string][] = [
     ['t_admin', 'admin', '济宁市人民政府'],
     ['t_office', 'office', '市政府办公室'],
     ['t_handler', 'handler', '市教育局'],

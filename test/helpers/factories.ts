@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { createUser, findOrgByName, findUserByUsername, loadActor } from '../../src/modules/orgs/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import type { Actor } from '../../src/platform/http/session.ts';
+import type { Role } from '../../src/platform/roles.ts';
 import type { Client } from './app.ts';
 import { residentId } from './identity.ts';
 
@@ -36,7 +37,7 @@ export async function userIdByUsername(db: Db, username: string): Promise<number
  */
 export async function createTestUser(
   db: Db,
-  u: { username: string; role: string; org: string | number; displayName?: string },
+  u: { username: string; role: Role; org: string | number; displayName?: string },
 ): Promise<number> {
   const row = await createUser(db, null, {
     username: u.username,

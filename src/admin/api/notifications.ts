@@ -1,26 +1,10 @@
 // 通知: the signed-in person's own notifications (src/modules/notifications/api.ts).
+import type { z } from 'zod';
+import type * as s from '../../modules/notifications/api.schemas.ts';
 import { api } from './client.ts';
 
-export interface Notification {
-  id: number;
-  /** Stable code incl. the milestone, e.g. `request.due.5`, `request.overdue.1`. */
-  kind: string;
-  /** What the notification is about, e.g. `request` (subjectId is then the case id). */
-  subjectType: string;
-  subjectId: string;
-  title: string;
-  body: string;
-  dueOn: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationList {
-  items: Notification[];
-  total: number;
-  /** Unread notifications of the person in all, whatever the filter. */
-  unread: number;
-}
+export type Notification = z.infer<typeof s.notificationView>;
+export type NotificationList = z.infer<typeof s.listResponse>;
 
 export interface NotificationQuery {
   unreadOnly?: boolean;
@@ -36,11 +20,11 @@ export function listNotifications(query: NotificationQuery = {}): Promise<Notifi
   });
 }
 
-export function markNotificationRead(id: number): Promise<{ ok: true }> {
+export function markNotificationRead(id: number): Promise<z.infer<typeof s.ok>> {
   return api.post(`/api/notifications/${id}/read`);
 }
 
-export function markAllNotificationsRead(): Promise<{ updated: number }> {
+export function markAllNotificationsRead(): Promise<z.infer<typeof s.readAllResponse>> {
   return api.post('/api/notifications/read-all');
 }
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { ModuleCommands } from '../../platform/commands.ts';
 import { UsageError } from '../../platform/commands.ts';
 import { randomPassword } from '../../platform/http/passwords.ts';
-import { ROLE_LABELS, ROLES } from './domain/roles.ts';
+import { isRole, ROLE_LABELS, ROLES } from './domain/roles.ts';
 import { createUser, updateUser } from './service.ts';
 import { findUserByUsername, listOrgs } from './store.ts';
 
@@ -37,7 +37,7 @@ export const orgsCommands: ModuleCommands = {
       });
       if (sub === 'add') {
         const role = need(values, 'role');
-        if (!(ROLES as readonly string[]).includes(role))
+        if (!isRole(role))
           throw new UsageError(`角色无效 / invalid role: ${role}（可选：${ROLES.join(', ')}）`);
         const orgArg = need(values, 'org');
         const password = values.password ?? randomPassword();
@@ -54,9 +54,7 @@ export const orgsCommands: ModuleCommands = {
             orgId: org.id,
             password,
           });
-          console.log(
-            `已创建账号 ${values.username}（${ROLE_LABELS[role as keyof typeof ROLE_LABELS]}，${org.name}）`,
-          );
+          console.log(`已创建账号 ${values.username}（${ROLE_LABELS[role]}，${org.name}）`);
           if (!values.password) console.log(`密码 password: ${password}`);
         });
       } else if (sub === 'passwd') {

@@ -5,7 +5,14 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../../platform/http/passwords.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { allowedParentKinds, can, type OrgKind, type Permission, scopeMode } from './domain/roles.ts';
+import {
+  allowedParentKinds,
+  can,
+  type OrgKind,
+  type Permission,
+  type Role,
+  scopeMode,
+} from './domain/roles.ts';
 import { subtreeIds, wouldCycle } from './domain/tree.ts';
 import * as store from './store.ts';
 
@@ -152,7 +159,7 @@ export async function getUser(db: Db, actor: Actor, id: number) {
 export type UserInput = {
   username: string;
   displayName: string;
-  role: string;
+  role: Role;
   orgId: number;
   password: string;
   email?: string | null;
@@ -184,7 +191,7 @@ export async function createUser(db: Db, actor: Actor | null, input: UserInput) 
 
 export type UserPatch = Partial<{
   displayName: string;
-  role: string;
+  role: Role;
   orgId: number;
   disabled: boolean;
   password: string;

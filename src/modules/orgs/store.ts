@@ -1,5 +1,6 @@
 import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
+import type { Role } from '../../platform/roles.ts';
 
 export interface OrgsTable {
   id: Generated<number>;
@@ -18,7 +19,7 @@ export interface UsersTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  role: Role;
   org_id: number;
   disabled: Generated<boolean>;
   failed_logins: Generated<number>;
@@ -182,7 +183,7 @@ export async function userDisplayNames(
 }
 
 /** An active user, with the agency their organisation is the disclosure office of (null: none). */
-export type ActiveUser = { id: number; role: string; org_id: number; serves_org_id: number | null };
+export type ActiveUser = { id: number; role: Role; org_id: number; serves_org_id: number | null };
 
 /**
  * Active (not disabled) users by id, with their organisation's `serves_org_id`, in one query: the
@@ -190,7 +191,7 @@ export type ActiveUser = { id: number; role: string; org_id: number; serves_org_
  */
 export function activeUsers(
   db: Kysely<Database>,
-  o: { roles?: readonly string[]; alsoIds?: readonly number[] } = {},
+  o: { roles?: readonly Role[]; alsoIds?: readonly number[] } = {},
 ): Promise<ActiveUser[]> {
   let q = db
     .selectFrom('users as u')
@@ -199,9 +200,10 @@ export function activeUsers(
     .where('u.disabled', '=', false);
   const { roles, alsoIds = [] } = o;
   if (roles) {
+    if (roles.length === 0 && alsoIds.length === 0) return Promise.resolve([]);
     q = q.where((eb) =>
       eb.or([
-        eb('u.role', 'in', roles.length > 0 ? [...roles] : ['']),
+        ...(roles.length > 0 ? [eb('u.role', 'in', [...roles])] : []),
         // One array parameter however many ids.
         ...(alsoIds.length > 0 ? [sql<boolean>`u.id = any(${[...alsoIds]}::integer[])`] : []),
       ]),
@@ -226,7 +228,7 @@ export function usersOfOrgs(
 }
 
 /** The first user (lowest id), of one of `roles` when given: whom demo data is attributed to. */
-export function firstUser(db: Kysely<Database>, roles?: readonly string[]): Promise<UserRow | undefined> {
+export function firstUser(db: Kysely<Database>, roles?: readonly Role[]): Promise<UserRow | undefined> {
   let q = db.selectFrom('users').selectAll();
   if (roles) q = q.where('role', 'in', [...roles]);
   return q.orderBy('id').limit(1).executeTakeFirst();
@@ -251,7 +253,7 @@ export function insertUser(
     username: string;
     displayName: string;
     passwordHash: string;
-    role: string;
+    role: Role;
     orgId: number;
     email?: string | null;
   },
@@ -275,7 +277,7 @@ export function updateUserRow(
   id: number,
   v: Partial<{
     display_name: string;
-    role: string;
+    role: Role;
     org_id: number;
     disabled: boolean;
     email: string | null;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { AppError } from '../http/errors.ts';
-import { idParam } from '../http/schemas.ts';
+import { fileResponse, idParam } from '../http/schemas.ts';
 import { requireActor } from '../http/session.ts';
 import type { ModuleContext } from '../module.ts';
 import { blobPath, readBlob, writeBlob } from './storage.ts';
@@ -85,6 +85,7 @@ export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
         tags: ['files'],
         summary: '下载本人上传的附件',
         params: idParam,
+        response: { 200: fileResponse },
       },
     },
     async (req, reply) => {

@@ -12,3 +12,15 @@ export const recordId = z.coerce.number('编号无效').int('编号无效').posi
 
 /** The path parameters of `/…/:id`. */
 export const idParam = z.object({ id: recordId });
+
+/**
+ * Response schemas of routes that answer with something other than JSON. Fastify sends strings and
+ * buffers with the content type the route sets, without running them through the JSON serializer, so
+ * these only document the answer (OpenAPI) and keep the rule that every route declares one.
+ */
+/** A file download (the route sets content type and Content-Disposition). */
+export const fileResponse = z.unknown().describe('文件（二进制下载）');
+/** A public portal page, a CSS file or another text answer. */
+export const htmlPage = z.string().describe('HTML 页面');
+/** A redirect (303 See Other) with no body. */
+export const redirectResponse = z.null().describe('重定向，无正文');

@@ -2,10 +2,11 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { Role } from '../roles.ts';
 import { AppError } from './errors.ts';
 
-/** Who is making the request, as the platform knows it (roles and organisations are opaque here). */
-export type Actor = { id: number; username: string; displayName: string; role: string; orgId: number };
+/** Who is making the request, as the platform knows it (organisations are opaque here). */
+export type Actor = { id: number; username: string; displayName: string; role: Role; orgId: number };
 
 declare module 'fastify' {
   interface FastifyRequest {

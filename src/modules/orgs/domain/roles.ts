@@ -3,8 +3,9 @@
  * Scope: which organisations' records a role sees — its own organisation's whole subtree, or only
  * its own organisation.
  */
-export const ROLES = ['admin', 'office', 'handler', 'reviewer', 'approver'] as const;
-export type Role = (typeof ROLES)[number];
+import { isRole, ROLES, type Role } from '../../../platform/roles.ts';
+
+export { isRole, ROLES, type Role };
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
@@ -33,10 +34,6 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   handler: [],
   reviewer: [],
 };
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
 
 export function can(role: string, permission: Permission): boolean {
   return isRole(role) && GRANTS[role].includes(permission);
