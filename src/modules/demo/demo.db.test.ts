@@ -11,6 +11,7 @@ import { actorOf, createTestUser, orgIdByName, TEST_PASSWORD } from '../../../te
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { MODULES } from '../../modules.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
 import { prepareData } from '../../platform/bootstrap.ts';
 import type { CommandContext } from '../../platform/commands.ts';
 import type { DbHandle } from '../../platform/db/client.ts';
@@ -198,8 +199,14 @@ test('removal deletes every demo record and leaves the own data; the portal show
     'the portal shows demo titles before the removal',
   );
   const admin = await signIn('own_admin');
-  // The own administrator's audit trail so far is kept.
-  const auditBefore = await count('audit_log');
+  // Set-up work done with the demo administrator account stays in the audit trail, without its author.
+  const demoAdmin = await actorOf(h.db, 'admin');
+  await recordAudit(h.db, {
+    actorId: demoAdmin.id,
+    action: 'user.create',
+    subjectType: 'user',
+    subjectId: 'own_admin',
+  });
   const res = await admin.post('/api/demo/remove');
   assert.equal(res.statusCode, 200, res.body);
   const body = res.json();
@@ -223,11 +230,20 @@ test('removal deletes every demo record and leaves the own data; the portal show
   assert.equal(stats.rows[0]?.n, 0, 'the case counters count no demo case');
   const audit = await h.db
     .selectFrom('audit_log')
-    .select(['action', 'actor_id'])
+    .select(['action', 'actor_id', 'subject_id', 'before'])
     .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
-  assert.equal(audit.action, 'demo.remove');
-  assert.ok(auditBefore > 0);
+    .limit(2)
+    .execute();
+  assert.deepEqual(
+    audit.map((a) => [a.action, a.subject_id, a.actor_id === null]),
+    [
+      ['demo.remove', null, false],
+      ['user.create', 'own_admin', true],
+    ],
+  );
+  assert.deepEqual((audit[0] as { before: { auditActorsCleared: unknown } }).before.auditActorsCleared, [
+    { id: demoAdmin.id, username: 'admin' },
+  ]);
 
   const portalAfter = await portalText();
   const shown = demoTitles.filter((t) => portalAfter.includes(t));
