@@ -4,6 +4,7 @@
  * side); the platform learns everything else from the manifest (`platform/module.ts`).
  */
 import { calendarModule } from './modules/calendar/index.ts';
+import { demoModule } from './modules/demo/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
@@ -18,4 +19,5 @@ export const MODULES: readonly ModuleManifest[] = registerModules([
   requestsModule,
   workplanModule,
   documentsModule,
+  demoModule,
 ]);

@@ -6,6 +6,7 @@
  */
 import { FileTextOutlined, QuestionCircleOutlined, SolutionOutlined } from '@ant-design/icons';
 import { calendarAdmin } from '../modules/calendar/admin/index.tsx';
+import { demoAdmin } from '../modules/demo/admin/index.tsx';
 import { documentsAdmin } from '../modules/documents/admin/index.tsx';
 import { orgsAdmin } from '../modules/orgs/admin/index.tsx';
 import { requestsAdmin } from '../modules/requests/admin/index.tsx';
@@ -36,4 +37,5 @@ export const ADMIN_MODULES: readonly AdminModule[] = [
     icon: <FileTextOutlined />,
     sentence: '本模块正在建设中，上线后将在此编制政府信息公开工作年度报告。',
   }),
+  demoAdmin,
 ];

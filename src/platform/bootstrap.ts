@@ -13,6 +13,9 @@ export async function prepareData(
   for (const m of modules) if (m.reference) await m.reference(db, emit);
   const lines: SeedReport = [];
   if (!seedDemo) return lines;
+  const guards = modules.flatMap((m) => (m.seedGuard ? [m.seedGuard] : []));
+  for (const g of guards) if (!(await g.before(db))) return lines;
   for (const m of modules) if (m.seed) lines.push(...(await m.seed(db)));
+  for (const g of guards) await g.after(db);
   return lines;
 }

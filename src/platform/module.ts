@@ -40,6 +40,11 @@ export type ModuleManifest = {
   reference?: (db: Kysely<Database>, emit: Emit) => Promise<void>;
   /** Demo data, run once on a fresh database when demo seeding is on. */
   seed?: (db: Kysely<Database>) => Promise<SeedReport>;
+  /**
+   * Around demo seeding (`bootstrap.ts`): `before` may keep every module's `seed` from running (false,
+   * e.g. the demo was removed or the database holds data already); `after` runs once they all ran.
+   */
+  seedGuard?: { before(db: Kysely<Database>): Promise<boolean>; after(db: Kysely<Database>): Promise<void> };
   /** Periodic jobs, run by the server's scheduler (at most once per period across a cluster). */
   jobs?: Job[];
   /** Handlers of other modules' events, by event name, run inside the announcing transaction. */

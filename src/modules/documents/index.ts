@@ -12,4 +12,5 @@ export {
 } from './domain/codes.ts';
 export { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
 export { documentsModule } from './manifest.ts';
+export { forgetPortalFacets } from './portal/documents.page.ts';
 export { findByDocNumber, getPublicDocument } from './service.ts';

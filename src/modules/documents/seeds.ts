@@ -388,7 +388,10 @@ const isoOf = (y: number, doy: number) => new Date(Date.UTC(y, 0, 1 + doy)).toIS
 const plusDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 
-/** The three source documents (metadata from their own text; dates not stated in a text are marked). */
+/**
+ * The 济宁 source documents (metadata from their own text; dates not stated in a text are marked).
+ * laiwu-2021.txt is not among them: 莱芜区 belongs to 济南市, and the demo is the one city 济宁市.
+ */
 const SOURCES = [
   {
     file: 'jining-2021.txt',
@@ -408,15 +411,6 @@ const SOURCES = [
     written: '2022-05-10',
     published: '2022-05-12',
     keywords: ['政务公开', '任务分解表', '2022年'],
-  },
-  {
-    file: 'laiwu-2021.txt',
-    org: '莱芜区人民政府',
-    docNumber: null,
-    title: '2021年莱芜区政务公开工作要点',
-    written: '2021-05-20',
-    published: '2021-05-25',
-    keywords: ['政务公开', '工作要点', '莱芜区'],
   },
 ];
 
@@ -446,7 +440,7 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
   const serialOf = new Map<string, number>();
   const docs: DocSeed[] = [];
 
-  // ── the three source documents ──
+  // ── the source documents ──
   for (const s of SOURCES) {
     const org = byName.get(s.org) ?? office;
     const text = await readFile(path.join(SEEDS_DIR, s.file), 'utf8');
@@ -892,9 +886,8 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
     }
   });
   const ms = Math.round(performance.now() - started);
-  const missingLaiwu = !byName.has('莱芜区人民政府');
   return [
-    `政府文件库：演示文件 ${docs.length} 份（含 3 份来源文件及其解读），用时 ${ms} 毫秒。${missingLaiwu ? '（莱芜区人民政府尚未建立，莱芜区文件暂记在市政府办公室名下）' : ''}`,
+    `政府文件库：演示文件 ${docs.length} 份（含 ${SOURCES.length} 份来源文件及其解读），用时 ${ms} 毫秒。`,
   ];
 }
 

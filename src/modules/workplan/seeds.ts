@@ -3,14 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
-import { randomPassword } from '../../platform/http/passwords.ts';
 import type { SeedReport } from '../../platform/module.ts';
 import {
-  createUser,
   findOrgByName,
   findUserByUsername,
-  insertOrg,
-  insertOrgs,
   isGroupName,
   matchUnitNames,
   type OrgKind,
@@ -25,97 +21,17 @@ import type { EvidenceLink, ReviewState, WorkStatus } from './store.ts';
 /** The source documents, committed once for every module's demo data (the same files as ../shared/seeds). */
 const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources');
 
-/** 济南市 › 莱芜区 with the departments the 莱芜区 table names (official names, matched by normalisation). */
-const LAIWU_OFFICE = '莱芜区人民政府办公室';
-const LAIWU_DEPARTMENTS = [
-  LAIWU_OFFICE,
-  '莱芜区发展和改革局',
-  '莱芜区教育和体育局',
-  '莱芜区工业和信息化局',
-  '莱芜区民政局',
-  '莱芜区司法局',
-  '莱芜区财政局',
-  '莱芜区人力资源和社会保障局',
-  '莱芜区自然资源局',
-  '莱芜区交通运输局',
-  '莱芜区农业农村局',
-  '莱芜区卫生健康局',
-  '莱芜区退役军人事务局',
-  '莱芜区应急管理局',
-  '莱芜区市场监督管理局',
-  '莱芜区医疗保障局',
-  '莱芜区行政审批服务局',
-  '莱芜区城市管理局',
-  '莱芜区大数据局',
-  '济南市生态环境局莱芜分局',
-  '济南市公安局莱芜区分局',
-];
-const LAIWU_TOWNS = [
-  '凤城街道办事处',
-  '张家洼街道办事处',
-  '高庄街道办事处',
-  '口镇人民政府',
-  '羊里镇人民政府',
-];
-
 type SeedPlan = { file: string; owner: string; year: number };
 const PLANS: SeedPlan[] = [
   { file: 'jining-2021.txt', owner: '济宁市人民政府', year: 2021 },
   { file: 'jining-2022.txt', owner: '济宁市人民政府', year: 2022 },
-  { file: 'laiwu-2021.txt', owner: '莱芜区人民政府', year: 2021 },
 ];
+// laiwu-2021.txt (莱芜区 belongs to 济南市) stays out of the 济宁 demo: it is importer test input only
+// (`laiwu.fixtures.ts` builds its 济南市 › 莱芜区 tree for the tests).
 
 /** A unit name the demo creates as an organisation: development zones as 县级, the rest as departments. */
 function kindFor(name: string): OrgKind {
   return /(新区|高新区|开发区|开发区管委会)$/.test(name) ? 'county' : 'department';
-}
-
-/** 济南市 › 莱芜区 (outside the 济宁 tree) and its office's demo account; returns the account line. */
-async function ensureLaiwu(db: Kysely<Database>): Promise<string | null> {
-  if (await findOrgByName(db, '莱芜区人民政府')) return null;
-  const jinan = await insertOrg(db, {
-    parentId: null,
-    name: '济南市人民政府',
-    kind: 'government',
-    code: '3701',
-    sortOrder: 10,
-  });
-  const laiwu = await insertOrg(db, {
-    parentId: jinan.id,
-    name: '莱芜区人民政府',
-    kind: 'county',
-    code: '370116',
-    sortOrder: 1,
-  });
-  const units = await insertOrgs(db, [
-    ...LAIWU_DEPARTMENTS.map((name, i) => ({
-      parentId: laiwu.id,
-      name,
-      kind: 'department',
-      code: null,
-      sortOrder: i + 1,
-      // The district government's office is its disclosure office.
-      servesOrgId: name === LAIWU_OFFICE ? laiwu.id : null,
-    })),
-    ...LAIWU_TOWNS.map((name, i) => ({
-      parentId: laiwu.id,
-      name,
-      kind: 'town',
-      code: null,
-      sortOrder: 100 + i,
-    })),
-  ]);
-  const office = units.find((o) => o.name === LAIWU_OFFICE);
-  if (!office) throw new Error(`${LAIWU_OFFICE} is not among the demo departments`);
-  const password = randomPassword();
-  await createUser(db, null, {
-    username: 'laiwu',
-    displayName: '莱芜区公开办 赵蕾',
-    role: 'office',
-    orgId: office.id,
-    password,
-  });
-  return `  公开办　 laiwu     ${password}  (莱芜区人民政府办公室，管理莱芜区的工作台账)`;
 }
 
 /** One demo state per position: every state appears for every unit with enough tasks. */
@@ -134,18 +50,14 @@ const CYCLE: DemoState[] = [
 const RETURN_COMMENT = '佐证材料不足，请补充发布页面链接和具体发布数量后重新报送。';
 
 /**
- * Demo ledger: the three provided task tables as plans of 济宁市人民政府 (2021, 2022) and
- * 莱芜区人民政府 (2021, under a minimal 济南市), units mapped (unknown ones created), and progress in
- * every state with dates in the plan's year.
+ * Demo ledger: the 济宁市人民政府 task tables (2021, 2022) as plans, units mapped (unknown ones
+ * created), and progress in every state with dates in the plan's year.
  */
 export async function seedWorkplan(db: Kysely<Database>): Promise<SeedReport> {
   if (await db.selectFrom('work_plans').select('id').limit(1).executeTakeFirst()) return [];
   if (!(await findOrgByName(db, '济宁市人民政府'))) return [];
-  const account = await ensureLaiwu(db);
   const office = await findUserByUsername(db, 'office');
-  const lines: SeedReport = account
-    ? ['工作台账演示账号（密码仅此一次显示）/ ledger demo account:', account]
-    : [];
+  const lines: SeedReport = [];
   for (const p of PLANS) {
     const owner = await findOrgByName(db, p.owner);
     if (!owner) throw new Error(`demo organisation missing: ${p.owner}`);

@@ -176,6 +176,12 @@ async function searchPublic(db: Kysely<Database>, p: SearchDocumentsParams) {
     : { ...r, total: Math.max(0, r.total - dropped), results: r.results.filter((h) => ok.has(h.id)) };
 }
 
+/** Bumped to make every page's facet cache recompute at once (e.g. after the demo data is removed). */
+let facetGeneration = 0;
+export function forgetPortalFacets(): void {
+  facetGeneration++;
+}
+
 export async function documentsPages(
   app: FastifyInstance,
   opts: { db: Kysely<Database>; siteName: string; dataDir: string | null },
@@ -184,12 +190,13 @@ export async function documentsPages(
 
   // Facet counts change only when documents are published: a short in-memory cache keeps the column and
   // search pages cheap under load.
-  let facetCache: { at: number; value: Facets } | null = null;
+  let facetCache: { at: number; generation: number; value: Facets } | null = null;
   async function facets(): Promise<Facets> {
     const now = Date.now();
-    if (facetCache && now - facetCache.at < 60_000) return facetCache.value;
+    if (facetCache && facetCache.generation === facetGeneration && now - facetCache.at < 60_000)
+      return facetCache.value;
     const value = await portalStore.facetCounts(db);
-    facetCache = { at: now, value };
+    facetCache = { at: now, generation: facetGeneration, value };
     return value;
   }
 
