@@ -8,12 +8,14 @@ import { NOT_FOUND_TITLE, notFoundBody, serverErrorDocument } from './pages/erro
 import { GUIDE_TITLE, guideBody, type OfficeInfo } from './pages/guide.ts';
 import { HOME_TITLE, homeBody } from './pages/home.ts';
 import { pendingSectionBody } from './pages/sections.ts';
+import { currentPortalSite, type PortalSite } from './site.ts';
 
 export type { Html, HtmlValue } from './html.ts';
 export { escapeHtml, html, join, raw } from './html.ts';
 export type { Breadcrumb, NavItem, PageOptions } from './layout.ts';
 export { ELDERLY_COOKIE, portalNav, renderPage } from './layout.ts';
 export type { OfficeInfo } from './pages/guide.ts';
+export { currentPortalSite, type PortalSite, runWithPortalSite } from './site.ts';
 
 export interface PortalOptions {
   readonly siteName: string;
@@ -147,34 +149,52 @@ export async function portalPlugin(app: FastifyInstance, opts: PortalOptions): P
   const siteName = opts.siteName;
   const omitted = new Set(opts.omitPages ?? []);
 
-  const pages = new Map<string, PageVariants>();
-  for (const item of portalNav) {
-    if (omitted.has(item.href)) continue;
-    if (item.href === '/') {
+  // The fixed pages, rendered once per site identity: the options' at start-up, and each identity the
+  // app serves a request with (`runWithPortalSite`), so an edited identity shows on the next request.
+  const render = (site: { siteName: string; office?: OfficeInfo }) => {
+    const pages = new Map<string, PageVariants>();
+    for (const item of portalNav) {
+      if (omitted.has(item.href)) continue;
+      if (item.href === '/') {
+        const siteName = site.siteName;
+        pages.set(
+          '/',
+          renderPageVariants({ title: HOME_TITLE, siteName, body: homeBody(siteName), current: '/' }),
+        );
+        continue;
+      }
+      const isGuide = item.href === '/gk/guide';
+      const title = isGuide ? GUIDE_TITLE : item.label;
       pages.set(
-        '/',
-        renderPageVariants({ title: HOME_TITLE, siteName, body: homeBody(siteName), current: '/' }),
+        item.href,
+        renderPageVariants({
+          title,
+          siteName: site.siteName,
+          body: isGuide ? guideBody(site.siteName, site.office) : pendingSectionBody(item),
+          current: item.href,
+          breadcrumbs: [{ label: '首页', href: '/' }, { label: title }],
+        }),
       );
-      continue;
     }
-    const isGuide = item.href === '/gk/guide';
-    const title = isGuide ? GUIDE_TITLE : item.label;
-    pages.set(
-      item.href,
-      renderPageVariants({
-        title,
-        siteName,
-        body: isGuide ? guideBody(siteName, opts.office) : pendingSectionBody(item),
-        current: item.href,
-        breadcrumbs: [{ label: '首页', href: '/' }, { label: title }],
-      }),
-    );
-  }
+    return pages;
+  };
+  const pages = render({ siteName, office: opts.office });
+  const bySite = new WeakMap<PortalSite, Map<string, PageVariants>>();
+  const pagesFor = (site: PortalSite | undefined): Map<string, PageVariants> => {
+    if (!site) return pages;
+    let rendered = bySite.get(site);
+    if (!rendered) {
+      rendered = render(site);
+      bySite.set(site, rendered);
+    }
+    return rendered;
+  };
 
-  for (const [path, page] of pages) {
-    app.get(path, { schema: { response: { 200: htmlPage } } }, (request, reply) =>
-      sendPageVariants(request, reply, page),
-    );
+  for (const path of pages.keys()) {
+    app.get(path, { schema: { response: { 200: htmlPage } } }, (request, reply) => {
+      const page = pagesFor(currentPortalSite()).get(path) ?? (pages.get(path) as PageVariants);
+      sendPageVariants(request, reply, page);
+    });
   }
 
   app.get(ELDERLY_PREFS_PATH, { schema: { response: { 303: redirectResponse } } }, (request, reply) => {
