@@ -14,7 +14,7 @@ export type { Html, HtmlValue } from './html.ts';
 export { escapeHtml, html, join, raw } from './html.ts';
 export type { Breadcrumb, NavItem, PageOptions } from './layout.ts';
 export { ELDERLY_COOKIE, portalNav, renderPage } from './layout.ts';
-export type { OfficeInfo } from './pages/guide.ts';
+export { type OfficeInfo, officeBlock } from './pages/guide.ts';
 export { currentPortalSite, type PortalSite, runWithPortalSite } from './site.ts';
 
 export interface PortalOptions {
@@ -121,7 +121,16 @@ export function sendPortalPage(request: FastifyRequest, reply: FastifyReply, pag
     .send(document);
 }
 
-/** Renders a fixed page once in both display modes (standard and elderly). */
+/** What a fixed page was rendered from, and its renderings for each site identity it was served under. */
+const variantSources = new WeakMap<
+  PageVariants,
+  { opts: Parameters<typeof renderPageVariants>[0]; bySite: WeakMap<PortalSite, PageVariants> }
+>();
+
+/**
+ * Renders a fixed page once in both display modes (standard and elderly). Served under a site identity
+ * (`runWithPortalSite`), its header and footer are rendered again once for that identity.
+ */
 export function renderPageVariants(opts: {
   title: string;
   siteName: string;
@@ -129,19 +138,39 @@ export function renderPageVariants(opts: {
   current: string;
   breadcrumbs?: readonly Breadcrumb[];
 }): PageVariants {
-  return {
+  const variants = {
     standard: Buffer.from(renderPage({ ...opts, elderly: false })),
     elderly: Buffer.from(renderPage({ ...opts, elderly: true })),
   };
+  variantSources.set(variants, { opts, bySite: new WeakMap() });
+  return variants;
+}
+
+/** The variants of a fixed page for the site identity of the request being served. */
+function variantsForSite(page: PageVariants): PageVariants {
+  const site = currentPortalSite();
+  const source = variantSources.get(page);
+  if (!site || !source) return page;
+  let rendered = source.bySite.get(site);
+  if (!rendered) {
+    const { opts } = source;
+    rendered = {
+      standard: Buffer.from(renderPage({ ...opts, elderly: false })),
+      elderly: Buffer.from(renderPage({ ...opts, elderly: true })),
+    };
+    source.bySite.set(site, rendered);
+  }
+  return rendered;
 }
 
 /** Sends the variant of a fixed page for the visitor's display mode (headers as `sendPortalPage`). */
 export function sendPageVariants(request: FastifyRequest, reply: FastifyReply, page: PageVariants): void {
+  const variants = variantsForSite(page);
   reply
     .header('content-type', HTML_TYPE)
     .header('cache-control', 'no-cache')
     .header('vary', 'Cookie')
-    .send(isElderly(request) ? page.elderly : page.standard);
+    .send(isElderly(request) ? variants.elderly : variants.standard);
 }
 
 /** Registers the public portal: home, section pages, elderly-mode switch and stylesheet. */
