@@ -9,6 +9,7 @@ import { calendarAdmin } from '../modules/calendar/admin/index.tsx';
 import { documentsAdmin } from '../modules/documents/admin/index.tsx';
 import { orgsAdmin } from '../modules/orgs/admin/index.tsx';
 import { requestsAdmin } from '../modules/requests/admin/index.tsx';
+import { siteAdmin } from '../modules/site/admin/index.tsx';
 import { workplanAdmin } from '../modules/workplan/admin/index.tsx';
 import { type AdminModule, underConstruction } from './module.tsx';
 
@@ -36,4 +37,5 @@ export const ADMIN_MODULES: readonly AdminModule[] = [
     icon: <FileTextOutlined />,
     sentence: '本模块正在建设中，上线后将在此编制政府信息公开工作年度报告。',
   }),
+  siteAdmin,
 ];
