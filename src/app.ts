@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { loadActor } from './modules/orgs/index.ts';
+import { currentSite, loadSite } from './modules/site/index.ts';
 import { MODULES } from './modules.ts';
 import type { Database } from './platform/db/database.ts';
 import { emitterFor } from './platform/events.ts';
@@ -28,6 +29,7 @@ import {
   renderNotFound,
   renderPage,
   renderServerError,
+  runWithPortalSite,
 } from './portal/plugin.ts';
 
 z.config(z.locales.zhCN());
@@ -44,7 +46,8 @@ const SECURITY_HEADERS = {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
-  const siteName = deps.siteName ?? '济宁市人民政府';
+  // From the data (the site identity, else the root government, else a neutral title), never from code.
+  const siteName = deps.siteName ?? (await loadSite(db)).view.siteName;
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
     trustProxy: true,
@@ -90,6 +93,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               elderly: isElderly(req),
               body: html`<p class="lead">${message}</p><p><a href="/">返回首页</a></p>`,
             }),
+  });
+
+  // Every page request runs with the current site identity, which the portal's layout shows; a saved
+  // change is seen by the next request (modules' pages keep the name they were built with in their text).
+  app.addHook('preHandler', (req, _reply, done) => {
+    if (req.url.startsWith('/api/')) return done();
+    currentSite(db).then((site) => runWithPortalSite(site.portal, done), done);
   });
 
   const ctx: ModuleContext = { db, config, sessions, siteName, emit: emitterFor(MODULES) };

@@ -9,6 +9,7 @@ import { documentsModule } from './modules/documents/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
+import { siteModule } from './modules/site/index.ts';
 import { workplanModule } from './modules/workplan/index.ts';
 import { type ModuleManifest, registerModules } from './platform/module.ts';
 
@@ -19,5 +20,6 @@ export const MODULES: readonly ModuleManifest[] = registerModules([
   requestsModule,
   workplanModule,
   documentsModule,
+  siteModule,
   demoModule,
 ]);

@@ -37,6 +37,8 @@ export interface AdminModule {
   system?: NavLeaf[];
   /** Its pages under /admin, each guarded by the roles that may open it (`RequireRole`). */
   routes?: RouteObject[];
+  /** Its pages outside the shell, open without signing in (as the login page is): first-run setup. */
+  publicRoutes?: RouteObject[];
 }
 
 /** A module not built yet: its menu entry and a page saying what it will do. */

@@ -10,6 +10,7 @@ import { demoAdmin } from '../modules/demo/admin/index.tsx';
 import { documentsAdmin } from '../modules/documents/admin/index.tsx';
 import { orgsAdmin } from '../modules/orgs/admin/index.tsx';
 import { requestsAdmin } from '../modules/requests/admin/index.tsx';
+import { siteAdmin } from '../modules/site/admin/index.tsx';
 import { workplanAdmin } from '../modules/workplan/admin/index.tsx';
 import { type AdminModule, underConstruction } from './module.tsx';
 
@@ -37,5 +38,6 @@ export const ADMIN_MODULES: readonly AdminModule[] = [
     icon: <FileTextOutlined />,
     sentence: '本模块正在建设中，上线后将在此编制政府信息公开工作年度报告。',
   }),
+  siteAdmin,
   demoAdmin,
 ];

@@ -10,6 +10,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 /** The console's pages: the shell's own (login, home, not found) and every module's (`modules.tsx`). */
 const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  ...ADMIN_MODULES.flatMap((m) => m.publicRoutes ?? []),
   {
     path: '/',
     element: (

@@ -1,5 +1,6 @@
 import { portalCss } from './assets.ts';
-import { type Html, html } from './html.ts';
+import { type Html, html, join } from './html.ts';
+import { currentPortalSite, type PortalSite } from './site.ts';
 
 export interface NavItem {
   readonly href: string;
@@ -80,9 +81,42 @@ function renderBreadcrumbs(crumbs: readonly Breadcrumb[] | undefined): Html | nu
   return html`<nav class="breadcrumbs" aria-label="当前位置"><ol>${items}</ol></nav>`;
 }
 
+/** The footer's lines about who runs the site and its filings; only what the identity gives. */
+function renderSiteFacts(site: PortalSite | undefined): Html | null {
+  if (!site) return null;
+  const facts: Html[] = [];
+  if (site.sponsor) facts.push(html`<span>主办单位：${site.sponsor}</span>`);
+  if (site.siteCode) facts.push(html`<span>网站标识码：${site.siteCode}</span>`);
+  if (site.icpRecord) {
+    facts.push(
+      site.icpUrl
+        ? html`<a href="${site.icpUrl}" rel="noopener" target="_blank">${site.icpRecord}</a>`
+        : html`<span>${site.icpRecord}</span>`,
+    );
+  }
+  if (site.policeRecord) {
+    facts.push(
+      site.policeUrl
+        ? html`<a href="${site.policeUrl}" rel="noopener" target="_blank">${site.policeRecord}</a>`
+        : html`<span>${site.policeRecord}</span>`,
+    );
+  }
+  const contact: Html[] = [];
+  if (site.office?.address) contact.push(html`<span>地址：${site.office.address}</span>`);
+  if (site.office?.phone) contact.push(html`<span>电话：${site.office.phone}</span>`);
+  if (facts.length === 0 && contact.length === 0) return null;
+  const sep = html`<span aria-hidden="true"> · </span>`;
+  const line = (items: Html[]) => (items.length ? html`<p>${join(items, sep)}</p>` : null);
+  return html`${line(contact)}${line(facts)}`;
+}
+
 /** Renders a complete portal HTML document. */
 export function renderPage(opts: PageOptions): string {
-  const { title, siteName, body, current, elderly, breadcrumbs } = opts;
+  const { title, body, current, elderly, breadcrumbs } = opts;
+  // The identity of the request being served wins over the name a page was built with (it may be older).
+  const site = currentPortalSite();
+  const siteName = site?.siteName ?? opts.siteName;
+  const logo = site?.logoUrl ? html`<img class="site-logo" src="${site.logoUrl}" alt="" height="40">` : null;
   const path = opts.path ?? current ?? '/';
   const toggle = elderly
     ? html`<a class="mode-toggle" href="${elderlyToggleHref(false, path)}" rel="nofollow">标准模式<span class="visually-hidden">（恢复标准字号显示）</span></a>`
@@ -100,7 +134,7 @@ export function renderPage(opts: PageOptions): string {
 <a class="skip-link" href="#main">跳到主要内容</a>
 <header class="site-header">
 <div class="container header-inner">
-<p class="site-id"><a class="site-name" href="/">${siteName}</a><span class="column-name">政府信息公开</span></p>
+<p class="site-id"><a class="site-name" href="/">${logo}${siteName}</a><span class="column-name">政府信息公开</span></p>
 ${toggle}
 </div>
 ${renderNav(current, path)}
@@ -116,6 +150,7 @@ ${body}
 <div class="container">
 <p>${siteName} · 政府信息公开</p>
 <p><a href="/gk/guide">公开指南</a><span aria-hidden="true"> · </span><a href="/gk/apply">依申请公开</a></p>
+${renderSiteFacts(site)}
 </div>
 </footer>
 </body>

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import cookie from '@fastify/cookie';
 import fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { portalCss } from './assets.ts';
 import { PENDING_TEXT } from './pages/sections.ts';
 import {
@@ -17,6 +18,9 @@ const SITE = '济宁市人民政府';
 
 async function buildApp(opts: Partial<PortalOptions> = {}): Promise<FastifyInstance> {
   const app = fastify();
+  // As the app does (src/app.ts): the routes' response schemas are zod.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
   await app.register(portalPlugin, { siteName: SITE, ...opts });
   app.get('/boom', async () => {

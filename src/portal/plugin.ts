@@ -8,12 +8,14 @@ import { NOT_FOUND_TITLE, notFoundBody, serverErrorDocument } from './pages/erro
 import { GUIDE_TITLE, guideBody, type OfficeInfo } from './pages/guide.ts';
 import { HOME_TITLE, homeBody } from './pages/home.ts';
 import { pendingSectionBody } from './pages/sections.ts';
+import { currentPortalSite, type PortalSite } from './site.ts';
 
 export type { Html, HtmlValue } from './html.ts';
 export { escapeHtml, html, join, raw } from './html.ts';
 export type { Breadcrumb, NavItem, PageOptions } from './layout.ts';
 export { ELDERLY_COOKIE, portalNav, renderPage } from './layout.ts';
-export type { OfficeInfo } from './pages/guide.ts';
+export { type OfficeInfo, officeBlock } from './pages/guide.ts';
+export { currentPortalSite, type PortalSite, runWithPortalSite } from './site.ts';
 
 export interface PortalOptions {
   readonly siteName: string;
@@ -119,7 +121,16 @@ export function sendPortalPage(request: FastifyRequest, reply: FastifyReply, pag
     .send(document);
 }
 
-/** Renders a fixed page once in both display modes (standard and elderly). */
+/** What a fixed page was rendered from, and its renderings for each site identity it was served under. */
+const variantSources = new WeakMap<
+  PageVariants,
+  { opts: Parameters<typeof renderPageVariants>[0]; bySite: WeakMap<PortalSite, PageVariants> }
+>();
+
+/**
+ * Renders a fixed page once in both display modes (standard and elderly). Served under a site identity
+ * (`runWithPortalSite`), its header and footer are rendered again once for that identity.
+ */
 export function renderPageVariants(opts: {
   title: string;
   siteName: string;
@@ -127,19 +138,39 @@ export function renderPageVariants(opts: {
   current: string;
   breadcrumbs?: readonly Breadcrumb[];
 }): PageVariants {
-  return {
+  const variants = {
     standard: Buffer.from(renderPage({ ...opts, elderly: false })),
     elderly: Buffer.from(renderPage({ ...opts, elderly: true })),
   };
+  variantSources.set(variants, { opts, bySite: new WeakMap() });
+  return variants;
+}
+
+/** The variants of a fixed page for the site identity of the request being served. */
+function variantsForSite(page: PageVariants): PageVariants {
+  const site = currentPortalSite();
+  const source = variantSources.get(page);
+  if (!site || !source) return page;
+  let rendered = source.bySite.get(site);
+  if (!rendered) {
+    const { opts } = source;
+    rendered = {
+      standard: Buffer.from(renderPage({ ...opts, elderly: false })),
+      elderly: Buffer.from(renderPage({ ...opts, elderly: true })),
+    };
+    source.bySite.set(site, rendered);
+  }
+  return rendered;
 }
 
 /** Sends the variant of a fixed page for the visitor's display mode (headers as `sendPortalPage`). */
 export function sendPageVariants(request: FastifyRequest, reply: FastifyReply, page: PageVariants): void {
+  const variants = variantsForSite(page);
   reply
     .header('content-type', HTML_TYPE)
     .header('cache-control', 'no-cache')
     .header('vary', 'Cookie')
-    .send(isElderly(request) ? page.elderly : page.standard);
+    .send(isElderly(request) ? variants.elderly : variants.standard);
 }
 
 /** Registers the public portal: home, section pages, elderly-mode switch and stylesheet. */
@@ -147,34 +178,52 @@ export async function portalPlugin(app: FastifyInstance, opts: PortalOptions): P
   const siteName = opts.siteName;
   const omitted = new Set(opts.omitPages ?? []);
 
-  const pages = new Map<string, PageVariants>();
-  for (const item of portalNav) {
-    if (omitted.has(item.href)) continue;
-    if (item.href === '/') {
+  // The fixed pages, rendered once per site identity: the options' at start-up, and each identity the
+  // app serves a request with (`runWithPortalSite`), so an edited identity shows on the next request.
+  const render = (site: { siteName: string; office?: OfficeInfo }) => {
+    const pages = new Map<string, PageVariants>();
+    for (const item of portalNav) {
+      if (omitted.has(item.href)) continue;
+      if (item.href === '/') {
+        const siteName = site.siteName;
+        pages.set(
+          '/',
+          renderPageVariants({ title: HOME_TITLE, siteName, body: homeBody(siteName), current: '/' }),
+        );
+        continue;
+      }
+      const isGuide = item.href === '/gk/guide';
+      const title = isGuide ? GUIDE_TITLE : item.label;
       pages.set(
-        '/',
-        renderPageVariants({ title: HOME_TITLE, siteName, body: homeBody(siteName), current: '/' }),
+        item.href,
+        renderPageVariants({
+          title,
+          siteName: site.siteName,
+          body: isGuide ? guideBody(site.siteName, site.office) : pendingSectionBody(item),
+          current: item.href,
+          breadcrumbs: [{ label: '首页', href: '/' }, { label: title }],
+        }),
       );
-      continue;
     }
-    const isGuide = item.href === '/gk/guide';
-    const title = isGuide ? GUIDE_TITLE : item.label;
-    pages.set(
-      item.href,
-      renderPageVariants({
-        title,
-        siteName,
-        body: isGuide ? guideBody(siteName, opts.office) : pendingSectionBody(item),
-        current: item.href,
-        breadcrumbs: [{ label: '首页', href: '/' }, { label: title }],
-      }),
-    );
-  }
+    return pages;
+  };
+  const pages = render({ siteName, office: opts.office });
+  const bySite = new WeakMap<PortalSite, Map<string, PageVariants>>();
+  const pagesFor = (site: PortalSite | undefined): Map<string, PageVariants> => {
+    if (!site) return pages;
+    let rendered = bySite.get(site);
+    if (!rendered) {
+      rendered = render(site);
+      bySite.set(site, rendered);
+    }
+    return rendered;
+  };
 
-  for (const [path, page] of pages) {
-    app.get(path, { schema: { response: { 200: htmlPage } } }, (request, reply) =>
-      sendPageVariants(request, reply, page),
-    );
+  for (const path of pages.keys()) {
+    app.get(path, { schema: { response: { 200: htmlPage } } }, (request, reply) => {
+      const page = pagesFor(currentPortalSite()).get(path) ?? (pages.get(path) as PageVariants);
+      sendPageVariants(request, reply, page);
+    });
   }
 
   app.get(ELDERLY_PREFS_PATH, { schema: { response: { 303: redirectResponse } } }, (request, reply) => {

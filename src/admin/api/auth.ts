@@ -9,6 +9,8 @@ export interface SessionUser {
   role: Role;
   orgId: number;
   orgName: string;
+  /** The password was given by someone else (setup): the console asks for a new one first. */
+  mustChangePassword?: boolean;
 }
 
 /** The session answers also carry the server's current instant (ISO), which the console's clock follows. */

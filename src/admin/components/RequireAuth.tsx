@@ -33,5 +33,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       />
     );
   }
+  // A password given by someone else (generated at setup) is changed before anything else.
+  if (session.user.mustChangePassword) return <Navigate to="/password" replace />;
   return children;
 }

@@ -2,6 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useFirstRun } from '../../modules/site/admin/useFirstRun.ts';
 import { errorMessage } from '../api/client.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
@@ -24,9 +25,12 @@ export function LoginPage() {
   const state = (useLocation().state ?? {}) as LoginState;
   const [error, setError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
+  const site = useFirstRun();
   const target = state.from && state.from !== '/login' ? state.from : '/';
 
-  if (session.status === 'loading') return <FullPageSpin />;
+  if (session.status === 'loading' || site.setupNeeded === null) return <FullPageSpin />;
+  // An empty database (no organisation): the first run comes before any sign-in.
+  if (site.setupNeeded) return <Navigate to="/setup" replace />;
   if (session.status === 'signedIn' && !submitting) return <Navigate to={target} replace />;
 
   async function onFinish(values: LoginValues) {
@@ -46,6 +50,19 @@ export function LoginPage() {
     <Flex align="center" justify="center" style={{ minHeight: '100vh', background: '#f0f2f5', padding: 16 }}>
       <main style={{ width: '100%', maxWidth: 400 }}>
         <Card>
+          {site.siteName && (
+            <Typography.Paragraph style={{ textAlign: 'center', fontSize: 18, marginBottom: 8 }}>
+              {site.logoUrl && (
+                <img
+                  src={site.logoUrl}
+                  alt=""
+                  height={32}
+                  style={{ verticalAlign: 'middle', marginRight: 8 }}
+                />
+              )}
+              {site.siteName}
+            </Typography.Paragraph>
+          )}
           <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center', marginBottom: 24 }}>
             登录 · 公开政务平台
           </Typography.Title>

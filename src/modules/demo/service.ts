@@ -7,6 +7,7 @@ import { blobPath } from '../../platform/files/storage.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { forgetPortalFacets } from '../documents/index.ts';
+import { forgetSite } from '../site/index.ts';
 import { can } from './domain/policies.ts';
 import { type Blocker, deletionOrder, describeBlockers, tableLabel } from './domain/references.ts';
 import * as store from './store.ts';
@@ -159,8 +160,12 @@ export async function removeDemo(db: Db, actor: Actor | null, opts: { dataDir?: 
     };
     return { result: done, hashes };
   });
-  // The portal's in-memory lists (e.g. 发文机关 of the document search) would show demo entries a while longer.
-  if (result.total > 0) forgetPortalFacets();
+  // The portal's in-memory lists (e.g. 发文机关 of the document search) and the site identity (the demo
+  // government's) would show demo entries a while longer.
+  if (result.total > 0) {
+    forgetPortalFacets();
+    forgetSite(db);
+  }
   if (opts.dataDir && hashes.length > 0) {
     for (const h of await store.unusedHashes(db, hashes))
       await rm(blobPath(opts.dataDir, h), { force: true });

@@ -16,7 +16,8 @@
  *   (work_assessments). So are sessions and notifications of a demo user (they have an id, but a row
  *   made after seeding belongs to its user): ON DELETE CASCADE declares a row part of its parent.
  * - Without an id, keyed by their organisation: document_index_serials, work_score_rules,
- *   disclosure_guides: deleted explicitly with their demo organisation (`OWNED_BY_ORG`).
+ *   disclosure_guides, site_identity (the demo government's site): deleted explicitly with their demo
+ *   organisation (`OWNED_BY_ORG`).
  * - audit_log rows written after seeding by a demo account stay (the trail is kept); their actor_id is
  *   cleared, and the removal's own audit row lists the demo accounts by id and name.
  * - Reference data and platform bookkeeping, never demo, never touched: calendar_years (reference hook),
@@ -53,7 +54,12 @@ declare module '../../platform/db/database.ts' {
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Rows without an id that belong to their organisation: deleted with a demo organisation. */
-export const OWNED_BY_ORG = ['document_index_serials', 'work_score_rules', 'disclosure_guides'] as const;
+export const OWNED_BY_ORG = [
+  'document_index_serials',
+  'work_score_rules',
+  'disclosure_guides',
+  'site_identity',
+] as const;
 
 const OWN_TABLES = new Set(['demo_records', 'demo_state']);
 

@@ -19,6 +19,8 @@ export const userView = z.object({
   disabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   email: z.string().nullable(),
+  /** The password was given by someone else: the console asks for a new one before anything else. */
+  mustChangePassword: z.boolean(),
 });
 
 /**
@@ -132,3 +134,9 @@ export const auditEntry = z.object({
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
 export const ok = z.object({ ok: z.literal(true) });
+
+/** 修改密码: the current password and the new one (`domain/password.ts` checks the new one). */
+export const passwordChangeBody = z.object({
+  oldPassword: z.string().min(1, '请输入当前密码').max(200),
+  newPassword: z.string().min(1, '请输入新密码').max(200, '密码不能超过200位'),
+});

@@ -11,6 +11,7 @@ export const ORGS_ERRORS = {
     message: (p) => `登录失败次数过多，账号已锁定，请${p.minutes ?? 15}分钟后再试。`,
   },
   ACCOUNT_DISABLED: { status: 403, message: '该账号已停用，请联系系统管理员。' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改初始密码，再进行其他操作。' },
 } satisfies ErrorCatalog;
 
 declare module '../../platform/http/errors.ts' {

@@ -10,6 +10,7 @@ export {
   unitCandidates,
 } from './aliases.ts';
 export { isGroupName, normaliseOrgName, placeNamesOf } from './domain/aliases.ts';
+export { checkNewPassword } from './domain/password.ts';
 export {
   can,
   ORG_KINDS,
@@ -31,6 +32,12 @@ export {
   updateUser,
   visibleOrgIds,
 } from './service.ts';
+export {
+  createFirstGovernment,
+  type FirstGovernmentInput,
+  generatePassword,
+  lockOrgsForSetup,
+} from './setup.ts';
 export {
   type ActiveUser,
   activeUsers,

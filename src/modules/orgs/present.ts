@@ -25,5 +25,6 @@ export function presentUser(u: UserListRow): z.infer<typeof userView> {
     disabled: u.disabled,
     lastLoginAt: u.last_login_at ? u.last_login_at.toISOString() : null,
     email: u.email,
+    mustChangePassword: u.must_change_password,
   };
 }

@@ -11,6 +11,8 @@ export interface OrgsTable {
   sort_order: Generated<number>;
   /** This organisation is the disclosure office (政府信息公开工作机构) of that agency. */
   serves_org_id: Generated<number | null>;
+  /** 行政区划代码 of a government (6 or 12 digits); null for other organisations. */
+  region_code: Generated<string | null>;
   created_at: Generated<Date>;
 }
 
@@ -27,6 +29,8 @@ export interface UsersTable {
   last_login_at: Timestamp | null;
   /** Where notifications are e-mailed when SMTP is configured. */
   email: Generated<string | null>;
+  /** The password was given by someone else (setup): the next sign-in must choose a new one first. */
+  must_change_password: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -132,6 +136,7 @@ const userWithOrg = (db: Kysely<Database>) =>
       'users.disabled',
       'users.last_login_at',
       'users.email',
+      'users.must_change_password',
       'users.created_at',
       'orgs.name as org_name',
     ]);

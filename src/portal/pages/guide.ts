@@ -18,7 +18,8 @@ function telHref(phone: string): string | null {
   return /^\+?\d{3,20}$/.test(digits) ? `tel:${digits}` : null;
 }
 
-function officeBlock(office: OfficeInfo | undefined): Html {
+/** The office's contact details as a list (only the given fields), or a note that they are pending. */
+export function officeBlock(office: OfficeInfo | undefined): Html {
   const rows: Html[] = [];
   const text = (label: string, value: string | undefined) => {
     const v = value?.trim();

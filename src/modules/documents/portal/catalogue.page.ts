@@ -2,7 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { chinaToday } from '../../../platform/time.ts';
-import { type Breadcrumb, type Html, html, raw } from '../../../portal/plugin.ts';
+import {
+  type Breadcrumb,
+  currentPortalSite,
+  type Html,
+  html,
+  officeBlock,
+  raw,
+} from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { listOrgs } from '../../orgs/index.ts';
 import { ARTICLE_20_ITEMS, staleness } from '../catalogue.service.ts';
@@ -164,11 +171,14 @@ ${pagination(CATALOGUE_PATH, { org: orgId ? String(orgId) : '', year: year ? Str
     if (!org) return notFound(req, reply, GUIDE_PATH, '没有找到该机关的公开指南。');
     const office = orgs.find((o) => o.serves_org_id === org.id) ?? org;
     const guide = await catalogueStore.findGuide(db, org.id);
+    // The site's disclosure office: its contact details from the site identity (站点信息).
+    const contact = currentPortalSite()?.office;
     const title = `${org.name}政府信息公开指南`;
     const body = html`<form class="form" method="get" action="${GUIDE_PATH}">
 <p>${orgSelect('g-org', '查看其他机关的公开指南', orgs, org.id)} <button type="submit">查看</button></p>
 </form>
-${guide ? html`${textToHtml(guide.body)}<p class="muted">更新日期：${formatChineseDate(new Date(guide.updated_at).toISOString().slice(0, 10))}</p>` : defaultGuide(org.name, office.name)}`;
+${guide ? html`${textToHtml(guide.body)}<p class="muted">更新日期：${formatChineseDate(new Date(guide.updated_at).toISOString().slice(0, 10))}</p>` : defaultGuide(org.name, office.name)}
+${contact?.name === office.name ? officeBlock(contact) : null}`;
     return sendPage(req, reply, {
       title,
       siteName,

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import {
+  checkIcpRecord,
+  checkPhone,
+  checkPoliceRecord,
+  checkRegionCode,
+  checkSiteCode,
+} from './domain/identity.ts';
+
+/** Optional text: trimmed, empty means none (null). */
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Optional text of a published form (`domain/identity.ts` says which and why). */
+const checkedText = (label: string, max: number, check: (v: string) => string | null) =>
+  optionalText(label, max).superRefine((v, ctx) => {
+    const problem = v === null ? null : check(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const orgName = (label: string) =>
+  z.string(`请输入${label}`).trim().min(1, `请输入${label}`).max(100, `${label}不能超过100个字`);
+
+/** The site identity's fields, as the setup page and the 站点信息 page send them. */
+const identityFields = {
+  siteName: z.string('请输入网站名称').trim().min(1, '请输入网站名称').max(60, '网站名称不能超过60个字'),
+  sponsor: optionalText('主办单位', 100),
+  officePhone: checkedText('联系电话', 40, checkPhone),
+  officeAddress: optionalText('办公地址', 200),
+  officeHours: optionalText('办公时间', 100),
+  siteCode: checkedText('网站标识码', 10, checkSiteCode),
+  icpRecord: checkedText('ICP备案号', 40, checkIcpRecord),
+  policeRecord: checkedText('公安机关备案号', 40, checkPoliceRecord),
+};
+
+/** `PUT /api/site`: the whole identity (the 站点信息 form sends every field). */
+export const identityBody = z.object({
+  ...identityFields,
+  logoFileId: z.number('图标编号无效').int().positive('图标编号无效').nullable().default(null),
+});
+
+/**
+ * `POST /api/setup` (and `gongkai setup`): the government, its disclosure office, the first
+ * administrator and the site identity. The site name and 主办单位 default to the government's name;
+ * without a password one is generated, shown once and must be changed at first sign-in.
+ */
+export const setupBody = z.object({
+  government: orgName('政府名称'),
+  regionCode: checkedText('行政区划代码', 12, checkRegionCode),
+  office: orgName('政府信息公开工作机构名称'),
+  adminUsername: z
+    .string('请输入管理员用户名')
+    .trim()
+    .regex(/^[a-z0-9_.-]{3,40}$/, '用户名为3至40位小写字母、数字或 _ . -'),
+  adminName: z
+    .string()
+    .trim()
+    .max(50, '姓名不能超过50个字')
+    .nullish()
+    .transform((v) => v || '系统管理员'),
+  adminPassword: z
+    .string()
+    .max(200, '密码不能超过200位')
+    .nullish()
+    .transform((v) => v || null),
+  ...identityFields,
+  siteName: identityFields.siteName.nullish().transform((v) => v ?? null),
+});
+
+export type SetupInput = z.infer<typeof setupBody>;
+export type IdentityInput = z.infer<typeof identityBody>;
+
+export const setupStatus = z.object({ needed: z.boolean() });
+
+export const setupResult = z.object({
+  government: z.object({ id: z.number(), name: z.string() }),
+  office: z.object({ id: z.number(), name: z.string() }),
+  /** `password` only when it was generated: shown once, to be changed at first sign-in. */
+  admin: z.object({ username: z.string(), password: z.string().optional() }),
+});
+
+/** The site identity as everyone may read it (the portal, the login page). */
+export const siteView = z.object({
+  /** False while no identity is set: the name is then the government's, or a neutral title. */
+  configured: z.boolean(),
+  siteName: z.string(),
+  sponsor: z.string().nullable(),
+  officeName: z.string().nullable(),
+  officePhone: z.string().nullable(),
+  officeAddress: z.string().nullable(),
+  officeHours: z.string().nullable(),
+  siteCode: z.string().nullable(),
+  icpRecord: z.string().nullable(),
+  policeRecord: z.string().nullable(),
+  logoFileId: z.number().nullable(),
+  /** Where the logo is served (`/site/logo`), or null. */
+  logoUrl: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});

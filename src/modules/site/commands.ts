@@ -1,0 +1,88 @@
+/** `gongkai setup …`: the first run of a real government from the command line (as the setup page). */
+import { parseArgs } from 'node:util';
+import type { ModuleCommands } from '../../platform/commands.ts';
+import { UsageError } from '../../platform/commands.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { setupBody } from './api.schemas.ts';
+import { runSetup } from './service.ts';
+
+/** Each option and the field of `setupBody` it fills. */
+const OPTIONS = {
+  government: 'government',
+  office: 'office',
+  admin: 'adminUsername',
+  'admin-name': 'adminName',
+  password: 'adminPassword',
+  'region-code': 'regionCode',
+  'site-name': 'siteName',
+  sponsor: 'sponsor',
+  phone: 'officePhone',
+  address: 'officeAddress',
+  hours: 'officeHours',
+  'site-code': 'siteCode',
+  icp: 'icpRecord',
+  police: 'policeRecord',
+} as const;
+
+const FLAG_OF = new Map<string, string>(Object.entries(OPTIONS).map(([flag, field]) => [field, flag]));
+
+const HELP = `  setup --government 政府名称 --office 公开工作机构名称 --admin 用户名 [--admin-name 姓名]
+        [--region-code 行政区划代码] [--password P] [--site-name 网站名称] [--sponsor 主办单位]
+        [--phone 电话] [--address 地址] [--hours 办公时间] [--site-code 网站标识码]
+        [--icp ICP备案号] [--police 公安机关备案号] [--json]
+                             初始设置（仅限尚无任何机构时）：建立政府、公开工作机构、首个管理员和
+                             站点信息；不给密码则随机生成并显示一次，首次登录须修改`;
+
+/** The fields' problems as one Chinese message, each named by its option. */
+function fieldsMessage(fields: readonly { path: string; message: string }[]): string {
+  const lines = fields.map((f) => `  --${FLAG_OF.get(f.path) ?? f.path}：${f.message}`);
+  return `参数有误 / invalid arguments:\n${lines.join('\n')}`;
+}
+
+export const siteCommands: ModuleCommands = {
+  help: HELP,
+  handlers: {
+    async setup(args, { withDb }) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          ...Object.fromEntries(Object.keys(OPTIONS).map((k) => [k, { type: 'string' as const }])),
+          json: { type: 'boolean' },
+        },
+        strict: true,
+      });
+      const raw: Record<string, unknown> = {};
+      for (const [flag, field] of Object.entries(OPTIONS)) {
+        const v = (values as Record<string, unknown>)[flag];
+        if (typeof v === 'string') raw[field] = v;
+      }
+      const parsed = setupBody.safeParse(raw);
+      if (!parsed.success) {
+        throw new UsageError(
+          fieldsMessage(
+            parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message })),
+          ),
+        );
+      }
+      const result = await withDb(async (db) => {
+        try {
+          return await runSetup(db, parsed.data);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'VALIDATION_FAILED' && err.fields)
+            throw new UsageError(fieldsMessage(err.fields));
+          throw err;
+        }
+      });
+      if (values.json) {
+        console.log(JSON.stringify(result));
+      } else {
+        console.log(`已完成初始设置：${result.government.name}，政府信息公开工作机构 ${result.office.name}`);
+        console.log(`管理员账号 ${result.admin.username}`);
+        if (result.admin.password) {
+          console.log(`初始密码（仅此一次显示，首次登录须修改）password: ${result.admin.password}`);
+        }
+      }
+      return 0;
+    },
+  },
+};

@@ -1,0 +1,247 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { recordAudit } from '../../platform/audit/record.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Actor } from '../../platform/http/session.ts';
+import { now } from '../../platform/time.ts';
+import type { PortalSite } from '../../portal/plugin.ts';
+import {
+  checkNewPassword,
+  countOrgs,
+  createFirstGovernment,
+  generatePassword,
+  lockOrgsForSetup,
+} from '../orgs/index.ts';
+import type { IdentityInput, SetupInput, setupResult, siteView } from './api.schemas.ts';
+import {
+  ICP_REGISTRY_URL,
+  NEUTRAL_SITE_NAME,
+  POLICE_REGISTRY_URL,
+  policeRecordCode,
+} from './domain/identity.ts';
+import { can } from './domain/policies.ts';
+import * as store from './store.ts';
+
+type Db = Kysely<Database>;
+export type SiteView = z.infer<typeof siteView>;
+export type SetupResult = z.infer<typeof setupResult>;
+
+/** The site as the console reads it (`view`) and as the portal's layout shows it (`portal`). */
+export type CurrentSite = { view: SiteView; portal: PortalSite };
+
+/** Where the portal serves the logo; the file id in the query changes the address when the logo does. */
+export const LOGO_PATH = '/site/logo';
+
+function present(row: store.SiteIdentityView | undefined, fallbackName: string): SiteView {
+  if (!row) {
+    return {
+      configured: false,
+      siteName: fallbackName,
+      sponsor: null,
+      officeName: null,
+      officePhone: null,
+      officeAddress: null,
+      officeHours: null,
+      siteCode: null,
+      icpRecord: null,
+      policeRecord: null,
+      logoFileId: null,
+      logoUrl: null,
+      updatedAt: null,
+    };
+  }
+  return {
+    configured: true,
+    siteName: row.site_name,
+    sponsor: row.sponsor,
+    officeName: row.office_name,
+    officePhone: row.office_phone,
+    officeAddress: row.office_address,
+    officeHours: row.office_hours,
+    siteCode: row.site_code,
+    icpRecord: row.icp_record,
+    policeRecord: row.police_record,
+    logoFileId: row.logo_file_id,
+    logoUrl: row.logo_file_id === null ? null : `${LOGO_PATH}?v=${row.logo_file_id}`,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function portalSite(v: SiteView): PortalSite {
+  const police = v.policeRecord ? policeRecordCode(v.policeRecord) : null;
+  return {
+    siteName: v.siteName,
+    sponsor: v.sponsor,
+    siteCode: v.siteCode,
+    icpRecord: v.icpRecord,
+    icpUrl: v.icpRecord ? ICP_REGISTRY_URL : null,
+    policeRecord: v.policeRecord,
+    policeUrl: police ? `${POLICE_REGISTRY_URL}${police}` : null,
+    logoUrl: v.logoUrl,
+    office: v.configured
+      ? {
+          name: v.officeName ?? undefined,
+          phone: v.officePhone ?? undefined,
+          address: v.officeAddress ?? undefined,
+          hours: v.officeHours ?? undefined,
+        }
+      : undefined,
+  };
+}
+
+/**
+ * The site from the data: the root government's identity; without one, the root government's name
+ * (a database set up before identities existed), or a neutral title on an empty database.
+ */
+export async function loadSite(db: Db): Promise<CurrentSite> {
+  const row = await store.findRootIdentity(db);
+  const fallback = row ? '' : ((await store.findRootGovernment(db))?.name ?? NEUTRAL_SITE_NAME);
+  const view = present(row, fallback);
+  return { view, portal: portalSite(view) };
+}
+
+/**
+ * The site, cached per database for a short while: the portal asks on every page. A save here forgets
+ * it at once; another server process of a cluster sees the change within `CACHE_MS`.
+ */
+const CACHE_MS = 30_000;
+const cache = new WeakMap<Db, { site: Promise<CurrentSite>; at: number }>();
+
+export function currentSite(db: Db): Promise<CurrentSite> {
+  const hit = cache.get(db);
+  const t = Date.now();
+  if (hit && t - hit.at < CACHE_MS) return hit.site;
+  const site = loadSite(db);
+  cache.set(db, { site, at: t });
+  site.catch(() => cache.delete(db));
+  return site;
+}
+
+/** Forget the cached site at once (after a save, or when the demo government is removed). */
+export function forgetSite(db: Db): void {
+  cache.delete(db);
+}
+
+/** True while the database holds no organisation: the first run has not happened. */
+export async function setupNeeded(db: Db): Promise<boolean> {
+  return (await countOrgs(db)) === 0;
+}
+
+/**
+ * The first run of a real government: the government, its disclosure office, the first administrator
+ * and the site identity, with their audit rows, in one transaction. Refused (SETUP_DONE) once any
+ * organisation exists. Without a chosen password one is generated, returned once and must be changed
+ * at the first sign-in.
+ */
+export async function runSetup(db: Db, input: SetupInput): Promise<SetupResult> {
+  if (!(await setupNeeded(db))) throw new AppError('SETUP_DONE');
+  const fields: { path: string; message: string }[] = [];
+  if (input.adminPassword !== null) {
+    const problem = checkNewPassword(input.adminPassword, input.adminUsername);
+    if (problem) fields.push({ path: 'adminPassword', message: problem });
+  }
+  if (input.office === input.government) {
+    fields.push({ path: 'office', message: '政府信息公开工作机构不能与政府同名' });
+  }
+  if (fields.length > 0) throw new AppError('VALIDATION_FAILED', {}, fields);
+  const generated = input.adminPassword === null ? generatePassword(input.adminUsername) : null;
+  const result = await inTransaction(db, async (tx) => {
+    await lockOrgsForSetup(tx);
+    if ((await countOrgs(tx)) > 0) throw new AppError('SETUP_DONE');
+    const { government, office, admin } = await createFirstGovernment(tx, {
+      government: input.government,
+      regionCode: input.regionCode,
+      office: input.office,
+      admin: {
+        username: input.adminUsername,
+        displayName: input.adminName,
+        password: input.adminPassword ?? (generated as string),
+        mustChangePassword: generated !== null,
+      },
+    });
+    const identity = await store.insertIdentity(
+      tx,
+      government.id,
+      {
+        site_name: input.siteName ?? input.government,
+        sponsor: input.sponsor ?? input.government,
+        office_org_id: office.id,
+        office_phone: input.officePhone,
+        office_address: input.officeAddress,
+        office_hours: input.officeHours,
+        site_code: input.siteCode,
+        icp_record: input.icpRecord,
+        police_record: input.policeRecord,
+        logo_file_id: null,
+      },
+      null,
+    );
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'site.setup',
+      subjectType: 'site',
+      subjectId: government.id,
+      after: identity,
+    });
+    return {
+      government: { id: government.id, name: government.name },
+      office: { id: office.id, name: office.name },
+      admin: { username: admin.username, ...(generated === null ? {} : { password: generated }) },
+    };
+  });
+  forgetSite(db);
+  return result;
+}
+
+const LOGO_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif']);
+
+/** 站点信息: the administrator of the government edits its site's identity. */
+export async function saveIdentity(db: Db, actor: Actor, input: IdentityInput): Promise<SiteView> {
+  const government = await store.findRootGovernment(db);
+  if (!government) throw new AppError('SITE_NOT_SET_UP');
+  if (!can(actor, 'edit', { orgId: government.id })) throw new AppError('FORBIDDEN');
+  await inTransaction(db, async (tx) => {
+    if (input.logoFileId !== null) {
+      const file = await store.findFile(tx, input.logoFileId);
+      if (!file || !LOGO_TYPES.has(file.mime)) {
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: 'logoFileId', message: '网站图标须为已上传的 PNG、JPG 或 GIF 图片' },
+        ]);
+      }
+    }
+    const before = await store.findIdentity(tx, government.id);
+    const values = {
+      site_name: input.siteName,
+      sponsor: input.sponsor,
+      office_org_id: before?.office_org_id ?? (await store.findOfficeOf(tx, government.id)),
+      office_phone: input.officePhone,
+      office_address: input.officeAddress,
+      office_hours: input.officeHours,
+      site_code: input.siteCode,
+      icp_record: input.icpRecord,
+      police_record: input.policeRecord,
+      logo_file_id: input.logoFileId,
+    };
+    const after = before
+      ? await store.updateIdentity(tx, government.id, values, actor.id, now())
+      : await store.insertIdentity(tx, government.id, values, actor.id);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'site.update',
+      subjectType: 'site',
+      subjectId: government.id,
+      before: before ?? null,
+      after,
+    });
+  });
+  forgetSite(db);
+  return (await currentSite(db)).view;
+}
+
+/** The logo's file (id, content hash, type), when the site has one. */
+export async function logoFile(db: Db) {
+  const { view } = await currentSite(db);
+  return view.logoFileId === null ? undefined : store.findFile(db, view.logoFileId);
+}
