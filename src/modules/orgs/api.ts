@@ -142,7 +142,7 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
       },
     },
     async (req) => {
-      service.requirePermission(requireActor(req), 'audit.view');
+      service.authorize(requireActor(req), 'audit.view');
       const { rows, total } = await listAudit(db, req.query);
       const names = await store.userDisplayNames(
         db,

@@ -10,16 +10,8 @@ export {
   unitCandidates,
 } from './aliases.ts';
 export { isGroupName, normaliseOrgName, placeNamesOf } from './domain/aliases.ts';
-export {
-  can,
-  ORG_KINDS,
-  type OrgKind,
-  type Permission,
-  ROLE_LABELS,
-  ROLES,
-  type Role,
-  scopeMode,
-} from './domain/roles.ts';
+export { scopeMode } from './domain/policies.ts';
+export { ORG_KINDS, type OrgKind, ROLE_LABELS, ROLES, type Role } from './domain/roles.ts';
 export { subtreeIds } from './domain/tree.ts';
 export { orgsModule } from './manifest.ts';
 export { seedDemoOrgs } from './seeds.ts';
@@ -27,7 +19,6 @@ export {
   agencyIdsFor,
   createUser,
   loadActor,
-  requirePermission,
   updateUser,
   visibleOrgIds,
 } from './service.ts';
