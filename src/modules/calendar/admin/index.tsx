@@ -1,8 +1,8 @@
 import { CalendarOutlined } from '@ant-design/icons';
-import type { Role } from '../../../admin/api/auth.ts';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
 import type { AdminModule } from '../../../admin/module.tsx';
 import { CalendarPage } from '../../../admin/pages/CalendarPage.tsx';
+import type { Role } from '../../../platform/roles.ts';
 
 const ADMIN_OFFICE: readonly Role[] = ['admin', 'office'];
 

@@ -1,10 +1,10 @@
 import { ApartmentOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
-import type { Role } from '../../../admin/api/auth.ts';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
 import type { AdminModule } from '../../../admin/module.tsx';
 import { AuditPage } from '../../../admin/pages/AuditPage.tsx';
 import { OrgsPage } from '../../../admin/pages/OrgsPage.tsx';
 import { UsersPage } from '../../../admin/pages/UsersPage.tsx';
+import type { Role } from '../../../platform/roles.ts';
 
 const ADMIN: readonly Role[] = ['admin'];
 
