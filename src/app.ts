@@ -20,6 +20,7 @@ import { emitterFor } from './platform/events.ts';
 import { filesApi } from './platform/files/api.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
+import { redirectResponse } from './platform/http/schemas.ts';
 import { registerSessions } from './platform/http/session.ts';
 import type { ModuleContext } from './platform/module.ts';
 import {
@@ -35,6 +36,9 @@ import {
 z.config(z.locales.zhCN());
 
 export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');
+
+/** The OpenAPI document as `@fastify/swagger` builds it (passed through whole). */
+const openApiDocument = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });
 
 export type AppDeps = { config: Config; db: Kysely<Database>; siteName?: string; logger?: boolean };
 
@@ -104,8 +108,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const ctx: ModuleContext = { db, config, sessions, siteName, emit: emitterFor(MODULES) };
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/healthz',
+    { schema: { hide: true, response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async () => ({ ok: true as const }),
+  );
+  app.get('/api/openapi.json', { schema: { hide: true, response: { 200: openApiDocument } } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(
     async (api) => {
@@ -133,7 +143,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ),
     });
   }
-  app.get('/admin', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/admin/'));
+  app.get('/admin', { schema: { hide: true, response: { 302: redirectResponse } } }, async (_req, reply) =>
+    reply.redirect('/admin/'),
+  );
 
   app.setNotFoundHandler(async (req, reply) => {
     if (req.url.startsWith('/api/')) throw new AppError('NOT_FOUND');

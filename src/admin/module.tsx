@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import type { Role } from './api/auth.ts';
+import type { Role } from '../platform/roles.ts';
 import { UnderConstruction } from './components/UnderConstruction.tsx';
 
 export interface NavLeaf {

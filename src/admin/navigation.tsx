@@ -1,5 +1,5 @@
 import { HomeOutlined, SettingOutlined } from '@ant-design/icons';
-import type { Role } from './api/auth.ts';
+import type { Role } from '../platform/roles.ts';
 import type { NavGroup, NavLeaf } from './module.tsx';
 import { ADMIN_MODULES } from './modules.tsx';
 

@@ -1,16 +1,10 @@
-import { api, type ListResult } from './client.ts';
+// 审计日志 (src/modules/orgs/api.ts, /api/audit).
+import type { z } from 'zod';
+import type * as s from '../../modules/orgs/api.schemas.ts';
+import { api } from './client.ts';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type AuditEntry = z.infer<typeof s.auditEntry>;
+export type AuditList = z.infer<typeof s.auditList>;
 
 export interface AuditQuery {
   actorId?: number;
@@ -25,6 +19,6 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-export function listAudit(query: AuditQuery): Promise<ListResult<AuditEntry>> {
+export function listAudit(query: AuditQuery): Promise<AuditList> {
   return api.get('/api/audit', { ...query });
 }

@@ -1,16 +1,15 @@
-import { api, type ListResult } from './client.ts';
+// 工作日历 (src/modules/calendar/api.ts, /api/calendar).
+import type { z } from 'zod';
+import type * as s from '../../modules/calendar/api.schemas.ts';
+import { api } from './client.ts';
 
-export interface CalendarYear {
-  year: number;
-  noticeTitle: string;
-  noticeNumber: string | null;
-  noticeDate: string | null;
-  noticeUrl: string | null;
-  daysOff: string[];
-  makeupWorkdays: string[];
-  source: 'bundled' | 'admin';
-  updatedAt: string;
-}
+export type CalendarYear = z.infer<typeof s.yearView>;
+export type CalendarStatus = z.infer<typeof s.calendarStatus>;
+/** A year as read from a notice. */
+export type NoticeYear = z.infer<typeof s.yearData>;
+export type NoticeYearDiff = z.infer<typeof s.yearDiff>;
+/** What the server read from a pasted notice, compared with the stored (or provisional) year. */
+export type NoticePreview = z.infer<typeof s.noticePreview>;
 
 export interface CalendarYearInput {
   noticeTitle: string;
@@ -22,15 +21,13 @@ export interface CalendarYearInput {
   makeupWorkdays: string[];
 }
 
-export interface CalendarStatus {
-  /** China date YYYY-MM-DD the server judged by. */
-  today: string;
-  nextYearMissing: boolean;
-  nextYear: number;
-  warn: boolean;
+export interface NoticeInput {
+  text: string;
+  url?: string | null;
+  replace?: boolean;
 }
 
-export function listCalendarYears(): Promise<ListResult<CalendarYear>> {
+export function listCalendarYears(): Promise<z.infer<typeof s.yearList>> {
   return api.get('/api/calendar/years');
 }
 
@@ -42,47 +39,10 @@ export function putCalendarYear(year: number, input: CalendarYearInput): Promise
   return api.put(`/api/calendar/years/${year}`, input);
 }
 
-export interface NoticeYear {
-  year: number;
-  notice: { title: string; number: string | null; date: string; url: string };
-  daysOff: string[];
-  makeupWorkdays: string[];
-  names?: Record<string, string>;
-}
-
-export interface NoticeYearDiff {
-  year: number;
-  addedDaysOff: string[];
-  removedDaysOff: string[];
-  addedWorkdays: string[];
-  removedWorkdays: string[];
-  changed: boolean;
-}
-
-/** What the server read from a pasted notice, compared with the stored (or provisional) year. */
-export interface NoticePreview {
-  year: number;
-  notice: NoticeYear['notice'];
-  holidays: { name: string; sentence: string; daysOff: string[]; workdays: string[] }[];
-  entry: NoticeYear;
-  previousEntry: NoticeYear | null;
-  previousIgnored: string[];
-  comparedWith: 'loaded' | 'provisional';
-  diff: NoticeYearDiff;
-  previousDiff: NoticeYearDiff | null;
-  missing: string[];
-}
-
-export interface NoticeInput {
-  text: string;
-  url?: string | null;
-  replace?: boolean;
-}
-
 export function previewNotice(input: NoticeInput): Promise<NoticePreview> {
   return api.post('/api/calendar/notice/preview', input);
 }
 
-export function loadNotice(input: NoticeInput): Promise<{ years: number[]; preview: NoticePreview }> {
+export function loadNotice(input: NoticeInput): Promise<z.infer<typeof s.loadNoticeResponse>> {
   return api.post('/api/calendar/notice', input);
 }

@@ -1,16 +1,12 @@
-import { api, type ListResult } from './client.ts';
+// 组织机构: the organisation tree (src/modules/orgs/api.ts, /api/orgs).
+import type { z } from 'zod';
+import type * as s from '../../modules/orgs/api.schemas.ts';
+import type { OrgKind } from '../../modules/orgs/domain/roles.ts';
+import { api } from './client.ts';
 
-export type OrgKind = 'government' | 'department' | 'county' | 'town';
+export type Org = z.infer<typeof s.orgView>;
 
-export interface Org {
-  id: number;
-  parentId: number | null;
-  name: string;
-  kind: OrgKind;
-  code: string | null;
-  sortOrder: number;
-}
-
+/** The organisation form's values (the server requires a parent on create). */
 export interface OrgInput {
   name: string;
   kind: OrgKind;
@@ -19,7 +15,7 @@ export interface OrgInput {
   sortOrder: number;
 }
 
-export function listOrgs(): Promise<ListResult<Org>> {
+export function listOrgs(): Promise<z.infer<typeof s.orgList>> {
   return api.get('/api/orgs');
 }
 

@@ -1,18 +1,10 @@
-import type { Role } from './auth.ts';
-import { api, type ListResult } from './client.ts';
+// 用户管理: staff accounts (src/modules/orgs/api.ts, /api/users).
+import type { z } from 'zod';
+import type * as s from '../../modules/orgs/api.schemas.ts';
+import type { Role } from '../../platform/roles.ts';
+import { api } from './client.ts';
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: number;
-  orgName: string;
-  disabled: boolean;
-  lastLoginAt: string | null;
-  /** Where notifications are e-mailed; optional. */
-  email?: string | null;
-}
+export type User = z.infer<typeof s.userView>;
 
 export interface UserQuery {
   orgId?: number;
@@ -40,7 +32,7 @@ export interface UserUpdateInput {
   email?: string | null;
 }
 
-export function listUsers(query: UserQuery): Promise<ListResult<User>> {
+export function listUsers(query: UserQuery): Promise<z.infer<typeof s.userList>> {
   return api.get('/api/users', { ...query });
 }
 

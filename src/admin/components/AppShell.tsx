@@ -2,7 +2,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Role } from '../api/auth.ts';
+import type { Role } from '../../platform/roles.ts';
 import { errorMessage } from '../api/client.ts';
 import { useAuth, useCurrentUser } from '../auth/AuthContext.tsx';
 import { APP_NAME, roleLabel } from '../lib/labels.ts';

@@ -1,6 +1,7 @@
 import { Form, Input, InputNumber, Select, TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import type { Org, OrgInput, OrgKind } from '../api/orgs.ts';
+import type { OrgKind } from '../../modules/orgs/domain/roles.ts';
+import type { Org, OrgInput } from '../api/orgs.ts';
 import { ORG_KIND_OPTIONS } from '../lib/labels.ts';
 import { type OrgNode, selfAndDescendants, toTreeOptions } from '../lib/orgTree.ts';
 import { FormModal } from './FormModal.tsx';

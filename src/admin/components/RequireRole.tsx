@@ -1,6 +1,6 @@
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
-import type { Role } from '../api/auth.ts';
+import type { Role } from '../../platform/roles.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { roleLabel } from '../lib/labels.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';

@@ -1,5 +1,5 @@
 import { Form, Input, Select, Switch, TreeSelect } from 'antd';
-import type { Role } from '../api/auth.ts';
+import type { Role } from '../../platform/roles.ts';
 import type { User, UserCreateInput, UserUpdateInput } from '../api/users.ts';
 import { ROLE_OPTIONS } from '../lib/labels.ts';
 import type { OrgTreeOption } from '../lib/orgTree.ts';

@@ -1,30 +1,10 @@
-import type { Role } from '../api/auth.ts';
-import type { OrgKind } from '../api/orgs.ts';
+import { ORG_KIND_LABELS, ORG_KINDS, ROLE_LABELS, ROLES } from '../../modules/orgs/domain/roles.ts';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员',
-  office: '公开办',
-  handler: '承办人',
-  reviewer: '审核人',
-  approver: '负责人',
-};
+export { ORG_KIND_LABELS, ROLE_LABELS };
 
-export const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as Role[]).map((value) => ({
-  value,
-  label: ROLE_LABELS[value],
-}));
+export const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 
-export const ORG_KIND_LABELS: Record<OrgKind, string> = {
-  government: '人民政府',
-  department: '部门',
-  county: '县（市、区）',
-  town: '乡镇（街道）',
-};
-
-export const ORG_KIND_OPTIONS = (Object.keys(ORG_KIND_LABELS) as OrgKind[]).map((value) => ({
-  value,
-  label: ORG_KIND_LABELS[value],
-}));
+export const ORG_KIND_OPTIONS = ORG_KINDS.map((value) => ({ value, label: ORG_KIND_LABELS[value] }));
 
 export function roleLabel(role: string): string {
   return (ROLE_LABELS as Record<string, string>)[role] ?? role;

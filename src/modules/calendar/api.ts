@@ -1,81 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { isoDate } from '../../platform/http/schemas.ts';
+import type { z } from 'zod';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
+import * as s from './api.schemas.ts';
 import { loadNotice, previewNotice } from './notice.service.ts';
 import { calendarStatus, saveYear } from './service.ts';
 import { type CalendarYearRow, listYearRows } from './store.ts';
 
-const yearView = z.object({
-  year: z.number(),
-  noticeTitle: z.string(),
-  noticeNumber: z.string().nullable(),
-  noticeDate: z.string().nullable(),
-  noticeUrl: z.string().nullable(),
-  daysOff: z.array(z.string()),
-  makeupWorkdays: z.array(z.string()),
-  source: z.enum(['bundled', 'admin']),
-  updatedAt: z.string(),
-});
-
-const yearBody = z.object({
-  noticeTitle: z.string().trim().min(1, '请填写通知标题').max(200),
-  noticeNumber: z
-    .string()
-    .trim()
-    .max(60)
-    .nullable()
-    .transform((s) => (s ? s : null)),
-  noticeDate: isoDate,
-  noticeUrl: z.string().trim().max(500),
-  daysOff: z.array(isoDate).max(120),
-  makeupWorkdays: z.array(isoDate).max(40),
-});
-
-const noticeBody = z.object({
-  text: z.string().trim().min(1, '请粘贴通知全文').max(20_000, '通知全文不应超过2万字'),
-  url: z.string().trim().max(500).nullable().optional(),
-});
-
-const yearData = z.object({
-  year: z.number(),
-  notice: z.object({ title: z.string(), number: z.string().nullable(), date: z.string(), url: z.string() }),
-  daysOff: z.array(z.string()),
-  makeupWorkdays: z.array(z.string()),
-  names: z.record(z.string(), z.string()).optional(),
-});
-const yearDiff = z.object({
-  year: z.number(),
-  addedDaysOff: z.array(z.string()),
-  removedDaysOff: z.array(z.string()),
-  addedWorkdays: z.array(z.string()),
-  removedWorkdays: z.array(z.string()),
-  changed: z.boolean(),
-});
-const noticePreview = z.object({
-  year: z.number(),
-  notice: yearData.shape.notice,
-  holidays: z.array(
-    z.object({
-      name: z.string(),
-      sentence: z.string(),
-      daysOff: z.array(z.string()),
-      workdays: z.array(z.string()),
-    }),
-  ),
-  entry: yearData,
-  previousEntry: yearData.nullable(),
-  previousIgnored: z.array(z.string()),
-  comparedWith: z.enum(['loaded', 'provisional']),
-  diff: yearDiff,
-  previousDiff: yearDiff.nullable(),
-  missing: z.array(z.string()),
-});
-
-function present(r: CalendarYearRow): z.infer<typeof yearView> {
+function present(r: CalendarYearRow): z.infer<typeof s.yearView> {
   return {
     year: r.year,
     noticeTitle: r.notice_title,
@@ -98,7 +32,7 @@ export async function calendarApi(root: FastifyInstance, { db, emit }: ModuleCon
       schema: {
         tags: ['calendar'],
         summary: '工作日历（已录入年度）',
-        response: { 200: z.object({ items: z.array(yearView), total: z.number() }) },
+        response: { 200: s.yearList },
       },
     },
     async (req) => {
@@ -114,9 +48,9 @@ export async function calendarApi(root: FastifyInstance, { db, emit }: ModuleCon
       schema: {
         tags: ['calendar'],
         summary: '录入或更正某年的节假日安排',
-        params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-        body: yearBody,
-        response: { 200: yearView },
+        params: s.yearParams,
+        body: s.yearBody,
+        response: { 200: s.yearView },
       },
     },
     async (req) => {
@@ -137,8 +71,8 @@ export async function calendarApi(root: FastifyInstance, { db, emit }: ModuleCon
       schema: {
         tags: ['calendar'],
         summary: '读取国务院办公厅节假日安排通知（不保存）',
-        body: noticeBody,
-        response: { 200: noticePreview },
+        body: s.noticeBody,
+        response: { 200: s.noticePreview },
       },
     },
     async (req) => previewNotice(db, requireActor(req), req.body),
@@ -150,8 +84,8 @@ export async function calendarApi(root: FastifyInstance, { db, emit }: ModuleCon
       schema: {
         tags: ['calendar'],
         summary: '按通知录入某年的节假日安排（已录入的年度需确认替换）',
-        body: noticeBody.extend({ replace: z.boolean().optional() }),
-        response: { 200: z.object({ years: z.array(z.number()), preview: noticePreview }) },
+        body: s.loadNoticeBody,
+        response: { 200: s.loadNoticeResponse },
       },
     },
     async (req) => loadNotice(db, requireActor(req), emit, req.body),
@@ -163,14 +97,7 @@ export async function calendarApi(root: FastifyInstance, { db, emit }: ModuleCon
       schema: {
         tags: ['calendar'],
         summary: '下一年度日历是否已录入',
-        response: {
-          200: z.object({
-            today: z.string(),
-            nextYear: z.number(),
-            nextYearMissing: z.boolean(),
-            warn: z.boolean(),
-          }),
-        },
+        response: { 200: s.calendarStatus },
       },
     },
     async (req) => {

@@ -10,7 +10,6 @@ import type { Database } from '../../platform/db/database.ts';
 import type { Emit } from '../../platform/events.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { requirePermission } from '../orgs/index.ts';
 import type { CalendarYear } from './domain/calendar.ts';
 import {
   type CalendarYearDiff,
@@ -21,7 +20,7 @@ import {
   toCalendarYears,
 } from './domain/notice.ts';
 import { provisionalYear } from './domain/provisional.ts';
-import { saveYears } from './service.ts';
+import { authorize, saveYears } from './service.ts';
 import * as store from './store.ts';
 
 export type NoticeInput = { text: string; url?: string | null };
@@ -55,7 +54,7 @@ function refuse(errors: string[]): never {
 /** Reads the notice and compares it with the calendar as stored; saves nothing. */
 export async function previewNotice(db: Kysely<Database>, actor: Actor | null, input: NoticeInput) {
   // null: the operator at the command line.
-  if (actor) requirePermission(actor, 'calendar.manage');
+  if (actor) authorize(actor, 'calendar.manage');
   const parsed = parseHolidayNotice(input.text);
   if (!parsed.ok) refuse(parsed.errors);
   const url = input.url?.trim() ?? '';

@@ -6,11 +6,16 @@ import type { Emit } from '../../platform/events.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { chinaToday } from '../../platform/time.ts';
-import { requirePermission } from '../orgs/index.ts';
 import { bundledCalendarYears } from './bundled.ts';
 import { type Calendar, type CalendarYear, createCalendar, validateCalendarYear } from './domain/calendar.ts';
+import { type CalendarAction, can } from './domain/policies.ts';
 import { withProvisionalYears } from './domain/provisional.ts';
 import * as store from './store.ts';
+
+/** Throws FORBIDDEN unless the calendar policy lets `actor` take `action`. */
+export function authorize(actor: Actor, action: CalendarAction): void {
+  if (!can(actor, action)) throw new AppError('FORBIDDEN');
+}
 
 /**
  * The event the calendar module announces when the working days of some years changed (a year was
@@ -85,7 +90,7 @@ export async function saveYears(
   inputs: CalendarYear[],
 ) {
   // null: the operator at the command line (`gongkai calendar load-notice`), who holds the data folder.
-  if (actor) requirePermission(actor, 'calendar.manage');
+  if (actor) authorize(actor, 'calendar.manage');
   const entries = inputs.map(checked);
   return inTransaction(db, async (tx) => {
     const saved: store.CalendarYearRow[] = [];

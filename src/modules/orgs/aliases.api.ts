@@ -1,24 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParam } from '../../platform/http/schemas.ts';
+import type { z } from 'zod';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { createAlias, deleteAlias, listAliases, type OrgAliasRow } from './aliases.ts';
+import * as s from './api.schemas.ts';
 
-const aliasView = z.object({
-  id: z.number(),
-  alias: z.string(),
-  orgId: z.number(),
-  orgName: z.string(),
-  createdAt: z.string(),
-});
-const aliasBody = z.object({
-  alias: z.string().trim().min(1, '请输入简称或曾用名').max(200, '简称不能超过200个字'),
-  orgId: z.number().int().positive('请选择对应机构'),
-});
-
-function present(r: OrgAliasRow, orgName: string) {
+function present(r: OrgAliasRow, orgName: string): z.infer<typeof s.aliasView> {
   return {
     id: r.id,
     alias: r.alias,
@@ -38,7 +26,7 @@ export async function orgAliasesApi(root: FastifyInstance, { db }: ModuleContext
       schema: {
         tags: ['orgs'],
         summary: '机构简称（导入时的单位名称对应）',
-        response: { 200: z.array(aliasView) },
+        response: { 200: s.aliasList },
       },
     },
     async (req) => (await listAliases(db, requireActor(req))).map((r) => present(r, r.org_name)),
@@ -46,7 +34,9 @@ export async function orgAliasesApi(root: FastifyInstance, { db }: ModuleContext
 
   app.post(
     '/orgs/aliases',
-    { schema: { tags: ['orgs'], summary: '新增机构简称', body: aliasBody, response: { 200: aliasView } } },
+    {
+      schema: { tags: ['orgs'], summary: '新增机构简称', body: s.aliasBody, response: { 200: s.aliasView } },
+    },
     async (req) => {
       const row = await createAlias(db, requireActor(req), req.body);
       const org = await db.selectFrom('orgs').select('name').where('id', '=', row.org_id).executeTakeFirst();
@@ -60,8 +50,8 @@ export async function orgAliasesApi(root: FastifyInstance, { db }: ModuleContext
       schema: {
         tags: ['orgs'],
         summary: '删除机构简称',
-        params: idParam,
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        params: s.idParam,
+        response: { 200: s.ok },
       },
     },
     async (req) => {

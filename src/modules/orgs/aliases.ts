@@ -13,7 +13,7 @@ import {
 } from './domain/aliases.ts';
 import { allowedParentKinds, type OrgKind } from './domain/roles.ts';
 import { subtreeIds } from './domain/tree.ts';
-import { visibleOrgIds } from './service.ts';
+import { authorize, visibleOrgIds } from './service.ts';
 import type { OrgRow } from './store.ts';
 
 /** A remembered mapping "unit name as written in an imported table" → organisation. */
@@ -78,10 +78,6 @@ export async function rememberAlias(
     .executeTakeFirstOrThrow();
 }
 
-function requireManager(actor: Actor): void {
-  if (actor.role !== 'admin' && actor.role !== 'office') throw new AppError('FORBIDDEN');
-}
-
 /** Aliases of the organisations the actor sees. */
 export async function listAliases(db: Db, actor: Actor) {
   const visible = await visibleOrgIds(db, actor);
@@ -89,7 +85,7 @@ export async function listAliases(db: Db, actor: Actor) {
 }
 
 export async function createAlias(db: Db, actor: Actor, input: { alias: string; orgId: number }) {
-  requireManager(actor);
+  authorize(actor, 'aliases.manage');
   return inTransaction(db, async (tx) => {
     if (!(await visibleOrgIds(tx, actor)).has(input.orgId)) throw new AppError('NOT_FOUND');
     const existing = await tx
@@ -118,7 +114,7 @@ export async function createAlias(db: Db, actor: Actor, input: { alias: string; 
 }
 
 export async function deleteAlias(db: Db, actor: Actor, id: number): Promise<void> {
-  requireManager(actor);
+  authorize(actor, 'aliases.manage');
   await inTransaction(db, async (tx) => {
     const row = await tx.selectFrom('org_aliases').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || !(await visibleOrgIds(tx, actor)).has(row.org_id)) throw new AppError('NOT_FOUND');

@@ -132,7 +132,10 @@ export const auditEntry = z.object({
   after: z.unknown(),
 });
 
-export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
+const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
+export const orgList = listOf(orgView);
+export const userList = listOf(userView);
+export const auditList = listOf(auditEntry);
 export const ok = z.object({ ok: z.literal(true) });
 
 /** 修改密码: the current password and the new one (`domain/password.ts` checks the new one). */
@@ -140,3 +143,17 @@ export const passwordChangeBody = z.object({
   oldPassword: z.string().min(1, '请输入当前密码').max(200),
   newPassword: z.string().min(1, '请输入新密码').max(200, '密码不能超过200位'),
 });
+
+/** 机构简称: a unit name as written in imported tables, remembered for matching. */
+export const aliasView = z.object({
+  id: z.number(),
+  alias: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  createdAt: z.string(),
+});
+export const aliasBody = z.object({
+  alias: z.string().trim().min(1, '请输入简称或曾用名').max(200, '简称不能超过200个字'),
+  orgId: z.number().int().positive('请选择对应机构'),
+});
+export const aliasList = z.array(aliasView);

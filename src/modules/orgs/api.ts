@@ -53,7 +53,7 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
 
   app.get(
     '/orgs',
-    { schema: { tags: ['orgs'], summary: '机构树', response: { 200: s.listOf(s.orgView) } } },
+    { schema: { tags: ['orgs'], summary: '机构树', response: { 200: s.orgList } } },
     async (req) => {
       requireActor(req);
       const rows = await store.listOrgs(db);
@@ -88,7 +88,7 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
         tags: ['users'],
         summary: '用户列表',
         querystring: s.userListQuery,
-        response: { 200: s.listOf(s.userView) },
+        response: { 200: s.userList },
       },
     },
     async (req) => {
@@ -138,11 +138,11 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
         tags: ['audit'],
         summary: '审计日志',
         querystring: s.auditQuery,
-        response: { 200: s.listOf(s.auditEntry) },
+        response: { 200: s.auditList },
       },
     },
     async (req) => {
-      service.requirePermission(requireActor(req), 'audit.view');
+      service.authorize(requireActor(req), 'audit.view');
       const { rows, total } = await listAudit(db, req.query);
       const names = await store.userDisplayNames(
         db,

@@ -11,16 +11,8 @@ export {
 } from './aliases.ts';
 export { isGroupName, normaliseOrgName, placeNamesOf } from './domain/aliases.ts';
 export { checkNewPassword } from './domain/password.ts';
-export {
-  can,
-  ORG_KINDS,
-  type OrgKind,
-  type Permission,
-  ROLE_LABELS,
-  ROLES,
-  type Role,
-  scopeMode,
-} from './domain/roles.ts';
+export { scopeMode } from './domain/policies.ts';
+export { ORG_KINDS, type OrgKind, ROLE_LABELS, ROLES, type Role } from './domain/roles.ts';
 export { subtreeIds } from './domain/tree.ts';
 export { orgsModule } from './manifest.ts';
 export { seedDemoOrgs } from './seeds.ts';
@@ -28,7 +20,6 @@ export {
   agencyIdsFor,
   createUser,
   loadActor,
-  requirePermission,
   updateUser,
   visibleOrgIds,
 } from './service.ts';

@@ -19,7 +19,7 @@ export function presentUser(u: UserListRow): z.infer<typeof userView> {
     id: u.id,
     username: u.username,
     displayName: u.display_name,
-    role: u.role as z.infer<typeof userView>['role'],
+    role: u.role,
     orgId: u.org_id,
     orgName: u.org_name,
     disabled: u.disabled,

@@ -5,14 +5,8 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../../platform/http/passwords.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import {
-  allowedParentKinds,
-  can,
-  type OrgKind,
-  type Permission,
-  type Role,
-  scopeMode,
-} from './domain/roles.ts';
+import { can, type OrgsAction, scopeMode, scopeRoot } from './domain/policies.ts';
+import { allowedParentKinds, type OrgKind, type Role } from './domain/roles.ts';
 import { subtreeIds, wouldCycle } from './domain/tree.ts';
 import * as store from './store.ts';
 
@@ -21,8 +15,9 @@ export const LOCKOUT_MINUTES = 15;
 
 type Db = Kysely<Database>;
 
-export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw new AppError('FORBIDDEN');
+/** Throws FORBIDDEN unless the orgs policy lets `actor` take `action`. */
+export function authorize(actor: Actor, action: OrgsAction): void {
+  if (!can(actor, action)) throw new AppError('FORBIDDEN');
 }
 
 /** The organisations whose records `actor` may see: its own, plus its subtree where the role allows. */
@@ -31,7 +26,7 @@ export async function visibleOrgIds(db: Db, actor: Actor): Promise<Set<number>> 
   const orgs = await store.listOrgs(db);
   // A disclosure office (市政府办公室) works for the agency it serves, so it sees that agency's subtree.
   const own = orgs.find((o) => o.id === actor.orgId);
-  const root = actor.role !== 'admin' && own?.serves_org_id ? own.serves_org_id : actor.orgId;
+  const root = scopeRoot(actor, own?.serves_org_id ?? null);
   return subtreeIds(
     orgs.map((o) => ({ id: o.id, parentId: o.parent_id })),
     root,
@@ -73,7 +68,7 @@ async function checkParent(db: Db, kind: OrgKind, parentId: number | null): Prom
 }
 
 export async function createOrg(db: Db, actor: Actor, input: OrgInput) {
-  requirePermission(actor, 'orgs.manage');
+  authorize(actor, 'orgs.manage');
   if (input.parentId === null)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'parentId', message: '请选择上级机构' }]);
   return inTransaction(db, async (tx) => {
@@ -92,7 +87,7 @@ export async function createOrg(db: Db, actor: Actor, input: OrgInput) {
 }
 
 export async function updateOrg(db: Db, actor: Actor, id: number, patch: Partial<OrgInput>) {
-  requirePermission(actor, 'orgs.manage');
+  authorize(actor, 'orgs.manage');
   return inTransaction(db, async (tx) => {
     await requireOrgInScope(tx, actor, id);
     const before = await store.findOrg(tx, id);
@@ -139,7 +134,7 @@ export async function listUsers(
   actor: Actor,
   f: { orgId?: number; q?: string; page: number; pageSize: number },
 ) {
-  requirePermission(actor, 'users.view');
+  authorize(actor, 'users.view');
   const visible = await visibleOrgIds(db, actor);
   let orgIds = [...visible];
   if (f.orgId !== undefined) {
@@ -150,7 +145,7 @@ export async function listUsers(
 }
 
 export async function getUser(db: Db, actor: Actor, id: number) {
-  requirePermission(actor, 'users.view');
+  authorize(actor, 'users.view');
   const user = await store.findUserView(db, id);
   if (!user || !(await visibleOrgIds(db, actor)).has(user.org_id)) throw new AppError('NOT_FOUND');
   return user;
@@ -167,7 +162,7 @@ export type UserInput = {
 
 /** Create a staff account. `actor` null means the command line (`gongkai user add`) or seeding. */
 export async function createUser(db: Db, actor: Actor | null, input: UserInput) {
-  if (actor) requirePermission(actor, 'users.manage');
+  if (actor) authorize(actor, 'users.manage');
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (tx) => {
     if (actor) await requireOrgInScope(tx, actor, input.orgId);
@@ -199,7 +194,7 @@ export type UserPatch = Partial<{
 }>;
 
 export async function updateUser(db: Db, actor: Actor | null, id: number, patch: UserPatch) {
-  if (actor) requirePermission(actor, 'users.manage');
+  if (actor) authorize(actor, 'users.manage');
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return inTransaction(db, async (tx) => {
     const before = await store.findUser(tx, id);

@@ -27,8 +27,8 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { OrgKind } from '../../../modules/orgs/domain/roles.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
-import type { OrgKind } from '../../api/orgs.ts';
 import {
   type ImportPreview,
   type NewUnit,

@@ -1,7 +1,7 @@
 import { ExperimentOutlined } from '@ant-design/icons';
-import type { Role } from '../../../admin/api/auth.ts';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
 import type { AdminModule } from '../../../admin/module.tsx';
+import type { Role } from '../../../platform/roles.ts';
 import { DemoPage } from './DemoPage.tsx';
 
 const ADMIN: readonly Role[] = ['admin'];

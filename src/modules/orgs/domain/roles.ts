@@ -1,7 +1,6 @@
 /**
- * Staff roles and what each may do. Pure: the API asks these questions, the answers live here.
- * Scope: which organisations' records a role sees — its own organisation's whole subtree, or only
- * its own organisation.
+ * Staff roles and their labels, organisation kinds and how they nest. Pure. What each role may do is
+ * decided by each module's `domain/policies.ts` (this module's: `policies.ts`).
  */
 import { isRole, ROLES, type Role } from '../../../platform/roles.ts';
 
@@ -23,26 +22,6 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   county: '县（市、区）',
   town: '乡镇（街道）',
 };
-
-export type Permission = 'orgs.manage' | 'users.manage' | 'users.view' | 'audit.view' | 'calendar.manage';
-
-const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['orgs.manage', 'users.manage', 'users.view', 'audit.view', 'calendar.manage'],
-  // The disclosure office (政务公开办) keeps the working calendar: it is the first to need next year's.
-  office: ['users.view', 'calendar.manage'],
-  approver: ['users.view'],
-  handler: [],
-  reviewer: [],
-};
-
-export function can(role: string, permission: Permission): boolean {
-  return isRole(role) && GRANTS[role].includes(permission);
-}
-
-/** Whether the role sees the records of organisations below its own, or only its own. */
-export function scopeMode(role: string): 'subtree' | 'self' {
-  return role === 'admin' || role === 'office' || role === 'approver' ? 'subtree' : 'self';
-}
 
 /** Which kinds of organisation may sit below which: government → departments / counties → towns. */
 export function allowedParentKinds(kind: OrgKind): readonly (OrgKind | null)[] {

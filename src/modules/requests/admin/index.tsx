@@ -1,10 +1,10 @@
 import { BarChartOutlined, FileSearchOutlined, FileWordOutlined, InboxOutlined } from '@ant-design/icons';
-import type { Role } from '../../../admin/api/auth.ts';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
 import type { AdminModule } from '../../../admin/module.tsx';
 import { LetterTemplatesPage } from '../../../admin/pages/LetterTemplatesPage.tsx';
 import { RequestDetailPage } from '../../../admin/pages/RequestDetailPage.tsx';
 import { RequestsPage } from '../../../admin/pages/RequestsPage.tsx';
+import type { Role } from '../../../platform/roles.ts';
 
 const ADMIN_OFFICE: readonly Role[] = ['admin', 'office'];
 
