@@ -11,6 +11,11 @@ export interface OrgsTable {
   sort_order: Generated<number>;
   /** This organisation is the disclosure office (政府信息公开工作机构) of that agency. */
   serves_org_id: Generated<number | null>;
+  /** 简称, 统一社会信用代码, 是否受理依申请公开, 停用 (migration 0022). */
+  short_name: Generated<string | null>;
+  credit_code: Generated<string | null>;
+  accepts_requests: Generated<boolean>;
+  disabled: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -27,6 +32,8 @@ export interface UsersTable {
   last_login_at: Timestamp | null;
   /** Where notifications are e-mailed when SMTP is configured. */
   email: Generated<string | null>;
+  /** 手机 (migration 0022). */
+  phone: Generated<string | null>;
   created_at: Generated<Date>;
 }
 
