@@ -270,6 +270,17 @@ export function planOrgImport(
     return node?.[0] === 'e' ? Number(node.slice(1)) : null;
   };
 
+  // A rename or a move onto a name its new parent already has.
+  const taken = new Map<string, string>();
+  for (const o of existing) {
+    if (!matchedBy.has(o.id)) taken.set(`${o.parentId === null ? null : `e${o.parentId}`}|${o.name}`, o.name);
+  }
+  for (const p of rows) {
+    if (p.name === '' || p.parent === undefined || inCycle.has(p.row)) continue;
+    if (taken.has(`${nodeOfRef(p.parent)}|${p.name}`))
+      p.errors.push(`上级机构“${p.parentText}”下已有名为“${p.name}”的机构`);
+  }
+
   // 7. Kinds, which depend on the parent's kind, and whether the kind may sit below that parent.
   const kindOf = (p: Parsed, seen: Set<number>): OrgKind | null => {
     if (p.kind !== undefined) return p.kind;
