@@ -2,13 +2,21 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { orgsApi } from './api.ts';
 import { orgsCommands } from './commands.ts';
 import { ORGS_ERRORS } from './errors.ts';
+import { orgImportApi } from './import.api.ts';
+import { importCommands } from './import.commands.ts';
 import { seedDemoOrgs } from './seeds.ts';
 
 /** 组织机构: governments, departments, counties, towns; users, roles, sign-in, the audit log. */
 export const orgsModule: ModuleManifest = {
   name: 'orgs',
   errors: ORGS_ERRORS,
-  commands: orgsCommands,
-  api: orgsApi,
+  commands: {
+    help: `${orgsCommands.help}\n${importCommands.help}`,
+    handlers: { ...orgsCommands.handlers, ...importCommands.handlers },
+  },
+  api: async (app, ctx) => {
+    await orgsApi(app, ctx);
+    await orgImportApi(app, ctx);
+  },
   seed: seedDemoOrgs,
 };
