@@ -5,6 +5,7 @@ import { ORGS_ERRORS } from './errors.ts';
 import { orgImportApi } from './import.api.ts';
 import { importCommands } from './import.commands.ts';
 import { seedDemoOrgs } from './seeds.ts';
+import { orgUpkeepApi } from './upkeep.api.ts';
 
 /** 组织机构: governments, departments, counties, towns; users, roles, sign-in, the audit log. */
 export const orgsModule: ModuleManifest = {
@@ -17,6 +18,7 @@ export const orgsModule: ModuleManifest = {
   api: async (app, ctx) => {
     await orgsApi(app, ctx);
     await orgImportApi(app, ctx);
+    await orgUpkeepApi(app, ctx);
   },
   seed: seedDemoOrgs,
 };
