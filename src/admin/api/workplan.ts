@@ -1,3 +1,4 @@
+import type { OrgKind } from '../../modules/orgs/domain/roles.ts';
 // 工作台账 (work-plan ledger): staff API under /api/workplan, as in docs/workplan.md.
 import { api, download, postForm } from './client.ts';
 
@@ -95,7 +96,7 @@ export interface ImportPreview {
 export interface NewUnit {
   name: string;
   parentOrgId: number;
-  kind: 'government' | 'department' | 'county' | 'town';
+  kind: OrgKind;
 }
 
 export interface SavePlanInput {

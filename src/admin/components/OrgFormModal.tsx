@@ -21,6 +21,8 @@ const CHILD_KIND: Record<OrgKind, OrgKind> = {
   county: 'town',
   department: 'department',
   town: 'town',
+  institution: 'institution',
+  enterprise: 'enterprise',
 };
 
 export type OrgDialog = { mode: 'create'; parent?: Org } | { mode: 'edit'; org: Org };

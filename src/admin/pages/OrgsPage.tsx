@@ -1,8 +1,11 @@
-import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { createOrg, type OrgInput, updateOrg } from '../api/orgs.ts';
+import { ImportDialog } from '../components/ImportDialog.tsx';
 import { type OrgDialog, OrgFormModal } from '../components/OrgFormModal.tsx';
+import { isOrgDisabled, OrgMoreActions } from '../components/OrgMoreActions.tsx';
+import { type OrgUpkeep, OrgUpkeepModal } from '../components/OrgUpkeepModal.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { orgKindLabel } from '../lib/labels.ts';
 import type { OrgNode } from '../lib/orgTree.ts';
@@ -19,6 +22,8 @@ export function OrgsPage() {
   const { orgs, tree, loading, error, reload } = useOrgs();
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<OrgDialog>();
+  const [upkeep, setUpkeep] = useState<OrgUpkeep>();
+  const [importing, setImporting] = useState(false);
 
   async function submit(d: OrgDialog, input: OrgInput) {
     if (d.mode === 'edit') {
@@ -33,7 +38,18 @@ export function OrgsPage() {
   }
 
   const columns: TableColumnsType<OrgNode> = [
-    { title: '名称', dataIndex: 'name' },
+    {
+      title: '名称',
+      dataIndex: 'name',
+      render: (name: string, org) =>
+        isOrgDisabled(org) ? (
+          <>
+            {name} <Tag>已停用</Tag>
+          </>
+        ) : (
+          name
+        ),
+    },
     {
       title: '类型',
       dataIndex: 'kind',
@@ -45,7 +61,7 @@ export function OrgsPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 200,
+      width: 290,
       render: (_, org) => (
         <Space size={0}>
           <Button type="link" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', org })}>
@@ -58,6 +74,7 @@ export function OrgsPage() {
           >
             新增下级
           </Button>
+          <OrgMoreActions org={org} onUpkeep={setUpkeep} onChanged={reload} />
         </Space>
       ),
     },
@@ -71,6 +88,9 @@ export function OrgsPage() {
           <Space>
             <Button icon={<ReloadOutlined />} onClick={reload}>
               刷新
+            </Button>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              导入
             </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })}>
               新增机构
@@ -99,6 +119,18 @@ export function OrgsPage() {
         onClose={() => setDialog(undefined)}
         onSubmit={submit}
       />
+      <OrgUpkeepModal
+        action={upkeep}
+        orgs={orgs}
+        tree={tree}
+        onClose={() => setUpkeep(undefined)}
+        onDone={(text) => {
+          message.success(text);
+          setUpkeep(undefined);
+          reload();
+        }}
+      />
+      <ImportDialog kind="orgs" open={importing} onClose={() => setImporting(false)} onImported={reload} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -23,7 +23,9 @@ import {
   type UserUpdateInput,
   updateUser,
 } from '../api/users.ts';
+import { ImportDialog } from '../components/ImportDialog.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
 import { type UserDialog, UserFormModal } from '../components/UserFormModal.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { roleLabel } from '../lib/labels.ts';
@@ -46,6 +48,8 @@ export function UsersPage() {
   const orgOptions = useMemo(() => toTreeOptions(tree), [tree]);
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<UserDialog>();
+  const [importing, setImporting] = useState(false);
+  const [resetting, setResetting] = useState<User>();
   const { data = NO_USERS, loading, error, reload } = useLoad(() => listUsers(filters), [filters]);
 
   async function onCreate(input: UserCreateInput) {
@@ -89,11 +93,14 @@ export function UsersPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 170,
+      width: 260,
       render: (_, user) => (
         <Space size={0}>
           <Button type="link" icon={<EditOutlined />} onClick={() => setDialog({ mode: 'edit', user })}>
             编辑
+          </Button>
+          <Button type="link" icon={<KeyOutlined />} onClick={() => setResetting(user)}>
+            重置密码
           </Button>
           <Link to={`/system/audit?actorId=${encodeURIComponent(user.id)}`}>操作记录</Link>
         </Space>
@@ -106,9 +113,14 @@ export function UsersPage() {
       <PageTitle
         title="用户管理"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })}>
-            新增用户
-          </Button>
+          <Space>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              导入
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })}>
+              新增用户
+            </Button>
+          </Space>
         }
       />
       {(error || orgError) && (
@@ -159,6 +171,8 @@ export function UsersPage() {
         onCreate={onCreate}
         onUpdate={onUpdate}
       />
+      <ImportDialog kind="users" open={importing} onClose={() => setImporting(false)} onImported={reload} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(undefined)} />
     </>
   );
 }

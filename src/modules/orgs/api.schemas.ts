@@ -38,6 +38,11 @@ export const orgView = z.object({
   sortOrder: z.number(),
   /** The agency this organisation is the disclosure office of, if any. */
   servesOrgId: z.number().nullable(),
+  /** 简称, 统一社会信用代码, 是否受理依申请公开, 停用 (the register, migration 0022). */
+  shortName: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  acceptsRequests: z.boolean(),
+  disabled: z.boolean(),
 });
 
 const orgName = z.string().trim().min(1, '请输入机构名称').max(100, '机构名称不能超过100个字');

@@ -2,16 +2,24 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { orgsApi } from './api.ts';
 import { orgsCommands } from './commands.ts';
 import { ORGS_ERRORS } from './errors.ts';
+import { orgImportApi } from './import.api.ts';
+import { importCommands } from './import.commands.ts';
 import { passwordApi } from './password.api.ts';
 import { seedDemoOrgs } from './seeds.ts';
+import { orgUpkeepApi } from './upkeep.api.ts';
 
 /** 组织机构: governments, departments, counties, towns; users, roles, sign-in, the audit log. */
 export const orgsModule: ModuleManifest = {
   name: 'orgs',
   errors: ORGS_ERRORS,
-  commands: orgsCommands,
+  commands: {
+    help: `${orgsCommands.help}\n${importCommands.help}`,
+    handlers: { ...orgsCommands.handlers, ...importCommands.handlers },
+  },
   api: async (app, ctx) => {
     await orgsApi(app, ctx);
+    await orgImportApi(app, ctx);
+    await orgUpkeepApi(app, ctx);
     await passwordApi(app, ctx);
   },
   seed: seedDemoOrgs,

@@ -11,6 +11,10 @@ export function presentOrg(o: OrgRow): z.infer<typeof orgView> {
     code: o.code,
     sortOrder: o.sort_order,
     servesOrgId: o.serves_org_id,
+    shortName: o.short_name,
+    creditCode: o.credit_code,
+    acceptsRequests: o.accepts_requests,
+    disabled: o.disabled,
   };
 }
 

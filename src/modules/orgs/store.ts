@@ -13,6 +13,11 @@ export interface OrgsTable {
   serves_org_id: Generated<number | null>;
   /** 行政区划代码 of a government (6 or 12 digits); null for other organisations. */
   region_code: Generated<string | null>;
+  /** 简称, 统一社会信用代码, 是否受理依申请公开, 停用 (migration 0022). */
+  short_name: Generated<string | null>;
+  credit_code: Generated<string | null>;
+  accepts_requests: Generated<boolean>;
+  disabled: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -31,6 +36,8 @@ export interface UsersTable {
   email: Generated<string | null>;
   /** The password was given by someone else (setup): the next sign-in must choose a new one first. */
   must_change_password: Generated<boolean>;
+  /** 手机 (migration 0022). */
+  phone: Generated<string | null>;
   created_at: Generated<Date>;
 }
 
@@ -290,6 +297,7 @@ export function updateUserRow(
     failed_logins: number;
     locked_until: Date | null;
     last_login_at: Date;
+    must_change_password: boolean;
   }>,
 ): Promise<UserRow> {
   return db.updateTable('users').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();

@@ -14,13 +14,15 @@ export const ROLE_LABELS: Record<Role, string> = {
   approver: '负责人',
 };
 
-export const ORG_KINDS = ['government', 'department', 'county', 'town'] as const;
+export const ORG_KINDS = ['government', 'department', 'county', 'town', 'institution', 'enterprise'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   government: '人民政府',
-  department: '部门',
+  department: '政府部门',
   county: '县（市、区）',
-  town: '乡镇（街道）',
+  town: '乡镇街道',
+  institution: '事业单位',
+  enterprise: '公共企事业单位',
 };
 
 /** Which kinds of organisation may sit below which: government → departments / counties → towns. */
@@ -34,5 +36,9 @@ export function allowedParentKinds(kind: OrgKind): readonly (OrgKind | null)[] {
       return ['government', 'county'];
     case 'town':
       return ['county', 'government'];
+    case 'institution':
+      return ['government', 'county', 'department', 'town'];
+    case 'enterprise':
+      return ['government', 'county', 'department'];
   }
 }

@@ -482,7 +482,8 @@ export async function formPage(app: FastifyInstance, opts: { db: Kysely<Database
     submissionKey: string,
     notice?: Html,
   ) {
-    const orgs = orgOptions(await listOrgs(db));
+    // 受理机关: organisations that accept applications and are not disabled.
+    const orgs = orgOptions((await listOrgs(db)).filter((o) => o.accepts_requests && !o.disabled));
     const csrf = req.cookies[CSRF_COOKIE] ?? '';
     return send(req, reply, status, TITLE, renderForm({ values, errors, csrf, submissionKey, orgs, notice }));
   }
