@@ -12,6 +12,7 @@ import { formatChineseDate } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
 import * as store from '../assessment.store.ts';
 import { ROLLUP_LABELS, rollup } from '../domain/cascade.ts';
+import { can } from '../domain/policies.ts';
 import { PERIOD_LABELS } from '../domain/scoring.ts';
 
 export const WORKPLANS_PATH = '/gk/workplans';
@@ -88,7 +89,7 @@ ${[...org.years.entries()].map(
 
 async function planPage(opts: Opts, id: number): Promise<{ title: string; body: Html } | null> {
   const plan = await store.findPlan(opts.db, id);
-  if (!plan?.published) return null;
+  if (!plan || !can(null, 'portal.plan', plan)) return null;
   const today = chinaToday();
   const [org, tasks, assessments] = await Promise.all([
     findOrg(opts.db, plan.org_id),
@@ -149,7 +150,7 @@ async function rankingPage(
   id: number,
 ): Promise<{ title: string; body: Html; planId: number; planTitle: string } | null> {
   const a = await store.findAssessment(opts.db, id);
-  if (a?.state !== 'published') return null;
+  if (!a || !can(null, 'portal.ranking', a)) return null;
   const plan = await store.findPlan(opts.db, a.plan_id);
   if (!plan) return null;
   const rows = await store.rankingRows(opts.db, id);
