@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, recordId } from '../../platform/http/schemas.ts';
 import { ORG_KINDS } from '../orgs/index.ts';
-import { WORK_STATUSES } from './store.ts';
+import { REVIEW_DECISIONS, WORK_STATUSES } from './domain/status.ts';
 
 export { idParam } from '../../platform/http/schemas.ts';
 
@@ -129,7 +129,7 @@ export const progressBody = z.object({
 });
 
 export const reviewBody = z.object({
-  decision: z.enum(['accepted', 'returned'], '请选择审核结果'),
+  decision: z.enum(REVIEW_DECISIONS, '请选择审核结果'),
   comment: z
     .string()
     .trim()

@@ -9,6 +9,7 @@ import { chinaToday } from '../../platform/time.ts';
 import * as service from './assessment.service.ts';
 import type { WorkAssessmentRankRow, WorkAssessmentRow } from './assessment.store.ts';
 import {
+  ASSESSMENT_ACTIONS,
   ASSESSMENT_STATE_LABELS,
   type AssessmentState,
   PERIOD_KINDS,
@@ -47,7 +48,7 @@ export const createAssessmentBody = z
 
 const actionParams = z.object({
   id: z.coerce.number().int().positive('编号无效'),
-  action: z.enum(['recompute', 'submit', 'approve', 'return', 'publish'], '未知的考核操作'),
+  action: z.enum(ASSESSMENT_ACTIONS, '未知的考核操作'),
 });
 const actionBody = z
   .object({ comment: z.string().trim().max(500, '意见不能超过500个字').nullish() })

@@ -7,6 +7,7 @@ import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
 import * as service from './cascade.service.ts';
+import { ASSIGNMENT_ROLES } from './domain/status.ts';
 
 const countyQuery = z.object({
   countyOrgId: z.coerce.number('请选择县（市、区）').int().positive('请选择县（市、区）'),
@@ -22,7 +23,7 @@ export const unitsBody = z.object({
     .array(
       z.object({
         orgId: z.number('请选择责任单位').int().positive('请选择责任单位'),
-        role: z.enum(['lead', 'responsible'], '单位类型应为牵头单位或责任单位'),
+        role: z.enum(ASSIGNMENT_ROLES, '单位类型应为牵头单位或责任单位'),
       }),
     )
     .min(1, '请至少选择一个单位')
