@@ -477,7 +477,7 @@ export async function reviewQueue(db: Db, actor: Actor, f: { planId?: number }) 
 
 export type AssignmentDetail = {
   assignment: store.AssignmentViewRow;
-  otherUnits: { org_id: number; org_name: string; role: string }[];
+  otherUnits: { org_id: number; org_name: string; role: store.AssignmentRole }[];
   progress: store.WorkProgressRow[];
   files: Map<number, { id: number; name: string; size: number; mime: string }>;
   users: Map<number, string>;

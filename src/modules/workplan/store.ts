@@ -360,8 +360,8 @@ export type OverdueRow = {
   org_id: number;
   org_name: string;
   due: string;
-  status: string;
-  review_state: string;
+  status: WorkStatus;
+  review_state: ReviewState;
 };
 
 /** Overdue assignments of a plan, oldest due date first, at most `limit`. */
