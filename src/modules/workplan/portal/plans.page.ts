@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
+import { htmlPage } from '../../../platform/http/schemas.ts';
 import { chinaDateOf, chinaToday } from '../../../platform/time.ts';
 import { type Html, html, sendPortalPage } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
@@ -182,12 +183,15 @@ ${table}
   };
 }
 
+/** The three pages answer HTML (a missing or unpublished plan or ranking: the portal's 404 page). */
+const schema = { response: { 200: htmlPage } };
+
 export async function workplanPages(app: FastifyInstance, opts: Opts) {
-  app.get(WORKPLANS_PATH, async (req, reply) =>
+  app.get(WORKPLANS_PATH, { schema }, async (req, reply) =>
     send(req, reply, opts, LIST_TITLE, await listPage(opts), [{ label: LIST_TITLE }]),
   );
 
-  app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/:id`, async (req, reply) => {
+  app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/:id`, { schema }, async (req, reply) => {
     const id = idOf(req.params.id);
     const page = id === null ? null : await planPage(opts, id);
     if (!page) return reply.callNotFound();
@@ -197,7 +201,7 @@ export async function workplanPages(app: FastifyInstance, opts: Opts) {
     ]);
   });
 
-  app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/assessments/:id`, async (req, reply) => {
+  app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/assessments/:id`, { schema }, async (req, reply) => {
     const id = idOf(req.params.id);
     const page = id === null ? null : await rankingPage(opts, id);
     if (!page) return reply.callNotFound();
