@@ -145,7 +145,6 @@ export const reviewBody = z.object({
 // Responses (the console's types: src/admin/api/workplan.ts). Dates are `YYYY-MM-DD`, timestamps ISO
 // 8601 strings (docs/workplan.md).
 
-export const ok = z.object({ ok: z.literal(true) });
 export const created = z.object({ id: z.number() });
 
 const date = z.string();
