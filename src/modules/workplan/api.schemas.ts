@@ -214,13 +214,17 @@ export const importPreview = z.object({
 
 // Plans --------------------------------------------------------------------------------------------
 
-export const planSummary = z.object({
+/** What a plan's summary and its detail both start with. */
+const planHead = z.object({
   id: z.number(),
   orgId: z.number(),
   orgName: z.string(),
   year: z.number(),
   title: z.string(),
   docNumber: z.string().nullable(),
+});
+
+export const planSummary = planHead.extend({
   parentPlanId: z.number().nullable(),
   tasks: z.number(),
   assignments: z.number(),
@@ -232,12 +236,11 @@ export const planSummary = z.object({
   createdAt: timestamp,
 });
 
-export const planAssignment = z.object({
+/** A unit's part in a task: who, and how far it has got. */
+const unitState = z.object({
   id: z.number(),
   orgId: z.number(),
   orgName: z.string(),
-  /** The name as written in the table when it differs from the organisation's name. */
-  unitText: z.string().nullable(),
   role: assignmentRole,
   status,
   reviewState,
@@ -246,7 +249,13 @@ export const planAssignment = z.object({
   overdue: z.boolean(),
 });
 
-export const planTask = z.object({
+export const planAssignment = unitState.extend({
+  /** The name as written in the table when it differs from the organisation's name. */
+  unitText: z.string().nullable(),
+});
+
+/** A task as the table states it. */
+const taskText = z.object({
   id: z.number(),
   seq: z.number(),
   section: z.string().nullable(),
@@ -255,6 +264,9 @@ export const planTask = z.object({
   deadlineRaw: z.string().nullable(),
   due: date.nullable(),
   recurring: z.boolean(),
+});
+
+export const planTask = taskText.extend({
   dueSuggested: date.nullable(),
   parentTaskId: z.number().nullable(),
   carriedFromTaskId: z.number().nullable(),
@@ -263,13 +275,7 @@ export const planTask = z.object({
 });
 
 export const planDetail = z.object({
-  plan: z.object({
-    id: z.number(),
-    orgId: z.number(),
-    orgName: z.string(),
-    year: z.number(),
-    title: z.string(),
-    docNumber: z.string().nullable(),
+  plan: planHead.extend({
     issuer: z.string().nullable(),
     issuedDate: date.nullable(),
     sourceName: z.string().nullable(),
@@ -328,26 +334,8 @@ export const dashboard = z.object({
 // Assignments and progress -------------------------------------------------------------------------
 
 /** A unit's assignment with its task and plan (one row of 我的任务; also the head of an assignment). */
-export const assignment = z.object({
-  id: z.number(),
-  orgId: z.number(),
-  orgName: z.string(),
-  role: assignmentRole,
-  status,
-  reviewState,
-  lastSubmittedAt: timestamp.nullable(),
-  acceptedAt: timestamp.nullable(),
-  overdue: z.boolean(),
-  task: z.object({
-    id: z.number(),
-    seq: z.number(),
-    section: z.string().nullable(),
-    task: z.string(),
-    requirement: z.string(),
-    deadlineRaw: z.string().nullable(),
-    due: date.nullable(),
-    recurring: z.boolean(),
-  }),
+export const assignment = unitState.extend({
+  task: taskText,
   plan: z.object({
     id: z.number(),
     title: z.string(),
@@ -402,15 +390,7 @@ export const lookback = z.object({
   /** Plans of the next year of the same organisation: where tasks may be carried to. */
   targets: z.array(z.object({ id: z.number(), title: z.string(), year: z.number() })),
   unfinished: z.array(
-    z.object({
-      id: z.number(),
-      seq: z.number(),
-      section: z.string().nullable(),
-      task: z.string(),
-      requirement: z.string(),
-      deadlineRaw: z.string().nullable(),
-      due: date.nullable(),
-      recurring: z.boolean(),
+    taskText.extend({
       assignments: z.array(
         z.object({
           id: z.number(),
