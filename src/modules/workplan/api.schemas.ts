@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isoDate, recordId } from '../../platform/http/schemas.ts';
-import { ORG_KINDS } from '../orgs/index.ts';
-import { WORK_STATUSES } from './store.ts';
+import { ROLLUP_STATUSES } from './domain/cascade.ts';
+import { ASSESSMENT_STATES, PERIOD_KINDS } from './domain/scoring.ts';
+import { ASSIGNMENT_ROLES, REVIEW_DECISIONS, REVIEW_STATES, WORK_STATUSES } from './domain/status.ts';
+import { ORG_KINDS } from './domain/units.ts';
 
 export { idParam } from '../../platform/http/schemas.ts';
 
@@ -129,7 +131,7 @@ export const progressBody = z.object({
 });
 
 export const reviewBody = z.object({
-  decision: z.enum(['accepted', 'returned'], '请选择审核结果'),
+  decision: z.enum(REVIEW_DECISIONS, '请选择审核结果'),
   comment: z
     .string()
     .trim()
@@ -138,3 +140,416 @@ export const reviewBody = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Responses (the console's types: src/admin/api/workplan.ts). Dates are `YYYY-MM-DD`, timestamps ISO
+// 8601 strings (docs/workplan.md).
+
+export const created = z.object({ id: z.number() });
+
+const date = z.string();
+const timestamp = z.string();
+const status = z.enum(WORK_STATUSES);
+const reviewState = z.enum(REVIEW_STATES);
+const assignmentRole = z.enum(ASSIGNMENT_ROLES);
+
+// Import -------------------------------------------------------------------------------------------
+
+/** One row of a parsed task table, as the importer reads it (editable in the preview before saving). */
+export const parsedTask = z.object({
+  seq: z.number(),
+  section: z.string().nullable(),
+  task: z.string(),
+  leadUnits: z.array(z.string()),
+  responsibleUnits: z.array(z.string()),
+  requirement: z.string(),
+  deadlineRaw: z.string().nullable(),
+  due: date.nullable(),
+  recurring: z.boolean(),
+  /** A date found in the requirement where the table has no deadline column: a suggestion only. */
+  dueSuggested: date.nullable().optional(),
+  /** 1-based line range [first, last] of `sourceText` the row was read from. */
+  sourceLines: z.tuple([z.number(), z.number()]).optional(),
+});
+
+export const parsedPlan = z.object({
+  doc: z.object({
+    title: z.string().nullable(),
+    issuer: z.string().nullable(),
+    docNumber: z.string().nullable(),
+    issuedDate: date.nullable(),
+    year: z.number().nullable(),
+  }),
+  tasks: z.array(parsedTask),
+  /** Chinese; the user must see them (nothing is dropped silently). */
+  warnings: z.array(z.string()),
+  /** The normalised document text `sourceLines` refer to. */
+  sourceText: z.string(),
+});
+
+/** A unit name of the table and the organisation it was matched to. */
+export const unitMatch = z.object({
+  name: z.string(),
+  orgId: z.number().nullable(),
+  orgName: z.string().nullable(),
+  via: z.enum(['exact', 'alias', 'fuzzy']).nullable(),
+  /** A group name (各县（市、区）政府…): kept verbatim, not assigned to one organisation. */
+  group: z.boolean(),
+  /** How many tasks name it. */
+  tasks: z.number(),
+});
+
+export const importPreview = z.object({
+  /** The organisation that will own the plan by default. */
+  ownerOrgId: z.number(),
+  ownerOrgName: z.string(),
+  fileName: z.string(),
+  parsed: parsedPlan,
+  units: z.array(unitMatch),
+  /** The organisations a unit name may be mapped to. */
+  candidates: z.array(
+    z.object({ id: z.number(), name: z.string(), parentId: z.number().nullable(), kind: z.string() }),
+  ),
+});
+
+// Plans --------------------------------------------------------------------------------------------
+
+/** What a plan's summary and its detail both start with. */
+const planHead = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  year: z.number(),
+  title: z.string(),
+  docNumber: z.string().nullable(),
+});
+
+export const planSummary = planHead.extend({
+  parentPlanId: z.number().nullable(),
+  tasks: z.number(),
+  assignments: z.number(),
+  done: z.number(),
+  overdue: z.number(),
+  /** 0…1 */
+  completionRate: z.number(),
+  published: z.boolean(),
+  createdAt: timestamp,
+});
+
+/** A unit's part in a task: who, and how far it has got. */
+const unitState = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  role: assignmentRole,
+  status,
+  reviewState,
+  lastSubmittedAt: timestamp.nullable(),
+  acceptedAt: timestamp.nullable(),
+  overdue: z.boolean(),
+});
+
+export const planAssignment = unitState.extend({
+  /** The name as written in the table when it differs from the organisation's name. */
+  unitText: z.string().nullable(),
+});
+
+/** A task as the table states it. */
+const taskText = z.object({
+  id: z.number(),
+  seq: z.number(),
+  section: z.string().nullable(),
+  task: z.string(),
+  requirement: z.string(),
+  deadlineRaw: z.string().nullable(),
+  due: date.nullable(),
+  recurring: z.boolean(),
+});
+
+export const planTask = taskText.extend({
+  dueSuggested: date.nullable(),
+  parentTaskId: z.number().nullable(),
+  carriedFromTaskId: z.number().nullable(),
+  assignments: z.array(planAssignment),
+  groups: z.array(z.string()),
+});
+
+export const planDetail = z.object({
+  plan: planHead.extend({
+    issuer: z.string().nullable(),
+    issuedDate: date.nullable(),
+    sourceName: z.string().nullable(),
+    /** Null for those who do not manage the plan. */
+    sourceText: z.string().nullable(),
+    parentPlanId: z.number().nullable(),
+    published: z.boolean(),
+    createdAt: timestamp,
+    canManage: z.boolean(),
+  }),
+  tasks: z.array(planTask),
+});
+
+export const dashboard = z.object({
+  today: date,
+  totals: z.object({
+    tasks: z.number(),
+    assignments: z.number(),
+    done: z.number(),
+    overdue: z.number(),
+    completionRate: z.number(),
+  }),
+  byStatus: z.record(status, z.number()),
+  byUnit: z.array(
+    z.object({
+      orgId: z.number(),
+      orgName: z.string(),
+      total: z.number(),
+      done: z.number(),
+      inProgress: z.number(),
+      notStarted: z.number(),
+      ongoing: z.number(),
+      overdue: z.number(),
+      submitted: z.number(),
+      completionRate: z.number(),
+    }),
+  ),
+  overdue: z.array(
+    z.object({
+      assignmentId: z.number(),
+      taskId: z.number(),
+      seq: z.number(),
+      task: z.string(),
+      orgId: z.number(),
+      orgName: z.string(),
+      due: date,
+      status,
+      reviewState,
+      daysOverdue: z.number(),
+    }),
+  ),
+  /** True when `overdue` lists fewer items than `totals.overdue`. */
+  overdueTruncated: z.boolean(),
+});
+
+// Assignments and progress -------------------------------------------------------------------------
+
+/** A unit's assignment with its task and plan (one row of 我的任务; also the head of an assignment). */
+export const assignment = unitState.extend({
+  task: taskText,
+  plan: z.object({
+    id: z.number(),
+    title: z.string(),
+    year: z.number(),
+    orgId: z.number(),
+    orgName: z.string(),
+  }),
+});
+
+/** A report awaiting review: the assignment and the report to pass to POST /progress/:id/review. */
+export const reviewQueueItem = assignment.extend({ progressId: z.number().nullable() });
+
+export const evidenceLink = z.object({ title: z.string(), url: z.string() });
+
+export const progressFile = z.object({
+  id: z.number(),
+  name: z.string(),
+  size: z.number(),
+  mime: z.string(),
+});
+
+export const progressEntry = z.object({
+  id: z.number(),
+  text: z.string(),
+  links: z.array(evidenceLink),
+  files: z.array(progressFile),
+  status,
+  submittedBy: z.number().nullable(),
+  submittedByName: z.string().nullable(),
+  submittedAt: timestamp,
+  decision: z.enum(REVIEW_DECISIONS).nullable(),
+  reviewComment: z.string().nullable(),
+  reviewedBy: z.number().nullable(),
+  reviewedByName: z.string().nullable(),
+  reviewedAt: timestamp.nullable(),
+});
+
+export const assignmentDetail = z.object({
+  assignment,
+  otherUnits: z.array(z.object({ orgId: z.number(), orgName: z.string(), role: assignmentRole })),
+  /** Newest first. */
+  progress: z.array(progressEntry),
+  canSubmit: z.boolean(),
+  canReview: z.boolean(),
+});
+
+// 回头看 -------------------------------------------------------------------------------------------
+
+export const lookback = z.object({
+  plan: z.object({ id: z.number(), orgId: z.number(), year: z.number(), title: z.string() }),
+  totalTasks: z.number(),
+  /** Plans of the next year of the same organisation: where tasks may be carried to. */
+  targets: z.array(z.object({ id: z.number(), title: z.string(), year: z.number() })),
+  unfinished: z.array(
+    taskText.extend({
+      assignments: z.array(
+        z.object({
+          id: z.number(),
+          orgId: z.number(),
+          orgName: z.string(),
+          role: assignmentRole,
+          status,
+          reviewState,
+          /** This unit's part is not finished. */
+          open: z.boolean(),
+          overdue: z.boolean(),
+        }),
+      ),
+      carriedTo: z.array(
+        z.object({
+          taskId: z.number(),
+          seq: z.number(),
+          planId: z.number(),
+          title: z.string(),
+          year: z.number(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const carryOverResult = z.object({
+  planId: z.number(),
+  created: z.array(z.object({ id: z.number(), seq: z.number(), carriedFromId: z.number() })),
+});
+
+export const carriedOrigins = z.array(
+  z.object({
+    taskId: z.number(),
+    carriedFrom: z
+      .object({
+        taskId: z.number(),
+        seq: z.number(),
+        task: z.string(),
+        planId: z.number(),
+        planTitle: z.string(),
+        year: z.number(),
+      })
+      .nullable(),
+  }),
+);
+
+// 分解到县 -----------------------------------------------------------------------------------------
+
+export const cascadePreview = z.object({
+  cityPlan: z.object({ id: z.number(), title: z.string(), year: z.number() }),
+  county: z.object({ id: z.number(), name: z.string() }),
+  tasks: z.array(
+    z.object({
+      id: z.number(),
+      seq: z.number(),
+      task: z.string(),
+      groups: z.array(z.string()),
+      due: date.nullable(),
+    }),
+  ),
+});
+
+export const cascadeResult = z.object({
+  planId: z.number(),
+  tasks: z.array(z.object({ id: z.number(), seq: z.number(), parentTaskId: z.number() })),
+});
+
+export const taskUnits = z.object({
+  assignments: z.array(
+    z.object({ id: z.number(), orgId: z.number(), orgName: z.string(), role: assignmentRole }),
+  ),
+});
+
+/** A county's status on the task(s) derived from one city task. */
+export const rollupCell = z.object({
+  status: z.enum(ROLLUP_STATUSES),
+  statusLabel: z.string(),
+  total: z.number(),
+  finished: z.number(),
+  overdue: z.number(),
+  orgId: z.number(),
+  planId: z.number(),
+  taskIds: z.array(z.number()),
+});
+
+export const cityRollup = z.object({
+  plan: z.object({ id: z.number(), title: z.string(), year: z.number() }),
+  counties: z.array(
+    z.object({
+      orgId: z.number(),
+      orgName: z.string(),
+      planId: z.number(),
+      planTitle: z.string(),
+      tasks: z.number(),
+      finished: z.number(),
+      overdue: z.number(),
+    }),
+  ),
+  tasks: z.array(
+    z.object({
+      id: z.number(),
+      seq: z.number(),
+      task: z.string(),
+      due: date.nullable(),
+      counties: z.array(rollupCell),
+    }),
+  ),
+});
+
+// 考核 ---------------------------------------------------------------------------------------------
+
+export const scoreRules = z.object({
+  base: z.number(),
+  onTimePoints: z.number(),
+  evidencePoints: z.number(),
+  overduePenalty: z.number(),
+  returnedPenalty: z.number(),
+  bonusCap: z.number().nullable(),
+  penaltyCap: z.number().nullable(),
+});
+
+export const scoreRulesView = z.object({ orgId: z.number(), rules: scoreRules, isDefault: z.boolean() });
+
+export const assessment = z.object({
+  id: z.number(),
+  planId: z.number(),
+  planTitle: z.string().nullable(),
+  planYear: z.number().nullable(),
+  orgId: z.number(),
+  orgName: z.string().nullable(),
+  periodKind: z.enum(PERIOD_KINDS),
+  periodKindLabel: z.string(),
+  periodLabel: z.string(),
+  startsOn: date,
+  endsOn: date,
+  asOf: date,
+  state: z.enum(ASSESSMENT_STATES),
+  stateLabel: z.string(),
+  /** The rules the scores were computed with (a snapshot). */
+  rules: scoreRules,
+  submittedAt: timestamp.nullable(),
+  approvedBy: z.number().nullable(),
+  approvedAt: timestamp.nullable(),
+  returnedComment: z.string().nullable(),
+  publishedAt: timestamp.nullable(),
+});
+
+export const rankingRow = z.object({
+  orgId: z.number(),
+  orgName: z.string(),
+  rank: z.number(),
+  score: z.number(),
+  onTime: z.number(),
+  evidence: z.number(),
+  overdue: z.number(),
+  returned: z.number(),
+  bonus: z.number(),
+  penalty: z.number(),
+});
+
+export const assessmentDetail = z.object({ assessment, ranking: z.array(rankingRow) });

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { readBlob } from '../../platform/files/storage.ts';
 import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { AppError, isCatalogCode } from '../../platform/http/errors.ts';
+import { fileResponse } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
@@ -63,7 +65,13 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
 
   app.post(
     '/workplan/import/preview',
-    { schema: { tags, summary: '导入预览：解析任务分解表并匹配单位（multipart：file，可选 year、orgId）' } },
+    {
+      schema: {
+        tags,
+        summary: '导入预览：解析任务分解表并匹配单位（multipart：file，可选 year、orgId）',
+        response: { 200: s.importPreview },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       const upload = await readUpload(req);
@@ -91,13 +99,23 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
   app.post(
     '/workplan/plans',
     // A large table (thousands of rows plus the source text) is well over the default 1 MB.
-    { bodyLimit: 20 * 1024 * 1024, schema: { tags, summary: '保存导入的工作台账', body: s.savePlanBody } },
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: { tags, summary: '保存导入的工作台账', body: s.savePlanBody, response: { 200: s.created } },
+    },
     async (req) => service.savePlan(db, requireActor(req), req.body),
   );
 
   app.get(
     '/workplan/plans',
-    { schema: { tags, summary: '工作台账列表', querystring: s.planListQuery } },
+    {
+      schema: {
+        tags,
+        summary: '工作台账列表',
+        querystring: s.planListQuery,
+        response: { 200: z.array(s.planSummary) },
+      },
+    },
     async (req) => {
       const rows = await service.listPlans(db, requireActor(req), req.query, chinaToday());
       return rows.map(presentPlanSummary);
@@ -106,7 +124,14 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
 
   app.get(
     '/workplan/plans/:id',
-    { schema: { tags, summary: '工作台账详情（任务、责任单位、办理状态）', params: s.idParam } },
+    {
+      schema: {
+        tags,
+        summary: '工作台账详情（任务、责任单位、办理状态）',
+        params: s.idParam,
+        response: { 200: s.planDetail },
+      },
+    },
     async (req) =>
       presentPlanDetail(await service.getPlan(db, requireActor(req), req.params.id, chinaToday())),
   );
@@ -119,6 +144,7 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
         summary: '修改工作台账（名称、是否在门户公开）',
         params: s.idParam,
         body: s.planPatchBody,
+        response: { 200: s.planSummary },
       },
     },
     async (req) => {
@@ -129,13 +155,22 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
 
   app.get(
     '/workplan/plans/:id/dashboard',
-    { schema: { tags, summary: '工作台账统计（按单位完成率、逾期清单）', params: s.idParam } },
+    {
+      schema: {
+        tags,
+        summary: '工作台账统计（按单位完成率、逾期清单）',
+        params: s.idParam,
+        response: { 200: s.dashboard },
+      },
+    },
     async (req) => service.planDashboard(db, requireActor(req), req.params.id, chinaToday()),
   );
 
   app.get(
     '/workplan/plans/:id/export.xlsx',
-    { schema: { tags, summary: '导出工作台账（Excel）', params: s.idParam } },
+    {
+      schema: { tags, summary: '导出工作台账（Excel）', params: s.idParam, response: { 200: fileResponse } },
+    },
     async (req, reply) => {
       const data = await service.planForExport(db, requireActor(req), req.params.id, chinaToday());
       const body = await planWorkbook(data);
@@ -149,7 +184,14 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
 
   app.get(
     '/workplan/my-tasks',
-    { schema: { tags, summary: '本单位的工作任务（跨台账）', querystring: s.myTasksQuery } },
+    {
+      schema: {
+        tags,
+        summary: '本单位的工作任务（跨台账）',
+        querystring: s.myTasksQuery,
+        response: { 200: z.array(s.assignment) },
+      },
+    },
     async (req) => {
       const today = chinaToday();
       const rows = await service.myTasks(db, requireActor(req), req.query);
@@ -159,7 +201,14 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
 
   app.get(
     '/workplan/review-queue',
-    { schema: { tags, summary: '待审核的进展报送（公开办）', querystring: s.reviewQueueQuery } },
+    {
+      schema: {
+        tags,
+        summary: '待审核的进展报送（公开办）',
+        querystring: s.reviewQueueQuery,
+        response: { 200: z.array(s.reviewQueueItem) },
+      },
+    },
     async (req) => {
       const today = chinaToday();
       const rows = await service.reviewQueue(db, requireActor(req), req.query);
@@ -169,7 +218,14 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
 
   app.get(
     '/workplan/assignments/:id',
-    { schema: { tags, summary: '单位任务详情及进展记录', params: s.idParam } },
+    {
+      schema: {
+        tags,
+        summary: '单位任务详情及进展记录',
+        params: s.idParam,
+        response: { 200: s.assignmentDetail },
+      },
+    },
     async (req) =>
       presentAssignmentDetail(
         await service.getAssignment(db, requireActor(req), req.params.id),
@@ -179,7 +235,15 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
 
   app.post(
     '/workplan/assignments/:id/progress',
-    { schema: { tags, summary: '报送进展', params: s.idParam, body: s.progressBody } },
+    {
+      schema: {
+        tags,
+        summary: '报送进展',
+        params: s.idParam,
+        body: s.progressBody,
+        response: { 200: s.assignmentDetail },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       await service.submitProgress(db, actor, req.params.id, req.body);
@@ -189,7 +253,15 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
 
   app.post(
     '/workplan/progress/:id/review',
-    { schema: { tags, summary: '审核进展（通过或退回）', params: s.idParam, body: s.reviewBody } },
+    {
+      schema: {
+        tags,
+        summary: '审核进展（通过或退回）',
+        params: s.idParam,
+        body: s.reviewBody,
+        response: { 200: s.assignmentDetail },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       const assignmentId = await service.reviewProgress(db, actor, req.params.id, req.body);
@@ -199,7 +271,7 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
 
   app.get(
     '/workplan/progress/:id/files/:fileId',
-    { schema: { tags, summary: '下载佐证材料', params: s.fileParam } },
+    { schema: { tags, summary: '下载佐证材料', params: s.fileParam, response: { 200: fileResponse } } },
     async (req, reply) => {
       const file = await service.progressFile(db, requireActor(req), req.params.id, req.params.fileId);
       reply.type(file.mime);

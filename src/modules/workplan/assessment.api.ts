@@ -6,9 +6,11 @@ import { idParam, isoDate } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
+import * as s from './api.schemas.ts';
 import * as service from './assessment.service.ts';
 import type { WorkAssessmentRankRow, WorkAssessmentRow } from './assessment.store.ts';
 import {
+  ASSESSMENT_ACTIONS,
   ASSESSMENT_STATE_LABELS,
   type AssessmentState,
   PERIOD_KINDS,
@@ -47,7 +49,7 @@ export const createAssessmentBody = z
 
 const actionParams = z.object({
   id: z.coerce.number().int().positive('编号无效'),
-  action: z.enum(['recompute', 'submit', 'approve', 'return', 'publish'], '未知的考核操作'),
+  action: z.enum(ASSESSMENT_ACTIONS, '未知的考核操作'),
 });
 const actionBody = z
   .object({ comment: z.string().trim().max(500, '意见不能超过500个字').nullish() })
@@ -102,26 +104,55 @@ export async function assessmentApi(root: FastifyInstance, { db }: ModuleContext
 
   app.get(
     '/workplan/score-rules/:orgId',
-    { schema: { tags, summary: '工作台账考核：评分规则（未设置时为默认规则）', params: orgParam } },
+    {
+      schema: {
+        tags,
+        summary: '工作台账考核：评分规则（未设置时为默认规则）',
+        params: orgParam,
+        response: { 200: s.scoreRulesView },
+      },
+    },
     async (req) => service.getRules(db, requireActor(req), req.params.orgId),
   );
 
   app.put(
     '/workplan/score-rules/:orgId',
-    { schema: { tags, summary: '工作台账考核：设置评分规则', params: orgParam, body: rulesBody } },
+    {
+      schema: {
+        tags,
+        summary: '工作台账考核：设置评分规则',
+        params: orgParam,
+        body: rulesBody,
+        response: { 200: s.scoreRulesView },
+      },
+    },
     async (req) => service.setRules(db, requireActor(req), req.params.orgId, req.body, new Date()),
   );
 
   app.get(
     '/workplan/plans/:id/assessments',
-    { schema: { tags, summary: '工作台账考核：计划的考核列表', params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: '工作台账考核：计划的考核列表',
+        params: idParam,
+        response: { 200: z.array(s.assessment) },
+      },
+    },
     async (req) =>
       (await service.listAssessments(db, requireActor(req), req.params.id)).map(presentAssessment),
   );
 
   app.post(
     '/workplan/assessments',
-    { schema: { tags, summary: '工作台账考核：按周期计算考核排名（草稿）', body: createAssessmentBody } },
+    {
+      schema: {
+        tags,
+        summary: '工作台账考核：按周期计算考核排名（草稿）',
+        body: createAssessmentBody,
+        response: { 200: s.assessmentDetail },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       const id = await service.createAssessment(db, actor, req.body, chinaToday());
@@ -132,7 +163,14 @@ export async function assessmentApi(root: FastifyInstance, { db }: ModuleContext
 
   app.get(
     '/workplan/assessments/:id',
-    { schema: { tags, summary: '工作台账考核：考核详情与排名', params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: '工作台账考核：考核详情与排名',
+        params: idParam,
+        response: { 200: s.assessmentDetail },
+      },
+    },
     async (req) => {
       const d = await service.getAssessment(db, requireActor(req), req.params.id);
       return { assessment: presentAssessment(d.assessment), ranking: presentRanking(d.ranking) };
@@ -147,6 +185,7 @@ export async function assessmentApi(root: FastifyInstance, { db }: ModuleContext
         summary: '工作台账考核：重新计算、提交审批、负责人审批/退回、发布',
         params: actionParams,
         body: actionBody,
+        response: { 200: s.assessmentDetail },
       },
     },
     async (req) => {

@@ -9,8 +9,8 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { agencyIdsFor, visibleOrgIds } from '../orgs/index.ts';
 import * as store from './assessment.store.ts';
+import { can, type WorkplanAction } from './domain/policies.ts';
 import {
   ASSESSMENT_STATE_LABELS,
   type AssessmentAction,
@@ -25,22 +25,32 @@ import {
   periodOf,
   type ScoreRules,
 } from './domain/scoring.ts';
+import { refuse, scopeOf } from './service.ts';
 
 type Db = Kysely<Database>;
 
-const MANAGER_ROLES = new Set(['admin', 'office']);
+/** A manager's action on the records of `orgId`: office/admin whose scope covers it (else 403/404). */
+export type ManagerAction = Extract<
+  WorkplanAction,
+  'plan.manage' | 'plan.lookback' | 'plan.cascade' | 'assessment.manage'
+>;
 
 /** Office/admin whose scope covers the organisation `orgId` (else 403/404 like the rest of the app). */
-export async function requireManagerOf(db: Db, actor: Actor, orgId: number): Promise<void> {
-  if (!MANAGER_ROLES.has(actor.role)) throw new AppError('FORBIDDEN');
-  if (!(await visibleOrgIds(db, actor)).has(orgId)) throw new AppError('NOT_FOUND');
+export async function requireManagerOf(
+  db: Db,
+  actor: Actor,
+  orgId: number,
+  action: ManagerAction,
+): Promise<void> {
+  const scope = await scopeOf(db, actor);
+  if (!can(scope, action, { orgId })) refuse(scope, action);
 }
 
-/** The plan, when `actor` manages its owner organisation. */
-export async function planForManager(db: Db, actor: Actor, planId: number) {
+/** The plan, when `actor` may do `action` on it as a manager of its owner organisation. */
+export async function planForManager(db: Db, actor: Actor, planId: number, action: ManagerAction) {
   const plan = await store.findPlan(db, planId);
   if (!plan) throw new AppError('NOT_FOUND');
-  await requireManagerOf(db, actor, plan.org_id);
+  await requireManagerOf(db, actor, plan.org_id, action);
   return plan;
 }
 
@@ -58,13 +68,13 @@ function rulesOfRow(row: Awaited<ReturnType<typeof store.findRules>>): ScoreRule
 }
 
 export async function getRules(db: Db, actor: Actor, orgId: number) {
-  await requireManagerOf(db, actor, orgId);
+  await requireManagerOf(db, actor, orgId, 'assessment.manage');
   const row = await store.findRules(db, orgId);
   return { orgId, rules: rulesOfRow(row), isDefault: row === undefined };
 }
 
 export async function setRules(db: Db, actor: Actor, orgId: number, rules: ScoreRules, now: Date) {
-  await requireManagerOf(db, actor, orgId);
+  await requireManagerOf(db, actor, orgId, 'assessment.manage');
   const errors = checkRules(rules);
   if (errors.length > 0) throw new AppError('WORKPLAN_RULES_INVALID', { errors: errors.join('；') });
   return inTransaction(db, async (tx) => {
@@ -161,7 +171,7 @@ export async function createAssessment(
   today: string,
 ) {
   return inTransaction(db, async (tx) => {
-    const plan = await planForManager(tx, actor, input.planId);
+    const plan = await planForManager(tx, actor, input.planId, 'assessment.manage');
     const period = resolvePeriod(input.period);
     const existing = await tx
       .selectFrom('work_assessments')
@@ -209,12 +219,18 @@ const ACTION_LABELS: Record<AssessmentAction, string> = {
   publish: '发布',
 };
 
-/** An assessment `actor` may see: managers of the organisation, or its 负责人. */
+/** The assessments of `orgId`, when `actor` may see them: managers of the organisation, or its 负责人. */
+async function requireAssessmentViewer(db: Db, actor: Actor, orgId: number): Promise<void> {
+  const scope = await scopeOf(db, actor);
+  // Someone else: FORBIDDEN for a role that never manages assessments, NOT_FOUND for a manager elsewhere.
+  if (!can(scope, 'assessment.view', { orgId })) refuse(scope, 'assessment.manage');
+}
+
+/** An assessment `actor` may see. */
 async function loadForActor(db: Db, actor: Actor, id: number) {
   const a = await store.findAssessment(db, id);
   if (!a) throw new AppError('NOT_FOUND');
-  if (actor.role === 'approver' && (await agencyIdsFor(db, actor)).includes(a.org_id)) return a;
-  await requireManagerOf(db, actor, a.org_id);
+  await requireAssessmentViewer(db, actor, a.org_id);
   return a;
 }
 
@@ -226,8 +242,7 @@ export async function getAssessment(db: Db, actor: Actor, id: number) {
 export async function listAssessments(db: Db, actor: Actor, planId: number) {
   const plan = await store.findPlan(db, planId);
   if (!plan) throw new AppError('NOT_FOUND');
-  if (!(actor.role === 'approver' && (await agencyIdsFor(db, actor)).includes(plan.org_id)))
-    await requireManagerOf(db, actor, plan.org_id);
+  await requireAssessmentViewer(db, actor, plan.org_id);
   return store.listAssessments(db, { planId });
 }
 
@@ -252,14 +267,13 @@ export async function act(
       .executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND');
     if (action === 'approve' || action === 'return') {
-      const approverOf = actor.role === 'approver' && (await agencyIdsFor(tx, actor)).includes(before.org_id);
-      if (!approverOf) {
+      if (!can(await scopeOf(tx, actor), 'assessment.approve', { orgId: before.org_id })) {
         // Someone who cannot even see it gets 404; a manager who is not the 负责人 is told who may.
-        await requireManagerOf(tx, actor, before.org_id);
+        await requireManagerOf(tx, actor, before.org_id, 'assessment.manage');
         throw new AppError('WORKPLAN_APPROVER_REQUIRED');
       }
     } else {
-      await requireManagerOf(tx, actor, before.org_id);
+      await requireManagerOf(tx, actor, before.org_id, 'assessment.manage');
     }
     const state = before.state as AssessmentState;
     const next = nextState(state, action);

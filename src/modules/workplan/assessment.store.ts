@@ -6,7 +6,7 @@ import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
 import type { AssessmentState, PeriodKind, ScoreRules } from './domain/scoring.ts';
-import type { AssignmentRole, WorkStatus } from './store.ts';
+import type { AssignmentRole, ReviewState, WorkStatus } from './store.ts';
 
 type Json<T> = ColumnType<T, string, string>;
 type Db = Kysely<Database>;
@@ -94,7 +94,7 @@ export type TaskWithAssignments = {
     orgName: string;
     role: AssignmentRole;
     status: WorkStatus;
-    reviewState: string;
+    reviewState: ReviewState;
   }[];
 };
 

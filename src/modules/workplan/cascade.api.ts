@@ -6,7 +6,9 @@ import { idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
+import * as s from './api.schemas.ts';
 import * as service from './cascade.service.ts';
+import { ASSIGNMENT_ROLES } from './domain/status.ts';
 
 const countyQuery = z.object({
   countyOrgId: z.coerce.number('请选择县（市、区）').int().positive('请选择县（市、区）'),
@@ -22,7 +24,7 @@ export const unitsBody = z.object({
     .array(
       z.object({
         orgId: z.number('请选择责任单位').int().positive('请选择责任单位'),
-        role: z.enum(['lead', 'responsible'], '单位类型应为牵头单位或责任单位'),
+        role: z.enum(ASSIGNMENT_ROLES, '单位类型应为牵头单位或责任单位'),
       }),
     )
     .min(1, '请至少选择一个单位')
@@ -42,6 +44,7 @@ export async function cascadeApi(root: FastifyInstance, { db }: ModuleContext) {
         summary: '分解到县：预览市级计划中需由该县（市、区）承担的任务',
         params: idParam,
         querystring: countyQuery,
+        response: { 200: s.cascadePreview },
       },
     },
     async (req) => service.previewCascade(db, requireActor(req), req.params.id, req.query.countyOrgId),
@@ -55,6 +58,7 @@ export async function cascadeApi(root: FastifyInstance, { db }: ModuleContext) {
         summary: '分解到县：由市级计划生成县（市、区）计划',
         params: idParam,
         body: deriveBody,
+        response: { 200: s.cascadeResult },
       },
     },
     async (req) =>
@@ -73,6 +77,7 @@ export async function cascadeApi(root: FastifyInstance, { db }: ModuleContext) {
         summary: '分解到县：把分解来的任务分配给本县（市、区）所属单位',
         params: idParam,
         body: unitsBody,
+        response: { 200: s.taskUnits },
       },
     },
     async (req) => ({
@@ -82,7 +87,14 @@ export async function cascadeApi(root: FastifyInstance, { db }: ModuleContext) {
 
   app.get(
     '/workplan/plans/:id/rollup',
-    { schema: { tags, summary: '分解到县：市级计划各任务在各县（市、区）的落实情况', params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: '分解到县：市级计划各任务在各县（市、区）的落实情况',
+        params: idParam,
+        response: { 200: s.cityRollup },
+      },
+    },
     async (req) => service.cityRollup(db, requireActor(req), req.params.id, chinaToday()),
   );
 }

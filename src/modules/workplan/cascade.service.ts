@@ -39,7 +39,7 @@ async function checkPair(db: Db, actor: Actor, cityPlanId: number, countyOrgId: 
   const county = await findOrg(db, countyOrgId);
   if (!county) throw new AppError('NOT_FOUND');
   // The county's own office (or the city's, whose subtree holds the county) does this.
-  await requireManagerOf(db, actor, county.id);
+  await requireManagerOf(db, actor, county.id, 'plan.cascade');
   if (county.kind !== 'county') throw new AppError('WORKPLAN_CASCADE_NOT_COUNTY');
   if (county.parent_id !== city.org_id) throw new AppError('WORKPLAN_CASCADE_NOT_CHILD');
   return { city, county };
@@ -141,7 +141,7 @@ export async function mapDerivedTask(
   return inTransaction(db, async (tx) => {
     const task = await tx.selectFrom('work_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
     if (!task) throw new AppError('NOT_FOUND');
-    const plan = await planForManager(tx, actor, task.plan_id);
+    const plan = await planForManager(tx, actor, task.plan_id, 'plan.cascade');
     if (task.parent_task_id === null || plan.parent_plan_id === null)
       throw new AppError('WORKPLAN_CASCADE_NOT_DERIVED');
     const allowed = await subtree(tx, plan.org_id);
@@ -183,7 +183,7 @@ type CountyCell = Rollup & { orgId: number; planId: number; taskIds: number[]; s
 
 /** The city's roll-up: per task, each county's status on the task(s) derived from it. */
 export async function cityRollup(db: Db, actor: Actor, cityPlanId: number, today: string) {
-  const city = await planForManager(db, actor, cityPlanId);
+  const city = await planForManager(db, actor, cityPlanId, 'plan.cascade');
   const [tasks, plans, derived] = await Promise.all([
     store.tasksOfPlan(db, city.id),
     store.childPlans(db, city.id),

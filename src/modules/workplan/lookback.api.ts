@@ -6,6 +6,7 @@ import { idParam, isoDate } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
+import * as s from './api.schemas.ts';
 import * as service from './lookback.service.ts';
 
 export const carryBody = z
@@ -36,7 +37,14 @@ export async function lookbackApi(root: FastifyInstance, { db }: ModuleContext) 
 
   app.get(
     '/workplan/plans/:id/lookback',
-    { schema: { tags, summary: '回头看：计划中未完成的任务（供整改和结转）', params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: '回头看：计划中未完成的任务（供整改和结转）',
+        params: idParam,
+        response: { 200: s.lookback },
+      },
+    },
     async (req) => service.lookback(db, requireActor(req), req.params.id, chinaToday()),
   );
 
@@ -48,6 +56,7 @@ export async function lookbackApi(root: FastifyInstance, { db }: ModuleContext) 
         summary: '回头看：把所选未完成任务结转到下一年度计划',
         params: idParam,
         body: carryBody,
+        response: { 200: s.carryOverResult },
       },
     },
     async (req) =>
@@ -62,7 +71,14 @@ export async function lookbackApi(root: FastifyInstance, { db }: ModuleContext) 
 
   app.get(
     '/workplan/plans/:id/carried-origins',
-    { schema: { tags, summary: '回头看：本计划中结转任务的原任务链接', params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: '回头看：本计划中结转任务的原任务链接',
+        params: idParam,
+        response: { 200: s.carriedOrigins },
+      },
+    },
     async (req) => service.originsFor(db, requireActor(req), req.params.id),
   );
 }

@@ -17,7 +17,7 @@ import { isOverdue } from './domain/reminders-due.ts';
 type Db = Kysely<Database>;
 
 export async function lookback(db: Db, actor: Actor, planId: number, today: string) {
-  const plan = await planForManager(db, actor, planId);
+  const plan = await planForManager(db, actor, planId, 'plan.lookback');
   const tasks = await store.tasksOfPlan(db, plan.id);
   const carried = await store.carriedFrom(db, plan.id);
   const carriedBy = new Map<
@@ -74,10 +74,10 @@ export async function carryOver(
   },
 ) {
   return inTransaction(db, async (tx) => {
-    const from = await planForManager(tx, actor, input.fromPlanId);
+    const from = await planForManager(tx, actor, input.fromPlanId, 'plan.lookback');
     let to: Awaited<ReturnType<typeof planForManager>>;
     if (input.toPlanId !== undefined) {
-      to = await planForManager(tx, actor, input.toPlanId);
+      to = await planForManager(tx, actor, input.toPlanId, 'plan.lookback');
     } else {
       const title = (input.newPlanTitle ?? '').trim();
       const dup = await tx
@@ -165,7 +165,7 @@ export async function carryOver(
 
 /** For tasks carried from last year: the original's plan, seq and text (the link the ledger shows). */
 export async function originsFor(db: Db, actor: Actor, planId: number) {
-  const plan = await planForManager(db, actor, planId);
+  const plan = await planForManager(db, actor, planId, 'plan.lookback');
   const tasks = await db
     .selectFrom('work_tasks')
     .select(['id', 'carried_from_task_id'])

@@ -2,7 +2,11 @@ import { completionRate, isOverdue } from './domain/status.ts';
 import type { AssignmentDetail, PlanDetail } from './service.ts';
 import type { AssignmentViewRow, PlanSummaryRow, WorkProgressRow } from './store.ts';
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+function iso(d: Date | string): string;
+function iso(d: Date | string | null): string | null;
+function iso(d: Date | string | null): string | null {
+  return d === null ? null : new Date(d).toISOString();
+}
 
 export function presentPlanSummary(r: PlanSummaryRow) {
   return {

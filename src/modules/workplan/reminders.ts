@@ -29,6 +29,7 @@ import {
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
 import { activeUsers } from '../orgs/index.ts';
 import * as store from './assessment.store.ts';
+import { can, type WorkplanActor } from './domain/policies.ts';
 import { type DueReminder, reminderFor, reminderKind } from './domain/reminders-due.ts';
 
 export const DEFAULT_WINDOW_DAYS = 5;
@@ -93,11 +94,12 @@ export async function sweepWorkplanReminders(
     } else m.set(k, [v]);
   };
   for (const u of users) {
-    if (u.role !== 'admin') push(unitUsers, u.org_id, u.id);
-    if (u.role === 'office') {
-      push(officeUsers, u.org_id, u.id);
-      if (u.serves_org_id !== null) push(officeUsers, u.serves_org_id, u.id);
-    }
+    // The policy decides who is told; scope is not needed for these two questions.
+    const agencyIds = u.serves_org_id !== null ? [u.org_id, u.serves_org_id] : [u.org_id];
+    const actor: WorkplanActor = { role: u.role, orgId: u.org_id, visible: new Set(), agencyIds };
+    if (can(actor, 'reminder.unit', { orgId: u.org_id })) push(unitUsers, u.org_id, u.id);
+    for (const orgId of agencyIds)
+      if (can(actor, 'reminder.digest', { orgId })) push(officeUsers, orgId, u.id);
   }
 
   const rows: NewNotification[] = [];

@@ -5,6 +5,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import {
+  agencyIdsFor,
   findOrg,
   findOrgByName,
   insertUnitOrg,
@@ -13,51 +14,59 @@ import {
   type OrgKind,
   orgNames,
   rememberAlias,
-  scopeMode,
   type UnitCandidate,
   unitCandidates,
   userDisplayNames,
   visibleOrgIds,
 } from '../orgs/index.ts';
 import { assembleDashboard, type Dashboard, unitCounts } from './domain/dashboard.ts';
+import {
+  type AssignmentRef,
+  can,
+  defaultPlanOwner,
+  inScope,
+  type WorkplanAction,
+  type WorkplanActor,
+} from './domain/policies.ts';
 import { isOverdue } from './domain/status.ts';
 import { distinctUnitNames, planTaskUnits, type Resolution } from './domain/units.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
 
-/** What the actor may see and do: their visible organisations and whether they manage plans. */
-export type Scope = { actor: Actor; visible: Set<number>; manager: boolean; viewer: boolean };
-
-export async function scopeOf(db: Db, actor: Actor): Promise<Scope> {
-  const visible = await visibleOrgIds(db, actor);
-  const manager = actor.role === 'admin' || actor.role === 'office';
-  return { actor, visible, manager, viewer: manager || scopeMode(actor.role) === 'subtree' };
+/** The actor as the policy sees it: role, organisation, visible organisations and the agencies it acts for. */
+export async function scopeOf(db: Db, actor: Actor): Promise<WorkplanActor> {
+  const [visible, agencyIds] = await Promise.all([visibleOrgIds(db, actor), agencyIdsFor(db, actor)]);
+  return { role: actor.role, orgId: actor.orgId, visible, agencyIds };
 }
 
-export function canManagePlan(scope: Scope, plan: { org_id: number }): boolean {
-  return scope.manager && scope.visible.has(plan.org_id);
+/**
+ * Refuse an action the policy denied on a record: FORBIDDEN when the actor's role may never do it,
+ * NOT_FOUND when the role may but the record is outside the actor's reach (ids do not leak).
+ */
+export function refuse(actor: WorkplanActor, action: WorkplanAction): never {
+  throw new AppError(can(actor, action) ? 'NOT_FOUND' : 'FORBIDDEN');
 }
 
-export function canViewPlan(scope: Scope, plan: { org_id: number }): boolean {
-  return scope.viewer && scope.visible.has(plan.org_id);
-}
+const ref = (a: { org_id: number; plan_org_id: number }): AssignmentRef => ({
+  orgId: a.org_id,
+  planOrgId: a.plan_org_id,
+});
 
-async function requirePlan(db: Db, scope: Scope, id: number, need: 'manage' | 'view') {
+/** The plan, when the actor may manage or view it: FORBIDDEN in scope, NOT_FOUND outside it. */
+async function requirePlan(db: Db, scope: WorkplanActor, id: number, need: 'plan.manage' | 'plan.view') {
   const plan = await store.findPlan(db, id);
   if (!plan) throw new AppError('NOT_FOUND');
-  const ok = need === 'manage' ? canManagePlan(scope, plan) : canViewPlan(scope, plan);
-  if (!ok) {
-    if (scope.visible.has(plan.org_id)) throw new AppError('FORBIDDEN');
-    throw new AppError('NOT_FOUND');
+  if (!can(scope, need, { orgId: plan.org_id })) {
+    throw new AppError(inScope(scope, plan.org_id) ? 'FORBIDDEN' : 'NOT_FOUND');
   }
   return plan;
 }
 
-/** The organisation that owns a plan imported by `actor` unless one is named: the served government. */
+/** The organisation that owns a plan imported by `actor` unless one is named (policy: defaultPlanOwner). */
 export async function defaultOwnerOrgId(db: Db, actor: Actor): Promise<number> {
   const org = await findOrg(db, actor.orgId);
-  return actor.role !== 'admin' && org?.serves_org_id ? org.serves_org_id : actor.orgId;
+  return defaultPlanOwner(actor, org?.serves_org_id ?? null);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -88,8 +97,7 @@ export type UnitPreview = {
 /** The organisation a manager imports a plan for; FORBIDDEN for non-managers, NOT_FOUND outside scope. */
 export async function requireImporter(db: Db, actor: Actor, ownerOrgId: number) {
   const scope = await scopeOf(db, actor);
-  if (!scope.manager) throw new AppError('FORBIDDEN');
-  if (!scope.visible.has(ownerOrgId)) throw new AppError('NOT_FOUND');
+  if (!can(scope, 'plan.import', { orgId: ownerOrgId })) refuse(scope, 'plan.import');
   const owner = await findOrg(db, ownerOrgId);
   if (!owner) throw new AppError('NOT_FOUND');
   return owner;
@@ -151,10 +159,7 @@ export async function savePlan(db: Db, actor: Actor | null, input: SavePlanInput
   }
   return inTransaction(db, async (tx) => {
     const scope = actor ? await scopeOf(tx, actor) : null;
-    if (scope) {
-      if (!scope.manager) throw new AppError('FORBIDDEN');
-      if (!scope.visible.has(input.orgId)) throw new AppError('NOT_FOUND');
-    }
+    if (scope && !can(scope, 'plan.import', { orgId: input.orgId })) refuse(scope, 'plan.import');
     const owner = await findOrg(tx, input.orgId);
     if (!owner) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'orgId', message: '所属机构不存在' }]);
     if (await store.findPlanByTitle(tx, input.orgId, input.year, input.title)) {
@@ -176,7 +181,7 @@ export async function savePlan(db: Db, actor: Actor | null, input: SavePlanInput
     // 1. Units to create.
     for (const [i, c] of input.createUnits.entries()) {
       const name = c.name.trim();
-      if (scope && !scope.visible.has(c.parentOrgId)) {
+      if (scope && !inScope(scope, c.parentOrgId)) {
         throw new AppError('VALIDATION_FAILED', {}, [
           { path: `createUnits.${i}.parentOrgId`, message: '上级机构不在您的管理范围内' },
         ]);
@@ -296,7 +301,7 @@ export async function listPlans(
   const visible = [...scope.visible];
   // Plans in which the actor's organisations have tasks (their figures only) …
   const assigned = await store.planSummaries(db, { assigneeOrgIds: visible, ...f }, today);
-  if (!scope.viewer) return assigned;
+  if (!can(scope, 'plan.view')) return assigned;
   // … and, for managers and approvers, the plans their organisations own (all figures).
   const owned = await store.planSummaries(db, { ownerOrgIds: visible, ...f }, today);
   const ownedIds = new Set(owned.map((p) => p.id));
@@ -324,7 +329,7 @@ export async function getPlan(db: Db, actor: Actor, id: number, today: string): 
   const scope = await scopeOf(db, actor);
   const plan = await store.findPlan(db, id);
   if (!plan) throw new AppError('NOT_FOUND');
-  const full = canViewPlan(scope, plan);
+  const full = can(scope, 'plan.view', { orgId: plan.org_id });
   const assignments = await store.planAssignments(db, id, full ? undefined : [...scope.visible]);
   if (!full && assignments.length === 0) throw new AppError('NOT_FOUND');
   const [tasks, groups, owner] = await Promise.all([
@@ -349,7 +354,7 @@ export async function getPlan(db: Db, actor: Actor, id: number, today: string): 
   }
   return {
     plan: { ...plan, org_name: owner?.name ?? '' },
-    canManage: canManagePlan(scope, plan),
+    canManage: can(scope, 'plan.manage', { orgId: plan.org_id }),
     tasks: tasks
       .filter((t) => full || byTask.has(t.id))
       .map((t) => ({ ...t, assignments: byTask.get(t.id) ?? [], groups: groupsByTask.get(t.id) ?? [] })),
@@ -364,7 +369,7 @@ export async function updatePlan(
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     const scope = await scopeOf(tx, actor);
-    const before = await requirePlan(tx, scope, id, 'manage');
+    const before = await requirePlan(tx, scope, id, 'plan.manage');
     if (patch.title !== undefined && patch.title !== before.title) {
       if (await store.findPlanByTitle(tx, before.org_id, before.year, patch.title)) {
         throw new AppError('DUPLICATE', { what: `${before.year}年的“${patch.title}”` });
@@ -390,7 +395,7 @@ export const OVERDUE_LIST_LIMIT = 500;
 
 export async function planDashboard(db: Db, actor: Actor, id: number, today: string): Promise<Dashboard> {
   const scope = await scopeOf(db, actor);
-  await requirePlan(db, scope, id, 'view');
+  await requirePlan(db, scope, id, 'plan.view');
   return dashboardOf(db, id, today);
 }
 
@@ -436,7 +441,7 @@ export async function dashboardOf(db: Db, id: number, today: string): Promise<Da
 export async function planForExport(db: Db, actor: Actor, id: number, today: string) {
   const detail = await getPlan(db, actor, id, today);
   const scope = await scopeOf(db, actor);
-  if (!canViewPlan(scope, detail.plan)) throw new AppError('FORBIDDEN');
+  if (!can(scope, 'plan.view', { orgId: detail.plan.org_id })) throw new AppError('FORBIDDEN');
   const ids = detail.tasks.flatMap((t) => t.assignments.map((a) => a.id));
   const progress = await store.listProgress(db, ids);
   const latest = new Map<number, store.WorkProgressRow>();
@@ -457,7 +462,7 @@ export async function myTasks(
   const scope = await scopeOf(db, actor);
   let orgIds = [actor.orgId];
   if (f.orgId !== undefined) {
-    if (!scope.visible.has(f.orgId)) throw new AppError('NOT_FOUND');
+    if (!can(scope, 'assignment.list', { orgId: f.orgId })) throw new AppError('NOT_FOUND');
     orgIds = [f.orgId];
   }
   return store.listAssignmentViews(db, { orgIds, year: f.year, status: f.status });
@@ -466,13 +471,13 @@ export async function myTasks(
 /** Reports awaiting the actor's review (managers), across the plans they manage or of one plan. */
 export async function reviewQueue(db: Db, actor: Actor, f: { planId?: number }) {
   const scope = await scopeOf(db, actor);
-  if (!scope.manager) throw new AppError('FORBIDDEN');
+  if (!can(scope, 'progress.review')) throw new AppError('FORBIDDEN');
   return store.reviewQueue(db, { planOrgIds: [...scope.visible], planId: f.planId });
 }
 
 export type AssignmentDetail = {
   assignment: store.AssignmentViewRow;
-  otherUnits: { org_id: number; org_name: string; role: string }[];
+  otherUnits: { org_id: number; org_name: string; role: store.AssignmentRole }[];
   progress: store.WorkProgressRow[];
   files: Map<number, { id: number; name: string; size: number; mime: string }>;
   users: Map<number, string>;
@@ -480,14 +485,10 @@ export type AssignmentDetail = {
   canReview: boolean;
 };
 
-function canSeeAssignment(scope: Scope, a: { org_id: number; plan_org_id: number }): boolean {
-  return scope.visible.has(a.org_id) || canViewPlan(scope, { org_id: a.plan_org_id });
-}
-
 export async function getAssignment(db: Db, actor: Actor, id: number): Promise<AssignmentDetail> {
   const scope = await scopeOf(db, actor);
   const a = await store.findAssignmentView(db, id);
-  if (!a || !canSeeAssignment(scope, a)) throw new AppError('NOT_FOUND');
+  if (!a || !can(scope, 'assignment.view', ref(a))) throw new AppError('NOT_FOUND');
   const [units, progress] = await Promise.all([store.taskUnits(db, a.task_id), store.listProgress(db, [id])]);
   const files = await store.filesByIds(db, [...new Set(progress.flatMap((p) => p.file_ids))]);
   const users = await userDisplayNames(
@@ -500,8 +501,9 @@ export async function getAssignment(db: Db, actor: Actor, id: number): Promise<A
     progress,
     files: new Map(files.map((f) => [f.id, f])),
     users,
-    canSubmit: actor.orgId === a.org_id && !(a.status === 'done' && a.review_state === 'accepted'),
-    canReview: a.review_state === 'submitted' && canManagePlan(scope, { org_id: a.plan_org_id }),
+    canSubmit:
+      can(scope, 'progress.submit', ref(a)) && !(a.status === 'done' && a.review_state === 'accepted'),
+    canReview: a.review_state === 'submitted' && can(scope, 'progress.review', ref(a)),
   };
 }
 
@@ -522,8 +524,8 @@ export async function submitProgress(
   await inTransaction(db, async (tx) => {
     const scope = await scopeOf(tx, actor);
     const view = await store.findAssignmentView(tx, assignmentId);
-    if (!view || !canSeeAssignment(scope, view)) throw new AppError('NOT_FOUND');
-    if (view.org_id !== actor.orgId) throw new AppError('FORBIDDEN');
+    if (!view || !can(scope, 'assignment.view', ref(view))) throw new AppError('NOT_FOUND');
+    if (!can(scope, 'progress.submit', ref(view))) throw new AppError('FORBIDDEN');
     const a = await store.lockAssignment(tx, assignmentId);
     if (!a) throw new AppError('NOT_FOUND');
     if (a.status === 'done' && a.review_state === 'accepted') throw new AppError('WORKPLAN_ALREADY_ACCEPTED');
@@ -578,8 +580,8 @@ export async function reviewProgress(
     const p = await store.findProgress(tx, progressId);
     if (!p) throw new AppError('NOT_FOUND');
     const view = await store.findAssignmentView(tx, p.assignment_id);
-    if (!view || !canSeeAssignment(scope, view)) throw new AppError('NOT_FOUND');
-    if (!canManagePlan(scope, { org_id: view.plan_org_id })) throw new AppError('FORBIDDEN');
+    if (!view || !can(scope, 'assignment.view', ref(view))) throw new AppError('NOT_FOUND');
+    if (!can(scope, 'progress.review', ref(view))) throw new AppError('FORBIDDEN');
     const a = await store.lockAssignment(tx, p.assignment_id);
     const latest = await store.latestProgressId(tx, p.assignment_id);
     if (!a || p.decision !== null || latest?.id !== p.id || a.review_state !== 'submitted') {
@@ -613,7 +615,7 @@ export async function progressFile(db: Db, actor: Actor, progressId: number, fil
   if (!p?.file_ids.includes(fileId)) throw new AppError('NOT_FOUND');
   const scope = await scopeOf(db, actor);
   const view = await store.findAssignmentView(db, p.assignment_id);
-  if (!view || !canSeeAssignment(scope, view)) throw new AppError('NOT_FOUND');
+  if (!view || !can(scope, 'assignment.view', ref(view))) throw new AppError('NOT_FOUND');
   const [file] = await store.filesByIds(db, [fileId]);
   if (!file) throw new AppError('NOT_FOUND');
   return file;

@@ -1,14 +1,11 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
+import type { AssignmentRole, ReviewDecision, ReviewState, WorkStatus } from './domain/status.ts';
 
 type Json<T> = ColumnType<T, string, string>;
 
-export const WORK_STATUSES = ['not_started', 'in_progress', 'done', 'ongoing'] as const;
-export type WorkStatus = (typeof WORK_STATUSES)[number];
-export const REVIEW_STATES = ['none', 'submitted', 'accepted', 'returned'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
-export type AssignmentRole = 'lead' | 'responsible';
+export type { AssignmentRole, ReviewState, WorkStatus };
 export type EvidenceLink = { title: string; url: string };
 
 export interface WorkPlansTable {
@@ -76,7 +73,7 @@ export interface WorkProgressTable {
   status: WorkStatus;
   submitted_by: number | null;
   submitted_at: Generated<Date>;
-  decision: 'accepted' | 'returned' | null;
+  decision: ReviewDecision | null;
   review_comment: string | null;
   reviewed_by: number | null;
   reviewed_at: Timestamp | null;
@@ -363,8 +360,8 @@ export type OverdueRow = {
   org_id: number;
   org_name: string;
   due: string;
-  status: string;
-  review_state: string;
+  status: WorkStatus;
+  review_state: ReviewState;
 };
 
 /** Overdue assignments of a plan, oldest due date first, at most `limit`. */

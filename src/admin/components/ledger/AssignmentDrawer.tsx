@@ -102,7 +102,7 @@ function AssignmentBody({ id, onChanged }: { id: number; onChanged: () => void }
           {
             key: 'unit',
             label: `${roleLabel(a.role)}单位`,
-            children: a.unitText ? `${a.orgName}（表中写作“${a.unitText}”）` : a.orgName,
+            children: a.orgName,
           },
           ...(data.otherUnits.length
             ? [

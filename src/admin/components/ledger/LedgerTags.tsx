@@ -1,13 +1,13 @@
 import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import {
-  type AssignmentBrief,
-  type AssignmentStatus,
   REVIEW_LABELS,
   type ReviewState,
-  ROLE_LABELS,
+  ROLE_SHORT_LABELS,
   STATUS_LABELS,
-} from '../../api/workplan.ts';
+  type WorkStatus,
+} from '../../../modules/workplan/domain/status.ts';
+import type { AssignmentBrief } from '../../api/workplan.ts';
 import { ToneTag } from '../RequestTags.tsx';
 
 const STATUS_TONES = {
@@ -24,7 +24,7 @@ const REVIEW_TONES = {
   returned: 'red',
 } as const;
 
-export function StatusTag({ status }: { status: AssignmentStatus }) {
+export function StatusTag({ status }: { status: WorkStatus }) {
   return <ToneTag tone={STATUS_TONES[status] ?? 'grey'}>{STATUS_LABELS[status] ?? status}</ToneTag>;
 }
 
@@ -61,7 +61,7 @@ export function AssignmentLine({ a, onOpen }: { a: AssignmentBrief; onOpen?: (a:
 }
 
 export function roleLabel(role: string): string {
-  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+  return (ROLE_SHORT_LABELS as Record<string, string>)[role] ?? role;
 }
 
 /** A button that looks like a link (it opens something on the page rather than going to an address). */

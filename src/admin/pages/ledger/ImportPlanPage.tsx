@@ -58,6 +58,9 @@ interface MetaForm {
 
 const META_FIELDS = ['title', 'docNumber', 'issuer', 'issuedDate', 'year', 'orgId'] as const;
 
+/** A unit name of the table and its match (the page counts the tasks naming it itself). */
+type KnownUnit = Omit<UnitMatch, 'tasks'>;
+
 type Decision = { mode: 'map'; orgId?: number } | { mode: 'create'; parentOrgId?: number; kind: OrgKind };
 
 const VIA_LABELS: Record<string, string> = { exact: '名称一致', alias: '已记住的对应', fuzzy: '近似匹配' };
@@ -114,7 +117,7 @@ export function ImportPlanPage() {
 
   /** Every unit name of the (possibly edited) table, with the preview's match when it knew the name. */
   const units = useMemo(() => {
-    const known = new Map((preview?.units ?? []).map((u) => [u.name, u]));
+    const known = new Map<string, KnownUnit>((preview?.units ?? []).map((u) => [u.name, u]));
     // A name typed in while fixing a cell: matched by its exact name (the server matches it the same way).
     for (const o of orgs)
       if (!known.has(o.name))
@@ -123,7 +126,7 @@ export function ImportPlanPage() {
     for (const t of tasks)
       for (const n of new Set([...t.leadUnits, ...t.responsibleUnits]))
         counts.set(n, (counts.get(n) ?? 0) + 1);
-    return [...counts].map(([name, count]): UnitMatch & { count: number } => ({
+    return [...counts].map(([name, count]): KnownUnit & { count: number } => ({
       ...(known.get(name) ?? { name, orgId: null, orgName: null, via: null, group: false }),
       count,
     }));
@@ -133,7 +136,7 @@ export function ImportPlanPage() {
   const matched = units.filter((u) => !u.group && u.orgId !== null && u.via !== 'fuzzy');
   const groups = units.filter((u) => u.group);
 
-  function decisionOf(u: UnitMatch): Decision {
+  function decisionOf(u: KnownUnit): Decision {
     return decisions[u.name] ?? { mode: 'map', orgId: u.orgId ?? undefined };
   }
 
@@ -466,7 +469,7 @@ function UnitDecisionRow({
   defaultParent,
   onChange,
 }: {
-  unit: UnitMatch;
+  unit: KnownUnit;
   count: number;
   decision: Decision;
   orgOptions: OrgTreeOption[];

@@ -42,7 +42,8 @@ export function selectCountyTasks<T extends CascadeSource>(tasks: readonly T[], 
     .sort((a, b) => a.seq - b.seq);
 }
 
-export type RollupStatus = 'not_started' | 'in_progress' | 'done' | 'ongoing' | 'unassigned';
+export const ROLLUP_STATUSES = ['not_started', 'in_progress', 'done', 'ongoing', 'unassigned'] as const;
+export type RollupStatus = (typeof ROLLUP_STATUSES)[number];
 export const ROLLUP_LABELS: Record<RollupStatus, string> = {
   not_started: '未开始',
   in_progress: '进行中',

@@ -1,4 +1,4 @@
-import { completionRate, daysBetween, isCompleted, type Status } from './status.ts';
+import { completionRate, daysBetween, isCompleted, type ReviewState, type Status } from './status.ts';
 
 /** Assignments counted by unit, reported status, review state and whether the task is past due. */
 export type StatusCount = { orgId: number; status: string; reviewState: string; past: boolean; n: number };
@@ -71,8 +71,8 @@ export type OverdueItem = {
   orgId: number;
   orgName: string;
   due: string;
-  status: string;
-  reviewState: string;
+  status: Status;
+  reviewState: ReviewState;
 };
 
 export type Dashboard = {

@@ -187,7 +187,8 @@ export const ASSESSMENT_STATE_LABELS: Record<AssessmentState, string> = {
   published: '已发布',
 };
 
-export type AssessmentAction = 'recompute' | 'submit' | 'approve' | 'return' | 'publish';
+export const ASSESSMENT_ACTIONS = ['recompute', 'submit', 'approve', 'return', 'publish'] as const;
+export type AssessmentAction = (typeof ASSESSMENT_ACTIONS)[number];
 
 /** The state an action leads to, or null when it is not allowed in `state`. */
 export function nextState(state: AssessmentState, action: AssessmentAction): AssessmentState | null {

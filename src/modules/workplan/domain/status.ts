@@ -1,21 +1,43 @@
 /** Statuses of an assigned task, the office's review, and what "completed" and "overdue" mean. */
-export const STATUS_LABELS = {
+
+/** The unit's own report on its part of a task. */
+export const WORK_STATUSES = ['not_started', 'in_progress', 'done', 'ongoing'] as const;
+export type WorkStatus = (typeof WORK_STATUSES)[number];
+export type Status = WorkStatus;
+export const STATUS_LABELS: Readonly<Record<WorkStatus, string>> = {
   not_started: '未开始',
   in_progress: '进行中',
   done: '已完成',
   ongoing: '长期坚持',
-} as const;
-export type Status = keyof typeof STATUS_LABELS;
+};
 
-export const REVIEW_LABELS = {
+/** The office's decision on the unit's latest report. */
+export const REVIEW_STATES = ['none', 'submitted', 'accepted', 'returned'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+export type Review = ReviewState;
+export const REVIEW_LABELS: Readonly<Record<ReviewState, string>> = {
   none: '未报送',
   submitted: '待审核',
   accepted: '已通过',
   returned: '已退回',
-} as const;
-export type Review = keyof typeof REVIEW_LABELS;
+};
 
-export const ROLE_LABELS = { lead: '牵头单位', responsible: '责任单位' } as const;
+/** What the office decides on one report. */
+export const REVIEW_DECISIONS = ['accepted', 'returned'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/** A unit's part in a task: the column of the table it is named in. */
+export const ASSIGNMENT_ROLES = ['lead', 'responsible'] as const;
+export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
+export const ROLE_LABELS: Readonly<Record<AssignmentRole, string>> = {
+  lead: '牵头单位',
+  responsible: '责任单位',
+};
+/** The same, short (beside a unit's name). */
+export const ROLE_SHORT_LABELS: Readonly<Record<AssignmentRole, string>> = {
+  lead: '牵头',
+  responsible: '责任',
+};
 
 /** Accepted by the office as done (or as a standing commitment kept). */
 export function isCompleted(status: string, reviewState: string): boolean {

@@ -2,15 +2,23 @@
  * From the unit cells of a task table to assignments: each written name resolved to an organisation
  * or recognised as a group name; a unit named twice in one task is assigned once (lead wins).
  */
+import type { AssignmentRole } from './status.ts';
+
+/**
+ * The kinds of organisation a unit created during an import may have: orgs' own list, re-exported so
+ * the request schemas (which the console reads) need no server code of orgs.
+ */
+export { ORG_KINDS } from '../../orgs/domain/roles.ts';
+
 export type UnitCells = { leadUnits: readonly string[]; responsibleUnits: readonly string[] };
 export type PlannedAssignment = {
   orgId: number;
-  role: 'lead' | 'responsible';
+  role: AssignmentRole;
   /** The name as written, when it differs from the organisation's name. */
   unitText: string | null;
   sortOrder: number;
 };
-export type PlannedGroup = { name: string; role: 'lead' | 'responsible'; sortOrder: number };
+export type PlannedGroup = { name: string; role: AssignmentRole; sortOrder: number };
 
 /** Every distinct, non-empty unit name of the tasks, in first-seen order, with how many tasks name it. */
 export function distinctUnitNames(tasks: readonly UnitCells[]): { name: string; tasks: number }[] {

@@ -6,12 +6,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
+import { htmlPage } from '../../../platform/http/schemas.ts';
 import { chinaDateOf, chinaToday } from '../../../platform/time.ts';
 import { type Html, html, sendPortalPage } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
 import * as store from '../assessment.store.ts';
 import { ROLLUP_LABELS, rollup } from '../domain/cascade.ts';
+import { can } from '../domain/policies.ts';
 import { PERIOD_LABELS } from '../domain/scoring.ts';
 
 export const WORKPLANS_PATH = '/gk/workplans';
@@ -88,7 +90,7 @@ ${[...org.years.entries()].map(
 
 async function planPage(opts: Opts, id: number): Promise<{ title: string; body: Html } | null> {
   const plan = await store.findPlan(opts.db, id);
-  if (!plan?.published) return null;
+  if (!plan || !can(null, 'portal.plan', plan)) return null;
   const today = chinaToday();
   const [org, tasks, assessments] = await Promise.all([
     findOrg(opts.db, plan.org_id),
@@ -149,7 +151,7 @@ async function rankingPage(
   id: number,
 ): Promise<{ title: string; body: Html; planId: number; planTitle: string } | null> {
   const a = await store.findAssessment(opts.db, id);
-  if (a?.state !== 'published') return null;
+  if (!a || !can(null, 'portal.ranking', a)) return null;
   const plan = await store.findPlan(opts.db, a.plan_id);
   if (!plan) return null;
   const rows = await store.rankingRows(opts.db, id);
@@ -181,12 +183,15 @@ ${table}
   };
 }
 
+/** The three pages answer HTML (a missing or unpublished plan or ranking: the portal's 404 page). */
+const schema = { response: { 200: htmlPage } };
+
 export async function workplanPages(app: FastifyInstance, opts: Opts) {
-  app.get(WORKPLANS_PATH, async (req, reply) =>
+  app.get(WORKPLANS_PATH, { schema }, async (req, reply) =>
     send(req, reply, opts, LIST_TITLE, await listPage(opts), [{ label: LIST_TITLE }]),
   );
 
-  app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/:id`, async (req, reply) => {
+  app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/:id`, { schema }, async (req, reply) => {
     const id = idOf(req.params.id);
     const page = id === null ? null : await planPage(opts, id);
     if (!page) return reply.callNotFound();
@@ -196,7 +201,7 @@ export async function workplanPages(app: FastifyInstance, opts: Opts) {
     ]);
   });
 
-  app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/assessments/:id`, async (req, reply) => {
+  app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/assessments/:id`, { schema }, async (req, reply) => {
     const id = idOf(req.params.id);
     const page = id === null ? null : await rankingPage(opts, id);
     if (!page) return reply.callNotFound();
