@@ -35,7 +35,7 @@ import {
 } from './domain/codes.ts';
 import { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
 import { checkIndexPattern, formatIndexNumber, orgCodeFor } from './domain/index-number.ts';
-import { type DocPermission, mayDo } from './domain/policies.ts';
+import { can, type DocPermission } from './domain/policies.ts';
 import {
   allowedActions,
   attributeProblems,
@@ -59,7 +59,7 @@ export async function authorize(
   permission: DocPermission,
   orgIds?: number[],
 ): Promise<Set<number>> {
-  if (!mayDo(actor.role, permission)) throw new AppError('FORBIDDEN');
+  if (!can(actor, permission)) throw new AppError('FORBIDDEN');
   const visible = await visibleOrgIds(db, actor);
   if (orgIds && !orgIds.some((id) => visible.has(id))) {
     throw new AppError(permission === 'view' ? 'NOT_FOUND' : 'FORBIDDEN');
@@ -489,8 +489,7 @@ export async function setAttribute(
   today: string = chinaToday(),
 ): Promise<DocumentRow> {
   const current = await loadForActor(db, actor, id, 'view');
-  if (!mayDo(actor.role, current.status === 'published' ? 'attribute_review' : 'draft'))
-    throw new AppError('FORBIDDEN');
+  if (!can(actor, 'set_attribute', { status: current.status })) throw new AppError('FORBIDDEN');
   const problems = attributeProblems(v.attribute, v.attributeGround ?? null, v.attributeReason ?? null);
   if (problems.length > 0) throw new AppError('DOC_GROUND_REQUIRED', {}, problems);
   if (current.status === 'published') {
