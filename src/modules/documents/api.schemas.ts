@@ -30,9 +30,9 @@ const documentFields = {
   docNumber: nullableText(60, '文号过长'),
   orgId: z.coerce.number('请选择发文机关').int().positive('请选择发文机关'),
   issuerOrgIds: z.array(z.number().int().positive()).max(20, '联合发文机关最多20个').optional(),
-  genre: z.enum(GENRE_CODES as [string, ...string[]], '请选择文件体裁'),
+  genre: z.enum(GENRE_CODES, '请选择文件体裁'),
   topic: z
-    .enum(TOPIC_CODES as [string, ...string[]], '主题分类不在国务院公文主题分类表中')
+    .enum(TOPIC_CODES, '主题分类不在国务院公文主题分类表中')
     .nullish()
     .transform((s) => s ?? null),
   keywords: z.array(z.string().trim().max(30, '每个关键词不超过30个字')).max(20, '关键词最多20个').optional(),
@@ -41,7 +41,7 @@ const documentFields = {
   writtenDate: isoDate,
   effectiveDate: isoDate.nullish().transform((s) => s ?? null),
   attribute: z
-    .enum(ATTRIBUTES as [string, ...string[]], '请选择公开属性')
+    .enum(ATTRIBUTES, '请选择公开属性')
     .nullish()
     .transform((s) => s ?? null),
   attributeGround: nullableText(50, '法律依据代码过长'),
@@ -54,12 +54,12 @@ export const patchBody = z.object(documentFields).partial();
 
 export const listQuery = z.object({
   q: z.string().max(200).optional(),
-  status: z.enum(STATUSES as [string, ...string[]]).optional(),
-  attribute: z.enum(['proactive', 'on_request', 'not_public', 'none']).optional(),
+  status: z.enum(STATUSES).optional(),
+  attribute: z.enum([...ATTRIBUTES, 'none']).optional(),
   genre: z.string().max(30).optional(),
   orgId: recordId.optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional(),
-  validity: z.enum(VALIDITIES as [string, ...string[]]).optional(),
+  validity: z.enum(VALIDITIES).optional(),
   historical: z.enum(['true', 'false']).optional(),
   themeId: recordId.optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -73,7 +73,7 @@ export const searchQuery = z.object({
   genre: z.string().max(30).optional(),
   topic: z.string().max(30).optional(),
   themeId: recordId.optional(),
-  validity: z.enum(VALIDITIES as [string, ...string[]]).optional(),
+  validity: z.enum(VALIDITIES).optional(),
   /** Staff only: include drafts and documents not yet published. */
   drafts: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -88,7 +88,7 @@ export const reviewBody = z.object({
 export const publishBody = z.object({ publishedDate: isoDate.nullish() }).default({});
 
 export const attributeBody = z.object({
-  attribute: z.enum(ATTRIBUTES as [string, ...string[]], '请选择公开属性'),
+  attribute: z.enum(ATTRIBUTES, '请选择公开属性'),
   attributeGround: nullableText(50, '法律依据代码过长'),
   attributeReason: nullableText(1000, '理由不能超过1000个字'),
 });
@@ -99,7 +99,7 @@ export const attachBody = z.object({
 });
 
 export const interpretationBody = z.object({
-  kind: z.enum(INTERPRETATION_KINDS as [string, ...string[]], '请选择解读形式'),
+  kind: z.enum(INTERPRETATION_KINDS, '请选择解读形式'),
   title: z.string().trim().min(1, '请填写解读标题').max(300, '解读标题不能超过300个字'),
   bodyHtml: z.string().max(500_000, '解读正文过长').optional(),
   imageFileId: z.number().int().positive().nullish(),
@@ -113,7 +113,7 @@ export const interpretationBody = z.object({
 
 export const relationBody = z.object({
   targetId: z.number('请选择被关联的文件').int().positive(),
-  kind: z.enum(RELATION_KINDS as [string, ...string[]], '请选择关联类型'),
+  kind: z.enum(RELATION_KINDS, '请选择关联类型'),
   effectiveDate: isoDate.nullish(),
   newTargetBodyHtml: z.string().max(2_000_000).nullish(),
 });

@@ -75,7 +75,7 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
     async (req) => {
       const { historical, ...q } = req.query;
       return svc.listDocuments(db, requireActor(req), {
-        ...(q as Omit<svc.DocumentFilters, 'historical'>),
+        ...q,
         historical: historical === undefined ? undefined : historical === 'true',
       });
     },
@@ -97,7 +97,7 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
         if (orgId && !visible.has(orgId)) throw new AppError('FORBIDDEN');
         if (!orgId && visible.size < (await countOrgs(db))) orgId = actor.orgId;
       }
-      return searchDocuments(db, { ...q, orgId, validity: q.validity as never, publishedOnly: !staffDrafts });
+      return searchDocuments(db, { ...q, orgId, publishedOnly: !staffDrafts });
     },
   );
 
@@ -105,7 +105,7 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
     '/documents',
     { schema: { tags, summary: '起草文件（生成索引号）', body: s.createBody } },
     async (req) => {
-      const row = await svc.createDocument(db, requireActor(req), req.body as svc.DocumentInput);
+      const row = await svc.createDocument(db, requireActor(req), req.body);
       return detail(row.id);
     },
   );
@@ -208,7 +208,7 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
     '/documents/:id',
     { schema: { tags, summary: '修改草稿或退回的文件', params: s.idParam, body: s.patchBody } },
     async (req) => {
-      await svc.updateDocument(db, requireActor(req), req.params.id, req.body as svc.DocumentPatch);
+      await svc.updateDocument(db, requireActor(req), req.params.id, req.body);
       return detail(req.params.id);
     },
   );
@@ -242,7 +242,7 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
     '/documents/:id/attribute',
     { schema: { tags, summary: '确定公开属性（历史文件或草稿）', params: s.idParam, body: s.attributeBody } },
     async (req) => {
-      await svc.setAttribute(db, requireActor(req), req.params.id, req.body as never);
+      await svc.setAttribute(db, requireActor(req), req.params.id, req.body);
       return detail(req.params.id);
     },
   );
@@ -286,13 +286,12 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
   app.post(
     '/documents/:id/interpretations',
     { schema: { tags, summary: '添加解读材料', params: s.idParam, body: s.interpretationBody } },
-    async (req) => saveInterpretation(db, requireActor(req), req.params.id, null, req.body as never),
+    async (req) => saveInterpretation(db, requireActor(req), req.params.id, null, req.body),
   );
   app.patch(
     '/documents/:id/interpretations/:sub',
     { schema: { tags, summary: '修改解读材料', params: s.subParam, body: s.interpretationBody } },
-    async (req) =>
-      saveInterpretation(db, requireActor(req), req.params.id, req.params.sub, req.body as never),
+    async (req) => saveInterpretation(db, requireActor(req), req.params.id, req.params.sub, req.body),
   );
   app.delete(
     '/documents/:id/interpretations/:sub',
@@ -314,7 +313,7 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
       },
     },
     async (req) => {
-      await addRelation(db, requireActor(req), req.params.id, req.body as never);
+      await addRelation(db, requireActor(req), req.params.id, req.body);
       return detail(req.params.id);
     },
   );

@@ -3,7 +3,7 @@
  * Art. 26 publication deadline, settings and 特色主题. Every write: one transaction + audit, then the
  * search vector is refreshed in that transaction (search.ts, `refreshDocumentSearch`).
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -45,7 +45,7 @@ import {
 } from './domain/workflow.ts';
 import { htmlToText, sanitizeBody } from './html.ts';
 import { reindex } from './reindex.ts';
-import type { DocumentRow } from './store.ts';
+import type { DocumentRow, DocumentsTable } from './store.ts';
 
 type Db = Kysely<Database>;
 type Tx = Transaction<Database>;
@@ -576,7 +576,7 @@ async function transition(
     const row = await lockDoc(tx, id);
     const d = decide(workflowDoc(row, await interpretationCount(tx, id)), action);
     if (!d.ok) refuse(d);
-    const set: Partial<Record<string, unknown>> = { status: d.next, updated_at: new Date() };
+    const set: Updateable<DocumentsTable> = { status: d.next, updated_at: new Date() };
     if (action === 'publish') {
       const on = extra.publishedDate ?? chinaToday();
       set.published_date = on;
@@ -584,7 +584,7 @@ async function transition(
     }
     const updated = await tx
       .updateTable('documents')
-      .set(set as never)
+      .set(set)
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
