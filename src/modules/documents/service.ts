@@ -774,9 +774,9 @@ export function presentListRow(r: {
   written_date: string;
   published_date: string | null;
   effective_date: string | null;
-  validity: string;
-  attribute: string | null;
-  status: string;
+  validity: Validity;
+  attribute: Attribute | null;
+  status: DocStatus;
   historical: boolean;
   attribute_review_due: string | null;
   converted_on: string | null;
@@ -794,11 +794,11 @@ export function presentListRow(r: {
     publishedDate: r.published_date,
     effectiveDate: r.effective_date,
     validity: r.validity,
-    validityLabel: VALIDITY_LABELS[r.validity as Validity] ?? r.validity,
+    validityLabel: VALIDITY_LABELS[r.validity] ?? r.validity,
     attribute: r.attribute,
-    attributeLabel: r.attribute ? ATTRIBUTE_LABELS[r.attribute as Attribute] : '未确定',
+    attributeLabel: r.attribute ? ATTRIBUTE_LABELS[r.attribute] : '未确定',
     status: r.status,
-    statusLabel: STATUS_LABELS[r.status as DocStatus] ?? r.status,
+    statusLabel: STATUS_LABELS[r.status] ?? r.status,
     historical: r.historical,
     attributeReviewDue: r.attribute_review_due,
     convertedOn: r.converted_on,
