@@ -21,6 +21,7 @@ import {
   type SearchAnswer,
   type SearchResult,
   searchDocuments,
+  type Validity,
 } from '../../api/documents.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
 import { AttributeTag, StatusTag, ValidityTag } from '../../components/documents/DocTags.tsx';
@@ -34,7 +35,7 @@ import { useOrgs } from '../../lib/useOrgs.ts';
 
 const PAGE_SIZE = 20;
 const NO_DOCS: ListResult<DocumentListItem> = { items: [], total: 0 };
-const NO_HITS: SearchAnswer = { total: 0, results: [] };
+const NO_HITS: SearchAnswer = { total: 0, totalCapped: false, results: [], relaxed: false };
 
 /** Roles that may draft documents (docs/documents.md, policies). */
 export const DRAFTING_ROLES: readonly string[] = ['admin', 'office', 'approver', 'handler'];
@@ -188,7 +189,7 @@ export function DocumentsPage() {
     },
   ];
 
-  const validityLabels = meta?.validities ?? {};
+  const validityLabels: Partial<Record<Validity, string>> = meta?.validities ?? {};
   const genreName = (code: string) => meta?.genres.find((g) => g.code === code)?.name ?? code;
   const searchColumns: TableColumnsType<SearchResult> = [
     {
