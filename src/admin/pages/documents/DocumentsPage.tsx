@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { can } from '../../../modules/documents/domain/policies.ts';
 import type { ListResult } from '../../api/client.ts';
 import {
   type DocumentListItem,
@@ -36,9 +37,6 @@ import { useOrgs } from '../../lib/useOrgs.ts';
 const PAGE_SIZE = 20;
 const NO_DOCS: ListResult<DocumentListItem> = { items: [], total: 0 };
 const NO_HITS: SearchAnswer = { total: 0, totalCapped: false, results: [], relaxed: false };
-
-/** Roles that may draft documents (docs/documents.md, policies). */
-export const DRAFTING_ROLES: readonly string[] = ['admin', 'office', 'approver', 'handler'];
 
 interface Filters {
   q?: string;
@@ -243,7 +241,7 @@ export function DocumentsPage() {
       <PageTitle
         title="文件管理"
         extra={
-          DRAFTING_ROLES.includes(user.role) && (
+          can(user, 'draft') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/documents/new')}>
               起草文件
             </Button>
