@@ -26,6 +26,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { VALIDITY_LABELS } from '../../../modules/documents/domain/codes.ts';
 import { can } from '../../../modules/documents/domain/policies.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import {
@@ -588,11 +589,10 @@ export function DocumentDetailPage() {
       >
         <Form.Item name="validity" label="有效性" rules={[{ required: true, message: '请选择有效性' }]}>
           <Select
-            options={[
-              { value: 'valid', label: '有效' },
-              { value: 'expired', label: '已失效' },
-              { value: 'repealed', label: '已废止' },
-            ]}
+            options={(['valid', 'expired', 'repealed'] as const).map((v) => ({
+              value: v,
+              label: VALIDITY_LABELS[v],
+            }))}
           />
         </Form.Item>
         <Form.Item name="on" label="变更日期" rules={[{ required: true, message: '请选择日期' }]}>
