@@ -1,176 +1,43 @@
 // 政府文件库 (document library): staff API, as in docs/documents.md (core, gazette and catalogue routes).
-import { api, type ListResult, postForm } from './client.ts';
+// Response types are the server's schemas (z.infer); code lists come from documents' domain.
+import type { z } from 'zod';
+import type * as s from '../../modules/documents/api.schemas.ts';
+import type * as cs from '../../modules/documents/catalogue.schemas.ts';
+import type {
+  Attribute,
+  DocStatus,
+  InterpretationKind,
+  RelationKind,
+  Validity,
+} from '../../modules/documents/domain/codes.ts';
+import type { WorkflowAction } from '../../modules/documents/domain/workflow.ts';
+import type * as gs from '../../modules/documents/gazette.schemas.ts';
+import { api, postForm } from './client.ts';
 
-export type DocStatus = 'draft' | 'in_review' | 'returned' | 'approved' | 'published';
-export type Validity = 'valid' | 'amended' | 'repealed' | 'expired';
-export type Attribute = 'proactive' | 'on_request' | 'not_public';
-export type DocAction = 'edit' | 'submit' | 'approve' | 'return' | 'publish';
-export type InterpretationKind = 'text' | 'graphic' | 'video' | 'qa' | 'followup';
-export type RelationKind = 'amends' | 'repeals' | 'replaces';
+export type { Attribute, DocStatus, InterpretationKind, RelationKind, Validity };
+/** A workflow action the document's state allows (`allowedActions`). */
+export type DocAction = WorkflowAction;
 
-export interface GenreMeta {
-  code: string;
-  name: string;
-  category: string;
-  needsInterpretation: boolean;
-}
-
-export interface LegalGroundMeta {
-  code: string;
-  article: string;
-  text: string;
-  attributes: Attribute[];
-}
-
-export interface DocumentsMeta {
-  genres: GenreMeta[];
-  topics: { code: string; name: string }[];
-  legalGrounds: LegalGroundMeta[];
-  attributes: Record<string, string>;
-  validities: Record<string, string>;
-  statuses: Record<string, string>;
-  interpretationKinds: Record<string, string>;
-  relationKinds: Record<string, string>;
-}
-
-export interface DocumentListItem {
-  id: number;
-  title: string;
-  docNumber: string | null;
-  indexNumber: string;
-  orgId: number;
-  orgName: string;
-  genre: string;
-  genreLabel: string;
-  writtenDate: string;
-  publishedDate: string | null;
-  effectiveDate: string | null;
-  validity: Validity;
-  validityLabel: string;
-  attribute: Attribute | null;
-  attributeLabel: string;
-  status: DocStatus;
-  statusLabel: string;
-  historical: boolean;
-  attributeReviewDue: string | null;
-  convertedOn: string | null;
-}
-
-export interface RelationView {
-  id: number;
-  kind: RelationKind;
-  kindLabel: string;
-  effectiveDate: string;
-  applied: boolean;
-  document: {
-    id: number;
-    title: string;
-    docNumber: string | null;
-    validity: Validity;
-    validityLabel: string;
-  };
-}
-
-export interface AttachmentView {
-  id: number;
-  fileId: number;
-  name: string;
-  mime: string;
-  size: number;
-  sortOrder: number;
-  hasText: boolean;
-}
-
-export interface InterpretationSummary {
-  id: number;
-  kind: InterpretationKind;
-  title: string;
-  publishedDate: string | null;
-  videoUrl: string | null;
-  imageFileId: number | null;
-}
-
-export interface Interpretation {
-  id: number;
-  documentId: number;
-  kind: InterpretationKind;
-  kindLabel: string;
-  title: string;
-  bodyHtml: string;
-  imageFileId: number | null;
-  videoUrl: string | null;
-  qa: { q: string; a: string }[];
-  publishedDate: string | null;
-  createdAt: string;
-}
-
-export interface PublicationDeadline {
-  due: string | null;
-  missingYear: number | null;
-  message: string | null;
-  overdue: boolean;
-}
-
-export interface DocumentDetail {
-  id: number;
-  title: string;
-  docNumber: string | null;
-  indexNumber: string;
-  orgId: number;
-  orgName: string;
-  issuers: { id: number; name: string }[];
-  genre: string;
-  genreLabel: string;
-  topic: string | null;
-  topicLabel: string | null;
-  keywords: string[];
-  summary: string | null;
-  bodyHtml: string;
-  writtenDate: string;
-  publishedDate: string | null;
-  effectiveDate: string | null;
-  validity: Validity;
-  validityLabel: string;
-  validityChangedOn: string | null;
-  attribute: Attribute | null;
-  attributeLabel: string;
-  attributeGround: string | null;
-  attributeGroundLabel: string | null;
-  attributeReason: string | null;
-  status: DocStatus;
-  statusLabel: string;
-  attributeReviewDue: string | null;
-  convertedOn: string | null;
-  historical: boolean;
-  themes: { id: number; name: string }[];
-  createdBy: number | null;
-  createdAt: string;
-  updatedAt: string;
-  attachments: AttachmentView[];
-  interpretations: InterpretationSummary[];
-  relations: { outgoing: RelationView[]; incoming: RelationView[] };
-  versions: { id: number; versionNo: number; title: string; validFrom: string; validTo: string | null }[];
-  reviews: {
-    id: number;
-    decision: 'approved' | 'returned';
-    decisionLabel: string;
-    notes: string | null;
-    reviewer: string | null;
-    reviewedAt: string;
-  }[];
-  attributeReviews: {
-    id: number;
-    decision: 'converted' | 'confirmed';
-    decisionLabel: string;
-    notes: string | null;
-    source: string;
-    reviewer: string | null;
-    reviewedAt: string;
-  }[];
-  publicationDeadline: PublicationDeadline | null;
-  allowedActions: DocAction[];
-  needsInterpretation: boolean;
-}
+export type DocumentsMeta = z.infer<typeof s.metaResponse>;
+export type GenreMeta = DocumentsMeta['genres'][number];
+export type LegalGroundMeta = DocumentsMeta['legalGrounds'][number];
+export type DocumentListItem = z.infer<typeof s.documentListItem>;
+export type DocumentList = z.infer<typeof s.documentList>;
+export type DocumentPage = z.infer<typeof s.documentPage>;
+export type RelationView = z.infer<typeof s.relationView>;
+export type AttachmentView = z.infer<typeof s.attachmentView>;
+export type InterpretationSummary = z.infer<typeof s.interpretationSummary>;
+export type Interpretation = z.infer<typeof s.interpretationView>;
+export type PublicationDeadline = z.infer<typeof s.publicationDeadline>;
+export type DocumentDetail = z.infer<typeof s.documentDetail>;
+export type SearchAnswer = z.infer<typeof s.searchResponse>;
+export type SearchResult = SearchAnswer['results'][number];
+export type Theme = z.infer<typeof s.themeView>;
+export type VersionAnswer = z.infer<typeof s.versionResponse>;
+export type AttributeReviewItem = z.infer<typeof s.attributeReviewQueue>['items'][number];
+export type ImportResult = z.infer<typeof s.importResponse>;
+export type DocumentSettings = z.infer<typeof s.settingsView>;
+type Ok = z.infer<typeof s.ok>;
 
 export interface DocumentInput {
   title: string;
@@ -205,34 +72,7 @@ export interface DocumentListQuery {
   pageSize: number;
 }
 
-export interface SearchResult {
-  id: number;
-  title: string;
-  docNumber: string | null;
-  orgName: string;
-  writtenDate: string;
-  publishedDate: string | null;
-  genre: string;
-  validity: Validity;
-  snippet: string;
-  score: number;
-}
-
-export interface SearchAnswer {
-  total: number;
-  totalCapped?: boolean;
-  relaxed?: boolean;
-  results: SearchResult[];
-}
-
-export interface Theme {
-  id: number;
-  name: string;
-  description: string;
-  sortOrder: number;
-  documentCount: number;
-}
-
+/** The answer of POST /api/files (platform/files; not one of documents' routes). */
 export interface UploadedFile {
   id: number;
   name: string;
@@ -246,7 +86,7 @@ export function fetchDocumentsMeta(): Promise<DocumentsMeta> {
   return api.get('/api/documents/meta');
 }
 
-export function listDocuments(query: DocumentListQuery): Promise<ListResult<DocumentListItem>> {
+export function listDocuments(query: DocumentListQuery): Promise<DocumentList> {
   const { topic: _topic, ...rest } = query;
   return api.get('/api/documents', { ...rest });
 }
@@ -301,15 +141,19 @@ export function setDocumentAttribute(
   return api.put(`/api/documents/${id}/attribute`, body);
 }
 
-export function attachFile(id: number, fileId: number, name?: string): Promise<AttachmentView> {
+export function attachFile(
+  id: number,
+  fileId: number,
+  name?: string,
+): Promise<z.infer<typeof s.attachmentAdded>> {
   return api.post(`/api/documents/${id}/attachments`, { fileId, name: name ?? null });
 }
 
-export function removeAttachment(id: number, attachmentId: number): Promise<{ ok: true }> {
+export function removeAttachment(id: number, attachmentId: number): Promise<Ok> {
   return api.delete(`/api/documents/${id}/attachments/${attachmentId}`);
 }
 
-export function listInterpretations(id: number): Promise<{ items: Interpretation[] }> {
+export function listInterpretations(id: number): Promise<z.infer<typeof s.interpretationList>> {
   return api.get(`/api/documents/${id}/interpretations`);
 }
 
@@ -333,7 +177,7 @@ export function saveInterpretation(
     : api.post(`/api/documents/${documentId}/interpretations`, input);
 }
 
-export function deleteInterpretation(documentId: number, interpretationId: number): Promise<{ ok: true }> {
+export function deleteInterpretation(documentId: number, interpretationId: number): Promise<Ok> {
   return api.delete(`/api/documents/${documentId}/interpretations/${interpretationId}`);
 }
 
@@ -351,56 +195,25 @@ export function setValidity(
   return api.post(`/api/documents/${id}/validity`, body);
 }
 
-export interface VersionAnswer {
-  date: string;
-  inForce: boolean;
-  current?: boolean;
-  versionNo?: number | null;
-  title?: string;
-  bodyHtml?: string;
-  validFrom?: string | null;
-  validTo?: string | null;
-  message?: string;
-}
-
 export function versionOn(id: number, date: string): Promise<VersionAnswer> {
   return api.get(`/api/documents/${id}/version`, { date });
 }
 
 // ───────────────────────────── queues ─────────────────────────────
 
-export interface AttributeReviewItem extends DocumentListItem {
-  attributeGround: string | null;
-  attributeReason: string | null;
-  reason: 'periodic' | 'request';
-  reasonLabel: string;
-  releasedBy: {
-    entryId: number;
-    requestId: number;
-    caseNo: string | null;
-    status: string;
-    statusLabel: string;
-  }[];
-}
-
-export function attributeReviewQueue(): Promise<{ items: AttributeReviewItem[] }> {
+export function attributeReviewQueue(): Promise<z.infer<typeof s.attributeReviewQueue>> {
   return api.get('/api/documents/attribute-reviews');
 }
 
 export function decideAttributeReview(
   id: number,
   body: { decision: 'converted' | 'confirmed'; notes: string | null; source?: 'periodic' | 'request' },
-): Promise<unknown> {
+): Promise<z.infer<typeof s.attributeReviewDecision>> {
   return api.post(`/api/documents/${id}/attribute-review`, body);
 }
 
-export function undeterminedQueue(page: number, pageSize: number): Promise<ListResult<DocumentListItem>> {
+export function undeterminedQueue(page: number, pageSize: number): Promise<DocumentPage> {
   return api.get('/api/documents/undetermined', { page, pageSize });
-}
-
-export interface ImportResult {
-  created: { row: number; file: string; id: number; title: string; docNumber: string | null }[];
-  errors: { row: number | null; file: string | null; message: string }[];
 }
 
 export function importHistorical(metadata: File, files: File[]): Promise<ImportResult> {
@@ -412,24 +225,19 @@ export function importHistorical(metadata: File, files: File[]): Promise<ImportR
 
 // ───────────────────────────── themes, settings ─────────────────────────────
 
-export function listThemes(): Promise<{ items: Theme[] }> {
+export function listThemes(): Promise<z.infer<typeof s.themeList>> {
   return api.get('/api/documents/themes');
 }
 
 export function saveTheme(
   id: number | null,
   body: { name: string; description?: string; sortOrder?: number },
-): Promise<Theme> {
+): Promise<z.infer<typeof s.themeSaved>> {
   return id ? api.patch(`/api/documents/themes/${id}`, body) : api.post('/api/documents/themes', body);
 }
 
-export function deleteTheme(id: number): Promise<{ ok: true }> {
+export function deleteTheme(id: number): Promise<Ok> {
   return api.delete(`/api/documents/themes/${id}`);
-}
-
-export interface DocumentSettings {
-  indexPattern: string;
-  reviewIntervalMonths: number;
 }
 
 export function getSettings(): Promise<DocumentSettings> {
@@ -456,37 +264,9 @@ export function fileUrl(fileId: number): string {
 
 // ───────────────────────────── gazette (政府公报) ─────────────────────────────
 
-export interface GazetteIssue {
-  id: number;
-  year: number;
-  number: number;
-  totalNumber: number | null;
-  issueDate: string;
-  title: string;
-  status: string;
-  publishedAt: string | null;
-}
-
-export interface GazetteEntry {
-  itemId: number;
-  section: string;
-  kind: 'document' | 'interpretation';
-  documentId: number;
-  interpretationId: number | null;
-  title: string;
-  docNumber: string | null;
-  orgName: string;
-  date: string | null;
-  published: boolean;
-}
-
-export interface GazetteCandidate {
-  documentId: number;
-  interpretationId: number | null;
-  title: string;
-  date: string;
-  orgName: string;
-}
+export type GazetteIssue = z.infer<typeof gs.issueView>;
+export type GazetteEntry = z.infer<typeof gs.entryView>;
+export type GazetteCandidate = z.infer<typeof gs.candidateList>['items'][number];
 
 export interface GazetteItemInput {
   documentId?: number | null;
@@ -503,9 +283,9 @@ export interface GazetteIssueInput {
   items?: GazetteItemInput[];
 }
 
-export type GazetteDetail = { issue: GazetteIssue; items: GazetteEntry[] };
+export type GazetteDetail = z.infer<typeof gs.issueDetail>;
 
-export function listGazetteIssues(year?: number): Promise<{ items: GazetteIssue[] }> {
+export function listGazetteIssues(year?: number): Promise<z.infer<typeof gs.issueList>> {
   return api.get('/api/documents/gazette/issues', { year });
 }
 
@@ -514,7 +294,7 @@ export function gazetteCandidates(query: {
   to: string;
   orgId?: number;
   includeUsed?: '0' | '1';
-}): Promise<{ items: GazetteCandidate[] }> {
+}): Promise<z.infer<typeof gs.candidateList>> {
   return api.get('/api/documents/gazette/candidates', { ...query, limit: 500 });
 }
 
@@ -538,7 +318,7 @@ export function unpublishGazetteIssue(id: number): Promise<GazetteDetail> {
   return api.post(`/api/documents/gazette/issues/${id}/unpublish`);
 }
 
-export function deleteGazetteIssue(id: number): Promise<{ ok: boolean }> {
+export function deleteGazetteIssue(id: number): Promise<z.infer<typeof gs.ok>> {
   return api.delete(`/api/documents/gazette/issues/${id}`);
 }
 
@@ -549,23 +329,7 @@ export function gazettePdfUrl(issue: { year: number; number: number }): string {
 
 // ───────────────────────────── catalogues (公开目录与栏目) ─────────────────────────────
 
-export interface DisclosureColumn {
-  id: number;
-  orgId: number;
-  orgName: string;
-  item: number;
-  itemText: string;
-  name: string;
-  updatePeriodDays: number;
-  genres: string[];
-  manualUpdatedOn: string | null;
-  lastUpdated: string | null;
-  documentCount: number;
-  dueOn: string | null;
-  stale: boolean;
-  neverUpdated: boolean;
-  daysOverdue: number;
-}
+export type DisclosureColumn = z.infer<typeof cs.columnView>;
 
 export interface ColumnInput {
   orgId: number;
@@ -576,16 +340,7 @@ export interface ColumnInput {
   sortOrder?: number;
 }
 
-export interface PublicEnterprise {
-  id: number;
-  sector: string;
-  name: string;
-  url: string;
-  orgId: number | null;
-  orgName: string | null;
-  description: string;
-  sortOrder: number;
-}
+export type PublicEnterprise = z.infer<typeof cs.enterpriseView>;
 
 export interface EnterpriseInput {
   sector: string;
@@ -596,23 +351,18 @@ export interface EnterpriseInput {
   sortOrder?: number;
 }
 
-export interface Guide {
-  orgId: number;
-  custom: boolean;
-  body: string | null;
-  updatedAt: string | null;
-}
+export type Guide = z.infer<typeof cs.guideView>;
 
-export function article20Items(): Promise<{ items: { item: number; name: string; text: string }[] }> {
+export function article20Items(): Promise<z.infer<typeof cs.articlesResponse>> {
   return api.get('/api/documents/catalogue/articles');
 }
 
-export function listColumns(orgId?: number): Promise<{ today: string; items: DisclosureColumn[] }> {
+export function listColumns(orgId?: number): Promise<z.infer<typeof cs.columnList>> {
   return api.get('/api/documents/catalogue/columns', { orgId });
 }
 
 /** Columns not updated within their period, for the office's 工作台. */
-export function staleColumns(): Promise<{ today: string; total: number; items: DisclosureColumn[] }> {
+export function staleColumns(): Promise<z.infer<typeof cs.staleColumnList>> {
   return api.get('/api/documents/catalogue/columns/stale');
 }
 
@@ -627,7 +377,7 @@ export function updateColumn(
   return api.patch(`/api/documents/catalogue/columns/${id}`, input);
 }
 
-export function deleteColumn(id: number): Promise<{ ok: boolean }> {
+export function deleteColumn(id: number): Promise<z.infer<typeof cs.ok>> {
   return api.delete(`/api/documents/catalogue/columns/${id}`);
 }
 
@@ -643,7 +393,7 @@ export function saveGuide(orgId: number, body: string): Promise<Guide> {
   return api.put(`/api/documents/catalogue/guides/${orgId}`, { body });
 }
 
-export function listEnterprises(): Promise<{ items: PublicEnterprise[] }> {
+export function listEnterprises(): Promise<z.infer<typeof cs.enterpriseList>> {
   return api.get('/api/documents/catalogue/enterprises');
 }
 
@@ -653,6 +403,6 @@ export function saveEnterprise(id: number | null, input: EnterpriseInput): Promi
     : api.post('/api/documents/catalogue/enterprises', input);
 }
 
-export function deleteEnterprise(id: number): Promise<{ ok: boolean }> {
+export function deleteEnterprise(id: number): Promise<z.infer<typeof cs.ok>> {
   return api.delete(`/api/documents/catalogue/enterprises/${id}`);
 }

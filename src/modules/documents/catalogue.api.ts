@@ -6,28 +6,9 @@ import { idParam, isoDate, recordId } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
+import * as s from './catalogue.schemas.ts';
 import * as service from './catalogue.service.ts';
 import * as store from './catalogue.store.ts';
-
-const orgParam = z.object({ orgId: recordId });
-
-const columnView = z.object({
-  id: z.number(),
-  orgId: z.number(),
-  orgName: z.string(),
-  item: z.number(),
-  itemText: z.string(),
-  name: z.string(),
-  updatePeriodDays: z.number(),
-  genres: z.array(z.string()),
-  manualUpdatedOn: z.string().nullable(),
-  lastUpdated: z.string().nullable(),
-  documentCount: z.number(),
-  dueOn: z.string().nullable(),
-  stale: z.boolean(),
-  neverUpdated: z.boolean(),
-  daysOverdue: z.number(),
-});
 
 function presentColumn(c: service.ColumnView) {
   return {
@@ -49,46 +30,6 @@ function presentColumn(c: service.ColumnView) {
   };
 }
 
-const columnBody = z.object({
-  orgId: z.number().int().positive(),
-  item: z.number().int().min(1).max(15),
-  name: z.string().trim().max(100).optional(),
-  updatePeriodDays: z.number().int().min(1).max(3660),
-  genres: z.array(z.string()).max(20).optional(),
-  sortOrder: z.number().int().optional(),
-});
-
-const enterpriseBody = z.object({
-  sector: z.string().trim().min(1).max(30),
-  name: z.string().trim().min(1).max(100),
-  url: z
-    .string()
-    .trim()
-    .max(500)
-    .regex(/^https?:\/\/[^\s<>"']+$/, '链接应以 http:// 或 https:// 开头'),
-  orgId: z.number().int().positive().nullish(),
-  description: z.string().trim().max(500).optional(),
-  sortOrder: z.number().int().optional(),
-});
-
-const enterpriseView = z.object({
-  id: z.number(),
-  sector: z.string(),
-  name: z.string(),
-  url: z.string(),
-  orgId: z.number().nullable(),
-  orgName: z.string().nullable(),
-  description: z.string(),
-  sortOrder: z.number(),
-});
-
-const guideView = z.object({
-  orgId: z.number(),
-  custom: z.boolean(),
-  body: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-});
-
 /**
  * Catalogue administration: the Art. 20 statutory columns (with their update period and the staleness
  * check for the office's dashboard), the per-organisation 公开指南 texts and the 公共企事业单位 list.
@@ -104,9 +45,7 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
         tags,
         summary: '条例第二十条法定主动公开事项（1–15项）',
         response: {
-          200: z.object({
-            items: z.array(z.object({ item: z.number(), name: z.string(), text: z.string() })),
-          }),
+          200: s.articlesResponse,
         },
       },
     },
@@ -123,7 +62,7 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
         tags,
         summary: '法定主动公开栏目（含最后更新日期和是否超期未更新）',
         querystring: z.object({ orgId: recordId.optional() }),
-        response: { 200: z.object({ today: z.string(), items: z.array(columnView) }) },
+        response: { 200: s.columnList },
       },
     },
     async (req) => {
@@ -140,7 +79,7 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
         tags,
         summary: '超期未更新的法定主动公开栏目（公开办工作台）',
         querystring: z.object({ today: isoDate.optional() }),
-        response: { 200: z.object({ today: z.string(), total: z.number(), items: z.array(columnView) }) },
+        response: { 200: s.staleColumnList },
       },
     },
     async (req) => {
@@ -158,7 +97,9 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
 
   app.post(
     '/documents/catalogue/columns',
-    { schema: { tags, summary: '新建法定主动公开栏目', body: columnBody, response: { 200: columnView } } },
+    {
+      schema: { tags, summary: '新建法定主动公开栏目', body: s.columnBody, response: { 200: s.columnView } },
+    },
     async (req) => {
       const row = await service.createColumn(db, requireActor(req), req.body);
       return columnOut(row.id);
@@ -172,8 +113,8 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
         tags,
         summary: '修改栏目名称、更新周期或关联体裁',
         params: idParam,
-        body: columnBody.omit({ orgId: true, item: true }).partial(),
-        response: { 200: columnView },
+        body: s.columnPatchBody,
+        response: { 200: s.columnView },
       },
     },
     async (req) => {
@@ -189,7 +130,7 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
         tags,
         summary: '删除栏目',
         params: idParam,
-        response: { 200: z.object({ ok: z.boolean() }) },
+        response: { 200: s.ok },
       },
     },
     async (req) => {
@@ -206,7 +147,7 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
         summary: '登记栏目已更新（默认今天）',
         params: idParam,
         body: z.object({ on: isoDate.optional() }).optional(),
-        response: { 200: columnView },
+        response: { 200: s.columnView },
       },
     },
     async (req) => {
@@ -226,7 +167,7 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
           add: z.array(z.number().int().positive()).max(500).optional(),
           remove: z.array(z.number().int().positive()).max(500).optional(),
         }),
-        response: { 200: columnView },
+        response: { 200: s.columnView },
       },
     },
     async (req) => {
@@ -238,7 +179,12 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
   app.get(
     '/documents/catalogue/guides/:orgId',
     {
-      schema: { tags, summary: '机关的政府信息公开指南文本', params: orgParam, response: { 200: guideView } },
+      schema: {
+        tags,
+        summary: '机关的政府信息公开指南文本',
+        params: s.orgParam,
+        response: { 200: s.guideView },
+      },
     },
     async (req) => {
       requireActor(req);
@@ -258,9 +204,9 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
       schema: {
         tags,
         summary: '保存公开指南（纯文本；以“一、”等开头的行作为标题；空文本恢复默认指南）',
-        params: orgParam,
+        params: s.orgParam,
         body: z.object({ body: z.string().max(50000) }),
-        response: { 200: guideView },
+        response: { 200: s.guideView },
       },
     },
     async (req) => {
@@ -293,7 +239,7 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
       schema: {
         tags,
         summary: '公共企事业单位信息公开栏目',
-        response: { 200: z.object({ items: z.array(enterpriseView) }) },
+        response: { 200: s.enterpriseList },
       },
     },
     async (req) => {
@@ -308,8 +254,8 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
       schema: {
         tags,
         summary: '新增公共企事业单位',
-        body: enterpriseBody,
-        response: { 200: enterpriseView },
+        body: s.enterpriseBody,
+        response: { 200: s.enterpriseView },
       },
     },
     async (req) => presentEnterprise(await service.createEnterprise(db, requireActor(req), req.body)),
@@ -322,8 +268,8 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
         tags,
         summary: '修改公共企事业单位',
         params: idParam,
-        body: enterpriseBody.partial(),
-        response: { 200: enterpriseView },
+        body: s.enterpriseBody.partial(),
+        response: { 200: s.enterpriseView },
       },
     },
     async (req) =>
@@ -337,7 +283,7 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
         tags,
         summary: '删除公共企事业单位',
         params: idParam,
-        response: { 200: z.object({ ok: z.boolean() }) },
+        response: { 200: s.ok },
       },
     },
     async (req) => {

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/http/session.ts';
 import { findOrg, visibleOrgIds } from '../orgs/index.ts';
 import * as store from './catalogue.store.ts';
 import { GENRE_CODES } from './domain/codes.ts';
+import { can } from './domain/policies.ts';
 
 type Db = Kysely<Database>;
 
@@ -88,13 +89,13 @@ export function staleness(lastUpdated: string | null, updatePeriodDays: number, 
 
 /** Writes on columns and guides: administrators anywhere, the office for the organisations it oversees. */
 async function requireOrgEditor(db: Db, actor: Actor, orgId: number): Promise<void> {
-  if (actor.role === 'admin') return;
-  if (actor.role !== 'office') throw new AppError('FORBIDDEN');
+  if (!can(actor, 'catalogue')) throw new AppError('FORBIDDEN');
+  if (can(actor, 'catalogue_all_orgs')) return;
   if (!(await visibleOrgIds(db, actor)).has(orgId)) throw new AppError('FORBIDDEN');
 }
 
 function requireCatalogueEditor(actor: Actor): void {
-  if (actor.role !== 'admin' && actor.role !== 'office') throw new AppError('FORBIDDEN');
+  if (!can(actor, 'catalogue')) throw new AppError('FORBIDDEN');
 }
 
 export type ColumnView = store.ColumnWithUpdate & Staleness;
@@ -110,7 +111,7 @@ export async function listColumnsFor(
   today: string,
   orgId?: number,
 ): Promise<ColumnView[]> {
-  const visible = actor.role === 'admin' ? null : [...(await visibleOrgIds(db, actor))];
+  const visible = can(actor, 'catalogue_all_orgs') ? null : [...(await visibleOrgIds(db, actor))];
   let orgIds = visible ?? undefined;
   if (orgId !== undefined) orgIds = visible === null || visible.includes(orgId) ? [orgId] : [];
   const rows = await store.listColumns(db, orgIds === undefined ? {} : { orgIds });

@@ -18,6 +18,7 @@ import {
   type InterpretationKind,
   needsInterpretation,
 } from './domain/codes.ts';
+import { can } from './domain/policies.ts';
 import { ExtractError, extractText } from './extract.ts';
 import { sanitizeBody } from './html.ts';
 import { reindex } from './reindex.ts';
@@ -79,8 +80,7 @@ export async function attachFile(
 ) {
   await loadForActor(db, actor, documentId, 'draft');
   const { file, bytes } = await fileBytes(db, dataDir, v.fileId);
-  if (file.created_by !== null && file.created_by !== actor.id && actor.role !== 'admin')
-    throw new AppError('FORBIDDEN');
+  if (!can(actor, 'attach_file', { uploadedBy: file.created_by })) throw new AppError('FORBIDDEN');
   let text: string;
   try {
     text = await extractText(file.name, bytes);

@@ -1,50 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, isoDate, recordId } from '../../platform/http/schemas.ts';
+import { idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
+import * as s from './gazette.schemas.ts';
 import * as service from './gazette.service.ts';
 import * as store from './gazette.store.ts';
-
-const itemInput = z.object({
-  documentId: z.number().int().positive().nullish(),
-  interpretationId: z.number().int().positive().nullish(),
-  section: z.string().trim().max(50).optional(),
-});
-
-const issueBody = z.object({
-  year: z.number().int().min(1949).max(2200),
-  number: z.number().int().min(1).max(999),
-  totalNumber: z.number().int().positive().nullish(),
-  issueDate: isoDate,
-  title: z.string().trim().min(1).max(200),
-  items: z.array(itemInput).max(500).optional(),
-});
-
-const issueView = z.object({
-  id: z.number(),
-  year: z.number(),
-  number: z.number(),
-  totalNumber: z.number().nullable(),
-  issueDate: z.string(),
-  title: z.string(),
-  status: z.string(),
-  publishedAt: z.string().nullable(),
-});
-
-const entryView = z.object({
-  itemId: z.number(),
-  section: z.string(),
-  kind: z.enum(['document', 'interpretation']),
-  documentId: z.number(),
-  interpretationId: z.number().nullable(),
-  title: z.string(),
-  docNumber: z.string().nullable(),
-  orgName: z.string(),
-  date: z.string().nullable(),
-  published: z.boolean(),
-});
 
 function presentIssue(r: store.GazetteIssueRow) {
   return {
@@ -78,7 +40,6 @@ function presentEntry(e: store.GazetteEntry) {
 export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['documents-gazette'];
-  const detail = z.object({ issue: issueView, items: z.array(entryView) });
 
   async function detailOf(id: number) {
     const d = await service.getIssue(db, id);
@@ -92,7 +53,7 @@ export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
         tags,
         summary: '政府公报期次列表（含草稿）',
         querystring: z.object({ year: z.coerce.number().int().optional() }),
-        response: { 200: z.object({ items: z.array(issueView) }) },
+        response: { 200: s.issueList },
       },
     },
     async (req) => {
@@ -108,26 +69,8 @@ export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
       schema: {
         tags,
         summary: '可刊登的已发布文件及解读（按发布日期）',
-        querystring: z.object({
-          from: isoDate,
-          to: isoDate,
-          orgId: recordId.optional(),
-          includeUsed: z.enum(['0', '1']).optional(),
-          limit: z.coerce.number().int().min(1).max(500).optional(),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                documentId: z.number(),
-                interpretationId: z.number().nullable(),
-                title: z.string(),
-                date: z.string(),
-                orgName: z.string(),
-              }),
-            ),
-          }),
-        },
+        querystring: s.candidatesQuery,
+        response: { 200: s.candidateList },
       },
     },
     async (req) => {
@@ -144,7 +87,7 @@ export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
 
   app.post(
     '/documents/gazette/issues',
-    { schema: { tags, summary: '新建一期政府公报', body: issueBody, response: { 200: detail } } },
+    { schema: { tags, summary: '新建一期政府公报', body: s.issueBody, response: { 200: s.issueDetail } } },
     async (req) => {
       const issue = await service.createIssue(db, requireActor(req), req.body);
       return detailOf(issue.id);
@@ -153,7 +96,7 @@ export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
 
   app.get(
     '/documents/gazette/issues/:id',
-    { schema: { tags, summary: '一期政府公报及其目录', params: idParam, response: { 200: detail } } },
+    { schema: { tags, summary: '一期政府公报及其目录', params: idParam, response: { 200: s.issueDetail } } },
     async (req) => {
       service.requireGazetteEditor(requireActor(req));
       return detailOf(req.params.id);
@@ -167,8 +110,8 @@ export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
         tags,
         summary: '修改一期政府公报（未发布时）；items 给出时整体替换目录',
         params: idParam,
-        body: issueBody.partial(),
-        response: { 200: detail },
+        body: s.issueBody.partial(),
+        response: { 200: s.issueDetail },
       },
     },
     async (req) => {
@@ -179,7 +122,7 @@ export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
 
   app.post(
     '/documents/gazette/issues/:id/publish',
-    { schema: { tags, summary: '发布一期政府公报', params: idParam, response: { 200: detail } } },
+    { schema: { tags, summary: '发布一期政府公报', params: idParam, response: { 200: s.issueDetail } } },
     async (req) => {
       await service.publishIssue(db, requireActor(req), req.params.id);
       return detailOf(req.params.id);
@@ -188,7 +131,9 @@ export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
 
   app.post(
     '/documents/gazette/issues/:id/unpublish',
-    { schema: { tags, summary: '撤回发布（恢复为草稿）', params: idParam, response: { 200: detail } } },
+    {
+      schema: { tags, summary: '撤回发布（恢复为草稿）', params: idParam, response: { 200: s.issueDetail } },
+    },
     async (req) => {
       await service.unpublishIssue(db, requireActor(req), req.params.id);
       return detailOf(req.params.id);
@@ -202,7 +147,7 @@ export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
         tags,
         summary: '删除未发布的一期',
         params: idParam,
-        response: { 200: z.object({ ok: z.boolean() }) },
+        response: { 200: s.ok },
       },
     },
     async (req) => {

@@ -4,13 +4,14 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
+import { can } from './domain/policies.ts';
 import * as store from './gazette.store.ts';
 
 type Db = Kysely<Database>;
 
 /** Only the disclosure office and administrators compose and publish the gazette (政府公报). */
 export function requireGazetteEditor(actor: Actor): void {
-  if (actor.role !== 'admin' && actor.role !== 'office') throw new AppError('FORBIDDEN');
+  if (!can(actor, 'gazette')) throw new AppError('FORBIDDEN');
 }
 
 export type IssueInput = {

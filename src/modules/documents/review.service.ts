@@ -13,6 +13,7 @@ import type { Actor } from '../../platform/http/session.ts';
 import { chinaToday } from '../../platform/time.ts';
 import { findRequest, listReleaseQueue, RELEASE_STATUS_LABELS } from '../requests/index.ts';
 import { docNumberKey } from './domain/doc-number.ts';
+import { can } from './domain/policies.ts';
 import { addMonths } from './domain/workflow.ts';
 import { reindex } from './reindex.ts';
 import { authorize, getSettings, loadForActor, presentListRow } from './service.ts';
@@ -52,7 +53,7 @@ export type ReleaseLink = {
  */
 async function releaseLinks(db: Db, actor: Actor): Promise<Map<string, ReleaseLink[]>> {
   const out = new Map<string, ReleaseLink[]>();
-  if (actor.role !== 'office' && actor.role !== 'admin') return out;
+  if (!can(actor, 'release_queue')) return out;
   const { items } = await listReleaseQueue(db, actor, { page: 1, pageSize: 500 });
   for (const e of items) {
     if (e.status === 'rejected') continue;

@@ -3,7 +3,7 @@
  * Art. 26 publication deadline, settings and 特色主题. Every write: one transaction + audit, then the
  * search vector is refreshed in that transaction (search.ts, `refreshDocumentSearch`).
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -35,7 +35,7 @@ import {
 } from './domain/codes.ts';
 import { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
 import { checkIndexPattern, formatIndexNumber, orgCodeFor } from './domain/index-number.ts';
-import { type DocPermission, mayDo } from './domain/policies.ts';
+import { can, type DocPermission } from './domain/policies.ts';
 import {
   allowedActions,
   attributeProblems,
@@ -45,7 +45,7 @@ import {
 } from './domain/workflow.ts';
 import { htmlToText, sanitizeBody } from './html.ts';
 import { reindex } from './reindex.ts';
-import type { DocumentRow } from './store.ts';
+import type { DocumentRow, DocumentsTable } from './store.ts';
 
 type Db = Kysely<Database>;
 type Tx = Transaction<Database>;
@@ -59,7 +59,7 @@ export async function authorize(
   permission: DocPermission,
   orgIds?: number[],
 ): Promise<Set<number>> {
-  if (!mayDo(actor.role, permission)) throw new AppError('FORBIDDEN');
+  if (!can(actor, permission)) throw new AppError('FORBIDDEN');
   const visible = await visibleOrgIds(db, actor);
   if (orgIds && !orgIds.some((id) => visible.has(id))) {
     throw new AppError(permission === 'view' ? 'NOT_FOUND' : 'FORBIDDEN');
@@ -489,8 +489,7 @@ export async function setAttribute(
   today: string = chinaToday(),
 ): Promise<DocumentRow> {
   const current = await loadForActor(db, actor, id, 'view');
-  if (!mayDo(actor.role, current.status === 'published' ? 'attribute_review' : 'draft'))
-    throw new AppError('FORBIDDEN');
+  if (!can(actor, 'set_attribute', { status: current.status })) throw new AppError('FORBIDDEN');
   const problems = attributeProblems(v.attribute, v.attributeGround ?? null, v.attributeReason ?? null);
   if (problems.length > 0) throw new AppError('DOC_GROUND_REQUIRED', {}, problems);
   if (current.status === 'published') {
@@ -577,7 +576,7 @@ async function transition(
     const row = await lockDoc(tx, id);
     const d = decide(workflowDoc(row, await interpretationCount(tx, id)), action);
     if (!d.ok) refuse(d);
-    const set: Partial<Record<string, unknown>> = { status: d.next, updated_at: new Date() };
+    const set: Updateable<DocumentsTable> = { status: d.next, updated_at: new Date() };
     if (action === 'publish') {
       const on = extra.publishedDate ?? chinaToday();
       set.published_date = on;
@@ -585,7 +584,7 @@ async function transition(
     }
     const updated = await tx
       .updateTable('documents')
-      .set(set as never)
+      .set(set)
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -775,9 +774,9 @@ export function presentListRow(r: {
   written_date: string;
   published_date: string | null;
   effective_date: string | null;
-  validity: string;
-  attribute: string | null;
-  status: string;
+  validity: Validity;
+  attribute: Attribute | null;
+  status: DocStatus;
   historical: boolean;
   attribute_review_due: string | null;
   converted_on: string | null;
@@ -795,11 +794,11 @@ export function presentListRow(r: {
     publishedDate: r.published_date,
     effectiveDate: r.effective_date,
     validity: r.validity,
-    validityLabel: VALIDITY_LABELS[r.validity as Validity] ?? r.validity,
+    validityLabel: VALIDITY_LABELS[r.validity] ?? r.validity,
     attribute: r.attribute,
-    attributeLabel: r.attribute ? ATTRIBUTE_LABELS[r.attribute as Attribute] : '未确定',
+    attributeLabel: r.attribute ? ATTRIBUTE_LABELS[r.attribute] : '未确定',
     status: r.status,
-    statusLabel: STATUS_LABELS[r.status as DocStatus] ?? r.status,
+    statusLabel: STATUS_LABELS[r.status] ?? r.status,
     historical: r.historical,
     attributeReviewDue: r.attribute_review_due,
     convertedOn: r.converted_on,

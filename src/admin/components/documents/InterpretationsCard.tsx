@@ -23,6 +23,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { INTERPRETATION_KIND_LABELS } from '../../../modules/documents/domain/codes.ts';
 import { errorMessage } from '../../api/client.ts';
 import {
   deleteInterpretation,
@@ -49,14 +50,6 @@ interface Values {
 }
 
 const FIELD_NAMES = ['kind', 'title', 'bodyHtml', 'imageFileId', 'videoUrl', 'qa', 'publishedDate'] as const;
-
-const KIND_FALLBACK: Record<string, string> = {
-  text: '文字解读',
-  graphic: '图解',
-  video: '视频解读',
-  qa: '问答',
-  followup: '后续解读',
-};
 
 /** The 图解 image: uploaded at once (POST /api/files); the field holds its file id. */
 function ImageField({ value, onChange }: { value?: number | null; onChange?: (v: number | null) => void }) {
@@ -109,7 +102,7 @@ export function InterpretationsCard({
   const [editing, setEditing] = useState<Interpretation | null>(null);
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<InterpretationKind>('text');
-  const labels = kinds ?? KIND_FALLBACK;
+  const labels = kinds ?? INTERPRETATION_KIND_LABELS;
   const items = loaded.data?.items ?? [];
 
   function openEditor(item: Interpretation | null) {

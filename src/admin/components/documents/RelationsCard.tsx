@@ -3,6 +3,7 @@ import { App, Button, Card, DatePicker, Empty, Form, Select, Space, Table, Typog
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { RELATION_KIND_LABELS } from '../../../modules/documents/domain/codes.ts';
 import {
   addRelation,
   type DocumentDetail,
@@ -173,9 +174,7 @@ export function RelationsCard({
           label="本文件对被关联文件"
           rules={[{ required: true, message: '请选择关联类型' }]}
         >
-          <Select
-            options={mapOptions(relationKinds ?? { amends: '修改', repeals: '废止', replaces: '替代' })}
-          />
+          <Select options={mapOptions(relationKinds ?? RELATION_KIND_LABELS)} />
         </Form.Item>
         <Form.Item
           name="targetId"

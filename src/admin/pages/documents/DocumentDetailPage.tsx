@@ -26,6 +26,8 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { VALIDITY_LABELS } from '../../../modules/documents/domain/codes.ts';
+import { can } from '../../../modules/documents/domain/policies.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import {
   attachFile,
@@ -50,10 +52,6 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { formatDate, formatDateTime, PICKER_DATE_FORMAT } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
-import { DRAFTING_ROLES } from './DocumentsPage.tsx';
-
-const REVIEW_ROLES: readonly string[] = ['admin', 'approver', 'reviewer'];
-const PUBLISH_ROLES: readonly string[] = ['admin', 'office', 'approver'];
 
 const STEP_OF: Record<string, number> = { draft: 0, returned: 0, in_review: 1, approved: 2, published: 3 };
 
@@ -157,7 +155,7 @@ export function DocumentDetailPage() {
     );
   }
 
-  const canDraft = DRAFTING_ROLES.includes(user.role);
+  const canDraft = can(user, 'draft');
   // The steps follow the document's status (the server's allowedActions may leave out a step whose
   // precondition is missing — the attribute, or an interpretation for 三同步 — but the button is still
   // offered, so that the server's refusal explains what is missing); the user's role narrows them.
@@ -167,11 +165,11 @@ export function DocumentDetailPage() {
     allowed.add('edit');
     allowed.add('submit');
   }
-  if (REVIEW_ROLES.includes(user.role) && doc.status === 'in_review') {
+  if (can(user, 'review') && doc.status === 'in_review') {
     allowed.add('approve');
     allowed.add('return');
   }
-  if (PUBLISH_ROLES.includes(user.role) && doc.status === 'approved') allowed.add('publish');
+  if (can(user, 'publish') && doc.status === 'approved') allowed.add('publish');
 
   async function run(label: string, action: () => Promise<DocumentDetail>) {
     setBusy(label);
@@ -591,11 +589,10 @@ export function DocumentDetailPage() {
       >
         <Form.Item name="validity" label="有效性" rules={[{ required: true, message: '请选择有效性' }]}>
           <Select
-            options={[
-              { value: 'valid', label: '有效' },
-              { value: 'expired', label: '已失效' },
-              { value: 'repealed', label: '已废止' },
-            ]}
+            options={(['valid', 'expired', 'repealed'] as const).map((v) => ({
+              value: v,
+              label: VALIDITY_LABELS[v],
+            }))}
           />
         </Form.Item>
         <Form.Item name="on" label="变更日期" rules={[{ required: true, message: '请选择日期' }]}>

@@ -21,6 +21,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ATTRIBUTE_LABELS, ATTRIBUTES } from '../../../modules/documents/domain/codes.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import {
   type Attribute,
@@ -363,13 +364,7 @@ function DocumentForm({
             公开属性应当在拟制公文时确定，确定后方可送审（先确定公开属性，再运转呈签）。
           </Typography.Paragraph>
           <Form.Item name="attribute" label="公开属性">
-            <Radio.Group
-              options={[
-                { value: 'proactive', label: '主动公开' },
-                { value: 'on_request', label: '依申请公开' },
-                { value: 'not_public', label: '不予公开' },
-              ]}
-            />
+            <Radio.Group options={ATTRIBUTES.map((a) => ({ value: a, label: ATTRIBUTE_LABELS[a] }))} />
           </Form.Item>
           {withheld && (
             <>

@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { can } from '../../../modules/documents/domain/policies.ts';
 import type { ListResult } from '../../api/client.ts';
 import {
   type DocumentListItem,
@@ -21,6 +22,7 @@ import {
   type SearchAnswer,
   type SearchResult,
   searchDocuments,
+  type Validity,
 } from '../../api/documents.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
 import { AttributeTag, StatusTag, ValidityTag } from '../../components/documents/DocTags.tsx';
@@ -34,10 +36,7 @@ import { useOrgs } from '../../lib/useOrgs.ts';
 
 const PAGE_SIZE = 20;
 const NO_DOCS: ListResult<DocumentListItem> = { items: [], total: 0 };
-const NO_HITS: SearchAnswer = { total: 0, results: [] };
-
-/** Roles that may draft documents (docs/documents.md, policies). */
-export const DRAFTING_ROLES: readonly string[] = ['admin', 'office', 'approver', 'handler'];
+const NO_HITS: SearchAnswer = { total: 0, totalCapped: false, results: [], relaxed: false };
 
 interface Filters {
   q?: string;
@@ -188,7 +187,7 @@ export function DocumentsPage() {
     },
   ];
 
-  const validityLabels = meta?.validities ?? {};
+  const validityLabels: Partial<Record<Validity, string>> = meta?.validities ?? {};
   const genreName = (code: string) => meta?.genres.find((g) => g.code === code)?.name ?? code;
   const searchColumns: TableColumnsType<SearchResult> = [
     {
@@ -242,7 +241,7 @@ export function DocumentsPage() {
       <PageTitle
         title="文件管理"
         extra={
-          DRAFTING_ROLES.includes(user.role) && (
+          can(user, 'draft') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/documents/new')}>
               起草文件
             </Button>

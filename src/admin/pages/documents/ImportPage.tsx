@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ATTRIBUTE_LABELS, ATTRIBUTES } from '../../../modules/documents/domain/codes.ts';
 import { errorMessage } from '../../api/client.ts';
 import {
   type Attribute,
@@ -243,13 +244,7 @@ export function ImportPage() {
       >
         {current && <Typography.Paragraph>{`《${current.title}》`}</Typography.Paragraph>}
         <Form.Item name="attribute" label="公开属性">
-          <Radio.Group
-            options={[
-              { value: 'proactive', label: '主动公开' },
-              { value: 'on_request', label: '依申请公开' },
-              { value: 'not_public', label: '不予公开' },
-            ]}
-          />
+          <Radio.Group options={ATTRIBUTES.map((a) => ({ value: a, label: ATTRIBUTE_LABELS[a] }))} />
         </Form.Item>
         {attribute && attribute !== 'proactive' && (
           <>

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { can } from '../../../modules/documents/domain/policies.ts';
 import { errorMessage } from '../../api/client.ts';
 import {
   type DocumentSettings,
@@ -28,7 +29,7 @@ interface ThemeValues {
 export function ThemesPage() {
   const { message } = App.useApp();
   const user = useCurrentUser();
-  const admin = user.role === 'admin';
+  const admin = can(user, 'settings');
   const { data, loading, error, reload } = useLoad(listThemes, []);
   const settings = useLoad(getSettings, []);
   const [editing, setEditing] = useState<Theme | null>();

@@ -74,8 +74,8 @@ export const TOPIC_LABELS: Readonly<Record<string, string>> = Object.fromEntries
   TOPICS.map((t) => [t.code, t.name]),
 );
 
-export type Attribute = 'proactive' | 'on_request' | 'not_public';
-export const ATTRIBUTES: readonly Attribute[] = ['proactive', 'on_request', 'not_public'];
+export const ATTRIBUTES = ['proactive', 'on_request', 'not_public'] as const;
+export type Attribute = (typeof ATTRIBUTES)[number];
 export const ATTRIBUTE_LABELS: Readonly<Record<Attribute, string>> = {
   proactive: '主动公开',
   on_request: '依申请公开',
@@ -157,8 +157,8 @@ export function legalGroundLabel(code: string): string {
   return g ? `${g.article}：${g.text}` : code;
 }
 
-export type Validity = 'valid' | 'amended' | 'repealed' | 'expired';
-export const VALIDITIES: readonly Validity[] = ['valid', 'amended', 'repealed', 'expired'];
+export const VALIDITIES = ['valid', 'amended', 'repealed', 'expired'] as const;
+export type Validity = (typeof VALIDITIES)[number];
 export const VALIDITY_LABELS: Readonly<Record<Validity, string>> = {
   valid: '有效',
   amended: '已修改',
@@ -166,8 +166,8 @@ export const VALIDITY_LABELS: Readonly<Record<Validity, string>> = {
   expired: '已失效',
 };
 
-export type DocStatus = 'draft' | 'in_review' | 'returned' | 'approved' | 'published';
-export const STATUSES: readonly DocStatus[] = ['draft', 'in_review', 'returned', 'approved', 'published'];
+export const STATUSES = ['draft', 'in_review', 'returned', 'approved', 'published'] as const;
+export type DocStatus = (typeof STATUSES)[number];
 export const STATUS_LABELS: Readonly<Record<DocStatus, string>> = {
   draft: '草稿',
   in_review: '保密审查中',
@@ -176,14 +176,8 @@ export const STATUS_LABELS: Readonly<Record<DocStatus, string>> = {
   published: '已发布',
 };
 
-export type InterpretationKind = 'text' | 'graphic' | 'video' | 'qa' | 'followup';
-export const INTERPRETATION_KINDS: readonly InterpretationKind[] = [
-  'text',
-  'graphic',
-  'video',
-  'qa',
-  'followup',
-];
+export const INTERPRETATION_KINDS = ['text', 'graphic', 'video', 'qa', 'followup'] as const;
+export type InterpretationKind = (typeof INTERPRETATION_KINDS)[number];
 export const INTERPRETATION_KIND_LABELS: Readonly<Record<InterpretationKind, string>> = {
   text: '文字解读',
   graphic: '图解',
@@ -192,8 +186,8 @@ export const INTERPRETATION_KIND_LABELS: Readonly<Record<InterpretationKind, str
   followup: '后续解读',
 };
 
-export type RelationKind = 'amends' | 'repeals' | 'replaces';
-export const RELATION_KINDS: readonly RelationKind[] = ['amends', 'repeals', 'replaces'];
+export const RELATION_KINDS = ['amends', 'repeals', 'replaces'] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
 export const RELATION_KIND_LABELS: Readonly<Record<RelationKind, string>> = {
   amends: '修改',
   repeals: '废止',

@@ -1,24 +1,107 @@
 /**
- * Who may do what in the document library (pure). Scope (which organisations) is checked separately
- * against the actor's visible organisations (orgs/service visibleOrgIds).
+ * Who may do what in the document library (pure). Answers are booleans; the services turn `false` into
+ * FORBIDDEN (or NOT_FOUND where the document may not even be seen). Which organisations an actor works
+ * for is checked separately, against its visible organisations (orgs' `visibleOrgIds`: a document is in
+ * scope when its primary or a joint issuer is).
+ *
+ * Grants by role (docs/law/ogi-regulation.md; the role `office` is the disclosure office of Art. 4):
+ * - `view`: every staff role sees the documents of its organisations (platform rule).
+ * - `draft` (drafts, attachments, interpretations, relations, validity): the drafting units' handlers and
+ *   approvers, the disclosure office, administrators (platform rule; Art. 19–21 the agency's own
+ *   information).
+ * - `review` (保密审查, 一事一审): Art. 17 review before disclosure — reviewers, approvers and
+ *   administrators; the office that publishes does not also review (separation of duties, DERIVED).
+ * - `publish`: Art. 4 the disclosure office runs the publication, Art. 26 within 20 working days —
+ *   the office, approvers (the unit's head releases its document), administrators.
+ * - `attribute_review` (定期复审 of withheld documents, undetermined historical documents): Art. 18
+ *   periodic re-assessment — the office, approvers, reviewers, administrators.
+ * - `import` (bulk import of historical documents): Art. 12 the catalogue is kept complete — the office
+ *   and administrators (platform rule).
+ * - `settings` (索引号 pattern, review interval, 特色主题): administrators (platform rule).
+ * - `gazette` (compose and publish the 政府公报): Art. 23 a channel of proactive disclosure, run by the
+ *   disclosure office (Art. 4) and administrators.
+ * - `catalogue` (Art. 20 columns, 公开指南, 公共企事业单位 list): Art. 4 and Art. 12 the office keeps the
+ *   guide and the catalogue current; administrators too.
+ * - `catalogue_all_orgs`: administrators maintain every organisation's catalogue, not only their subtree
+ *   (platform rule); the office only the organisations it oversees.
+ * - `release_queue`: Art. 44 转主动公开 — the office and administrators see the requests module's queue,
+ *   whose entries are linked to the withheld documents they name.
+ * Rules on a subject:
+ * - `set_attribute`: Art. 13 the attribute is decided while drafting (`draft`); a published document's
+ *   attribute is set (first set, for an undetermined historical one) under Art. 18 (`attribute_review`).
+ * - `attach_file`: whoever may draft attaches a file they uploaded themselves (or one without uploader);
+ *   another person's upload only an administrator (platform rule: file ids are guessable).
  */
-export type DocPermission =
-  | 'view' // staff views of drafts, reviews, queues
-  | 'draft' // create and edit drafts, attachments, interpretations, relations
-  | 'review' // 保密审查: approve or return
-  | 'publish'
-  | 'attribute_review' // 定期复审 of 依申请公开 / 不予公开 documents, undetermined historical documents
-  | 'import' // bulk import of historical documents
-  | 'settings'; // index pattern, review interval, 特色主题
+import type { Role } from '../../../platform/roles.ts';
+import type { DocStatus } from './codes.ts';
 
-const GRANTS: Record<string, readonly DocPermission[]> = {
-  admin: ['view', 'draft', 'review', 'publish', 'attribute_review', 'import', 'settings'],
-  office: ['view', 'draft', 'publish', 'attribute_review', 'import'],
+/** The person asking (the session's actor satisfies it). */
+export interface DocActor {
+  id: number;
+  role: Role;
+}
+
+/** Actions granted by role alone. */
+export const DOC_PERMISSIONS = [
+  'view',
+  'draft',
+  'review',
+  'publish',
+  'attribute_review',
+  'import',
+  'settings',
+  'gazette',
+  'catalogue',
+  'catalogue_all_orgs',
+  'release_queue',
+] as const;
+export type DocPermission = (typeof DOC_PERMISSIONS)[number];
+
+/** Every action `can` answers: the role grants plus the rules on a subject. */
+export type DocAction = DocPermission | 'set_attribute' | 'attach_file';
+
+const GRANTS: Record<Role, readonly DocPermission[]> = {
+  admin: [
+    'view',
+    'draft',
+    'review',
+    'publish',
+    'attribute_review',
+    'import',
+    'settings',
+    'gazette',
+    'catalogue',
+    'catalogue_all_orgs',
+    'release_queue',
+  ],
+  office: ['view', 'draft', 'publish', 'attribute_review', 'import', 'gazette', 'catalogue', 'release_queue'],
   approver: ['view', 'draft', 'review', 'publish', 'attribute_review'],
   reviewer: ['view', 'review', 'attribute_review'],
   handler: ['view', 'draft'],
 };
 
-export function mayDo(role: string, permission: DocPermission): boolean {
-  return GRANTS[role]?.includes(permission) ?? false;
+function granted(actor: DocActor, permission: DocPermission): boolean {
+  return GRANTS[actor.role]?.includes(permission) ?? false;
+}
+
+export function can(actor: DocActor, action: DocPermission): boolean;
+export function can(actor: DocActor, action: 'set_attribute', doc: { status: DocStatus }): boolean;
+export function can(actor: DocActor, action: 'attach_file', file: { uploadedBy: number | null }): boolean;
+export function can(
+  actor: DocActor,
+  action: DocAction,
+  subject?: { status?: DocStatus; uploadedBy?: number | null },
+): boolean {
+  switch (action) {
+    case 'set_attribute':
+      return granted(actor, subject?.status === 'published' ? 'attribute_review' : 'draft');
+    case 'attach_file': {
+      const uploadedBy = subject?.uploadedBy ?? null;
+      return (
+        granted(actor, 'draft') && (uploadedBy === null || uploadedBy === actor.id || actor.role === 'admin')
+      );
+    }
+    default:
+      return granted(actor, action);
+  }
 }

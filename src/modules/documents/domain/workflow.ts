@@ -19,7 +19,8 @@ import {
   STATUS_LABELS,
 } from './codes.ts';
 
-export type WorkflowAction = 'edit' | 'submit' | 'approve' | 'return' | 'publish';
+export const WORKFLOW_ACTIONS = ['edit', 'submit', 'approve', 'return', 'publish'] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 export const ACTION_LABELS: Readonly<Record<WorkflowAction, string>> = {
   edit: '修改',

@@ -20,6 +20,7 @@ import {
   DOCUMENTS_PATH,
   ENTERPRISES_PATH,
   GUIDE_PATH,
+  PAGE_ROUTE,
   PAGE_SIZE,
   pageOf,
   pagination,
@@ -118,7 +119,7 @@ export async function cataloguePages(app: FastifyInstance, opts: { db: Db; siteN
   }
 
   // 主动公开目录.
-  app.get(CATALOGUE_PATH, async (req, reply) => {
+  app.get(CATALOGUE_PATH, PAGE_ROUTE, async (req, reply) => {
     const orgs = await listOrgs(db);
     const orgId = positiveInt(param(req.query, 'org'));
     const year = positiveInt(param(req.query, 'year'), 9999);
@@ -164,7 +165,7 @@ ${pagination(CATALOGUE_PATH, { org: orgId ? String(orgId) : '', year: year ? Str
   });
 
   // 政府信息公开指南 (per organisation).
-  app.get(GUIDE_PATH, async (req, reply) => {
+  app.get(GUIDE_PATH, PAGE_ROUTE, async (req, reply) => {
     const orgs = await listOrgs(db);
     const asked = positiveInt(param(req.query, 'org'));
     const org = asked ? orgs.find((o) => o.id === asked) : await rootOrg(orgs);
@@ -190,7 +191,7 @@ ${contact?.name === office.name ? officeBlock(contact) : null}`;
   });
 
   // 法定主动公开内容: the Art. 20 columns of an organisation with their update status.
-  app.get(STATUTORY_PATH, async (req, reply) => {
+  app.get(STATUTORY_PATH, PAGE_ROUTE, async (req, reply) => {
     const orgs = await listOrgs(db);
     const asked = positiveInt(param(req.query, 'org'));
     const org = asked ? orgs.find((o) => o.id === asked) : await rootOrg(orgs);
@@ -226,7 +227,7 @@ ${contact?.name === office.name ? officeBlock(contact) : null}`;
     });
   });
 
-  app.get<{ Params: { id: string } }>(`${STATUTORY_PATH}/:id`, async (req, reply) => {
+  app.get<{ Params: { id: string } }>(`${STATUTORY_PATH}/:id`, PAGE_ROUTE, async (req, reply) => {
     const id = positiveInt(req.params.id);
     const [c] = id ? await catalogueStore.listColumns(db, { id }) : [];
     if (!c) return notFound(req, reply, STATUTORY_PATH, '您访问的栏目不存在。');
@@ -264,7 +265,7 @@ ${pagination(`${STATUTORY_PATH}/${c.id}`, {}, page, docs.total)}
   });
 
   // 公共企事业单位信息公开.
-  app.get(ENTERPRISES_PATH, async (req, reply) => {
+  app.get(ENTERPRISES_PATH, PAGE_ROUTE, async (req, reply) => {
     const rows = await catalogueStore.listEnterprises(db);
     const sectors: { name: string; rows: typeof rows }[] = [];
     for (const r of rows) {

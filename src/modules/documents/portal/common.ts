@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchema, FastifySerializerCompiler } from 'fastify';
+import { fileResponse, htmlPage } from '../../../platform/http/schemas.ts';
 import { type Breadcrumb, type Html, html, sendPortalPage } from '../../../portal/plugin.ts';
 
 export const DOCUMENTS_PATH = '/gk/documents';
@@ -9,6 +10,18 @@ export const GAZETTE_PATH = '/gk/gazette';
 export const GUIDE_PATH = '/gk/guide';
 export const STATUTORY_PATH = '/gk/statutory';
 export const ENTERPRISES_PATH = '/gk/enterprises';
+
+/**
+ * Serializes as a route without a response schema does: portal pages answer with strings and buffers,
+ * which Fastify sends as they are, so their schemas only document them (OpenAPI). Named on the route,
+ * the pages also mount on a bare Fastify instance, whose default compiler cannot read zod schemas.
+ */
+const documentedOnly: FastifySerializerCompiler<FastifySchema> = () => (data) => JSON.stringify(data);
+
+/** Route options of a public page: it answers with HTML. */
+export const PAGE_ROUTE = { schema: { response: { 200: htmlPage } }, serializerCompiler: documentedOnly };
+/** Route options of a public download (attachment, image, PDF). */
+export const FILE_ROUTE = { schema: { response: { 200: fileResponse } }, serializerCompiler: documentedOnly };
 
 /** Public pages may be cached briefly by browsers and proxies; the elderly-mode cookie varies them. */
 export const PUBLIC_CACHE = 'public, max-age=60';

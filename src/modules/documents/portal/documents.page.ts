@@ -24,8 +24,10 @@ import {
   cachePolicy,
   contentDisposition,
   DOCUMENTS_PATH,
+  FILE_ROUTE,
   formatSize,
   GAZETTE_PATH,
+  PAGE_ROUTE,
   PAGE_SIZE,
   pageOf,
   pagination,
@@ -214,7 +216,7 @@ export async function documentsPages(
   }
 
   // 政府文件 column.
-  app.get(DOCUMENTS_PATH, async (req, reply) => {
+  app.get(DOCUMENTS_PATH, PAGE_ROUTE, async (req, reply) => {
     const f = await facets();
     const latest = await searchPublic(db, { q: '', publishedOnly: true, limit: 10, offset: 0 });
     const genreCounts = new Map(f.genres.map((g) => [g.code, g.count]));
@@ -260,7 +262,7 @@ ${
   });
 
   // Search.
-  app.get(SEARCH_PATH, async (req, reply) => {
+  app.get(SEARCH_PATH, PAGE_ROUTE, async (req, reply) => {
     const f = readFilters(req.query);
     const page = pageOf(req.query);
     const searched = f.q !== '' || Object.values(filterParams(f)).some((v) => v !== '');
@@ -329,38 +331,38 @@ ${pagination(path, {}, page, result.total)}`;
     });
   }
 
-  app.get<{ Params: { code: string } }>(`${DOCUMENTS_PATH}/genre/:code`, async (req, reply) => {
+  app.get<{ Params: { code: string } }>(`${DOCUMENTS_PATH}/genre/:code`, PAGE_ROUTE, async (req, reply) => {
     const code = req.params.code;
     if (!(code in GENRE_LABELS)) return notFound(req, reply, '没有这个体裁');
     return listPage(req, reply, `${genreLabel(code)}`, `${DOCUMENTS_PATH}/genre/${code}`, { genre: code });
   });
-  app.get<{ Params: { code: string } }>(`${DOCUMENTS_PATH}/topic/:code`, async (req, reply) => {
+  app.get<{ Params: { code: string } }>(`${DOCUMENTS_PATH}/topic/:code`, PAGE_ROUTE, async (req, reply) => {
     const code = req.params.code;
     if (!(code in TOPIC_LABELS)) return notFound(req, reply, '没有这个主题分类');
     return listPage(req, reply, `主题分类：${topicLabel(code)}`, `${DOCUMENTS_PATH}/topic/${code}`, {
       topic: code,
     });
   });
-  app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/theme/:id`, async (req, reply) => {
+  app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/theme/:id`, PAGE_ROUTE, async (req, reply) => {
     const id = positiveInt(req.params.id);
     const name = id ? await portalStore.findThemeName(db, id) : undefined;
     if (!id || !name) return notFound(req, reply, '没有这个特色主题');
     return listPage(req, reply, `特色主题：${name}`, `${DOCUMENTS_PATH}/theme/${id}`, { themeId: id });
   });
-  app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/org/:id`, async (req, reply) => {
+  app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/org/:id`, PAGE_ROUTE, async (req, reply) => {
     const id = positiveInt(req.params.id);
     const name = id ? (await findOrg(db, id))?.name : undefined;
     if (!id || !name) return notFound(req, reply, '没有这个机关');
     return listPage(req, reply, `${name}文件`, `${DOCUMENTS_PATH}/org/${id}`, { orgId: id });
   });
-  app.get<{ Params: { year: string } }>(`${DOCUMENTS_PATH}/year/:year`, async (req, reply) => {
+  app.get<{ Params: { year: string } }>(`${DOCUMENTS_PATH}/year/:year`, PAGE_ROUTE, async (req, reply) => {
     const year = positiveInt(req.params.year, 9999);
     if (!year || year < 1949) return notFound(req, reply, '没有这个年份');
     return listPage(req, reply, `${year}年文件`, `${DOCUMENTS_PATH}/year/${year}`, { year });
   });
 
   // Converted from 依申请公开 / 不予公开 to 主动公开.
-  app.get(CONVERTED_PATH, async (req, reply) => {
+  app.get(CONVERTED_PATH, PAGE_ROUTE, async (req, reply) => {
     const page = pageOf(req.query);
     const r = await portalStore.convertedDocuments(db, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const title = '依申请公开转主动公开的文件';
@@ -404,7 +406,7 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
   }
 
   // One document.
-  app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/:id`, async (req, reply) => {
+  app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/:id`, PAGE_ROUTE, async (req, reply) => {
     const id = positiveInt(req.params.id);
     const d = id ? await loadDocument(id) : undefined;
     if (!d) return notFound(req, reply);
@@ -419,7 +421,7 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
   });
 
   // The text in force on a chosen date (documents with historical versions).
-  app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/:id/version`, async (req, reply) => {
+  app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/:id/version`, PAGE_ROUTE, async (req, reply) => {
     const id = positiveInt(req.params.id);
     const d = id ? await portalStore.publicDocument(db, id) : undefined;
     if (!d) return notFound(req, reply);
@@ -469,6 +471,7 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
   // Interpretations.
   app.get<{ Params: { id: string; iid: string } }>(
     `${DOCUMENTS_PATH}/:id/interpretations/:iid`,
+    PAGE_ROUTE,
     async (req, reply) => {
       const id = positiveInt(req.params.id);
       const iid = positiveInt(req.params.iid);
@@ -534,6 +537,7 @@ ${
 
   app.get<{ Params: { id: string; aid: string } }>(
     `${DOCUMENTS_PATH}/:id/attachments/:aid`,
+    FILE_ROUTE,
     async (req, reply) => {
       const aid = positiveInt(req.params.aid);
       return sendFile(req, reply, positiveInt(req.params.id), aid ? { attachmentId: aid } : null, false);
@@ -542,6 +546,7 @@ ${
 
   app.get<{ Params: { id: string; iid: string } }>(
     `${DOCUMENTS_PATH}/:id/interpretations/:iid/image`,
+    FILE_ROUTE,
     async (req, reply) => {
       const iid = positiveInt(req.params.iid);
       return sendFile(req, reply, positiveInt(req.params.id), iid ? { interpretationId: iid } : null, true);

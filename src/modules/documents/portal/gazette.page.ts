@@ -10,7 +10,9 @@ import {
   cachePolicy,
   contentDisposition,
   DOCUMENTS_PATH,
+  FILE_ROUTE,
   GAZETTE_PATH,
+  PAGE_ROUTE,
   positiveInt,
   sendPage,
 } from './common.ts';
@@ -53,7 +55,7 @@ export async function gazettePages(
     });
   }
 
-  app.get(GAZETTE_PATH, async (req, reply) => {
+  app.get(GAZETTE_PATH, PAGE_ROUTE, async (req, reply) => {
     const years = await store.publishedYears(db);
     const latest = (await store.listIssues(db, { publishedOnly: true })).slice(0, 5);
     const body = html`<p class="lead">政府公报是刊登${siteName}及其部门发布的规章、规范性文件和其他政府文件的法定载体（《中华人民共和国政府信息公开条例》第二十三条）。可以按年度浏览各期目录，并下载每期的PDF版本。</p>
@@ -81,7 +83,7 @@ ${
     });
   });
 
-  app.get<{ Params: { year: string } }>(`${GAZETTE_PATH}/:year`, async (req, reply) => {
+  app.get<{ Params: { year: string } }>(`${GAZETTE_PATH}/:year`, PAGE_ROUTE, async (req, reply) => {
     const year = positiveInt(req.params.year, 9999);
     const issues = year ? await store.listIssues(db, { publishedOnly: true, year }) : [];
     if (!year || issues.length === 0) return notFound(req, reply);
@@ -113,6 +115,7 @@ ${
 
   app.get<{ Params: { year: string; number: string } }>(
     `${GAZETTE_PATH}/:year/:number`,
+    PAGE_ROUTE,
     async (req, reply) => {
       const issue = await publishedIssue(req.params.year, req.params.number);
       if (!issue) return notFound(req, reply);
@@ -161,6 +164,7 @@ ${sections.map(
 
   app.get<{ Params: { year: string; number: string } }>(
     `${GAZETTE_PATH}/:year/:number/pdf`,
+    FILE_ROUTE,
     async (req, reply) => {
       const issue = await publishedIssue(req.params.year, req.params.number);
       if (!issue) return notFound(req, reply);
