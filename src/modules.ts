@@ -7,6 +7,7 @@ import { calendarModule } from './modules/calendar/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
+import { reportsModule } from './modules/reports/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
 import { workplanModule } from './modules/workplan/index.ts';
 import { type ModuleManifest, registerModules } from './platform/module.ts';
@@ -18,4 +19,5 @@ export const MODULES: readonly ModuleManifest[] = registerModules([
   requestsModule,
   workplanModule,
   documentsModule,
+  reportsModule,
 ]);
