@@ -1,6 +1,7 @@
 /** 年度报告 API: hand-entered figures, the checks gating submission, frozen figures, who may do what. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { insertCaseRow } from '../../../test/helpers/request-cases.ts';
@@ -148,4 +149,66 @@ test('the review register feeds table 四; inconsistent dates are refused', asyn
   const draft = (await approver.get(url(2026))).json();
   assert.deepEqual(draft.figures.table4, [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]);
   assert.equal(draft.reviews.length, 2);
+});
+
+test('the portal: published reports by year, the tables with captions and header scopes, the .xlsx', async () => {
+  const visitor = await t.anonymous();
+  const list = await visitor.get('/gk/reports');
+  assert.equal(list.statusCode, 200);
+  const link = /<a href="\/gk\/reports\/(\d+)">市教育局2025年政府信息公开工作年度报告<\/a>/.exec(list.body);
+  assert.ok(link, list.body);
+  assert.match(list.body, /<h2 id="year-2025">2025年度<\/h2>/);
+  const page = await visitor.get(`/gk/reports/${link[1]}`);
+  assert.equal(page.statusCode, 200);
+  const body = page.body;
+  assert.equal((body.match(/<h1[\s>]/g) ?? []).length, 1);
+  for (const heading of [
+    '一、总体情况',
+    '二、主动公开政府信息情况',
+    '三、收到和处理政府信息公开申请情况',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '五、存在的主要问题及改进情况',
+    '六、其他需要报告的事项',
+  ])
+    assert.ok(body.includes(`>${heading}</h2>`), heading);
+  assert.ok(body.includes('<caption>收到和处理政府信息公开申请情况</caption>'));
+  assert.ok(body.includes('<th scope="rowgroup" rowspan="22">三、本年度办理结果</th>'));
+  assert.ok(
+    body.includes('<th scope="rowgroup" rowspan="8">（三）不予公开</th><th scope="row">1.属于国家秘密</th>'),
+  );
+  assert.match(
+    body,
+    /<th scope="row" colspan="2">（一）予以公开<\/th><td>1<\/td><td>0<\/td><td>0<\/td><td>0<\/td><td>0<\/td><td>0<\/td><td>1<\/td>/,
+  );
+  assert.match(body, /<th scope="row">行政事业性收费<\/th><td>3.25<\/td>/);
+  assert.ok(!/<script/.test(body), 'no JavaScript needed');
+  const rows = (table: string) =>
+    (body.split(`<caption>${table}</caption>`)[1] ?? '').split('</table>')[0] ?? '';
+  assert.equal((rows('收到和处理政府信息公开申请情况').match(/<tr>/g) ?? []).length, 3 + 25);
+
+  const xlsx = await visitor.get(`/gk/reports/${link[1]}/figures.xlsx`);
+  assert.equal(xlsx.statusCode, 200);
+  assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet('表三 依申请公开');
+  assert.ok(sheet);
+  const disclosed = sheet.getRow(7).values as unknown[];
+  assert.deepEqual(disclosed.slice(1), ['三、本年度办理结果', '（一）予以公开', '', 1, 0, 0, 0, 0, 0, 1]);
+
+  // A draft has no page.
+  const approver = await t.as('t_approver');
+  const saved = await approver.send('PUT', `${url(2026)}/narrative`, {
+    overview: '草稿',
+    problems: '',
+    other: '',
+  });
+  assert.equal(saved.statusCode, 200, saved.body);
+  const draft = await t.db
+    .selectFrom('reports')
+    .select('id')
+    .where('year', '=', 2026)
+    .executeTakeFirstOrThrow();
+  assert.equal((await visitor.get(`/gk/reports/${draft.id}`)).statusCode, 404);
+  assert.equal((await visitor.get('/gk/reports/999999')).statusCode, 404);
 });

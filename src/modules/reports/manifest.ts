@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { reportsApi } from './api.ts';
 import { reportsCommands } from './commands.ts';
 import { REPORTS_ERRORS } from './errors.ts';
+import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
 
 /**
  * 年度报告: the annual report on government information disclosure (条例第四十九条、第五十条) per reporting
@@ -12,4 +13,8 @@ export const reportsModule: ModuleManifest = {
   errors: REPORTS_ERRORS,
   commands: reportsCommands,
   api: reportsApi,
+  portalPages: [REPORTS_PATH],
+  async portal(app, ctx) {
+    await reportPages(app, ctx);
+  },
 };
