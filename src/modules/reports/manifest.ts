@@ -3,6 +3,7 @@ import { reportsApi } from './api.ts';
 import { reportsCommands } from './commands.ts';
 import { REPORTS_ERRORS } from './errors.ts';
 import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
+import { seedDemoReports } from './seeds.ts';
 
 /**
  * 年度报告: the annual report on government information disclosure (条例第四十九条、第五十条) per reporting
@@ -13,6 +14,7 @@ export const reportsModule: ModuleManifest = {
   errors: REPORTS_ERRORS,
   commands: reportsCommands,
   api: reportsApi,
+  seed: seedDemoReports,
   portalPages: [REPORTS_PATH],
   async portal(app, ctx) {
     await reportPages(app, ctx);
