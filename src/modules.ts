@@ -8,6 +8,7 @@ import { demoModule } from './modules/demo/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
+import { reportsModule } from './modules/reports/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
 import { siteModule } from './modules/site/index.ts';
 import { workplanModule } from './modules/workplan/index.ts';
@@ -20,6 +21,7 @@ export const MODULES: readonly ModuleManifest[] = registerModules([
   requestsModule,
   workplanModule,
   documentsModule,
+  reportsModule,
   siteModule,
   demoModule,
 ]);

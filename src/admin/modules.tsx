@@ -4,11 +4,12 @@
  * side is one line in `src/modules.ts`. Modules not built yet show a placeholder page until their line
  * is replaced.
  */
-import { FileTextOutlined, QuestionCircleOutlined, SolutionOutlined } from '@ant-design/icons';
+import { QuestionCircleOutlined, SolutionOutlined } from '@ant-design/icons';
 import { calendarAdmin } from '../modules/calendar/admin/index.tsx';
 import { demoAdmin } from '../modules/demo/admin/index.tsx';
 import { documentsAdmin } from '../modules/documents/admin/index.tsx';
 import { orgsAdmin } from '../modules/orgs/admin/index.tsx';
+import { reportsAdmin } from '../modules/reports/admin/index.tsx';
 import { requestsAdmin } from '../modules/requests/admin/index.tsx';
 import { siteAdmin } from '../modules/site/admin/index.tsx';
 import { workplanAdmin } from '../modules/workplan/admin/index.tsx';
@@ -32,12 +33,7 @@ export const ADMIN_MODULES: readonly AdminModule[] = [
     icon: <QuestionCircleOutlined />,
     sentence: '本模块正在建设中，上线后将在此维护政策问答。',
   }),
-  underConstruction('annual-reports', {
-    path: '/annual-reports',
-    title: '年度报告',
-    icon: <FileTextOutlined />,
-    sentence: '本模块正在建设中，上线后将在此编制政府信息公开工作年度报告。',
-  }),
+  reportsAdmin,
   siteAdmin,
   demoAdmin,
 ];

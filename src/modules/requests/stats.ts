@@ -4,18 +4,105 @@
  * report), and how they were answered, on the outcome rows of table 三 — counted as the 统计分析 page
  * counts them (the year's cases by 收到申请之日, from the counters of analytics.store.ts), for the
  * cases addressed to the given agencies.
+ *
+ * A second table, `requests.report`, counts as table 三 of the annual report itself counts (国办公开办函〔2021〕30号,
+ * docs/law/annual-report-format.md), so that 一 + 二 = 三（七） + 四 holds in every column:
+ * - received: 收到申请之日 in the year (一、本年新收);
+ * - carriedIn: received before the year and not concluded before it (二、上年结转);
+ * - the outcome rows: concluded in the year, by the date of conclusion — the reply, or the ending of the
+ *   case (deemed withdrawn, withdrawn) — whatever the year of receipt (三、本年度办理结果);
+ * - carriedForward: received by the end of the year and not concluded by then (四、结转下年度继续办理).
+ * Applications still awaiting confirmation of receipt have no date of receipt and are not counted.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { StatsQuery, StatsTable } from '../../platform/stats.ts';
 import { listOrgs } from '../orgs/index.ts';
 import { countBreakdowns } from './analytics.store.ts';
-import { countOutcomes } from './domain/analytics.ts';
+import { countOutcomes, reportRowOf } from './domain/analytics.ts';
 import { APPLICANT_TYPE_INFO, APPLICANT_TYPES, type ApplicantType } from './domain/applicant.ts';
+import { REPORT_ROW_KEYS, REPORT_ROWS } from './domain/outcomes.ts';
 
 /** Counts per applicant type, with the total as the last column (总计). */
 function withTotal(byType: readonly number[]): number[] {
   return [...byType, byType.reduce((s, n) => s + n, 0)];
+}
+
+/** The events that conclude a case (its outcome is set by one of them: stages.ts). */
+const CONCLUDING_EVENTS = ['reply', 'deem-withdrawn-no-correction', 'deem-withdrawn-no-payment', 'withdraw'];
+
+const applicantColumns = () => [
+  ...APPLICANT_TYPES.map((t) => ({ key: t, label: APPLICANT_TYPE_INFO[t].reportColumnLabel })),
+  { key: 'total', label: '总计' },
+];
+
+/** Table 三 of the annual report as counted there: received, carried in, concluded by row, carried forward. */
+async function reportTable(db: Kysely<Database>, year: number, orgIds: number[]): Promise<StatsTable> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const { rows } = await sql<{
+    applicant_type: string;
+    outcome: string | null;
+    outcome_ground: string | null;
+    received: number;
+    carried_in: number;
+    concluded: number;
+    carried_forward: number;
+  }>`
+    with c as (
+      select r.applicant_type, r.received_on, r.outcome, r.outcome_ground,
+        case when r.outcome is null then null else coalesce(
+          (select min(e.on_date) from request_events e
+            where e.request_id = r.id and e.type = any(${CONCLUDING_EVENTS}::text[])),
+          r.replied_on, r.received_on) end as concluded_on
+      from requests r
+      where r.received_on is not null and r.received_on <= ${to}::date and r.org_id = any(${orgIds}::int[])
+    )
+    select applicant_type, outcome, outcome_ground,
+      count(*) filter (where received_on >= ${from}::date)::int as received,
+      count(*) filter (where received_on < ${from}::date
+        and (concluded_on is null or concluded_on >= ${from}::date))::int as carried_in,
+      count(*) filter (where concluded_on between ${from}::date and ${to}::date)::int as concluded,
+      count(*) filter (where concluded_on is null or concluded_on > ${to}::date)::int as carried_forward
+    from c
+    group by applicant_type, outcome, outcome_ground`.execute(db);
+  const zeros = () => APPLICANT_TYPES.map(() => 0);
+  const received = zeros();
+  const carriedIn = zeros();
+  const carriedForward = zeros();
+  const byRow = new Map<string, number[]>(REPORT_ROW_KEYS.map((k) => [k, zeros()]));
+  const unmapped = zeros();
+  for (const r of rows) {
+    const column = APPLICANT_TYPES.indexOf(r.applicant_type as ApplicantType);
+    if (column < 0) continue;
+    const add = (into: number[], n: number) => {
+      into[column] = (into[column] as number) + n;
+    };
+    add(received, r.received);
+    add(carriedIn, r.carried_in);
+    add(carriedForward, r.carried_forward);
+    if (r.outcome !== null && r.concluded > 0) {
+      const key = reportRowOf(r.outcome, r.outcome_ground);
+      add(key ? (byRow.get(key) as number[]) : unmapped, r.concluded);
+    }
+  }
+  return {
+    key: 'requests.report',
+    title: `${year}年收到和处理政府信息公开申请情况（年度报告表三口径：按办结日期）`,
+    columns: applicantColumns(),
+    rows: [
+      { key: 'received', label: '本年新收政府信息公开申请数量', counts: withTotal(received) },
+      { key: 'carriedIn', label: '上年结转政府信息公开申请数量', counts: withTotal(carriedIn) },
+      ...REPORT_ROWS.map((r) => ({
+        key: r.key,
+        label: r.label,
+        counts: withTotal(byRow.get(r.key) as number[]),
+      })),
+      // Concluded in the year with an outcome no row of table 三 takes (an invalid ground): should stay 0.
+      { key: 'unmapped', label: '本年办结但无法归入表三的申请', counts: withTotal(unmapped) },
+      { key: 'carriedForward', label: '结转下年度继续办理', counts: withTotal(carriedForward) },
+    ],
+  };
 }
 
 export async function requestStats(db: Kysely<Database>, q: StatsQuery): Promise<StatsTable[]> {
@@ -36,10 +123,7 @@ export async function requestStats(db: Kysely<Database>, q: StatsQuery): Promise
     {
       key: 'requests.applications',
       title: `${q.year}年收到和处理政府信息公开申请情况`,
-      columns: [
-        ...APPLICANT_TYPES.map((t) => ({ key: t, label: APPLICANT_TYPE_INFO[t].reportColumnLabel })),
-        { key: 'total', label: '总计' },
-      ],
+      columns: applicantColumns(),
       rows: [
         { key: 'received', label: '本年新收政府信息公开申请数量', counts: withTotal(received) },
         ...outcomes.rows.map((r) => ({
@@ -51,5 +135,6 @@ export async function requestStats(db: Kysely<Database>, q: StatsQuery): Promise
         { key: 'pending', label: '尚未答复（办理中）', counts: withTotal(pending) },
       ],
     },
+    await reportTable(db, q.year, orgIds),
   ];
 }

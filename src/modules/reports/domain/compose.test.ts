@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkTable3 } from './checks.ts';
+import { overviewFacts, table3From } from './compose.ts';
+import { table4Of } from './tables.ts';
+
+const zeros = [0, 0, 0, 0, 0, 0, 0];
+
+test('table 三 from the requests stats: 一, 二, outcome rows, （七） as their sum, 四', () => {
+  const t = table3From([
+    { key: 'received', counts: [2, 1, 0, 0, 0, 0, 3] },
+    { key: 'carriedIn', counts: [1, 0, 0, 0, 0, 0, 1] },
+    { key: '3.1', counts: [2, 0, 0, 0, 0, 0, 2] },
+    { key: '3.3.4', counts: [0, 1, 0, 0, 0, 0, 1] },
+    { key: 'unmapped', counts: zeros },
+    { key: 'carriedForward', counts: [1, 0, 0, 0, 0, 0, 1] },
+  ]);
+  assert.deepEqual(t['三(三)4'], [0, 1, 0, 0, 0, 0, 1]);
+  assert.deepEqual(t['三(七)'], [2, 1, 0, 0, 0, 0, 3]);
+  assert.ok(checkTable3(t).every((c) => c.ok));
+});
+
+test('an application concluded with an outcome no row takes is in （七） and fails its check', () => {
+  const t = table3From([
+    { key: 'received', counts: [1, 0, 0, 0, 0, 0, 1] },
+    { key: 'unmapped', counts: [1, 0, 0, 0, 0, 0, 1] },
+  ]);
+  assert.deepEqual(t['三(七)'], [1, 0, 0, 0, 0, 0, 1]);
+  assert.ok(checkTable3(t).some((c) => !c.ok && c.message.includes('（一）至（六）各项之和为0')));
+});
+
+test('the overview paragraph states the figures', () => {
+  const t = table3From([
+    { key: 'received', counts: [2, 1, 0, 0, 0, 0, 3] },
+    { key: '3.1', counts: [2, 1, 0, 0, 0, 0, 3] },
+  ]);
+  const text = overviewFacts('市教育局', 2025, {
+    table2: {
+      rule: [0, 0, 0],
+      normative: [4, 1, 20],
+      licensing: null,
+      penalty: null,
+      enforcement: null,
+      fees: null,
+    },
+    table3: t,
+    table4: table4Of([{ kind: 'review', result: 'upheld' }]),
+  });
+  assert.ok(text.includes('本年制发规章0件、行政规范性文件4件'), text);
+  assert.ok(
+    text.includes('本年新收政府信息公开申请3件，上年结转0件，本年办结3件，结转下年度继续办理0件'),
+    text,
+  );
+  assert.ok(text.includes('被申请行政复议1件、提起行政诉讼0件'), text);
+});

@@ -1,0 +1,2 @@
+/** Public surface of the reports module (年度报告). */
+export { reportsModule } from './manifest.ts';

@@ -1,0 +1,208 @@
+/** SQL of the annual reports (年度报告): the report records, hand-entered figures, the review/litigation register. */
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { Database, Timestamp } from '../../platform/db/database.ts';
+import type { Check } from './domain/checks.ts';
+import type { ReportState } from './domain/states.ts';
+import type { ReportFigures, ReviewKind, ReviewResult } from './domain/tables.ts';
+
+type Json<T> = ColumnType<T, string, string>;
+type Db = Kysely<Database>;
+
+export interface ReportsTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  state: ColumnType<ReportState, ReportState | undefined, ReportState>;
+  overview: Generated<string>;
+  problems: Generated<string>;
+  other: Generated<string>;
+  figures: Json<ReportFigures | null> | null;
+  checks: Json<Check[] | null> | null;
+  submitted_at: Timestamp | null;
+  submitted_by: number | null;
+  accepted_at: Timestamp | null;
+  accepted_by: number | null;
+  published_at: Timestamp | null;
+  published_by: number | null;
+  updated_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportFiguresTable {
+  org_id: number;
+  year: number;
+  key: string;
+  /** numeric: comes back as a string. */
+  value: ColumnType<string, number, number>;
+  entered_by: number | null;
+  entered_at: Timestamp;
+}
+
+export interface ReportReviewsTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: ReviewKind;
+  case_no: string | null;
+  request_case_no: string | null;
+  filed_on: string;
+  organ: string;
+  result: ReviewResult;
+  decided_on: string | null;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+declare module '../../platform/db/database.ts' {
+  interface Database {
+    reports: ReportsTable;
+    report_figures: ReportFiguresTable;
+    report_reviews: ReportReviewsTable;
+  }
+}
+
+export type ReportRow = Selectable<ReportsTable>;
+export type ReviewRow = Selectable<ReportReviewsTable>;
+
+export function findReport(db: Db, orgId: number, year: number): Promise<ReportRow | undefined> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+}
+
+export function findReportById(db: Db, id: number): Promise<ReportRow | undefined> {
+  return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function reportsOfYear(db: Db, year: number): Promise<ReportRow[]> {
+  return db.selectFrom('reports').selectAll().where('year', '=', year).execute();
+}
+
+/** The report record of an agency and year, created as a draft when there is none (locked for update). */
+export async function ensureReport(
+  tx: Db,
+  orgId: number,
+  year: number,
+  by: number | null,
+): Promise<ReportRow> {
+  await tx
+    .insertInto('reports')
+    .values({
+      org_id: orgId,
+      year,
+      figures: null,
+      checks: null,
+      submitted_at: null,
+      submitted_by: null,
+      accepted_at: null,
+      accepted_by: null,
+      published_at: null,
+      published_by: null,
+      updated_by: by,
+    })
+    .onConflict((oc) => oc.columns(['org_id', 'year']).doNothing())
+    .execute();
+  return tx
+    .selectFrom('reports')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('year', '=', year)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export function updateReport(
+  tx: Db,
+  id: number,
+  patch: Partial<{
+    state: ReportState;
+    overview: string;
+    problems: string;
+    other: string;
+    figures: string | null;
+    checks: string | null;
+    submitted_at: Date | null;
+    submitted_by: number | null;
+    accepted_at: Date | null;
+    accepted_by: number | null;
+    published_at: Date | null;
+    published_by: number | null;
+    updated_by: number | null;
+  }>,
+): Promise<ReportRow> {
+  return tx
+    .updateTable('reports')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export type FigureRow = { key: string; value: number; entered_by: number | null; entered_at: Date };
+
+export async function manualFigures(db: Db, orgId: number, year: number): Promise<FigureRow[]> {
+  const rows = await db
+    .selectFrom('report_figures')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('year', '=', year)
+    .execute();
+  return rows.map((r) => ({
+    key: r.key,
+    value: Number(r.value),
+    entered_by: r.entered_by,
+    entered_at: new Date(r.entered_at),
+  }));
+}
+
+export async function saveFigure(
+  tx: Db,
+  orgId: number,
+  year: number,
+  key: string,
+  value: number,
+  by: number,
+) {
+  await tx
+    .insertInto('report_figures')
+    .values({ org_id: orgId, year, key, value, entered_by: by, entered_at: new Date() })
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'year', 'key']).doUpdateSet({ value, entered_by: by, entered_at: new Date() }),
+    )
+    .execute();
+}
+
+/** Review and litigation cases of the agencies filed in the year (表四 counts those). */
+export function reviewsOf(db: Db, orgIds: readonly number[], year?: number): Promise<ReviewRow[]> {
+  let q = db
+    .selectFrom('report_reviews')
+    .selectAll()
+    .where('org_id', 'in', orgIds.length ? [...orgIds] : [-1]);
+  if (year !== undefined)
+    q = q.where('filed_on', '>=', `${year}-01-01`).where('filed_on', '<=', `${year}-12-31`);
+  return q.orderBy('filed_on').orderBy('id').execute();
+}
+
+export function insertReview(
+  tx: Db,
+  v: Omit<ReviewRow, 'id' | 'created_at' | 'note'> & { note: string },
+): Promise<ReviewRow> {
+  return tx.insertInto('report_reviews').values(v).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Published reports, newest year first (the portal). */
+export function publishedReports(db: Db) {
+  return db
+    .selectFrom('reports')
+    .innerJoin('orgs', 'orgs.id', 'reports.org_id')
+    .select(['reports.id', 'reports.org_id', 'reports.year', 'reports.published_at', 'orgs.name as org_name'])
+    .where('reports.state', '=', 'published')
+    .orderBy('reports.year', 'desc')
+    .orderBy('orgs.sort_order')
+    .orderBy('orgs.id')
+    .execute();
+}
