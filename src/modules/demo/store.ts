@@ -16,7 +16,8 @@
  *   (work_assessments). So are sessions and notifications of a demo user (they have an id, but a row
  *   made after seeding belongs to its user): ON DELETE CASCADE declares a row part of its parent.
  * - Without an id, keyed by their organisation: document_index_serials, work_score_rules,
- *   disclosure_guides, site_identity (the demo government's site): deleted explicitly with their demo
+ *   disclosure_guides, site_identity (the demo government's site), report_figures (an
+ *   agency's hand-entered figures of table 二): deleted explicitly with their demo
  *   organisation (`OWNED_BY_ORG`).
  * - audit_log rows written after seeding by a demo account stay (the trail is kept); their actor_id is
  *   cleared, and the removal's own audit row lists the demo accounts by id and name.
@@ -59,6 +60,7 @@ export const OWNED_BY_ORG = [
   'work_score_rules',
   'disclosure_guides',
   'site_identity',
+  'report_figures',
 ] as const;
 
 const OWN_TABLES = new Set(['demo_records', 'demo_state']);
