@@ -3,7 +3,7 @@
  * Art. 26 publication deadline, settings and 特色主题. Every write: one transaction + audit, then the
  * search vector is refreshed in that transaction (search.ts, `refreshDocumentSearch`).
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -18,6 +18,7 @@ import {
   provisionalYearsBetween,
 } from '../calendar/index.ts';
 import { findOrg, orgNames, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
+import * as contentStore from './content.store.ts';
 import {
   ATTRIBUTE_LABELS,
   type Attribute,
@@ -46,6 +47,7 @@ import {
 import { htmlToText, sanitizeBody } from './html.ts';
 import { reindex } from './reindex.ts';
 import type { DocumentRow } from './store.ts';
+import * as store from './store.ts';
 
 type Db = Kysely<Database>;
 type Tx = Transaction<Database>;
@@ -67,15 +69,6 @@ export async function authorize(
   return visible;
 }
 
-async function issuersOf(db: Db, id: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('document_issuers')
-    .select('org_id')
-    .where('document_id', '=', id)
-    .execute();
-  return rows.map((r) => r.org_id);
-}
-
 /** The document, or NOT_FOUND; and FORBIDDEN/NOT_FOUND when out of the actor's scope. */
 export async function loadForActor(
   db: Db,
@@ -83,9 +76,9 @@ export async function loadForActor(
   id: number,
   permission: DocPermission,
 ): Promise<DocumentRow> {
-  const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  const doc = await store.findDocument(db, id);
   if (!doc) throw new AppError('NOT_FOUND');
-  await authorize(db, actor, permission, [doc.org_id, ...(await issuersOf(db, id))]);
+  await authorize(db, actor, permission, [doc.org_id, ...(await store.issuerIds(db, id))]);
   return doc;
 }
 
@@ -156,11 +149,7 @@ async function checkRefs(db: Db, visible: Set<number>, v: DocumentInput): Promis
   if ((v.issuerOrgIds ?? []).some((id) => !found.has(id)))
     out.push({ path: 'issuerOrgIds', message: '联合发文机关不存在' });
   if (v.themeIds && v.themeIds.length > 0) {
-    const themes = await db
-      .selectFrom('document_themes')
-      .select('id')
-      .where('id', 'in', v.themeIds)
-      .execute();
+    const themes = await store.existingThemeIds(db, v.themeIds);
     if (themes.length !== new Set(v.themeIds).size) out.push({ path: 'themeIds', message: '特色主题不存在' });
   }
   return out;
@@ -175,7 +164,7 @@ function cleanKeywords(k: string[] | undefined): string[] {
 export type DocumentSettings = { indexPattern: string; reviewIntervalMonths: number };
 
 export async function getSettings(db: Db): Promise<DocumentSettings> {
-  const row = await db.selectFrom('document_settings').selectAll().where('id', '=', 1).executeTakeFirst();
+  const row = await store.findSettings(db);
   return {
     indexPattern: row?.index_pattern ?? '{orgCode}-{category}-{year}-{serial:5}',
     reviewIntervalMonths: row?.review_interval_months ?? 12,
@@ -208,16 +197,12 @@ export async function updateSettings(
     ]);
   return inTransaction(db, async (tx) => {
     const before = await getSettings(tx);
-    await tx
-      .updateTable('document_settings')
-      .set({
-        ...(patch.indexPattern !== undefined ? { index_pattern: patch.indexPattern } : {}),
-        ...(patch.reviewIntervalMonths !== undefined
-          ? { review_interval_months: patch.reviewIntervalMonths }
-          : {}),
-      })
-      .where('id', '=', 1)
-      .execute();
+    await store.updateSettings(tx, {
+      ...(patch.indexPattern !== undefined ? { index_pattern: patch.indexPattern } : {}),
+      ...(patch.reviewIntervalMonths !== undefined
+        ? { review_interval_months: patch.reviewIntervalMonths }
+        : {}),
+    });
     const after = await getSettings(tx);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -242,21 +227,12 @@ export async function nextIndexNumber(
   const org = await findOrg(tx, orgId);
   if (!org) throw new Error(`organisation ${orgId} not found`);
   const { indexPattern } = await getSettings(tx);
-  const row = await tx
-    .insertInto('document_index_serials')
-    .values({ org_id: orgId, year, last_serial: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['org_id', 'year'])
-        .doUpdateSet({ last_serial: sql<number>`document_index_serials.last_serial + 1` }),
-    )
-    .returning('last_serial')
-    .executeTakeFirstOrThrow();
+  const serial = await store.takeIndexSerial(tx, orgId, year);
   return formatIndexNumber(indexPattern, {
     orgCode: orgCodeFor(org),
     category: findGenre(genre)?.category ?? 'QT',
     year,
-    serial: row.last_serial,
+    serial,
   });
 }
 
@@ -271,23 +247,9 @@ async function writeLinks(
   issuerOrgIds: number[] | undefined,
   themeIds: number[] | undefined,
 ) {
-  if (issuerOrgIds !== undefined || orgId !== undefined) {
-    const all = [...new Set([orgId, ...(issuerOrgIds ?? [])])];
-    await tx.deleteFrom('document_issuers').where('document_id', '=', id).execute();
-    await tx
-      .insertInto('document_issuers')
-      .values(all.map((o) => ({ document_id: id, org_id: o })))
-      .execute();
-  }
-  if (themeIds !== undefined) {
-    await tx.deleteFrom('document_theme_links').where('document_id', '=', id).execute();
-    const uniq = [...new Set(themeIds)];
-    if (uniq.length > 0)
-      await tx
-        .insertInto('document_theme_links')
-        .values(uniq.map((t) => ({ document_id: id, theme_id: t })))
-        .execute();
-  }
+  if (issuerOrgIds !== undefined || orgId !== undefined)
+    await store.replaceIssuers(tx, id, [...new Set([orgId, ...(issuerOrgIds ?? [])])]);
+  if (themeIds !== undefined) await store.replaceThemeLinks(tx, id, [...new Set(themeIds)]);
 }
 
 export async function createDocument(
@@ -329,33 +291,29 @@ export async function insertDocumentRow(
   const docNumber = input.docNumber?.trim() ? input.docNumber.trim() : null;
   const parsed = docNumber ? parseDocNumber(docNumber) : null;
   const indexNumber = await nextIndexNumber(tx, input.orgId, input.genre, input.writtenDate);
-  const row = await tx
-    .insertInto('documents')
-    .values({
-      title: input.title.trim(),
-      doc_number: parsed?.ok ? parsed.value.normalized : docNumber,
-      doc_number_key: docNumberKey(docNumber),
-      index_number: indexNumber,
-      org_id: input.orgId,
-      genre: input.genre,
-      topic: input.topic || null,
-      keywords: cleanKeywords(input.keywords),
-      summary: input.summary?.trim() || null,
-      body_html: bodyHtml,
-      body_text: htmlToText(bodyHtml),
-      written_date: input.writtenDate,
-      effective_date: input.effectiveDate || null,
-      attribute: input.attribute ?? null,
-      attribute_ground:
-        input.attribute && input.attribute !== 'proactive' ? (input.attributeGround ?? null) : null,
-      attribute_reason:
-        input.attribute && input.attribute !== 'proactive' ? input.attributeReason?.trim() || null : null,
-      historical: opts.historical ?? false,
-      created_by: actorId,
-      updated_at: new Date(),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await store.insertDocument(tx, {
+    title: input.title.trim(),
+    doc_number: parsed?.ok ? parsed.value.normalized : docNumber,
+    doc_number_key: docNumberKey(docNumber),
+    index_number: indexNumber,
+    org_id: input.orgId,
+    genre: input.genre,
+    topic: input.topic || null,
+    keywords: cleanKeywords(input.keywords),
+    summary: input.summary?.trim() || null,
+    body_html: bodyHtml,
+    body_text: htmlToText(bodyHtml),
+    written_date: input.writtenDate,
+    effective_date: input.effectiveDate || null,
+    attribute: input.attribute ?? null,
+    attribute_ground:
+      input.attribute && input.attribute !== 'proactive' ? (input.attributeGround ?? null) : null,
+    attribute_reason:
+      input.attribute && input.attribute !== 'proactive' ? input.attributeReason?.trim() || null : null,
+    historical: opts.historical ?? false,
+    created_by: actorId,
+    updated_at: new Date(),
+  });
   await writeLinks(tx, row.id, input.orgId, input.issuerOrgIds ?? [], input.themeIds ?? []);
   return row;
 }
@@ -366,23 +324,9 @@ function auditView(r: DocumentRow) {
 }
 
 async function lockDoc(tx: Tx, id: number): Promise<DocumentRow> {
-  const row = await tx
-    .selectFrom('documents')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await store.lockDocument(tx, id);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
-}
-
-async function interpretationCount(db: Db, id: number): Promise<number> {
-  const r = await db
-    .selectFrom('interpretations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('document_id', '=', id)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 function workflowDoc(row: DocumentRow, interpretations: number) {
@@ -436,34 +380,31 @@ export async function updateDocument(
     const docNumber = merged.docNumber?.trim() ? merged.docNumber.trim() : null;
     const parsed = docNumber ? parseDocNumber(docNumber) : null;
     const proactive = merged.attribute === 'proactive' || merged.attribute == null;
-    const updated = await tx
-      .updateTable('documents')
-      .set({
-        title: merged.title.trim(),
-        doc_number: parsed?.ok ? parsed.value.normalized : docNumber,
-        doc_number_key: docNumberKey(docNumber),
-        org_id: merged.orgId,
-        genre: merged.genre,
-        topic: merged.topic || null,
-        keywords: cleanKeywords(merged.keywords),
-        summary: merged.summary?.trim() || null,
-        body_html: bodyHtml,
-        body_text: htmlToText(bodyHtml),
-        written_date: merged.writtenDate,
-        effective_date: merged.effectiveDate || null,
-        attribute: merged.attribute ?? null,
-        attribute_ground: proactive ? null : (merged.attributeGround ?? null),
-        attribute_reason: proactive ? null : merged.attributeReason?.trim() || null,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await store.updateDocument(tx, id, {
+      title: merged.title.trim(),
+      doc_number: parsed?.ok ? parsed.value.normalized : docNumber,
+      doc_number_key: docNumberKey(docNumber),
+      org_id: merged.orgId,
+      genre: merged.genre,
+      topic: merged.topic || null,
+      keywords: cleanKeywords(merged.keywords),
+      summary: merged.summary?.trim() || null,
+      body_html: bodyHtml,
+      body_text: htmlToText(bodyHtml),
+      written_date: merged.writtenDate,
+      effective_date: merged.effectiveDate || null,
+      attribute: merged.attribute ?? null,
+      attribute_ground: proactive ? null : (merged.attributeGround ?? null),
+      attribute_reason: proactive ? null : merged.attributeReason?.trim() || null,
+      updated_at: new Date(),
+    });
     const issuers =
       patch.issuerOrgIds ??
-      (patch.orgId !== undefined ? (await issuersOf(tx, id)).filter((o) => o !== row.org_id) : undefined);
+      (patch.orgId !== undefined
+        ? (await store.issuerIds(tx, id)).filter((o) => o !== row.org_id)
+        : undefined);
     if (issuers !== undefined || patch.themeIds !== undefined)
-      await writeLinks(tx, id, merged.orgId, issuers ?? (await issuersOf(tx, id)), patch.themeIds);
+      await writeLinks(tx, id, merged.orgId, issuers ?? (await store.issuerIds(tx, id)), patch.themeIds);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'document.update',
@@ -502,19 +443,14 @@ export async function setAttribute(
   return inTransaction(db, async (tx) => {
     const row = await lockDoc(tx, id);
     const proactive = v.attribute === 'proactive';
-    const updated = await tx
-      .updateTable('documents')
-      .set({
-        attribute: v.attribute,
-        attribute_ground: proactive ? null : (v.attributeGround ?? null),
-        attribute_reason: proactive ? null : (v.attributeReason?.trim() ?? null),
-        attribute_review_due:
-          row.status === 'published' ? attributeReviewDue(v.attribute, today, reviewIntervalMonths) : null,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await store.updateDocument(tx, id, {
+      attribute: v.attribute,
+      attribute_ground: proactive ? null : (v.attributeGround ?? null),
+      attribute_reason: proactive ? null : (v.attributeReason?.trim() ?? null),
+      attribute_review_due:
+        row.status === 'published' ? attributeReviewDue(v.attribute, today, reviewIntervalMonths) : null,
+      updated_at: new Date(),
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'document.attribute',
@@ -575,39 +511,25 @@ async function transition(
   const { reviewIntervalMonths } = await getSettings(db);
   return inTransaction(db, async (tx) => {
     const row = await lockDoc(tx, id);
-    const d = decide(workflowDoc(row, await interpretationCount(tx, id)), action);
+    const d = decide(workflowDoc(row, await contentStore.countInterpretations(tx, id)), action);
     if (!d.ok) refuse(d);
-    const set: Partial<Record<string, unknown>> = { status: d.next, updated_at: new Date() };
+    const set: store.DocumentChanges = { status: d.next, updated_at: new Date() };
     if (action === 'publish') {
       const on = extra.publishedDate ?? chinaToday();
       set.published_date = on;
       set.attribute_review_due = attributeReviewDue(row.attribute, on, reviewIntervalMonths);
     }
-    const updated = await tx
-      .updateTable('documents')
-      .set(set as never)
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (action === 'publish') {
-      // Interpretations published with the document (三同步) carry its publication date.
-      await tx
-        .updateTable('interpretations')
-        .set({ published_date: updated.published_date })
-        .where('document_id', '=', id)
-        .where('published_date', 'is', null)
-        .execute();
-    }
+    const updated = await store.updateDocument(tx, id, set);
+    // Interpretations published with the document (三同步) carry its publication date.
+    if (action === 'publish')
+      await contentStore.stampInterpretationsPublished(tx, id, updated.published_date);
     if (action === 'approve' || action === 'return') {
-      await tx
-        .insertInto('document_reviews')
-        .values({
-          document_id: id,
-          reviewer_id: actor.id,
-          decision: action === 'approve' ? 'approved' : 'returned',
-          notes: extra.notes ?? '',
-        })
-        .execute();
+      await store.insertReview(tx, {
+        documentId: id,
+        reviewerId: actor.id,
+        decision: action === 'approve' ? 'approved' : 'returned',
+        notes: extra.notes ?? '',
+      });
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -671,89 +593,14 @@ export async function publicationDeadlines(
 
 // ───────────────────────────── reading ─────────────────────────────
 
-export type DocumentFilters = {
-  q?: string;
-  status?: DocStatus;
-  attribute?: Attribute | 'none';
-  genre?: string;
-  orgId?: number;
-  year?: number;
-  validity?: Validity;
-  historical?: boolean;
-  themeId?: number;
-  page: number;
-  pageSize: number;
-};
+export type DocumentFilters = Omit<store.DocumentListFilter, 'orgIds'>;
 
 export async function listDocuments(db: Db, actor: Actor, f: DocumentFilters) {
   const visible = await authorize(db, actor, 'view');
-  const ids = [...visible];
-  let q = db
-    .selectFrom('documents as d')
-    .innerJoin('orgs as o', 'o.id', 'd.org_id')
-    .where('d.org_id', 'in', ids.length ? ids : [-1]);
-  if (f.status) q = q.where('d.status', '=', f.status);
-  if (f.attribute === 'none') q = q.where('d.attribute', 'is', null);
-  else if (f.attribute) q = q.where('d.attribute', '=', f.attribute);
-  if (f.genre) q = q.where('d.genre', '=', f.genre);
-  if (f.orgId) q = q.where('d.org_id', '=', f.orgId);
-  if (f.validity) q = q.where('d.validity', '=', f.validity);
-  if (f.historical !== undefined) q = q.where('d.historical', '=', f.historical);
-  if (f.year)
-    q = q.where('d.written_date', '>=', `${f.year}-01-01`).where('d.written_date', '<=', `${f.year}-12-31`);
-  if (f.themeId) {
-    const themeId = f.themeId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('document_theme_links as l')
-          .select('l.theme_id')
-          .whereRef('l.document_id', '=', 'd.id')
-          .where('l.theme_id', '=', themeId),
-      ),
-    );
-  }
-  if (f.q && f.q.trim() !== '') {
-    const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const key = docNumberKey(f.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb('d.title', 'like', like),
-        eb('d.doc_number_key', '=', key ?? ''),
-        eb('d.index_number', '=', f.q?.trim() ?? ''),
-      ]),
-    );
-  }
-  const [rows, count] = await Promise.all([
-    q
-      .select([
-        'd.id',
-        'd.title',
-        'd.doc_number',
-        'd.index_number',
-        'd.org_id',
-        'o.name as org_name',
-        'd.genre',
-        'd.written_date',
-        'd.published_date',
-        'd.effective_date',
-        'd.validity',
-        'd.attribute',
-        'd.status',
-        'd.historical',
-        'd.attribute_review_due',
-        'd.converted_on',
-      ])
-      .orderBy('d.written_date', 'desc')
-      .orderBy('d.id', 'desc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await store.listDocuments(db, { ...f, orgIds: [...visible] });
   const deadlines = await publicationDeadlines(db, rows, chinaToday());
   return {
-    total: Number(count.n),
+    total,
     items: rows.map((r, i) => ({
       ...presentListRow(r),
       /** Art. 26 deadline for proactive documents (null otherwise); see DocumentDetail.publicationDeadline. */
@@ -814,124 +661,13 @@ export async function documentDetail(
   id: number,
   opts: { publicView?: boolean; today?: string } = {},
 ) {
-  const d = await db
-    .selectFrom('documents as d')
-    .innerJoin('orgs as o', 'o.id', 'd.org_id')
-    .selectAll('d')
-    .select('o.name as org_name')
-    .where('d.id', '=', id)
-    .executeTakeFirst();
-  if (!d) throw new AppError('NOT_FOUND');
+  const loaded = await store.loadDocumentDetail(db, id);
+  if (!loaded) throw new AppError('NOT_FOUND');
+  const { document: d, issuers, themes, attachments, interpretations, outgoing, incoming, versions } = loaded;
   const today = opts.today ?? chinaToday();
-  const [
-    issuers,
-    themes,
-    attachments,
-    interpretations,
-    outgoing,
-    incoming,
-    versions,
-    reviews,
-    attrReviews,
-    creator,
-  ] = await Promise.all([
-    db
-      .selectFrom('document_issuers as i')
-      .innerJoin('orgs as o', 'o.id', 'i.org_id')
-      .select(['o.id', 'o.name'])
-      .where('i.document_id', '=', id)
-      .orderBy('o.sort_order')
-      .orderBy('o.id')
-      .execute(),
-    db
-      .selectFrom('document_theme_links as l')
-      .innerJoin('document_themes as t', 't.id', 'l.theme_id')
-      .select(['t.id', 't.name'])
-      .where('l.document_id', '=', id)
-      .orderBy('t.sort_order')
-      .execute(),
-    db
-      .selectFrom('document_attachments as a')
-      .innerJoin('files as f', 'f.id', 'a.file_id')
-      .select([
-        'a.id',
-        'a.file_id',
-        'a.name',
-        'a.sort_order',
-        'f.mime',
-        'f.size',
-        sql<number>`length(a.text_content)`.as('text_length'),
-      ])
-      .where('a.document_id', '=', id)
-      .orderBy('a.sort_order')
-      .orderBy('a.id')
-      .execute(),
-    db
-      .selectFrom('interpretations')
-      .select(['id', 'kind', 'title', 'published_date', 'video_url', 'image_file_id'])
-      .where('document_id', '=', id)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('document_relations as r')
-      .innerJoin('documents as t', 't.id', 'r.target_id')
-      .select([
-        'r.id',
-        'r.kind',
-        'r.effective_date',
-        'r.applied',
-        't.id as doc_id',
-        't.title',
-        't.doc_number',
-        't.validity',
-        't.status',
-        't.attribute',
-      ])
-      .where('r.document_id', '=', id)
-      .orderBy('r.effective_date')
-      .execute(),
-    db
-      .selectFrom('document_relations as r')
-      .innerJoin('documents as t', 't.id', 'r.document_id')
-      .select([
-        'r.id',
-        'r.kind',
-        'r.effective_date',
-        'r.applied',
-        't.id as doc_id',
-        't.title',
-        't.doc_number',
-        't.validity',
-        't.status',
-        't.attribute',
-      ])
-      .where('r.target_id', '=', id)
-      .orderBy('r.effective_date')
-      .execute(),
-    db
-      .selectFrom('document_versions')
-      .select(['id', 'version_no', 'title', 'valid_from', 'valid_to'])
-      .where('document_id', '=', id)
-      .orderBy('version_no')
-      .execute(),
-    opts.publicView
-      ? Promise.resolve([])
-      : db
-          .selectFrom('document_reviews as r')
-          .innerJoin('users as u', 'u.id', 'r.reviewer_id')
-          .select(['r.id', 'r.decision', 'r.notes', 'r.reviewed_at', 'u.display_name'])
-          .where('r.document_id', '=', id)
-          .orderBy('r.id')
-          .execute(),
-    opts.publicView
-      ? Promise.resolve([])
-      : db
-          .selectFrom('document_attribute_reviews as r')
-          .leftJoin('users as u', 'u.id', 'r.reviewer_id')
-          .select(['r.id', 'r.decision', 'r.notes', 'r.source', 'r.reviewed_at', 'u.display_name'])
-          .where('r.document_id', '=', id)
-          .orderBy('r.id')
-          .execute(),
+  const [reviews, attrReviews, creator] = await Promise.all([
+    opts.publicView ? Promise.resolve([]) : store.listReviews(db, id),
+    opts.publicView ? Promise.resolve([]) : store.listAttributeReviews(db, id),
     userDisplayNames(db, d.created_by ? [d.created_by] : []),
   ]);
   const publicOk = (r: { status: string; attribute: string | null }) =>
@@ -1048,11 +784,7 @@ export async function getDocument(db: Db, actor: Actor, id: number, today?: stri
 
 /** A document as the public sees it: only published 主动公开 documents; otherwise NOT_FOUND. */
 export async function getPublicDocument(db: Db, id: number) {
-  const row = await db
-    .selectFrom('documents')
-    .select(['status', 'attribute'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await store.findPublicationState(db, id);
   if (row?.status !== 'published' || row.attribute !== 'proactive') throw new AppError('NOT_FOUND');
   return documentDetail(db, id, { publicView: true });
 }
@@ -1061,39 +793,19 @@ export async function getPublicDocument(db: Db, id: number) {
 export async function findByDocNumber(db: Db, docNumber: string): Promise<DocumentRow | null> {
   const key = docNumberKey(docNumber);
   if (!key) return null;
-  return (
-    (await db
-      .selectFrom('documents')
-      .selectAll()
-      .where('doc_number_key', '=', key)
-      .orderBy('id')
-      .executeTakeFirst()) ?? null
-  );
+  return (await store.findByDocNumberKey(db, key)) ?? null;
 }
 
 // ───────────────────────────── themes (特色主题) ─────────────────────────────
 
 export async function listThemes(db: Db) {
-  const rows = await db
-    .selectFrom('document_themes as t')
-    .leftJoin('document_theme_links as l', 'l.theme_id', 't.id')
-    .select([
-      't.id',
-      't.name',
-      't.description',
-      't.sort_order',
-      (eb) => eb.fn.count<number>('l.document_id').as('n'),
-    ])
-    .groupBy('t.id')
-    .orderBy('t.sort_order')
-    .orderBy('t.id')
-    .execute();
+  const rows = await store.listThemes(db);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     description: r.description,
     sortOrder: r.sort_order,
-    documentCount: Number(r.n),
+    documentCount: r.document_count,
   }));
 }
 
@@ -1108,22 +820,10 @@ export async function saveTheme(
   if (name === '' || name.length > 50)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'name', message: '主题名称应为1至50个字' }]);
   return inTransaction(db, async (tx) => {
-    const clash = await tx
-      .selectFrom('document_themes')
-      .select('id')
-      .where('name', '=', name)
-      .executeTakeFirst();
+    const clash = await store.findThemeByName(tx, name);
     if (clash && clash.id !== id) throw new AppError('DUPLICATE', { what: `主题“${name}”` });
     const values = { name, description: v.description ?? '', sort_order: v.sortOrder ?? 0 };
-    const row =
-      id === null
-        ? await tx.insertInto('document_themes').values(values).returningAll().executeTakeFirstOrThrow()
-        : await tx
-            .updateTable('document_themes')
-            .set(values)
-            .where('id', '=', id)
-            .returningAll()
-            .executeTakeFirst();
+    const row = id === null ? await store.insertTheme(tx, values) : await store.updateTheme(tx, id, values);
     if (!row) throw new AppError('NOT_FOUND');
     await recordAudit(tx, {
       actorId: actor.id,
@@ -1139,7 +839,7 @@ export async function saveTheme(
 export async function deleteTheme(db: Db, actor: Actor, id: number): Promise<void> {
   await authorize(db, actor, 'settings');
   await inTransaction(db, async (tx) => {
-    const row = await tx.deleteFrom('document_themes').where('id', '=', id).returningAll().executeTakeFirst();
+    const row = await store.deleteTheme(tx, id);
     if (!row) throw new AppError('NOT_FOUND');
     await recordAudit(tx, {
       actorId: actor.id,
