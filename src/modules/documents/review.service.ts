@@ -14,9 +14,10 @@ import { chinaToday } from '../../platform/time.ts';
 import { findRequest, listReleaseQueue, RELEASE_STATUS_LABELS } from '../requests/index.ts';
 import { docNumberKey } from './domain/doc-number.ts';
 import { addMonths } from './domain/workflow.ts';
+import { presentListRow } from './present.ts';
 import { reindex } from './reindex.ts';
 import * as store from './review.store.ts';
-import { authorize, getSettings, loadForActor, presentListRow } from './service.ts';
+import { authorize, getSettings, loadForActor } from './service.ts';
 import { lockDocument, updateDocument } from './store.ts';
 
 type Db = Kysely<Database>;

@@ -19,21 +19,7 @@ import {
 } from '../calendar/index.ts';
 import { findOrg, orgNames, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
 import * as contentStore from './content.store.ts';
-import {
-  ATTRIBUTE_LABELS,
-  type Attribute,
-  type DocStatus,
-  findGenre,
-  findLegalGround,
-  GENRE_LABELS,
-  legalGroundLabel,
-  RELATION_KIND_LABELS,
-  STATUS_LABELS,
-  TOPIC_LABELS,
-  TOPICS,
-  VALIDITY_LABELS,
-  type Validity,
-} from './domain/codes.ts';
+import { type Attribute, type DocStatus, findGenre, findLegalGround, TOPICS } from './domain/codes.ts';
 import { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
 import { checkIndexPattern, formatIndexNumber, orgCodeFor } from './domain/index-number.ts';
 import { type DocPermission, mayDo } from './domain/policies.ts';
@@ -45,6 +31,7 @@ import {
   type WorkflowAction,
 } from './domain/workflow.ts';
 import { htmlToText, sanitizeBody } from './html.ts';
+import { presentListRow, presentPublicDocument, presentStaffDocument } from './present.ts';
 import { reindex } from './reindex.ts';
 import type { DocumentRow } from './store.ts';
 import * as store from './store.ts';
@@ -603,178 +590,39 @@ export async function listDocuments(db: Db, actor: Actor, f: DocumentFilters) {
     total,
     items: rows.map((r, i) => ({
       ...presentListRow(r),
-      /** Art. 26 deadline for proactive documents (null otherwise); see DocumentDetail.publicationDeadline. */
+      /** Art. 26 deadline for proactive documents (null otherwise), as in the document's detail. */
       publicationDeadline: deadlines[i] ?? null,
     })),
   };
 }
 
-export type DocumentListItem = ReturnType<typeof presentListRow>;
-
-export function presentListRow(r: {
-  id: number;
-  title: string;
-  doc_number: string | null;
-  index_number: string;
-  org_id: number;
-  org_name: string;
-  genre: string;
-  written_date: string;
-  published_date: string | null;
-  effective_date: string | null;
-  validity: string;
-  attribute: string | null;
-  status: string;
-  historical: boolean;
-  attribute_review_due: string | null;
-  converted_on: string | null;
-}) {
-  return {
-    id: r.id,
-    title: r.title,
-    docNumber: r.doc_number,
-    indexNumber: r.index_number,
-    orgId: r.org_id,
-    orgName: r.org_name,
-    genre: r.genre,
-    genreLabel: GENRE_LABELS[r.genre] ?? r.genre,
-    writtenDate: r.written_date,
-    publishedDate: r.published_date,
-    effectiveDate: r.effective_date,
-    validity: r.validity,
-    validityLabel: VALIDITY_LABELS[r.validity as Validity] ?? r.validity,
-    attribute: r.attribute,
-    attributeLabel: r.attribute ? ATTRIBUTE_LABELS[r.attribute as Attribute] : '未确定',
-    status: r.status,
-    statusLabel: STATUS_LABELS[r.status as DocStatus] ?? r.status,
-    historical: r.historical,
-    attributeReviewDue: r.attribute_review_due,
-    convertedOn: r.converted_on,
-  };
-}
-
-export type DocumentDetail = Awaited<ReturnType<typeof documentDetail>>;
-
-/** Everything about one document (staff view unless `publicView`). No access checks: callers check. */
-export async function documentDetail(
-  db: Db,
-  id: number,
-  opts: { publicView?: boolean; today?: string } = {},
-) {
+/**
+ * One document as staff see it (the console). No access checks: callers check. `today` decides
+ * whether the Art. 26 deadline has passed.
+ */
+export async function documentDetail(db: Db, id: number, opts: { today?: string } = {}) {
   const loaded = await store.loadDocumentDetail(db, id);
   if (!loaded) throw new AppError('NOT_FOUND');
-  const { document: d, issuers, themes, attachments, interpretations, outgoing, incoming, versions } = loaded;
-  const today = opts.today ?? chinaToday();
-  const [reviews, attrReviews, creator] = await Promise.all([
-    opts.publicView ? Promise.resolve([]) : store.listReviews(db, id),
-    opts.publicView ? Promise.resolve([]) : store.listAttributeReviews(db, id),
-    userDisplayNames(db, d.created_by ? [d.created_by] : []),
+  const d = loaded.document;
+  const [reviews, attributeReviews, creatorName, [deadline]] = await Promise.all([
+    store.listReviews(db, id),
+    store.listAttributeReviews(db, id),
+    creatorNameOf(db, d),
+    publicationDeadlines(db, [d], opts.today ?? chinaToday()),
   ]);
-  const publicOk = (r: { status: string; attribute: string | null }) =>
-    r.status === 'published' && r.attribute === 'proactive';
-  const rel = (r: (typeof outgoing)[number]) => ({
-    id: r.id,
-    kind: r.kind,
-    kindLabel: RELATION_KIND_LABELS[r.kind],
-    effectiveDate: r.effective_date,
-    applied: r.applied,
-    document: {
-      id: r.doc_id,
-      title: r.title,
-      docNumber: r.doc_number,
-      validity: r.validity,
-      validityLabel: VALIDITY_LABELS[r.validity],
-    },
-  });
-  const [deadline] = opts.publicView ? [null] : await publicationDeadlines(db, [d], today);
-  const wf = workflowDoc(d, interpretations.length);
-  return {
-    id: d.id,
-    title: d.title,
-    docNumber: d.doc_number,
-    indexNumber: d.index_number,
-    orgId: d.org_id,
-    orgName: d.org_name,
-    issuers: issuers.map((o) => ({ id: o.id, name: o.name })),
-    genre: d.genre,
-    genreLabel: GENRE_LABELS[d.genre] ?? d.genre,
-    topic: d.topic,
-    topicLabel: d.topic ? (TOPIC_LABELS[d.topic] ?? d.topic) : null,
-    keywords: d.keywords,
-    summary: d.summary,
-    bodyHtml: d.body_html,
-    writtenDate: d.written_date,
-    publishedDate: d.published_date,
-    effectiveDate: d.effective_date,
-    validity: d.validity,
-    validityLabel: VALIDITY_LABELS[d.validity],
-    validityChangedOn: d.validity_changed_on,
-    attribute: d.attribute,
-    attributeLabel: d.attribute ? ATTRIBUTE_LABELS[d.attribute] : '未确定',
-    attributeGround: opts.publicView ? null : d.attribute_ground,
-    attributeGroundLabel:
-      opts.publicView || !d.attribute_ground ? null : legalGroundLabel(d.attribute_ground),
-    attributeReason: opts.publicView ? null : d.attribute_reason,
-    status: d.status,
-    statusLabel: STATUS_LABELS[d.status],
-    attributeReviewDue: opts.publicView ? null : d.attribute_review_due,
-    convertedOn: d.converted_on,
-    historical: d.historical,
-    themes,
-    createdBy: d.created_by ? (creator.get(d.created_by) ?? null) : null,
-    createdAt: d.created_at.toISOString(),
-    updatedAt: d.updated_at.toISOString(),
-    attachments: attachments.map((a) => ({
-      id: a.id,
-      fileId: a.file_id,
-      name: a.name,
-      mime: a.mime,
-      size: a.size,
-      sortOrder: a.sort_order,
-      hasText: Number(a.text_length) > 0,
-    })),
-    interpretations: interpretations.map((i) => ({
-      id: i.id,
-      kind: i.kind,
-      title: i.title,
-      publishedDate: i.published_date,
-      videoUrl: i.video_url,
-      imageFileId: i.image_file_id,
-    })),
-    relations: {
-      /** This document amends/repeals/replaces these (older) documents. */
-      outgoing: (opts.publicView ? outgoing.filter(publicOk) : outgoing).map(rel),
-      /** These (newer) documents amend/repeal/replace this one. */
-      incoming: (opts.publicView ? incoming.filter(publicOk) : incoming).map(rel),
-    },
-    versions: versions.map((v) => ({
-      id: v.id,
-      versionNo: v.version_no,
-      title: v.title,
-      validFrom: v.valid_from,
-      validTo: v.valid_to,
-    })),
-    reviews: reviews.map((r) => ({
-      id: r.id,
-      decision: r.decision,
-      decisionLabel: r.decision === 'approved' ? '审查通过' : '退回修改',
-      notes: r.notes,
-      reviewer: r.display_name,
-      reviewedAt: r.reviewed_at.toISOString(),
-    })),
-    attributeReviews: attrReviews.map((r) => ({
-      id: r.id,
-      decision: r.decision,
-      decisionLabel: r.decision === 'converted' ? '转为主动公开' : '维持原属性',
-      notes: r.notes,
-      source: r.source,
-      reviewer: r.display_name ?? null,
-      reviewedAt: r.reviewed_at.toISOString(),
-    })),
+  return presentStaffDocument({
+    ...loaded,
+    creatorName,
+    reviews,
+    attributeReviews,
     publicationDeadline: deadline ?? null,
-    allowedActions: opts.publicView ? [] : allowedActions(wf),
-    needsInterpretation: findGenre(d.genre)?.policy ?? false,
-  };
+    allowedActions: allowedActions(workflowDoc(d, loaded.interpretations.length)),
+  });
+}
+
+async function creatorNameOf(db: Db, d: DocumentRow): Promise<string | null> {
+  const names = await userDisplayNames(db, d.created_by ? [d.created_by] : []);
+  return d.created_by ? (names.get(d.created_by) ?? null) : null;
 }
 
 export async function getDocument(db: Db, actor: Actor, id: number, today?: string) {
@@ -786,7 +634,9 @@ export async function getDocument(db: Db, actor: Actor, id: number, today?: stri
 export async function getPublicDocument(db: Db, id: number) {
   const row = await store.findPublicationState(db, id);
   if (row?.status !== 'published' || row.attribute !== 'proactive') throw new AppError('NOT_FOUND');
-  return documentDetail(db, id, { publicView: true });
+  const loaded = await store.loadDocumentDetail(db, id);
+  if (!loaded) throw new AppError('NOT_FOUND');
+  return presentPublicDocument({ ...loaded, creatorName: await creatorNameOf(db, loaded.document) });
 }
 
 /** A document found by its 文号, typed with any brackets; null when none. */

@@ -628,19 +628,17 @@ export async function loadDocumentDetail(db: Db, id: number): Promise<DocumentDe
   return { document, issuers, themes, attachments, interpretations, outgoing, incoming, versions };
 }
 
+export type ReviewRecordRow = {
+  id: number;
+  decision: 'approved' | 'returned';
+  notes: string;
+  reviewed_at: Date;
+  /** The reviewer's name. */
+  display_name: string;
+};
+
 /** The 保密审查 decisions on a document with their reviewers' names, in order. */
-export function listReviews(
-  db: Db,
-  documentId: number,
-): Promise<
-  {
-    id: number;
-    decision: 'approved' | 'returned';
-    notes: string;
-    reviewed_at: Date;
-    display_name: string;
-  }[]
-> {
+export function listReviews(db: Db, documentId: number): Promise<ReviewRecordRow[]> {
   return db
     .selectFrom('document_reviews as r')
     .innerJoin('users as u', 'u.id', 'r.reviewer_id')
@@ -650,20 +648,18 @@ export function listReviews(
     .execute();
 }
 
+export type AttributeReviewRecordRow = {
+  id: number;
+  decision: 'converted' | 'confirmed';
+  notes: string;
+  source: 'periodic' | 'request';
+  reviewed_at: Date;
+  /** The reviewer's name (none for a decision recorded without one). */
+  display_name: string | null;
+};
+
 /** The periodic-review decisions on a document's attribute with their reviewers' names, in order. */
-export function listAttributeReviews(
-  db: Db,
-  documentId: number,
-): Promise<
-  {
-    id: number;
-    decision: 'converted' | 'confirmed';
-    notes: string;
-    source: 'periodic' | 'request';
-    reviewed_at: Date;
-    display_name: string | null;
-  }[]
-> {
+export function listAttributeReviews(db: Db, documentId: number): Promise<AttributeReviewRecordRow[]> {
   return db
     .selectFrom('document_attribute_reviews as r')
     .leftJoin('users as u', 'u.id', 'r.reviewer_id')
