@@ -17,7 +17,7 @@ import {
   provisionalNote,
   provisionalYearsBetween,
 } from '../calendar/index.ts';
-import { findOrg, orgNames, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
+import { countOrgs, findOrg, orgNames, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
 import * as contentStore from './content.store.ts';
 import { type Attribute, type DocStatus, findGenre, findLegalGround, TOPICS } from './domain/codes.ts';
 import { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
@@ -33,6 +33,7 @@ import {
 import { htmlToText, sanitizeBody } from './html.ts';
 import { presentListRow, presentPublicDocument, presentStaffDocument } from './present.ts';
 import { reindex } from './reindex.ts';
+import { type DocumentSearchResult, type SearchDocumentsParams, searchDocuments } from './search.ts';
 import type { DocumentRow } from './store.ts';
 import * as store from './store.ts';
 
@@ -637,6 +638,26 @@ export async function getPublicDocument(db: Db, id: number) {
   const loaded = await store.loadDocumentDetail(db, id);
   if (!loaded) throw new AppError('NOT_FOUND');
   return presentPublicDocument({ ...loaded, creatorName: await creatorNameOf(db, loaded.document) });
+}
+
+/**
+ * Full-text search of the library (search.ts). Everyone finds published 主动公开 documents; with
+ * `draftsFor`, a staff member also finds unpublished ones, only within their scope: one organisation
+ * at a time (their own unless another visible one is asked for); an administrator of the whole tree
+ * may search all.
+ */
+export async function searchLibrary(
+  db: Db,
+  params: Omit<SearchDocumentsParams, 'publishedOnly'>,
+  draftsFor: Actor | null = null,
+): Promise<DocumentSearchResult> {
+  let orgId = params.orgId;
+  if (draftsFor) {
+    const visible = await authorize(db, draftsFor, 'view');
+    if (orgId && !visible.has(orgId)) throw new AppError('FORBIDDEN');
+    if (!orgId && visible.size < (await countOrgs(db))) orgId = draftsFor.orgId;
+  }
+  return searchDocuments(db, { ...params, orgId, publishedOnly: !draftsFor });
 }
 
 /** A document found by its 文号, typed with any brackets; null when none. */
