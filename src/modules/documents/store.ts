@@ -668,3 +668,33 @@ export function listAttributeReviews(db: Db, documentId: number): Promise<Attrib
     .orderBy('r.id')
     .execute();
 }
+
+// ───────────────────────────── statistics ─────────────────────────────
+
+/**
+ * Per genre, documents of the organisations (all when `orgIds` is undefined) issued in `year`
+ * (published, 成文日期 in the year), repealed with effect in the year, and in force at its end
+ * (see stats.ts).
+ */
+export async function genreYearCounts(
+  db: Db,
+  year: number,
+  orgIds?: readonly number[],
+): Promise<{ genre: string; issued: number; repealed: number; in_force: number }[]> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const orgs = orgIds === undefined ? sql`true` : sql`d.org_id = any(${[...orgIds]}::int[])`;
+  const { rows } = await sql<{ genre: string; issued: number; repealed: number; in_force: number }>`
+    select d.genre,
+      count(*) filter (where d.status = 'published' and d.written_date between ${from}::date and ${to}::date)::int
+        as issued,
+      count(*) filter (where d.validity = 'repealed'
+        and d.validity_changed_on between ${from}::date and ${to}::date)::int as repealed,
+      count(*) filter (where d.status = 'published' and d.written_date <= ${to}::date
+        and (d.effective_date is null or d.effective_date <= ${to}::date)
+        and (d.validity in ('valid', 'amended') or d.validity_changed_on > ${to}::date))::int as in_force
+    from documents d
+    where ${orgs}
+    group by d.genre`.execute(db);
+  return rows;
+}
