@@ -6,8 +6,6 @@
  */
 import {
   ATTRIBUTE_LABELS,
-  type Attribute,
-  type DocStatus,
   findGenre,
   GENRE_LABELS,
   legalGroundLabel,
@@ -15,13 +13,13 @@ import {
   STATUS_LABELS,
   TOPIC_LABELS,
   VALIDITY_LABELS,
-  type Validity,
 } from './domain/codes.ts';
 import type { WorkflowAction } from './domain/workflow.ts';
 import type { PublicationDeadline } from './service.ts';
 import type {
   AttributeReviewRecordRow,
   DocumentDetailData,
+  DocumentListRow,
   RelatedDocumentRow,
   ReviewRecordRow,
 } from './store.ts';
@@ -30,24 +28,7 @@ import type {
 
 export type DocumentListItem = ReturnType<typeof presentListRow>;
 
-export function presentListRow(r: {
-  id: number;
-  title: string;
-  doc_number: string | null;
-  index_number: string;
-  org_id: number;
-  org_name: string;
-  genre: string;
-  written_date: string;
-  published_date: string | null;
-  effective_date: string | null;
-  validity: string;
-  attribute: string | null;
-  status: string;
-  historical: boolean;
-  attribute_review_due: string | null;
-  converted_on: string | null;
-}) {
+export function presentListRow(r: DocumentListRow) {
   return {
     id: r.id,
     title: r.title,
@@ -61,11 +42,11 @@ export function presentListRow(r: {
     publishedDate: r.published_date,
     effectiveDate: r.effective_date,
     validity: r.validity,
-    validityLabel: VALIDITY_LABELS[r.validity as Validity] ?? r.validity,
+    validityLabel: VALIDITY_LABELS[r.validity] ?? r.validity,
     attribute: r.attribute,
-    attributeLabel: r.attribute ? ATTRIBUTE_LABELS[r.attribute as Attribute] : '未确定',
+    attributeLabel: r.attribute ? ATTRIBUTE_LABELS[r.attribute] : '未确定',
     status: r.status,
-    statusLabel: STATUS_LABELS[r.status as DocStatus] ?? r.status,
+    statusLabel: STATUS_LABELS[r.status] ?? r.status,
     historical: r.historical,
     attributeReviewDue: r.attribute_review_due,
     convertedOn: r.converted_on,
