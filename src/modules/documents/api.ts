@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
-import { countOrgs } from '../orgs/index.ts';
 import * as s from './api.schemas.ts';
 import {
   attachFile,
@@ -31,7 +30,6 @@ import {
   listConverted,
   undeterminedQueue,
 } from './review.service.ts';
-import { searchDocuments } from './search.ts';
 import * as svc from './service.ts';
 import { addRelation, setValidity, versionInForce } from './validity.service.ts';
 
@@ -106,18 +104,9 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
     },
     async (req) => {
       const { drafts, ...q } = req.query;
-      const staffDrafts = drafts === 'true';
-      let orgId = q.orgId;
-      if (staffDrafts) {
-        // Unpublished documents only within the actor's scope: one organisation at a time (the
-        // actor's own unless another visible one is asked for); an administrator of the whole tree
-        // may search all.
-        const actor = requireActor(req);
-        const visible = await svc.authorize(db, actor, 'view');
-        if (orgId && !visible.has(orgId)) throw new AppError('FORBIDDEN');
-        if (!orgId && visible.size < (await countOrgs(db))) orgId = actor.orgId;
-      }
-      return searchDocuments(db, { ...q, orgId, publishedOnly: !staffDrafts });
+      // Unpublished documents only for a signed-in staff member who asks for them (scoped by the service).
+      const draftsFor = drafts === 'true' ? requireActor(req) : null;
+      return svc.searchLibrary(db, q, draftsFor);
     },
   );
 

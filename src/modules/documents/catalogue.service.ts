@@ -147,25 +147,16 @@ export async function createColumn(db: Db, actor: Actor, input: ColumnInput) {
     throw new AppError('DISCLOSURE_COLUMN_INVALID', { reason: '栏目应对应条例第二十条第（一）至（十五）项' });
   checkGenres(input.genres);
   return inTransaction(db, async (tx) => {
-    const dup = await tx
-      .selectFrom('disclosure_columns')
-      .select('id')
-      .where('org_id', '=', input.orgId)
-      .where('item', '=', input.item)
-      .executeTakeFirst();
+    const dup = await store.findColumnByItem(tx, input.orgId, input.item);
     if (dup) throw new AppError('DUPLICATE', { what: `第二十条第${input.item}项栏目` });
-    const row = await tx
-      .insertInto('disclosure_columns')
-      .values({
-        org_id: input.orgId,
-        item: input.item,
-        name: input.name?.trim() || item.name,
-        update_period_days: input.updatePeriodDays,
-        genres: input.genres ?? [],
-        sort_order: input.sortOrder ?? input.item,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await store.insertColumn(tx, {
+      org_id: input.orgId,
+      item: input.item,
+      name: input.name?.trim() || item.name,
+      update_period_days: input.updatePeriodDays,
+      genres: input.genres ?? [],
+      sort_order: input.sortOrder ?? input.item,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'disclosure_column.create',
@@ -190,18 +181,13 @@ export async function updateColumn(db: Db, actor: Actor, id: number, patch: Colu
   await requireOrgEditor(db, actor, before.org_id);
   checkGenres(patch.genres);
   return inTransaction(db, async (tx) => {
-    const after = await tx
-      .updateTable('disclosure_columns')
-      .set({
-        name: patch.name?.trim() || before.name,
-        update_period_days: patch.updatePeriodDays ?? before.update_period_days,
-        genres: patch.genres ?? before.genres,
-        sort_order: patch.sortOrder ?? before.sort_order,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await store.updateColumn(tx, id, {
+      name: patch.name?.trim() || before.name,
+      update_period_days: patch.updatePeriodDays ?? before.update_period_days,
+      genres: patch.genres ?? before.genres,
+      sort_order: patch.sortOrder ?? before.sort_order,
+      updated_at: new Date(),
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'disclosure_column.update',
@@ -219,7 +205,7 @@ export async function deleteColumn(db: Db, actor: Actor, id: number): Promise<vo
   if (!before) throw new AppError('NOT_FOUND');
   await requireOrgEditor(db, actor, before.org_id);
   await inTransaction(db, async (tx) => {
-    await tx.deleteFrom('disclosure_columns').where('id', '=', id).execute();
+    await store.deleteColumn(tx, id);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'disclosure_column.delete',
@@ -236,12 +222,7 @@ export async function touchColumn(db: Db, actor: Actor, id: number, on: string) 
   if (!before) throw new AppError('NOT_FOUND');
   await requireOrgEditor(db, actor, before.org_id);
   return inTransaction(db, async (tx) => {
-    const after = await tx
-      .updateTable('disclosure_columns')
-      .set({ manual_updated_on: on, updated_at: new Date() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await store.updateColumn(tx, id, { manual_updated_on: on, updated_at: new Date() });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'disclosure_column.touch',
@@ -294,17 +275,8 @@ export async function saveGuide(db: Db, actor: Actor, orgId: number, body: strin
   const text = body.replace(/\r\n?/g, '\n').trim();
   return inTransaction(db, async (tx) => {
     const before = await store.findGuide(tx, orgId);
-    if (text === '') {
-      await tx.deleteFrom('disclosure_guides').where('org_id', '=', orgId).execute();
-    } else {
-      await tx
-        .insertInto('disclosure_guides')
-        .values({ org_id: orgId, body: text, updated_by: actor.id, updated_at: new Date() })
-        .onConflict((oc) =>
-          oc.column('org_id').doUpdateSet({ body: text, updated_by: actor.id, updated_at: new Date() }),
-        )
-        .execute();
-    }
+    if (text === '') await store.deleteGuide(tx, orgId);
+    else await store.upsertGuide(tx, orgId, text, actor.id);
     await recordAudit(tx, {
       actorId: actor.id,
       action: text === '' ? 'disclosure_guide.reset' : 'disclosure_guide.save',
@@ -329,25 +301,16 @@ export type EnterpriseInput = {
 export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseInput) {
   requireCatalogueEditor(actor);
   return inTransaction(db, async (tx) => {
-    const dup = await tx
-      .selectFrom('public_enterprises')
-      .select('id')
-      .where('sector', '=', input.sector)
-      .where('name', '=', input.name)
-      .executeTakeFirst();
+    const dup = await store.findEnterpriseByName(tx, input.sector, input.name);
     if (dup) throw new AppError('DUPLICATE', { what: `“${input.name}”` });
-    const row = await tx
-      .insertInto('public_enterprises')
-      .values({
-        sector: input.sector,
-        name: input.name,
-        url: input.url,
-        org_id: input.orgId ?? null,
-        description: input.description ?? '',
-        sort_order: input.sortOrder ?? 0,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await store.insertEnterprise(tx, {
+      sector: input.sector,
+      name: input.name,
+      url: input.url,
+      org_id: input.orgId ?? null,
+      description: input.description ?? '',
+      sort_order: input.sortOrder ?? 0,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'public_enterprise.create',
@@ -367,28 +330,17 @@ export async function updateEnterprise(db: Db, actor: Actor, id: number, patch: 
     const sector = patch.sector ?? before.sector;
     const name = patch.name ?? before.name;
     if (sector !== before.sector || name !== before.name) {
-      const dup = await tx
-        .selectFrom('public_enterprises')
-        .select('id')
-        .where('sector', '=', sector)
-        .where('name', '=', name)
-        .where('id', '<>', id)
-        .executeTakeFirst();
+      const dup = await store.findEnterpriseByName(tx, sector, name, id);
       if (dup) throw new AppError('DUPLICATE', { what: `“${name}”` });
     }
-    const after = await tx
-      .updateTable('public_enterprises')
-      .set({
-        sector,
-        name,
-        url: patch.url ?? before.url,
-        org_id: patch.orgId === undefined ? before.org_id : patch.orgId,
-        description: patch.description ?? before.description,
-        sort_order: patch.sortOrder ?? before.sort_order,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await store.updateEnterprise(tx, id, {
+      sector,
+      name,
+      url: patch.url ?? before.url,
+      org_id: patch.orgId === undefined ? before.org_id : patch.orgId,
+      description: patch.description ?? before.description,
+      sort_order: patch.sortOrder ?? before.sort_order,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'public_enterprise.update',
@@ -406,7 +358,7 @@ export async function deleteEnterprise(db: Db, actor: Actor, id: number): Promis
   await inTransaction(db, async (tx) => {
     const before = await store.findEnterprise(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    await tx.deleteFrom('public_enterprises').where('id', '=', id).execute();
+    await store.deleteEnterprise(tx, id);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'public_enterprise.delete',

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
 
@@ -210,4 +210,94 @@ export function listEnterprises(db: Db) {
 
 export function findEnterprise(db: Db, id: number) {
   return db.selectFrom('public_enterprises').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The column of an organisation for one Art. 20 item, if there is one. */
+export function findColumnByItem(db: Db, orgId: number, item: number): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom('disclosure_columns')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('item', '=', item)
+    .executeTakeFirst();
+}
+
+export function insertColumn(
+  db: Db,
+  values: Insertable<DisclosureColumnsTable>,
+): Promise<DisclosureColumnRow> {
+  return db.insertInto('disclosure_columns').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateColumn(
+  db: Db,
+  id: number,
+  changes: Updateable<DisclosureColumnsTable>,
+): Promise<DisclosureColumnRow> {
+  return db
+    .updateTable('disclosure_columns')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteColumn(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('disclosure_columns').where('id', '=', id).execute();
+}
+
+/** Save an organisation's guide text (insert or replace). */
+export async function upsertGuide(db: Db, orgId: number, body: string, updatedBy: number): Promise<void> {
+  await db
+    .insertInto('disclosure_guides')
+    .values({ org_id: orgId, body, updated_by: updatedBy, updated_at: new Date() })
+    .onConflict((oc) =>
+      oc.column('org_id').doUpdateSet({ body, updated_by: updatedBy, updated_at: new Date() }),
+    )
+    .execute();
+}
+
+/** Drop an organisation's guide text (the default guide applies again). */
+export async function deleteGuide(db: Db, orgId: number): Promise<void> {
+  await db.deleteFrom('disclosure_guides').where('org_id', '=', orgId).execute();
+}
+
+/** An enterprise of the sector with this name (other than `exceptId`), if any. */
+export function findEnterpriseByName(
+  db: Db,
+  sector: string,
+  name: string,
+  exceptId?: number,
+): Promise<{ id: number } | undefined> {
+  let q = db
+    .selectFrom('public_enterprises')
+    .select('id')
+    .where('sector', '=', sector)
+    .where('name', '=', name);
+  if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
+  return q.executeTakeFirst();
+}
+
+export function insertEnterprise(
+  db: Db,
+  values: Insertable<PublicEnterprisesTable>,
+): Promise<PublicEnterpriseRow> {
+  return db.insertInto('public_enterprises').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateEnterprise(
+  db: Db,
+  id: number,
+  changes: Updateable<PublicEnterprisesTable>,
+): Promise<PublicEnterpriseRow> {
+  return db
+    .updateTable('public_enterprises')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteEnterprise(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('public_enterprises').where('id', '=', id).execute();
 }

@@ -11,12 +11,14 @@ import { AppError } from '../../platform/http/errors.ts';
 import { chinaToday } from '../../platform/time.ts';
 import { countOrgs, listOrgs } from '../orgs/index.ts';
 import { storeFile } from './content.service.ts';
+import { insertAttachment } from './content.store.ts';
 import { parseDocNumber } from './domain/doc-number.ts';
 import { extractMetadata, parseChineseDate } from './domain/metadata.ts';
 import { ExtractError, extOf, extractText, textToHtml } from './extract.ts';
 import { reindex } from './reindex.ts';
 import { searchDocuments } from './search.ts';
 import { insertDocumentRow } from './service.ts';
+import { updateDocument } from './store.ts';
 
 const USAGE =
   '用法 usage: gongkai docs add FILE [--title T] [--doc-number N] [--org 机构] [--written 日期] [--publish] --json\n' +
@@ -125,18 +127,15 @@ export async function addDocumentFromFile(db: Kysely<Database>, dataDir: string,
     });
     if (ext !== 'txt') {
       const fileId = await storeFile(tx, dataDir, name, bytes, null);
-      await tx
-        .insertInto('document_attachments')
-        .values({ document_id: row.id, file_id: fileId, name, text_content: text, sort_order: 1 })
-        .execute();
+      await insertAttachment(tx, {
+        document_id: row.id,
+        file_id: fileId,
+        name,
+        text_content: text,
+        sort_order: 1,
+      });
     }
-    if (o.publish) {
-      await tx
-        .updateTable('documents')
-        .set({ status: 'published', published_date: today })
-        .where('id', '=', row.id)
-        .execute();
-    }
+    if (o.publish) await updateDocument(tx, row.id, { status: 'published', published_date: today });
     await recordAudit(tx, {
       actorId: null,
       action: 'document.cli_add',

@@ -12,6 +12,7 @@ import { blobPath, writeBlob } from '../../platform/files/storage.ts';
 import { detectType } from '../../platform/files/types.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
+import * as store from './content.store.ts';
 import {
   INTERPRETATION_KIND_LABELS,
   INTERPRETATION_KINDS,
@@ -23,7 +24,7 @@ import { ExtractError, extractText } from './extract.ts';
 import { sanitizeBody } from './html.ts';
 import { reindex } from './reindex.ts';
 import { loadForActor } from './service.ts';
-import type { QaItem } from './store.ts';
+import { findDocumentHeading, type QaItem } from './store.ts';
 
 type Db = Kysely<Database>;
 
@@ -43,22 +44,17 @@ export async function storeFile(
   if (bytes.length > MAX_ATTACHMENT_BYTES)
     throw new AppError('UPLOAD_TOO_LARGE', { limitMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
   const blob = await writeBlob(dataDir, Readable.from([Buffer.from(bytes)]));
-  const row = await db
-    .insertInto('files')
-    .values({
-      sha256: blob.sha256,
-      name: name.normalize('NFC').slice(0, 200),
-      mime: type.mime,
-      size: blob.size,
-      created_by: actorId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return store.insertFile(db, {
+    sha256: blob.sha256,
+    name: name.normalize('NFC').slice(0, 200),
+    mime: type.mime,
+    size: blob.size,
+    created_by: actorId,
+  });
 }
 
 async function fileBytes(db: Db, dataDir: string, fileId: number) {
-  const file = await db.selectFrom('files').selectAll().where('id', '=', fileId).executeTakeFirst();
+  const file = await store.findFile(db, fileId);
   if (!file)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'fileId', message: '文件不存在，请重新上传' }]);
   const bytes = await readFile(blobPath(dataDir, file.sha256)).catch(() => null);
@@ -90,22 +86,14 @@ export async function attachFile(
     throw err;
   }
   return inTransaction(db, async (tx) => {
-    const max = await tx
-      .selectFrom('document_attachments')
-      .select((eb) => eb.fn.max<number>('sort_order').as('m'))
-      .where('document_id', '=', documentId)
-      .executeTakeFirst();
-    const row = await tx
-      .insertInto('document_attachments')
-      .values({
-        document_id: documentId,
-        file_id: file.id,
-        name: (v.name?.trim() || file.name).slice(0, 200),
-        text_content: text,
-        sort_order: (max?.m ?? 0) + 1,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const max = await store.maxAttachmentSortOrder(tx, documentId);
+    const row = await store.insertAttachment(tx, {
+      document_id: documentId,
+      file_id: file.id,
+      name: (v.name?.trim() || file.name).slice(0, 200),
+      text_content: text,
+      sort_order: (max ?? 0) + 1,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'document.attach',
@@ -135,12 +123,7 @@ export async function removeAttachment(
 ): Promise<void> {
   await loadForActor(db, actor, documentId, 'draft');
   await inTransaction(db, async (tx) => {
-    const row = await tx
-      .deleteFrom('document_attachments')
-      .where('id', '=', attachmentId)
-      .where('document_id', '=', documentId)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await store.deleteAttachment(tx, documentId, attachmentId);
     if (!row) throw new AppError('NOT_FOUND');
     await recordAudit(tx, {
       actorId: actor.id,
@@ -191,8 +174,8 @@ function checkInterpretation(v: InterpretationInput): FieldError[] {
 
 async function checkImage(db: Db, fileId: number | null | undefined): Promise<void> {
   if (!fileId) return;
-  const f = await db.selectFrom('files').select(['id', 'mime']).where('id', '=', fileId).executeTakeFirst();
-  if (!f?.mime.startsWith('image/'))
+  const mime = await store.fileMime(db, fileId);
+  if (!mime?.startsWith('image/'))
     throw new AppError('VALIDATION_FAILED', {}, [
       { path: 'imageFileId', message: '图解应为 PNG、JPG 或 GIF 图片' },
     ]);
@@ -249,18 +232,8 @@ export async function saveInterpretation(
   return inTransaction(db, async (tx) => {
     const row =
       id === null
-        ? await tx
-            .insertInto('interpretations')
-            .values({ document_id: documentId, ...values })
-            .returningAll()
-            .executeTakeFirstOrThrow()
-        : await tx
-            .updateTable('interpretations')
-            .set(values)
-            .where('id', '=', id)
-            .where('document_id', '=', documentId)
-            .returningAll()
-            .executeTakeFirst();
+        ? await store.insertInterpretation(tx, { document_id: documentId, ...values })
+        : await store.updateInterpretation(tx, documentId, id, values);
     if (!row) throw new AppError('NOT_FOUND');
     await recordAudit(tx, {
       actorId: actor.id,
@@ -284,20 +257,11 @@ export async function deleteInterpretation(
   await inTransaction(db, async (tx) => {
     if (doc.status === 'published') {
       // 三同步: a published policy document keeps at least one interpretation.
-      const n = await tx
-        .selectFrom('interpretations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('document_id', '=', documentId)
-        .executeTakeFirstOrThrow();
-      if (Number(n.n) <= 1 && doc.attribute === 'proactive' && needsInterpretation(doc.genre))
+      const n = await store.countInterpretations(tx, documentId);
+      if (n <= 1 && doc.attribute === 'proactive' && needsInterpretation(doc.genre))
         throw new AppError('DOC_INTERPRETATION_REQUIRED', { genreLabel: '已发布的政策性文件' });
     }
-    const row = await tx
-      .deleteFrom('interpretations')
-      .where('id', '=', id)
-      .where('document_id', '=', documentId)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await store.deleteInterpretation(tx, documentId, id);
     if (!row) throw new AppError('NOT_FOUND');
     await recordAudit(tx, {
       actorId: actor.id,
@@ -312,13 +276,9 @@ export async function deleteInterpretation(
 
 /** One interpretation with its document (the link back). Public unless the document is not public. */
 export async function getInterpretation(db: Db, id: number, opts: { publicView: boolean }) {
-  const row = await db.selectFrom('interpretations').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await store.findInterpretation(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const doc = await db
-    .selectFrom('documents')
-    .select(['id', 'title', 'doc_number', 'status', 'attribute'])
-    .where('id', '=', row.document_id)
-    .executeTakeFirstOrThrow();
+  const doc = await findDocumentHeading(db, row.document_id);
   if (opts.publicView && (doc.status !== 'published' || doc.attribute !== 'proactive'))
     throw new AppError('NOT_FOUND');
   return {
@@ -328,11 +288,6 @@ export async function getInterpretation(db: Db, id: number, opts: { publicView: 
 }
 
 export async function listInterpretations(db: Db, documentId: number) {
-  const rows = await db
-    .selectFrom('interpretations')
-    .selectAll()
-    .where('document_id', '=', documentId)
-    .orderBy('id')
-    .execute();
+  const rows = await store.listInterpretations(db, documentId);
   return rows.map(presentInterpretation);
 }

@@ -93,18 +93,14 @@ export async function createIssue(db: Db, actor: Actor, input: IssueInput) {
   return inTransaction(db, async (tx) => {
     await requireUniqueNumber(tx, input.year, input.number);
     await checkItems(tx, items);
-    const issue = await tx
-      .insertInto('gazette_issues')
-      .values({
-        year: input.year,
-        number: input.number,
-        total_number: input.totalNumber ?? null,
-        issue_date: input.issueDate,
-        title: input.title,
-        created_by: actor.id,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const issue = await store.insertIssue(tx, {
+      year: input.year,
+      number: input.number,
+      total_number: input.totalNumber ?? null,
+      issue_date: input.issueDate,
+      title: input.title,
+      created_by: actor.id,
+    });
     await store.replaceItems(tx, issue.id, items);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -128,19 +124,14 @@ export async function updateIssue(db: Db, actor: Actor, id: number, patch: Parti
     checkDate(patch.issueDate ?? before.issue_date, year);
     if (year !== before.year || number !== before.number) await requireUniqueNumber(tx, year, number, id);
     if (patch.items) await checkItems(tx, patch.items);
-    const after = await tx
-      .updateTable('gazette_issues')
-      .set({
-        year,
-        number,
-        total_number: patch.totalNumber === undefined ? before.total_number : patch.totalNumber,
-        issue_date: patch.issueDate ?? before.issue_date,
-        title: patch.title ?? before.title,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await store.updateIssue(tx, id, {
+      year,
+      number,
+      total_number: patch.totalNumber === undefined ? before.total_number : patch.totalNumber,
+      issue_date: patch.issueDate ?? before.issue_date,
+      title: patch.title ?? before.title,
+      updated_at: new Date(),
+    });
     if (patch.items) await store.replaceItems(tx, id, patch.items);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -165,12 +156,11 @@ export async function publishIssue(db: Db, actor: Actor, id: number) {
     if (entries.length === 0) throw new AppError('GAZETTE_ISSUE_EMPTY');
     const unpublished = entries.findIndex((e) => !e.published);
     if (unpublished >= 0) throw new AppError('GAZETTE_ITEM_NOT_PUBLISHED', { position: unpublished + 1 });
-    const after = await tx
-      .updateTable('gazette_issues')
-      .set({ status: 'published', published_at: new Date(), updated_at: new Date() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await store.updateIssue(tx, id, {
+      status: 'published',
+      published_at: new Date(),
+      updated_at: new Date(),
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'gazette.publish',
@@ -189,12 +179,11 @@ export async function unpublishIssue(db: Db, actor: Actor, id: number) {
   return inTransaction(db, async (tx) => {
     const before = await store.findIssue(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    const after = await tx
-      .updateTable('gazette_issues')
-      .set({ status: 'draft', published_at: null, updated_at: new Date() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await store.updateIssue(tx, id, {
+      status: 'draft',
+      published_at: null,
+      updated_at: new Date(),
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'gazette.unpublish',
@@ -213,7 +202,7 @@ export async function deleteIssue(db: Db, actor: Actor, id: number): Promise<voi
     const before = await store.findIssue(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (before.status === 'published') throw new AppError('GAZETTE_ISSUE_PUBLISHED');
-    await tx.deleteFrom('gazette_issues').where('id', '=', id).execute();
+    await store.deleteIssue(tx, id);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'gazette.delete',

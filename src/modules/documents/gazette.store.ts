@@ -1,4 +1,4 @@
-import type { Generated, Kysely, Selectable } from 'kysely';
+import type { Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
 
@@ -236,4 +236,26 @@ export async function candidateItems(
     date: x.date,
     orgName: x.org_name,
   }));
+}
+
+export function insertIssue(db: Db, values: Insertable<GazetteIssuesTable>): Promise<GazetteIssueRow> {
+  return db.insertInto('gazette_issues').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateIssue(
+  db: Db,
+  id: number,
+  changes: Updateable<GazetteIssuesTable>,
+): Promise<GazetteIssueRow> {
+  return db
+    .updateTable('gazette_issues')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Delete an issue (its items go with it). */
+export async function deleteIssue(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('gazette_issues').where('id', '=', id).execute();
 }

@@ -14,12 +14,14 @@ import { AppError, describeError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { listOrgs } from '../orgs/index.ts';
 import { storeFile } from './content.service.ts';
+import { insertAttachment } from './content.store.ts';
 import { ATTRIBUTE_LABELS, type Attribute, GENRES, TOPICS } from './domain/codes.ts';
 import { parseDocNumber } from './domain/doc-number.ts';
 import { parseChineseDate } from './domain/metadata.ts';
 import { ExtractError, extOf, extractText, textToHtml } from './extract.ts';
 import { reindex } from './reindex.ts';
 import { authorize, insertDocumentRow } from './service.ts';
+import { updateDocument } from './store.ts';
 
 type Db = Kysely<Database>;
 
@@ -192,15 +194,14 @@ export async function importHistorical(
           },
           { historical: true },
         );
-        await tx
-          .updateTable('documents')
-          .set({ status: 'published', published_date: published })
-          .where('id', '=', row.id)
-          .execute();
-        await tx
-          .insertInto('document_attachments')
-          .values({ document_id: row.id, file_id: fileId, name: fileName, text_content: text, sort_order: 1 })
-          .execute();
+        await updateDocument(tx, row.id, { status: 'published', published_date: published });
+        await insertAttachment(tx, {
+          document_id: row.id,
+          file_id: fileId,
+          name: fileName,
+          text_content: text,
+          sort_order: 1,
+        });
         await recordAudit(tx, {
           actorId: actor.id,
           action: 'document.import',

@@ -18,19 +18,13 @@ import {
   workingDaysUntil,
 } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
+import { unpublishedProactiveDocuments } from './store.ts';
 
 export const REMIND_DAYS_LEFT = new Set([5, 1, 0]);
 
 export async function remindPublicationDeadlines(db: Kysely<Database>, today: string): Promise<number> {
   const calendar = await loadCalendar(db);
-  const rows = await db
-    .selectFrom('documents')
-    .select(['id', 'title', 'written_date', 'created_by'])
-    .where('attribute', '=', 'proactive')
-    .where('status', '!=', 'published')
-    .where('historical', '=', false)
-    .where('created_by', 'is not', null)
-    .execute();
+  const rows = await unpublishedProactiveDocuments(db);
   const out: NewNotification[] = [];
   for (const r of rows) {
     const userId = r.created_by as number;

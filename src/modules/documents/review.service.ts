@@ -15,29 +15,13 @@ import { findRequest, listReleaseQueue, RELEASE_STATUS_LABELS } from '../request
 import { docNumberKey } from './domain/doc-number.ts';
 import { can } from './domain/policies.ts';
 import { addMonths } from './domain/workflow.ts';
+import { presentListRow } from './present.ts';
 import { reindex } from './reindex.ts';
-import { authorize, getSettings, loadForActor, presentListRow } from './service.ts';
+import * as store from './review.store.ts';
+import { authorize, getSettings, loadForActor } from './service.ts';
+import { lockDocument, updateDocument } from './store.ts';
 
 type Db = Kysely<Database>;
-
-const listColumns = [
-  'd.id',
-  'd.title',
-  'd.doc_number',
-  'd.index_number',
-  'd.org_id',
-  'o.name as org_name',
-  'd.genre',
-  'd.written_date',
-  'd.published_date',
-  'd.effective_date',
-  'd.validity',
-  'd.attribute',
-  'd.status',
-  'd.historical',
-  'd.attribute_review_due',
-  'd.converted_on',
-] as const;
 
 export type ReleaseLink = {
   entryId: number;
@@ -80,23 +64,7 @@ async function releaseLinks(db: Db, actor: Actor): Promise<Map<string, ReleaseLi
 export async function attributeReviewQueue(db: Db, actor: Actor, today: string = chinaToday()) {
   const visible = [...(await authorize(db, actor, 'attribute_review'))];
   const links = await releaseLinks(db, actor);
-  const keys = [...links.keys()];
-  const rows = await db
-    .selectFrom('documents as d')
-    .innerJoin('orgs as o', 'o.id', 'd.org_id')
-    .select([...listColumns, 'd.doc_number_key', 'd.attribute_ground', 'd.attribute_reason'])
-    .where('d.org_id', 'in', visible.length ? visible : [-1])
-    .where('d.attribute', 'in', ['on_request', 'not_public'])
-    .where((eb) =>
-      eb.or([
-        eb('d.attribute_review_due', '<=', today),
-        ...(keys.length > 0 ? [eb('d.doc_number_key', 'in', keys)] : []),
-      ]),
-    )
-    .orderBy('d.attribute_review_due')
-    .orderBy('d.id')
-    .limit(1000)
-    .execute();
+  const rows = await store.reviewQueue(db, { orgIds: visible, today, docNumberKeys: [...links.keys()] });
   return {
     items: rows.map((r) => {
       const released = r.doc_number_key ? (links.get(r.doc_number_key) ?? []) : [];
@@ -115,23 +83,8 @@ export async function attributeReviewQueue(db: Db, actor: Actor, today: string =
 /** Historical documents whose disclosure attribute was never determined (attribute null). */
 export async function undeterminedQueue(db: Db, actor: Actor, page = 1, pageSize = 50) {
   const visible = [...(await authorize(db, actor, 'attribute_review'))];
-  const base = db
-    .selectFrom('documents as d')
-    .innerJoin('orgs as o', 'o.id', 'd.org_id')
-    .where('d.org_id', 'in', visible.length ? visible : [-1])
-    .where('d.attribute', 'is', null)
-    .where('d.status', '=', 'published');
-  const [rows, n] = await Promise.all([
-    base
-      .select([...listColumns])
-      .orderBy('d.written_date')
-      .orderBy('d.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(n.n), items: rows.map(presentListRow) };
+  const { rows, total } = await store.undeterminedDocuments(db, { orgIds: visible, page, pageSize });
+  return { total, items: rows.map(presentListRow) };
 }
 
 /**
@@ -151,43 +104,32 @@ export async function decideAttributeReview(
   if (v.decision === 'confirmed' && notes === '')
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'notes', message: '维持原公开属性的，请说明理由' }]);
   return inTransaction(db, async (tx) => {
-    const row = await tx
-      .selectFrom('documents')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const row = await lockDocument(tx, id);
+    if (!row) throw new AppError('NOT_FOUND');
     if (row.attribute !== 'on_request' && row.attribute !== 'not_public')
       throw new AppError('DOC_ATTRIBUTE_REVIEW_INVALID');
     const converted = v.decision === 'converted';
-    const updated = await tx
-      .updateTable('documents')
-      .set(
-        converted
-          ? {
-              attribute: 'proactive',
-              attribute_ground: null,
-              attribute_reason: null,
-              converted_on: today,
-              attribute_review_due: null,
-              updated_at: new Date(),
-            }
-          : { attribute_review_due: addMonths(today, reviewIntervalMonths), updated_at: new Date() },
-      )
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const review = await tx
-      .insertInto('document_attribute_reviews')
-      .values({
-        document_id: id,
-        decision: v.decision,
-        reviewer_id: actor.id,
-        notes,
-        source: v.source ?? 'periodic',
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await updateDocument(
+      tx,
+      id,
+      converted
+        ? {
+            attribute: 'proactive',
+            attribute_ground: null,
+            attribute_reason: null,
+            converted_on: today,
+            attribute_review_due: null,
+            updated_at: new Date(),
+          }
+        : { attribute_review_due: addMonths(today, reviewIntervalMonths), updated_at: new Date() },
+    );
+    const review = await store.insertAttributeReview(tx, {
+      documentId: id,
+      decision: v.decision,
+      reviewerId: actor.id,
+      notes,
+      source: v.source ?? 'periodic',
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: `document.attribute_${v.decision}`,
@@ -217,22 +159,6 @@ export async function decideAttributeReview(
 
 /** Documents converted to 主动公开 (listed together on the portal): public, newest conversion first. */
 export async function listConverted(db: Db, f: { orgId?: number; page: number; pageSize: number }) {
-  let base = db
-    .selectFrom('documents as d')
-    .innerJoin('orgs as o', 'o.id', 'd.org_id')
-    .where('d.converted_on', 'is not', null)
-    .where('d.attribute', '=', 'proactive')
-    .where('d.status', '=', 'published');
-  if (f.orgId) base = base.where('d.org_id', '=', f.orgId);
-  const [rows, n] = await Promise.all([
-    base
-      .select([...listColumns])
-      .orderBy('d.converted_on', 'desc')
-      .orderBy('d.id', 'desc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { total: Number(n.n), items: rows.map(presentListRow) };
+  const { rows, total } = await store.convertedDocuments(db, f);
+  return { total, items: rows.map(presentListRow) };
 }

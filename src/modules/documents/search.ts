@@ -15,9 +15,8 @@
  * migration 0015), so the GIN index applies them. The total is exact up to DEFAULT_TOTAL_CAP, then a
  * lower bound (`totalCapped`).
  */
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
 import {
   addSearchWords,
   buildTsquery,
@@ -34,6 +33,8 @@ import {
 import { orgNames, orgNamesAndAliases } from '../orgs/index.ts';
 import { parseDocNumber } from './domain/doc-number.ts';
 import { DOCUMENT_SYNONYMS } from './domain/synonyms.ts';
+import type { SearchFilters } from './search.store.ts';
+import * as store from './search.store.ts';
 import type { Validity } from './store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -159,48 +160,15 @@ function htmlToText(html: string): string {
  */
 export async function refreshDocumentSearch(db: Db, documentId: number): Promise<void> {
   await loadSearchWords(db);
-  const doc = await db
-    .selectFrom('documents')
-    .select([
-      'id',
-      'title',
-      'doc_number',
-      'keywords',
-      'summary',
-      'body_text',
-      'org_id',
-      'genre',
-      'written_date',
-    ])
-    .where('id', '=', documentId)
-    .executeTakeFirst();
-  if (!doc) return;
-  const [issuerNames, attachments, interpretations] = await Promise.all([
-    // The issuing organisation and the joint issuers, by id.
-    db
-      .selectFrom('document_issuers')
-      .select('org_id')
-      .where('document_id', '=', documentId)
-      .execute()
-      .then((issuers) => orgNames(db, [doc.org_id, ...issuers.map((i) => i.org_id)]))
-      .then((names) => [...names].sort(([a], [b]) => a - b).map(([, name]) => name)),
-    db
-      .selectFrom('document_attachments')
-      .select(['name', 'text_content'])
-      .where('document_id', '=', documentId)
-      .orderBy('sort_order')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('interpretations')
-      .select(['title', 'body_html', 'qa'])
-      .where('document_id', '=', documentId)
-      .orderBy('id')
-      .execute(),
-  ]);
+  const src = await store.indexSource(db, documentId);
+  if (!src) return;
+  const doc = src.document;
+  // The issuing organisation and the joint issuers, by id.
+  const names = await orgNames(db, [doc.org_id, ...src.issuerIds]);
+  const issuerNames = [...names].sort(([a], [b]) => a - b).map(([, name]) => name);
   const extra: string[] = [];
-  for (const a of attachments) extra.push(a.name, a.text_content);
-  for (const i of interpretations) {
+  for (const a of src.attachments) extra.push(a.name, a.text_content);
+  for (const i of src.interpretations) {
     extra.push(i.title, htmlToText(i.body_html));
     const qa = Array.isArray(i.qa) ? i.qa : [];
     for (const item of qa)
@@ -215,8 +183,7 @@ export async function refreshDocumentSearch(db: Db, documentId: number): Promise
     bodyText: doc.body_text,
     extraTexts: extra,
   });
-  await sql`update documents set search_vector = ${v.vector}::tsvector, search_title = ${v.title}::tsvector
-    where id = ${documentId}`.execute(db);
+  await store.writeSearchVectors(db, documentId, v);
 }
 
 /** Re-index every document (after a bulk import or a dictionary change), in batches; returns the count. */
@@ -224,36 +191,17 @@ export async function refreshAllDocumentSearch(db: Db, batch = 500): Promise<num
   let last = 0;
   let n = 0;
   for (;;) {
-    const ids = await db
-      .selectFrom('documents')
-      .select('id')
-      .where('id', '>', last)
-      .orderBy('id')
-      .limit(batch)
-      .execute();
+    const ids = await store.documentIdsAfter(db, last, batch);
     if (ids.length === 0) return n;
-    for (const { id } of ids) await refreshDocumentSearch(db, id);
+    for (const id of ids) await refreshDocumentSearch(db, id);
     n += ids.length;
-    last = ids[ids.length - 1]?.id ?? last;
+    last = ids[ids.length - 1] ?? last;
   }
 }
 
-export interface SearchDocumentsParams {
+export interface SearchDocumentsParams extends SearchFilters {
   /** The query as typed; '' lists the (filtered) documents newest first. */
   q: string;
-  /** Issued by this organisation (primary or joint issuer). */
-  orgId?: number | null;
-  /** 成文日期 in this year. */
-  year?: number | null;
-  genre?: string | null;
-  topic?: string | null;
-  themeId?: number | null;
-  validity?: Validity | null;
-  /**
-   * Only what the public may see (default true): published 主动公开 documents. False for staff, who
-   * also find drafts and 依申请公开/不予公开 documents.
-   */
-  publishedOnly?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -289,40 +237,6 @@ function clampInt(v: number | undefined, min: number, max: number, dflt: number)
   return Math.min(max, Math.max(min, Math.trunc(v)));
 }
 
-/**
- * The filter conditions on `d` (documents), as SQL with bound parameters. For a text search
- * (`indexable` false) they are written so that PostgreSQL cannot drive the query from the status,
- * organisation or date indexes: it would then test `search_vector @@ query` on every row of, say, a
- * year — reading each large vector — where the GIN index answers without reading any. The filters
- * are then checked on the few rows the search indexes return.
- */
-function filterConditions(p: SearchDocumentsParams, indexable: boolean): RawBuilder<unknown>[] {
-  const c: RawBuilder<unknown>[] = [];
-  const guard = (cond: RawBuilder<unknown>) => (indexable ? cond : sql`(${cond}) is true`);
-  if (p.publishedOnly !== false)
-    c.push(guard(sql`d.status = 'published'`), guard(sql`d.attribute = 'proactive'`));
-  if (p.orgId != null)
-    c.push(
-      sql`(${guard(sql`d.org_id = ${p.orgId}`)} or exists (select 1 from document_issuers di where di.document_id = d.id and di.org_id = ${p.orgId}))`,
-    );
-  if (p.year != null) {
-    const y = Math.trunc(p.year);
-    if (y < 1 || y > 9999) c.push(sql`false`);
-    else if (!indexable) c.push(sql`date_part('year', d.written_date) = ${y}`);
-    else
-      c.push(sql`d.written_date >= ${`${String(y).padStart(4, '0')}-01-01`}::date
-      and d.written_date < ${`${String(y + 1).padStart(4, '0')}-01-01`}::date`);
-  }
-  if (p.genre) c.push(guard(sql`d.genre = ${p.genre}`));
-  if (p.topic) c.push(guard(sql`d.topic = ${p.topic}`));
-  if (p.validity) c.push(guard(sql`d.validity = ${p.validity}`));
-  if (p.themeId != null)
-    c.push(
-      sql`exists (select 1 from document_theme_links tl where tl.document_id = d.id and tl.theme_id = ${p.themeId})`,
-    );
-  return c;
-}
-
 type Candidate = { id: number; exact: boolean; in_title: boolean; published_date: string | null };
 
 /** Find the 文号 key when the whole query is a document number. */
@@ -348,8 +262,8 @@ export async function searchDocuments(
   const limit = clampInt(params.limit, 1, MAX_LIMIT, 20);
   const offset = clampInt(params.offset, 0, cap, 0);
   const q = typeof params.q === 'string' ? params.q : '';
-  if (q.trim() === '') return browse(db, filterConditions(params, true), limit, offset, cap);
-  const filters = filterConditions(params, false);
+  if (q.trim() === '') return browse(db, store.filterConditions(params, true), limit, offset, cap);
+  const filters = store.filterConditions(params, false);
 
   await loadSearchWords(db);
   const key = exactKey(q);
@@ -364,28 +278,9 @@ export async function searchDocuments(
   };
   const rankBy = { all: words.all, any: words.any };
 
-  return withoutSeqScan(db, (tx) =>
+  return store.withoutSeqScan(db, (tx) =>
     rankedSearch(tx, parsed, rankBy, key, filters, { pool, cap, limit, offset }),
   );
-}
-
-/**
- * Run `work` with sequential scans disabled for its statements (restored afterwards, in the same
- * transaction). A sequential scan tests `search_vector @@ query` row by row, reading and
- * decompressing every large vector; the GIN index answers the same question without reading them.
- * PostgreSQL's cost model does not charge for that de-toasting, so for common words it would pick the
- * sequential scan and be ten times slower.
- */
-async function withoutSeqScan<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return inTransaction(db, async (tx) => {
-    const r = await sql<{ v: string }>`select current_setting('enable_seqscan') as v,
-      set_config('enable_seqscan', 'off', true) as off`.execute(tx);
-    try {
-      return await work(tx);
-    } finally {
-      await sql`select set_config('enable_seqscan', ${r.rows[0]?.v ?? 'on'}, true)`.execute(tx);
-    }
-  });
 }
 
 async function rankedSearch(
@@ -413,16 +308,15 @@ async function rankedSearch(
 
   // Phase 2: rank the first `pool` candidates; the rest keep the cheap order.
   const head = rows.slice(0, pool);
-  const ranks = new Map<number, number>();
   const rankQuery = relaxed ? rankBy.any : rankBy.all;
-  if (rankQuery && head.length > 0) {
-    const r = await sql<{
-      id: number;
-      rank: number;
-    }>`select d.id, ts_rank_cd(d.search_vector, ${rankQuery}::tsquery, 33) as rank
-      from documents d where d.id = any(${head.map((c) => c.id)}::int[])`.execute(db);
-    for (const row of r.rows) ranks.set(row.id, Number(row.rank) || 0);
-  }
+  const ranks =
+    rankQuery && head.length > 0
+      ? await store.rankScores(
+          db,
+          head.map((c) => c.id),
+          rankQuery,
+        )
+      : new Map<number, number>();
   const score = (c: Candidate) => (c.exact ? 10 : 0) + (c.in_title ? 1 : 0) + (ranks.get(c.id) ?? 0);
   const ranked = head
     .map((c) => ({ c, s: score(c) }))
@@ -439,20 +333,6 @@ async function rankedSearch(
   );
   return { total, totalCapped, results, relaxed };
 }
-
-function andAll(conds: RawBuilder<unknown>[]): RawBuilder<unknown> {
-  return conds.length === 0 ? sql`` : sql`and ${sql.join(conds, sql` and `)}`;
-}
-
-function matchCondition(tsq: string | null, key: string | null): RawBuilder<unknown> {
-  if (tsq && key) return sql`(d.search_vector @@ ${tsq}::tsquery or d.doc_number_key = ${key})`;
-  if (key) return sql`d.doc_number_key = ${key}`;
-  return sql`d.search_vector @@ ${tsq}::tsquery`;
-}
-
-type Row = { id: number; published_date: string | null };
-/** Newest first; `+ 0` keeps PostgreSQL from walking the date index and testing every vector on the way. */
-const NEWEST = sql`order by d.published_date + 0 desc nulls last, d.id desc`;
 
 /**
  * Phase 1: `n` candidates in the cheap order — exact 文号, then every word in the title (or issuer),
@@ -471,33 +351,14 @@ async function candidates(
   n: number,
   cap: number,
 ): Promise<{ rows: Candidate[]; total: number }> {
-  const where = andAll(filters);
-  const exact = key
-    ? (
-        await sql<Row>`select d.id, d.published_date from documents d where d.doc_number_key = ${key} ${where}
-        ${NEWEST} limit ${n}`.execute(db)
-      ).rows
-    : [];
-  const titled = all
-    ? (
-        await sql<Row>`select d.id, d.published_date from documents d where d.search_title @@ ${all}::tsquery ${where}
-        ${NEWEST} limit ${n}`.execute(db)
-      ).rows
-    : [];
+  const exact = key ? await store.exactMatches(db, filters, key, n) : [];
+  const titled = all ? await store.titleMatches(db, filters, all, n) : [];
   // One GIN bitmap scan, stopped after cap + 1 rows, gives both the count and the first `n` other
   // matches (in scan order).
-  const inTitle = all ? sql`coalesce(d.search_title @@ ${all}::tsquery, false)` : sql`false`;
-  const scan = await sql<{ total: number; others: [number, string | null][] }>`with m as materialized (
-      select d.id, d.published_date, ${inTitle} as t from documents d
-      where ${matchCondition(tsq, key)} ${where} limit ${cap + 1})
-    select (select count(*)::int from m) as total,
-      coalesce((select json_agg(json_build_array(o.id, o.published_date))
-        from (select id, published_date from m where not t limit ${n}) o), '[]'::json) as others`.execute(db);
-  const total = scan.rows[0]?.total ?? 0;
-  const others: Row[] = (scan.rows[0]?.others ?? []).map(([id, published_date]) => ({ id, published_date }));
+  const { total, others } = await store.scanMatches(db, filters, { tsq, all, key }, n, cap);
   const out: Candidate[] = [];
   const seen = new Set<number>();
-  const add = (list: Row[], exactHit: boolean, inTitle: boolean) => {
+  const add = (list: store.MatchRow[], exactHit: boolean, inTitle: boolean) => {
     for (const r of list) {
       if (out.length >= n) return;
       if (seen.has(r.id)) continue;
@@ -523,15 +384,10 @@ async function browse(
   offset: number,
   cap: number,
 ): Promise<DocumentSearchResult> {
-  const where = filters.length === 0 ? sql`true` : sql.join(filters, sql` and `);
-  const rows = await sql<{ id: number }>`select d.id from documents d where ${where}
-    order by d.published_date desc nulls last, d.id desc offset ${offset} limit ${limit}`.execute(db);
-  const c = await sql<{ n: number }>`select count(*)::int as n from (
-      select 1 from documents d where ${where} limit ${cap + 1}) m`.execute(db);
-  const n = c.rows[0]?.n ?? 0;
+  const { ids, count: n } = await store.browsePage(db, filters, { limit, offset, cap });
   const results = await hydrate(
     db,
-    rows.rows.map((r) => ({ id: r.id, score: 0 })),
+    ids.map((id) => ({ id, score: 0 })),
     null,
   );
   return { total: Math.min(n, cap), totalCapped: n > cap, results, relaxed: false };
@@ -545,23 +401,7 @@ async function hydrate(
 ): Promise<DocumentSearchHit[]> {
   if (page.length === 0) return [];
   const ids = page.map((p) => p.id);
-  const rows = await db
-    .selectFrom('documents as d')
-    .innerJoin('orgs as o', 'o.id', 'd.org_id')
-    .select([
-      'd.id',
-      'd.title',
-      'd.doc_number',
-      'd.summary',
-      'd.body_text',
-      'd.written_date',
-      'd.published_date',
-      'd.genre',
-      'd.validity',
-      'o.name as org_name',
-    ])
-    .where('d.id', 'in', ids)
-    .execute();
+  const rows = await store.hitRows(db, ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const pattern = parsed ? highlightPattern(parsed.highlight) : null;
   const groups = parsed?.groups ?? [];
@@ -575,13 +415,7 @@ async function hydrate(
     if (pattern && cov < groups.length) partial.push(r.id);
   }
   if (partial.length > 0) {
-    const atts = await db
-      .selectFrom('document_attachments')
-      .select(['document_id', 'text_content'])
-      .where('document_id', 'in', partial)
-      .orderBy('sort_order')
-      .orderBy('id')
-      .execute();
+    const atts = await store.attachmentTexts(db, partial);
     const summaries = rows.filter((r) => partial.includes(r.id) && r.summary);
     for (const a of [
       ...atts.map((x) => ({ id: x.document_id, text: x.text_content })),

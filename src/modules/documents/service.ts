@@ -3,7 +3,7 @@
  * Art. 26 publication deadline, settings and 特色主题. Every write: one transaction + audit, then the
  * search vector is refreshed in that transaction (search.ts, `refreshDocumentSearch`).
  */
-import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -17,22 +17,9 @@ import {
   provisionalNote,
   provisionalYearsBetween,
 } from '../calendar/index.ts';
-import { findOrg, orgNames, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
-import {
-  ATTRIBUTE_LABELS,
-  type Attribute,
-  type DocStatus,
-  findGenre,
-  findLegalGround,
-  GENRE_LABELS,
-  legalGroundLabel,
-  RELATION_KIND_LABELS,
-  STATUS_LABELS,
-  TOPIC_LABELS,
-  TOPICS,
-  VALIDITY_LABELS,
-  type Validity,
-} from './domain/codes.ts';
+import { countOrgs, findOrg, orgNames, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
+import * as contentStore from './content.store.ts';
+import { type Attribute, type DocStatus, findGenre, findLegalGround, TOPICS } from './domain/codes.ts';
 import { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
 import { checkIndexPattern, formatIndexNumber, orgCodeFor } from './domain/index-number.ts';
 import { can, type DocPermission } from './domain/policies.ts';
@@ -44,8 +31,11 @@ import {
   type WorkflowAction,
 } from './domain/workflow.ts';
 import { htmlToText, sanitizeBody } from './html.ts';
+import { presentListRow, presentPublicDocument, presentStaffDocument } from './present.ts';
 import { reindex } from './reindex.ts';
-import type { DocumentRow, DocumentsTable } from './store.ts';
+import { type DocumentSearchResult, type SearchDocumentsParams, searchDocuments } from './search.ts';
+import type { DocumentRow } from './store.ts';
+import * as store from './store.ts';
 
 type Db = Kysely<Database>;
 type Tx = Transaction<Database>;
@@ -67,15 +57,6 @@ export async function authorize(
   return visible;
 }
 
-async function issuersOf(db: Db, id: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('document_issuers')
-    .select('org_id')
-    .where('document_id', '=', id)
-    .execute();
-  return rows.map((r) => r.org_id);
-}
-
 /** The document, or NOT_FOUND; and FORBIDDEN/NOT_FOUND when out of the actor's scope. */
 export async function loadForActor(
   db: Db,
@@ -83,9 +64,9 @@ export async function loadForActor(
   id: number,
   permission: DocPermission,
 ): Promise<DocumentRow> {
-  const doc = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  const doc = await store.findDocument(db, id);
   if (!doc) throw new AppError('NOT_FOUND');
-  await authorize(db, actor, permission, [doc.org_id, ...(await issuersOf(db, id))]);
+  await authorize(db, actor, permission, [doc.org_id, ...(await store.issuerIds(db, id))]);
   return doc;
 }
 
@@ -156,11 +137,7 @@ async function checkRefs(db: Db, visible: Set<number>, v: DocumentInput): Promis
   if ((v.issuerOrgIds ?? []).some((id) => !found.has(id)))
     out.push({ path: 'issuerOrgIds', message: '联合发文机关不存在' });
   if (v.themeIds && v.themeIds.length > 0) {
-    const themes = await db
-      .selectFrom('document_themes')
-      .select('id')
-      .where('id', 'in', v.themeIds)
-      .execute();
+    const themes = await store.existingThemeIds(db, v.themeIds);
     if (themes.length !== new Set(v.themeIds).size) out.push({ path: 'themeIds', message: '特色主题不存在' });
   }
   return out;
@@ -175,7 +152,7 @@ function cleanKeywords(k: string[] | undefined): string[] {
 export type DocumentSettings = { indexPattern: string; reviewIntervalMonths: number };
 
 export async function getSettings(db: Db): Promise<DocumentSettings> {
-  const row = await db.selectFrom('document_settings').selectAll().where('id', '=', 1).executeTakeFirst();
+  const row = await store.findSettings(db);
   return {
     indexPattern: row?.index_pattern ?? '{orgCode}-{category}-{year}-{serial:5}',
     reviewIntervalMonths: row?.review_interval_months ?? 12,
@@ -208,16 +185,12 @@ export async function updateSettings(
     ]);
   return inTransaction(db, async (tx) => {
     const before = await getSettings(tx);
-    await tx
-      .updateTable('document_settings')
-      .set({
-        ...(patch.indexPattern !== undefined ? { index_pattern: patch.indexPattern } : {}),
-        ...(patch.reviewIntervalMonths !== undefined
-          ? { review_interval_months: patch.reviewIntervalMonths }
-          : {}),
-      })
-      .where('id', '=', 1)
-      .execute();
+    await store.updateSettings(tx, {
+      ...(patch.indexPattern !== undefined ? { index_pattern: patch.indexPattern } : {}),
+      ...(patch.reviewIntervalMonths !== undefined
+        ? { review_interval_months: patch.reviewIntervalMonths }
+        : {}),
+    });
     const after = await getSettings(tx);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -242,21 +215,12 @@ export async function nextIndexNumber(
   const org = await findOrg(tx, orgId);
   if (!org) throw new Error(`organisation ${orgId} not found`);
   const { indexPattern } = await getSettings(tx);
-  const row = await tx
-    .insertInto('document_index_serials')
-    .values({ org_id: orgId, year, last_serial: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['org_id', 'year'])
-        .doUpdateSet({ last_serial: sql<number>`document_index_serials.last_serial + 1` }),
-    )
-    .returning('last_serial')
-    .executeTakeFirstOrThrow();
+  const serial = await store.takeIndexSerial(tx, orgId, year);
   return formatIndexNumber(indexPattern, {
     orgCode: orgCodeFor(org),
     category: findGenre(genre)?.category ?? 'QT',
     year,
-    serial: row.last_serial,
+    serial,
   });
 }
 
@@ -271,23 +235,9 @@ async function writeLinks(
   issuerOrgIds: number[] | undefined,
   themeIds: number[] | undefined,
 ) {
-  if (issuerOrgIds !== undefined || orgId !== undefined) {
-    const all = [...new Set([orgId, ...(issuerOrgIds ?? [])])];
-    await tx.deleteFrom('document_issuers').where('document_id', '=', id).execute();
-    await tx
-      .insertInto('document_issuers')
-      .values(all.map((o) => ({ document_id: id, org_id: o })))
-      .execute();
-  }
-  if (themeIds !== undefined) {
-    await tx.deleteFrom('document_theme_links').where('document_id', '=', id).execute();
-    const uniq = [...new Set(themeIds)];
-    if (uniq.length > 0)
-      await tx
-        .insertInto('document_theme_links')
-        .values(uniq.map((t) => ({ document_id: id, theme_id: t })))
-        .execute();
-  }
+  if (issuerOrgIds !== undefined || orgId !== undefined)
+    await store.replaceIssuers(tx, id, [...new Set([orgId, ...(issuerOrgIds ?? [])])]);
+  if (themeIds !== undefined) await store.replaceThemeLinks(tx, id, [...new Set(themeIds)]);
 }
 
 export async function createDocument(
@@ -329,33 +279,29 @@ export async function insertDocumentRow(
   const docNumber = input.docNumber?.trim() ? input.docNumber.trim() : null;
   const parsed = docNumber ? parseDocNumber(docNumber) : null;
   const indexNumber = await nextIndexNumber(tx, input.orgId, input.genre, input.writtenDate);
-  const row = await tx
-    .insertInto('documents')
-    .values({
-      title: input.title.trim(),
-      doc_number: parsed?.ok ? parsed.value.normalized : docNumber,
-      doc_number_key: docNumberKey(docNumber),
-      index_number: indexNumber,
-      org_id: input.orgId,
-      genre: input.genre,
-      topic: input.topic || null,
-      keywords: cleanKeywords(input.keywords),
-      summary: input.summary?.trim() || null,
-      body_html: bodyHtml,
-      body_text: htmlToText(bodyHtml),
-      written_date: input.writtenDate,
-      effective_date: input.effectiveDate || null,
-      attribute: input.attribute ?? null,
-      attribute_ground:
-        input.attribute && input.attribute !== 'proactive' ? (input.attributeGround ?? null) : null,
-      attribute_reason:
-        input.attribute && input.attribute !== 'proactive' ? input.attributeReason?.trim() || null : null,
-      historical: opts.historical ?? false,
-      created_by: actorId,
-      updated_at: new Date(),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await store.insertDocument(tx, {
+    title: input.title.trim(),
+    doc_number: parsed?.ok ? parsed.value.normalized : docNumber,
+    doc_number_key: docNumberKey(docNumber),
+    index_number: indexNumber,
+    org_id: input.orgId,
+    genre: input.genre,
+    topic: input.topic || null,
+    keywords: cleanKeywords(input.keywords),
+    summary: input.summary?.trim() || null,
+    body_html: bodyHtml,
+    body_text: htmlToText(bodyHtml),
+    written_date: input.writtenDate,
+    effective_date: input.effectiveDate || null,
+    attribute: input.attribute ?? null,
+    attribute_ground:
+      input.attribute && input.attribute !== 'proactive' ? (input.attributeGround ?? null) : null,
+    attribute_reason:
+      input.attribute && input.attribute !== 'proactive' ? input.attributeReason?.trim() || null : null,
+    historical: opts.historical ?? false,
+    created_by: actorId,
+    updated_at: new Date(),
+  });
   await writeLinks(tx, row.id, input.orgId, input.issuerOrgIds ?? [], input.themeIds ?? []);
   return row;
 }
@@ -366,23 +312,9 @@ function auditView(r: DocumentRow) {
 }
 
 async function lockDoc(tx: Tx, id: number): Promise<DocumentRow> {
-  const row = await tx
-    .selectFrom('documents')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await store.lockDocument(tx, id);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
-}
-
-async function interpretationCount(db: Db, id: number): Promise<number> {
-  const r = await db
-    .selectFrom('interpretations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('document_id', '=', id)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 function workflowDoc(row: DocumentRow, interpretations: number) {
@@ -436,34 +368,31 @@ export async function updateDocument(
     const docNumber = merged.docNumber?.trim() ? merged.docNumber.trim() : null;
     const parsed = docNumber ? parseDocNumber(docNumber) : null;
     const proactive = merged.attribute === 'proactive' || merged.attribute == null;
-    const updated = await tx
-      .updateTable('documents')
-      .set({
-        title: merged.title.trim(),
-        doc_number: parsed?.ok ? parsed.value.normalized : docNumber,
-        doc_number_key: docNumberKey(docNumber),
-        org_id: merged.orgId,
-        genre: merged.genre,
-        topic: merged.topic || null,
-        keywords: cleanKeywords(merged.keywords),
-        summary: merged.summary?.trim() || null,
-        body_html: bodyHtml,
-        body_text: htmlToText(bodyHtml),
-        written_date: merged.writtenDate,
-        effective_date: merged.effectiveDate || null,
-        attribute: merged.attribute ?? null,
-        attribute_ground: proactive ? null : (merged.attributeGround ?? null),
-        attribute_reason: proactive ? null : merged.attributeReason?.trim() || null,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await store.updateDocument(tx, id, {
+      title: merged.title.trim(),
+      doc_number: parsed?.ok ? parsed.value.normalized : docNumber,
+      doc_number_key: docNumberKey(docNumber),
+      org_id: merged.orgId,
+      genre: merged.genre,
+      topic: merged.topic || null,
+      keywords: cleanKeywords(merged.keywords),
+      summary: merged.summary?.trim() || null,
+      body_html: bodyHtml,
+      body_text: htmlToText(bodyHtml),
+      written_date: merged.writtenDate,
+      effective_date: merged.effectiveDate || null,
+      attribute: merged.attribute ?? null,
+      attribute_ground: proactive ? null : (merged.attributeGround ?? null),
+      attribute_reason: proactive ? null : merged.attributeReason?.trim() || null,
+      updated_at: new Date(),
+    });
     const issuers =
       patch.issuerOrgIds ??
-      (patch.orgId !== undefined ? (await issuersOf(tx, id)).filter((o) => o !== row.org_id) : undefined);
+      (patch.orgId !== undefined
+        ? (await store.issuerIds(tx, id)).filter((o) => o !== row.org_id)
+        : undefined);
     if (issuers !== undefined || patch.themeIds !== undefined)
-      await writeLinks(tx, id, merged.orgId, issuers ?? (await issuersOf(tx, id)), patch.themeIds);
+      await writeLinks(tx, id, merged.orgId, issuers ?? (await store.issuerIds(tx, id)), patch.themeIds);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'document.update',
@@ -501,19 +430,14 @@ export async function setAttribute(
   return inTransaction(db, async (tx) => {
     const row = await lockDoc(tx, id);
     const proactive = v.attribute === 'proactive';
-    const updated = await tx
-      .updateTable('documents')
-      .set({
-        attribute: v.attribute,
-        attribute_ground: proactive ? null : (v.attributeGround ?? null),
-        attribute_reason: proactive ? null : (v.attributeReason?.trim() ?? null),
-        attribute_review_due:
-          row.status === 'published' ? attributeReviewDue(v.attribute, today, reviewIntervalMonths) : null,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await store.updateDocument(tx, id, {
+      attribute: v.attribute,
+      attribute_ground: proactive ? null : (v.attributeGround ?? null),
+      attribute_reason: proactive ? null : (v.attributeReason?.trim() ?? null),
+      attribute_review_due:
+        row.status === 'published' ? attributeReviewDue(v.attribute, today, reviewIntervalMonths) : null,
+      updated_at: new Date(),
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'document.attribute',
@@ -574,39 +498,25 @@ async function transition(
   const { reviewIntervalMonths } = await getSettings(db);
   return inTransaction(db, async (tx) => {
     const row = await lockDoc(tx, id);
-    const d = decide(workflowDoc(row, await interpretationCount(tx, id)), action);
+    const d = decide(workflowDoc(row, await contentStore.countInterpretations(tx, id)), action);
     if (!d.ok) refuse(d);
-    const set: Updateable<DocumentsTable> = { status: d.next, updated_at: new Date() };
+    const set: store.DocumentChanges = { status: d.next, updated_at: new Date() };
     if (action === 'publish') {
       const on = extra.publishedDate ?? chinaToday();
       set.published_date = on;
       set.attribute_review_due = attributeReviewDue(row.attribute, on, reviewIntervalMonths);
     }
-    const updated = await tx
-      .updateTable('documents')
-      .set(set)
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (action === 'publish') {
-      // Interpretations published with the document (三同步) carry its publication date.
-      await tx
-        .updateTable('interpretations')
-        .set({ published_date: updated.published_date })
-        .where('document_id', '=', id)
-        .where('published_date', 'is', null)
-        .execute();
-    }
+    const updated = await store.updateDocument(tx, id, set);
+    // Interpretations published with the document (三同步) carry its publication date.
+    if (action === 'publish')
+      await contentStore.stampInterpretationsPublished(tx, id, updated.published_date);
     if (action === 'approve' || action === 'return') {
-      await tx
-        .insertInto('document_reviews')
-        .values({
-          document_id: id,
-          reviewer_id: actor.id,
-          decision: action === 'approve' ? 'approved' : 'returned',
-          notes: extra.notes ?? '',
-        })
-        .execute();
+      await store.insertReview(tx, {
+        documentId: id,
+        reviewerId: actor.id,
+        decision: action === 'approve' ? 'approved' : 'returned',
+        notes: extra.notes ?? '',
+      });
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -670,374 +580,49 @@ export async function publicationDeadlines(
 
 // ───────────────────────────── reading ─────────────────────────────
 
-export type DocumentFilters = {
-  q?: string;
-  status?: DocStatus;
-  attribute?: Attribute | 'none';
-  genre?: string;
-  orgId?: number;
-  year?: number;
-  validity?: Validity;
-  historical?: boolean;
-  themeId?: number;
-  page: number;
-  pageSize: number;
-};
+export type DocumentFilters = Omit<store.DocumentListFilter, 'orgIds'>;
 
 export async function listDocuments(db: Db, actor: Actor, f: DocumentFilters) {
   const visible = await authorize(db, actor, 'view');
-  const ids = [...visible];
-  let q = db
-    .selectFrom('documents as d')
-    .innerJoin('orgs as o', 'o.id', 'd.org_id')
-    .where('d.org_id', 'in', ids.length ? ids : [-1]);
-  if (f.status) q = q.where('d.status', '=', f.status);
-  if (f.attribute === 'none') q = q.where('d.attribute', 'is', null);
-  else if (f.attribute) q = q.where('d.attribute', '=', f.attribute);
-  if (f.genre) q = q.where('d.genre', '=', f.genre);
-  if (f.orgId) q = q.where('d.org_id', '=', f.orgId);
-  if (f.validity) q = q.where('d.validity', '=', f.validity);
-  if (f.historical !== undefined) q = q.where('d.historical', '=', f.historical);
-  if (f.year)
-    q = q.where('d.written_date', '>=', `${f.year}-01-01`).where('d.written_date', '<=', `${f.year}-12-31`);
-  if (f.themeId) {
-    const themeId = f.themeId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('document_theme_links as l')
-          .select('l.theme_id')
-          .whereRef('l.document_id', '=', 'd.id')
-          .where('l.theme_id', '=', themeId),
-      ),
-    );
-  }
-  if (f.q && f.q.trim() !== '') {
-    const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const key = docNumberKey(f.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb('d.title', 'like', like),
-        eb('d.doc_number_key', '=', key ?? ''),
-        eb('d.index_number', '=', f.q?.trim() ?? ''),
-      ]),
-    );
-  }
-  const [rows, count] = await Promise.all([
-    q
-      .select([
-        'd.id',
-        'd.title',
-        'd.doc_number',
-        'd.index_number',
-        'd.org_id',
-        'o.name as org_name',
-        'd.genre',
-        'd.written_date',
-        'd.published_date',
-        'd.effective_date',
-        'd.validity',
-        'd.attribute',
-        'd.status',
-        'd.historical',
-        'd.attribute_review_due',
-        'd.converted_on',
-      ])
-      .orderBy('d.written_date', 'desc')
-      .orderBy('d.id', 'desc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await store.listDocuments(db, { ...f, orgIds: [...visible] });
   const deadlines = await publicationDeadlines(db, rows, chinaToday());
   return {
-    total: Number(count.n),
+    total,
     items: rows.map((r, i) => ({
       ...presentListRow(r),
-      /** Art. 26 deadline for proactive documents (null otherwise); see DocumentDetail.publicationDeadline. */
+      /** Art. 26 deadline for proactive documents (null otherwise), as in the document's detail. */
       publicationDeadline: deadlines[i] ?? null,
     })),
   };
 }
 
-export type DocumentListItem = ReturnType<typeof presentListRow>;
-
-export function presentListRow(r: {
-  id: number;
-  title: string;
-  doc_number: string | null;
-  index_number: string;
-  org_id: number;
-  org_name: string;
-  genre: string;
-  written_date: string;
-  published_date: string | null;
-  effective_date: string | null;
-  validity: Validity;
-  attribute: Attribute | null;
-  status: DocStatus;
-  historical: boolean;
-  attribute_review_due: string | null;
-  converted_on: string | null;
-}) {
-  return {
-    id: r.id,
-    title: r.title,
-    docNumber: r.doc_number,
-    indexNumber: r.index_number,
-    orgId: r.org_id,
-    orgName: r.org_name,
-    genre: r.genre,
-    genreLabel: GENRE_LABELS[r.genre] ?? r.genre,
-    writtenDate: r.written_date,
-    publishedDate: r.published_date,
-    effectiveDate: r.effective_date,
-    validity: r.validity,
-    validityLabel: VALIDITY_LABELS[r.validity] ?? r.validity,
-    attribute: r.attribute,
-    attributeLabel: r.attribute ? ATTRIBUTE_LABELS[r.attribute] : '未确定',
-    status: r.status,
-    statusLabel: STATUS_LABELS[r.status] ?? r.status,
-    historical: r.historical,
-    attributeReviewDue: r.attribute_review_due,
-    convertedOn: r.converted_on,
-  };
+/**
+ * One document as staff see it (the console). No access checks: callers check. `today` decides
+ * whether the Art. 26 deadline has passed.
+ */
+export async function documentDetail(db: Db, id: number, opts: { today?: string } = {}) {
+  const loaded = await store.loadDocumentDetail(db, id);
+  if (!loaded) throw new AppError('NOT_FOUND');
+  const d = loaded.document;
+  const [reviews, attributeReviews, creatorName, [deadline]] = await Promise.all([
+    store.listReviews(db, id),
+    store.listAttributeReviews(db, id),
+    creatorNameOf(db, d),
+    publicationDeadlines(db, [d], opts.today ?? chinaToday()),
+  ]);
+  return presentStaffDocument({
+    ...loaded,
+    creatorName,
+    reviews,
+    attributeReviews,
+    publicationDeadline: deadline ?? null,
+    allowedActions: allowedActions(workflowDoc(d, loaded.interpretations.length)),
+  });
 }
 
-export type DocumentDetail = Awaited<ReturnType<typeof documentDetail>>;
-
-/** Everything about one document (staff view unless `publicView`). No access checks: callers check. */
-export async function documentDetail(
-  db: Db,
-  id: number,
-  opts: { publicView?: boolean; today?: string } = {},
-) {
-  const d = await db
-    .selectFrom('documents as d')
-    .innerJoin('orgs as o', 'o.id', 'd.org_id')
-    .selectAll('d')
-    .select('o.name as org_name')
-    .where('d.id', '=', id)
-    .executeTakeFirst();
-  if (!d) throw new AppError('NOT_FOUND');
-  const today = opts.today ?? chinaToday();
-  const [
-    issuers,
-    themes,
-    attachments,
-    interpretations,
-    outgoing,
-    incoming,
-    versions,
-    reviews,
-    attrReviews,
-    creator,
-  ] = await Promise.all([
-    db
-      .selectFrom('document_issuers as i')
-      .innerJoin('orgs as o', 'o.id', 'i.org_id')
-      .select(['o.id', 'o.name'])
-      .where('i.document_id', '=', id)
-      .orderBy('o.sort_order')
-      .orderBy('o.id')
-      .execute(),
-    db
-      .selectFrom('document_theme_links as l')
-      .innerJoin('document_themes as t', 't.id', 'l.theme_id')
-      .select(['t.id', 't.name'])
-      .where('l.document_id', '=', id)
-      .orderBy('t.sort_order')
-      .execute(),
-    db
-      .selectFrom('document_attachments as a')
-      .innerJoin('files as f', 'f.id', 'a.file_id')
-      .select([
-        'a.id',
-        'a.file_id',
-        'a.name',
-        'a.sort_order',
-        'f.mime',
-        'f.size',
-        sql<number>`length(a.text_content)`.as('text_length'),
-      ])
-      .where('a.document_id', '=', id)
-      .orderBy('a.sort_order')
-      .orderBy('a.id')
-      .execute(),
-    db
-      .selectFrom('interpretations')
-      .select(['id', 'kind', 'title', 'published_date', 'video_url', 'image_file_id'])
-      .where('document_id', '=', id)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('document_relations as r')
-      .innerJoin('documents as t', 't.id', 'r.target_id')
-      .select([
-        'r.id',
-        'r.kind',
-        'r.effective_date',
-        'r.applied',
-        't.id as doc_id',
-        't.title',
-        't.doc_number',
-        't.validity',
-        't.status',
-        't.attribute',
-      ])
-      .where('r.document_id', '=', id)
-      .orderBy('r.effective_date')
-      .execute(),
-    db
-      .selectFrom('document_relations as r')
-      .innerJoin('documents as t', 't.id', 'r.document_id')
-      .select([
-        'r.id',
-        'r.kind',
-        'r.effective_date',
-        'r.applied',
-        't.id as doc_id',
-        't.title',
-        't.doc_number',
-        't.validity',
-        't.status',
-        't.attribute',
-      ])
-      .where('r.target_id', '=', id)
-      .orderBy('r.effective_date')
-      .execute(),
-    db
-      .selectFrom('document_versions')
-      .select(['id', 'version_no', 'title', 'valid_from', 'valid_to'])
-      .where('document_id', '=', id)
-      .orderBy('version_no')
-      .execute(),
-    opts.publicView
-      ? Promise.resolve([])
-      : db
-          .selectFrom('document_reviews as r')
-          .innerJoin('users as u', 'u.id', 'r.reviewer_id')
-          .select(['r.id', 'r.decision', 'r.notes', 'r.reviewed_at', 'u.display_name'])
-          .where('r.document_id', '=', id)
-          .orderBy('r.id')
-          .execute(),
-    opts.publicView
-      ? Promise.resolve([])
-      : db
-          .selectFrom('document_attribute_reviews as r')
-          .leftJoin('users as u', 'u.id', 'r.reviewer_id')
-          .select(['r.id', 'r.decision', 'r.notes', 'r.source', 'r.reviewed_at', 'u.display_name'])
-          .where('r.document_id', '=', id)
-          .orderBy('r.id')
-          .execute(),
-    userDisplayNames(db, d.created_by ? [d.created_by] : []),
-  ]);
-  const publicOk = (r: { status: string; attribute: string | null }) =>
-    r.status === 'published' && r.attribute === 'proactive';
-  const rel = (r: (typeof outgoing)[number]) => ({
-    id: r.id,
-    kind: r.kind,
-    kindLabel: RELATION_KIND_LABELS[r.kind],
-    effectiveDate: r.effective_date,
-    applied: r.applied,
-    document: {
-      id: r.doc_id,
-      title: r.title,
-      docNumber: r.doc_number,
-      validity: r.validity,
-      validityLabel: VALIDITY_LABELS[r.validity],
-    },
-  });
-  const [deadline] = opts.publicView ? [null] : await publicationDeadlines(db, [d], today);
-  const wf = workflowDoc(d, interpretations.length);
-  return {
-    id: d.id,
-    title: d.title,
-    docNumber: d.doc_number,
-    indexNumber: d.index_number,
-    orgId: d.org_id,
-    orgName: d.org_name,
-    issuers: issuers.map((o) => ({ id: o.id, name: o.name })),
-    genre: d.genre,
-    genreLabel: GENRE_LABELS[d.genre] ?? d.genre,
-    topic: d.topic,
-    topicLabel: d.topic ? (TOPIC_LABELS[d.topic] ?? d.topic) : null,
-    keywords: d.keywords,
-    summary: d.summary,
-    bodyHtml: d.body_html,
-    writtenDate: d.written_date,
-    publishedDate: d.published_date,
-    effectiveDate: d.effective_date,
-    validity: d.validity,
-    validityLabel: VALIDITY_LABELS[d.validity],
-    validityChangedOn: d.validity_changed_on,
-    attribute: d.attribute,
-    attributeLabel: d.attribute ? ATTRIBUTE_LABELS[d.attribute] : '未确定',
-    attributeGround: opts.publicView ? null : d.attribute_ground,
-    attributeGroundLabel:
-      opts.publicView || !d.attribute_ground ? null : legalGroundLabel(d.attribute_ground),
-    attributeReason: opts.publicView ? null : d.attribute_reason,
-    status: d.status,
-    statusLabel: STATUS_LABELS[d.status],
-    attributeReviewDue: opts.publicView ? null : d.attribute_review_due,
-    convertedOn: d.converted_on,
-    historical: d.historical,
-    themes,
-    createdBy: d.created_by ? (creator.get(d.created_by) ?? null) : null,
-    createdAt: d.created_at.toISOString(),
-    updatedAt: d.updated_at.toISOString(),
-    attachments: attachments.map((a) => ({
-      id: a.id,
-      fileId: a.file_id,
-      name: a.name,
-      mime: a.mime,
-      size: a.size,
-      sortOrder: a.sort_order,
-      hasText: Number(a.text_length) > 0,
-    })),
-    interpretations: interpretations.map((i) => ({
-      id: i.id,
-      kind: i.kind,
-      title: i.title,
-      publishedDate: i.published_date,
-      videoUrl: i.video_url,
-      imageFileId: i.image_file_id,
-    })),
-    relations: {
-      /** This document amends/repeals/replaces these (older) documents. */
-      outgoing: (opts.publicView ? outgoing.filter(publicOk) : outgoing).map(rel),
-      /** These (newer) documents amend/repeal/replace this one. */
-      incoming: (opts.publicView ? incoming.filter(publicOk) : incoming).map(rel),
-    },
-    versions: versions.map((v) => ({
-      id: v.id,
-      versionNo: v.version_no,
-      title: v.title,
-      validFrom: v.valid_from,
-      validTo: v.valid_to,
-    })),
-    reviews: reviews.map((r) => ({
-      id: r.id,
-      decision: r.decision,
-      decisionLabel: r.decision === 'approved' ? '审查通过' : '退回修改',
-      notes: r.notes,
-      reviewer: r.display_name,
-      reviewedAt: r.reviewed_at.toISOString(),
-    })),
-    attributeReviews: attrReviews.map((r) => ({
-      id: r.id,
-      decision: r.decision,
-      decisionLabel: r.decision === 'converted' ? '转为主动公开' : '维持原属性',
-      notes: r.notes,
-      source: r.source,
-      reviewer: r.display_name ?? null,
-      reviewedAt: r.reviewed_at.toISOString(),
-    })),
-    publicationDeadline: deadline ?? null,
-    allowedActions: opts.publicView ? [] : allowedActions(wf),
-    needsInterpretation: findGenre(d.genre)?.policy ?? false,
-  };
+async function creatorNameOf(db: Db, d: DocumentRow): Promise<string | null> {
+  const names = await userDisplayNames(db, d.created_by ? [d.created_by] : []);
+  return d.created_by ? (names.get(d.created_by) ?? null) : null;
 }
 
 export async function getDocument(db: Db, actor: Actor, id: number, today?: string) {
@@ -1047,52 +632,50 @@ export async function getDocument(db: Db, actor: Actor, id: number, today?: stri
 
 /** A document as the public sees it: only published 主动公开 documents; otherwise NOT_FOUND. */
 export async function getPublicDocument(db: Db, id: number) {
-  const row = await db
-    .selectFrom('documents')
-    .select(['status', 'attribute'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await store.findPublicationState(db, id);
   if (row?.status !== 'published' || row.attribute !== 'proactive') throw new AppError('NOT_FOUND');
-  return documentDetail(db, id, { publicView: true });
+  const loaded = await store.loadDocumentDetail(db, id);
+  if (!loaded) throw new AppError('NOT_FOUND');
+  return presentPublicDocument({ ...loaded, creatorName: await creatorNameOf(db, loaded.document) });
+}
+
+/**
+ * Full-text search of the library (search.ts). Everyone finds published 主动公开 documents; with
+ * `draftsFor`, a staff member also finds unpublished ones, only within their scope: one organisation
+ * at a time (their own unless another visible one is asked for); an administrator of the whole tree
+ * may search all.
+ */
+export async function searchLibrary(
+  db: Db,
+  params: Omit<SearchDocumentsParams, 'publishedOnly'>,
+  draftsFor: Actor | null = null,
+): Promise<DocumentSearchResult> {
+  let orgId = params.orgId;
+  if (draftsFor) {
+    const visible = await authorize(db, draftsFor, 'view');
+    if (orgId && !visible.has(orgId)) throw new AppError('FORBIDDEN');
+    if (!orgId && visible.size < (await countOrgs(db))) orgId = draftsFor.orgId;
+  }
+  return searchDocuments(db, { ...params, orgId, publishedOnly: !draftsFor });
 }
 
 /** A document found by its 文号, typed with any brackets; null when none. */
 export async function findByDocNumber(db: Db, docNumber: string): Promise<DocumentRow | null> {
   const key = docNumberKey(docNumber);
   if (!key) return null;
-  return (
-    (await db
-      .selectFrom('documents')
-      .selectAll()
-      .where('doc_number_key', '=', key)
-      .orderBy('id')
-      .executeTakeFirst()) ?? null
-  );
+  return (await store.findByDocNumberKey(db, key)) ?? null;
 }
 
 // ───────────────────────────── themes (特色主题) ─────────────────────────────
 
 export async function listThemes(db: Db) {
-  const rows = await db
-    .selectFrom('document_themes as t')
-    .leftJoin('document_theme_links as l', 'l.theme_id', 't.id')
-    .select([
-      't.id',
-      't.name',
-      't.description',
-      't.sort_order',
-      (eb) => eb.fn.count<number>('l.document_id').as('n'),
-    ])
-    .groupBy('t.id')
-    .orderBy('t.sort_order')
-    .orderBy('t.id')
-    .execute();
+  const rows = await store.listThemes(db);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     description: r.description,
     sortOrder: r.sort_order,
-    documentCount: Number(r.n),
+    documentCount: r.document_count,
   }));
 }
 
@@ -1107,22 +690,10 @@ export async function saveTheme(
   if (name === '' || name.length > 50)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'name', message: '主题名称应为1至50个字' }]);
   return inTransaction(db, async (tx) => {
-    const clash = await tx
-      .selectFrom('document_themes')
-      .select('id')
-      .where('name', '=', name)
-      .executeTakeFirst();
+    const clash = await store.findThemeByName(tx, name);
     if (clash && clash.id !== id) throw new AppError('DUPLICATE', { what: `主题“${name}”` });
     const values = { name, description: v.description ?? '', sort_order: v.sortOrder ?? 0 };
-    const row =
-      id === null
-        ? await tx.insertInto('document_themes').values(values).returningAll().executeTakeFirstOrThrow()
-        : await tx
-            .updateTable('document_themes')
-            .set(values)
-            .where('id', '=', id)
-            .returningAll()
-            .executeTakeFirst();
+    const row = id === null ? await store.insertTheme(tx, values) : await store.updateTheme(tx, id, values);
     if (!row) throw new AppError('NOT_FOUND');
     await recordAudit(tx, {
       actorId: actor.id,
@@ -1138,7 +709,7 @@ export async function saveTheme(
 export async function deleteTheme(db: Db, actor: Actor, id: number): Promise<void> {
   await authorize(db, actor, 'settings');
   await inTransaction(db, async (tx) => {
-    const row = await tx.deleteFrom('document_themes').where('id', '=', id).returningAll().executeTakeFirst();
+    const row = await store.deleteTheme(tx, id);
     if (!row) throw new AppError('NOT_FOUND');
     await recordAudit(tx, {
       actorId: actor.id,

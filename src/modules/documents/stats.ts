@@ -7,10 +7,11 @@
  *   repealed or expired (a document amended since is still in force).
  * Every genre has its row, in the order of the genre list, so that 规章 and 行政规范性文件 are always found.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { StatsQuery, StatsTable } from '../../platform/stats.ts';
 import { GENRES } from './domain/codes.ts';
+import { genreYearCounts } from './store.ts';
 
 export const DOCUMENT_STATS_COLUMNS = [
   { key: 'issued', label: '本年制发件数' },
@@ -19,21 +20,7 @@ export const DOCUMENT_STATS_COLUMNS = [
 ];
 
 export async function documentStats(db: Kysely<Database>, q: StatsQuery): Promise<StatsTable[]> {
-  const from = `${q.year}-01-01`;
-  const to = `${q.year}-12-31`;
-  const orgs = q.orgIds === undefined ? sql`true` : sql`d.org_id = any(${[...q.orgIds]}::int[])`;
-  const { rows } = await sql<{ genre: string; issued: number; repealed: number; in_force: number }>`
-    select d.genre,
-      count(*) filter (where d.status = 'published' and d.written_date between ${from}::date and ${to}::date)::int
-        as issued,
-      count(*) filter (where d.validity = 'repealed'
-        and d.validity_changed_on between ${from}::date and ${to}::date)::int as repealed,
-      count(*) filter (where d.status = 'published' and d.written_date <= ${to}::date
-        and (d.effective_date is null or d.effective_date <= ${to}::date)
-        and (d.validity in ('valid', 'amended') or d.validity_changed_on > ${to}::date))::int as in_force
-    from documents d
-    where ${orgs}
-    group by d.genre`.execute(db);
+  const rows = await genreYearCounts(db, q.year, q.orgIds);
   const byGenre = new Map(rows.map((r) => [r.genre, [r.issued, r.repealed, r.in_force]]));
   return [
     {

@@ -16,6 +16,8 @@ import { relationEffect, versionOnDate } from './domain/validity.ts';
 import { htmlToText, sanitizeBody } from './html.ts';
 import { reindex } from './reindex.ts';
 import { loadForActor } from './service.ts';
+import { lockDocument, lockDocumentValidity, updateDocument } from './store.ts';
+import * as store from './validity.store.ts';
 
 type Db = Kysely<Database>;
 type Tx = Transaction<Database>;
@@ -53,23 +55,14 @@ export async function addRelation(
             : null;
   if (reason) throw new AppError('DOC_RELATION_INVALID', { reason }, [{ path: 'targetId', message: reason }]);
   return inTransaction(db, async (tx) => {
-    const existing = await tx
-      .selectFrom('document_relations')
-      .select('id')
-      .where('document_id', '=', documentId)
-      .where('target_id', '=', v.targetId)
-      .executeTakeFirst();
+    const existing = await store.findRelation(tx, documentId, v.targetId);
     if (existing) throw new AppError('DUPLICATE', { what: '该关联关系' });
-    const rel = await tx
-      .insertInto('document_relations')
-      .values({
-        document_id: documentId,
-        target_id: v.targetId,
-        kind: v.kind,
-        effective_date: effectiveDate as string,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const rel = await store.insertRelation(tx, {
+      document_id: documentId,
+      target_id: v.targetId,
+      kind: v.kind,
+      effective_date: effectiveDate as string,
+    });
     if (v.kind === 'amends' && target.genre === 'rule') {
       await keepVersion(tx, v.targetId, effectiveDate as string, v.newTargetBodyHtml ?? null);
     }
@@ -91,66 +84,43 @@ export async function addRelation(
  * consolidated text is given it replaces the current body from `until` on.
  */
 async function keepVersion(tx: Tx, documentId: number, until: string, newBodyHtml: string | null) {
-  const doc = await tx
-    .selectFrom('documents')
-    .selectAll()
-    .where('id', '=', documentId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const last = await tx
-    .selectFrom('document_versions')
-    .select(['version_no', 'valid_to'])
-    .where('document_id', '=', documentId)
-    .orderBy('version_no', 'desc')
-    .executeTakeFirst();
-  await tx
-    .insertInto('document_versions')
-    .values({
-      document_id: documentId,
-      version_no: (last?.version_no ?? 0) + 1,
-      title: doc.title,
-      body_html: doc.body_html,
-      valid_from: last?.valid_to ?? doc.effective_date ?? doc.published_date ?? doc.written_date,
-      valid_to: until,
-    })
-    .execute();
+  const doc = await lockDocument(tx, documentId);
+  if (!doc) throw new AppError('NOT_FOUND');
+  const last = await store.lastVersion(tx, documentId);
+  await store.insertVersion(tx, {
+    document_id: documentId,
+    version_no: (last?.version_no ?? 0) + 1,
+    title: doc.title,
+    body_html: doc.body_html,
+    valid_from: last?.valid_to ?? doc.effective_date ?? doc.published_date ?? doc.written_date,
+    valid_to: until,
+  });
   if (newBodyHtml !== null) {
     const html = sanitizeBody(newBodyHtml);
-    await tx
-      .updateTable('documents')
-      .set({ body_html: html, body_text: htmlToText(html), updated_at: new Date() })
-      .where('id', '=', documentId)
-      .execute();
+    await updateDocument(tx, documentId, {
+      body_html: html,
+      body_text: htmlToText(html),
+      updated_at: new Date(),
+    });
     await reindex(tx, documentId);
   }
 }
 
 /** Change the target's validity for one relation (idempotent). */
 async function applyRelation(tx: Tx, relationId: number, actorId: number | null): Promise<boolean> {
-  const rel = await tx
-    .selectFrom('document_relations')
-    .selectAll()
-    .where('id', '=', relationId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const rel = await store.lockRelation(tx, relationId);
   if (rel.applied) return false;
-  const target = await tx
-    .selectFrom('documents')
-    .select(['id', 'validity'])
-    .where('id', '=', rel.target_id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const target = await lockDocumentValidity(tx, rel.target_id);
   const next = validityAfter(rel.kind);
   // A repealed or expired document stays so; an amended one may later be repealed.
   const keep = target.validity === 'repealed' || target.validity === 'expired';
-  if (!keep) {
-    await tx
-      .updateTable('documents')
-      .set({ validity: next, validity_changed_on: rel.effective_date, updated_at: new Date() })
-      .where('id', '=', target.id)
-      .execute();
-  }
-  await tx.updateTable('document_relations').set({ applied: true }).where('id', '=', relationId).execute();
+  if (!keep)
+    await updateDocument(tx, target.id, {
+      validity: next,
+      validity_changed_on: rel.effective_date,
+      updated_at: new Date(),
+    });
+  await store.markRelationApplied(tx, relationId);
   await recordAudit(tx, {
     actorId,
     action: 'document.validity',
@@ -165,17 +135,10 @@ async function applyRelation(tx: Tx, relationId: number, actorId: number | null)
 
 /** Apply every relation whose effective date has come (the daily job). Returns how many changed. */
 export async function applyDueRelations(db: Db, today: string): Promise<number> {
-  const due = await db
-    .selectFrom('document_relations')
-    .select('id')
-    .where('applied', '=', false)
-    .where('effective_date', '<=', today)
-    .orderBy('effective_date')
-    .orderBy('id')
-    .execute();
+  const due = await store.dueRelationIds(db, today);
   let n = 0;
-  for (const r of due) {
-    if (await inTransaction(db, (tx) => applyRelation(tx, r.id, null))) n++;
+  for (const id of due) {
+    if (await inTransaction(db, (tx) => applyRelation(tx, id, null))) n++;
   }
   return n;
 }
@@ -188,27 +151,9 @@ export const validityJob: Job = {
 
 /** The text of a document in force on `date`: a historical version, the current text, or none. */
 export async function versionInForce(db: Db, documentId: number, date: string) {
-  const doc = await db
-    .selectFrom('documents')
-    .select([
-      'id',
-      'title',
-      'body_html',
-      'effective_date',
-      'published_date',
-      'written_date',
-      'validity',
-      'validity_changed_on',
-    ])
-    .where('id', '=', documentId)
-    .executeTakeFirst();
+  const doc = await store.findCurrentText(db, documentId);
   if (!doc) throw new AppError('NOT_FOUND');
-  const versions = await db
-    .selectFrom('document_versions')
-    .selectAll()
-    .where('document_id', '=', documentId)
-    .orderBy('version_no')
-    .execute();
+  const versions = await store.listVersions(db, documentId);
   const lastTo = versions.length > 0 ? (versions[versions.length - 1]?.valid_to ?? null) : null;
   const currentFrom = lastTo ?? doc.effective_date ?? doc.published_date ?? doc.written_date;
   const pick = versionOnDate(
@@ -264,21 +209,12 @@ export async function setValidity(
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v.on))
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'on', message: '请填写正确的日期' }]);
   return inTransaction(db, async (tx) => {
-    const row = await tx
-      .selectFrom('documents')
-      .select(['id', 'validity'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    await tx
-      .updateTable('documents')
-      .set({
-        validity: v.validity,
-        validity_changed_on: v.validity === 'valid' ? null : v.on,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
+    const row = await lockDocumentValidity(tx, id);
+    await updateDocument(tx, id, {
+      validity: v.validity,
+      validity_changed_on: v.validity === 'valid' ? null : v.on,
+      updated_at: new Date(),
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'document.validity',

@@ -1,0 +1,296 @@
+/**
+ * SQL of the library's full-text search (search.ts): the index columns (`search_vector`, `search_title`)
+ * and the queries of the two-phase ranking. Filters are SQL fragments with bound parameters.
+ */
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import type { QaItem, Validity } from './store.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The filters of a search (or a listing without a query). */
+export interface SearchFilters {
+  /** Issued by this organisation (primary or joint issuer). */
+  orgId?: number | null;
+  /** 成文日期 in this year. */
+  year?: number | null;
+  genre?: string | null;
+  topic?: string | null;
+  themeId?: number | null;
+  validity?: Validity | null;
+  /**
+   * Only what the public may see (default true): published 主动公开 documents. False for staff, who
+   * also find drafts and 依申请公开/不予公开 documents.
+   */
+  publishedOnly?: boolean;
+}
+
+/**
+ * The filter conditions on `d` (documents), as SQL with bound parameters. For a text search
+ * (`indexable` false) they are written so that PostgreSQL cannot drive the query from the status,
+ * organisation or date indexes: it would then test `search_vector @@ query` on every row of, say, a
+ * year — reading each large vector — where the GIN index answers without reading any. The filters
+ * are then checked on the few rows the search indexes return.
+ */
+export function filterConditions(p: SearchFilters, indexable: boolean): RawBuilder<unknown>[] {
+  const c: RawBuilder<unknown>[] = [];
+  const guard = (cond: RawBuilder<unknown>) => (indexable ? cond : sql`(${cond}) is true`);
+  if (p.publishedOnly !== false)
+    c.push(guard(sql`d.status = 'published'`), guard(sql`d.attribute = 'proactive'`));
+  if (p.orgId != null)
+    c.push(
+      sql`(${guard(sql`d.org_id = ${p.orgId}`)} or exists (select 1 from document_issuers di where di.document_id = d.id and di.org_id = ${p.orgId}))`,
+    );
+  if (p.year != null) {
+    const y = Math.trunc(p.year);
+    if (y < 1 || y > 9999) c.push(sql`false`);
+    else if (!indexable) c.push(sql`date_part('year', d.written_date) = ${y}`);
+    else
+      c.push(sql`d.written_date >= ${`${String(y).padStart(4, '0')}-01-01`}::date
+      and d.written_date < ${`${String(y + 1).padStart(4, '0')}-01-01`}::date`);
+  }
+  if (p.genre) c.push(guard(sql`d.genre = ${p.genre}`));
+  if (p.topic) c.push(guard(sql`d.topic = ${p.topic}`));
+  if (p.validity) c.push(guard(sql`d.validity = ${p.validity}`));
+  if (p.themeId != null)
+    c.push(
+      sql`exists (select 1 from document_theme_links tl where tl.document_id = d.id and tl.theme_id = ${p.themeId})`,
+    );
+  return c;
+}
+
+/**
+ * Run `work` with sequential scans disabled for its statements (restored afterwards, in the same
+ * transaction). A sequential scan tests `search_vector @@ query` row by row, reading and
+ * decompressing every large vector; the GIN index answers the same question without reading them.
+ * PostgreSQL's cost model does not charge for that de-toasting, so for common words it would pick the
+ * sequential scan and be ten times slower.
+ */
+export async function withoutSeqScan<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return inTransaction(db, async (tx) => {
+    const r = await sql<{ v: string }>`select current_setting('enable_seqscan') as v,
+      set_config('enable_seqscan', 'off', true) as off`.execute(tx);
+    try {
+      return await work(tx);
+    } finally {
+      await sql`select set_config('enable_seqscan', ${r.rows[0]?.v ?? 'on'}, true)`.execute(tx);
+    }
+  });
+}
+
+export type MatchRow = { id: number; published_date: string | null };
+
+function andAll(conds: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return conds.length === 0 ? sql`` : sql`and ${sql.join(conds, sql` and `)}`;
+}
+
+function matchCondition(tsq: string | null, key: string | null): RawBuilder<unknown> {
+  if (tsq && key) return sql`(d.search_vector @@ ${tsq}::tsquery or d.doc_number_key = ${key})`;
+  if (key) return sql`d.doc_number_key = ${key}`;
+  return sql`d.search_vector @@ ${tsq}::tsquery`;
+}
+
+/** Newest first; `+ 0` keeps PostgreSQL from walking the date index and testing every vector on the way. */
+const NEWEST = sql`order by d.published_date + 0 desc nulls last, d.id desc`;
+
+/** Up to `n` documents with this 文号 key, newest first. */
+export async function exactMatches(
+  db: Db,
+  filters: RawBuilder<unknown>[],
+  key: string,
+  n: number,
+): Promise<MatchRow[]> {
+  const r =
+    await sql<MatchRow>`select d.id, d.published_date from documents d where d.doc_number_key = ${key} ${andAll(filters)}
+        ${NEWEST} limit ${n}`.execute(db);
+  return r.rows;
+}
+
+/** Up to `n` documents whose small title vector matches `tsq` (GIN index on search_title), newest first. */
+export async function titleMatches(
+  db: Db,
+  filters: RawBuilder<unknown>[],
+  tsq: string,
+  n: number,
+): Promise<MatchRow[]> {
+  const r =
+    await sql<MatchRow>`select d.id, d.published_date from documents d where d.search_title @@ ${tsq}::tsquery ${andAll(filters)}
+        ${NEWEST} limit ${n}`.execute(db);
+  return r.rows;
+}
+
+/**
+ * One GIN bitmap scan over `search_vector` (or the 文号 key), stopped after cap + 1 rows: the count of
+ * matches, and the first `n` of them (in scan order) whose title does not hold every word of `all`.
+ */
+export async function scanMatches(
+  db: Db,
+  filters: RawBuilder<unknown>[],
+  m: { tsq: string | null; all: string | null; key: string | null },
+  n: number,
+  cap: number,
+): Promise<{ total: number; others: MatchRow[] }> {
+  const inTitle = m.all ? sql`coalesce(d.search_title @@ ${m.all}::tsquery, false)` : sql`false`;
+  const scan = await sql<{ total: number; others: [number, string | null][] }>`with m as materialized (
+      select d.id, d.published_date, ${inTitle} as t from documents d
+      where ${matchCondition(m.tsq, m.key)} ${andAll(filters)} limit ${cap + 1})
+    select (select count(*)::int from m) as total,
+      coalesce((select json_agg(json_build_array(o.id, o.published_date))
+        from (select id, published_date from m where not t limit ${n}) o), '[]'::json) as others`.execute(db);
+  return {
+    total: scan.rows[0]?.total ?? 0,
+    others: (scan.rows[0]?.others ?? []).map(([id, published_date]) => ({ id, published_date })),
+  };
+}
+
+/** `ts_rank_cd` of the documents against the query (normalisation 1 | 32). */
+export async function rankScores(db: Db, ids: readonly number[], tsq: string): Promise<Map<number, number>> {
+  const r = await sql<{
+    id: number;
+    rank: number;
+  }>`select d.id, ts_rank_cd(d.search_vector, ${tsq}::tsquery, 33) as rank
+      from documents d where d.id = any(${[...ids]}::int[])`.execute(db);
+  return new Map(r.rows.map((row) => [row.id, Number(row.rank) || 0]));
+}
+
+/** One page of the filtered documents, newest first, with their count up to cap + 1. */
+export async function browsePage(
+  db: Db,
+  filters: RawBuilder<unknown>[],
+  v: { limit: number; offset: number; cap: number },
+): Promise<{ ids: number[]; count: number }> {
+  const where = filters.length === 0 ? sql`true` : sql.join(filters, sql` and `);
+  const rows = await sql<{ id: number }>`select d.id from documents d where ${where}
+    order by d.published_date desc nulls last, d.id desc offset ${v.offset} limit ${v.limit}`.execute(db);
+  const c = await sql<{ n: number }>`select count(*)::int as n from (
+      select 1 from documents d where ${where} limit ${v.cap + 1}) m`.execute(db);
+  return { ids: rows.rows.map((r) => r.id), count: c.rows[0]?.n ?? 0 };
+}
+
+export type HitRow = {
+  id: number;
+  title: string;
+  doc_number: string | null;
+  summary: string | null;
+  body_text: string;
+  written_date: string;
+  published_date: string | null;
+  genre: string;
+  validity: Validity;
+  org_name: string;
+};
+
+/** What a result shows of each document (any order). */
+export function hitRows(db: Db, ids: readonly number[]): Promise<HitRow[]> {
+  return db
+    .selectFrom('documents as d')
+    .innerJoin('orgs as o', 'o.id', 'd.org_id')
+    .select([
+      'd.id',
+      'd.title',
+      'd.doc_number',
+      'd.summary',
+      'd.body_text',
+      'd.written_date',
+      'd.published_date',
+      'd.genre',
+      'd.validity',
+      'o.name as org_name',
+    ])
+    .where('d.id', 'in', [...ids])
+    .execute();
+}
+
+/** The attachment texts of the documents, in attachment order. */
+export function attachmentTexts(
+  db: Db,
+  documentIds: readonly number[],
+): Promise<{ document_id: number; text_content: string }[]> {
+  return db
+    .selectFrom('document_attachments')
+    .select(['document_id', 'text_content'])
+    .where('document_id', 'in', [...documentIds])
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+// ───────────────────────────── the index ─────────────────────────────
+
+export type IndexSource = {
+  document: {
+    id: number;
+    title: string;
+    doc_number: string | null;
+    keywords: string[];
+    summary: string | null;
+    body_text: string;
+    org_id: number;
+    genre: string;
+    written_date: string;
+  };
+  /** Joint issuers (and the primary one, as recorded). */
+  issuerIds: number[];
+  attachments: { name: string; text_content: string }[];
+  interpretations: { title: string; body_html: string; qa: QaItem[] }[];
+};
+
+/** The indexed texts of one document, undefined when there is no such document. */
+export async function indexSource(db: Db, documentId: number): Promise<IndexSource | undefined> {
+  const document = await db
+    .selectFrom('documents')
+    .select([
+      'id',
+      'title',
+      'doc_number',
+      'keywords',
+      'summary',
+      'body_text',
+      'org_id',
+      'genre',
+      'written_date',
+    ])
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (!document) return undefined;
+  const [issuers, attachments, interpretations] = await Promise.all([
+    db.selectFrom('document_issuers').select('org_id').where('document_id', '=', documentId).execute(),
+    db
+      .selectFrom('document_attachments')
+      .select(['name', 'text_content'])
+      .where('document_id', '=', documentId)
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('interpretations')
+      .select(['title', 'body_html', 'qa'])
+      .where('document_id', '=', documentId)
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { document, issuerIds: issuers.map((i) => i.org_id), attachments, interpretations };
+}
+
+/** Write both vector literals of a document. */
+export async function writeSearchVectors(
+  db: Db,
+  documentId: number,
+  v: { vector: string; title: string },
+): Promise<void> {
+  await sql`update documents set search_vector = ${v.vector}::tsvector, search_title = ${v.title}::tsvector
+    where id = ${documentId}`.execute(db);
+}
+
+/** The next `batch` document ids after `after`, in order. */
+export async function documentIdsAfter(db: Db, after: number, batch: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('documents')
+    .select('id')
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(batch)
+    .execute();
+  return rows.map((r) => r.id);
+}
