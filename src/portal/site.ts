@@ -37,3 +37,11 @@ export function runWithPortalSite<T>(site: PortalSite, work: () => T): T {
 export function currentPortalSite(): PortalSite | undefined {
   return storage.getStore();
 }
+
+/**
+ * The site name of the request being served, for pages that name the site in their text (e.g. 本栏目发布…
+ * 制发的文件): `fallback` (the name at start-up) outside a request.
+ */
+export function currentSiteName(fallback: string): string {
+  return storage.getStore()?.siteName ?? fallback;
+}

@@ -5,6 +5,7 @@ import { chinaToday } from '../../../platform/time.ts';
 import {
   type Breadcrumb,
   currentPortalSite,
+  currentSiteName,
   type Html,
   html,
   officeBlock,
@@ -99,17 +100,19 @@ export function defaultGuide(orgName: string, officeName: string): Html {
 }
 
 export async function cataloguePages(app: FastifyInstance, opts: { db: Db; siteName: string }) {
-  const { db, siteName } = opts;
+  const { db } = opts;
+  // The name of the site the request is served under (an administrator may rename it while the server runs).
+  const siteName = () => currentSiteName(opts.siteName);
 
   async function rootOrg(orgs: readonly OrgOption[]): Promise<OrgOption | undefined> {
-    return orgs.find((o) => o.name === siteName) ?? orgs.find((o) => o.kind === 'government') ?? orgs[0];
+    return orgs.find((o) => o.name === siteName()) ?? orgs.find((o) => o.kind === 'government') ?? orgs[0];
   }
 
   function notFound(req: FastifyRequest, reply: FastifyReply, current: string, message: string) {
     return sendPage(req, reply, {
       status: 404,
       title: '页面不存在',
-      siteName,
+      siteName: siteName(),
       current,
       path: current,
       breadcrumbs: [HOME, { label: '页面不存在' }],
@@ -156,7 +159,7 @@ ${
 ${pagination(CATALOGUE_PATH, { org: orgId ? String(orgId) : '', year: year ? String(year) : '' }, page, r.total)}`;
     return sendPage(req, reply, {
       title,
-      siteName,
+      siteName: siteName(),
       current: DOCUMENTS_PATH,
       path: CATALOGUE_PATH,
       breadcrumbs: [HOME, { label: '政府文件', href: DOCUMENTS_PATH }, { label: title }],
@@ -182,7 +185,7 @@ ${guide ? html`${textToHtml(guide.body)}<p class="muted">更新日期：${format
 ${contact?.name === office.name ? officeBlock(contact) : null}`;
     return sendPage(req, reply, {
       title,
-      siteName,
+      siteName: siteName(),
       current: GUIDE_PATH,
       path: GUIDE_PATH,
       breadcrumbs: [HOME, { label: '公开指南' }],
@@ -219,7 +222,7 @@ ${contact?.name === office.name ? officeBlock(contact) : null}`;
 <p><a href="${ENTERPRISES_PATH}">公共企事业单位信息公开</a></p>`;
     return sendPage(req, reply, {
       title,
-      siteName,
+      siteName: siteName(),
       current: STATUTORY_PATH,
       path: STATUTORY_PATH,
       breadcrumbs: [HOME, { label: title }],
@@ -252,7 +255,7 @@ ${pagination(`${STATUTORY_PATH}/${c.id}`, {}, page, docs.total)}
 <p><a href="${STATUTORY_PATH}?org=${c.orgId}">返回${c.orgName}法定主动公开内容</a></p>`;
     return sendPage(req, reply, {
       title,
-      siteName,
+      siteName: siteName(),
       current: STATUTORY_PATH,
       path: `${STATUTORY_PATH}/${c.id}`,
       breadcrumbs: [
@@ -289,7 +292,7 @@ ${
 }`;
     return sendPage(req, reply, {
       title,
-      siteName,
+      siteName: siteName(),
       current: STATUTORY_PATH,
       path: ENTERPRISES_PATH,
       breadcrumbs: [HOME, { label: '法定主动公开内容', href: STATUTORY_PATH }, { label: title }],

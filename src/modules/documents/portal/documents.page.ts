@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { blobExists, readBlob } from '../../../platform/files/storage.ts';
-import { type Breadcrumb, type Html, html, raw } from '../../../portal/plugin.ts';
+import { type Breadcrumb, currentSiteName, type Html, html, raw } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
 import {
@@ -188,7 +188,9 @@ export async function documentsPages(
   app: FastifyInstance,
   opts: { db: Kysely<Database>; siteName: string; dataDir: string | null },
 ) {
-  const { db, siteName } = opts;
+  const { db } = opts;
+  // The name of the site the request is served under (an administrator may rename it while the server runs).
+  const siteName = () => currentSiteName(opts.siteName);
 
   // Facet counts change only when documents are published: a short in-memory cache keeps the column and
   // search pages cheap under load.
@@ -206,7 +208,7 @@ export async function documentsPages(
     return sendPage(req, reply, {
       status: 404,
       title: '页面不存在',
-      siteName,
+      siteName: siteName(),
       current: DOCUMENTS_PATH,
       path: DOCUMENTS_PATH,
       breadcrumbs: [...COLUMN_CRUMBS, { label: '页面不存在' }],
@@ -221,7 +223,7 @@ export async function documentsPages(
     const latest = await searchPublic(db, { q: '', publishedOnly: true, limit: 10, offset: 0 });
     const genreCounts = new Map(f.genres.map((g) => [g.code, g.count]));
     const topicCounts = new Map(f.topics.map((t) => [t.code, t.count]));
-    const body = html`<p class="lead">本栏目发布${siteName}及其部门制发的主动公开政府文件，可以按关键词、文号检索，也可以按体裁、主题、机关和年份浏览。</p>
+    const body = html`<p class="lead">本栏目发布${siteName()}及其部门制发的主动公开政府文件，可以按关键词、文号检索，也可以按体裁、主题、机关和年份浏览。</p>
 ${searchForm({ q: '' }, f)}
 <ul class="section-list">
 <li><a href="${GAZETTE_PATH}"><span class="section-title">政府公报</span><span class="section-desc">按年度和期次浏览政府公报，每期提供目录和PDF版本。</span></a></li>
@@ -253,7 +255,7 @@ ${
 <ul>${f.years.map((y) => html`<li><a href="${DOCUMENTS_PATH}/year/${y.year}">${y.year}年</a>（${y.count}件）</li>`)}</ul>`;
     return sendPage(req, reply, {
       title: COLUMN_TITLE,
-      siteName,
+      siteName: siteName(),
       current: DOCUMENTS_PATH,
       path: DOCUMENTS_PATH,
       breadcrumbs: [{ label: '首页', href: '/' }, { label: COLUMN_TITLE }],
@@ -293,7 +295,7 @@ ${
 }`;
     return sendPage(req, reply, {
       title: '政府文件检索',
-      siteName,
+      siteName: siteName(),
       current: DOCUMENTS_PATH,
       path: SEARCH_PATH,
       breadcrumbs: [...COLUMN_CRUMBS, { label: '政府文件检索' }],
@@ -323,7 +325,7 @@ ${result.results.length > 0 ? resultList(result.results, false) : html`<p>暂无
 ${pagination(path, {}, page, result.total)}`;
     return sendPage(req, reply, {
       title,
-      siteName,
+      siteName: siteName(),
       current: DOCUMENTS_PATH,
       path,
       breadcrumbs: [...COLUMN_CRUMBS, { label: title }],
@@ -380,7 +382,7 @@ ${
 ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
     return sendPage(req, reply, {
       title,
-      siteName,
+      siteName: siteName(),
       current: DOCUMENTS_PATH,
       path: CONVERTED_PATH,
       breadcrumbs: [...COLUMN_CRUMBS, { label: title }],
@@ -412,7 +414,7 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
     if (!d) return notFound(req, reply);
     return sendPage(req, reply, {
       title: d.title,
-      siteName,
+      siteName: siteName(),
       current: DOCUMENTS_PATH,
       path: documentPath(d.id),
       breadcrumbs: [...COLUMN_CRUMBS, { label: d.title }],
@@ -456,7 +458,7 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
     const title = `${d.title}（历史文本查询）`;
     return sendPage(req, reply, {
       title,
-      siteName,
+      siteName: siteName(),
       current: DOCUMENTS_PATH,
       path: `${documentPath(d.id)}/version`,
       breadcrumbs: [
@@ -499,7 +501,7 @@ ${
 }`;
       return sendPage(req, reply, {
         title: i.title,
-        siteName,
+        siteName: siteName(),
         current: DOCUMENTS_PATH,
         path: interpretationPath(i.documentId, i.id),
         breadcrumbs: [

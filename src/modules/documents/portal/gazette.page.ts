@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { describeError } from '../../../platform/http/errors.ts';
-import { type Breadcrumb, html } from '../../../portal/plugin.ts';
+import { type Breadcrumb, currentSiteName, html } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import * as store from '../gazette.store.ts';
 import { CJK_FONT_PATH, htmlToText, renderGazettePdf } from '../gazette-pdf.ts';
@@ -38,7 +38,9 @@ export async function gazettePages(
   app: FastifyInstance,
   opts: { db: Kysely<Database>; siteName: string; fontPath?: string },
 ) {
-  const { db, siteName } = opts;
+  const { db } = opts;
+  // The name of the site the request is served under (an administrator may rename it while the server runs).
+  const siteName = () => currentSiteName(opts.siteName);
   const fontPath = opts.fontPath ?? CJK_FONT_PATH;
   const pdfCache = new Map<string, Buffer>();
 
@@ -46,7 +48,7 @@ export async function gazettePages(
     return sendPage(req, reply, {
       status: 404,
       title: '页面不存在',
-      siteName,
+      siteName: siteName(),
       current: DOCUMENTS_PATH,
       path: GAZETTE_PATH,
       breadcrumbs: [...CRUMBS, { label: TITLE, href: GAZETTE_PATH }, { label: '页面不存在' }],
@@ -58,7 +60,7 @@ export async function gazettePages(
   app.get(GAZETTE_PATH, PAGE_ROUTE, async (req, reply) => {
     const years = await store.publishedYears(db);
     const latest = (await store.listIssues(db, { publishedOnly: true })).slice(0, 5);
-    const body = html`<p class="lead">政府公报是刊登${siteName}及其部门发布的规章、规范性文件和其他政府文件的法定载体（《中华人民共和国政府信息公开条例》第二十三条）。可以按年度浏览各期目录，并下载每期的PDF版本。</p>
+    const body = html`<p class="lead">政府公报是刊登${siteName()}及其部门发布的规章、规范性文件和其他政府文件的法定载体（《中华人民共和国政府信息公开条例》第二十三条）。可以按年度浏览各期目录，并下载每期的PDF版本。</p>
 ${
   latest.length > 0
     ? html`<h2>最新各期</h2><ul>${latest.map(
@@ -75,7 +77,7 @@ ${
 }`;
     return sendPage(req, reply, {
       title: TITLE,
-      siteName,
+      siteName: siteName(),
       current: DOCUMENTS_PATH,
       path: GAZETTE_PATH,
       breadcrumbs: [...CRUMBS, { label: TITLE }],
@@ -98,7 +100,7 @@ ${
 <p><a href="${GAZETTE_PATH}">其他年度</a></p>`;
     return sendPage(req, reply, {
       title,
-      siteName,
+      siteName: siteName(),
       current: DOCUMENTS_PATH,
       path: `${GAZETTE_PATH}/${year}`,
       breadcrumbs: [...CRUMBS, { label: TITLE, href: GAZETTE_PATH }, { label: title }],
@@ -148,7 +150,7 @@ ${sections.map(
 <p><a href="${GAZETTE_PATH}/${issue.year}">${issue.year}年其他各期</a></p>`;
       return sendPage(req, reply, {
         title,
-        siteName,
+        siteName: siteName(),
         current: DOCUMENTS_PATH,
         path: issuePath(issue.year, issue.number),
         breadcrumbs: [
@@ -175,7 +177,7 @@ ${sections.map(
         try {
           pdf = await renderGazettePdf(
             {
-              siteName,
+              siteName: siteName(),
               year: issue.year,
               number: issue.number,
               totalNumber: issue.total_number,
@@ -203,7 +205,7 @@ ${sections.map(
           return sendPage(req, reply, {
             status: 503,
             title: '暂时无法提供PDF版本',
-            siteName,
+            siteName: siteName(),
             current: DOCUMENTS_PATH,
             path: issuePath(issue.year, issue.number),
             breadcrumbs: [...CRUMBS, { label: TITLE, href: GAZETTE_PATH }, { label: '暂时无法提供PDF版本' }],
@@ -221,7 +223,7 @@ ${sections.map(
         .header(
           'content-disposition',
           contentDisposition(
-            `${siteName}公报${issue.year}年第${issue.number}期.pdf`,
+            `${siteName()}公报${issue.year}年第${issue.number}期.pdf`,
             `gazette-${issue.year}-${issue.number}.pdf`,
             true,
           ),
