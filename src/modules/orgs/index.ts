@@ -10,6 +10,7 @@ export {
   unitCandidates,
 } from './aliases.ts';
 export { isGroupName, normaliseOrgName, placeNamesOf } from './domain/aliases.ts';
+export { agenciesServedBy } from './domain/offices.ts';
 export {
   can,
   ORG_KINDS,
