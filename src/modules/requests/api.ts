@@ -10,7 +10,8 @@ import { orgNames, userDisplayNames } from '../orgs/index.ts';
 import { analyticsApi } from './analytics.api.ts';
 import { actionBody, listQuery, registerBody } from './api.schemas.ts';
 import { assistanceApi } from './assistance.api.ts';
-import { canSeePersonalData } from './domain/policies.ts';
+import { kaseOf } from './case-actor.ts';
+import { can } from './domain/policies.ts';
 import { isRunningStage } from './domain/stages.ts';
 import { caseLetters, lettersApi, letterView } from './letters.api.ts';
 import { requestsMeta } from './meta.ts';
@@ -106,12 +107,7 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
             left = null;
           }
         }
-        return presentListItem(
-          r,
-          canSeePersonalData(actor, { orgId: r.org_id, unitId: r.unit_id, handlerId: r.handler_id }),
-          left,
-          today,
-        );
+        return presentListItem(r, can(actor, 'view-personal', kaseOf(r)), left, today);
       });
       return { items, total };
     },

@@ -7,13 +7,14 @@ import { AppError } from '../../platform/http/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/http/passwords.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { type Calendar, loadCalendar } from '../calendar/index.ts';
-import { agencyIdsFor, findOrg, visibleOrgIds } from '../orgs/index.ts';
+import { findOrg } from '../orgs/index.ts';
 import * as assistStore from './assistance.store.ts';
+import { kaseOf, loadCaseActor, refusal, type StaffActor } from './case-actor.ts';
 import { validateApplicant } from './domain/applicant.ts';
 import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
 import { perItemFee, perPageFee } from './domain/fees.ts';
 import { validateOutcome } from './domain/outcomes.ts';
-import { canAct, canAnswerAssistance, canSeePersonalData, canView } from './domain/policies.ts';
+import { can, caseListScope } from './domain/policies.ts';
 import {
   type Action,
   ASSIST_KINDS,
@@ -51,15 +52,6 @@ export type ApplicationInput = {
     deliveryWanted?: string | null;
   };
 };
-
-/** The actor with the agencies they act for as disclosure office (computed once per call). */
-type CaseActor = Actor & { agencyIds: number[] };
-
-async function withAgencies(db: Db, actor: Actor): Promise<CaseActor> {
-  return { ...actor, agencyIds: await agencyIdsFor(db, actor) };
-}
-
-const kaseOf = (r: store.RequestRow) => ({ orgId: r.org_id, unitId: r.unit_id, handlerId: r.handler_id });
 
 /** Online, fax and e-mail applications count from the date both sides confirm receipt (Art. 31). */
 function clockChannel(channel: string): ReceiptChannel {
@@ -241,10 +233,8 @@ export async function registerByStaff(
   },
   today: string,
 ) {
-  const a = await withAgencies(db, actor);
-  if (!(a.role === 'office' && a.agencyIds.includes(input.orgId))) {
-    throw new AppError('FORBIDDEN');
-  }
+  const a = await loadCaseActor(db, actor);
+  if (!can(a, 'register', { orgId: input.orgId })) throw new AppError('FORBIDDEN');
   const receivedOn =
     input.channel === 'in-person'
       ? input.submittedOn
@@ -265,7 +255,7 @@ export type CaseDetail = {
 
 async function detailOf(
   db: Db,
-  a: CaseActor,
+  a: StaffActor,
   row: store.RequestRow,
   today: string,
   calendar?: Calendar,
@@ -273,24 +263,22 @@ async function detailOf(
   const events = await store.listEvents(db, row.id);
   const state = foldState(domainEvents(events));
   const clock = deriveClock(calendar ?? (await loadCalendar(db)), row, events, today);
-  const actions = allowedActions(state).filter((act) => canAct(a, act, kaseOf(row)));
-  return { row, events, clock, allowedActions: actions, personal: canSeePersonalData(a, kaseOf(row)) };
+  const actions = allowedActions(state).filter((act) => can(a, act, kaseOf(row)));
+  return { row, events, clock, allowedActions: actions, personal: can(a, 'view-personal', kaseOf(row)) };
 }
 
 /** The case if the person may see it (as `getCase`), else NOT_FOUND; no detail, no audit. */
 export async function requireCaseView(db: Db, actor: Actor, id: number): Promise<store.RequestRow> {
-  const a = await withAgencies(db, actor);
+  const a = await loadCaseActor(db, actor);
   const row = await store.findRequest(db, id);
-  const visible = row && (a.role === 'admin' ? await adminCanView(db, a, row) : canView(a, kaseOf(row)));
-  if (!row || !visible) throw new AppError('NOT_FOUND');
+  if (!row || !can(a, 'view', kaseOf(row))) throw new AppError('NOT_FOUND');
   return row;
 }
 
 export async function getCase(db: Db, actor: Actor, id: number, today: string): Promise<CaseDetail> {
-  const a = await withAgencies(db, actor);
+  const a = await loadCaseActor(db, actor);
   const row = await store.findRequest(db, id);
-  const visible = row && (a.role === 'admin' ? await adminCanView(db, a, row) : canView(a, kaseOf(row)));
-  if (!row || !visible) throw new AppError('NOT_FOUND');
+  if (!row || !can(a, 'view', kaseOf(row))) throw new AppError('NOT_FOUND');
   const detail = await detailOf(db, a, row, today);
   if (detail.personal) {
     await recordAudit(db, {
@@ -301,10 +289,6 @@ export async function getCase(db: Db, actor: Actor, id: number, today: string): 
     });
   }
   return detail;
-}
-
-async function adminCanView(db: Db, a: CaseActor, row: store.RequestRow): Promise<boolean> {
-  return a.role === 'admin' && (await visibleOrgIds(db, a)).has(row.org_id);
 }
 
 export type ActionInput = { action: Action; on: string } & Record<string, unknown>;
@@ -329,7 +313,7 @@ export async function act(
 ): Promise<CaseDetail | null> {
   if (input.on > today)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'on', message: '日期不能晚于今天' }]);
-  const a = actor ? await withAgencies(db, actor) : null;
+  const a = actor ? await loadCaseActor(db, actor) : null;
   const calendar = await loadCalendar(db);
   const row = await inTransaction(db, async (tx) => {
     const before = await store.lockRequest(tx, id);
@@ -340,10 +324,12 @@ export async function act(
         ? await assistStore.lockAssistance(tx, id, String(input.assistanceId ?? ''))
         : undefined;
     if (input.action === 'assist-reply') {
-      if (!a || !assistance || !canAnswerAssistance(a, assistance.unit_id)) throw new AppError('NOT_FOUND');
+      if (!a || !assistance || !can(a, 'answer-assistance', { unitId: assistance.unit_id })) {
+        throw new AppError('NOT_FOUND');
+      }
       if (assistance.status !== 'open') throw new AppError('ASSISTANCE_UNKNOWN');
-    } else if (a && !canAct(a, input.action, kaseOf(before))) {
-      throw new AppError(canView(a, kaseOf(before)) ? 'FORBIDDEN' : 'NOT_FOUND');
+    } else if (a && !can(a, input.action, kaseOf(before))) {
+      throw refusal(a, kaseOf(before));
     }
     const events = await store.listEvents(tx, id);
     const state: CaseState = foldState(domainEvents(events));
@@ -493,14 +479,8 @@ async function checkAssistRequest(
  * Which cases a person's lists cover: the office and 负责人 see the cases addressed to the agencies they
  * act for, a unit the cases assigned to it, an administrator every case in its subtree.
  */
-export async function caseScope(
-  db: Db,
-  actor: Actor & { agencyIds?: number[] },
-): Promise<{ orgIds: number[]; unitIds: number[] }> {
-  if (actor.role === 'admin') return { orgIds: [...(await visibleOrgIds(db, actor))], unitIds: [] };
-  const office = actor.role === 'office' || actor.role === 'approver';
-  const agencyIds = office ? (actor.agencyIds ?? (await agencyIdsFor(db, actor))) : [];
-  return { orgIds: agencyIds, unitIds: [actor.orgId] };
+export async function caseScope(db: Db, actor: Actor): Promise<{ orgIds: number[]; unitIds: number[] }> {
+  return caseListScope(await loadCaseActor(db, actor));
 }
 
 export async function listCases(
@@ -509,8 +489,8 @@ export async function listCases(
   f: Omit<store.ListFilter, 'scope' | 'today' | 'dueBy'> & { dueWithin?: number },
   today: string,
 ) {
-  const a = await withAgencies(db, actor);
-  const scope = await caseScope(db, a);
+  const a = await loadCaseActor(db, actor);
+  const scope = caseListScope(a);
   let dueBy: string | undefined;
   if (f.dueWithin !== undefined) dueBy = (await loadCalendar(db)).addWorkingDays(today, f.dueWithin);
   const { rows, total } = await store.listRequests(db, { ...f, scope, today, dueBy });
