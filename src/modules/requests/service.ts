@@ -8,16 +8,12 @@ import { hashPassword, verifyPassword } from '../../platform/http/passwords.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { type Calendar, loadCalendar } from '../calendar/index.ts';
 import { findOrg } from '../orgs/index.ts';
-import * as assistStore from './assistance.store.ts';
 import { kaseOf, loadCaseActor, refusal, type StaffActor } from './case-actor.ts';
 import { validateApplicant } from './domain/applicant.ts';
 import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
-import { perItemFee, perPageFee } from './domain/fees.ts';
-import { validateOutcome } from './domain/outcomes.ts';
 import { can, caseListScope } from './domain/policies.ts';
 import {
   type Action,
-  ASSIST_KINDS,
   allowedActions,
   type CaseState,
   decide,
@@ -26,6 +22,7 @@ import {
   toClockEvents,
 } from './domain/stages.ts';
 import { createLetterForEvent } from './letters/service.ts';
+import { type ActionInput, type CasePatch, type StepContext, stepFor } from './steps.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -291,16 +288,11 @@ export async function getCase(db: Db, actor: Actor, id: number, today: string): 
   return detail;
 }
 
-export type ActionInput = { action: Action; on: string } & Record<string, unknown>;
-
-const OUTCOME_OF: Partial<Record<Action, string>> = {
-  'deem-withdrawn-no-correction': 'WITHDRAWN_NO_CORRECTION',
-  'deem-withdrawn-no-payment': 'WITHDRAWN_NO_PAYMENT',
-  withdraw: 'OTHER',
-};
+export type { ActionInput } from './steps.ts';
 
 /**
- * Every case action: lock the case, fold its log, check who may do it and whether the stage allows it,
+ * Every case action: lock the case, let the step's handler (steps.ts) or the case policy say who may take
+ * it, fold the log and let `decide` say whether the stage allows it, check and complete the step's data,
  * append the event, re-derive stage and deadline, audit — all in one transaction.
  */
 export async function act(
@@ -315,63 +307,24 @@ export async function act(
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'on', message: '日期不能晚于今天' }]);
   const a = actor ? await loadCaseActor(db, actor) : null;
   const calendar = await loadCalendar(db);
+  const step = stepFor(input);
   const row = await inTransaction(db, async (tx) => {
     const before = await store.lockRequest(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    // An assistance answer comes from the unit asked (its task), not from those who act on the case.
-    const assistance =
-      input.action === 'assist-reply'
-        ? await assistStore.lockAssistance(tx, id, String(input.assistanceId ?? ''))
-        : undefined;
-    if (input.action === 'assist-reply') {
-      if (!a || !assistance || !can(a, 'answer-assistance', { unitId: assistance.unit_id })) {
-        throw new AppError('NOT_FOUND');
-      }
-      if (assistance.status !== 'open') throw new AppError('ASSISTANCE_UNKNOWN');
-    } else if (a && !can(a, input.action, kaseOf(before))) {
-      throw refusal(a, kaseOf(before));
-    }
+    const { action, on, ...fields } = input;
+    const c: StepContext = { tx, actor: a, before, on };
+    if (step.authorize) await step.authorize(c);
+    else if (a && !can(a, action, kaseOf(before))) throw refusal(a, kaseOf(before));
     const events = await store.listEvents(tx, id);
     const state: CaseState = foldState(domainEvents(events));
-    const { action, on, ...data } = input;
-    const { stage } = decide(state, action, data);
+    const decision = decide(state, action, fields);
     // The log is append-only: an event dated before the one it follows would corrupt the clock for good.
     const last = events.at(-1)?.on_date ?? before.submitted_on;
     if (on < last)
       throw new AppError('EVENT_DATE_INVALID', { after: last }, [
         { path: 'on', message: `日期不能早于${last}` },
       ]);
-    if (action === 'fee-notice') {
-      const quantity = Number(data.quantity);
-      const fee = data.method === 'per-item' ? perItemFee(quantity) : perPageFee(quantity);
-      data.amount = fee.total;
-      data.bands = fee.bands;
-    }
-    if (action === 'reply') {
-      const errors = validateOutcome(
-        String(data.outcome ?? ''),
-        (data.groundCode as string | undefined) ?? null,
-      );
-      if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
-    }
-    if (action === 'assist-request') await checkAssistRequest(tx, before, on, data);
-    if (action === 'assist-reply') {
-      const text = typeof data.text === 'string' ? data.text.trim() : '';
-      if (!text)
-        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'text', message: '请填写协助答复内容' }]);
-      const wanted = [...new Set(((data.fileIds as unknown[] | undefined) ?? []).map(Number))];
-      const own = await assistStore.ownFiles(tx, actor?.id ?? 0, wanted);
-      if (own.length !== wanted.length) {
-        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'fileIds', message: '只能附上本人上传的文件' }]);
-      }
-      data.text = text;
-      data.fileIds = wanted;
-    }
-    if (action === 'confirm-receipt' && on < before.submitted_on) {
-      throw new AppError('VALIDATION_FAILED', {}, [
-        { path: 'on', message: '确认收到的日期不能早于提交日期' },
-      ]);
-    }
+    const data = step.data ? await step.data(c, fields) : fields;
     const event = await store.appendEvent(tx, {
       requestId: id,
       on,
@@ -379,41 +332,13 @@ export async function act(
       actorId: actor?.id ?? null,
       data,
     });
-    if (action === 'assist-request') {
-      await assistStore.insertAssistance(tx, {
-        public_id: String(data.assistanceId),
-        request_id: id,
-        unit_id: Number(data.unitId),
-        kind: String(data.kind),
-        question: String(data.question),
-        asked_on: on,
-        due_on: String(data.dueOn),
-        asked_by: actor?.id ?? null,
-      });
-    }
-    if (action === 'assist-reply' && assistance) {
-      await assistStore.answerAssistance(tx, assistance.id, {
-        text: String(data.text),
-        fileIds: data.fileIds as number[],
-        on,
-        by: actor?.id ?? null,
-      });
-    }
-    const patch: Parameters<typeof store.updateDerived>[2] = { stage };
-    if (action === 'confirm-receipt') patch.received_on = on;
-    if (action === 'assign') {
-      patch.unit_id = Number(data.unitId);
-      patch.handler_id = data.handlerId ? Number(data.handlerId) : null;
-    }
-    if (action === 'reply') {
-      patch.outcome = String(data.outcome);
-      patch.outcome_ground = (data.groundCode as string | undefined) ?? null;
-    }
-    const closingOutcome = OUTCOME_OF[action];
-    if (closingOutcome) patch.outcome = closingOutcome;
+    await step.record?.(c, data);
+    const patch: CasePatch = { stage: decision.stage, ...step.patch?.(data) };
+    // Steps that end the case without a reply carry their fixed outcome (withdrawn, deemed withdrawn).
+    if (decision.outcome) patch.outcome = decision.outcome;
     const provisional = { ...before, ...patch } as store.RequestRow;
     const clock = deriveClock(calendar, provisional, [...events, event], today);
-    const open = isRunningStage(stage);
+    const open = isRunningStage(decision.stage);
     patch.reply_due = open ? (clock.state?.replyDue ?? null) : (before.reply_due ?? null);
     patch.paused = open ? (clock.state?.paused ?? false) : false;
     patch.clock_missing_year = open ? clock.missingYear : null;
@@ -444,35 +369,6 @@ export async function act(
     return after;
   });
   return a ? detailOf(db, a, row, today, calendar) : null;
-}
-
-/** Checks and completes an assistance request (协助调查/会商): the unit asked, kind, question and due date. */
-async function checkAssistRequest(
-  tx: Db,
-  before: store.RequestRow,
-  on: string,
-  data: Record<string, unknown>,
-) {
-  const errors: { path: string; message: string }[] = [];
-  const unitId = Number(data.unitId);
-  const unit = Number.isInteger(unitId) ? await findOrg(tx, unitId) : undefined;
-  if (!unit) errors.push({ path: 'unitId', message: '请选择请求协助的单位' });
-  else if (unit.id === before.unit_id) {
-    errors.push({ path: 'unitId', message: '请选择承办单位以外的单位' });
-  }
-  if (!(ASSIST_KINDS as readonly unknown[]).includes(data.kind)) {
-    errors.push({ path: 'kind', message: '请选择协助调查或会商' });
-  }
-  const question = typeof data.question === 'string' ? data.question.trim() : '';
-  if (!question) errors.push({ path: 'question', message: '请写明需要协助的事项' });
-  const dueOn = String(data.dueOn ?? '');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || dueOn < on) {
-    errors.push({ path: 'dueOn', message: '协助办理期限不能早于请求日期' });
-  }
-  if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
-  data.assistanceId = randomBytes(8).toString('hex');
-  data.unitName = unit?.name ?? '';
-  data.question = question;
 }
 
 /**
