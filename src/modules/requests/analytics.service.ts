@@ -27,9 +27,9 @@ import {
 } from './domain/analytics.ts';
 import type { ReceiptChannel } from './domain/clock.ts';
 import { can, caseListScope } from './domain/policies.ts';
+import { RELEASABLE_OUTCOMES } from './domain/release.ts';
 import { isRepliedStage } from './domain/stages.ts';
 import { CHANNEL_LABELS } from './meta.ts';
-import { RELEASABLE_OUTCOMES } from './release-queue.ts';
 
 type Db = Kysely<Database>;
 

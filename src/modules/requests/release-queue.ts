@@ -13,6 +13,7 @@ import type { Actor } from '../../platform/http/session.ts';
 import { kaseOf, loadCaseActor, refusal } from './case-actor.ts';
 import { OUTCOMES, type OutcomeCode } from './domain/outcomes.ts';
 import { can, releaseQueueScope } from './domain/policies.ts';
+import { RELEASABLE_OUTCOMES, type ReleaseStatus } from './domain/release.ts';
 import { isRepliedStage, STAGE_LABELS, type Stage } from './domain/stages.ts';
 import { findRequest, lockRequest } from './store.ts';
 
@@ -38,16 +39,6 @@ declare module '../../platform/db/database.ts' {
 
 type Db = Kysely<Database>;
 
-export const RELEASE_STATUSES = ['pending', 'published', 'rejected'] as const;
-export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
-export const RELEASE_STATUS_LABELS: Record<ReleaseStatus, string> = {
-  pending: '待决定',
-  published: '已转主动公开',
-  rejected: '不予转入',
-};
-
-/** Outcomes whose information went to the applicant and so may be published for everyone. */
-export const RELEASABLE_OUTCOMES: readonly OutcomeCode[] = ['DISCLOSE', 'PARTIAL'];
 const ACTION_LABEL = '转主动公开';
 
 export type ReleaseEntry = {
