@@ -371,10 +371,7 @@ export async function act(
   return a ? detailOf(db, a, row, today, calendar) : null;
 }
 
-/**
- * Which cases a person's lists cover: the office and 负责人 see the cases addressed to the agencies they
- * act for, a unit the cases assigned to it, an administrator every case in its subtree.
- */
+/** Which cases a person's lists cover (domain/policies.ts `caseListScope`). */
 export async function caseScope(db: Db, actor: Actor): Promise<{ orgIds: number[]; unitIds: number[] }> {
   return caseListScope(await loadCaseActor(db, actor));
 }
