@@ -1,47 +1,22 @@
 // 文书: letter templates and a case's letters (src/modules/requests/letters.api.ts).
+import type { z } from 'zod';
+import type * as s from '../../modules/requests/api.schemas.ts';
 import { api, download } from './client.ts';
 
 /** One letter of a case file (the case detail lists them). */
-export interface CaseLetter {
-  id: number;
-  eventId: number;
-  kind: string;
-  title: string;
-  fileId: number;
-  createdAt: string;
-}
-
-export interface LetterPlaceholder {
-  name: string;
-  label: string;
-}
-
-export interface LetterTemplate {
-  kind: string;
-  kindLabel: string;
-  title: string;
-  body: string;
-  /** false while the built-in default is in use. */
-  custom: boolean;
-  updatedAt: string | null;
-  updatedByName: string | null;
-  defaultTitle: string;
-  defaultBody: string;
-  /** The placeholders this kind may use, written {{name}}. */
-  placeholders: LetterPlaceholder[];
-}
-
-export interface LetterTemplateInput {
-  title: string;
-  body: string;
-}
+export type CaseLetter = z.infer<typeof s.letterView>;
+/** A letter template in use: a saved one, or the built-in default (`custom` false). */
+export type LetterTemplate = z.infer<typeof s.templateView>;
+/** A placeholder a kind may use, written {{name}}. */
+export type LetterPlaceholder = LetterTemplate['placeholders'][number];
+export type LetterTemplateInput = z.input<typeof s.templateBody>;
 
 /** The download address of a letter (.docx); a plain link works, the session cookie goes along. */
 export function letterUrl(requestId: number, letterId: number): string {
   return `/api/requests/${requestId}/letters/${letterId}`;
 }
 
-export function listLetterTemplates(): Promise<{ items: LetterTemplate[] }> {
+export function listLetterTemplates(): Promise<z.infer<typeof s.templatesResponse>> {
   return api.get('/api/requests/letter-templates');
 }
 

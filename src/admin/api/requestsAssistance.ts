@@ -1,48 +1,26 @@
 /** 协助调查/会商 tasks, the case's assistance card, saved workbench views (常用筛选), answer uploads. */
-import { api, type ListResult, postForm } from './client.ts';
+import type { z } from 'zod';
+import type * as s from '../../modules/requests/api.schemas.ts';
+import { ASSIST_KIND_LABELS, ASSIST_KINDS } from '../../modules/requests/domain/stages.ts';
+import { api, postForm } from './client.ts';
 
-export interface AssistanceItem {
-  id: number;
-  assistanceId: string;
-  requestId: number;
-  caseNo: string | null;
-  subject: string;
-  description: string | null;
-  kind: string;
-  kindLabel: string;
-  question: string;
-  fromName: string;
-  unitId: number;
-  unitName: string;
-  askedOn: string;
-  askedByName: string | null;
-  dueOn: string;
-  status: 'open' | 'answered';
-  overdue: boolean;
-  replyText: string | null;
-  repliedOn: string | null;
-  repliedByName: string | null;
-  files: { id: number; name: string; size: number }[];
-  canAnswer: boolean;
-}
+export type AssistanceItem = z.infer<typeof s.assistanceItem>;
+/** Which assistance requests a list shows: open, answered or all. */
+export type AssistanceStatus = z.infer<typeof s.assistanceQuery>['status'];
 
-export type AssistanceStatus = 'open' | 'answered' | 'all';
-
-export const ASSIST_KIND_OPTIONS = [
-  { value: 'investigation', label: '协助调查' },
-  { value: 'meeting', label: '会商' },
-];
+export const ASSIST_KIND_OPTIONS = ASSIST_KINDS.map((value) => ({ value, label: ASSIST_KIND_LABELS[value] }));
 
 export function listMyAssistance(q: {
   status: AssistanceStatus;
   page: number;
   pageSize: number;
-}): Promise<ListResult<AssistanceItem> & { open: number; overdue: number }> {
+}): Promise<z.infer<typeof s.assistanceListResponse>> {
   return api.get('/api/requests/assistance', q);
 }
 
 export async function listCaseAssistance(requestId: number): Promise<AssistanceItem[]> {
-  return (await api.get<{ items: AssistanceItem[] }>(`/api/requests/${requestId}/assistance`)).items;
+  return (await api.get<z.infer<typeof s.caseAssistanceResponse>>(`/api/requests/${requestId}/assistance`))
+    .items;
 }
 
 export function answerAssistance(
@@ -65,26 +43,11 @@ export async function uploadAnswerFiles(files: File[]): Promise<{ id: number; na
 }
 
 /** The workbench filters a saved view holds (the list's query parameters). */
-export interface ViewFilter {
-  stage?: string;
-  unitId?: number;
-  overdue?: boolean;
-  paused?: boolean;
-  dueWithin?: number;
-  q?: string;
-  assistance?: AssistanceStatus;
-}
-
-export interface SavedView {
-  id: number;
-  name: string;
-  filter: ViewFilter;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ViewFilter = z.input<typeof s.viewFilter>;
+export type SavedView = z.infer<typeof s.savedView>;
 
 export async function listSavedViews(): Promise<SavedView[]> {
-  return (await api.get<{ items: SavedView[] }>('/api/requests/views')).items;
+  return (await api.get<z.infer<typeof s.savedViewsResponse>>('/api/requests/views')).items;
 }
 
 export function createSavedView(name: string, filter: ViewFilter): Promise<SavedView> {
@@ -98,6 +61,6 @@ export function updateSavedView(
   return api.patch(`/api/requests/views/${id}`, patch);
 }
 
-export function deleteSavedView(id: number): Promise<{ ok: true }> {
+export function deleteSavedView(id: number): Promise<z.infer<typeof s.ok>> {
   return api.delete(`/api/requests/views/${id}`);
 }

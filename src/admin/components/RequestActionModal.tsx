@@ -152,7 +152,7 @@ function toAction(action: ActionCode, v: ActionValues, consultationId: string): 
   const on = iso(v.on);
   switch (action) {
     case 'confirm-receipt':
-      return { action, on, receivedOn: on };
+      return { action, on };
     case 'assign':
       return { action, on, unitId: v.unitId ?? 0, handlerId: v.handlerId ?? null };
     case 'request-correction':
@@ -178,7 +178,7 @@ function toAction(action: ActionCode, v: ActionValues, consultationId: string): 
     case 'reply':
       return { action, on, outcome: v.outcome ?? '', groundCode: v.groundCode ?? null, text: clean(v.text) };
     case 'withdraw':
-      return { action, on, by: 'applicant', reason: clean(v.reason) || undefined };
+      return { action, on, reason: clean(v.reason) || undefined };
     case 'note':
       return { action, on, text: clean(v.text) };
     case 'assist-request':

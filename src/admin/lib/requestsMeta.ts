@@ -2,8 +2,11 @@
 // This file turns that answer into option lists, whatever the list form (array of { code, label } or a
 // { code: label } map), and adds the few lists the meta contract does not cover.
 
-import { fetchRequestsMeta, type RawRequestsMeta } from '../api/requests.ts';
+import { fetchRequestsMeta } from '../api/requests.ts';
 import { useLoad } from './useLoad.ts';
+
+/** The meta answer as read here: any object, so that older list forms are normalised too. */
+export type RawRequestsMeta = Record<string, unknown>;
 
 export interface MetaOption {
   code: string;

@@ -21,7 +21,7 @@ import {
   type ActionCode,
   type ClockState,
   getRequest,
-  OPEN_STAGES,
+  isOpenStage,
   type RequestAction,
   type RequestDetail,
   type RequestEvent,
@@ -142,7 +142,7 @@ function ClockPanel({ detail }: { detail: RequestDetail }) {
     );
   }
   // Once replied or closed the clock stops: the running figures (days left, pause) no longer apply.
-  const open = OPEN_STAGES.includes(c.stage);
+  const open = isOpenStage(c.stage);
   const ended = [...detail.events].reverse().find((e) => ENDING_EVENTS.has(e.type));
   const items: DescriptionsProps['items'] = [
     { key: 'received', label: '收到申请之日', children: formatDate(clock.received) },

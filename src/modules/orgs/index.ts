@@ -10,6 +10,7 @@ export {
   unitCandidates,
 } from './aliases.ts';
 export { isGroupName, normaliseOrgName, placeNamesOf } from './domain/aliases.ts';
+export { agenciesServedBy } from './domain/offices.ts';
 export { checkNewPassword } from './domain/password.ts';
 export { scopeMode } from './domain/policies.ts';
 export { ORG_KINDS, type OrgKind, ROLE_LABELS, ROLES, type Role } from './domain/roles.ts';

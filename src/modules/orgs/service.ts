@@ -5,6 +5,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../../platform/http/passwords.ts';
 import type { Actor } from '../../platform/http/session.ts';
+import { agenciesServedBy } from './domain/offices.ts';
 import { can, type OrgsAction, scopeMode, scopeRoot } from './domain/policies.ts';
 import { allowedParentKinds, type OrgKind, type Role } from './domain/roles.ts';
 import { subtreeIds, wouldCycle } from './domain/tree.ts';
@@ -39,7 +40,7 @@ export async function visibleOrgIds(db: Db, actor: Actor): Promise<Set<number>> 
  */
 export async function agencyIdsFor(db: Db, actor: Actor): Promise<number[]> {
   const org = await store.findOrg(db, actor.orgId);
-  return org?.serves_org_id ? [org.id, org.serves_org_id] : [actor.orgId];
+  return agenciesServedBy({ id: actor.orgId, servesOrgId: org?.serves_org_id ?? null });
 }
 
 async function requireOrgInScope(db: Db, actor: Actor, orgId: number): Promise<void> {

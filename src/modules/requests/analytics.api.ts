@@ -5,42 +5,24 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { contentDisposition } from '../../platform/http/content-disposition.ts';
-import { idParam, recordId } from '../../platform/http/schemas.ts';
+import { fileResponse, idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
 import { type YearAnalytics, yearAnalytics } from './analytics.service.ts';
-import { APPLICANT_TYPE_INFO, APPLICANT_TYPES, ID_TYPE_LABELS, type IdType } from './domain/applicant.ts';
 import {
-  decideRelease,
-  flagForRelease,
-  listReleaseQueue,
-  RELEASE_STATUS_LABELS,
-  RELEASE_STATUSES,
-} from './release-queue.ts';
-
-const analyticsQuery = z.object({
-  year: z.coerce.number().int('年度应为整数').min(2000, '年度无效').max(2100, '年度无效').optional(),
-  unitId: recordId.optional(),
-});
-const note = z
-  .string()
-  .trim()
-  .max(500, '说明不能超过500个字')
-  .nullish()
-  .transform((s) => (s ? s : null));
-const flagBody = z.object({ note }).optional();
-const queueQuery = z.object({
-  status: z.enum(RELEASE_STATUSES, '状态无效').optional(),
-  page: z.coerce.number().int().positive().default(1),
-  pageSize: z.coerce.number().int().positive().max(100).default(20),
-});
-const decideBody = z.object({
-  status: z.enum(['published', 'rejected'], '请选择“转为主动公开”或“不予转入”'),
-  note,
-});
+  analyticsQuery,
+  analyticsResponse,
+  decideBody,
+  flagBody,
+  queueQuery,
+  releaseEntry,
+  releaseQueueResponse,
+} from './api.schemas.ts';
+import { APPLICANT_TYPE_INFO, APPLICANT_TYPES, ID_TYPE_LABELS, type IdType } from './domain/applicant.ts';
+import { RELEASE_STATUS_LABELS } from './domain/release.ts';
+import { decideRelease, flagForRelease, listReleaseQueue } from './release-queue.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -196,6 +178,7 @@ export async function analyticsApi(root: FastifyInstance, { db }: Pick<ModuleCon
         tags: ['requests'],
         summary: '依申请公开统计分析（按年度；可按承办单位）',
         querystring: analyticsQuery,
+        response: { 200: analyticsResponse },
       },
     },
     async (req) => {
@@ -211,6 +194,7 @@ export async function analyticsApi(root: FastifyInstance, { db }: Pick<ModuleCon
         tags: ['requests'],
         summary: '依申请公开统计分析：导出 Excel（每个分类一个工作表）',
         querystring: analyticsQuery,
+        response: { 200: fileResponse },
       },
     },
     async (req, reply) => {
@@ -235,6 +219,7 @@ export async function analyticsApi(root: FastifyInstance, { db }: Pick<ModuleCon
         summary: '建议转为主动公开（已答复且予以公开或部分公开的申请）',
         params: idParam,
         body: flagBody,
+        response: { 200: releaseEntry },
       },
     },
     async (req) => flagForRelease(db, requireActor(req), req.params.id, req.body?.note ?? null),
@@ -247,6 +232,7 @@ export async function analyticsApi(root: FastifyInstance, { db }: Pick<ModuleCon
         tags: ['requests'],
         summary: '转主动公开队列（公开办、系统管理员）',
         querystring: queueQuery,
+        response: { 200: releaseQueueResponse },
       },
     },
     async (req) => {
@@ -263,6 +249,7 @@ export async function analyticsApi(root: FastifyInstance, { db }: Pick<ModuleCon
         summary: '决定是否转为主动公开（公开办）',
         params: idParam,
         body: decideBody,
+        response: { 200: releaseEntry },
       },
     },
     async (req) => decideRelease(db, requireActor(req), req.params.id, req.body),

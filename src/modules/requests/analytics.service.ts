@@ -17,6 +17,7 @@ import { keywords, terms } from '../../platform/search/segment.ts';
 import { type Calendar, createCalendar, loadYears } from '../calendar/index.ts';
 import { orgNames } from '../orgs/index.ts';
 import * as store from './analytics.store.ts';
+import { loadCaseActor } from './case-actor.ts';
 import {
   type Analytics,
   computeAnalytics,
@@ -25,10 +26,10 @@ import {
   releaseSuggestions,
 } from './domain/analytics.ts';
 import type { ReceiptChannel } from './domain/clock.ts';
+import { can, caseListScope } from './domain/policies.ts';
+import { RELEASABLE_OUTCOMES } from './domain/release.ts';
 import { isRepliedStage } from './domain/stages.ts';
 import { CHANNEL_LABELS } from './meta.ts';
-import { RELEASABLE_OUTCOMES } from './release-queue.ts';
-import { caseScope } from './service.ts';
 
 type Db = Kysely<Database>;
 
@@ -41,15 +42,6 @@ export const CACHE_TTL_MS = 60_000;
 const CACHE_MAX = 200;
 
 export type CaseScope = { orgIds: number[]; unitIds: number[] };
-
-/**
- * Whether the statistics may name repeat applicants: only for those who see applicants' personal data
- * on the cases in their scope (the office and 负责人 of the agency, the handlers and 负责人 of a unit);
- * administrators and reviewers get counts only.
- */
-export function maySeeIdentities(actor: Actor): boolean {
-  return actor.role === 'office' || actor.role === 'approver' || actor.role === 'handler';
-}
 
 export type YearAnalytics = Analytics & {
   unitId: number | null;
@@ -209,8 +201,10 @@ export async function yearAnalytics(
   actor: Actor,
   q: { year: number; unitId?: number },
 ): Promise<YearAnalytics> {
-  const scope = await caseScope(db, actor);
-  const identities = maySeeIdentities(actor);
+  const a = await loadCaseActor(db, actor);
+  const scope = caseListScope(a);
+  // Repeat applicants are named only to those who see applicants' personal data on their cases.
+  const identities = can(a, 'see-applicant-identities');
   const f: store.AnalyticsFilter = { scope, year: q.year, unitId: q.unitId };
   const key = JSON.stringify([
     [...scope.orgIds].sort((a, b) => a - b),

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { isoDate, recordId } from '../../platform/http/schemas.ts';
-import { ASSIST_KINDS, NOTE_KINDS } from './domain/stages.ts';
+import { APPLICANT_TYPES, ID_TYPES } from './domain/applicant.ts';
+import { PAUSE_REASONS } from './domain/clock.ts';
+import { GROUND_CODES, OUTCOME_CODES, REPORT_ROW_KEYS } from './domain/outcomes.ts';
+import { RELEASE_STATUSES } from './domain/release.ts';
+import { ACTIONS, ASSIST_KINDS, CONSULTATION_OPINIONS, NOTE_KINDS, STAGES } from './domain/stages.ts';
 
 const optionalText = (max: number, tooLong: string) =>
   z
@@ -128,3 +132,378 @@ export const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Letters, analytics, the 转主动公开 queue, assistance and saved views: requests
+
+export const letterParam = z.object({ id: recordId, letterId: recordId });
+export const templateParam = z.object({ kind: z.string().max(60) });
+export const templateBody = z.object({
+  title: z.string('请填写文书标题').max(200, '文书标题过长'),
+  body: z.string('请填写文书正文').max(20000, '文书正文过长'),
+});
+
+export const analyticsQuery = z.object({
+  year: z.coerce.number().int('年度应为整数').min(2000, '年度无效').max(2100, '年度无效').optional(),
+  unitId: recordId.optional(),
+});
+const decisionNote = z
+  .string()
+  .trim()
+  .max(500, '说明不能超过500个字')
+  .nullish()
+  .transform((s) => (s ? s : null));
+export const flagBody = z.object({ note: decisionNote }).optional();
+export const queueQuery = z.object({
+  status: z.enum(RELEASE_STATUSES, '状态无效').optional(),
+  page: z.coerce.number().int().positive().default(1),
+  pageSize: z.coerce.number().int().positive().max(100).default(20),
+});
+export const decideBody = z.object({
+  status: z.enum(['published', 'rejected'], '请选择“转为主动公开”或“不予转入”'),
+  note: decisionNote,
+});
+
+export const ASSISTANCE_FILTERS = ['open', 'answered', 'all'] as const;
+export const assistanceQuery = z.object({
+  status: z.enum(ASSISTANCE_FILTERS).default('open'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const assistanceReplyBody = z.object({
+  text: z.string().trim().min(1, '请填写协助答复内容').max(5000, '答复内容不超过5000字'),
+  fileIds: z.array(z.number().int().positive()).max(20, '附件最多20个').default([]),
+  on: isoDate.optional(),
+});
+export const assistanceFileParam = z.object({ id: recordId, fileId: recordId });
+
+export const viewFilter = z.object({
+  stage: z.string().max(40).optional(),
+  unitId: z.number().int().positive().optional(),
+  overdue: z.boolean().optional(),
+  paused: z.boolean().optional(),
+  dueWithin: z.number().int().min(0).max(60).optional(),
+  q: z.string().trim().max(60).optional(),
+  assistance: z.enum(ASSISTANCE_FILTERS).optional(),
+});
+const viewName = z.string().trim().min(1, '请填写名称').max(40, '名称不超过40个字');
+export const viewCreateBody = z.object({ name: viewName, filter: viewFilter });
+export const viewUpdateBody = z.object({ name: viewName.optional(), filter: viewFilter.optional() });
+
+// ---------------------------------------------------------------------------------------------------------
+// Responses. They are exact: the reply is checked and serialized through them (unknown keys are dropped,
+// a mismatch is a 500), so every field is listed with the type the service gives it.
+
+const date = z.string().nullable();
+const str = z.string();
+const strOrNull = z.string().nullable();
+const codeLabel = <T extends z.ZodType>(code: T) => z.object({ code, label: str });
+
+/** GET /requests/meta: every label the console shows for this module (meta.ts). */
+export const metaResponse = z.object({
+  stages: z.array(codeLabel(z.enum(STAGES))),
+  actions: z.array(codeLabel(z.enum(ACTIONS))),
+  events: z.array(codeLabel(str)),
+  channels: z.array(codeLabel(str)),
+  applicantTypes: z.array(codeLabel(z.enum(APPLICANT_TYPES))),
+  idTypes: z.array(codeLabel(z.enum(ID_TYPES))),
+  outcomeGroups: z.array(codeLabel(str)),
+  outcomes: z.array(
+    z.object({
+      code: z.enum(OUTCOME_CODES),
+      label: str,
+      group: str,
+      article: strOrNull,
+      groundRequired: z.boolean(),
+      replyChoosable: z.boolean(),
+    }),
+  ),
+  grounds: z.array(z.object({ code: z.enum(GROUND_CODES), label: str, article: strOrNull })),
+  noteKinds: z.array(codeLabel(str)),
+  assistKinds: z.array(codeLabel(z.enum(ASSIST_KINDS))),
+  consultationOpinions: z.array(codeLabel(z.enum(CONSULTATION_OPINIONS))),
+});
+
+/** The addressed agency, the handling unit and the handler, with their names (list rows and the detail). */
+const whoHandles = {
+  orgId: z.number(),
+  orgName: str,
+  unitId: z.number().nullable(),
+  unitName: strOrNull,
+  handlerId: z.number().nullable(),
+  handlerName: strOrNull,
+};
+
+/** One row of the workbench (present.ts presentListItem); the applicant's name masked where not personal. */
+export const listItem = z.object({
+  id: z.number(),
+  caseNo: str,
+  subject: str,
+  applicantName: str,
+  applicantType: str,
+  channel: str,
+  stage: z.enum(STAGES),
+  ...whoHandles,
+  receivedOn: date,
+  replyDue: date,
+  workingDaysLeft: z.number().nullable(),
+  paused: z.boolean(),
+  overdue: z.boolean(),
+  clockMissingYear: z.number().nullable(),
+  outcome: strOrNull,
+});
+export const listResponse = z.object({ items: z.array(listItem), total: z.number() });
+
+/** The applicant as the viewer may see them (present.ts presentApplicant): `masked` when not in full. */
+export const applicantView = z.object({
+  type: str,
+  name: str,
+  idType: str,
+  idNumber: str,
+  phone: str,
+  email: strOrNull,
+  address: strOrNull,
+  contactName: strOrNull,
+  masked: z.boolean(),
+});
+
+/** A case as the detail gives it (present.ts presentCase, with the names of agency, unit and handler). */
+export const caseView = z.object({
+  id: z.number(),
+  caseNo: str,
+  ...whoHandles,
+  channel: str,
+  submittedOn: str,
+  receivedOn: date,
+  stage: z.enum(STAGES),
+  applicant: applicantView,
+  subject: str,
+  docNumber: strOrNull,
+  description: str,
+  formWanted: strOrNull,
+  deliveryWanted: strOrNull,
+  outcome: strOrNull,
+  outcomeGround: strOrNull,
+  replyDue: date,
+  paused: z.boolean(),
+  clockMissingYear: z.number().nullable(),
+  /** The portal tracking code (online applications), for those who may see personal data. */
+  trackingCode: strOrNull,
+});
+
+/** The statutory clock as derived from the case's event log (domain/clock.ts ClockState); dates YYYY-MM-DD. */
+export const clockView = z.object({
+  received: str,
+  channel: str,
+  countingFrom: str,
+  correctionNoticeDue: str,
+  correctionPending: z.boolean(),
+  replyDue: date,
+  originalReplyDue: date,
+  extendedReplyDue: date,
+  extended: z.boolean(),
+  totalWorkingDays: z.number(),
+  workingDaysUsed: z.number().nullable(),
+  workingDaysLeft: z.number().nullable(),
+  paused: z.boolean(),
+  pausedSince: date,
+  pauseReason: z.enum(PAUSE_REASONS).nullable(),
+  thirdPartyDue: date,
+  feePaymentDue: date,
+  overdue: z.boolean().nullable(),
+  asOf: str,
+  calendarMissingYear: z.number().nullable(),
+  /** Years without a loaded holiday notice the reply deadline was counted over: non-empty = 暂定. */
+  provisionalYears: z.array(z.number()),
+});
+
+/** One event of the case's log (present.ts presentEvent): `at` when recorded, `on` the day it happened. */
+export const eventView = z.object({
+  id: z.number(),
+  at: str,
+  on: str,
+  type: str,
+  actorId: z.number().nullable(),
+  actorName: strOrNull,
+  data: z.record(z.string(), z.unknown()),
+});
+
+/** One letter of the case file, as listed in the case detail and by GET /requests/:id/letters. */
+export const letterView = z.object({
+  id: z.number(),
+  eventId: z.number(),
+  kind: str,
+  title: str,
+  fileId: z.number(),
+  createdAt: str,
+});
+export const lettersResponse = z.object({ items: z.array(letterView) });
+
+export const detailResponse = z.object({
+  case: caseView,
+  clock: clockView.nullable(),
+  /** Set when the deadline reaches a year whose working-day calendar is not loaded. */
+  clockMissingYear: z.number().nullable(),
+  events: z.array(eventView),
+  /** The actions this viewer may take now. */
+  allowedActions: z.array(z.enum(ACTIONS)),
+  /** The letters of the case file (补正告知书, 答复书, …), oldest first. */
+  letters: z.array(letterView),
+});
+
+/** A letter template in use (a saved one, or the built-in default). */
+export const templateView = z.object({
+  kind: str,
+  kindLabel: str,
+  title: str,
+  body: str,
+  /** false while the built-in default is in use. */
+  custom: z.boolean(),
+  updatedAt: strOrNull,
+  updatedByName: strOrNull,
+  defaultTitle: str,
+  defaultBody: str,
+  /** The placeholders this kind may use, written {{name}}. */
+  placeholders: z.array(z.object({ name: str, label: str })),
+});
+export const templatesResponse = z.object({ items: z.array(templateView) });
+
+const count = <K extends z.ZodType>(key: K) => z.object({ key, label: str, count: z.number() });
+
+/** GET /requests/analytics: one year's figures for the caller's scope (analytics.service.ts YearAnalytics). */
+export const analyticsResponse = z.object({
+  year: z.number(),
+  unitId: z.number().nullable(),
+  total: z.number(),
+  byMonth: z.array(count(z.number())),
+  byChannel: z.array(count(str)),
+  byApplicantType: z.array(count(str)),
+  byUnit: z.array(count(z.number().nullable())),
+  byStage: z.array(count(str)),
+  /** The 21 rows of table 三 “本年度办理结果”, by applicant type (its columns, in APPLICANT_TYPES order). */
+  byOutcome: z.array(
+    z.object({
+      key: z.enum(REPORT_ROW_KEYS),
+      group: str,
+      groupLabel: str,
+      label: str,
+      byApplicantType: z.array(z.number()),
+      count: z.number(),
+    }),
+  ),
+  byOutcomeGroup: z.array(count(str)),
+  undecided: z.number(),
+  unmapped: z.number(),
+  timeliness: z.object({
+    replied: z.number(),
+    onTime: z.number(),
+    late: z.number(),
+    /** 0…1, null without replies. */
+    onTimeRate: z.number().nullable(),
+    /** Working days from receipt to reply, paused days excluded; null when unknown. */
+    averageWorkingDays: z.number().nullable(),
+    pausedWorkingDays: z.number().nullable(),
+    pausedCases: z.number(),
+    calendarMissingYear: z.number().nullable(),
+  }),
+  repeatApplicants: z.object({
+    applicants: z.number(),
+    cases: z.number(),
+    /** Filled only for users who may see applicants' personal data. */
+    top: z.array(z.object({ name: str, idType: str, idNumber: str, cases: z.number() })),
+    identitiesShown: z.boolean(),
+  }),
+  topics: z.array(z.object({ word: str, count: z.number() })),
+  topicsSample: z.object({
+    size: z.number(),
+    limit: z.number(),
+    total: z.number(),
+    descriptionChars: z.number(),
+  }),
+  releaseSuggestions: z.array(
+    z.object({
+      keywords: z.tuple([str, str]),
+      count: z.number(),
+      subjects: z.array(str),
+      flaggableIds: z.array(z.number()),
+    }),
+  ),
+  generatedAt: str,
+});
+
+/** One entry of the 转主动公开 queue (release-queue.ts ReleaseEntry). */
+export const releaseEntry = z.object({
+  id: z.number(),
+  requestId: z.number(),
+  caseNo: str,
+  subject: str,
+  outcome: strOrNull,
+  orgId: z.number(),
+  orgName: str,
+  unitName: strOrNull,
+  status: z.enum(RELEASE_STATUSES),
+  note: strOrNull,
+  flaggedBy: strOrNull,
+  flaggedAt: str,
+  decidedBy: strOrNull,
+  decidedAt: strOrNull,
+  decisionNote: strOrNull,
+});
+export const releaseQueueResponse = z.object({
+  items: z.array(releaseEntry),
+  total: z.number(),
+  statusLabels: z.object({ pending: str, published: str, rejected: str }),
+});
+
+/** An assistance request (协助调查/会商) with its answer (assistance.ts AssistanceItem). */
+export const assistanceItem = z.object({
+  id: z.number(),
+  assistanceId: str,
+  requestId: z.number(),
+  caseNo: strOrNull,
+  subject: str,
+  description: strOrNull,
+  kind: str,
+  kindLabel: str,
+  question: str,
+  fromName: str,
+  unitId: z.number(),
+  unitName: str,
+  askedOn: str,
+  askedByName: strOrNull,
+  dueOn: str,
+  status: z.enum(['open', 'answered']),
+  overdue: z.boolean(),
+  replyText: strOrNull,
+  repliedOn: strOrNull,
+  repliedByName: strOrNull,
+  files: z.array(z.object({ id: z.number(), name: str, size: z.number() })),
+  /** The caller may answer it (a handler, approver or office worker of the unit asked, while open). */
+  canAnswer: z.boolean(),
+});
+export const assistanceListResponse = z.object({
+  items: z.array(assistanceItem),
+  total: z.number(),
+  open: z.number(),
+  overdue: z.number(),
+});
+export const caseAssistanceResponse = z.object({ items: z.array(assistanceItem) });
+
+/** A saved workbench view (views.ts SavedView): its filter as stored. */
+export const savedView = z.object({
+  id: z.number(),
+  name: str,
+  filter: z.object({
+    stage: z.string().optional(),
+    unitId: z.number().optional(),
+    overdue: z.boolean().optional(),
+    paused: z.boolean().optional(),
+    dueWithin: z.number().optional(),
+    q: z.string().optional(),
+    assistance: z.enum(ASSISTANCE_FILTERS).optional(),
+  }),
+  createdAt: str,
+  updatedAt: str,
+});
+export const savedViewsResponse = z.object({ items: z.array(savedView) });
+export const ok = z.object({ ok: z.literal(true) });

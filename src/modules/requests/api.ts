@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -8,49 +7,22 @@ import { chinaToday } from '../../platform/time.ts';
 import { loadCalendar, workingDaysUntil } from '../calendar/index.ts';
 import { orgNames, userDisplayNames } from '../orgs/index.ts';
 import { analyticsApi } from './analytics.api.ts';
-import { actionBody, listQuery, registerBody } from './api.schemas.ts';
+import {
+  actionBody,
+  detailResponse,
+  listQuery,
+  listResponse,
+  metaResponse,
+  registerBody,
+} from './api.schemas.ts';
 import { assistanceApi } from './assistance.api.ts';
-import { canSeePersonalData } from './domain/policies.ts';
+import { kaseOf } from './case-actor.ts';
+import { can } from './domain/policies.ts';
 import { isRunningStage } from './domain/stages.ts';
-import { caseLetters, lettersApi, letterView } from './letters.api.ts';
+import { caseLetters, lettersApi } from './letters.api.ts';
 import { requestsMeta } from './meta.ts';
 import { presentDetail, presentListItem } from './present.ts';
 import * as service from './service.ts';
-
-const date = z.string().nullable();
-/** The statutory clock as derived from the case's event log (see domain/clock.ts ClockState). */
-const clockView = z.object({
-  received: z.string(),
-  channel: z.string(),
-  countingFrom: z.string(),
-  correctionNoticeDue: z.string(),
-  correctionPending: z.boolean(),
-  replyDue: date,
-  originalReplyDue: date,
-  extendedReplyDue: date,
-  extended: z.boolean(),
-  totalWorkingDays: z.number(),
-  workingDaysUsed: z.number().nullable(),
-  workingDaysLeft: z.number().nullable(),
-  paused: z.boolean(),
-  pausedSince: date,
-  pauseReason: z.string().nullable(),
-  thirdPartyDue: date,
-  feePaymentDue: date,
-  overdue: z.boolean().nullable(),
-  asOf: z.string(),
-  calendarMissingYear: z.number().nullable(),
-  /** Years without a loaded holiday notice the reply deadline was counted over: non-empty = 暂定. */
-  provisionalYears: z.array(z.number()),
-});
-const detailResponse = z.object({
-  case: z.record(z.string(), z.unknown()),
-  clock: clockView.nullable(),
-  clockMissingYear: z.number().nullable(),
-  events: z.array(z.record(z.string(), z.unknown())),
-  allowedActions: z.array(z.string()),
-  letters: z.array(letterView),
-});
 
 export async function requestsApi(root: FastifyInstance, { db, config }: ModuleContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -77,7 +49,13 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
 
   app.get(
     '/requests/meta',
-    { schema: { tags: ['requests'], summary: '依申请公开：阶段、操作、答复类型等名称' } },
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '依申请公开：阶段、操作、答复类型等名称',
+        response: { 200: metaResponse },
+      },
+    },
     async (req) => {
       requireActor(req);
       return requestsMeta();
@@ -86,7 +64,14 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
 
   app.get(
     '/requests',
-    { schema: { tags: ['requests'], summary: '依申请公开工作台（按答复期限排序）', querystring: listQuery } },
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '依申请公开工作台（按答复期限排序）',
+        querystring: listQuery,
+        response: { 200: listResponse },
+      },
+    },
     async (req) => {
       const today = chinaToday();
       const { overdue, paused, ...rest } = req.query;
@@ -106,12 +91,7 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
             left = null;
           }
         }
-        return presentListItem(
-          r,
-          canSeePersonalData(actor, { orgId: r.org_id, unitId: r.unit_id, handlerId: r.handler_id }),
-          left,
-          today,
-        );
+        return presentListItem(r, can(actor, 'view-personal', kaseOf(r)), left, today);
       });
       return { items, total };
     },

@@ -4,28 +4,29 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { readBlob } from '../../platform/files/storage.ts';
 import { contentDisposition } from '../../platform/http/content-disposition.ts';
-import { idParam, isoDate, recordId } from '../../platform/http/schemas.ts';
+import { fileResponse, idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
+import {
+  assistanceFileParam,
+  assistanceItem,
+  assistanceListResponse,
+  assistanceQuery,
+  assistanceReplyBody,
+  caseAssistanceResponse,
+  ok,
+  savedView,
+  savedViewsResponse,
+  viewCreateBody,
+  viewUpdateBody,
+} from './api.schemas.ts';
 import * as assistance from './assistance.ts';
 import * as views from './views.ts';
 
 const tags = ['requests'];
-
-export const viewFilter = z.object({
-  stage: z.string().max(40).optional(),
-  unitId: z.number().int().positive().optional(),
-  overdue: z.boolean().optional(),
-  paused: z.boolean().optional(),
-  dueWithin: z.number().int().min(0).max(60).optional(),
-  q: z.string().trim().max(60).optional(),
-  assistance: z.enum(['open', 'answered', 'all']).optional(),
-});
-const viewName = z.string().trim().min(1, '请填写名称').max(40, '名称不超过40个字');
 
 export async function assistanceApi(
   root: FastifyInstance,
@@ -39,11 +40,8 @@ export async function assistanceApi(
       schema: {
         tags,
         summary: '协助办理：本单位收到的协助调查/会商请求（未答复的按期限排序）',
-        querystring: z.object({
-          status: z.enum(['open', 'answered', 'all']).default('open'),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
-        }),
+        querystring: assistanceQuery,
+        response: { 200: assistanceListResponse },
       },
     },
     async (req) => assistance.listMyAssistance(db, requireActor(req), req.query, chinaToday()),
@@ -56,11 +54,8 @@ export async function assistanceApi(
         tags,
         summary: '答复协助请求（文字，可附本人上传的文件）',
         params: idParam,
-        body: z.object({
-          text: z.string().trim().min(1, '请填写协助答复内容').max(5000, '答复内容不超过5000字'),
-          fileIds: z.array(z.number().int().positive()).max(20, '附件最多20个').default([]),
-          on: isoDate.optional(),
-        }),
+        body: assistanceReplyBody,
+        response: { 200: assistanceItem },
       },
     },
     async (req) => {
@@ -81,10 +76,8 @@ export async function assistanceApi(
       schema: {
         tags,
         summary: '下载协助答复的附件',
-        params: z.object({
-          id: recordId,
-          fileId: recordId,
-        }),
+        params: assistanceFileParam,
+        response: { 200: fileResponse },
       },
     },
     async (req, reply) => {
@@ -98,20 +91,29 @@ export async function assistanceApi(
 
   app.get(
     '/requests/:id/assistance',
-    { schema: { tags, summary: '本案的协助调查/会商请求及答复', params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: '本案的协助调查/会商请求及答复',
+        params: idParam,
+        response: { 200: caseAssistanceResponse },
+      },
+    },
     async (req) => ({
       items: await assistance.listCaseAssistance(db, requireActor(req), req.params.id, chinaToday()),
     }),
   );
 
-  app.get('/requests/views', { schema: { tags, summary: '我的常用筛选（工作台）' } }, async (req) => ({
-    items: await views.listViews(db, requireActor(req)),
-  }));
+  app.get(
+    '/requests/views',
+    { schema: { tags, summary: '我的常用筛选（工作台）', response: { 200: savedViewsResponse } } },
+    async (req) => ({ items: await views.listViews(db, requireActor(req)) }),
+  );
 
   app.post(
     '/requests/views',
     {
-      schema: { tags, summary: '保存常用筛选', body: z.object({ name: viewName, filter: viewFilter }) },
+      schema: { tags, summary: '保存常用筛选', body: viewCreateBody, response: { 200: savedView } },
     },
     async (req) => views.createView(db, requireActor(req), req.body),
   );
@@ -123,7 +125,8 @@ export async function assistanceApi(
         tags,
         summary: '重命名常用筛选或更新其条件',
         params: idParam,
-        body: z.object({ name: viewName.optional(), filter: viewFilter.optional() }),
+        body: viewUpdateBody,
+        response: { 200: savedView },
       },
     },
     async (req) => views.updateView(db, requireActor(req), req.params.id, req.body),
@@ -131,10 +134,10 @@ export async function assistanceApi(
 
   app.delete(
     '/requests/views/:id',
-    { schema: { tags, summary: '删除常用筛选', params: idParam } },
+    { schema: { tags, summary: '删除常用筛选', params: idParam, response: { 200: ok } } },
     async (req) => {
       await views.deleteView(db, requireActor(req), req.params.id);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 }

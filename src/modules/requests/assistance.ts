@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { agencyIdsFor } from '../orgs/index.ts';
 import * as store from './assistance.store.ts';
-import { canAnswerAssistance, canSeeAssistance } from './domain/policies.ts';
+import { loadCaseActor, type StaffActor } from './case-actor.ts';
+import { can } from './domain/policies.ts';
 import { ASSIST_KIND_LABELS, type AssistKind, isAssistanceOverdue } from './domain/stages.ts';
 import { act, requireCaseView } from './service.ts';
 
@@ -43,7 +43,7 @@ export type AssistanceItem = {
 
 async function present(
   db: Db,
-  actor: Actor & { agencyIds: number[] },
+  actor: StaffActor,
   rows: store.AssistanceListRow[],
   today: string,
   withDescription: boolean,
@@ -76,12 +76,8 @@ async function present(
       const f = files.get(id);
       return f ? [{ id: f.id, name: f.name, size: f.size }] : [];
     }),
-    canAnswer: r.status === 'open' && canAnswerAssistance(actor, r.unit_id),
+    canAnswer: r.status === 'open' && can(actor, 'answer-assistance', { unitId: r.unit_id }),
   }));
-}
-
-async function withAgencies(db: Db, actor: Actor) {
-  return { ...actor, agencyIds: await agencyIdsFor(db, actor) };
 }
 
 /** The workbench list “协助办理”: requests addressed to the caller's organisation. */
@@ -91,8 +87,8 @@ export async function listMyAssistance(
   q: { status: 'open' | 'answered' | 'all'; page: number; pageSize: number },
   today: string,
 ) {
-  const a = await withAgencies(db, actor);
-  if (!canSeeAssistance(a, a.orgId)) return { items: [], total: 0, open: 0, overdue: 0 };
+  const a = await loadCaseActor(db, actor);
+  if (!can(a, 'see-assistance', { unitId: a.orgId })) return { items: [], total: 0, open: 0, overdue: 0 };
   const { rows, total, open, overdue } = await store.listForUnit(db, { unitId: a.orgId, today, ...q });
   return { items: await present(db, a, rows, today, true), total, open, overdue };
 }
@@ -100,7 +96,7 @@ export async function listMyAssistance(
 /** The requests of one case (its page's card): for those who see the case. */
 export async function listCaseAssistance(db: Db, actor: Actor, requestId: number, today: string) {
   await requireCaseView(db, actor, requestId);
-  const a = await withAgencies(db, actor);
+  const a = await loadCaseActor(db, actor);
   return present(db, a, await store.listForCase(db, requestId), today, false);
 }
 
@@ -113,9 +109,9 @@ export async function answer(
   today: string,
 ): Promise<AssistanceItem> {
   const row = await store.findAssistance(db, id);
-  const a = await withAgencies(db, actor);
-  if (!row || !canSeeAssistance(a, row.unit_id)) throw new AppError('NOT_FOUND');
-  if (!canAnswerAssistance(a, row.unit_id)) throw new AppError('FORBIDDEN');
+  const a = await loadCaseActor(db, actor);
+  if (!row || !can(a, 'see-assistance', { unitId: row.unit_id })) throw new AppError('NOT_FOUND');
+  if (!can(a, 'answer-assistance', { unitId: row.unit_id })) throw new AppError('FORBIDDEN');
   await act(
     db,
     actor,
@@ -145,8 +141,8 @@ export async function answerFile(db: Db, actor: Actor, id: number, fileId: numbe
   const row = await store.findAssistance(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   if (!row.reply_file_ids.includes(fileId)) throw new AppError('NOT_FOUND');
-  const a = await withAgencies(db, actor);
-  if (!canSeeAssistance(a, row.unit_id)) await requireCaseView(db, actor, row.request_id);
+  const a = await loadCaseActor(db, actor);
+  if (!can(a, 'see-assistance', { unitId: row.unit_id })) await requireCaseView(db, actor, row.request_id);
   const [file] = await store.fileRows(db, [fileId]);
   if (!file) throw new AppError('NOT_FOUND');
   return file;

@@ -24,7 +24,8 @@ export {
   perItemFee,
   perPageFee,
 } from './domain/fees.ts';
-export { requestsModule } from './manifest.ts';
 // Used by documents (定期复审 queue fed by 转主动公开): the queue and the case's 文号.
-export { listReleaseQueue, RELEASE_STATUS_LABELS, type ReleaseEntry } from './release-queue.ts';
+export { RELEASE_STATUS_LABELS } from './domain/release.ts';
+export { requestsModule } from './manifest.ts';
+export { listReleaseQueue, type ReleaseEntry } from './release-queue.ts';
 export { findRequest } from './store.ts';

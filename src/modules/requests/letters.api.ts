@@ -1,46 +1,21 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { contentDisposition } from '../../platform/http/content-disposition.ts';
-import { idParam, recordId } from '../../platform/http/schemas.ts';
+import { fileResponse, idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
+import {
+  letterParam,
+  lettersResponse,
+  templateBody,
+  templateParam,
+  templatesResponse,
+  templateView,
+} from './api.schemas.ts';
 import { exportCase } from './archive/service.ts';
 import * as letters from './letters/service.ts';
 
 export { caseLetters } from './letters/service.ts';
-
-/** One letter of the case file, as listed in the case detail and by GET /requests/:id/letters. */
-export const letterView = z.object({
-  id: z.number(),
-  eventId: z.number(),
-  kind: z.string(),
-  title: z.string(),
-  fileId: z.number(),
-  createdAt: z.string(),
-});
-
-const templateView = z.object({
-  kind: z.string(),
-  kindLabel: z.string(),
-  title: z.string(),
-  body: z.string(),
-  custom: z.boolean(),
-  updatedAt: z.string().nullable(),
-  updatedByName: z.string().nullable(),
-  defaultTitle: z.string(),
-  defaultBody: z.string(),
-  placeholders: z.array(z.object({ name: z.string(), label: z.string() })),
-});
-
-const letterParam = z.object({
-  id: recordId,
-  letterId: recordId,
-});
-const templateBody = z.object({
-  title: z.string('请填写文书标题').max(200, '文书标题过长'),
-  body: z.string('请填写文书正文').max(20000, '文书正文过长'),
-});
 
 function attachment(reply: FastifyReply, name: string, mime: string, data: Uint8Array) {
   reply.type(mime);
@@ -62,7 +37,7 @@ export async function lettersApi(
       schema: {
         tags: ['requests'],
         summary: '依申请公开文书模板（补正告知书、延期答复告知书、收费通知书、征求意见函、答复书）',
-        response: { 200: z.object({ items: z.array(templateView) }) },
+        response: { 200: templatesResponse },
       },
     },
     async (req) => ({ items: await letters.letterTemplates(db, requireActor(req)) }),
@@ -74,7 +49,7 @@ export async function lettersApi(
       schema: {
         tags: ['requests'],
         summary: '修改文书模板（占位符写作 {{名称}}）',
-        params: z.object({ kind: z.string().max(60) }),
+        params: templateParam,
         body: templateBody,
         response: { 200: templateView },
       },
@@ -89,7 +64,7 @@ export async function lettersApi(
         tags: ['requests'],
         summary: '申请的文书（案卷中的告知书、答复书等）',
         params: idParam,
-        response: { 200: z.object({ items: z.array(letterView) }) },
+        response: { 200: lettersResponse },
       },
     },
     async (req) => ({ items: await letters.listCaseLetters(db, requireActor(req), req.params.id) }),
@@ -97,7 +72,14 @@ export async function lettersApi(
 
   app.get(
     '/requests/:id/letters/:letterId',
-    { schema: { tags: ['requests'], summary: '下载文书（.docx）', params: letterParam } },
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '下载文书（.docx）',
+        params: letterParam,
+        response: { 200: fileResponse },
+      },
+    },
     async (req, reply) => {
       const file = await letters.openCaseLetter(
         db,
@@ -117,6 +99,7 @@ export async function lettersApi(
         tags: ['requests'],
         summary: '导出案卷（zip：index.txt、文书、case.json；仅限已答复、已终止或已归档的申请）',
         params: idParam,
+        response: { 200: fileResponse },
       },
     },
     async (req, reply) => {

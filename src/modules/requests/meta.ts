@@ -1,5 +1,6 @@
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, ID_TYPE_LABELS, ID_TYPES } from './domain/applicant.ts';
 import {
+  GROUND_CODES,
   OUTCOME_CODES,
   OUTCOME_GROUP_LABELS,
   OUTCOMES,
@@ -10,7 +11,9 @@ import {
   ACTION_LABELS,
   ACTIONS,
   ASSIST_KIND_LABELS,
+  ASSIST_KINDS,
   CONSULTATION_OPINION_LABELS,
+  CONSULTATION_OPINIONS,
   EVENT_LABELS,
   NOTE_KIND_LABELS,
   STAGE_LABELS,
@@ -44,16 +47,16 @@ export function requestsMeta() {
       groundRequired: OUTCOMES[code].groundRequired,
       replyChoosable: REPLY_OUTCOMES.includes(code),
     })),
-    grounds: Object.entries(WITHHOLD_GROUNDS).map(([code, g]) => ({
+    grounds: GROUND_CODES.map((code) => ({
       code,
-      label: g.label,
-      article: g.article,
+      label: WITHHOLD_GROUNDS[code].label,
+      article: WITHHOLD_GROUNDS[code].article,
     })),
     noteKinds: Object.entries(NOTE_KIND_LABELS).map(([code, label]) => ({ code, label })),
-    assistKinds: Object.entries(ASSIST_KIND_LABELS).map(([code, label]) => ({ code, label })),
-    consultationOpinions: Object.entries(CONSULTATION_OPINION_LABELS).map(([code, label]) => ({
+    assistKinds: ASSIST_KINDS.map((code) => ({ code, label: ASSIST_KIND_LABELS[code] })),
+    consultationOpinions: CONSULTATION_OPINIONS.map((code) => ({
       code,
-      label,
+      label: CONSULTATION_OPINION_LABELS[code],
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { maskId, maskName, maskPhone } from './domain/policies.ts';
-import { isRunningStage } from './domain/stages.ts';
+import { isRunningStage, type Stage } from './domain/stages.ts';
 import type { CaseDetail } from './service.ts';
 import type { ApplicantRecord, RequestEventRow, RequestListRow, RequestRow } from './store.ts';
 
@@ -32,7 +32,8 @@ export function presentListItem(
     applicantName: personal ? r.applicant_name : maskName(r.applicant_name),
     applicantType: r.applicant_type,
     channel: r.channel,
-    stage: r.stage,
+    // Stored by act() from decide(), so always one of STAGES.
+    stage: r.stage as Stage,
     orgId: r.org_id,
     orgName: r.org_name,
     unitId: r.unit_id,
@@ -71,7 +72,7 @@ export function presentCase(row: RequestRow, personal: boolean) {
     channel: row.channel,
     submittedOn: row.submitted_on,
     receivedOn: row.received_on,
-    stage: row.stage,
+    stage: row.stage as Stage,
     applicant: presentApplicant(row.applicant, personal),
     subject: row.subject,
     docNumber: row.doc_number,

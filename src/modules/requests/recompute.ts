@@ -11,6 +11,8 @@ import { chinaToday, now } from '../../platform/time.ts';
 import { type CalendarChanged, formatChineseDate, loadCalendar, provisionalNote } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
 import { activeUsers } from '../orgs/index.ts';
+import { recipientActor } from './case-actor.ts';
+import { can } from './domain/policies.ts';
 import { RUNNING_STAGES } from './domain/stages.ts';
 import { deriveClock } from './service.ts';
 import * as store from './store.ts';
@@ -109,7 +111,8 @@ async function notifyOffices(db: Kysely<Database>, change: CalendarChanged, chan
   const stamp = now().toISOString();
   const rows: NewNotification[] = [];
   for (const office of offices) {
-    const mine = changes.filter((c) => c.orgId === office.org_id || c.orgId === office.serves_org_id);
+    const who = recipientActor(office);
+    const mine = changes.filter((c) => can(who, 'office-deadline-reminder', { orgId: c.orgId }));
     if (mine.length === 0) continue;
     const listed = mine.slice(0, LISTED_CASES).map(line);
     const more = mine.length > LISTED_CASES ? `\n……共${mine.length}件` : '';

@@ -10,11 +10,12 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { agencyIdsFor, visibleOrgIds } from '../orgs/index.ts';
+import { kaseOf, loadCaseActor, refusal } from './case-actor.ts';
 import { OUTCOMES, type OutcomeCode } from './domain/outcomes.ts';
-import { type CaseActor, canAct, canView } from './domain/policies.ts';
+import { can, releaseQueueScope } from './domain/policies.ts';
+import { RELEASABLE_OUTCOMES, type ReleaseStatus } from './domain/release.ts';
 import { isRepliedStage, STAGE_LABELS, type Stage } from './domain/stages.ts';
-import { findRequest, lockRequest, type RequestRow } from './store.ts';
+import { findRequest, lockRequest } from './store.ts';
 
 export interface RequestReleaseQueueTable {
   id: Generated<number>;
@@ -38,35 +39,7 @@ declare module '../../platform/db/database.ts' {
 
 type Db = Kysely<Database>;
 
-export const RELEASE_STATUSES = ['pending', 'published', 'rejected'] as const;
-export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
-export const RELEASE_STATUS_LABELS: Record<ReleaseStatus, string> = {
-  pending: '待决定',
-  published: '已转主动公开',
-  rejected: '不予转入',
-};
-
-/** Outcomes whose information went to the applicant and so may be published for everyone. */
-export const RELEASABLE_OUTCOMES: readonly OutcomeCode[] = ['DISCLOSE', 'PARTIAL'];
 const ACTION_LABEL = '转主动公开';
-
-type StaffActor = Actor & CaseActor;
-
-async function caseActor(db: Db, actor: Actor): Promise<StaffActor> {
-  return { ...actor, agencyIds: await agencyIdsFor(db, actor) };
-}
-
-/** FORBIDDEN for someone who may see the case, NOT_FOUND for anyone else (nothing is revealed). */
-async function refusal(
-  db: Db,
-  a: StaffActor,
-  kase: { orgId: number; unitId: number | null; handlerId: number | null },
-) {
-  const sees = a.role === 'admin' ? (await visibleOrgIds(db, a)).has(kase.orgId) : canView(a, kase);
-  return new AppError(sees ? 'FORBIDDEN' : 'NOT_FOUND');
-}
-
-const isOfficeOf = (a: CaseActor, orgId: number) => a.role === 'office' && a.agencyIds.includes(orgId);
 
 export type ReleaseEntry = {
   id: number;
@@ -142,16 +115,15 @@ export async function flagForRelease(
   requestId: number,
   note: string | null,
 ): Promise<ReleaseEntry> {
-  const a = await caseActor(db, actor);
+  const a = await loadCaseActor(db, actor);
   const before = await findRequest(db, requestId);
   if (!before) throw new AppError('NOT_FOUND');
-  const kaseOf = (r: RequestRow) => ({ orgId: r.org_id, unitId: r.unit_id, handlerId: r.handler_id });
   // Those who may reply to the case (the office of the agency, the assigned unit's handlers) may propose it.
-  if (!canAct(a, 'reply', kaseOf(before))) throw await refusal(db, a, kaseOf(before));
+  if (!can(a, 'release-flag', kaseOf(before))) throw refusal(a, kaseOf(before));
   const id = await inTransaction(db, async (tx) => {
     const row = await lockRequest(tx, requestId);
     if (!row) throw new AppError('NOT_FOUND');
-    if (!canAct(a, 'reply', kaseOf(row))) throw new AppError('FORBIDDEN');
+    if (!can(a, 'release-flag', kaseOf(row))) throw new AppError('FORBIDDEN');
     if (!isRepliedStage(row.stage)) {
       throw new AppError('CASE_ACTION_NOT_ALLOWED', {
         stageLabel: STAGE_LABELS[row.stage as Stage] ?? row.stage,
@@ -188,20 +160,14 @@ export async function flagForRelease(
   return present(await entriesQuery(db).where('q.id', '=', id).executeTakeFirstOrThrow());
 }
 
-/** The agencies whose queue the actor sees: the office its agencies, an administrator its subtree. */
-async function queueScope(db: Db, a: StaffActor): Promise<number[]> {
-  if (a.role === 'office') return [...a.agencyIds];
-  if (a.role === 'admin') return [...(await visibleOrgIds(db, a))];
-  throw new AppError('FORBIDDEN');
-}
-
 export async function listReleaseQueue(
   db: Db,
   actor: Actor,
   f: { status?: ReleaseStatus; page: number; pageSize: number },
 ): Promise<{ items: ReleaseEntry[]; total: number }> {
-  const a = await caseActor(db, actor);
-  const orgIds = await queueScope(db, a);
+  const a = await loadCaseActor(db, actor);
+  if (!can(a, 'see-release-queue')) throw new AppError('FORBIDDEN');
+  const orgIds = releaseQueueScope(a);
   if (orgIds.length === 0) return { items: [], total: 0 };
   let q = entriesQuery(db).where('r.org_id', 'in', orgIds);
   if (f.status) q = q.where('q.status', '=', f.status);
@@ -229,7 +195,7 @@ export async function decideRelease(
   entryId: number,
   decision: { status: Exclude<ReleaseStatus, 'pending'>; note: string | null },
 ): Promise<ReleaseEntry> {
-  const a = await caseActor(db, actor);
+  const a = await loadCaseActor(db, actor);
   const target = await db
     .selectFrom('request_release_queue as q')
     .innerJoin('requests as r', 'r.id', 'q.request_id')
@@ -237,23 +203,17 @@ export async function decideRelease(
     .where('q.id', '=', entryId)
     .executeTakeFirst();
   if (!target) throw new AppError('NOT_FOUND');
-  if (!isOfficeOf(a, target.org_id)) {
-    throw await refusal(db, a, {
-      orgId: target.org_id,
-      unitId: target.unit_id,
-      handlerId: target.handler_id,
-    });
-  }
+  if (!can(a, 'release-decide', kaseOf(target))) throw refusal(a, kaseOf(target));
   await inTransaction(db, async (tx) => {
     const entry = await tx
       .selectFrom('request_release_queue as q')
       .innerJoin('requests as r', 'r.id', 'q.request_id')
-      .select(['q.id', 'q.request_id', 'q.status', 'r.org_id', 'r.case_no'])
+      .select(['q.id', 'q.request_id', 'q.status', 'r.org_id', 'r.unit_id', 'r.handler_id', 'r.case_no'])
       .where('q.id', '=', entryId)
       .forUpdate('q')
       .executeTakeFirst();
     if (!entry) throw new AppError('NOT_FOUND');
-    if (!isOfficeOf(a, entry.org_id)) throw new AppError('FORBIDDEN');
+    if (!can(a, 'release-decide', kaseOf(entry))) throw new AppError('FORBIDDEN');
     if (entry.status !== 'pending') throw new AppError('CONFLICT');
     await tx
       .updateTable('request_release_queue')

@@ -34,6 +34,8 @@ import {
 } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
 import { activeUsers } from '../orgs/index.ts';
+import { recipientActor } from './case-actor.ts';
+import { can, REMINDED_ROLES } from './domain/policies.ts';
 import { runningStageSql } from './store.ts';
 
 /** Overdue reminders repeat after this many working days. */
@@ -89,7 +91,7 @@ type Recipients = {
 };
 
 async function loadRecipients(db: Kysely<Database>, handlerIds: number[]): Promise<Recipients> {
-  const rows = await activeUsers(db, { roles: ['handler', 'office'], alsoIds: handlerIds });
+  const rows = await activeUsers(db, { roles: REMINDED_ROLES, alsoIds: handlerIds });
   const active = new Set<number>();
   const handlersByUnit = new Map<number, number[]>();
   const officesByAgency = new Map<number, number[]>();
@@ -100,11 +102,10 @@ async function loadRecipients(db: Kysely<Database>, handlerIds: number[]): Promi
   };
   for (const u of rows) {
     active.add(u.id);
-    if (u.role === 'handler') push(handlersByUnit, u.org_id, u.id);
-    if (u.role === 'office') {
-      push(officesByAgency, u.org_id, u.id);
-      if (u.serves_org_id !== null && u.serves_org_id !== u.org_id)
-        push(officesByAgency, u.serves_org_id, u.id);
+    const who = recipientActor(u);
+    if (can(who, 'unit-deadline-reminder', { unitId: u.org_id })) push(handlersByUnit, u.org_id, u.id);
+    for (const agencyId of who.agencyIds) {
+      if (can(who, 'office-deadline-reminder', { orgId: agencyId })) push(officesByAgency, agencyId, u.id);
     }
   }
   const none: number[] = [];

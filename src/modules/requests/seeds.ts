@@ -52,7 +52,8 @@ const LAW_FIRM: ApplicationInput['applicant'] = {
   address: '济宁市太白湖新区',
 };
 
-type Step = Omit<ActionInput, 'on'> & { on: string };
+/** A step of a demo case; an assignment goes to the plan's unit. */
+type Step = Exclude<ActionInput, { action: 'assign' }> | { action: 'assign'; on: string };
 type Plan = {
   subject: string;
   description: string;
@@ -310,11 +311,12 @@ export async function seedDemoRequests(db: Kysely<Database>): Promise<SeedReport
       },
       today,
     );
-    const unitId = plan.unit ? orgId(plan.unit) : null;
     for (const step of plan.steps) {
-      const input = step.action === 'assign' ? { ...step, unitId } : step;
+      // An assignment goes to the plan's unit (orgId throws for a plan without one).
+      const input: ActionInput =
+        step.action === 'assign' ? { ...step, unitId: orgId(plan.unit ?? '') } : step;
       // The extension is approved by the office's 负责人; the demo has none, so it is recorded as the system's.
-      await act(db, step.action === 'extend' ? null : office, row.id, input as ActionInput, today);
+      await act(db, step.action === 'extend' ? null : office, row.id, input, today);
     }
     made++;
   }

@@ -7,16 +7,13 @@ import { AppError } from '../../platform/http/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/http/passwords.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { type Calendar, loadCalendar } from '../calendar/index.ts';
-import { agencyIdsFor, findOrg, visibleOrgIds } from '../orgs/index.ts';
-import * as assistStore from './assistance.store.ts';
+import { findOrg } from '../orgs/index.ts';
+import { kaseOf, loadCaseActor, refusal, type StaffActor } from './case-actor.ts';
 import { validateApplicant } from './domain/applicant.ts';
 import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
-import { perItemFee, perPageFee } from './domain/fees.ts';
-import { validateOutcome } from './domain/outcomes.ts';
-import { canAct, canAnswerAssistance, canSeePersonalData, canView } from './domain/policies.ts';
+import { can, caseListScope } from './domain/policies.ts';
 import {
   type Action,
-  ASSIST_KINDS,
   allowedActions,
   type CaseState,
   decide,
@@ -25,6 +22,7 @@ import {
   toClockEvents,
 } from './domain/stages.ts';
 import { createLetterForEvent } from './letters/service.ts';
+import { type ActionInput, type CasePatch, type StepContext, stepFor } from './steps.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -51,15 +49,6 @@ export type ApplicationInput = {
     deliveryWanted?: string | null;
   };
 };
-
-/** The actor with the agencies they act for as disclosure office (computed once per call). */
-type CaseActor = Actor & { agencyIds: number[] };
-
-async function withAgencies(db: Db, actor: Actor): Promise<CaseActor> {
-  return { ...actor, agencyIds: await agencyIdsFor(db, actor) };
-}
-
-const kaseOf = (r: store.RequestRow) => ({ orgId: r.org_id, unitId: r.unit_id, handlerId: r.handler_id });
 
 /** Online, fax and e-mail applications count from the date both sides confirm receipt (Art. 31). */
 function clockChannel(channel: string): ReceiptChannel {
@@ -241,10 +230,8 @@ export async function registerByStaff(
   },
   today: string,
 ) {
-  const a = await withAgencies(db, actor);
-  if (!(a.role === 'office' && a.agencyIds.includes(input.orgId))) {
-    throw new AppError('FORBIDDEN');
-  }
+  const a = await loadCaseActor(db, actor);
+  if (!can(a, 'register', { orgId: input.orgId })) throw new AppError('FORBIDDEN');
   const receivedOn =
     input.channel === 'in-person'
       ? input.submittedOn
@@ -265,7 +252,7 @@ export type CaseDetail = {
 
 async function detailOf(
   db: Db,
-  a: CaseActor,
+  a: StaffActor,
   row: store.RequestRow,
   today: string,
   calendar?: Calendar,
@@ -273,24 +260,22 @@ async function detailOf(
   const events = await store.listEvents(db, row.id);
   const state = foldState(domainEvents(events));
   const clock = deriveClock(calendar ?? (await loadCalendar(db)), row, events, today);
-  const actions = allowedActions(state).filter((act) => canAct(a, act, kaseOf(row)));
-  return { row, events, clock, allowedActions: actions, personal: canSeePersonalData(a, kaseOf(row)) };
+  const actions = allowedActions(state).filter((act) => can(a, act, kaseOf(row)));
+  return { row, events, clock, allowedActions: actions, personal: can(a, 'view-personal', kaseOf(row)) };
 }
 
 /** The case if the person may see it (as `getCase`), else NOT_FOUND; no detail, no audit. */
 export async function requireCaseView(db: Db, actor: Actor, id: number): Promise<store.RequestRow> {
-  const a = await withAgencies(db, actor);
+  const a = await loadCaseActor(db, actor);
   const row = await store.findRequest(db, id);
-  const visible = row && (a.role === 'admin' ? await adminCanView(db, a, row) : canView(a, kaseOf(row)));
-  if (!row || !visible) throw new AppError('NOT_FOUND');
+  if (!row || !can(a, 'view', kaseOf(row))) throw new AppError('NOT_FOUND');
   return row;
 }
 
 export async function getCase(db: Db, actor: Actor, id: number, today: string): Promise<CaseDetail> {
-  const a = await withAgencies(db, actor);
+  const a = await loadCaseActor(db, actor);
   const row = await store.findRequest(db, id);
-  const visible = row && (a.role === 'admin' ? await adminCanView(db, a, row) : canView(a, kaseOf(row)));
-  if (!row || !visible) throw new AppError('NOT_FOUND');
+  if (!row || !can(a, 'view', kaseOf(row))) throw new AppError('NOT_FOUND');
   const detail = await detailOf(db, a, row, today);
   if (detail.personal) {
     await recordAudit(db, {
@@ -303,20 +288,11 @@ export async function getCase(db: Db, actor: Actor, id: number, today: string): 
   return detail;
 }
 
-async function adminCanView(db: Db, a: CaseActor, row: store.RequestRow): Promise<boolean> {
-  return a.role === 'admin' && (await visibleOrgIds(db, a)).has(row.org_id);
-}
-
-export type ActionInput = { action: Action; on: string } & Record<string, unknown>;
-
-const OUTCOME_OF: Partial<Record<Action, string>> = {
-  'deem-withdrawn-no-correction': 'WITHDRAWN_NO_CORRECTION',
-  'deem-withdrawn-no-payment': 'WITHDRAWN_NO_PAYMENT',
-  withdraw: 'OTHER',
-};
+export type { ActionInput } from './steps.ts';
 
 /**
- * Every case action: lock the case, fold its log, check who may do it and whether the stage allows it,
+ * Every case action: lock the case, let the step's handler (steps.ts) or the case policy say who may take
+ * it, fold the log and let `decide` say whether the stage allows it, check and complete the step's data,
  * append the event, re-derive stage and deadline, audit — all in one transaction.
  */
 export async function act(
@@ -329,63 +305,26 @@ export async function act(
 ): Promise<CaseDetail | null> {
   if (input.on > today)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'on', message: '日期不能晚于今天' }]);
-  const a = actor ? await withAgencies(db, actor) : null;
+  const a = actor ? await loadCaseActor(db, actor) : null;
   const calendar = await loadCalendar(db);
+  const step = stepFor(input);
   const row = await inTransaction(db, async (tx) => {
     const before = await store.lockRequest(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    // An assistance answer comes from the unit asked (its task), not from those who act on the case.
-    const assistance =
-      input.action === 'assist-reply'
-        ? await assistStore.lockAssistance(tx, id, String(input.assistanceId ?? ''))
-        : undefined;
-    if (input.action === 'assist-reply') {
-      if (!a || !assistance || !canAnswerAssistance(a, assistance.unit_id)) throw new AppError('NOT_FOUND');
-      if (assistance.status !== 'open') throw new AppError('ASSISTANCE_UNKNOWN');
-    } else if (a && !canAct(a, input.action, kaseOf(before))) {
-      throw new AppError(canView(a, kaseOf(before)) ? 'FORBIDDEN' : 'NOT_FOUND');
-    }
+    const { action, on, ...fields } = input;
+    const c: StepContext = { tx, actor: a, before, on };
+    if (step.authorize) await step.authorize(c);
+    else if (a && !can(a, action, kaseOf(before))) throw refusal(a, kaseOf(before));
     const events = await store.listEvents(tx, id);
     const state: CaseState = foldState(domainEvents(events));
-    const { action, on, ...data } = input;
-    const { stage } = decide(state, action, data);
+    const decision = decide(state, action, fields);
     // The log is append-only: an event dated before the one it follows would corrupt the clock for good.
     const last = events.at(-1)?.on_date ?? before.submitted_on;
     if (on < last)
       throw new AppError('EVENT_DATE_INVALID', { after: last }, [
         { path: 'on', message: `日期不能早于${last}` },
       ]);
-    if (action === 'fee-notice') {
-      const quantity = Number(data.quantity);
-      const fee = data.method === 'per-item' ? perItemFee(quantity) : perPageFee(quantity);
-      data.amount = fee.total;
-      data.bands = fee.bands;
-    }
-    if (action === 'reply') {
-      const errors = validateOutcome(
-        String(data.outcome ?? ''),
-        (data.groundCode as string | undefined) ?? null,
-      );
-      if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
-    }
-    if (action === 'assist-request') await checkAssistRequest(tx, before, on, data);
-    if (action === 'assist-reply') {
-      const text = typeof data.text === 'string' ? data.text.trim() : '';
-      if (!text)
-        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'text', message: '请填写协助答复内容' }]);
-      const wanted = [...new Set(((data.fileIds as unknown[] | undefined) ?? []).map(Number))];
-      const own = await assistStore.ownFiles(tx, actor?.id ?? 0, wanted);
-      if (own.length !== wanted.length) {
-        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'fileIds', message: '只能附上本人上传的文件' }]);
-      }
-      data.text = text;
-      data.fileIds = wanted;
-    }
-    if (action === 'confirm-receipt' && on < before.submitted_on) {
-      throw new AppError('VALIDATION_FAILED', {}, [
-        { path: 'on', message: '确认收到的日期不能早于提交日期' },
-      ]);
-    }
+    const data = step.data ? await step.data(c, fields) : fields;
     const event = await store.appendEvent(tx, {
       requestId: id,
       on,
@@ -393,41 +332,13 @@ export async function act(
       actorId: actor?.id ?? null,
       data,
     });
-    if (action === 'assist-request') {
-      await assistStore.insertAssistance(tx, {
-        public_id: String(data.assistanceId),
-        request_id: id,
-        unit_id: Number(data.unitId),
-        kind: String(data.kind),
-        question: String(data.question),
-        asked_on: on,
-        due_on: String(data.dueOn),
-        asked_by: actor?.id ?? null,
-      });
-    }
-    if (action === 'assist-reply' && assistance) {
-      await assistStore.answerAssistance(tx, assistance.id, {
-        text: String(data.text),
-        fileIds: data.fileIds as number[],
-        on,
-        by: actor?.id ?? null,
-      });
-    }
-    const patch: Parameters<typeof store.updateDerived>[2] = { stage };
-    if (action === 'confirm-receipt') patch.received_on = on;
-    if (action === 'assign') {
-      patch.unit_id = Number(data.unitId);
-      patch.handler_id = data.handlerId ? Number(data.handlerId) : null;
-    }
-    if (action === 'reply') {
-      patch.outcome = String(data.outcome);
-      patch.outcome_ground = (data.groundCode as string | undefined) ?? null;
-    }
-    const closingOutcome = OUTCOME_OF[action];
-    if (closingOutcome) patch.outcome = closingOutcome;
+    await step.record?.(c, data);
+    const patch: CasePatch = { stage: decision.stage, ...step.patch?.(data) };
+    // Steps that end the case without a reply carry their fixed outcome (withdrawn, deemed withdrawn).
+    if (decision.outcome) patch.outcome = decision.outcome;
     const provisional = { ...before, ...patch } as store.RequestRow;
     const clock = deriveClock(calendar, provisional, [...events, event], today);
-    const open = isRunningStage(stage);
+    const open = isRunningStage(decision.stage);
     patch.reply_due = open ? (clock.state?.replyDue ?? null) : (before.reply_due ?? null);
     patch.paused = open ? (clock.state?.paused ?? false) : false;
     patch.clock_missing_year = open ? clock.missingYear : null;
@@ -460,47 +371,9 @@ export async function act(
   return a ? detailOf(db, a, row, today, calendar) : null;
 }
 
-/** Checks and completes an assistance request (协助调查/会商): the unit asked, kind, question and due date. */
-async function checkAssistRequest(
-  tx: Db,
-  before: store.RequestRow,
-  on: string,
-  data: Record<string, unknown>,
-) {
-  const errors: { path: string; message: string }[] = [];
-  const unitId = Number(data.unitId);
-  const unit = Number.isInteger(unitId) ? await findOrg(tx, unitId) : undefined;
-  if (!unit) errors.push({ path: 'unitId', message: '请选择请求协助的单位' });
-  else if (unit.id === before.unit_id) {
-    errors.push({ path: 'unitId', message: '请选择承办单位以外的单位' });
-  }
-  if (!(ASSIST_KINDS as readonly unknown[]).includes(data.kind)) {
-    errors.push({ path: 'kind', message: '请选择协助调查或会商' });
-  }
-  const question = typeof data.question === 'string' ? data.question.trim() : '';
-  if (!question) errors.push({ path: 'question', message: '请写明需要协助的事项' });
-  const dueOn = String(data.dueOn ?? '');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || dueOn < on) {
-    errors.push({ path: 'dueOn', message: '协助办理期限不能早于请求日期' });
-  }
-  if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
-  data.assistanceId = randomBytes(8).toString('hex');
-  data.unitName = unit?.name ?? '';
-  data.question = question;
-}
-
-/**
- * Which cases a person's lists cover: the office and 负责人 see the cases addressed to the agencies they
- * act for, a unit the cases assigned to it, an administrator every case in its subtree.
- */
-export async function caseScope(
-  db: Db,
-  actor: Actor & { agencyIds?: number[] },
-): Promise<{ orgIds: number[]; unitIds: number[] }> {
-  if (actor.role === 'admin') return { orgIds: [...(await visibleOrgIds(db, actor))], unitIds: [] };
-  const office = actor.role === 'office' || actor.role === 'approver';
-  const agencyIds = office ? (actor.agencyIds ?? (await agencyIdsFor(db, actor))) : [];
-  return { orgIds: agencyIds, unitIds: [actor.orgId] };
+/** Which cases a person's lists cover (domain/policies.ts `caseListScope`). */
+export async function caseScope(db: Db, actor: Actor): Promise<{ orgIds: number[]; unitIds: number[] }> {
+  return caseListScope(await loadCaseActor(db, actor));
 }
 
 export async function listCases(
@@ -509,8 +382,8 @@ export async function listCases(
   f: Omit<store.ListFilter, 'scope' | 'today' | 'dueBy'> & { dueWithin?: number },
   today: string,
 ) {
-  const a = await withAgencies(db, actor);
-  const scope = await caseScope(db, a);
+  const a = await loadCaseActor(db, actor);
+  const scope = caseListScope(a);
   let dueBy: string | undefined;
   if (f.dueWithin !== undefined) dueBy = (await loadCalendar(db)).addWorkingDays(today, f.dueWithin);
   const { rows, total } = await store.listRequests(db, { ...f, scope, today, dueBy });

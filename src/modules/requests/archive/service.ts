@@ -6,6 +6,8 @@ import { blobPath } from '../../../platform/files/storage.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import { orgNames, userDisplayNames } from '../../orgs/index.ts';
+import { kaseOf } from '../case-actor.ts';
+import { can } from '../domain/policies.ts';
 import { isEndedStage, isStage, STAGE_LABELS } from '../domain/stages.ts';
 import { viewableCase } from '../letters/service.ts';
 import * as letterStore from '../letters/store.ts';
@@ -25,8 +27,8 @@ export async function exportCase(
   actor: Actor,
   id: number,
 ): Promise<{ fileName: string; data: Uint8Array }> {
-  const { row, agencyIds } = await viewableCase(db, actor, id);
-  if (!(actor.role === 'office' && agencyIds.includes(row.org_id))) throw new AppError('FORBIDDEN');
+  const { row, actor: a } = await viewableCase(db, actor, id);
+  if (!can(a, 'export', kaseOf(row))) throw new AppError('FORBIDDEN');
   // A case file can be exported once handling has ended: replied, closed or archived.
   if (!isEndedStage(row.stage)) {
     throw new AppError('CASE_ACTION_NOT_ALLOWED', {

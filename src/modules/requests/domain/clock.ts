@@ -122,7 +122,9 @@ export interface ClockInput {
   rules?: ClockRules;
 }
 
-export type PauseReason = 'correction' | 'consultation' | 'fee';
+/** Why the clock stands still: a correction notice, a consultation, an unpaid fee notice. */
+export const PAUSE_REASONS = ['correction', 'consultation', 'fee'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 export interface ClockState {
   received: IsoDate;

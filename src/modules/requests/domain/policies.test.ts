@@ -1,20 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Role } from '../../../platform/roles.ts';
 import type { Applicant } from './applicant.ts';
 import {
   type CaseActor,
   type CaseRef,
-  canAct,
-  canAnswerAssistance,
-  canSeeAssistance,
-  canSeePersonalData,
-  canView,
+  can,
+  caseListScope,
   maskAddress,
   maskApplicant,
   maskEmail,
   maskId,
   maskName,
   maskPhone,
+  type PolicyAction,
+  releaseQueueScope,
 } from './policies.ts';
 import { ACTIONS, type Action } from './stages.ts';
 
@@ -22,8 +22,13 @@ import { ACTIONS, type Action } from './stages.ts';
 const kase: CaseRef = { orgId: 10, unitId: 20, handlerId: 201 };
 const unassigned: CaseRef = { orgId: 10, unitId: null, handlerId: null };
 
-function actor(role: string, orgId: number, agencyIds: number[] = []): CaseActor {
-  return { id: 1000 + orgId, role, orgId, agencyIds };
+function actor(
+  role: Role,
+  orgId: number,
+  agencyIds: number[] = [],
+  administeredOrgIds: number[] = [],
+): CaseActor {
+  return { id: 1000 + orgId, role, orgId, agencyIds, administeredOrgIds };
 }
 
 const office = actor('office', 11, [10]);
@@ -33,7 +38,8 @@ const unitHandler = actor('handler', 20);
 const unitReviewer = actor('reviewer', 20);
 const unitApprover = actor('approver', 20);
 const strangerHandler = actor('handler', 30);
-const admin = actor('admin', 1);
+// The administrator of the whole tree (organisation 1 and everything below it).
+const admin = actor('admin', 1, [1], [1, 10, 11, 20, 30, 40, 41, 50, 51]);
 
 const UNIT_ACTIONS: Action[] = [
   'request-correction',
@@ -46,67 +52,67 @@ const UNIT_ACTIONS: Action[] = [
   'assist-request',
 ];
 
-// 'assist-reply' is nobody's case action: the unit asked answers through its task (canAnswerAssistance).
+// 'assist-reply' is nobody's case action: the unit asked answers through its task ('answer-assistance').
 const CASE_WIDE = (action: Action) => action !== 'extend' && action !== 'assist-reply';
 
 test('the office of the addressed agency may take every action except extend', () => {
-  for (const action of ACTIONS) assert.equal(canAct(office, action, kase), CASE_WIDE(action), action);
-  for (const action of ACTIONS) assert.equal(canAct(office, action, unassigned), CASE_WIDE(action), action);
-  assert.equal(canAct(office, 'view', kase), true);
+  for (const action of ACTIONS) assert.equal(can(office, action, kase), CASE_WIDE(action), action);
+  for (const action of ACTIONS) assert.equal(can(office, action, unassigned), CASE_WIDE(action), action);
+  assert.equal(can(office, 'view', kase), true);
 });
 
 test('extend needs the head (approver) of the disclosure office of the addressed agency (Art. 33)', () => {
-  assert.equal(canAct(officeHead, 'extend', kase), true);
-  assert.equal(canAct(office, 'extend', kase), false);
-  assert.equal(canAct(unitApprover, 'extend', kase), false);
-  assert.equal(canAct(actor('approver', 41, [40]), 'extend', kase), false);
+  assert.equal(can(officeHead, 'extend', kase), true);
+  assert.equal(can(office, 'extend', kase), false);
+  assert.equal(can(unitApprover, 'extend', kase), false);
+  assert.equal(can(actor('approver', 41, [40]), 'extend', kase), false);
   // The head of the office extends; other office work stays with the office role.
-  assert.equal(canAct(officeHead, 'reply', kase), false);
-  assert.equal(canAct(officeHead, 'view', kase), true);
+  assert.equal(can(officeHead, 'reply', kase), false);
+  assert.equal(can(officeHead, 'view', kase), true);
 });
 
 test('handlers and approvers of the assigned unit: correction, consultation, reply, note, view', () => {
   for (const who of [unitHandler, unitApprover]) {
     for (const action of ACTIONS) {
-      assert.equal(canAct(who, action, kase), UNIT_ACTIONS.includes(action), `${who.role} ${action}`);
+      assert.equal(can(who, action, kase), UNIT_ACTIONS.includes(action), `${who.role} ${action}`);
     }
-    assert.equal(canAct(who, 'view', kase), true);
+    assert.equal(can(who, 'view', kase), true);
   }
 });
 
 test('reviewers of the unit only view; other units and agencies nothing', () => {
-  for (const action of ACTIONS) assert.equal(canAct(unitReviewer, action, kase), false, action);
-  assert.equal(canView(unitReviewer, kase), true);
+  for (const action of ACTIONS) assert.equal(can(unitReviewer, action, kase), false, action);
+  assert.equal(can(unitReviewer, 'view', kase), true);
   for (const who of [strangerHandler, otherOffice, actor('approver', 30)]) {
-    assert.equal(canView(who, kase), false);
-    for (const action of ACTIONS) assert.equal(canAct(who, action, kase), false, `${who.role} ${action}`);
+    assert.equal(can(who, 'view', kase), false);
+    for (const action of ACTIONS) assert.equal(can(who, action, kase), false, `${who.role} ${action}`);
   }
   // Before assignment the unit has no rights (orgId never equals a null unitId).
-  assert.equal(canView(unitHandler, unassigned), false);
-  assert.equal(canAct(unitHandler, 'reply', unassigned), false);
+  assert.equal(can(unitHandler, 'view', unassigned), false);
+  assert.equal(can(unitHandler, 'reply', unassigned), false);
 });
 
 test('an agency id in agencyIds is not enough without the office role', () => {
   const handlerWithAgencies = actor('handler', 11, [10]);
-  assert.equal(canAct(handlerWithAgencies, 'assign', kase), false);
-  assert.equal(canView(handlerWithAgencies, kase), false);
+  assert.equal(can(handlerWithAgencies, 'assign', kase), false);
+  assert.equal(can(handlerWithAgencies, 'view', kase), false);
 });
 
 test('admin views (masked) but takes no case action', () => {
-  assert.equal(canView(admin, kase), true);
-  assert.equal(canAct(admin, 'view', kase), true);
-  for (const action of ACTIONS) assert.equal(canAct(actor('admin', 11, [10]), action, kase), false, action);
-  assert.equal(canSeePersonalData(admin, kase), false);
+  assert.equal(can(admin, 'view', kase), true);
+  assert.equal(can(admin, 'view', kase), true);
+  for (const action of ACTIONS) assert.equal(can(actor('admin', 11, [10]), action, kase), false, action);
+  assert.equal(can(admin, 'view-personal', kase), false);
 });
 
 test('personal data: the office of the agency and the unit handler/approver; everyone else masked', () => {
-  assert.equal(canSeePersonalData(office, kase), true);
-  assert.equal(canSeePersonalData(officeHead, kase), true);
-  assert.equal(canSeePersonalData(unitHandler, kase), true);
-  assert.equal(canSeePersonalData(unitApprover, kase), true);
-  assert.equal(canSeePersonalData(unitReviewer, kase), false);
-  assert.equal(canSeePersonalData(strangerHandler, kase), false);
-  assert.equal(canSeePersonalData(otherOffice, kase), false);
+  assert.equal(can(office, 'view-personal', kase), true);
+  assert.equal(can(officeHead, 'view-personal', kase), true);
+  assert.equal(can(unitHandler, 'view-personal', kase), true);
+  assert.equal(can(unitApprover, 'view-personal', kase), true);
+  assert.equal(can(unitReviewer, 'view-personal', kase), false);
+  assert.equal(can(strangerHandler, 'view-personal', kase), false);
+  assert.equal(can(otherOffice, 'view-personal', kase), false);
 });
 
 test('masking', () => {
@@ -166,12 +172,96 @@ test('maskApplicant: personal fields masked; an organisation keeps its name', ()
 });
 
 test('assistance: answered by a handler, approver or office worker of the unit asked, seen by its staff', () => {
-  assert.equal(canAnswerAssistance(actor('handler', 50), 50), true);
-  assert.equal(canAnswerAssistance(actor('approver', 50), 50), true);
-  assert.equal(canAnswerAssistance(actor('office', 50), 50), true);
-  assert.equal(canAnswerAssistance(actor('reviewer', 50), 50), false);
-  assert.equal(canAnswerAssistance(actor('handler', 51), 50), false);
-  assert.equal(canAnswerAssistance(actor('admin', 50), 50), false);
-  assert.equal(canSeeAssistance(actor('reviewer', 50), 50), true);
-  assert.equal(canSeeAssistance(actor('handler', 51), 50), false);
+  assert.equal(can(actor('handler', 50), 'answer-assistance', { unitId: 50 }), true);
+  assert.equal(can(actor('approver', 50), 'answer-assistance', { unitId: 50 }), true);
+  assert.equal(can(actor('office', 50), 'answer-assistance', { unitId: 50 }), true);
+  assert.equal(can(actor('reviewer', 50), 'answer-assistance', { unitId: 50 }), false);
+  assert.equal(can(actor('handler', 51), 'answer-assistance', { unitId: 50 }), false);
+  assert.equal(can(actor('admin', 50), 'answer-assistance', { unitId: 50 }), false);
+  assert.equal(can(actor('reviewer', 50), 'see-assistance', { unitId: 50 }), true);
+  assert.equal(can(actor('handler', 51), 'see-assistance', { unitId: 50 }), false);
+});
+
+test('an administrator views only the cases of the organisations it administers', () => {
+  const countyAdmin = actor('admin', 30, [30], [30, 31]);
+  assert.equal(can(countyAdmin, 'view', kase), false, 'agency 10 is outside its subtree');
+  assert.equal(can(countyAdmin, 'view', { orgId: 31, unitId: null, handlerId: null }), true);
+  assert.equal(can(actor('admin', 10, [10]), 'view', kase), false, 'nothing loaded, nothing seen');
+});
+
+// Rows worked out from the rules in policies.ts's top comment: [question, who, subject, expected].
+const rows: [
+  string,
+  PolicyAction,
+  CaseActor,
+  CaseRef | { orgId: number } | { unitId: number } | null,
+  boolean,
+][] = [
+  // Art. 29: applications go to the agency's disclosure office, which registers them.
+  ['office registers for its agency', 'register', office, { orgId: 10 }, true],
+  ['office registers for no other agency', 'register', office, { orgId: 40 }, false],
+  ['the office’s head does not register', 'register', officeHead, { orgId: 10 }, false],
+  ['a unit handler does not register', 'register', unitHandler, { orgId: 10 }, false],
+  ['an administrator does not register', 'register', admin, { orgId: 10 }, false],
+  // Art. 45: the office keeps the register, so it exports the case file.
+  ['office exports', 'export', office, kase, true],
+  ['office of another agency does not export', 'export', otherOffice, kase, false],
+  ['the head does not export', 'export', officeHead, kase, false],
+  ['the unit handler does not export', 'export', unitHandler, kase, false],
+  ['the administrator does not export', 'export', admin, kase, false],
+  // Art. 44: those who may reply propose 转主动公开; the office of the agency decides.
+  ['office proposes', 'release-flag', office, kase, true],
+  ['unit handler proposes', 'release-flag', unitHandler, kase, true],
+  ['unit approver proposes', 'release-flag', unitApprover, kase, true],
+  ['unit reviewer does not propose', 'release-flag', unitReviewer, kase, false],
+  ['the head does not propose', 'release-flag', officeHead, kase, false],
+  ['the administrator does not propose', 'release-flag', admin, kase, false],
+  ['office decides', 'release-decide', office, kase, true],
+  ['unit handler does not decide', 'release-decide', unitHandler, kase, false],
+  ['office of another agency does not decide', 'release-decide', otherOffice, kase, false],
+  ['the administrator does not decide', 'release-decide', admin, kase, false],
+  // Platform rules: templates and the queue for the office and the administrator.
+  ['office edits letter templates', 'edit-letter-templates', office, null, true],
+  ['administrator edits letter templates', 'edit-letter-templates', admin, null, true],
+  ['the head does not edit templates', 'edit-letter-templates', officeHead, null, false],
+  ['a handler does not edit templates', 'edit-letter-templates', unitHandler, null, false],
+  ['office sees the queue', 'see-release-queue', office, null, true],
+  ['administrator sees the queue', 'see-release-queue', admin, null, true],
+  ['a handler does not see the queue', 'see-release-queue', unitHandler, null, false],
+  ['a reviewer does not see the queue', 'see-release-queue', unitReviewer, null, false],
+  // Repeat applicants are named to those who see personal data on their cases.
+  ['office sees identities', 'see-applicant-identities', office, null, true],
+  ['the head sees identities', 'see-applicant-identities', officeHead, null, true],
+  ['a handler sees identities', 'see-applicant-identities', unitHandler, null, true],
+  ['a reviewer gets counts only', 'see-applicant-identities', unitReviewer, null, false],
+  ['the administrator gets counts only', 'see-applicant-identities', admin, null, false],
+  // Deadline reminders: the handlers of the unit, the office of the agency.
+  ['unit handler is reminded', 'unit-deadline-reminder', unitHandler, { unitId: 20 }, true],
+  ['a handler of another unit is not', 'unit-deadline-reminder', strangerHandler, { unitId: 20 }, false],
+  ['the unit approver is not', 'unit-deadline-reminder', unitApprover, { unitId: 20 }, false],
+  ['office is reminded for its agency', 'office-deadline-reminder', office, { orgId: 10 }, true],
+  ['office not for another agency', 'office-deadline-reminder', office, { orgId: 40 }, false],
+  ['the head is not reminded', 'office-deadline-reminder', officeHead, { orgId: 10 }, false],
+];
+
+test('register, export, 转主动公开, templates, queue, identities, reminders', () => {
+  for (const [name, question, who, subject, expected] of rows) {
+    const answer = (can as (a: CaseActor, q: PolicyAction, s?: unknown) => boolean)(
+      who,
+      question,
+      subject ?? undefined,
+    );
+    assert.equal(answer, expected, name);
+  }
+});
+
+test('list scopes: the administrator its subtree, office and head their agencies plus their unit, a unit its cases', () => {
+  assert.deepEqual(caseListScope(admin), { orgIds: [1, 10, 11, 20, 30, 40, 41, 50, 51], unitIds: [] });
+  assert.deepEqual(caseListScope(office), { orgIds: [10], unitIds: [11] });
+  assert.deepEqual(caseListScope(officeHead), { orgIds: [10], unitIds: [11] });
+  assert.deepEqual(caseListScope(unitHandler), { orgIds: [], unitIds: [20] });
+  assert.deepEqual(caseListScope(unitReviewer), { orgIds: [], unitIds: [20] });
+  assert.deepEqual(releaseQueueScope(office), [10]);
+  assert.deepEqual(releaseQueueScope(admin), [1, 10, 11, 20, 30, 40, 41, 50, 51]);
+  assert.deepEqual(releaseQueueScope(unitHandler), []);
 });

@@ -1,27 +1,49 @@
 /**
- * Who may do what on a case, and who sees the applicant's personal data. Pure: answers are booleans,
- * the service turns `false` into FORBIDDEN (or NOT_FOUND when the case may not even be seen).
+ * Who may do what on a case and around it, and who sees the applicant's personal data. Pure: `can(actor,
+ * action, subject)` answers with a boolean, the service turns `false` into FORBIDDEN (or NOT_FOUND when the
+ * case may not even be seen).
  *
+ * On a case (subject: the case):
  * - The disclosure office (政府信息公开工作机构) of the addressed agency — an `office` actor whose
- *   `agencyIds` contain `kase.orgId` — may take every case action except `extend`.
+ *   `agencyIds` contain `kase.orgId` (orgs' `isOfficeOf`) — may take every case action except `extend`.
  * - `extend` needs the consent of the head of the disclosure office (条例第三十三条第二款 “经政府信息公开
  *   工作机构负责人同意”): an `approver` whose `agencyIds` contain `kase.orgId`.
  * - The assigned handling unit (承办单位, `actor.orgId === kase.unitId`): its handlers and approvers may
  *   request/receive a correction, consult, reply and add notes; its reviewers may only view.
- * - `admin` may view (the service limits it to the organisations it administers) but takes no case action.
- * Personal data (name, ID number, phone, e-mail, address) is shown to the office of the agency and the
- * assigned unit's handlers/approvers; everyone else sees it masked.
+ * - `admin` may view the cases of the organisations it administers (`administeredOrgIds`, loaded by the
+ *   service) but takes no case action.
+ * - 'view-personal': personal data (name, ID number, phone, e-mail, address) is shown to the office of the
+ *   agency, its head and the assigned unit's handlers/approvers; everyone else sees it masked.
+ * - 'export' (the case file as a zip): the office of the agency, which keeps the register (条例第四十五条).
+ * - 'release-flag' (propose 转主动公开, 条例第四十四条): those who may reply to the case; 'release-decide':
+ *   the office of the agency, which discloses proactively.
+ * Around cases:
+ * - 'register' (subject: the agency addressed): an application goes to the agency's disclosure office
+ *   (条例第二十九条), so its office registers letters, visits, faxes and e-mails.
+ * - 'answer-assistance' / 'see-assistance' (subject: the unit asked): platform rule, see below.
+ * - 'office-deadline-reminder' (subject: the agency) / 'unit-deadline-reminder' (subject: the unit): who is
+ *   reminded of the reply deadlines (platform rule, reminders.ts).
+ * - Without a subject: 'edit-letter-templates' and 'see-release-queue' (the office and the administrator,
+ *   platform rule); 'see-applicant-identities' (the analytics name repeat applicants only for those who
+ *   see applicants' personal data on their cases: the office, its head and handlers).
  */
+import type { Role } from '../../../platform/roles.ts';
+import { isOfficeOf } from '../../orgs/domain/offices.ts';
 import type { Applicant } from './applicant.ts';
 import type { Action } from './stages.ts';
 
 export interface CaseActor {
   id: number;
-  role: string;
+  role: Role;
   /** The actor's own organisation. */
   orgId: number;
   /** The agencies this person acts for as disclosure office (computed by the service). */
   agencyIds: readonly number[];
+  /**
+   * The organisations an administrator administers (its subtree, computed by the service when
+   * `viewsByAdministeredOrgs`); empty for everyone else.
+   */
+  administeredOrgIds: readonly number[];
 }
 
 export interface CaseRef {
@@ -32,8 +54,41 @@ export interface CaseRef {
   handlerId: number | null;
 }
 
+/** An agency, as the subject of 'register' and 'office-deadline-reminder'. */
+export interface AgencyRef {
+  orgId: number;
+}
+
+/** A unit, as the subject of the assistance questions and 'unit-deadline-reminder'. */
+export interface UnitRef {
+  unitId: number;
+}
+
 /** Case actions plus 'view'. */
 export type CasePermission = Action | 'view';
+
+/** Every question `can` answers, with its subject (`undefined`: none). */
+export type PolicySubjects = Record<
+  CasePermission | 'view-personal' | 'export' | 'release-flag' | 'release-decide',
+  CaseRef
+> & {
+  register: AgencyRef;
+  'office-deadline-reminder': AgencyRef;
+  'answer-assistance': UnitRef;
+  'see-assistance': UnitRef;
+  'unit-deadline-reminder': UnitRef;
+  'edit-letter-templates': undefined;
+  'see-release-queue': undefined;
+  'see-applicant-identities': undefined;
+};
+
+export type PolicyAction = keyof PolicySubjects;
+
+/** The subject argument of `can`: none for the questions without one. */
+type SubjectArgs<A extends PolicyAction> = PolicySubjects[A] extends undefined ? [] : [PolicySubjects[A]];
+
+/** The roles the deadline reminders go to (see 'unit-deadline-reminder', 'office-deadline-reminder'). */
+export const REMINDED_ROLES = ['handler', 'office'] as const satisfies readonly Role[];
 
 /** Actions of the handling unit's handlers and approvers. */
 const UNIT_ACTIONS: ReadonlySet<CasePermission> = new Set<CasePermission>([
@@ -48,8 +103,12 @@ const UNIT_ACTIONS: ReadonlySet<CasePermission> = new Set<CasePermission>([
   'view',
 ]);
 
-function isOfficeOf(actor: CaseActor, kase: CaseRef): boolean {
-  return actor.role === 'office' && actor.agencyIds.includes(kase.orgId);
+/**
+ * Whether the person sees cases by the organisations they administer (an administrator): the service then
+ * loads `administeredOrgIds`.
+ */
+export function viewsByAdministeredOrgs(actor: { role: Role }): boolean {
+  return actor.role === 'admin';
 }
 
 /** 负责人 of the agency's disclosure office. */
@@ -66,22 +125,22 @@ function isUnitWorker(actor: CaseActor, kase: CaseRef): boolean {
   return isUnitMember(actor, kase) && (actor.role === 'handler' || actor.role === 'approver');
 }
 
-export function canView(actor: CaseActor, kase: CaseRef): boolean {
-  if (actor.role === 'admin') return true;
-  if (isOfficeOf(actor, kase) || isOfficeHeadOf(actor, kase)) return true;
+function canView(actor: CaseActor, kase: CaseRef): boolean {
+  if (viewsByAdministeredOrgs(actor)) return actor.administeredOrgIds.includes(kase.orgId);
+  if (isOfficeOf(actor, kase.orgId) || isOfficeHeadOf(actor, kase)) return true;
   return (
     isUnitMember(actor, kase) &&
     (actor.role === 'handler' || actor.role === 'reviewer' || actor.role === 'approver')
   );
 }
 
-export function canAct(actor: CaseActor, action: CasePermission, kase: CaseRef): boolean {
+function canAct(actor: CaseActor, action: CasePermission, kase: CaseRef): boolean {
   if (action === 'view') return canView(actor, kase);
   if (actor.role === 'admin') return false;
-  // Answered by the unit asked for assistance, through its own task (canAnswerAssistance), not on the case.
+  // Answered by the unit asked for assistance, through its own task ('answer-assistance'), not on the case.
   if (action === 'assist-reply') return false;
   if (action === 'extend') return isOfficeHeadOf(actor, kase);
-  if (isOfficeOf(actor, kase)) return true;
+  if (isOfficeOf(actor, kase.orgId)) return true;
   return isUnitWorker(actor, kase) && UNIT_ACTIONS.has(action);
 }
 
@@ -89,7 +148,7 @@ export function canAct(actor: CaseActor, action: CasePermission, kase: CaseRef):
  * Whether the person may answer an assistance request (协助调查/会商) addressed to `unitId`: a handler,
  * approver or office worker of that organisation.
  */
-export function canAnswerAssistance(actor: CaseActor, unitId: number): boolean {
+function canAnswerAssistance(actor: CaseActor, unitId: number): boolean {
   return (
     actor.orgId === unitId &&
     (actor.role === 'handler' || actor.role === 'approver' || actor.role === 'office')
@@ -97,12 +156,63 @@ export function canAnswerAssistance(actor: CaseActor, unitId: number): boolean {
 }
 
 /** Whether the person sees the assistance requests addressed to `unitId` (any staff role of that organisation). */
-export function canSeeAssistance(actor: CaseActor, unitId: number): boolean {
+function canSeeAssistance(actor: CaseActor, unitId: number): boolean {
   return actor.orgId === unitId && actor.role !== 'admin';
 }
 
-export function canSeePersonalData(actor: CaseActor, kase: CaseRef): boolean {
-  return isOfficeOf(actor, kase) || isOfficeHeadOf(actor, kase) || isUnitWorker(actor, kase);
+function canSeePersonalData(actor: CaseActor, kase: CaseRef): boolean {
+  return isOfficeOf(actor, kase.orgId) || isOfficeHeadOf(actor, kase) || isUnitWorker(actor, kase);
+}
+
+/** The one entry point: whether `actor` may do `action` (on `subject`, for the questions that have one). */
+export function can<A extends PolicyAction>(actor: CaseActor, action: A, ...args: SubjectArgs<A>): boolean {
+  const subject = args[0];
+  const question = action as PolicyAction;
+  switch (question) {
+    case 'view-personal':
+      return canSeePersonalData(actor, subject as CaseRef);
+    case 'export':
+    case 'release-decide':
+      return isOfficeOf(actor, (subject as CaseRef).orgId);
+    case 'release-flag':
+      return canAct(actor, 'reply', subject as CaseRef);
+    case 'register':
+    case 'office-deadline-reminder':
+      return isOfficeOf(actor, (subject as AgencyRef).orgId);
+    case 'answer-assistance':
+      return canAnswerAssistance(actor, (subject as UnitRef).unitId);
+    case 'see-assistance':
+      return canSeeAssistance(actor, (subject as UnitRef).unitId);
+    case 'unit-deadline-reminder':
+      return actor.role === 'handler' && actor.orgId === (subject as UnitRef).unitId;
+    case 'edit-letter-templates':
+    case 'see-release-queue':
+      return actor.role === 'office' || actor.role === 'admin';
+    case 'see-applicant-identities':
+      return actor.role === 'office' || actor.role === 'approver' || actor.role === 'handler';
+    default:
+      return canAct(actor, question, subject as CaseRef);
+  }
+}
+
+/**
+ * Which cases a person's lists cover: an administrator the cases addressed to the organisations it
+ * administers; the office and 负责人 those addressed to the agencies they act for, and everyone the cases
+ * assigned to their own organisation as handling unit.
+ */
+export function caseListScope(actor: CaseActor): { orgIds: number[]; unitIds: number[] } {
+  if (viewsByAdministeredOrgs(actor)) return { orgIds: [...actor.administeredOrgIds], unitIds: [] };
+  const office = actor.role === 'office' || actor.role === 'approver';
+  return { orgIds: office ? [...actor.agencyIds] : [], unitIds: [actor.orgId] };
+}
+
+/**
+ * The agencies whose 转主动公开 queue the person sees ('see-release-queue'): the office the agencies it acts
+ * for, an administrator the organisations it administers.
+ */
+export function releaseQueueScope(actor: CaseActor): number[] {
+  if (!can(actor, 'see-release-queue')) return [];
+  return viewsByAdministeredOrgs(actor) ? [...actor.administeredOrgIds] : [...actor.agencyIds];
 }
 
 /** '张三丰' → '张**': the first character stays, every other one becomes '*'. */

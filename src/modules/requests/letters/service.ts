@@ -12,8 +12,9 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import { blobPath, writeBlob } from '../../../platform/files/storage.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
-import { agencyIdsFor, findOrg, visibleOrgIds } from '../../orgs/index.ts';
-import { canView } from '../domain/policies.ts';
+import { findOrg } from '../../orgs/index.ts';
+import { kaseOf, loadCaseActor, type StaffActor } from '../case-actor.ts';
+import { can } from '../domain/policies.ts';
 import { findRequest, type RequestEventRow, type RequestRow } from '../store.ts';
 import { DOCX_MIME, renderLetter } from './render.ts';
 import * as store from './store.ts';
@@ -51,8 +52,8 @@ export type TemplateView = {
   placeholders: { name: string; label: string }[];
 };
 
-function requireTemplateEditor(actor: Actor): void {
-  if (actor.role !== 'office' && actor.role !== 'admin') throw new AppError('FORBIDDEN');
+async function requireTemplateEditor(db: Db, actor: Actor): Promise<void> {
+  if (!can(await loadCaseActor(db, actor), 'edit-letter-templates')) throw new AppError('FORBIDDEN');
 }
 
 function templateView(
@@ -76,7 +77,7 @@ function templateView(
 
 /** Every kind with the text in use (a saved template, or the built-in default). Office and admin. */
 export async function letterTemplates(db: Db, actor: Actor): Promise<TemplateView[]> {
-  requireTemplateEditor(actor);
+  await requireTemplateEditor(db, actor);
   const rows = new Map((await store.listTemplates(db)).map((r) => [r.kind, r]));
   return LETTER_KINDS.map((kind) => templateView(kind, rows.get(kind)));
 }
@@ -88,7 +89,7 @@ export async function saveLetterTemplate(
   kind: string,
   input: TemplateText,
 ): Promise<TemplateView> {
-  requireTemplateEditor(actor);
+  await requireTemplateEditor(db, actor);
   if (!isLetterKind(kind)) throw new AppError('NOT_FOUND');
   const errors = validateTemplate(kind, input);
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
@@ -215,24 +216,18 @@ export async function caseLetters(db: Db, requestId: number): Promise<LetterView
 }
 
 /**
- * The case if `actor` may view it (docs: policies.ts `canView`; an admin only within the organisations it
- * administers), else NOT_FOUND — whether or not it exists.
+ * The case if `actor` may view it (policies.ts 'view'; an admin only within the organisations it
+ * administers), else NOT_FOUND — whether or not it exists. Also the actor as the policy sees them.
  */
 export async function viewableCase(
   db: Db,
   actor: Actor,
   id: number,
-): Promise<{ row: RequestRow; agencyIds: number[] }> {
-  const agencyIds = await agencyIdsFor(db, actor);
+): Promise<{ row: RequestRow; actor: StaffActor }> {
+  const a = await loadCaseActor(db, actor);
   const row = await findRequest(db, id);
-  if (!row) throw new AppError('NOT_FOUND');
-  const kase = { orgId: row.org_id, unitId: row.unit_id, handlerId: row.handler_id };
-  const ok =
-    actor.role === 'admin'
-      ? (await visibleOrgIds(db, actor)).has(row.org_id)
-      : canView({ ...actor, agencyIds }, kase);
-  if (!ok) throw new AppError('NOT_FOUND');
-  return { row, agencyIds };
+  if (!row || !can(a, 'view', kaseOf(row))) throw new AppError('NOT_FOUND');
+  return { row, actor: a };
 }
 
 export async function listCaseLetters(db: Db, actor: Actor, requestId: number): Promise<LetterView[]> {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { htmlPage } from '../../../platform/http/schemas.ts';
 import { html, renderPageVariants, sendPageVariants } from '../../../portal/plugin.ts';
 import { APPLY_PATH } from './column.ts';
 import { DEADLINE_PATH } from './deadline.page.ts';
@@ -33,5 +34,7 @@ export async function applyPage(app: FastifyInstance, opts: { siteName: string }
     current: APPLY_PATH,
     body,
   });
-  app.get(APPLY_PATH, async (req, reply) => sendPageVariants(req, reply, page));
+  app.get(APPLY_PATH, { schema: { response: { 200: htmlPage } } }, async (req, reply) =>
+    sendPageVariants(req, reply, page),
+  );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
+import { htmlPage } from '../../../platform/http/schemas.ts';
 import { type Html, html } from '../../../portal/plugin.ts';
 import {
   type Calendar,
@@ -152,7 +153,8 @@ ${
 }
 
 export async function deadlinePage(app: FastifyInstance, opts: { db: Kysely<Database>; siteName: string }) {
-  app.get<{ Querystring: Record<string, unknown> }>(DEADLINE_PATH, async (req, reply) => {
+  const schema = { response: { 200: htmlPage } };
+  app.get<{ Querystring: Record<string, unknown> }>(DEADLINE_PATH, { schema }, async (req, reply) => {
     const one = (v: unknown) => (typeof v === 'string' ? v : undefined);
     const q: Query = {
       received: one(req.query.received),

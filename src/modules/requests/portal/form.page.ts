@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { AppError, describeError } from '../../../platform/http/errors.ts';
+import { htmlPage } from '../../../platform/http/schemas.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { type Html, html } from '../../../portal/plugin.ts';
@@ -488,11 +489,15 @@ export async function formPage(app: FastifyInstance, opts: { db: Kysely<Database
     return send(req, reply, status, TITLE, renderForm({ values, errors, csrf, submissionKey, orgs, notice }));
   }
 
-  app.get(FORM_PATH, async (req, reply) => showForm(req, reply, 200, emptyValues(), [], newKey()));
+  const schema = { response: { 200: htmlPage } };
+  app.get(FORM_PATH, { schema }, async (req, reply) =>
+    showForm(req, reply, 200, emptyValues(), [], newKey()),
+  );
 
   app.post(
     FORM_PATH,
     {
+      schema,
       // The platform refuses a POST without a valid CSRF field; the citizen keeps what they typed.
       errorHandler: async (err: FastifyError, req, reply) => {
         if (err.code !== 'CSRF_INVALID' || !req.body || typeof req.body !== 'object') throw err;

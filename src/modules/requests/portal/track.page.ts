@@ -5,6 +5,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 import { describeError, isCatalogCode } from '../../../platform/http/errors.ts';
 import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
+import { fileResponse, htmlPage } from '../../../platform/http/schemas.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { type Html, html, join, raw } from '../../../portal/plugin.ts';
@@ -507,9 +508,12 @@ ${correctionForm(csrfOf(req), code, s)}
     );
   }
 
-  app.get(TRACK_PATH, async (req, reply) => send(req, reply, 200, TITLE, renderLookup(csrfOf(req), '', {})));
+  const schema = { response: { 200: htmlPage } };
+  app.get(TRACK_PATH, { schema }, async (req, reply) =>
+    send(req, reply, 200, TITLE, renderLookup(csrfOf(req), '', {})),
+  );
 
-  app.post(TRACK_PATH, async (req, reply) => {
+  app.post(TRACK_PATH, { schema }, async (req, reply) => {
     const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
     const typedCode = oneString(body.code);
     const code = normalizeSecret(typedCode);
@@ -574,6 +578,7 @@ ${correctionForm(csrfOf(req), code, s)}
    */
   app.get<{ Params: { letterId: string }; Querystring: Record<string, unknown> }>(
     `${LETTERS_PATH}/:letterId`,
+    { schema: { response: { 200: fileResponse } } },
     async (req, reply) => {
       if (!downloadLimiter.hit(req.ip)) {
         reply.header('retry-after', String(DOWNLOAD_LIMIT.windowMs / 1000));

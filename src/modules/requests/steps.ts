@@ -1,0 +1,227 @@
+/**
+ * The legal steps `service.act` takes, one small handler each (docs/requests.md "Actions"). `act` does what
+ * every step shares — lock the case, authorize, fold the log through `decide`, keep the log's dates in
+ * order, append the event, re-derive stage and deadline, make the letter, audit — and asks the step's
+ * handler for what is its own: who may take it (when not the case policy), the event's data as checked and
+ * completed, what it writes besides the event, and which columns of the case it sets.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { findOrg } from '../orgs/index.ts';
+import type { actionBody } from './api.schemas.ts';
+import * as assistStore from './assistance.store.ts';
+import type { StaffActor } from './case-actor.ts';
+import { perItemFee, perPageFee } from './domain/fees.ts';
+import { validateOutcome } from './domain/outcomes.ts';
+import { can } from './domain/policies.ts';
+import { ASSIST_KINDS } from './domain/stages.ts';
+import type * as store from './store.ts';
+
+type Db = Kysely<Database>;
+
+/** A staff action as POST /requests/:id/actions validated it (one schema per action). */
+export type StaffAction = z.output<typeof actionBody>;
+
+/** The applicant withdraws on the portal (条例 has no form for it; docs/requests.md `withdraw`). */
+export type ApplicantWithdrawal = { action: 'withdraw'; on: string; by: 'applicant' };
+
+/** The unit asked for assistance answers through its task (assistance.ts), with its own uploads. */
+export type AssistReply = {
+  action: 'assist-reply';
+  on: string;
+  assistanceId: string;
+  text: string;
+  fileIds: number[];
+};
+
+/** What `act` takes: one member per legal step, told apart by `action`. */
+export type ActionInput = StaffAction | ApplicantWithdrawal | AssistReply;
+
+export type StepName = ActionInput['action'];
+
+/** The event data of a step: its input without `action` and `on`. */
+export type EventFields = Record<string, unknown>;
+
+/** What a step sees once the case is locked. */
+export interface StepContext {
+  tx: Db;
+  /** The person acting, or null for the applicant on the portal and the system (seeds, CLI). */
+  actor: StaffActor | null;
+  /** The case as locked, before the step. */
+  before: store.RequestRow;
+  on: string;
+}
+
+/** The columns of the case a step sets besides stage and deadline. */
+export type CasePatch = Parameters<typeof store.updateDerived>[2];
+
+export interface Step {
+  /** Who may take it, when that is not the case policy's `can(actor, action, case)`. */
+  authorize?(c: StepContext): Promise<void>;
+  /** The event's data, checked and completed (after the stage rules and the date order). Default: as given. */
+  data?(c: StepContext, fields: EventFields): EventFields | Promise<EventFields>;
+  /** What the step writes besides the event, in the same transaction. */
+  record?(c: StepContext, data: EventFields): Promise<void>;
+  /** The columns of the case it sets. */
+  patch?(data: EventFields): CasePatch;
+}
+
+const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', {}, [{ path, message }]);
+
+/** A step with nothing of its own beyond the stage rules (the clock reads its event). */
+const plain = (): Step => ({});
+
+/** 确认收到 (Art. 31): the confirmation date is the date of receipt, never before the submission. */
+function confirmReceipt(input: Extract<ActionInput, { action: 'confirm-receipt' }>): Step {
+  return {
+    data(c, fields) {
+      if (input.on < c.before.submitted_on) throw invalid('on', '确认收到的日期不能早于提交日期');
+      return fields;
+    },
+    patch: () => ({ received_on: input.on }),
+  };
+}
+
+/** 分办: the handling unit and, optionally, the handler. */
+function assign(input: Extract<ActionInput, { action: 'assign' }>): Step {
+  return {
+    patch: () => ({
+      unit_id: Number(input.unitId),
+      handler_id: input.handlerId ? Number(input.handlerId) : null,
+    }),
+  };
+}
+
+/** 收费通知 (Art. 42, docs/law/processing-fee.md): the fee is computed from the method and quantity. */
+function feeNotice(input: Extract<ActionInput, { action: 'fee-notice' }>): Step {
+  return {
+    data(_c, fields) {
+      const quantity = Number(input.quantity);
+      const fee = input.method === 'per-item' ? perItemFee(quantity) : perPageFee(quantity);
+      return { ...fields, amount: fee.total, bands: fee.bands };
+    },
+  };
+}
+
+/** 答复 (Art. 36–39): the outcome, and its ground where the outcome needs one. */
+function reply(input: Extract<ActionInput, { action: 'reply' }>): Step {
+  const groundCode = input.groundCode ?? null;
+  return {
+    data(_c, fields) {
+      const errors = validateOutcome(String(input.outcome ?? ''), groundCode);
+      if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
+      return fields;
+    },
+    patch: () => ({ outcome: String(input.outcome), outcome_ground: groundCode }),
+  };
+}
+
+/** 请求协助 (协助调查/会商): the unit asked, kind, question and due date; the unit gets a task. */
+function assistRequest(input: Extract<ActionInput, { action: 'assist-request' }>): Step {
+  return {
+    async data(c, fields) {
+      const errors: { path: string; message: string }[] = [];
+      const unitId = Number(input.unitId);
+      const unit = Number.isInteger(unitId) ? await findOrg(c.tx, unitId) : undefined;
+      if (!unit) errors.push({ path: 'unitId', message: '请选择请求协助的单位' });
+      else if (unit.id === c.before.unit_id) {
+        errors.push({ path: 'unitId', message: '请选择承办单位以外的单位' });
+      }
+      if (!(ASSIST_KINDS as readonly unknown[]).includes(input.kind)) {
+        errors.push({ path: 'kind', message: '请选择协助调查或会商' });
+      }
+      const question = typeof input.question === 'string' ? input.question.trim() : '';
+      if (!question) errors.push({ path: 'question', message: '请写明需要协助的事项' });
+      const dueOn = String(input.dueOn ?? '');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || dueOn < c.on) {
+        errors.push({ path: 'dueOn', message: '协助办理期限不能早于请求日期' });
+      }
+      if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
+      return {
+        ...fields,
+        question,
+        assistanceId: randomBytes(8).toString('hex'),
+        unitName: unit?.name ?? '',
+      };
+    },
+    async record(c, data) {
+      await assistStore.insertAssistance(c.tx, {
+        public_id: String(data.assistanceId),
+        request_id: c.before.id,
+        unit_id: Number(data.unitId),
+        kind: String(data.kind),
+        question: String(data.question),
+        asked_on: c.on,
+        due_on: String(data.dueOn),
+        asked_by: c.actor?.id ?? null,
+      });
+    },
+  };
+}
+
+/**
+ * 协助答复: answered by the unit asked (its task, 'answer-assistance'), not by those who act on the case;
+ * a text and the answerer's own uploads.
+ */
+function assistReply(input: AssistReply): Step {
+  let assistance: Awaited<ReturnType<typeof assistStore.lockAssistance>>;
+  return {
+    async authorize(c) {
+      assistance = await assistStore.lockAssistance(c.tx, c.before.id, String(input.assistanceId ?? ''));
+      if (!c.actor || !assistance || !can(c.actor, 'answer-assistance', { unitId: assistance.unit_id })) {
+        throw new AppError('NOT_FOUND');
+      }
+      if (assistance.status !== 'open') throw new AppError('ASSISTANCE_UNKNOWN');
+    },
+    async data(c, fields) {
+      const text = typeof input.text === 'string' ? input.text.trim() : '';
+      if (!text) throw invalid('text', '请填写协助答复内容');
+      const wanted = [...new Set(((input.fileIds as unknown[] | undefined) ?? []).map(Number))];
+      const own = await assistStore.ownFiles(c.tx, c.actor?.id ?? 0, wanted);
+      if (own.length !== wanted.length) throw invalid('fileIds', '只能附上本人上传的文件');
+      return { ...fields, text, fileIds: wanted };
+    },
+    async record(c, data) {
+      if (!assistance) return;
+      await assistStore.answerAssistance(c.tx, assistance.id, {
+        text: String(data.text),
+        fileIds: data.fileIds as number[],
+        on: c.on,
+        by: c.actor?.id ?? null,
+      });
+    },
+  };
+}
+
+/** Every legal step's handler, by action (the mapped type makes the list complete). */
+const STEPS: { [A in StepName]: (input: Extract<ActionInput, { action: A }>) => Step } = {
+  'confirm-receipt': confirmReceipt,
+  assign,
+  // 补正 (Art. 30): the notice once, then the corrected application restarts the clock.
+  'request-correction': plain,
+  'receive-correction': plain,
+  'deem-withdrawn-no-correction': plain,
+  // 征求意见 (Art. 32, 34): the clock pauses while the consultation is open.
+  'consult-send': plain,
+  'consult-deliver': plain,
+  'consult-reply': plain,
+  // 延期 (Art. 33(2)): who may is the policy's; once only is decide's.
+  extend: plain,
+  'fee-notice': feeNotice,
+  'fee-paid': plain,
+  'deem-withdrawn-no-payment': plain,
+  reply,
+  withdraw: plain,
+  note: plain,
+  'assist-request': assistRequest,
+  'assist-reply': assistReply,
+  archive: plain,
+};
+
+/** The handler of the input's step. */
+export function stepFor(input: ActionInput): Step {
+  return (STEPS[input.action] as (input: ActionInput) => Step)(input);
+}
