@@ -249,6 +249,10 @@ test('removal deletes every demo record and leaves the own data; the portal show
   const shown = demoTitles.filter((t) => portalAfter.includes(t));
   assert.deepEqual(shown, []);
   assert.ok(!portalAfter.includes('市教育局'));
+  // The demo government's site identity went with it: the portal names the own government at once.
+  assert.ok(portalBefore.includes('济宁市人民政府'));
+  assert.ok(!portalAfter.includes('济宁'), 'no 济宁 on the portal after the removal');
+  assert.ok(portalAfter.includes('本单位人民政府'));
 
   const summary = (await admin.get('/api/demo')).json();
   assert.deepEqual([summary.status, summary.present, summary.total], ['removed', false, 0]);
