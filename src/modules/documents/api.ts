@@ -29,7 +29,7 @@ import {
   decideAttributeReview,
   listConverted,
   undeterminedQueue,
-} from './review.service.ts';
+} from './review/service.ts';
 import * as svc from './service.ts';
 import { addRelation, setValidity, versionInForce } from './validity.service.ts';
 
