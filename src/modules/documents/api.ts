@@ -31,7 +31,7 @@ import {
   undeterminedQueue,
 } from './review/service.ts';
 import * as svc from './service.ts';
-import { addRelation, setValidity, versionInForce } from './validity.service.ts';
+import { addRelation, setValidity, versionInForce } from './validity/service.ts';
 
 export function documentsMeta() {
   return {

@@ -16,7 +16,7 @@ import { docNumberKey } from '../domain/doc-number.ts';
 import { can } from '../domain/policies.ts';
 import { addMonths } from '../domain/workflow.ts';
 import { presentListRow } from '../present.ts';
-import { reindex } from '../reindex.ts';
+import { reindex } from '../search/reindex.ts';
 import { authorize, getSettings, loadForActor } from '../service.ts';
 import { lockDocument, updateDocument } from '../store.ts';
 import * as store from './store.ts';
