@@ -12,7 +12,11 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { docNumberKey } from '../src/modules/documents/domain/doc-number.ts';
-import { documentVectors, loadSearchWords, searchDocuments } from '../src/modules/documents/search.ts';
+import {
+  documentVectors,
+  loadSearchWords,
+  searchDocuments,
+} from '../src/modules/documents/search/service.ts';
 import { seedDemoOrgs } from '../src/modules/orgs/seeds.ts';
 import { connectPostgres, wrapPglite } from '../src/platform/db/client.ts';
 import { migrate } from '../src/platform/db/migrate.ts';

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { seedGazetteAndCatalogues } from '../../src/modules/documents/gazette.seeds.ts';
+import { seedGazetteAndCatalogues } from '../../src/modules/documents/gazette/seeds.ts';
 import {
   insertAttachment,
   insertDoc,
   insertInterpretation,
 } from '../../src/modules/documents/portal/test-fixtures.ts';
-import { refreshDocumentSearch } from '../../src/modules/documents/search.ts';
+import { refreshDocumentSearch } from '../../src/modules/documents/search/service.ts';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 

@@ -2,7 +2,7 @@
 // Response types are the server's schemas (z.infer); code lists come from documents' domain.
 import type { z } from 'zod';
 import type * as s from '../../modules/documents/api.schemas.ts';
-import type * as cs from '../../modules/documents/catalogue.schemas.ts';
+import type * as cs from '../../modules/documents/catalogue/api.schemas.ts';
 import type {
   Attribute,
   DocStatus,
@@ -11,7 +11,7 @@ import type {
   Validity,
 } from '../../modules/documents/domain/codes.ts';
 import type { WorkflowAction } from '../../modules/documents/domain/workflow.ts';
-import type * as gs from '../../modules/documents/gazette.schemas.ts';
+import type * as gs from '../../modules/documents/gazette/api.schemas.ts';
 import { api, postForm } from './client.ts';
 
 export type { Attribute, DocStatus, InterpretationKind, RelationKind, Validity };

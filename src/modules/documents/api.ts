@@ -29,9 +29,9 @@ import {
   decideAttributeReview,
   listConverted,
   undeterminedQueue,
-} from './review.service.ts';
+} from './review/service.ts';
 import * as svc from './service.ts';
-import { addRelation, setValidity, versionInForce } from './validity.service.ts';
+import { addRelation, setValidity, versionInForce } from './validity/service.ts';
 
 export function documentsMeta() {
   return {

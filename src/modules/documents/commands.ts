@@ -15,8 +15,8 @@ import { insertAttachment } from './content.store.ts';
 import { parseDocNumber } from './domain/doc-number.ts';
 import { extractMetadata, parseChineseDate } from './domain/metadata.ts';
 import { ExtractError, extOf, extractText, textToHtml } from './extract.ts';
-import { reindex } from './reindex.ts';
-import { searchDocuments } from './search.ts';
+import { reindex } from './search/reindex.ts';
+import { searchDocuments } from './search/service.ts';
 import { insertDocumentRow } from './service.ts';
 import { updateDocument } from './store.ts';
 

@@ -22,7 +22,7 @@ import {
 import { can } from './domain/policies.ts';
 import { ExtractError, extractText } from './extract.ts';
 import { sanitizeBody } from './html.ts';
-import { reindex } from './reindex.ts';
+import { reindex } from './search/reindex.ts';
 import { loadForActor } from './service.ts';
 import { findDocumentHeading, type QaItem } from './store.ts';
 

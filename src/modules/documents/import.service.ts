@@ -19,7 +19,7 @@ import { ATTRIBUTE_LABELS, type Attribute, GENRES, TOPICS } from './domain/codes
 import { parseDocNumber } from './domain/doc-number.ts';
 import { parseChineseDate } from './domain/metadata.ts';
 import { ExtractError, extOf, extractText, textToHtml } from './extract.ts';
-import { reindex } from './reindex.ts';
+import { reindex } from './search/reindex.ts';
 import { authorize, insertDocumentRow } from './service.ts';
 import { updateDocument } from './store.ts';
 

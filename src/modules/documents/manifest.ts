@@ -1,16 +1,16 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { documentsApi } from './api.ts';
 import { documentsBenchmarks } from './benchmarks.ts';
-import { catalogueApi } from './catalogue.api.ts';
+import { catalogueApi } from './catalogue/api.ts';
 import { documentsCommands } from './commands.ts';
 import { DOCUMENTS_ERRORS } from './errors.ts';
-import { gazetteApi } from './gazette.api.ts';
-import { seedGazetteAndCatalogues } from './gazette.seeds.ts';
+import { gazetteApi } from './gazette/api.ts';
+import { seedGazetteAndCatalogues } from './gazette/seeds.ts';
 import { DOCUMENTS_PORTAL_PAGES, documentsPortal } from './portal/index.ts';
 import { publicationRemindersJob } from './reminders.ts';
 import { seedDemoDocuments } from './seeds.ts';
 import { documentStats } from './stats.ts';
-import { validityJob } from './validity.service.ts';
+import { validityJob } from './validity/service.ts';
 
 /** 政府文件库: documents, disclosure attributes, review, validity, interpretations, gazette, search. */
 export const documentsModule: ModuleManifest = {

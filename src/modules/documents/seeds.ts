@@ -20,7 +20,7 @@ import { DEFAULT_INDEX_PATTERN, formatIndexNumber, orgCodeFor } from './domain/i
 import { addMonths } from './domain/workflow.ts';
 import { textToHtml } from './extract.ts';
 import { htmlToText } from './html.ts';
-import { documentVectors, loadSearchWords } from './search.ts';
+import { documentVectors, loadSearchWords } from './search/service.ts';
 
 /** The source documents, committed once for every module's demo data (the same files as ../shared/seeds). */
 const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources');

@@ -1,7 +1,7 @@
 /**
  * Documents service: drafting, the disclosure attribute, 保密审查 (一事一审), 三同步 publication, the
  * Art. 26 publication deadline, settings and 特色主题. Every write: one transaction + audit, then the
- * search vector is refreshed in that transaction (search.ts, `refreshDocumentSearch`).
+ * search vector is refreshed in that transaction (search/service.ts, `refreshDocumentSearch`).
  */
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -32,8 +32,8 @@ import {
 } from './domain/workflow.ts';
 import { htmlToText, sanitizeBody } from './html.ts';
 import { presentListRow, presentPublicDocument, presentStaffDocument } from './present.ts';
-import { reindex } from './reindex.ts';
-import { type DocumentSearchResult, type SearchDocumentsParams, searchDocuments } from './search.ts';
+import { reindex } from './search/reindex.ts';
+import { type DocumentSearchResult, type SearchDocumentsParams, searchDocuments } from './search/service.ts';
 import type { DocumentRow } from './store.ts';
 import * as store from './store.ts';
 
@@ -640,7 +640,7 @@ export async function getPublicDocument(db: Db, id: number) {
 }
 
 /**
- * Full-text search of the library (search.ts). Everyone finds published 主动公开 documents; with
+ * Full-text search of the library (search/service.ts). Everyone finds published 主动公开 documents; with
  * `draftsFor`, a staff member also finds unpublished ones, only within their scope: one organisation
  * at a time (their own unless another visible one is asked for); an administrator of the whole tree
  * may search all.

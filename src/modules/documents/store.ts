@@ -7,7 +7,7 @@ export type Validity = 'valid' | 'amended' | 'repealed' | 'expired';
 export type Attribute = 'proactive' | 'on_request' | 'not_public';
 export type DocStatus = 'draft' | 'in_review' | 'returned' | 'approved' | 'published';
 
-/** 政府文件. `search_vector` is maintained by search.ts (refreshDocumentSearch). Dates are ISO strings. */
+/** 政府文件. `search_vector` is kept by search/service.ts (refreshDocumentSearch). Dates are ISO strings. */
 export interface DocumentsTable {
   id: Generated<number>;
   title: string;

@@ -13,9 +13,8 @@ import {
 } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { listOrgs } from '../../orgs/index.ts';
-import { ARTICLE_20_ITEMS, staleness } from '../catalogue.service.ts';
-import * as catalogueStore from '../catalogue.store.ts';
-import * as portalStore from '../portal.store.ts';
+import { ARTICLE_20_ITEMS, staleness } from '../catalogue/service.ts';
+import * as catalogueStore from '../catalogue/store.ts';
 import {
   CATALOGUE_PATH,
   DOCUMENTS_PATH,
@@ -32,6 +31,7 @@ import {
   textToHtml,
 } from './common.ts';
 import { documentPath } from './documents.page.ts';
+import * as portalStore from './store.ts';
 
 type Db = Kysely<Database>;
 type OrgOption = { id: number; name: string; kind: string; serves_org_id: number | null };

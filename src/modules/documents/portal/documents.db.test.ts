@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { orgIdByName } from '../../../../test/helpers/factories.ts';
-import { refreshDocumentSearch } from '../search.ts';
+import { refreshDocumentSearch } from '../search/service.ts';
 import { insertAttachment, insertDoc, insertInterpretation } from './test-fixtures.ts';
 
 let t: TestApp;

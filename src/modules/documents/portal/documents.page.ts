@@ -16,8 +16,11 @@ import {
   VALIDITY_LABELS,
   type Validity,
 } from '../domain/codes.ts';
-import * as portalStore from '../portal.store.ts';
-import { type DocumentSearchHit, type SearchDocumentsParams, searchDocuments as search } from '../search.ts';
+import {
+  type DocumentSearchHit,
+  type SearchDocumentsParams,
+  searchDocuments as search,
+} from '../search/service.ts';
 import {
   CATALOGUE_PATH,
   CONVERTED_PATH,
@@ -36,6 +39,7 @@ import {
   SEARCH_PATH,
   sendPage,
 } from './common.ts';
+import * as portalStore from './store.ts';
 
 const COLUMN_TITLE = '政府文件';
 const COLUMN_CRUMBS: readonly Breadcrumb[] = [

@@ -4,8 +4,8 @@ import type { Database } from '../../../platform/db/database.ts';
 import { describeError } from '../../../platform/http/errors.ts';
 import { type Breadcrumb, currentSiteName, html } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
-import * as store from '../gazette.store.ts';
-import { CJK_FONT_PATH, htmlToText, renderGazettePdf } from '../gazette-pdf.ts';
+import { CJK_FONT_PATH, htmlToText, renderGazettePdf } from '../gazette/pdf.ts';
+import * as store from '../gazette/store.ts';
 import {
   cachePolicy,
   contentDisposition,

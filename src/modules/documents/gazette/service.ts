@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../platform/audit/record.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import type { Actor } from '../../platform/http/session.ts';
-import { can } from './domain/policies.ts';
-import * as store from './gazette.store.ts';
+import { recordAudit } from '../../../platform/audit/record.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { Actor } from '../../../platform/http/session.ts';
+import { can } from '../domain/policies.ts';
+import * as store from './store.ts';
 
 type Db = Kysely<Database>;
 

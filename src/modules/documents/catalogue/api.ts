@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/http/errors.ts';
-import { idParam, isoDate, recordId } from '../../platform/http/schemas.ts';
-import { requireActor } from '../../platform/http/session.ts';
-import type { ModuleContext } from '../../platform/module.ts';
-import { chinaToday } from '../../platform/time.ts';
-import * as s from './catalogue.schemas.ts';
-import * as service from './catalogue.service.ts';
-import * as store from './catalogue.store.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { idParam, isoDate, recordId } from '../../../platform/http/schemas.ts';
+import { requireActor } from '../../../platform/http/session.ts';
+import type { ModuleContext } from '../../../platform/module.ts';
+import { chinaToday } from '../../../platform/time.ts';
+import * as s from './api.schemas.ts';
+import * as service from './service.ts';
+import * as store from './store.ts';
 
 function presentColumn(c: service.ColumnView) {
   return {

@@ -1,6 +1,6 @@
-/** Request and response schemas of the catalogue administration (catalogue.api.ts). */
+/** Request and response schemas of the catalogue administration (api.ts). */
 import { z } from 'zod';
-import { recordId } from '../../platform/http/schemas.ts';
+import { recordId } from '../../../platform/http/schemas.ts';
 
 export const orgParam = z.object({ orgId: recordId });
 

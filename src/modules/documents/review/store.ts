@@ -1,10 +1,10 @@
 /**
  * SQL of the disclosure-attribute review (定期复审): its queues, its decisions and the list of documents
- * converted to 主动公开. The tables are declared in store.ts.
+ * converted to 主动公开. The tables are declared in ../store.ts.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/database.ts';
-import { type AttributeReviewRow, type DocumentListRow, LIST_COLUMNS } from './store.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { type AttributeReviewRow, type DocumentListRow, LIST_COLUMNS } from '../store.ts';
 
 type Db = Kysely<Database>;
 

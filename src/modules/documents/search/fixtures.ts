@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/database.ts';
-import { insertOrg, listOrgs } from '../orgs/index.ts';
-import { docNumberKey } from './domain/doc-number.ts';
-import { refreshDocumentSearch } from './search.ts';
-import type { Validity } from './store.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { insertOrg, listOrgs } from '../../orgs/index.ts';
+import { docNumberKey } from '../domain/doc-number.ts';
+import type { Validity } from '../store.ts';
+import { refreshDocumentSearch } from './service.ts';
 
 export interface FixtureDoc {
   key: string;
@@ -33,7 +33,7 @@ export interface FixtureDoc {
 }
 
 /** The committed copies of the source documents (the same files as ../shared/seeds). */
-const SEEDS = new URL('../../../demo/sources/', import.meta.url);
+const SEEDS = new URL('../../../../demo/sources/', import.meta.url);
 
 /** A seed text without the converter's bookmark markers. */
 function seedText(name: string): string {

@@ -1,6 +1,6 @@
-/** Request and response schemas of the 政府公报 administration (gazette.api.ts). */
+/** Request and response schemas of the 政府公报 administration (api.ts). */
 import { z } from 'zod';
-import { isoDate, recordId } from '../../platform/http/schemas.ts';
+import { isoDate, recordId } from '../../../platform/http/schemas.ts';
 
 export const itemInput = z.object({
   documentId: z.number().int().positive().nullish(),

@@ -4,20 +4,20 @@
  * 规章 keep their historical texts (document_versions); "the version in force on date D".
  */
 import type { Kysely, Transaction } from 'kysely';
-import { recordAudit } from '../../platform/audit/record.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import type { Actor } from '../../platform/http/session.ts';
-import type { Job } from '../../platform/jobs/scheduler.ts';
-import { chinaDateOf, chinaToday } from '../../platform/time.ts';
-import { RELATION_KINDS, type RelationKind, VALIDITY_LABELS, validityAfter } from './domain/codes.ts';
-import { relationEffect, versionOnDate } from './domain/validity.ts';
-import { htmlToText, sanitizeBody } from './html.ts';
-import { reindex } from './reindex.ts';
-import { loadForActor } from './service.ts';
-import { lockDocument, lockDocumentValidity, updateDocument } from './store.ts';
-import * as store from './validity.store.ts';
+import { recordAudit } from '../../../platform/audit/record.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { Actor } from '../../../platform/http/session.ts';
+import type { Job } from '../../../platform/jobs/scheduler.ts';
+import { chinaDateOf, chinaToday } from '../../../platform/time.ts';
+import { RELATION_KINDS, type RelationKind, VALIDITY_LABELS, validityAfter } from '../domain/codes.ts';
+import { relationEffect, versionOnDate } from '../domain/validity.ts';
+import { htmlToText, sanitizeBody } from '../html.ts';
+import { reindex } from '../search/reindex.ts';
+import { loadForActor } from '../service.ts';
+import { lockDocument, lockDocumentValidity, updateDocument } from '../store.ts';
+import * as store from './store.ts';
 
 type Db = Kysely<Database>;
 type Tx = Transaction<Database>;

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
-import type { Database, Timestamp } from '../../platform/db/database.ts';
+import type { Database, Timestamp } from '../../../platform/db/database.ts';
 
 /** A column of the statutory proactive-disclosure list (条例第二十条 item 1–15) of one organisation. */
 export interface DisclosureColumnsTable {
@@ -41,7 +41,7 @@ export interface PublicEnterprisesTable {
   created_at: Generated<Date>;
 }
 
-declare module '../../platform/db/database.ts' {
+declare module '../../../platform/db/database.ts' {
   interface Database {
     disclosure_columns: DisclosureColumnsTable;
     disclosure_column_documents: DisclosureColumnDocumentsTable;

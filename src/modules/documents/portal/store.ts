@@ -1,11 +1,11 @@
 /**
- * Read queries of the public portal over the document library's tables (owned by store.ts). Every query
+ * Read queries of the public portal over the document library's tables (owned by ../store.ts). Every query
  * shows only public documents: published (status 'published') and 主动公开 (attribute 'proactive'), the
  * same rule as service.getPublicDocument.
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database } from '../../../platform/db/database.ts';
 
 type Db = Kysely<Database>;
 

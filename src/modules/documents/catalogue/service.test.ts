@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ARTICLE_20_ITEMS, addDays, daysBetween, staleness } from './catalogue.service.ts';
+import { ARTICLE_20_ITEMS, addDays, daysBetween, staleness } from './service.ts';
 
 test('the Art. 20 list has the fifteen items of the regulation, in order', () => {
   assert.deepEqual(

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import Fastify from 'fastify';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { seedGazetteAndCatalogues } from './gazette.seeds.ts';
-import { renderGazettePdf } from './gazette-pdf.ts';
-import { gazettePages } from './portal/gazette.page.ts';
-import { insertDoc, insertInterpretation } from './portal/test-fixtures.ts';
+import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { gazettePages } from '../portal/gazette.page.ts';
+import { insertDoc, insertInterpretation } from '../portal/test-fixtures.ts';
+import { renderGazettePdf } from './pdf.ts';
+import { seedGazetteAndCatalogues } from './seeds.ts';
 
 let t: TestApp;
 let office: Client;

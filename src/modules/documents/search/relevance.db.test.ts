@@ -4,11 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestDb } from '../../../test/helpers/db.ts';
-import type { DbHandle } from '../../platform/db/client.ts';
-import { seedDemoOrgs } from '../orgs/index.ts';
-import { insertFixtureLibrary } from './search.fixtures.ts';
-import { searchDocuments } from './search.ts';
+import { createTestDb } from '../../../../test/helpers/db.ts';
+import type { DbHandle } from '../../../platform/db/client.ts';
+import { seedDemoOrgs } from '../../orgs/index.ts';
+import { insertFixtureLibrary } from './fixtures.ts';
+import { searchDocuments } from './service.ts';
 
 /** Query → fixture keys that must all be in the top 3 (the first one listed must be first when `first`). */
 const CASES: { q: string; top3: string[]; first?: boolean }[] = [

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { AppError } from '../../platform/http/errors.ts';
-import { formatChineseDate } from '../calendar/index.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { formatChineseDate } from '../../calendar/index.ts';
 
 /** The CJK font shipped by Debian's fonts-noto-cjk; the collection member is named by its PostScript name. */
 export const CJK_FONT_PATH = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../platform/audit/record.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import type { Actor } from '../../platform/http/session.ts';
-import { findOrg, visibleOrgIds } from '../orgs/index.ts';
-import * as store from './catalogue.store.ts';
-import { GENRE_CODES } from './domain/codes.ts';
-import { can } from './domain/policies.ts';
+import { recordAudit } from '../../../platform/audit/record.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { Actor } from '../../../platform/http/session.ts';
+import { findOrg, visibleOrgIds } from '../../orgs/index.ts';
+import { GENRE_CODES } from '../domain/codes.ts';
+import { can } from '../domain/policies.ts';
+import * as store from './store.ts';
 
 type Db = Kysely<Database>;
 

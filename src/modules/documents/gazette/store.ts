@@ -1,6 +1,6 @@
 import type { Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
-import type { Database, Timestamp } from '../../platform/db/database.ts';
+import type { Database, Timestamp } from '../../../platform/db/database.ts';
 
 /** 政府公报: one issue (year, number, date, title), draft until published. */
 export interface GazetteIssuesTable {
@@ -27,7 +27,7 @@ export interface GazetteItemsTable {
   sort_order: number;
 }
 
-declare module '../../platform/db/database.ts' {
+declare module '../../../platform/db/database.ts' {
   interface Database {
     gazette_issues: GazetteIssuesTable;
     gazette_items: GazetteItemsTable;

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { recordAudit } from '../../platform/audit/record.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
-import type { SeedReport } from '../../platform/module.ts';
-import { chinaToday } from '../../platform/time.ts';
-import { listOrgs } from '../orgs/index.ts';
-import { ARTICLE_20_ITEMS, addDays } from './catalogue.service.ts';
-import * as gazetteStore from './gazette.store.ts';
+import { recordAudit } from '../../../platform/audit/record.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import type { SeedReport } from '../../../platform/module.ts';
+import { chinaToday } from '../../../platform/time.ts';
+import { listOrgs } from '../../orgs/index.ts';
+import { ARTICLE_20_ITEMS, addDays } from '../catalogue/service.ts';
+import * as gazetteStore from './store.ts';
 
 type Db = Kysely<Database>;
 

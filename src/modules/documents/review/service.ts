@@ -5,21 +5,21 @@
  * queue at once. The reviewer converts to 主动公开 or confirms; every decision is recorded.
  */
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../platform/audit/record.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import type { Actor } from '../../platform/http/session.ts';
-import { chinaToday } from '../../platform/time.ts';
-import { findRequest, listReleaseQueue, RELEASE_STATUS_LABELS } from '../requests/index.ts';
-import { docNumberKey } from './domain/doc-number.ts';
-import { can } from './domain/policies.ts';
-import { addMonths } from './domain/workflow.ts';
-import { presentListRow } from './present.ts';
-import { reindex } from './reindex.ts';
-import * as store from './review.store.ts';
-import { authorize, getSettings, loadForActor } from './service.ts';
-import { lockDocument, updateDocument } from './store.ts';
+import { recordAudit } from '../../../platform/audit/record.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { Actor } from '../../../platform/http/session.ts';
+import { chinaToday } from '../../../platform/time.ts';
+import { findRequest, listReleaseQueue, RELEASE_STATUS_LABELS } from '../../requests/index.ts';
+import { docNumberKey } from '../domain/doc-number.ts';
+import { can } from '../domain/policies.ts';
+import { addMonths } from '../domain/workflow.ts';
+import { presentListRow } from '../present.ts';
+import { reindex } from '../search/reindex.ts';
+import { authorize, getSettings, loadForActor } from '../service.ts';
+import { lockDocument, updateDocument } from '../store.ts';
+import * as store from './store.ts';
 
 type Db = Kysely<Database>;
 

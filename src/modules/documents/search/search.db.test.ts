@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { createTestDb } from '../../../test/helpers/db.ts';
-import { orgIdByName } from '../../../test/helpers/factories.ts';
-import type { DbHandle } from '../../platform/db/client.ts';
-import { seedDemoOrgs } from '../orgs/index.ts';
-import { insertFixtureLibrary, themeId } from './search.fixtures.ts';
-import { type DocumentSearchResult, refreshDocumentSearch, searchDocuments } from './search.ts';
+import { createTestDb } from '../../../../test/helpers/db.ts';
+import { orgIdByName } from '../../../../test/helpers/factories.ts';
+import type { DbHandle } from '../../../platform/db/client.ts';
+import { seedDemoOrgs } from '../../orgs/index.ts';
+import { insertFixtureLibrary, themeId } from './fixtures.ts';
+import { type DocumentSearchResult, refreshDocumentSearch, searchDocuments } from './service.ts';
 
 let h: DbHandle;
 let ids: Map<string, number>;

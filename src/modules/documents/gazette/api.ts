@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam } from '../../platform/http/schemas.ts';
-import { requireActor } from '../../platform/http/session.ts';
-import type { ModuleContext } from '../../platform/module.ts';
-import * as s from './gazette.schemas.ts';
-import * as service from './gazette.service.ts';
-import * as store from './gazette.store.ts';
+import { idParam } from '../../../platform/http/schemas.ts';
+import { requireActor } from '../../../platform/http/session.ts';
+import type { ModuleContext } from '../../../platform/module.ts';
+import * as s from './api.schemas.ts';
+import * as service from './service.ts';
+import * as store from './store.ts';
 
 function presentIssue(r: store.GazetteIssueRow) {
   return {

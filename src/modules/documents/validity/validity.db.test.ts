@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { actorOf, orgIdByName } from '../../../test/helpers/factories.ts';
-import type { Actor } from '../../platform/http/session.ts';
-import { saveInterpretation } from './content.service.ts';
-import { createDocument, publishDocument, reviewDocument, submitDocument } from './service.ts';
-import { addRelation, applyDueRelations, versionInForce } from './validity.service.ts';
+import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { actorOf, orgIdByName } from '../../../../test/helpers/factories.ts';
+import type { Actor } from '../../../platform/http/session.ts';
+import { saveInterpretation } from '../content.service.ts';
+import { createDocument, publishDocument, reviewDocument, submitDocument } from '../service.ts';
+import { addRelation, applyDueRelations, versionInForce } from './service.ts';
 
 let t: TestApp;
 let admin: Actor;

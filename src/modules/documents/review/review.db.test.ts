@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { actorOf, applicationBody, orgIdByName, registerCase } from '../../../test/helpers/factories.ts';
-import type { Actor } from '../../platform/http/session.ts';
-import { attributeReviewQueue, decideAttributeReview } from './review.service.ts';
-import { createDocument, publishDocument, reviewDocument, submitDocument } from './service.ts';
+import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { actorOf, applicationBody, orgIdByName, registerCase } from '../../../../test/helpers/factories.ts';
+import type { Actor } from '../../../platform/http/session.ts';
+import { createDocument, publishDocument, reviewDocument, submitDocument } from '../service.ts';
+import { attributeReviewQueue, decideAttributeReview } from './service.ts';
 
 let t: TestApp;
 let office: Client;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { orgIdByName } from '../../../test/helpers/factories.ts';
-import { seedGazetteAndCatalogues } from './gazette.seeds.ts';
-import { insertDoc } from './portal/test-fixtures.ts';
+import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../../test/helpers/factories.ts';
+import { seedGazetteAndCatalogues } from '../gazette/seeds.ts';
+import { insertDoc } from '../portal/test-fixtures.ts';
 
 let t: TestApp;
 let office: Client;

@@ -1,11 +1,11 @@
 /**
- * SQL of the library's full-text search (search.ts): the index columns (`search_vector`, `search_title`)
+ * SQL of the library's full-text search (service.ts): the index columns (`search_vector`, `search_title`)
  * and the queries of the two-phase ranking. Filters are SQL fragments with bound parameters.
  */
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/database.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
-import type { QaItem, Validity } from './store.ts';
+import type { Database } from '../../../platform/db/database.ts';
+import { inTransaction } from '../../../platform/db/transaction.ts';
+import type { QaItem, Validity } from '../store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -1,16 +1,16 @@
 /**
  * SQL of validity over time: relations between documents (amends / repeals / replaces) and the
- * historical texts of 规章 (document_versions). The tables are declared in store.ts.
+ * historical texts of 规章 (document_versions). The tables are declared in ../store.ts.
  */
 import type { Insertable, Kysely } from 'kysely';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database } from '../../../platform/db/database.ts';
 import type {
   DocumentRelationsTable,
   DocumentVersionsTable,
   RelationRow,
   Validity,
   VersionRow,
-} from './store.ts';
+} from '../store.ts';
 
 type Db = Kysely<Database>;
 

@@ -16,7 +16,7 @@
  * lower bound (`totalCapped`).
  */
 import type { Kysely, RawBuilder, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database } from '../../../platform/db/database.ts';
 import {
   addSearchWords,
   buildTsquery,
@@ -29,13 +29,13 @@ import {
   synonymIndex,
   type WeightedText,
   withFacets,
-} from '../../platform/search/fulltext.ts';
-import { orgNames, orgNamesAndAliases } from '../orgs/index.ts';
-import { parseDocNumber } from './domain/doc-number.ts';
-import { DOCUMENT_SYNONYMS } from './domain/synonyms.ts';
-import type { SearchFilters } from './search.store.ts';
-import * as store from './search.store.ts';
-import type { Validity } from './store.ts';
+} from '../../../platform/search/fulltext.ts';
+import { orgNames, orgNamesAndAliases } from '../../orgs/index.ts';
+import { parseDocNumber } from '../domain/doc-number.ts';
+import { DOCUMENT_SYNONYMS } from '../domain/synonyms.ts';
+import type { Validity } from '../store.ts';
+import type { SearchFilters } from './store.ts';
+import * as store from './store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
