@@ -121,6 +121,25 @@ export function sendPortalPage(request: FastifyRequest, reply: FastifyReply, pag
     .send(document);
 }
 
+/**
+ * A page of a portal column (e.g. 年度报告, 工作计划): the column is the current menu item, the breadcrumbs
+ * start at 首页, and the page's path is the request's.
+ */
+export function sendColumnPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: { column: string; siteName: string; title: string; body: Html; crumbs: readonly Breadcrumb[] },
+): FastifyReply {
+  return sendPortalPage(request, reply, {
+    title: page.title,
+    siteName: page.siteName,
+    current: page.column,
+    path: request.url,
+    breadcrumbs: [{ label: '首页', href: '/' }, ...page.crumbs],
+    body: page.body,
+  });
+}
+
 /** What a fixed page was rendered from, and its renderings for each site identity it was served under. */
 const variantSources = new WeakMap<
   PageVariants,

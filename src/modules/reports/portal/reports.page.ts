@@ -3,13 +3,13 @@
  * format (国办公开办函〔2021〕30号) with captions and header scopes, usable without JavaScript; the figures
  * as .xlsx.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 import { fileResponse, htmlPage } from '../../../platform/http/schemas.ts';
 import { chinaDateOf } from '../../../platform/time.ts';
-import { type Html, html, sendPortalPage } from '../../../portal/plugin.ts';
+import { type Html, html, sendColumnPage } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import {
   MANUAL_FIGURE_INFO,
@@ -142,38 +142,29 @@ ${report.published_at ? html`<p class="muted">公开日期：${formatChineseDate
   };
 }
 
-function send(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  opts: Opts,
-  title: string,
-  body: Html,
-  crumbs: { label: string; href?: string }[],
-) {
-  return sendPortalPage(req, reply, {
-    title,
-    siteName: opts.siteName,
-    current: REPORTS_PATH,
-    path: req.url,
-    breadcrumbs: [{ label: '首页', href: '/' }, ...crumbs],
-    body,
-  });
-}
-
 export async function reportPages(app: FastifyInstance, opts: Opts) {
   const schema = { response: { 200: htmlPage } };
   app.get(REPORTS_PATH, { schema }, async (req, reply) =>
-    send(req, reply, opts, LIST_TITLE, await listPage(opts), [{ label: LIST_TITLE }]),
+    sendColumnPage(req, reply, {
+      column: REPORTS_PATH,
+      siteName: opts.siteName,
+      title: LIST_TITLE,
+      body: await listPage(opts),
+      crumbs: [{ label: LIST_TITLE }],
+    }),
   );
 
   app.get<{ Params: { id: string } }>(`${REPORTS_PATH}/:id`, { schema }, async (req, reply) => {
     const id = idOf(req.params.id);
     const page = id === null ? null : await reportPage(opts, id);
     if (!page) return reply.callNotFound();
-    return send(req, reply, opts, page.title, page.body, [
-      { label: LIST_TITLE, href: REPORTS_PATH },
-      { label: page.title },
-    ]);
+    return sendColumnPage(req, reply, {
+      column: REPORTS_PATH,
+      siteName: opts.siteName,
+      title: page.title,
+      body: page.body,
+      crumbs: [{ label: LIST_TITLE, href: REPORTS_PATH }, { label: page.title }],
+    });
   });
 
   app.get<{ Params: { id: string } }>(

@@ -3,12 +3,12 @@
  * plan's task table with each task's current status; the published 考核 ranking. Server-rendered,
  * plain links and tables: works without JavaScript.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { htmlPage } from '../../../platform/http/schemas.ts';
 import { chinaDateOf, chinaToday } from '../../../platform/time.ts';
-import { type Html, html, sendPortalPage } from '../../../portal/plugin.ts';
+import { type Html, html, sendColumnPage } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
 import * as store from '../assessment.store.ts';
@@ -20,24 +20,6 @@ export const WORKPLANS_PATH = '/gk/workplans';
 const LIST_TITLE = '年度工作计划';
 
 type Opts = { db: Kysely<Database>; siteName: string };
-
-function send(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  opts: Opts,
-  title: string,
-  body: Html,
-  crumbs: { label: string; href?: string }[],
-) {
-  return sendPortalPage(req, reply, {
-    title,
-    siteName: opts.siteName,
-    current: WORKPLANS_PATH,
-    path: req.url,
-    breadcrumbs: [{ label: '首页', href: '/' }, ...crumbs],
-    body,
-  });
-}
 
 const idOf = (v: unknown): number | null => {
   const n = typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : Number.NaN;
@@ -188,27 +170,42 @@ const schema = { response: { 200: htmlPage } };
 
 export async function workplanPages(app: FastifyInstance, opts: Opts) {
   app.get(WORKPLANS_PATH, { schema }, async (req, reply) =>
-    send(req, reply, opts, LIST_TITLE, await listPage(opts), [{ label: LIST_TITLE }]),
+    sendColumnPage(req, reply, {
+      column: WORKPLANS_PATH,
+      siteName: opts.siteName,
+      title: LIST_TITLE,
+      body: await listPage(opts),
+      crumbs: [{ label: LIST_TITLE }],
+    }),
   );
 
   app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/:id`, { schema }, async (req, reply) => {
     const id = idOf(req.params.id);
     const page = id === null ? null : await planPage(opts, id);
     if (!page) return reply.callNotFound();
-    return send(req, reply, opts, page.title, page.body, [
-      { label: LIST_TITLE, href: WORKPLANS_PATH },
-      { label: page.title },
-    ]);
+    return sendColumnPage(req, reply, {
+      column: WORKPLANS_PATH,
+      siteName: opts.siteName,
+      title: page.title,
+      body: page.body,
+      crumbs: [{ label: LIST_TITLE, href: WORKPLANS_PATH }, { label: page.title }],
+    });
   });
 
   app.get<{ Params: { id: string } }>(`${WORKPLANS_PATH}/assessments/:id`, { schema }, async (req, reply) => {
     const id = idOf(req.params.id);
     const page = id === null ? null : await rankingPage(opts, id);
     if (!page) return reply.callNotFound();
-    return send(req, reply, opts, page.title, page.body, [
-      { label: LIST_TITLE, href: WORKPLANS_PATH },
-      { label: page.planTitle, href: `${WORKPLANS_PATH}/${page.planId}` },
-      { label: page.title },
-    ]);
+    return sendColumnPage(req, reply, {
+      column: WORKPLANS_PATH,
+      siteName: opts.siteName,
+      title: page.title,
+      body: page.body,
+      crumbs: [
+        { label: LIST_TITLE, href: WORKPLANS_PATH },
+        { label: page.planTitle, href: `${WORKPLANS_PATH}/${page.planId}` },
+        { label: page.title },
+      ],
+    });
   });
 }
