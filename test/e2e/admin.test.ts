@@ -129,9 +129,9 @@ test('the administrator adds a department under 济宁市人民政府 and it app
 
     const dialog = page.getByRole('dialog', { name: '新增机构' });
     await dialog.waitFor();
-    // Opened from the government's row: the parent is preset and the kind defaults to 部门.
+    // Opened from the government's row: the parent is preset and the kind defaults to 政府部门 (the import template's word).
     await dialog.getByText('济宁市人民政府', { exact: true }).waitFor();
-    await dialog.getByText('部门', { exact: true }).waitFor();
+    await dialog.getByText('政府部门', { exact: true }).waitFor();
     const name = '市数据资源管理局';
     await dialog.getByLabel('名称', { exact: true }).fill(name);
     await dialog.getByRole('button', { name: twoChars('保存') }).click();
