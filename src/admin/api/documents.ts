@@ -12,6 +12,7 @@ import type {
 } from '../../modules/documents/domain/codes.ts';
 import type { WorkflowAction } from '../../modules/documents/domain/workflow.ts';
 import type * as gs from '../../modules/documents/gazette.schemas.ts';
+import type * as fs from '../../platform/files/api.schemas.ts';
 import { api, postForm } from './client.ts';
 
 export type { Attribute, DocStatus, InterpretationKind, RelationKind, Validity };
@@ -72,13 +73,8 @@ export interface DocumentListQuery {
   pageSize: number;
 }
 
-/** The answer of POST /api/files (platform/files; not one of documents' routes). */
-export interface UploadedFile {
-  id: number;
-  name: string;
-  mime: string;
-  size: number;
-}
+/** One file of the answer of POST /api/files (platform/files; not one of documents' routes). */
+export type UploadedFile = z.infer<typeof fs.uploadResponse>['items'][number];
 
 // ───────────────────────────── core ─────────────────────────────
 
@@ -254,7 +250,7 @@ export function updateSettings(body: Partial<DocumentSettings>): Promise<Documen
 export async function uploadFiles(files: File[]): Promise<UploadedFile[]> {
   const form = new FormData();
   for (const f of files) form.append('file', f, f.name);
-  const { items } = await postForm<{ items: UploadedFile[] }>('/api/files', form);
+  const { items } = await postForm<z.infer<typeof fs.uploadResponse>>('/api/files', form);
   return items;
 }
 
