@@ -11,21 +11,10 @@ export type NoticeYearDiff = z.infer<typeof s.yearDiff>;
 /** What the server read from a pasted notice, compared with the stored (or provisional) year. */
 export type NoticePreview = z.infer<typeof s.noticePreview>;
 
-export interface CalendarYearInput {
-  noticeTitle: string;
-  noticeNumber: string | null;
-  /** ISO date YYYY-MM-DD. */
-  noticeDate: string;
-  noticeUrl: string;
-  daysOff: string[];
-  makeupWorkdays: string[];
-}
+export type CalendarYearInput = z.input<typeof s.yearBody>;
 
-export interface NoticeInput {
-  text: string;
-  url?: string | null;
-  replace?: boolean;
-}
+export type NoticeInput = z.input<typeof s.noticeBody>;
+export type LoadNoticeInput = z.input<typeof s.loadNoticeBody>;
 
 export function listCalendarYears(): Promise<z.infer<typeof s.yearList>> {
   return api.get('/api/calendar/years');
@@ -43,6 +32,6 @@ export function previewNotice(input: NoticeInput): Promise<NoticePreview> {
   return api.post('/api/calendar/notice/preview', input);
 }
 
-export function loadNotice(input: NoticeInput): Promise<z.infer<typeof s.loadNoticeResponse>> {
+export function loadNotice(input: LoadNoticeInput): Promise<z.infer<typeof s.loadNoticeResponse>> {
   return api.post('/api/calendar/notice', input);
 }

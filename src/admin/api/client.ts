@@ -1,4 +1,15 @@
 // Small typed fetch wrapper for the Gongkai JSON API.
+import type { z } from 'zod';
+
+/**
+ * What a request schema (body or querystring) accepts, as the console sends it: `z.input<S>`, except
+ * that a coerced field (`z.coerce.number()`, whose input type is `unknown`) takes its parsed type, so
+ * the console sends a number where the server reads one. Schemas without coerced fields use `z.input`.
+ */
+export type Input<S extends z.ZodType> = CoercedAsParsed<z.input<S>, z.output<S>>;
+type CoercedAsParsed<I, O> = {
+  [K in keyof I]: unknown extends I[K] ? (K extends keyof O ? O[K] : I[K]) : I[K];
+};
 
 export interface FieldError {
   path: string;

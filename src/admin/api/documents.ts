@@ -12,7 +12,8 @@ import type {
 } from '../../modules/documents/domain/codes.ts';
 import type { WorkflowAction } from '../../modules/documents/domain/workflow.ts';
 import type * as gs from '../../modules/documents/gazette/api.schemas.ts';
-import { api, postForm } from './client.ts';
+import type * as fs from '../../platform/files/api.schemas.ts';
+import { api, type Input, postForm } from './client.ts';
 
 export type { Attribute, DocStatus, InterpretationKind, RelationKind, Validity };
 /** A workflow action the document's state allows (`allowedActions`). */
@@ -39,46 +40,15 @@ export type ImportResult = z.infer<typeof s.importResponse>;
 export type DocumentSettings = z.infer<typeof s.settingsView>;
 type Ok = z.infer<typeof s.ok>;
 
-export interface DocumentInput {
-  title: string;
-  docNumber?: string | null;
-  orgId: number;
-  issuerOrgIds?: number[];
-  genre: string;
-  topic?: string | null;
-  keywords?: string[];
-  summary?: string | null;
-  bodyHtml?: string;
-  writtenDate: string;
-  effectiveDate?: string | null;
-  attribute?: Attribute | null;
-  attributeGround?: string | null;
-  attributeReason?: string | null;
-  themeIds?: number[];
-}
+/** The body of POST /api/documents (`orgId` is coerced on the server). */
+export type DocumentInput = Input<typeof s.createBody>;
+/** The body of PATCH /api/documents/:id. */
+export type DocumentPatch = Input<typeof s.patchBody>;
 
-export interface DocumentListQuery {
-  q?: string;
-  status?: string;
-  attribute?: string;
-  genre?: string;
-  orgId?: number;
-  year?: number;
-  validity?: string;
-  historical?: 'true' | 'false';
-  themeId?: number;
-  topic?: string;
-  page: number;
-  pageSize: number;
-}
+export type DocumentListQuery = Input<typeof s.listQuery>;
 
-/** The answer of POST /api/files (platform/files; not one of documents' routes). */
-export interface UploadedFile {
-  id: number;
-  name: string;
-  mime: string;
-  size: number;
-}
+/** One file of the answer of POST /api/files (platform/files; not one of documents' routes). */
+export type UploadedFile = z.infer<typeof fs.uploadResponse>['items'][number];
 
 // ───────────────────────────── core ─────────────────────────────
 
@@ -87,22 +57,11 @@ export function fetchDocumentsMeta(): Promise<DocumentsMeta> {
 }
 
 export function listDocuments(query: DocumentListQuery): Promise<DocumentList> {
-  const { topic: _topic, ...rest } = query;
-  return api.get('/api/documents', { ...rest });
+  return api.get('/api/documents', { ...query });
 }
 
 /** Full-text search (staff: drafts included). */
-export function searchDocuments(query: {
-  q: string;
-  orgId?: number;
-  year?: number;
-  genre?: string;
-  topic?: string;
-  themeId?: number;
-  validity?: string;
-  limit: number;
-  offset: number;
-}): Promise<SearchAnswer> {
+export function searchDocuments(query: Omit<Input<typeof s.searchQuery>, 'drafts'>): Promise<SearchAnswer> {
   return api.get('/api/documents/search', { ...query, drafts: 'true' });
 }
 
@@ -114,7 +73,7 @@ export function createDocument(input: DocumentInput): Promise<DocumentDetail> {
   return api.post('/api/documents', input);
 }
 
-export function updateDocument(id: number, input: Partial<DocumentInput>): Promise<DocumentDetail> {
+export function updateDocument(id: number, input: DocumentPatch): Promise<DocumentDetail> {
   return api.patch(`/api/documents/${id}`, input);
 }
 
@@ -157,15 +116,7 @@ export function listInterpretations(id: number): Promise<z.infer<typeof s.interp
   return api.get(`/api/documents/${id}/interpretations`);
 }
 
-export interface InterpretationInput {
-  kind: InterpretationKind;
-  title: string;
-  bodyHtml?: string;
-  imageFileId?: number | null;
-  videoUrl?: string | null;
-  qa?: { q: string; a: string }[];
-  publishedDate?: string | null;
-}
+export type InterpretationInput = z.input<typeof s.interpretationBody>;
 
 export function saveInterpretation(
   documentId: number,
@@ -254,7 +205,7 @@ export function updateSettings(body: Partial<DocumentSettings>): Promise<Documen
 export async function uploadFiles(files: File[]): Promise<UploadedFile[]> {
   const form = new FormData();
   for (const f of files) form.append('file', f, f.name);
-  const { items } = await postForm<{ items: UploadedFile[] }>('/api/files', form);
+  const { items } = await postForm<z.infer<typeof fs.uploadResponse>>('/api/files', form);
   return items;
 }
 
@@ -268,20 +219,8 @@ export type GazetteIssue = z.infer<typeof gs.issueView>;
 export type GazetteEntry = z.infer<typeof gs.entryView>;
 export type GazetteCandidate = z.infer<typeof gs.candidateList>['items'][number];
 
-export interface GazetteItemInput {
-  documentId?: number | null;
-  interpretationId?: number | null;
-  section?: string;
-}
-
-export interface GazetteIssueInput {
-  year: number;
-  number: number;
-  totalNumber?: number | null;
-  issueDate: string;
-  title: string;
-  items?: GazetteItemInput[];
-}
+export type GazetteItemInput = z.input<typeof gs.itemInput>;
+export type GazetteIssueInput = z.input<typeof gs.issueBody>;
 
 export type GazetteDetail = z.infer<typeof gs.issueDetail>;
 
@@ -331,25 +270,12 @@ export function gazettePdfUrl(issue: { year: number; number: number }): string {
 
 export type DisclosureColumn = z.infer<typeof cs.columnView>;
 
-export interface ColumnInput {
-  orgId: number;
-  item: number;
-  name?: string;
-  updatePeriodDays: number;
-  genres?: string[];
-  sortOrder?: number;
-}
+export type ColumnInput = z.input<typeof cs.columnBody>;
+export type ColumnPatch = z.input<typeof cs.columnPatchBody>;
 
 export type PublicEnterprise = z.infer<typeof cs.enterpriseView>;
 
-export interface EnterpriseInput {
-  sector: string;
-  name: string;
-  url: string;
-  orgId?: number | null;
-  description?: string;
-  sortOrder?: number;
-}
+export type EnterpriseInput = z.input<typeof cs.enterpriseBody>;
 
 export type Guide = z.infer<typeof cs.guideView>;
 
@@ -370,10 +296,7 @@ export function createColumn(input: ColumnInput): Promise<DisclosureColumn> {
   return api.post('/api/documents/catalogue/columns', input);
 }
 
-export function updateColumn(
-  id: number,
-  input: Partial<Omit<ColumnInput, 'orgId' | 'item'>>,
-): Promise<DisclosureColumn> {
+export function updateColumn(id: number, input: ColumnPatch): Promise<DisclosureColumn> {
   return api.patch(`/api/documents/catalogue/columns/${id}`, input);
 }
 

@@ -1,16 +1,15 @@
 // 通知: the signed-in person's own notifications (src/modules/notifications/api.ts).
 import type { z } from 'zod';
 import type * as s from '../../modules/notifications/api.schemas.ts';
-import { api } from './client.ts';
+import { api, type Input } from './client.ts';
 
 export type Notification = z.infer<typeof s.notificationView>;
 export type NotificationList = z.infer<typeof s.listResponse>;
 
-export interface NotificationQuery {
+/** Console-only: `unreadOnly` is sent as the server's `unread=1`; paging as the server's listQuery takes it. */
+export type NotificationQuery = Pick<Input<typeof s.listQuery>, 'page' | 'pageSize'> & {
   unreadOnly?: boolean;
-  page?: number;
-  pageSize?: number;
-}
+};
 
 export function listNotifications(query: NotificationQuery = {}): Promise<NotificationList> {
   return api.get('/api/notifications', {

@@ -1,19 +1,12 @@
 // 组织机构: the organisation tree (src/modules/orgs/api.ts, /api/orgs).
 import type { z } from 'zod';
 import type * as s from '../../modules/orgs/api.schemas.ts';
-import type { OrgKind } from '../../modules/orgs/domain/roles.ts';
 import { api } from './client.ts';
 
 export type Org = z.infer<typeof s.orgView>;
 
-/** The organisation form's values (the server requires a parent on create). */
-export interface OrgInput {
-  name: string;
-  kind: OrgKind;
-  parentId: number | null;
-  code: string | null;
-  sortOrder: number;
-}
+export type OrgInput = z.input<typeof s.orgCreateBody>;
+export type OrgPatch = z.input<typeof s.orgPatchBody>;
 
 export function listOrgs(): Promise<z.infer<typeof s.orgList>> {
   return api.get('/api/orgs');
@@ -23,6 +16,6 @@ export function createOrg(input: OrgInput): Promise<Org> {
   return api.post('/api/orgs', input);
 }
 
-export function updateOrg(id: number, input: Partial<OrgInput>): Promise<Org> {
+export function updateOrg(id: number, input: OrgPatch): Promise<Org> {
   return api.patch(`/api/orgs/${id}`, input);
 }

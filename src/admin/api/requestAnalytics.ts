@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type * as s from '../../modules/requests/api.schemas.ts';
 import type { ReleaseStatus } from '../../modules/requests/domain/release.ts';
-import { api, buildQuery } from './client.ts';
+import { api, buildQuery, type Input } from './client.ts';
 
 export type { ReleaseStatus };
 
@@ -16,10 +16,8 @@ export type RepeatApplicants = RequestAnalytics['repeatApplicants'];
 export type ReleaseSuggestion = RequestAnalytics['releaseSuggestions'][number];
 export type ReleaseEntry = z.infer<typeof s.releaseEntry>;
 
-export interface AnalyticsQuery {
-  year: number;
-  unitId?: number;
-}
+/** Without `year` the server counts the current year. */
+export type AnalyticsQuery = Input<typeof s.analyticsQuery>;
 
 export function fetchRequestAnalytics(query: AnalyticsQuery): Promise<RequestAnalytics> {
   return api.get('/api/requests/analytics', { ...query });
@@ -30,11 +28,9 @@ export function requestAnalyticsXlsxUrl(query: AnalyticsQuery): string {
   return `/api/requests/analytics.xlsx${buildQuery({ ...query })}`;
 }
 
-export function listReleaseQueue(query: {
-  status?: ReleaseStatus;
-  page: number;
-  pageSize: number;
-}): Promise<z.infer<typeof s.releaseQueueResponse>> {
+export function listReleaseQueue(
+  query: Input<typeof s.queueQuery>,
+): Promise<z.infer<typeof s.releaseQueueResponse>> {
   return api.get('/api/requests/release-queue', { ...query });
 }
 

@@ -2,7 +2,7 @@
 // Answers are typed by the server's schemas; stages and their rules come from the module's domain.
 import type { z } from 'zod';
 import type * as s from '../../modules/requests/api.schemas.ts';
-import { api, type ListResult } from './client.ts';
+import { api, type Input, type ListResult } from './client.ts';
 
 export type { ConsultedParty } from '../../modules/requests/domain/clock.ts';
 export type { FeeMethod } from '../../modules/requests/domain/fees.ts';
@@ -38,51 +38,18 @@ export type Channel = z.output<typeof s.registerBody>['channel'] | 'online';
 /** Channels whose receipt date is known on registration (Art. 31(1)(2)): handed in or signed for. */
 export const RECEIPT_KNOWN_CHANNELS: readonly string[] = ['in-person', 'post-signed'];
 
-export interface RequestListQuery {
-  stage?: string;
-  unitId?: number;
+/** The workbench's filters: the server's listQuery, with `overdue` and `paused` as flags (sent as 1). */
+export type RequestListQuery = Omit<Input<typeof s.listQuery>, 'overdue' | 'paused'> & {
   overdue?: boolean;
   paused?: boolean;
-  /** Cases whose reply is due within this many working days (5 = 本周到期). */
-  dueWithin?: number;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+};
 
+/** The body of POST /api/requests: a registration by staff (`orgId` is coerced on the server). */
+export type RequestCreateInput = Input<typeof s.registerBody>;
 /** The applicant as the registration form sends them. */
-export interface Applicant {
-  type: string;
-  name: string;
-  idType?: string | null;
-  idNumber?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  address?: string | null;
-  contactName?: string | null;
-}
-
-export interface RequestedInfo {
-  /** 申请公开的政府信息名称. */
-  subject: string;
-  /** 文号. */
-  docNumber?: string | null;
-  /** 特征描述. */
-  description: string;
-  /** 信息的形式要求: paper, electronic, … */
-  formWanted?: string | null;
-  /** 获取信息的方式: post, email, pickup, … */
-  deliveryWanted?: string | null;
-}
-
-export interface RequestCreateInput {
-  channel: Channel;
-  submittedOn: string;
-  receivedOn?: string;
-  orgId: number;
-  applicant: Applicant;
-  request: RequestedInfo;
-}
+export type Applicant = RequestCreateInput['applicant'];
+/** 申请公开的政府信息: name (subject), 文号, 特征描述, 形式要求 and 获取方式. */
+export type RequestedInfo = RequestCreateInput['request'];
 
 export function listRequests(query: RequestListQuery): Promise<ListResult<RequestListItem>> {
   const { overdue, paused, ...rest } = query;

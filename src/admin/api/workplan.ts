@@ -2,7 +2,6 @@
 // are the server's response schemas (src/modules/workplan/api.schemas.ts); labels and lists come from
 // the module's domain/.
 import type { z } from 'zod';
-import type { OrgKind } from '../../modules/orgs/domain/roles.ts';
 import type * as s from '../../modules/workplan/api.schemas.ts';
 import {
   type AssessmentAction,
@@ -17,7 +16,7 @@ import {
   WORK_STATUSES,
   type WorkStatus,
 } from '../../modules/workplan/domain/status.ts';
-import { api, download, postForm } from './client.ts';
+import { api, download, type Input, postForm } from './client.ts';
 
 export type { AssessmentAction, AssessmentState, PeriodKind } from '../../modules/workplan/domain/scoring.ts';
 export type { AssignmentRole, ReviewState } from '../../modules/workplan/domain/status.ts';
@@ -37,26 +36,10 @@ export type ParsedTask = z.infer<typeof s.parsedTask>;
 export type UnitMatch = z.infer<typeof s.unitMatch>;
 export type OrgCandidate = ImportPreview['candidates'][number];
 
-export interface NewUnit {
-  name: string;
-  parentOrgId: number;
-  kind: OrgKind;
-}
-
-export interface SavePlanInput {
-  orgId: number;
-  year: number;
-  title: string;
-  docNumber: string | null;
-  issuer: string | null;
-  issuedDate: string | null;
-  sourceName: string | null;
-  sourceText: string | null;
-  tasks: ParsedTask[];
-  unitMappings: { name: string; orgId: number }[];
-  createUnits?: NewUnit[];
-  parentPlanId?: number;
-}
+/** The body of POST /api/workplan/plans: the previewed plan as the user corrected it. */
+export type SavePlanInput = z.input<typeof s.savePlanBody>;
+/** A unit the plan names that is to be created under an existing org. */
+export type NewUnit = NonNullable<SavePlanInput['createUnits']>[number];
 
 // ---------------------------------------------------------------------------------------------------------
 // Plans
@@ -82,12 +65,7 @@ export type ProgressEntry = z.infer<typeof s.progressEntry>;
 export type EvidenceLink = z.infer<typeof s.evidenceLink>;
 export type ProgressFile = z.infer<typeof s.progressFile>;
 
-export interface ProgressInput {
-  text: string;
-  links: EvidenceLink[];
-  fileIds: number[];
-  status: AssignmentStatus;
-}
+export type ProgressInput = z.input<typeof s.progressBody>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Calls
@@ -103,7 +81,7 @@ export function savePlan(input: SavePlanInput): Promise<z.infer<typeof s.created
   return api.post('/api/workplan/plans', input);
 }
 
-export function listPlans(query: { orgId?: number; year?: number }): Promise<PlanSummary[]> {
+export function listPlans(query: Input<typeof s.planListQuery>): Promise<PlanSummary[]> {
   return api.get('/api/workplan/plans', query);
 }
 
@@ -115,7 +93,7 @@ export function getDashboard(id: number): Promise<PlanDashboard> {
   return api.get(`/api/workplan/plans/${id}/dashboard`);
 }
 
-export function updatePlan(id: number, patch: { published?: boolean; title?: string }): Promise<PlanSummary> {
+export function updatePlan(id: number, patch: z.input<typeof s.planPatchBody>): Promise<PlanSummary> {
   return api.patch(`/api/workplan/plans/${id}`, patch);
 }
 
@@ -123,11 +101,7 @@ export function exportPlan(id: number, title: string): Promise<void> {
   return download(`/api/workplan/plans/${id}/export.xlsx`, `${title}.xlsx`);
 }
 
-export function listMyTasks(query: {
-  orgId?: number;
-  year?: number;
-  status?: AssignmentStatus;
-}): Promise<MyTask[]> {
+export function listMyTasks(query: Input<typeof s.myTasksQuery>): Promise<MyTask[]> {
   return api.get('/api/workplan/my-tasks', query);
 }
 

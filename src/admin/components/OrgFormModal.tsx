@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Select, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import type { OrgKind } from '../../modules/orgs/domain/roles.ts';
-import type { Org, OrgInput } from '../api/orgs.ts';
+import type { Org, OrgPatch } from '../api/orgs.ts';
 import { ORG_KIND_OPTIONS } from '../lib/labels.ts';
 import { type OrgNode, selfAndDescendants, toTreeOptions } from '../lib/orgTree.ts';
 import { FormModal } from './FormModal.tsx';
@@ -26,13 +26,15 @@ const CHILD_KIND: Record<OrgKind, OrgKind> = {
 };
 
 export type OrgDialog = { mode: 'create'; parent?: Org } | { mode: 'edit'; org: Org };
+/** The form's answer: every field of the patch; the parent is null only for the top-level org. */
+export type OrgFormInput = Required<OrgPatch>;
 
 interface Props {
   dialog: OrgDialog | undefined;
   orgs: Org[];
   tree: OrgNode[];
   onClose: () => void;
-  onSubmit: (dialog: OrgDialog, input: OrgInput) => Promise<void>;
+  onSubmit: (dialog: OrgDialog, input: OrgFormInput) => Promise<void>;
 }
 
 export function OrgFormModal({ dialog, orgs, tree, onClose, onSubmit }: Props) {

@@ -18,9 +18,9 @@ import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
 import {
   type Applicant,
-  type Channel,
   createRequest,
   RECEIPT_KNOWN_CHANNELS,
+  type RequestCreateInput,
   type RequestDetail,
 } from '../api/requests.ts';
 import { chinaToday, PICKER_DATE_FORMAT } from '../lib/format.ts';
@@ -37,15 +37,16 @@ import {
 type ApplicantKind = 'natural' | 'organisation';
 
 interface RegisterValues {
-  channel: Channel;
+  channel: RequestCreateInput['channel'];
   submittedOn: Dayjs;
   receivedOn?: Dayjs | null;
   orgId: number;
   applicantKind: ApplicantKind;
   applicant: {
-    type?: string;
+    /** Asked (and required) only of an organisation; a person is `natural`. */
+    type?: Applicant['type'];
     name: string;
-    idType: string;
+    idType: Applicant['idType'];
     idNumber: string;
     phone: string;
     email?: string;
@@ -143,11 +144,13 @@ export function RegisterRequestDrawer({ open, meta, orgOptions, defaultOrgId, on
   const isOrganisation = kind === 'organisation';
 
   async function submit(v: RegisterValues) {
+    const type = isOrganisation ? v.applicant.type : 'natural';
+    if (!type) return; // the form requires 组织类别 of an organisation
     setSubmitting(true);
     setError(undefined);
     const submittedOn = iso(v.submittedOn) ?? '';
     const applicant: Applicant = {
-      type: isOrganisation ? (v.applicant.type ?? '') : 'natural',
+      type,
       name: v.applicant.name.trim(),
       idType: v.applicant.idType,
       idNumber: v.applicant.idNumber.trim().toUpperCase(),

@@ -1,9 +1,9 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
-import { createOrg, type OrgInput, updateOrg } from '../api/orgs.ts';
+import { createOrg, updateOrg } from '../api/orgs.ts';
 import { ImportDialog } from '../components/ImportDialog.tsx';
-import { type OrgDialog, OrgFormModal } from '../components/OrgFormModal.tsx';
+import { type OrgDialog, type OrgFormInput, OrgFormModal } from '../components/OrgFormModal.tsx';
 import { isOrgDisabled, OrgMoreActions } from '../components/OrgMoreActions.tsx';
 import { type OrgUpkeep, OrgUpkeepModal } from '../components/OrgUpkeepModal.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -25,12 +25,13 @@ export function OrgsPage() {
   const [upkeep, setUpkeep] = useState<OrgUpkeep>();
   const [importing, setImporting] = useState(false);
 
-  async function submit(d: OrgDialog, input: OrgInput) {
+  async function submit(d: OrgDialog, input: OrgFormInput) {
     if (d.mode === 'edit') {
       await updateOrg(d.org.id, input);
       message.success(`已保存“${input.name}”`);
-    } else {
-      await createOrg(input);
+    } else if (input.parentId !== null) {
+      // The form requires a parent on create (the API creates children only).
+      await createOrg({ ...input, parentId: input.parentId });
       message.success(`已新增“${input.name}”`);
     }
     setDialog(undefined);

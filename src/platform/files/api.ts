@@ -1,23 +1,15 @@
 import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { AppError } from '../http/errors.ts';
 import { fileResponse, idParam } from '../http/schemas.ts';
 import { requireActor } from '../http/session.ts';
 import type { ModuleContext } from '../module.ts';
+import * as s from './api.schemas.ts';
 import { blobPath, readBlob, writeBlob } from './storage.ts';
 import { detectType } from './types.ts';
-
-const fileView = z.object({
-  id: z.number(),
-  name: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-});
 
 /** Staff uploads: size-limited by the multipart limit, type-checked by content, stored by hash. */
 export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
@@ -30,7 +22,7 @@ export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
       schema: {
         tags: ['files'],
         summary: '上传附件（multipart，字段 file）',
-        response: { 200: z.object({ items: z.array(fileView) }) },
+        response: { 200: s.uploadResponse },
       },
     },
     async (req) => {

@@ -13,10 +13,12 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ATTRIBUTES, STATUSES, VALIDITIES } from '../../../modules/documents/domain/codes.ts';
 import { can } from '../../../modules/documents/domain/policies.ts';
 import type { ListResult } from '../../api/client.ts';
 import {
   type DocumentListItem,
+  type DocumentListQuery,
   listDocuments,
   listThemes,
   type SearchAnswer,
@@ -45,11 +47,16 @@ interface Filters {
   genre?: string;
   topic?: string;
   themeId?: number;
-  validity?: string;
-  status?: string;
-  attribute?: string;
+  validity?: Validity;
+  status?: DocumentListQuery['status'];
+  attribute?: DocumentListQuery['attribute'];
   page: number;
   pageSize: number;
+}
+
+/** The value of a URL parameter when it is one of the server's codes (others are not sent). */
+function oneOf<T extends string>(codes: readonly T[], value: string | null): T | undefined {
+  return codes.find((c) => c === value);
 }
 
 function filtersFrom(params: URLSearchParams): Filters {
@@ -60,9 +67,9 @@ function filtersFrom(params: URLSearchParams): Filters {
     genre: params.get('genre') || undefined,
     topic: params.get('topic') || undefined,
     themeId: Number(params.get('themeId')) || undefined,
-    validity: params.get('validity') || undefined,
-    status: params.get('status') || undefined,
-    attribute: params.get('attribute') || undefined,
+    validity: oneOf(VALIDITIES, params.get('validity')),
+    status: oneOf(STATUSES, params.get('status')),
+    attribute: oneOf([...ATTRIBUTES, 'none'], params.get('attribute')),
     page: Number(params.get('page')) || 1,
     pageSize: Number(params.get('pageSize')) || PAGE_SIZE,
   };
