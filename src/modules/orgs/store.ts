@@ -18,6 +18,8 @@ export interface OrgsTable {
   credit_code: Generated<string | null>;
   accepts_requests: Generated<boolean>;
   disabled: Generated<boolean>;
+  /** The office organisation that receives this agency's applications; null: its own office (0024). */
+  receiving_office_id: Generated<number | null>;
   created_at: Generated<Date>;
 }
 
@@ -301,4 +303,16 @@ export function updateUserRow(
   }>,
 ): Promise<UserRow> {
   return db.updateTable('users').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The organisations with at least one active office-role user (those who could receive applications). */
+export async function staffedOrgIds(db: Kysely<Database>): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('users')
+    .select('org_id')
+    .distinct()
+    .where('role', '=', 'office')
+    .where('disabled', '=', false)
+    .execute();
+  return new Set(rows.map((r) => r.org_id));
 }
