@@ -13,6 +13,15 @@ export interface OrgInput {
   parentId: number | null;
   code: string | null;
   sortOrder: number;
+  /** 受理方式 (edit only): the office receiving on the agency's behalf; null: its own office. */
+  receivingOfficeId?: number | null;
+}
+
+export type Receivers = z.infer<typeof s.receiversResponse>;
+
+/** The agencies that accept applications but have nobody of their own, with who receives for them. */
+export function listReceivers(): Promise<Receivers> {
+  return api.get('/api/orgs/receivers');
 }
 
 export function listOrgs(): Promise<z.infer<typeof s.orgList>> {

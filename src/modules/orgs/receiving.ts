@@ -79,7 +79,7 @@ export async function receivingUserIds(db: Db, officeId: number): Promise<number
 export interface ReceivingRow {
   orgId: number;
   name: string;
-  via: Receipt['via'] | null;
+  via: Exclude<Receipt['via'], 'own'> | null;
   officeId: number | null;
   officeName: string | null;
 }
@@ -106,7 +106,7 @@ export async function agenciesWithoutOwnReceiver(db: Db, actor: Actor | null): P
     out.push({
       orgId: o.id,
       name: o.name,
-      via: r?.via ?? null,
+      via: r ? (r.via as Exclude<Receipt['via'], 'own'>) : null,
       officeId: r?.officeId ?? null,
       officeName: r ? (names.get(officeOf.get(r.officeId) ?? r.officeId) ?? null) : null,
     });

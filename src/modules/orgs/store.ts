@@ -127,6 +127,7 @@ export function updateOrgRow(
     kind: string;
     code: string | null;
     sort_order: number;
+    receiving_office_id: number | null;
   }>,
 ): Promise<OrgRow> {
   return db.updateTable('orgs').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
