@@ -45,6 +45,8 @@ export interface RequestListQuery {
   paused?: boolean;
   /** Cases whose reply is due within this many working days (5 = 本周到期). */
   dueWithin?: number;
+  /** supervise: 督办, the cases a government's office oversees (the default is the cases in hand). */
+  view?: 'supervise';
   q?: string;
   page: number;
   pageSize: number;
