@@ -7,6 +7,12 @@ export type Org = z.infer<typeof s.orgView>;
 
 export type OrgInput = z.input<typeof s.orgCreateBody>;
 export type OrgPatch = z.input<typeof s.orgPatchBody>;
+export type Receivers = z.infer<typeof s.receiversResponse>;
+
+/** The agencies that accept applications but have nobody of their own, with who receives for them. */
+export function listReceivers(): Promise<Receivers> {
+  return api.get('/api/orgs/receivers');
+}
 
 export function listOrgs(): Promise<z.infer<typeof s.orgList>> {
   return api.get('/api/orgs');

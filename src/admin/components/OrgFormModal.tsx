@@ -12,9 +12,12 @@ interface OrgFormValues {
   parentId?: number;
   code?: string;
   sortOrder: number;
+  /** 0: the agency's own office; otherwise the designated office's id. */
+  receivingOfficeId?: number;
 }
 
-const FIELD_NAMES = ['name', 'kind', 'parentId', 'code', 'sortOrder'] as const;
+const FIELD_NAMES = ['name', 'kind', 'parentId', 'code', 'sortOrder', 'receivingOfficeId'] as const;
+const OWN_OFFICE = 0;
 
 const CHILD_KIND: Record<OrgKind, OrgKind> = {
   government: 'department',
@@ -26,8 +29,12 @@ const CHILD_KIND: Record<OrgKind, OrgKind> = {
 };
 
 export type OrgDialog = { mode: 'create'; parent?: Org } | { mode: 'edit'; org: Org };
-/** The form's answer: every field of the patch; the parent is null only for the top-level org. */
-export type OrgFormInput = Required<OrgPatch>;
+/**
+ * The form's answer: every field of the patch (the parent is null only for the top-level org), and
+ * 受理方式 only when editing.
+ */
+export type OrgFormInput = Required<Omit<OrgPatch, 'receivingOfficeId'>> &
+  Pick<OrgPatch, 'receivingOfficeId'>;
 
 interface Props {
   dialog: OrgDialog | undefined;
@@ -48,8 +55,15 @@ export function OrgFormModal({ dialog, orgs, tree, onClose, onSubmit }: Props) {
 
   let initialValues: Partial<OrgFormValues> = { kind: 'government', sortOrder: 0 };
   if (dialog?.mode === 'edit') {
-    const { name, kind, parentId, code, sortOrder } = dialog.org;
-    initialValues = { name, kind, parentId: parentId ?? undefined, code: code ?? undefined, sortOrder };
+    const { name, kind, parentId, code, sortOrder, receivingOfficeId } = dialog.org;
+    initialValues = {
+      name,
+      kind,
+      parentId: parentId ?? undefined,
+      code: code ?? undefined,
+      sortOrder,
+      receivingOfficeId: receivingOfficeId ?? OWN_OFFICE,
+    };
   } else if (dialog?.parent) {
     initialValues = { kind: CHILD_KIND[dialog.parent.kind], parentId: dialog.parent.id, sortOrder: 0 };
   }
@@ -69,6 +83,9 @@ export function OrgFormModal({ dialog, orgs, tree, onClose, onSubmit }: Props) {
           parentId: v.parentId ?? null,
           code: v.code?.trim() || null,
           sortOrder: v.sortOrder ?? 0,
+          ...(dialog.mode === 'edit'
+            ? { receivingOfficeId: v.receivingOfficeId ? v.receivingOfficeId : null }
+            : {}),
         });
       }}
     >
@@ -108,6 +125,23 @@ export function OrgFormModal({ dialog, orgs, tree, onClose, onSubmit }: Props) {
       >
         <InputNumber min={0} max={99999} precision={0} style={{ width: '100%' }} />
       </Form.Item>
+      {dialog?.mode === 'edit' && (
+        <Form.Item
+          label="受理方式"
+          name="receivingOfficeId"
+          extra="依申请公开申请由谁受理。本机关没有公开办账号时，申请由本级人民政府的公开办代为受理并收到提醒。"
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={[
+              { value: OWN_OFFICE, label: '本机关公开办受理' },
+              ...orgs
+                .filter((o) => o.id !== dialog.org.id && !o.disabled)
+                .map((o) => ({ value: o.id, label: `由${o.name}代为受理` })),
+            ]}
+          />
+        </Form.Item>
+      )}
     </FormModal>
   );
 }

@@ -1,7 +1,7 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag } from 'antd';
-import { useState } from 'react';
-import { createOrg, updateOrg } from '../api/orgs.ts';
+import { useEffect, useState } from 'react';
+import { createOrg, listReceivers, type Receivers, updateOrg } from '../api/orgs.ts';
 import { ImportDialog } from '../components/ImportDialog.tsx';
 import { type OrgDialog, type OrgFormInput, OrgFormModal } from '../components/OrgFormModal.tsx';
 import { isOrgDisabled, OrgMoreActions } from '../components/OrgMoreActions.tsx';
@@ -24,6 +24,13 @@ export function OrgsPage() {
   const [dialog, setDialog] = useState<OrgDialog>();
   const [upkeep, setUpkeep] = useState<OrgUpkeep>();
   const [importing, setImporting] = useState(false);
+  const [receivers, setReceivers] = useState<Receivers['items']>([]);
+  useEffect(() => {
+    if (loading) return;
+    listReceivers()
+      .then((r) => setReceivers(r.items))
+      .catch(() => setReceivers([]));
+  }, [loading]);
 
   async function submit(d: OrgDialog, input: OrgFormInput) {
     if (d.mode === 'edit') {
@@ -100,6 +107,28 @@ export function OrgsPage() {
         }
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {receivers.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${receivers.length}个受理依申请公开的机关没有本机关公开办账号`}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }} aria-label="没有本机关公开办账号的机关">
+              {receivers.map((r) => (
+                <li key={r.orgId}>
+                  {r.name}：
+                  {r.via === 'designated'
+                    ? `由${r.officeName}代为受理`
+                    : r.via === 'fallback'
+                      ? `暂由${r.officeName}代为受理（请为其设置公开办账号或受理方式）`
+                      : '无人受理，门户不显示该机关'}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Card>
         {/* Re-mount when the data arrives so that every level starts expanded. */}
         <Table<OrgNode>

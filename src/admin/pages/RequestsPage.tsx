@@ -63,6 +63,7 @@ function queryFrom(params: URLSearchParams): RequestListQuery {
     overdue: params.get('overdue') === '1',
     paused: params.get('paused') === '1',
     dueWithin: Number(params.get('dueWithin')) || undefined,
+    view: params.get('view') === 'supervise' ? 'supervise' : undefined,
     q: params.get('q') || undefined,
     page: Number(params.get('page')) || 1,
     pageSize: Number(params.get('pageSize')) || PAGE_SIZE,
@@ -162,6 +163,7 @@ export function RequestsPage() {
   const filtered =
     VIEWS.some((v) => v.key !== 'all' && sameView(params, v.params)) || query.unitId || query.q;
 
+  const supervising = query.view === 'supervise';
   const columns: TableColumnsType<RequestListItem> = [
     {
       title: '编号',
@@ -184,6 +186,8 @@ export function RequestsPage() {
         </Link>
       ),
     },
+    // 督办 lists the cases of several agencies: name the agency addressed.
+    ...(supervising ? [{ title: '受理机关', dataIndex: 'orgName', width: 150, ellipsis: true }] : []),
     { title: '申请人', dataIndex: 'applicantName', width: 130, ellipsis: true },
     {
       title: '承办单位',
@@ -251,11 +255,17 @@ export function RequestsPage() {
           options={[
             { value: 'cases', label: '办理案件' },
             { value: 'assistance', label: '协助办理' },
+            // 督办: a government's disclosure office oversees its area's cases (the server scopes the list).
+            ...(user.role === 'office' ? [{ value: 'supervise', label: '督办' }] : []),
           ]}
-          value={assistance ? 'assistance' : 'cases'}
+          value={assistance ? 'assistance' : supervising ? 'supervise' : 'cases'}
           onChange={(v) =>
             setParams(
-              v === 'assistance' ? new URLSearchParams({ assistance: 'open' }) : new URLSearchParams(),
+              v === 'assistance'
+                ? new URLSearchParams({ assistance: 'open' })
+                : v === 'supervise'
+                  ? new URLSearchParams({ view: 'supervise' })
+                  : new URLSearchParams(),
             )
           }
         />

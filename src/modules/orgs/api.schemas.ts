@@ -43,6 +43,8 @@ export const orgView = z.object({
   creditCode: z.string().nullable(),
   acceptsRequests: z.boolean(),
   disabled: z.boolean(),
+  /** 受理方式: the office organisation designated to receive this agency's applications; null: its own office. */
+  receivingOfficeId: z.number().nullable(),
 });
 
 const orgName = z.string().trim().min(1, '请输入机构名称').max(100, '机构名称不能超过100个字');
@@ -68,8 +70,25 @@ export const orgPatchBody = z
     kind: z.enum(ORG_KINDS, '请选择机构类型'),
     code: orgCode,
     sortOrder: z.number().int().min(0).max(100000),
+    receivingOfficeId: z.number().int().positive('请选择代为受理的机构').nullable(),
   })
   .partial();
+
+/**
+ * GET /orgs/receivers: the agencies that accept applications but have nobody of their own to receive them,
+ * with who receives for them (via: designated | fallback; null: nobody can — the portal leaves it out).
+ */
+export const receiversResponse = z.object({
+  items: z.array(
+    z.object({
+      orgId: z.number(),
+      name: z.string(),
+      via: z.enum(['designated', 'fallback']).nullable(),
+      officeId: z.number().nullable(),
+      officeName: z.string().nullable(),
+    }),
+  ),
+});
 
 const email = z
   .string()

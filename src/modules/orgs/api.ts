@@ -9,6 +9,7 @@ import { now } from '../../platform/time.ts';
 import { orgAliasesApi } from './aliases.api.ts';
 import * as s from './api.schemas.ts';
 import { presentOrg, presentUser } from './present.ts';
+import { agenciesWithoutOwnReceiver } from './receiving.ts';
 import * as service from './service.ts';
 import * as store from './store.ts';
 
@@ -59,6 +60,18 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
       const rows = await store.listOrgs(db);
       return { items: rows.map(presentOrg), total: rows.length };
     },
+  );
+
+  app.get(
+    '/orgs/receivers',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: '受理依申请公开但没有本机关公开办账号的机关，及代为受理的机构',
+        response: { 200: s.receiversResponse },
+      },
+    },
+    async (req) => ({ items: await agenciesWithoutOwnReceiver(db, requireActor(req)) }),
   );
 
   app.post(

@@ -16,6 +16,15 @@ export { scopeMode } from './domain/policies.ts';
 export { ORG_KINDS, type OrgKind, ROLE_LABELS, ROLES, type Role } from './domain/roles.ts';
 export { subtreeIds } from './domain/tree.ts';
 export { orgsModule } from './manifest.ts';
+export {
+  agenciesWithoutOwnReceiver,
+  loadReceiving,
+  type Receipt,
+  type ReceivingIndex,
+  type ReceivingRow,
+  receivingAgencyIdsFor,
+  receivingUserIds,
+} from './receiving.ts';
 export { seedDemoOrgs } from './seeds.ts';
 export {
   agencyIdsFor,

@@ -15,6 +15,7 @@ export function presentOrg(o: OrgRow): z.infer<typeof orgView> {
     creditCode: o.credit_code,
     acceptsRequests: o.accepts_requests,
     disabled: o.disabled,
+    receivingOfficeId: o.receiving_office_id,
   };
 }
 

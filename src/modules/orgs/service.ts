@@ -53,6 +53,8 @@ export type OrgInput = {
   kind: OrgKind;
   code: string | null;
   sortOrder: number;
+  /** 受理方式 (edit only): the office designated to receive the agency's applications; null: its own. */
+  receivingOfficeId?: number | null;
 };
 
 async function checkParent(db: Db, kind: OrgKind, parentId: number | null): Promise<void> {
@@ -111,12 +113,22 @@ export async function updateOrg(db: Db, actor: Actor, id: number, patch: Partial
       }
       await checkParent(tx, kind, parentId);
     }
+    if (patch.receivingOfficeId !== undefined && patch.receivingOfficeId !== null) {
+      const office = await store.findOrg(tx, patch.receivingOfficeId);
+      const visible = await visibleOrgIds(tx, actor);
+      if (!office || office.id === id || office.disabled || !visible.has(office.id)) {
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: 'receivingOfficeId', message: '请选择本机关以外、未停用的机构代为受理' },
+        ]);
+      }
+    }
     const after = await store.updateOrgRow(tx, id, {
       parent_id: parentId,
       kind,
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.code !== undefined ? { code: patch.code } : {}),
       ...(patch.sortOrder !== undefined ? { sort_order: patch.sortOrder } : {}),
+      ...(patch.receivingOfficeId !== undefined ? { receiving_office_id: patch.receivingOfficeId } : {}),
     });
     await recordAudit(tx, {
       actorId: actor.id,

@@ -18,6 +18,8 @@ export interface OrgsTable {
   credit_code: Generated<string | null>;
   accepts_requests: Generated<boolean>;
   disabled: Generated<boolean>;
+  /** The office organisation that receives this agency's applications; null: its own office (0024). */
+  receiving_office_id: Generated<number | null>;
   created_at: Generated<Date>;
 }
 
@@ -125,6 +127,7 @@ export function updateOrgRow(
     kind: string;
     code: string | null;
     sort_order: number;
+    receiving_office_id: number | null;
   }>,
 ): Promise<OrgRow> {
   return db.updateTable('orgs').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
@@ -301,4 +304,16 @@ export function updateUserRow(
   }>,
 ): Promise<UserRow> {
   return db.updateTable('users').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The organisations with at least one active office-role user (those who could receive applications). */
+export async function staffedOrgIds(db: Kysely<Database>): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('users')
+    .select('org_id')
+    .distinct()
+    .where('role', '=', 'office')
+    .where('disabled', '=', false)
+    .execute();
+  return new Set(rows.map((r) => r.org_id));
 }

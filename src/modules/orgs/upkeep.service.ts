@@ -25,6 +25,7 @@ const invalid = (path: string, message: string) => new AppError('VALIDATION_FAIL
 const REFERENCE_LABELS: Record<string, string> = {
   'orgs.parent_id': '下级机构',
   'orgs.serves_org_id': '由其作为公开工作机构的机关',
+  'orgs.receiving_office_id': '由其代为受理依申请公开的机关',
   'users.org_id': '用户',
   'org_aliases.org_id': '机构简称',
   'requests.org_id': '依申请公开申请',
@@ -204,6 +205,13 @@ export async function mergeOrg(db: Db, actor: Actor, sourceId: number, targetId:
         `下级机构“${misfit.name}”不能设在${ORG_KIND_LABELS[target.kind as OrgKind]}之下`,
       );
     const moved: Record<string, number> = {};
+    // The target cannot receive on its own behalf: a designation of the source by the target lapses.
+    await tx
+      .updateTable('orgs')
+      .set({ receiving_office_id: null })
+      .where('id', '=', targetId)
+      .where('receiving_office_id', '=', sourceId)
+      .execute();
     for (const r of await orgReferences(tx)) {
       try {
         const res =

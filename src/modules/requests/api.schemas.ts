@@ -123,6 +123,8 @@ export const actionBody = z.discriminatedUnion('action', [
 ]);
 
 export const listQuery = z.object({
+  /** work: the cases the caller acts on (default); supervise: 督办, the cases a government's office oversees. */
+  view: z.enum(['work', 'supervise']).optional(),
   stage: z.string().max(40).optional(),
   unitId: recordId.optional(),
   overdue: z.enum(['1', 'true']).optional(),

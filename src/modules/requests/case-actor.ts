@@ -6,20 +6,25 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import { type ActiveUser, agenciesServedBy, agencyIdsFor, visibleOrgIds } from '../orgs/index.ts';
+import { type ActiveUser, loadReceiving, type ReceivingIndex, visibleOrgIds } from '../orgs/index.ts';
 import { type CaseActor, type CaseRef, can, viewsByAdministeredOrgs } from './domain/policies.ts';
 
 export type StaffActor = Actor & CaseActor;
 
+/**
+ * The agencies a person acts for are those their organisation serves and receives applications for
+ * (orgs' `loadReceiving`: designated, or by fallback); a government's office also oversees (督办) its subtree.
+ */
 export async function loadCaseActor(db: Kysely<Database>, actor: Actor): Promise<StaffActor> {
-  const agencyIds = await agencyIdsFor(db, actor);
+  const receiving = await loadReceiving(db);
+  const agencyIds = receiving.agenciesFor(actor.orgId);
   const administeredOrgIds = viewsByAdministeredOrgs(actor) ? [...(await visibleOrgIds(db, actor))] : [];
-  return { ...actor, agencyIds, administeredOrgIds };
+  return { ...actor, agencyIds, administeredOrgIds, supervisedOrgIds: receiving.supervisedFor(actor) };
 }
 
 /** A recipient of notices (orgs' `activeUsers`) as the policy sees them; never an administrator's subtree. */
-export function recipientActor(u: ActiveUser): CaseActor {
-  const agencyIds = agenciesServedBy({ id: u.org_id, servesOrgId: u.serves_org_id });
+export function recipientActor(u: ActiveUser, receiving: ReceivingIndex): CaseActor {
+  const agencyIds = receiving.agenciesFor(u.org_id);
   return { id: u.id, role: u.role, orgId: u.org_id, agencyIds, administeredOrgIds: [] };
 }
 

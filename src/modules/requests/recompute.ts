@@ -10,7 +10,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { chinaToday, now } from '../../platform/time.ts';
 import { type CalendarChanged, formatChineseDate, loadCalendar, provisionalNote } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
-import { activeUsers } from '../orgs/index.ts';
+import { activeUsers, loadReceiving } from '../orgs/index.ts';
 import { recipientActor } from './case-actor.ts';
 import { can } from './domain/policies.ts';
 import { RUNNING_STAGES } from './domain/stages.ts';
@@ -106,12 +106,12 @@ async function notifyOffices(db: Kysely<Database>, change: CalendarChanged, chan
   // Only deadlines whose date moved are news; a provisional date confirmed unchanged is listed too,
   // because the office may have told the applicant it was provisional.
   if (changes.length === 0) return;
-  const offices = await activeUsers(db, { roles: ['office'] });
+  const [offices, receiving] = await Promise.all([activeUsers(db, { roles: ['office'] }), loadReceiving(db)]);
   const years = change.years.map((y) => `${y}年`).join('、');
   const stamp = now().toISOString();
   const rows: NewNotification[] = [];
   for (const office of offices) {
-    const who = recipientActor(office);
+    const who = recipientActor(office, receiving);
     const mine = changes.filter((c) => can(who, 'office-deadline-reminder', { orgId: c.orgId }));
     if (mine.length === 0) continue;
     const listed = mine.slice(0, LISTED_CASES).map(line);

@@ -33,7 +33,7 @@ import {
   workingDaysUntil,
 } from '../calendar/index.ts';
 import { createNotifications, type NewNotification } from '../notifications/index.ts';
-import { activeUsers } from '../orgs/index.ts';
+import { activeUsers, loadReceiving } from '../orgs/index.ts';
 import { recipientActor } from './case-actor.ts';
 import { can, REMINDED_ROLES } from './domain/policies.ts';
 import { runningStageSql } from './store.ts';
@@ -91,7 +91,10 @@ type Recipients = {
 };
 
 async function loadRecipients(db: Kysely<Database>, handlerIds: number[]): Promise<Recipients> {
-  const rows = await activeUsers(db, { roles: REMINDED_ROLES, alsoIds: handlerIds });
+  const [rows, receiving] = await Promise.all([
+    activeUsers(db, { roles: REMINDED_ROLES, alsoIds: handlerIds }),
+    loadReceiving(db),
+  ]);
   const active = new Set<number>();
   const handlersByUnit = new Map<number, number[]>();
   const officesByAgency = new Map<number, number[]>();
@@ -102,7 +105,7 @@ async function loadRecipients(db: Kysely<Database>, handlerIds: number[]): Promi
   };
   for (const u of rows) {
     active.add(u.id);
-    const who = recipientActor(u);
+    const who = recipientActor(u, receiving);
     if (can(who, 'unit-deadline-reminder', { unitId: u.org_id })) push(handlersByUnit, u.org_id, u.id);
     for (const agencyId of who.agencyIds) {
       if (can(who, 'office-deadline-reminder', { orgId: agencyId })) push(officesByAgency, agencyId, u.id);

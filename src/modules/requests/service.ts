@@ -7,7 +7,8 @@ import { AppError } from '../../platform/http/errors.ts';
 import { hashPassword, verifyPassword } from '../../platform/http/passwords.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { type Calendar, loadCalendar } from '../calendar/index.ts';
-import { findOrg } from '../orgs/index.ts';
+import { createNotifications } from '../notifications/index.ts';
+import { findOrg, loadReceiving, receivingUserIds } from '../orgs/index.ts';
 import { kaseOf, loadCaseActor, refusal, type StaffActor } from './case-actor.ts';
 import { validateApplicant } from './domain/applicant.ts';
 import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
@@ -145,6 +146,19 @@ async function createCase(
     const org = await findOrg(tx, input.orgId);
     if (!org)
       throw new AppError('VALIDATION_FAILED', {}, [{ path: 'orgId', message: '请选择受理申请的行政机关' }]);
+    if (org.disabled || !org.accepts_requests) {
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'orgId', message: `${org.name}不受理政府信息公开申请，请选择其他行政机关` },
+      ]);
+    }
+    // Every application reaches a person (DERIVED from 条例第二十七条、第二十九条): an agency without an
+    // office of its own is received by the nearest government's office, which is told so.
+    const receipt = (await loadReceiving(tx)).receiverOf(org.id);
+    if (!receipt) {
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'orgId', message: `${org.name}暂无受理人员，请选择其他行政机关或联系政府信息公开工作机构` },
+      ]);
+    }
     const confirmed = input.receivedOn !== null;
     const row = await store.insertRequest(tx, {
       org_id: input.orgId,
@@ -196,8 +210,27 @@ async function createCase(
       subjectId: row.id,
       after: { caseNo: after.case_no, channel: after.channel, stage: after.stage, orgId: after.org_id },
     });
+    if (receipt.via === 'fallback') await noticeFallback(tx, after, org.name, receipt.officeId);
     return { row: after, duplicate: false };
   });
+}
+
+/** Tells the government's office that it received an application for an agency with nobody of its own. */
+async function noticeFallback(tx: Db, row: store.RequestRow, agencyName: string, officeId: number) {
+  const userIds = await receivingUserIds(tx, officeId);
+  const caseNo = row.case_no ?? `#${row.id}`;
+  await createNotifications(
+    tx,
+    userIds.map((userId) => ({
+      userId,
+      kind: 'request.received-on-behalf',
+      subjectType: 'request',
+      subjectId: String(row.id),
+      title: `${agencyName}没有受理人员，申请${caseNo}由本机构代为受理`,
+      body: `申请${caseNo}（${row.subject}）提交给${agencyName}，但该机关没有公开办账号，也未指定代为受理的机构，已转由本机构受理。请及时处理，并在机构管理中为${agencyName}设置公开办账号或受理方式。`,
+      dueOn: row.reply_due,
+    })),
+  );
 }
 
 /** A citizen's online application: received once the office confirms it (Art. 31). */
@@ -379,11 +412,14 @@ export async function caseScope(db: Db, actor: Actor): Promise<{ orgIds: number[
 export async function listCases(
   db: Db,
   actor: Actor,
-  f: Omit<store.ListFilter, 'scope' | 'today' | 'dueBy'> & { dueWithin?: number },
+  f: Omit<store.ListFilter, 'scope' | 'today' | 'dueBy'> & {
+    dueWithin?: number;
+    view?: 'work' | 'supervise';
+  },
   today: string,
 ) {
   const a = await loadCaseActor(db, actor);
-  const scope = caseListScope(a);
+  const scope = caseListScope(a, f.view);
   let dueBy: string | undefined;
   if (f.dueWithin !== undefined) dueBy = (await loadCalendar(db)).addWorkingDays(today, f.dueWithin);
   const { rows, total } = await store.listRequests(db, { ...f, scope, today, dueBy });

@@ -265,3 +265,41 @@ test('list scopes: the administrator its subtree, office and head their agencies
   assert.deepEqual(releaseQueueScope(admin), [1, 10, 11, 20, 30, 40, 41, 50, 51]);
   assert.deepEqual(releaseQueueScope(unitHandler), []);
 });
+
+// 督办 (Art. 3–4): the government's office (org 11 serving 10) oversees agency 40 in the government's
+// subtree; it receives for 50 (designated or fallback: 50 is among its agencyIds) and acts there only.
+test('督办: the government’s office views the cases of its subtree, acts only where it receives', () => {
+  const supervisor: CaseActor = { ...actor('office', 11, [11, 10, 50]), supervisedOrgIds: [10, 11, 40, 50] };
+  const departmentCase: CaseRef = { orgId: 40, unitId: null, handlerId: null };
+  const receivedCase: CaseRef = { orgId: 50, unitId: null, handlerId: null };
+  const rows: [string, CaseActor, PolicyAction, CaseRef, boolean][] = [
+    ['views a department’s case', supervisor, 'view', departmentCase, true],
+    ['takes no action on it', supervisor, 'confirm-receipt', departmentCase, false],
+    ['does not reply for it', supervisor, 'reply', departmentCase, false],
+    ['sees no personal data of it', supervisor, 'view-personal', departmentCase, false],
+    ['acts on a case it receives for', supervisor, 'confirm-receipt', receivedCase, true],
+    [
+      'a 负责人 with supervised ids does not oversee',
+      { ...officeHead, supervisedOrgIds: [40] },
+      'view',
+      departmentCase,
+      false,
+    ],
+    [
+      'another agency’s office does not oversee',
+      otherOffice,
+      'view',
+      { orgId: 10, unitId: null, handlerId: null },
+      false,
+    ],
+  ];
+  for (const [name, who, action, subject, expected] of rows) {
+    assert.equal(can(who, action as 'view', subject), expected, name);
+  }
+  assert.deepEqual(caseListScope(supervisor, 'supervise'), { orgIds: [10, 11, 40, 50], unitIds: [] });
+  assert.deepEqual(caseListScope({ ...officeHead, supervisedOrgIds: [40] }, 'supervise'), {
+    orgIds: [],
+    unitIds: [],
+  });
+  assert.deepEqual(caseListScope(unitHandler, 'supervise'), { orgIds: [], unitIds: [] });
+});

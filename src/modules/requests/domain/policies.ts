@@ -10,6 +10,10 @@
  *   工作机构负责人同意”): an `approver` whose `agencyIds` contain `kase.orgId`.
  * - The assigned handling unit (承办单位, `actor.orgId === kase.unitId`): its handlers and approvers may
  *   request/receive a correction, consult, reply and add notes; its reviewers may only view.
+ * - 督办: the disclosure office of a government (条例第三条、第四条: it leads and supervises the disclosure
+ *   work of its area) views every case of the agencies in the government's subtree (`supervisedOrgIds`),
+ *   deadlines included, but acts only where it is the office of the addressed agency (it receives for it:
+ *   its own, designated or by fallback — orgs' `agenciesReceivedBy`).
  * - `admin` may view the cases of the organisations it administers (`administeredOrgIds`, loaded by the
  *   service) but takes no case action.
  * - 'view-personal': personal data (name, ID number, phone, e-mail, address) is shown to the office of the
@@ -44,6 +48,11 @@ export interface CaseActor {
    * `viewsByAdministeredOrgs`); empty for everyone else.
    */
   administeredOrgIds: readonly number[];
+  /**
+   * 督办: the agencies whose cases this person oversees without acting for them (a government's disclosure
+   * office: every agency in the government's subtree; orgs' `supervisedAgencies`). Absent: none.
+   */
+  supervisedOrgIds?: readonly number[];
 }
 
 export interface CaseRef {
@@ -116,6 +125,11 @@ function isOfficeHeadOf(actor: CaseActor, kase: CaseRef): boolean {
   return actor.role === 'approver' && actor.agencyIds.includes(kase.orgId);
 }
 
+/** The government's disclosure office overseeing the agency (督办): sees, does not act. */
+function isSupervisorOf(actor: CaseActor, orgId: number): boolean {
+  return actor.role === 'office' && (actor.supervisedOrgIds ?? []).includes(orgId);
+}
+
 function isUnitMember(actor: CaseActor, kase: CaseRef): boolean {
   return kase.unitId !== null && actor.orgId === kase.unitId;
 }
@@ -128,6 +142,7 @@ function isUnitWorker(actor: CaseActor, kase: CaseRef): boolean {
 function canView(actor: CaseActor, kase: CaseRef): boolean {
   if (viewsByAdministeredOrgs(actor)) return actor.administeredOrgIds.includes(kase.orgId);
   if (isOfficeOf(actor, kase.orgId) || isOfficeHeadOf(actor, kase)) return true;
+  if (isSupervisorOf(actor, kase.orgId)) return true;
   return (
     isUnitMember(actor, kase) &&
     (actor.role === 'handler' || actor.role === 'reviewer' || actor.role === 'approver')
@@ -196,11 +211,18 @@ export function can<A extends PolicyAction>(actor: CaseActor, action: A, ...args
 }
 
 /**
- * Which cases a person's lists cover: an administrator the cases addressed to the organisations it
+ * Which cases a person's lists cover (`view` 'work', the workbench): an administrator the cases addressed to the organisations it
  * administers; the office and 负责人 those addressed to the agencies they act for, and everyone the cases
- * assigned to their own organisation as handling unit.
+ * assigned to their own organisation as handling unit. `view` 'supervise' (督办): the cases of the agencies
+ * a government's office oversees.
  */
-export function caseListScope(actor: CaseActor): { orgIds: number[]; unitIds: number[] } {
+export function caseListScope(
+  actor: CaseActor,
+  view: 'work' | 'supervise' = 'work',
+): { orgIds: number[]; unitIds: number[] } {
+  if (view === 'supervise') {
+    return { orgIds: actor.role === 'office' ? [...(actor.supervisedOrgIds ?? [])] : [], unitIds: [] };
+  }
   if (viewsByAdministeredOrgs(actor)) return { orgIds: [...actor.administeredOrgIds], unitIds: [] };
   const office = actor.role === 'office' || actor.role === 'approver';
   return { orgIds: office ? [...actor.agencyIds] : [], unitIds: [actor.orgId] };

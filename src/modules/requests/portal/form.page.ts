@@ -8,7 +8,7 @@ import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { type Html, html } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
-import { findOrg, listOrgs, type OrgRow } from '../../orgs/index.ts';
+import { findOrg, loadReceiving, type OrgRow } from '../../orgs/index.ts';
 import { applicationBody } from '../api.schemas.ts';
 import { validateApplicant } from '../domain/applicant.ts';
 import { submitOnline } from '../service.ts';
@@ -483,8 +483,11 @@ export async function formPage(app: FastifyInstance, opts: { db: Kysely<Database
     submissionKey: string,
     notice?: Html,
   ) {
-    // 受理机关: organisations that accept applications and are not disabled.
-    const orgs = orgOptions((await listOrgs(db)).filter((o) => o.accepts_requests && !o.disabled));
+    // 受理机关: organisations that accept applications, are not disabled and have someone to receive them.
+    const receiving = await loadReceiving(db);
+    const orgs = orgOptions(
+      receiving.orgs.filter((o) => o.accepts_requests && !o.disabled && receiving.receiverOf(o.id) !== null),
+    );
     const csrf = req.cookies[CSRF_COOKIE] ?? '';
     return send(req, reply, status, TITLE, renderForm({ values, errors, csrf, submissionKey, orgs, notice }));
   }
