@@ -36,15 +36,28 @@ test('gongkai setup: bad input, then the first run, then refused', { timeout: 60
   assert.match(bad.err, /--region-code：行政区划代码应为6位或12位数字/);
   assert.match(bad.err, /--icp：ICP备案号格式/);
 
-  const first = gongkai([...SETUP, '--admin-name', '张三', '--region-code', '370832', '--json']);
+  const first = gongkai([
+    ...SETUP,
+    '--admin-name',
+    '张三',
+    '--region-code',
+    '370832',
+    '--office-user',
+    'ls_office',
+    '--office-user-name',
+    '李四',
+    '--json',
+  ]);
   assert.equal(first.code, 0, first.err);
   const answer = JSON.parse(first.out);
-  assert.deepEqual(Object.keys(answer), ['government', 'office', 'admin']);
+  assert.deepEqual(Object.keys(answer), ['government', 'office', 'admin', 'officeUser']);
   assert.equal(answer.government.name, '梁山县人民政府');
   assert.equal(typeof answer.government.id, 'number');
   assert.equal(answer.office.name, '梁山县人民政府办公室');
   assert.equal(answer.admin.username, 'lsadmin');
   assert.match(answer.admin.password, /^(?=.*[A-Za-z])(?=.*\d).{16}$/);
+  assert.equal(answer.officeUser.username, 'ls_office');
+  assert.match(answer.officeUser.password, /^(?=.*[A-Za-z])(?=.*\d).{16}$/);
 
   const again = gongkai([...SETUP, '--json']);
   assert.equal(again.code, 2);
@@ -56,7 +69,7 @@ test('gongkai setup: bad input, then the first run, then refused', { timeout: 60
     'user',
     'add',
     '--username',
-    'ls_office',
+    'ls_office2',
     '--name',
     '王五',
     '--role',

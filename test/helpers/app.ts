@@ -68,12 +68,21 @@ async function makeClient(app: FastifyInstance): Promise<Client> {
   return client;
 }
 
+export type TestAppOptions = {
+  /**
+   * No demo organisations and no test users: the migrated database with only its reference data, as a
+   * government's first start finds it (setup needed). `as(…)` then has nobody to sign in.
+   */
+  empty?: boolean;
+};
+
 /**
  * The whole app on a fresh test database, with the demo organisations and one user per role in
- * 市教育局 (handler, reviewer, approver), 市财政局 (handler2, approver2), the office and an admin.
+ * 市教育局 (handler, reviewer, approver), 市财政局 (handler2, approver2), the office and an admin —
+ * or, with `empty`, nothing but the reference data.
  * It runs at `TEST_TODAY`: the platform clock of the test process (set by `./clock.ts`).
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const handle = await createTestDb();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gk-test-'));
   const config = {
@@ -81,19 +90,7 @@ export async function createTestApp(): Promise<TestApp> {
     seedDemo: false,
   };
   await prepareData(handle.db, MODULES, false);
-  const { seedDemoOrgs } = await import('../../src/modules/orgs/seeds.ts');
-  await seedDemoOrgs(handle.db);
-  const users: [string, Role, string][] = [
-    ['t_admin', 'admin', '济宁市人民政府'],
-    ['t_office', 'office', '市政府办公室'],
-    ['t_handler', 'handler', '市教育局'],
-    ['t_reviewer', 'reviewer', '市教育局'],
-    ['t_approver', 'approver', '市教育局'],
-    ['t_handler2', 'handler', '市财政局'],
-    ['t_approver2', 'approver', '市财政局'],
-    ['t_county', 'approver', '邹城市人民政府'],
-  ];
-  for (const [username, role, org] of users) await createTestUser(handle.db, { username, role, org });
+  if (!options.empty) await seedTestUsers(handle.db);
   const app = await buildApp({ config, db: handle.db, logger: false });
   await app.ready();
   return {
@@ -114,4 +111,21 @@ export async function createTestApp(): Promise<TestApp> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The demo organisations and the `t_*` users of `createTestApp`. */
+async function seedTestUsers(db: DbHandle['db']): Promise<void> {
+  const { seedDemoOrgs } = await import('../../src/modules/orgs/seeds.ts');
+  await seedDemoOrgs(db);
+  const users: [string, Role, string][] = [
+    ['t_admin', 'admin', '济宁市人民政府'],
+    ['t_office', 'office', '市政府办公室'],
+    ['t_handler', 'handler', '市教育局'],
+    ['t_reviewer', 'reviewer', '市教育局'],
+    ['t_approver', 'approver', '市教育局'],
+    ['t_handler2', 'handler', '市财政局'],
+    ['t_approver2', 'approver', '市财政局'],
+    ['t_county', 'approver', '邹城市人民政府'],
+  ];
+  for (const [username, role, org] of users) await createTestUser(db, { username, role, org });
 }

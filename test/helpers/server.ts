@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createTestApp, type TestApp } from './app.ts';
+import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
 
 export type TestServer = {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41234`. */
@@ -11,10 +11,11 @@ export type TestServer = {
 
 /**
  * The real app listening on 127.0.0.1 on a random free port, over a fresh test database
- * (`createTestApp()`: demo organisations and the `t_*` users, password `password-123`).
+ * (`createTestApp()`: demo organisations and the `t_*` users, password `password-123`; with
+ * `{ empty: true }` neither — the first run's empty database, where `/admin` opens the setup page).
  */
-export async function startTestServer(): Promise<TestServer> {
-  const testApp = await createTestApp();
+export async function startTestServer(options: TestAppOptions = {}): Promise<TestServer> {
+  const testApp = await createTestApp(options);
   try {
     await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   } catch (err) {

@@ -38,13 +38,39 @@ export type FirstGovernmentInput = {
   regionCode: string | null;
   /** Its disclosure office (政府信息公开工作机构), e.g. 梁山县人民政府办公室. */
   office: string;
-  admin: { username: string; displayName: string; password: string; mustChangePassword: boolean };
+  admin: FirstUserInput;
+  /** The office's first account: role office, in the disclosure office. */
+  officeUser: FirstUserInput;
 };
+
+type FirstUserInput = {
+  username: string;
+  displayName: string;
+  password: string;
+  mustChangePassword: boolean;
+};
+
+async function insertFirstUser(tx: Db, input: FirstUserInput, role: 'admin' | 'office', orgId: number) {
+  const inserted = await store.insertUser(tx, {
+    username: input.username,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+    role,
+    orgId,
+  });
+  return tx
+    .updateTable('users')
+    .set({ must_change_password: input.mustChangePassword })
+    .where('id', '=', inserted.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
 
 /**
  * Creates the root government, its disclosure office (a department whose `serves_org_id` is the
- * government, as 市政府办公室 is for the demo city) and the first administrator, with their audit rows,
- * in the caller's transaction. The caller has checked that no organisation exists (`countOrgs`).
+ * government, as 市政府办公室 is for the demo city), the first administrator and the office's first
+ * account (so that the government receives applications at once), with their audit rows, in the
+ * caller's transaction. The caller has checked that no organisation exists (`countOrgs`).
  */
 export async function createFirstGovernment(tx: Db, input: FirstGovernmentInput) {
   const government = await store.insertOrg(tx, {
@@ -68,19 +94,8 @@ export async function createFirstGovernment(tx: Db, input: FirstGovernmentInput)
     sortOrder: 0,
     servesOrgId: government.id,
   });
-  const inserted = await store.insertUser(tx, {
-    username: input.admin.username,
-    displayName: input.admin.displayName,
-    passwordHash: await hashPassword(input.admin.password),
-    role: 'admin',
-    orgId: government.id,
-  });
-  const admin = await tx
-    .updateTable('users')
-    .set({ must_change_password: input.admin.mustChangePassword })
-    .where('id', '=', inserted.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const admin = await insertFirstUser(tx, input.admin, 'admin', government.id);
+  const officeUser = await insertFirstUser(tx, input.officeUser, 'office', office.id);
   for (const org of [withRegion, office]) {
     await recordAudit(tx, {
       actorId: null,
@@ -90,14 +105,16 @@ export async function createFirstGovernment(tx: Db, input: FirstGovernmentInput)
       after: org,
     });
   }
-  await recordAudit(tx, {
-    actorId: null,
-    action: 'user.create',
-    subjectType: 'user',
-    subjectId: admin.id,
-    after: admin,
-  });
-  return { government: withRegion, office, admin };
+  for (const user of [admin, officeUser]) {
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: user.id,
+      after: user,
+    });
+  }
+  return { government: withRegion, office, admin, officeUser };
 }
 
 /** Whether the user must choose a new password before anything else. */

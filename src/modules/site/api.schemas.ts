@@ -6,6 +6,7 @@ import {
   checkRegionCode,
   checkSiteCode,
 } from './domain/identity.ts';
+import { USERNAME_PATTERN, USERNAME_RULE } from './domain/setup.ts';
 
 /** Optional text: trimmed, empty means none (null). */
 const optionalText = (label: string, max: number) =>
@@ -44,30 +45,43 @@ export const identityBody = z.object({
   logoFileId: z.number('图标编号无效').int().positive('图标编号无效').nullable().default(null),
 });
 
+const displayName = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .max(50, '姓名不能超过50个字')
+    .nullish()
+    .transform((v) => v || fallback);
+
+/** A chosen password, or null: one is then generated, shown once and changed at first sign-in. */
+const chosenPassword = z
+  .string()
+  .max(200, '密码不能超过200位')
+  .nullish()
+  .transform((v) => v || null);
+
 /**
  * `POST /api/setup` (and `gongkai setup`): the government, its disclosure office, the first
- * administrator and the site identity. The site name and 主办单位 default to the government's name;
- * without a password one is generated, shown once and must be changed at first sign-in.
+ * administrator, the office's first account (role office, in the disclosure office, so that the
+ * government receives applications at once) and the site identity. The site name and 主办单位 default
+ * to the government's name; the office account's username to `<admin>_office`; without a password one
+ * is generated, shown once and must be changed at first sign-in.
  */
 export const setupBody = z.object({
   government: orgName('政府名称'),
   regionCode: checkedText('行政区划代码', 12, checkRegionCode),
   office: orgName('政府信息公开工作机构名称'),
-  adminUsername: z
-    .string('请输入管理员用户名')
-    .trim()
-    .regex(/^[a-z0-9_.-]{3,40}$/, '用户名为3至40位小写字母、数字或 _ . -'),
-  adminName: z
+  adminUsername: z.string('请输入管理员用户名').trim().regex(USERNAME_PATTERN, USERNAME_RULE),
+  adminName: displayName('系统管理员'),
+  adminPassword: chosenPassword,
+  officeUsername: z
     .string()
     .trim()
-    .max(50, '姓名不能超过50个字')
     .nullish()
-    .transform((v) => v || '系统管理员'),
-  adminPassword: z
-    .string()
-    .max(200, '密码不能超过200位')
-    .nullish()
-    .transform((v) => v || null),
+    .transform((v) => v || null)
+    .refine((v) => v === null || USERNAME_PATTERN.test(v), USERNAME_RULE),
+  officeDisplayName: displayName('信息公开工作人员'),
+  officePassword: chosenPassword,
   ...identityFields,
   siteName: identityFields.siteName.nullish().transform((v) => v ?? null),
 });
@@ -82,6 +96,8 @@ export const setupResult = z.object({
   office: z.object({ id: z.number(), name: z.string() }),
   /** `password` only when it was generated: shown once, to be changed at first sign-in. */
   admin: z.object({ username: z.string(), password: z.string().optional() }),
+  /** The disclosure office's first account (role office), `password` as the administrator's. */
+  officeUser: z.object({ username: z.string(), password: z.string().optional() }),
 });
 
 /** The site identity as everyone may read it (the portal, the login page). */

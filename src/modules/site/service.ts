@@ -22,6 +22,7 @@ import {
   policeRecordCode,
 } from './domain/identity.ts';
 import { can } from './domain/policies.ts';
+import { defaultOfficeUsername } from './domain/setup.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -129,36 +130,60 @@ export async function setupNeeded(db: Db): Promise<boolean> {
   return (await countOrgs(db)) === 0;
 }
 
+/** A person's password at setup: the chosen one, or a generated one returned once (to change at sign-in). */
+function setupPassword(chosen: string | null, username: string) {
+  return chosen === null
+    ? { password: generatePassword(username), generated: true }
+    : { password: chosen, generated: false };
+}
+
 /**
- * The first run of a real government: the government, its disclosure office, the first administrator
- * and the site identity, with their audit rows, in one transaction. Refused (SETUP_DONE) once any
- * organisation exists. Without a chosen password one is generated, returned once and must be changed
- * at the first sign-in.
+ * The first run of a real government: the government, its disclosure office, the first administrator,
+ * the office's first account and the site identity, with their audit rows, in one transaction. Refused
+ * (SETUP_DONE) once any organisation exists. Without a chosen password one is generated, returned once
+ * and must be changed at the first sign-in. The office account's username defaults to `<admin>_office`.
  */
 export async function runSetup(db: Db, input: SetupInput): Promise<SetupResult> {
   if (!(await setupNeeded(db))) throw new AppError('SETUP_DONE');
+  const officeUsername = input.officeUsername ?? defaultOfficeUsername(input.adminUsername);
   const fields: { path: string; message: string }[] = [];
   if (input.adminPassword !== null) {
     const problem = checkNewPassword(input.adminPassword, input.adminUsername);
     if (problem) fields.push({ path: 'adminPassword', message: problem });
   }
+  if (officeUsername === input.adminUsername) {
+    fields.push({ path: 'officeUsername', message: '公开工作机构账号不能与管理员同名' });
+  } else if (officeUsername.length > 40) {
+    fields.push({ path: 'officeUsername', message: '管理员用户名较长，请另行填写公开工作机构账号的用户名' });
+  }
+  if (input.officePassword !== null) {
+    const problem = checkNewPassword(input.officePassword, officeUsername);
+    if (problem) fields.push({ path: 'officePassword', message: problem });
+  }
   if (input.office === input.government) {
     fields.push({ path: 'office', message: '政府信息公开工作机构不能与政府同名' });
   }
   if (fields.length > 0) throw new AppError('VALIDATION_FAILED', {}, fields);
-  const generated = input.adminPassword === null ? generatePassword(input.adminUsername) : null;
+  const adminPassword = setupPassword(input.adminPassword, input.adminUsername);
+  const officePassword = setupPassword(input.officePassword, officeUsername);
   const result = await inTransaction(db, async (tx) => {
     await lockOrgsForSetup(tx);
     if ((await countOrgs(tx)) > 0) throw new AppError('SETUP_DONE');
-    const { government, office, admin } = await createFirstGovernment(tx, {
+    const { government, office, admin, officeUser } = await createFirstGovernment(tx, {
       government: input.government,
       regionCode: input.regionCode,
       office: input.office,
       admin: {
         username: input.adminUsername,
         displayName: input.adminName,
-        password: input.adminPassword ?? (generated as string),
-        mustChangePassword: generated !== null,
+        password: adminPassword.password,
+        mustChangePassword: adminPassword.generated,
+      },
+      officeUser: {
+        username: officeUsername,
+        displayName: input.officeDisplayName,
+        password: officePassword.password,
+        mustChangePassword: officePassword.generated,
       },
     });
     const identity = await store.insertIdentity(
@@ -185,10 +210,15 @@ export async function runSetup(db: Db, input: SetupInput): Promise<SetupResult> 
       subjectId: government.id,
       after: identity,
     });
+    const shown = (username: string, p: { password: string; generated: boolean }) => ({
+      username,
+      ...(p.generated ? { password: p.password } : {}),
+    });
     return {
       government: { id: government.id, name: government.name },
       office: { id: office.id, name: office.name },
-      admin: { username: admin.username, ...(generated === null ? {} : { password: generated }) },
+      admin: shown(admin.username, adminPassword),
+      officeUser: shown(officeUser.username, officePassword),
     };
   });
   forgetSite(db);

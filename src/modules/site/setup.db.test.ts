@@ -106,6 +106,7 @@ describe('first run of a real government (梁山县) on an empty database', () =
       government: '',
       office: '梁山县人民政府办公室',
       adminUsername: 'A B',
+      officeUsername: '办公室',
       regionCode: '3708',
       siteCode: 'abc',
       icpRecord: '鲁ICP备12345678',
@@ -121,17 +122,27 @@ describe('first run of a real government (梁山县) on an empty database', () =
       'government',
       'icpRecord',
       'officePhone',
+      'officeUsername',
       'policeRecord',
       'regionCode',
       'siteCode',
     ]);
     for (const f of error.fields) assert.match(f.message, /[\u4e00-\u9fa5]/, f.path);
-    const weak = await c.send('POST', '/api/setup', { ...LIANGSHAN, adminPassword: 'short' });
+    const weak = await c.send('POST', '/api/setup', {
+      ...LIANGSHAN,
+      adminPassword: 'short',
+      officePassword: 'alllettersonly',
+    });
     assert.equal(weak.statusCode, 400);
     assert.deepEqual(
       weak.json().error.fields.map((f: { path: string }) => f.path),
-      ['adminPassword'],
+      ['adminPassword', 'officePassword'],
     );
+    const same = await c.send('POST', '/api/setup', { ...LIANGSHAN, officeUsername: 'lsadmin' });
+    assert.equal(same.statusCode, 400);
+    assert.deepEqual(same.json().error.fields, [
+      { path: 'officeUsername', message: '公开工作机构账号不能与管理员同名' },
+    ]);
     assert.deepEqual(await countRows(), { orgs: 0, users: 0, sites: 0 });
   });
 
@@ -144,7 +155,7 @@ describe('first run of a real government (梁山县) on an empty database', () =
   });
 
   let password = '';
-  it('sets up the government, its office, the administrator and the identity in one go', async () => {
+  it('sets up the government, its office, the administrator, the office account and the identity in one go', async () => {
     const c = client(app);
     await c.get('/api/setup');
     const res = await c.send('POST', '/api/setup', LIANGSHAN);
@@ -155,6 +166,10 @@ describe('first run of a real government (梁山县) on an empty database', () =
     assert.equal(body.admin.username, 'lsadmin');
     assert.match(body.admin.password, /^(?=.*[A-Za-z])(?=.*\d).{16}$/);
     password = body.admin.password;
+    // No office username given: the administrator's with _office; its password generated too.
+    assert.equal(body.officeUser.username, 'lsadmin_office');
+    assert.match(body.officeUser.password, /^(?=.*[A-Za-z])(?=.*\d).{16}$/);
+    assert.notEqual(body.officeUser.password, body.admin.password);
 
     const gov = await handle.db
       .selectFrom('orgs')
@@ -180,10 +195,19 @@ describe('first run of a real government (梁山县) on an empty database', () =
     assert.equal(admin.org_id, gov.id);
     assert.equal(admin.display_name, '县政府系统管理员');
     assert.equal(admin.must_change_password, true);
+    const officeUser = await handle.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'lsadmin_office')
+      .executeTakeFirstOrThrow();
+    assert.equal(officeUser.role, 'office');
+    assert.equal(officeUser.org_id, office.id);
+    assert.equal(officeUser.display_name, '信息公开工作人员');
+    assert.equal(officeUser.must_change_password, true);
     const actions = (await handle.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map(
       (a) => a.action,
     );
-    assert.deepEqual(actions, ['org.create', 'org.create', 'user.create', 'site.setup']);
+    assert.deepEqual(actions, ['org.create', 'org.create', 'user.create', 'user.create', 'site.setup']);
 
     const site = (await c.get('/api/site')).json();
     assert.equal(site.configured, true);
@@ -216,7 +240,10 @@ describe('first run of a real government (梁山县) on an empty database', () =
     assert.match(guide.body, /<dt>机构名称<\/dt><dd>梁山县人民政府办公室<\/dd>/);
     assert.match(guide.body, /0537-7321234/);
     assert.match(guide.body, /梁山县水泊中路1号/);
-    for (const url of ['/', '/gk/guide', '/gk/apply', '/gk/documents', '/no-such-page']) {
+    // The office account receives at once: the portal's form offers the government.
+    const form = await c.get('/gk/apply/form');
+    assert.match(form.body, /<option value="\d+">梁山县人民政府<\/option>/);
+    for (const url of ['/', '/gk/guide', '/gk/apply', '/gk/apply/form', '/gk/documents', '/no-such-page']) {
       const page = await c.get(url);
       assert.match(page.body, /梁山县人民政府/, `${url} ${page.statusCode} ${page.body.slice(0, 300)}`);
       assert.doesNotMatch(page.body, /济宁/, url);
@@ -336,6 +363,9 @@ function parsedSetup() {
   return {
     ...LIANGSHAN,
     adminPassword: null,
+    officeUsername: null,
+    officeDisplayName: '信息公开工作人员',
+    officePassword: null,
     siteName: null,
     sponsor: null,
   } as Parameters<typeof runSetup>[1];

@@ -12,6 +12,7 @@ import {
   checkRegionCode,
   checkSiteCode,
 } from '../domain/identity.ts';
+import { OFFICE_USERNAME_SUFFIX, USERNAME_PATTERN, USERNAME_RULE } from '../domain/setup.ts';
 import { fetchSetupStatus, runSetup, type SetupBody, type SetupResult } from './api.ts';
 
 const FIELDS = [
@@ -21,6 +22,9 @@ const FIELDS = [
   'adminUsername',
   'adminName',
   'adminPassword',
+  'officeUsername',
+  'officeDisplayName',
+  'officePassword',
   'siteName',
   'sponsor',
   'officePhone',
@@ -30,6 +34,35 @@ const FIELDS = [
   'icpRecord',
   'policeRecord',
 ] as const;
+
+const PASSWORD_HELP = '至少10位，须同时包含字母和数字；不填则随机生成并显示一次，首次登录须修改';
+
+/** An account made by the setup: its username, and its generated password once. */
+function FirstAccount({ label, account }: { label: string; account: SetupResult['admin'] }) {
+  return (
+    <>
+      <Typography.Paragraph>
+        {label}用户名：<Typography.Text code>{account.username}</Typography.Text>
+      </Typography.Paragraph>
+      {account.password && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={
+            <>
+              {label}初始密码：
+              <Typography.Text code copyable>
+                {account.password}
+              </Typography.Text>
+            </>
+          }
+          description="密码仅此一次显示，请立即记下。首次登录后须修改密码。"
+        />
+      )}
+    </>
+  );
+}
 
 /** An antd rule from a pure check of `domain/identity.ts` (empty is fine: the fields are optional). */
 const checked = (check: (v: string) => string | null) => ({
@@ -91,24 +124,11 @@ export function SetupPage() {
                 </Button>
               }
             >
-              <Typography.Paragraph>
-                管理员用户名：<Typography.Text code>{done.admin.username}</Typography.Text>
+              <FirstAccount label="管理员" account={done.admin} />
+              <FirstAccount label="公开工作机构账号" account={done.officeUser} />
+              <Typography.Paragraph type="secondary">
+                公开工作机构账号即可受理群众的政府信息公开申请。导入各部门后，“机构管理”页会列出受理申请但尚无本单位人员的机关。
               </Typography.Paragraph>
-              {done.admin.password && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  title={
-                    <>
-                      初始密码：
-                      <Typography.Text code copyable>
-                        {done.admin.password}
-                      </Typography.Text>
-                    </>
-                  }
-                  description="密码仅此一次显示，请立即记下。首次登录后须修改密码。"
-                />
-              )}
             </Result>
           ) : (
             <>
@@ -146,7 +166,7 @@ export function SetupPage() {
                   name="adminUsername"
                   rules={[
                     { required: true, message: '请输入用户名' },
-                    { pattern: /^[a-z0-9_.-]{3,40}$/, message: '用户名为3至40位小写字母、数字或 _ . -' },
+                    { pattern: USERNAME_PATTERN, message: USERNAME_RULE },
                   ]}
                 >
                   <Input autoComplete="off" maxLength={40} />
@@ -154,11 +174,25 @@ export function SetupPage() {
                 <Form.Item label="姓名" name="adminName" extra="不填则为“系统管理员”">
                   <Input maxLength={50} />
                 </Form.Item>
+                <Form.Item label="密码" name="adminPassword" extra={PASSWORD_HELP}>
+                  <Input.Password autoComplete="new-password" maxLength={200} />
+                </Form.Item>
+                <Divider titlePlacement="start">公开工作机构账号</Divider>
+                <Typography.Paragraph type="secondary">
+                  该账号属于政府信息公开工作机构，设置完成后即可受理群众的政府信息公开申请。
+                </Typography.Paragraph>
                 <Form.Item
-                  label="密码"
-                  name="adminPassword"
-                  extra="至少10位，须同时包含字母和数字；不填则随机生成并显示一次，首次登录须修改"
+                  label="用户名"
+                  name="officeUsername"
+                  rules={[{ pattern: USERNAME_PATTERN, message: USERNAME_RULE }]}
+                  extra={`不填则为“管理员用户名${OFFICE_USERNAME_SUFFIX}”`}
                 >
+                  <Input autoComplete="off" maxLength={40} />
+                </Form.Item>
+                <Form.Item label="姓名" name="officeDisplayName" extra="不填则为“信息公开工作人员”">
+                  <Input maxLength={50} />
+                </Form.Item>
+                <Form.Item label="密码" name="officePassword" extra={PASSWORD_HELP}>
                   <Input.Password autoComplete="new-password" maxLength={200} />
                 </Form.Item>
                 <Divider titlePlacement="start">网站信息</Divider>
