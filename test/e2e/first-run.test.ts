@@ -11,7 +11,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { bundledCalendar, formatChineseDate } from '../../src/modules/calendar/index.ts';
 import { computeClock } from '../../src/modules/requests/domain/clock.ts';
-import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { axe, formatViolations, launchBrowser, newContext, STEP_TIMEOUT_MS } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
 import { residentId } from '../helpers/identity.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -162,7 +162,7 @@ test('first run: setup, import a department, its office account, an application,
     const importDialog = adminPage.getByRole('dialog', { name: '从表格导入机构' });
     await importDialog.waitFor();
     const [download] = await Promise.all([
-      adminPage.waitForEvent('download', { timeout: 10_000 }),
+      adminPage.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
       importDialog.getByRole('button', { name: /下载模板$/ }).click(),
     ]);
     assert.equal(download.suggestedFilename(), '机构导入模板.xlsx');

@@ -42,8 +42,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Waits in the journeys are bounded well below node:test's patience: a missing element fails fast. */
-export const STEP_TIMEOUT_MS = 10_000;
+/**
+ * Waits in the journeys are bounded well below node:test's patience (600 s a journey), so a missing
+ * element fails with its name. 30 s, not less: on a loaded two-core machine a single step (a save and
+ * the list reloading) has been seen to take over 10 s while the same journey takes 20 s in all alone.
+ */
+export const STEP_TIMEOUT_MS = 30_000;
 
 /** A fresh, isolated context (cookies, storage) with the journey step timeout. */
 export async function newContext(
