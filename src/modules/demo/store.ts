@@ -54,7 +54,13 @@ declare module '../../platform/db/database.ts' {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Rows without an id that belong to their organisation: deleted with a demo organisation. */
+/**
+ * Rows without an id that belong to their organisation: deleted with a demo organisation. Listed by
+ * hand on purpose: the catalog cannot tell a row that belongs to an organisation from one that merely
+ * names it (document_issuers and work_assessment_rows also have a plain org_id foreign key, and an own
+ * document naming a demo co-issuer must block the removal, not lose its issuer). A new table of this
+ * kind that is missing here blocks the removal with its rows named, never deletes own data.
+ */
 export const OWNED_BY_ORG = [
   'document_index_serials',
   'work_score_rules',
