@@ -102,6 +102,12 @@ export const setupResult = z.object({
 
 /** The site identity as everyone may read it (the portal, the login page). */
 export const siteView = z.object({
+  /** The government whose site this is (null before the first run), its name and 行政区划代码. */
+  orgId: z.number().nullable(),
+  governmentName: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  /** Host names that serve this site. */
+  hosts: z.array(z.string()),
   /** False while no identity is set: the name is then the government's, or a neutral title. */
   configured: z.boolean(),
   siteName: z.string(),
