@@ -7,6 +7,7 @@ import {
   checkSiteCode,
 } from './domain/identity.ts';
 import { USERNAME_PATTERN, USERNAME_RULE } from './domain/setup.ts';
+import { parseHosts } from './domain/sites.ts';
 
 /** Optional text: trimmed, empty means none (null). */
 const optionalText = (label: string, max: number) =>
@@ -43,7 +44,23 @@ const identityFields = {
 export const identityBody = z.object({
   ...identityFields,
   logoFileId: z.number('图标编号无效').int().positive('图标编号无效').nullable().default(null),
+  /** Host names that serve this site (www.example.gov.cn); left out: unchanged. */
+  hosts: z
+    .array(z.string().max(300), '域名列表无效')
+    .optional()
+    .transform((list, ctx) => {
+      if (list === undefined) return undefined;
+      const parsed = parseHosts(list.join('\n'));
+      if ('problem' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.problem });
+        return z.NEVER;
+      }
+      return parsed.hosts;
+    }),
 });
+
+/** `PUT /api/sites/:orgId`: the government whose site it is. */
+export const siteParam = z.object({ orgId: z.coerce.number('机构编号无效').int().positive('机构编号无效') });
 
 const displayName = (fallback: string) =>
   z
@@ -124,3 +141,6 @@ export const siteView = z.object({
   logoUrl: z.string().nullable(),
   updatedAt: z.string().nullable(),
 });
+
+/** `GET /api/sites`: the sites the administrator may edit (its government's and those below it). */
+export const siteList = z.object({ items: z.array(siteView) });

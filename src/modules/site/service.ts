@@ -23,7 +23,15 @@ import {
 } from './domain/identity.ts';
 import { can } from './domain/policies.ts';
 import { defaultOfficeUsername } from './domain/setup.ts';
-import { isGovernment, lowerGovernments, normaliseHost, ownScope, wholeScope } from './domain/sites.ts';
+import {
+  governmentOf,
+  governmentsAbove,
+  isGovernment,
+  lowerGovernments,
+  normaliseHost,
+  ownScope,
+  wholeScope,
+} from './domain/sites.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -309,11 +317,45 @@ export async function runSetup(db: Db, input: SetupInput): Promise<SetupResult> 
 
 const LOGO_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif']);
 
-/** 站点信息: the administrator of the government edits its site's identity. */
-export async function saveIdentity(db: Db, actor: Actor, input: IdentityInput): Promise<SiteView> {
-  const government = await store.findRootGovernment(db);
-  if (!government) throw new AppError('SITE_NOT_SET_UP');
-  if (!can(actor, 'edit', { orgId: government.id })) throw new AppError('FORBIDDEN');
+/** The policy's view of an actor and of a site, from the organisation tree. */
+function policyInputs(orgs: readonly store.SiteOrg[], actor: Actor, orgId: number) {
+  return {
+    actor: { role: actor.role, governmentId: governmentOf(orgs, actor.orgId) },
+    site: { orgId, above: governmentsAbove(orgs, orgId) },
+  };
+}
+
+/** 站点信息: the sites the actor may edit (its government's, and those of the governments below it). */
+export async function editableSites(db: Db, actor: Actor): Promise<SiteView[]> {
+  const [orgs, sites] = await Promise.all([store.listSiteOrgs(db), currentSites(db)]);
+  if (!can(policyInputs(orgs, actor, 0).actor, 'edit')) throw new AppError('FORBIDDEN');
+  return [...sites.byOrg.values()]
+    .filter((e) => {
+      const p = policyInputs(orgs, actor, e.orgId);
+      return can(p.actor, 'edit', p.site);
+    })
+    .map((e) => e.view);
+}
+
+/**
+ * 站点信息: an administrator edits the identity of a government's site (`orgId`, else the root
+ * government's): its own government's, or one below it. Host names must not serve another site.
+ */
+export async function saveIdentity(
+  db: Db,
+  actor: Actor,
+  input: IdentityInput,
+  orgId?: number,
+): Promise<SiteView> {
+  const root = await store.findRootGovernment(db);
+  if (!root) throw new AppError('SITE_NOT_SET_UP');
+  const orgs = await store.listSiteOrgs(db);
+  const governmentId = orgId ?? root.id;
+  const government = orgs.find((o) => o.id === governmentId);
+  if (!government || (government.id !== root.id && !isGovernment(government)))
+    throw new AppError('NOT_FOUND');
+  const p = policyInputs(orgs, actor, governmentId);
+  if (!can(p.actor, 'edit', p.site)) throw new AppError('FORBIDDEN');
   await inTransaction(db, async (tx) => {
     if (input.logoFileId !== null) {
       const file = await store.findFile(tx, input.logoFileId);
@@ -323,11 +365,20 @@ export async function saveIdentity(db: Db, actor: Actor, input: IdentityInput): 
         ]);
       }
     }
-    const before = await store.findIdentity(tx, government.id);
+    if (input.hosts !== undefined) {
+      const [taken] = await store.findHostOwners(tx, governmentId, input.hosts);
+      if (taken) {
+        const host = input.hosts.find((h) => taken.hosts.includes(h)) ?? '';
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: 'hosts', message: `域名 ${host} 已绑定到“${taken.site_name}”的站点` },
+        ]);
+      }
+    }
+    const before = await store.findIdentity(tx, governmentId);
     const values = {
       site_name: input.siteName,
       sponsor: input.sponsor,
-      office_org_id: before?.office_org_id ?? (await store.findOfficeOf(tx, government.id)),
+      office_org_id: before?.office_org_id ?? (await store.findOfficeOf(tx, governmentId)),
       office_phone: input.officePhone,
       office_address: input.officeAddress,
       office_hours: input.officeHours,
@@ -335,21 +386,24 @@ export async function saveIdentity(db: Db, actor: Actor, input: IdentityInput): 
       icp_record: input.icpRecord,
       police_record: input.policeRecord,
       logo_file_id: input.logoFileId,
+      ...(input.hosts === undefined ? {} : { hosts: input.hosts }),
     };
     const after = before
-      ? await store.updateIdentity(tx, government.id, values, actor.id, now())
-      : await store.insertIdentity(tx, government.id, values, actor.id);
+      ? await store.updateIdentity(tx, governmentId, values, actor.id, now())
+      : await store.insertIdentity(tx, governmentId, values, actor.id);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'site.update',
       subjectType: 'site',
-      subjectId: government.id,
+      subjectId: governmentId,
       before: before ?? null,
       after,
     });
   });
   forgetSite(db);
-  return (await currentSite(db)).view;
+  const saved = (await currentSites(db)).byOrg.get(governmentId);
+  if (!saved) throw new AppError('NOT_FOUND');
+  return saved.view;
 }
 
 /** The logo's file (id, content hash, type), when the site of `orgId` (else the root's) has one. */

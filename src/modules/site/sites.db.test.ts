@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { createTestUser, orgIdByName } from '../../../test/helpers/factories.ts';
 import { seedDemoSite } from './seeds.ts';
 import { forgetSite } from './service.ts';
 
@@ -95,5 +96,75 @@ describe('one installation, many governments: each request finds its government�
     // Another host: the root government's; a prefix on the county's host names another site.
     assert.match((await get('/', 'gk.example.cn')).body, /济宁市人民政府/);
     assert.match((await get('/s/370883/', 'www.liangshan.gov.cn')).body, /邹城市人民政府/);
+  });
+
+  it('each government’s administrator edits its own site only; the city’s edits every county’s', async () => {
+    const liangshan = await orgIdByName(t.db, '梁山县人民政府');
+    const zoucheng = await orgIdByName(t.db, '邹城市人民政府');
+    const city = await orgIdByName(t.db, '济宁市人民政府');
+    await createTestUser(t.db, { username: 't_ls_admin', role: 'admin', org: liangshan });
+    const edit = (siteName: string, hosts?: string[]) => ({
+      siteName,
+      sponsor: `${siteName}办公室`,
+      officePhone: null,
+      officeAddress: null,
+      officeHours: null,
+      siteCode: null,
+      icpRecord: null,
+      policeRecord: null,
+      logoFileId: null,
+      ...(hosts ? { hosts } : {}),
+    });
+
+    const cityAdmin = await t.as('t_admin');
+    const all = (await cityAdmin.get('/api/sites')).json().items as { orgId: number }[];
+    assert.equal(all.length, 12, 'the city and its eleven counties/districts');
+    const county = await t.as('t_ls_admin');
+    assert.deepEqual(
+      (await county.get('/api/sites')).json().items.map((v: { orgId: number }) => v.orgId),
+      [liangshan],
+    );
+
+    const own = await county.send(
+      'PUT',
+      `/api/sites/${liangshan}`,
+      edit('梁山县政府信息公开', ['GK.Liangshan.gov.cn']),
+    );
+    assert.equal(own.statusCode, 200, own.body);
+    assert.deepEqual(own.json().hosts, ['gk.liangshan.gov.cn']);
+    assert.match((await get('/s/370832/')).body, /梁山县政府信息公开/);
+    assert.match((await get('/', 'gk.liangshan.gov.cn')).body, /梁山县政府信息公开/);
+    assert.equal((await county.send('PUT', `/api/sites/${zoucheng}`, edit('邹城'))).statusCode, 403);
+    assert.equal((await county.send('PUT', `/api/sites/${city}`, edit('济宁'))).statusCode, 403);
+    assert.equal((await county.send('PUT', '/api/site', edit('济宁'))).statusCode, 403);
+
+    // The city's administrator edits a county's site; a host name serves one site only.
+    const taken = await cityAdmin.send(
+      'PUT',
+      `/api/sites/${zoucheng}`,
+      edit('邹城市人民政府', ['gk.liangshan.gov.cn']),
+    );
+    assert.equal(taken.statusCode, 400);
+    assert.equal(taken.json().error.fields[0].path, 'hosts');
+    assert.match(taken.json().error.fields[0].message, /已绑定到“梁山县政府信息公开”的站点/);
+    const bad = await cityAdmin.send(
+      'PUT',
+      `/api/sites/${zoucheng}`,
+      edit('邹城市人民政府', ['http://x.cn/a']),
+    );
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().error.fields[0].message, /域名“http:\/\/x\.cn\/a”格式不正确/);
+    const ok = await cityAdmin.send('PUT', `/api/sites/${zoucheng}`, edit('邹城市政务公开'));
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.match((await get('/s/370883/')).body, /邹城市政务公开/);
+    // Not a government: no site.
+    const dept = await orgIdByName(t.db, '市教育局');
+    assert.equal((await cityAdmin.send('PUT', `/api/sites/${dept}`, edit('教育'))).statusCode, 404);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['subject_id'])
+      .where('action', '=', 'site.update')
+      .execute();
+    assert.deepEqual(audit.map((a) => Number(a.subject_id)).sort(), [liangshan, zoucheng].sort());
   });
 });
