@@ -31,6 +31,8 @@ export interface PortalSite {
   readonly office?: OfficeInfo;
   /** The government whose site this is; absent before the first run. */
   readonly government?: { readonly id: number; readonly name: string; readonly regionCode: string | null };
+  /** True for the root government's site (the installation's, e.g. the city's); false for one below it. */
+  readonly isRoot?: boolean;
   /** The site's own organisations: its government and the departments and towns that belong to it. */
   readonly orgIds?: readonly number[];
   /** Everything the site may show: its government's whole subtree, the governments below included. */

@@ -144,6 +144,7 @@ export async function loadDirectory(db: Db): Promise<SiteDirectory> {
     const portal: PortalSite = {
       ...base,
       government: { id: gov.id, name: gov.name, regionCode: gov.regionCode },
+      isRoot: gov.id === rootGov?.id,
       orgIds: ownScope(orgs, gov.id),
       subtreeIds: wholeScope(orgs, gov.id),
       lowerGovernments: lowerGovernments(orgs, gov.id),

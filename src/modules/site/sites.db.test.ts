@@ -19,6 +19,9 @@ const PAGES = [
   '/gk/reports',
 ];
 
+/** The root government's publications: not on a county's site. */
+const ROOT_ONLY = ['/gk/gazette'];
+
 describe('one installation, many governments: each request finds its government’s site', () => {
   let t: TestApp;
   const get = (url: string, host?: string) =>
@@ -65,6 +68,15 @@ describe('one installation, many governments: each request finds its government�
       assert.match(res.body, /梁山县人民政府/, path);
       assert.doesNotMatch(res.body, /济宁/, path);
     }
+  });
+
+  it('the gazette is the root government’s: a county’s site neither shows nor links it', async () => {
+    for (const path of ROOT_ONLY) {
+      assert.equal((await get(path)).statusCode, 200, path);
+      assert.equal((await get(`/s/370832${path}`)).statusCode, 404, path);
+    }
+    assert.doesNotMatch((await get('/s/370832/gk/documents')).body, /政府公报/);
+    assert.match((await get('/gk/documents')).body, /政府公报/);
   });
 
   it('an unknown code answers the portal’s 404 in Chinese', async () => {

@@ -274,7 +274,7 @@ export async function documentsPages(
     const body = html`<p class="lead">本栏目发布${siteName()}及其部门制发的主动公开政府文件，可以按关键词、文号检索，也可以按体裁、主题、机关和年份浏览。</p>
 ${searchForm({ q: '' }, f)}
 <ul class="section-list">
-<li><a href="${GAZETTE_PATH}"><span class="section-title">政府公报</span><span class="section-desc">按年度和期次浏览政府公报，每期提供目录和PDF版本。</span></a></li>
+${currentPortalSite()?.isRoot === false ? null : html`<li><a href="${GAZETTE_PATH}"><span class="section-title">政府公报</span><span class="section-desc">按年度和期次浏览政府公报，每期提供目录和PDF版本。</span></a></li>`}
 <li><a href="${CATALOGUE_PATH}"><span class="section-title">主动公开目录</span><span class="section-desc">主动公开政府信息的索引号、名称、内容概述和生成日期。</span></a></li>
 <li><a href="${CONVERTED_PATH}"><span class="section-title">依申请公开转主动公开</span><span class="section-desc">经审查由依申请公开或不予公开转为主动公开的文件。</span></a></li>
 </ul>
