@@ -147,9 +147,11 @@ export function siteOrgIds(which: 'own' | 'all', gov = ''): readonly number[] | 
   if (!site) return undefined;
   if (which === 'own') return site.orgIds;
   const lower = site.lowerGovernments ?? [];
-  if (lower.length === 0 || gov === '') return site.subtreeIds;
+  // The root government's whole subtree is the whole library: no condition (the hot search stays as it was).
+  const whole = site.isRoot ? undefined : site.subtreeIds;
+  if (lower.length === 0 || gov === '') return whole;
   if (gov === 'own') return site.orgIds;
-  return lower.find((g) => String(g.id) === gov)?.orgIds ?? site.subtreeIds;
+  return lower.find((g) => String(g.id) === gov)?.orgIds ?? whole;
 }
 
 /** The choice of government on the search of a site with governments below it (the city's). */
