@@ -76,12 +76,13 @@ export function currentSiteOrgIds(): readonly number[] | undefined {
 export const SITE_PREFIX = '/s/';
 
 /**
- * Splits `/s/{code}/rest?query` into the code and the path the routes know (`/rest?query`); null when the
- * URL has no site prefix. `/s/{code}` alone is the site's home page.
+ * Splits `/s/{code}/rest?query` into the code (a 行政区划代码: 6 or 12 digits) and the path the routes know
+ * (`/rest?query`); null when the URL has no such prefix (then no route matches it: the portal's 404).
+ * `/s/{code}` alone is the site's home page.
  */
 export function splitSitePrefix(url: string): { code: string; rest: string } | null {
   if (!url.startsWith(SITE_PREFIX)) return null;
-  const m = /^\/s\/([^/?#]+)([/?#].*)?$/s.exec(url);
+  const m = /^\/s\/(\d{6}(?:\d{6})?)([/?#].*)?$/s.exec(url);
   if (!m?.[1]) return null;
   const tail = m[2] ?? '';
   return { code: m[1], rest: tail.startsWith('/') ? tail : `/${tail}` };
