@@ -87,6 +87,15 @@ export async function listSiteOrgs(db: Kysely<Database>) {
   }));
 }
 
+/** The organisations' count and largest id: changes when one is created or deleted. */
+export async function orgsFingerprint(db: Kysely<Database>): Promise<string> {
+  const r = await db
+    .selectFrom('orgs')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('m')])
+    .executeTakeFirst();
+  return `${r?.n ?? 0}:${r?.m ?? 0}`;
+}
+
 /** The other sites that already serve one of `hosts` (host names are unique across sites). */
 export function findHostOwners(db: Kysely<Database>, orgId: number, hosts: readonly string[]) {
   if (hosts.length === 0) return Promise.resolve([]);
