@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { loadActor } from './modules/orgs/index.ts';
-import { currentSite, loadSite } from './modules/site/index.ts';
+import { currentSites, loadSite, resolveSite } from './modules/site/index.ts';
 import { MODULES } from './modules.ts';
 import type { Database } from './platform/db/database.ts';
 import { emitterFor } from './platform/events.ts';
@@ -27,11 +27,18 @@ import {
   html,
   isElderly,
   portalPlugin,
+  prefixLinks,
+  prefixLocation,
   renderNotFound,
   renderPage,
   renderServerError,
   runWithPortalSite,
+  SITE_PREFIX,
+  splitSitePrefix,
 } from './portal/plugin.ts';
+
+/** Where `rewriteUrl` leaves the site code of a `/s/{code}/…` request on the raw request. */
+const SITE_CODE = Symbol('gongkai.siteCode');
 
 z.config(z.locales.zhCN());
 
@@ -56,6 +63,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger === false ? false : { level: config.logLevel },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    // `/s/{行政区划代码}/…` names a government's site: routes see the path without it, and the site
+    // resolution below (preHandler) reads the code the prefix gave.
+    rewriteUrl: (raw) => {
+      const url = raw.url ?? '/';
+      const split = splitSitePrefix(url);
+      if (!split) return url;
+      (raw as { [SITE_CODE]?: string })[SITE_CODE] = split.code;
+      return split.rest;
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -99,11 +115,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             }),
   });
 
-  // Every page request runs with the current site identity, which the portal's layout shows; a saved
-  // change is seen by the next request (modules' pages keep the name they were built with in their text).
-  app.addHook('preHandler', (req, _reply, done) => {
+  // Every page request runs with its government's site (by path prefix, host name, else the root
+  // government's), which the portal's layout and the modules' pages read; a saved change is seen by the
+  // next request. A prefix that names no site answers the portal's 404.
+  app.addHook('preHandler', (req, reply, done) => {
     if (req.url.startsWith('/api/')) return done();
-    currentSite(db).then((site) => runWithPortalSite(site.portal, done), done);
+    const code = (req.raw as { [SITE_CODE]?: string })[SITE_CODE];
+    currentSites(db).then((sites) => {
+      const site = resolveSite(sites, { host: req.hostname, code });
+      if (!site) {
+        delete (req.raw as { [SITE_CODE]?: string })[SITE_CODE];
+        reply
+          .code(404)
+          .type('text/html; charset=utf-8')
+          .send(runWithPortalSite(sites.root.portal, () => renderNotFound(req, siteName)));
+        return;
+      }
+      runWithPortalSite(site, done);
+    }, done);
+  });
+  // A page served under a site's prefix keeps its links and redirects under it.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const code = (req.raw as { [SITE_CODE]?: string })[SITE_CODE];
+    if (code === undefined) return payload;
+    const base = `${SITE_PREFIX}${code}`;
+    const location = reply.getHeader('location');
+    if (typeof location === 'string') reply.header('location', prefixLocation(location, base));
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (!type.startsWith('text/html')) return payload;
+    if (typeof payload === 'string') return prefixLinks(payload, base);
+    if (Buffer.isBuffer(payload)) return prefixLinks(payload.toString('utf8'), base);
+    return payload;
   });
 
   const ctx: ModuleContext = { db, config, sessions, siteName, emit: emitterFor(MODULES) };

@@ -15,7 +15,17 @@ export { escapeHtml, html, join, raw } from './html.ts';
 export type { Breadcrumb, NavItem, PageOptions } from './layout.ts';
 export { ELDERLY_COOKIE, portalNav, renderPage } from './layout.ts';
 export { type OfficeInfo, officeBlock } from './pages/guide.ts';
-export { currentPortalSite, currentSiteName, type PortalSite, runWithPortalSite } from './site.ts';
+export {
+  currentPortalSite,
+  currentSiteName,
+  currentSiteOrgIds,
+  type PortalSite,
+  prefixLinks,
+  prefixLocation,
+  runWithPortalSite,
+  SITE_PREFIX,
+  splitSitePrefix,
+} from './site.ts';
 
 export interface PortalOptions {
   readonly siteName: string;

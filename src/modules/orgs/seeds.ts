@@ -56,6 +56,22 @@ export const DEMO_COUNTIES: Record<string, string[]> = {
   梁山县: [],
 };
 
+/** 行政区划代码 of the demo city and its counties/districts (GB/T 2260): each has its portal at /s/{code}/. */
+export const DEMO_REGION_CODES: Record<string, string> = {
+  济宁市人民政府: '370800',
+  任城区: '370811',
+  兖州区: '370812',
+  微山县: '370826',
+  鱼台县: '370827',
+  金乡县: '370828',
+  嘉祥县: '370829',
+  汶上县: '370830',
+  泗水县: '370831',
+  梁山县: '370832',
+  曲阜市: '370881',
+  邹城市: '370883',
+};
+
 const COUNTY_DEPARTMENTS: Record<string, string[]> = {
   邹城市: ['邹城市政府办公室', '邹城市教育局', '邹城市司法局'],
   任城区: ['任城区政府办公室'],
@@ -127,6 +143,11 @@ export async function seedDemoOrgs(db: Kysely<Database>): Promise<SeedReport> {
       }
     }
   });
+  for (const [name, code] of Object.entries(DEMO_REGION_CODES)) {
+    const id = ids.get(name);
+    if (id === undefined) throw new Error(`demo org missing: ${name}`);
+    await db.updateTable('orgs').set({ region_code: code }).where('id', '=', id).execute();
+  }
   // Each government's office is its disclosure office (政府信息公开工作机构).
   for (const [office, agency] of [
     ['市政府办公室', '济宁市人民政府'],

@@ -7,6 +7,7 @@ import {
   checkSiteCode,
 } from './domain/identity.ts';
 import { USERNAME_PATTERN, USERNAME_RULE } from './domain/setup.ts';
+import { parseHosts } from './domain/sites.ts';
 
 /** Optional text: trimmed, empty means none (null). */
 const optionalText = (label: string, max: number) =>
@@ -43,7 +44,23 @@ const identityFields = {
 export const identityBody = z.object({
   ...identityFields,
   logoFileId: z.number('图标编号无效').int().positive('图标编号无效').nullable().default(null),
+  /** Host names that serve this site (www.example.gov.cn); left out: unchanged. */
+  hosts: z
+    .array(z.string().max(300), '域名列表无效')
+    .optional()
+    .transform((list, ctx) => {
+      if (list === undefined) return undefined;
+      const parsed = parseHosts(list.join('\n'));
+      if ('problem' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.problem });
+        return z.NEVER;
+      }
+      return parsed.hosts;
+    }),
 });
+
+/** `PUT /api/sites/:orgId`: the government whose site it is. */
+export const siteParam = z.object({ orgId: z.coerce.number('机构编号无效').int().positive('机构编号无效') });
 
 const displayName = (fallback: string) =>
   z
@@ -102,6 +119,12 @@ export const setupResult = z.object({
 
 /** The site identity as everyone may read it (the portal, the login page). */
 export const siteView = z.object({
+  /** The government whose site this is (null before the first run), its name and 行政区划代码. */
+  orgId: z.number().nullable(),
+  governmentName: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  /** Host names that serve this site. */
+  hosts: z.array(z.string()),
   /** False while no identity is set: the name is then the government's, or a neutral title. */
   configured: z.boolean(),
   siteName: z.string(),
@@ -118,3 +141,6 @@ export const siteView = z.object({
   logoUrl: z.string().nullable(),
   updatedAt: z.string().nullable(),
 });
+
+/** `GET /api/sites`: the sites the administrator may edit (its government's and those below it). */
+export const siteList = z.object({ items: z.array(siteView) });

@@ -9,7 +9,8 @@ import * as service from './service.ts';
 
 /**
  * The first run (`GET/POST /setup`, public, only while the database holds no organisation) and the
- * site identity (`GET /site`, public; `PUT /site`, the government's administrator). Anonymous POSTs
+ * site identity (`GET /site`, public; `PUT /site`, the government's administrator) and every
+ * government's site (`GET /sites`, `PUT /sites/:orgId`: its administrator or one of a government above). Anonymous POSTs
  * carry the CSRF token like every other (the console reads the `gk_csrf` cookie).
  */
 export async function siteApi(root: FastifyInstance, ctx: ModuleContext) {
@@ -56,5 +57,27 @@ export async function siteApi(root: FastifyInstance, ctx: ModuleContext) {
       },
     },
     async (req) => service.saveIdentity(db, requireActor(req), req.body),
+  );
+
+  app.get(
+    '/sites',
+    {
+      schema: { tags: ['site'], summary: '可维护的各级政府站点', response: { 200: s.siteList } },
+    },
+    async (req) => ({ items: await service.editableSites(db, requireActor(req)) }),
+  );
+
+  app.put(
+    '/sites/:orgId',
+    {
+      schema: {
+        tags: ['site'],
+        summary: '修改某一政府站点的站点信息',
+        params: s.siteParam,
+        body: s.identityBody,
+        response: { 200: s.siteView },
+      },
+    },
+    async (req) => service.saveIdentity(db, requireActor(req), req.body, req.params.orgId),
   );
 }

@@ -2,4 +2,14 @@
 export { NEUTRAL_SITE_NAME } from './domain/identity.ts';
 export { siteModule } from './manifest.ts';
 export { seedDemoSite } from './seeds.ts';
-export { type CurrentSite, currentSite, forgetSite, loadSite, setupNeeded } from './service.ts';
+export {
+  type CurrentSite,
+  currentSite,
+  currentSites,
+  forgetSite,
+  loadDirectory,
+  loadSite,
+  resolveSite,
+  type SiteDirectory,
+  setupNeeded,
+} from './service.ts';

@@ -6,7 +6,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { now } from '../../platform/time.ts';
-import type { PortalSite } from '../../portal/plugin.ts';
+import { type PortalSite, SITE_PREFIX } from '../../portal/plugin.ts';
 import {
   checkNewPassword,
   countOrgs,
@@ -23,6 +23,15 @@ import {
 } from './domain/identity.ts';
 import { can } from './domain/policies.ts';
 import { defaultOfficeUsername } from './domain/setup.ts';
+import {
+  governmentOf,
+  governmentsAbove,
+  isGovernment,
+  lowerGovernments,
+  normaliseHost,
+  ownScope,
+  wholeScope,
+} from './domain/sites.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -35,9 +44,19 @@ export type CurrentSite = { view: SiteView; portal: PortalSite };
 /** Where the portal serves the logo; the file id in the query changes the address when the logo does. */
 export const LOGO_PATH = '/site/logo';
 
-function present(row: store.SiteIdentityView | undefined, fallbackName: string): SiteView {
+function present(
+  row: store.SiteIdentityView | undefined,
+  fallbackName: string,
+  gov?: store.SiteOrg,
+): SiteView {
+  const government = {
+    orgId: gov?.id ?? null,
+    governmentName: gov?.name ?? null,
+    regionCode: gov?.regionCode ?? null,
+  };
   if (!row) {
     return {
+      ...government,
       configured: false,
       siteName: fallbackName,
       sponsor: null,
@@ -50,10 +69,12 @@ function present(row: store.SiteIdentityView | undefined, fallbackName: string):
       policeRecord: null,
       logoFileId: null,
       logoUrl: null,
+      hosts: [],
       updatedAt: null,
     };
   }
   return {
+    ...government,
     configured: true,
     siteName: row.site_name,
     sponsor: row.sponsor,
@@ -66,6 +87,7 @@ function present(row: store.SiteIdentityView | undefined, fallbackName: string):
     policeRecord: row.police_record,
     logoFileId: row.logo_file_id,
     logoUrl: row.logo_file_id === null ? null : `${LOGO_PATH}?v=${row.logo_file_id}`,
+    hosts: row.hosts,
     updatedAt: row.updated_at.toISOString(),
   };
 }
@@ -92,35 +114,123 @@ function portalSite(v: SiteView): PortalSite {
   };
 }
 
+/** One government's site: as the console reads it, as the portal shows it, and under its path prefix. */
+export type SiteEntry = CurrentSite & { orgId: number; prefixed: PortalSite | null };
+
 /**
- * The site from the data: the root government's identity; without one, the root government's name
+ * Every government's site (`domain/sites.ts` says which organisations are governments): the root
+ * government's, and one per government below it, each from its identity row or, without one, named
+ * after its government. Each is found by its government's id, its host names and its 行政区划代码.
+ */
+export type SiteDirectory = {
+  root: CurrentSite;
+  byOrg: Map<number, SiteEntry>;
+  byHost: Map<string, SiteEntry>;
+  byCode: Map<string, SiteEntry>;
+};
+
+/** The sites from the data. Before the first run: one neutral site without a government. */
+export async function loadDirectory(db: Db): Promise<SiteDirectory> {
+  const [orgs, rows] = await Promise.all([store.listSiteOrgs(db), store.listIdentities(db)]);
+  const identities = new Map(rows.map((r) => [r.org_id, r]));
+  const byOrg = new Map<number, SiteEntry>();
+  const byHost = new Map<string, SiteEntry>();
+  const byCode = new Map<string, SiteEntry>();
+  const rootGov = orgs.find((o) => o.parentId === null);
+  for (const gov of orgs) {
+    if (gov.id !== rootGov?.id && !isGovernment(gov)) continue;
+    const view = present(identities.get(gov.id), gov.name, gov);
+    const base = portalSite(view);
+    const portal: PortalSite = {
+      ...base,
+      government: { id: gov.id, name: gov.name, regionCode: gov.regionCode },
+      isRoot: gov.id === rootGov?.id,
+      orgIds: ownScope(orgs, gov.id),
+      subtreeIds: wholeScope(orgs, gov.id),
+      lowerGovernments: lowerGovernments(orgs, gov.id),
+      basePath: '',
+    };
+    const prefixed = gov.regionCode ? { ...portal, basePath: `${SITE_PREFIX}${gov.regionCode}` } : null;
+    const entry: SiteEntry = { view, portal, orgId: gov.id, prefixed };
+    byOrg.set(gov.id, entry);
+    for (const h of view.hosts) if (!byHost.has(h)) byHost.set(h, entry);
+    if (gov.regionCode && !byCode.has(gov.regionCode)) byCode.set(gov.regionCode, entry);
+  }
+  const rootEntry = rootGov ? byOrg.get(rootGov.id) : undefined;
+  const root =
+    rootEntry ??
+    (() => {
+      const view = present(undefined, NEUTRAL_SITE_NAME);
+      return { view, portal: portalSite(view) };
+    })();
+  return { root, byOrg, byHost, byCode };
+}
+
+/**
+ * The site of a request: named by its path prefix (`/s/{行政区划代码}`, so that every government's site
+ * can be reached on any host name), else by its host name, else the root government's. Undefined when the
+ * prefix names no government's site (the portal's 404).
+ */
+export function resolveSite(
+  dir: SiteDirectory,
+  request: { host: string | undefined; code: string | undefined },
+): PortalSite | undefined {
+  if (request.code !== undefined) return dir.byCode.get(request.code)?.prefixed ?? undefined;
+  const host = request.host ? normaliseHost(request.host) : null;
+  const byHost = host ? dir.byHost.get(host) : undefined;
+  return byHost?.portal ?? dir.root.portal;
+}
+
+/**
+ * The root government's site from the data: its identity; without one, the root government's name
  * (a database set up before identities existed), or a neutral title on an empty database.
  */
 export async function loadSite(db: Db): Promise<CurrentSite> {
-  const row = await store.findRootIdentity(db);
-  const fallback = row ? '' : ((await store.findRootGovernment(db))?.name ?? NEUTRAL_SITE_NAME);
-  const view = present(row, fallback);
-  return { view, portal: portalSite(view) };
+  return (await loadDirectory(db)).root;
 }
 
 /**
- * The site, cached per database for a short while: the portal asks on every page. A save here forgets
- * it at once; another server process of a cluster sees the change within `CACHE_MS`.
+ * The sites, cached per database for a short while: the portal asks on every page. A save here forgets
+ * them at once; another server process of a cluster sees the change within `CACHE_MS`. A new
+ * organisation (a department created or imported) belongs to its government's site at once: at most once
+ * every `CHECK_MS` the organisations' count and largest id are compared with those the sites were built
+ * from (a moved organisation is seen within `CACHE_MS`).
  */
 const CACHE_MS = 30_000;
-const cache = new WeakMap<Db, { site: Promise<CurrentSite>; at: number }>();
+const CHECK_MS = 1_000;
+type Cached = { sites: Promise<SiteDirectory>; at: number; checkedAt: number; orgs: Promise<string> };
+const cache = new WeakMap<Db, Cached>();
 
-export function currentSite(db: Db): Promise<CurrentSite> {
+export function currentSites(db: Db): Promise<SiteDirectory> {
   const hit = cache.get(db);
   const t = Date.now();
-  if (hit && t - hit.at < CACHE_MS) return hit.site;
-  const site = loadSite(db);
-  cache.set(db, { site, at: t });
-  site.catch(() => cache.delete(db));
-  return site;
+  if (hit && t - hit.at < CACHE_MS) {
+    if (t - hit.checkedAt < CHECK_MS) return hit.sites;
+    hit.checkedAt = t;
+    return Promise.all([hit.orgs, store.orgsFingerprint(db)]).then(([before, now]) =>
+      before === now && cache.get(db) === hit ? hit.sites : reload(db, t),
+    );
+  }
+  return reload(db, t);
 }
 
-/** Forget the cached site at once (after a save, or when the demo government is removed). */
+function reload(db: Db, t: number): Promise<SiteDirectory> {
+  const orgs = store.orgsFingerprint(db);
+  const sites = orgs.then(() => loadDirectory(db));
+  const entry: Cached = { sites, at: t, checkedAt: t, orgs };
+  cache.set(db, entry);
+  sites.catch(() => {
+    if (cache.get(db) === entry) cache.delete(db);
+  });
+  return sites;
+}
+
+/** The root government's site (cached as `currentSites`). */
+export async function currentSite(db: Db): Promise<CurrentSite> {
+  return (await currentSites(db)).root;
+}
+
+/** Forget the cached sites at once (after a save, or when the demo government is removed). */
 export function forgetSite(db: Db): void {
   cache.delete(db);
 }
@@ -227,11 +337,45 @@ export async function runSetup(db: Db, input: SetupInput): Promise<SetupResult> 
 
 const LOGO_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif']);
 
-/** 站点信息: the administrator of the government edits its site's identity. */
-export async function saveIdentity(db: Db, actor: Actor, input: IdentityInput): Promise<SiteView> {
-  const government = await store.findRootGovernment(db);
-  if (!government) throw new AppError('SITE_NOT_SET_UP');
-  if (!can(actor, 'edit', { orgId: government.id })) throw new AppError('FORBIDDEN');
+/** The policy's view of an actor and of a site, from the organisation tree. */
+function policyInputs(orgs: readonly store.SiteOrg[], actor: Actor, orgId: number) {
+  return {
+    actor: { role: actor.role, governmentId: governmentOf(orgs, actor.orgId) },
+    site: { orgId, above: governmentsAbove(orgs, orgId) },
+  };
+}
+
+/** 站点信息: the sites the actor may edit (its government's, and those of the governments below it). */
+export async function editableSites(db: Db, actor: Actor): Promise<SiteView[]> {
+  const [orgs, sites] = await Promise.all([store.listSiteOrgs(db), currentSites(db)]);
+  if (!can(policyInputs(orgs, actor, 0).actor, 'edit')) throw new AppError('FORBIDDEN');
+  return [...sites.byOrg.values()]
+    .filter((e) => {
+      const p = policyInputs(orgs, actor, e.orgId);
+      return can(p.actor, 'edit', p.site);
+    })
+    .map((e) => e.view);
+}
+
+/**
+ * 站点信息: an administrator edits the identity of a government's site (`orgId`, else the root
+ * government's): its own government's, or one below it. Host names must not serve another site.
+ */
+export async function saveIdentity(
+  db: Db,
+  actor: Actor,
+  input: IdentityInput,
+  orgId?: number,
+): Promise<SiteView> {
+  const root = await store.findRootGovernment(db);
+  if (!root) throw new AppError('SITE_NOT_SET_UP');
+  const orgs = await store.listSiteOrgs(db);
+  const governmentId = orgId ?? root.id;
+  const government = orgs.find((o) => o.id === governmentId);
+  if (!government || (government.id !== root.id && !isGovernment(government)))
+    throw new AppError('NOT_FOUND');
+  const p = policyInputs(orgs, actor, governmentId);
+  if (!can(p.actor, 'edit', p.site)) throw new AppError('FORBIDDEN');
   await inTransaction(db, async (tx) => {
     if (input.logoFileId !== null) {
       const file = await store.findFile(tx, input.logoFileId);
@@ -241,11 +385,20 @@ export async function saveIdentity(db: Db, actor: Actor, input: IdentityInput): 
         ]);
       }
     }
-    const before = await store.findIdentity(tx, government.id);
+    if (input.hosts !== undefined) {
+      const [taken] = await store.findHostOwners(tx, governmentId, input.hosts);
+      if (taken) {
+        const host = input.hosts.find((h) => taken.hosts.includes(h)) ?? '';
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: 'hosts', message: `域名 ${host} 已绑定到“${taken.site_name}”的站点` },
+        ]);
+      }
+    }
+    const before = await store.findIdentity(tx, governmentId);
     const values = {
       site_name: input.siteName,
       sponsor: input.sponsor,
-      office_org_id: before?.office_org_id ?? (await store.findOfficeOf(tx, government.id)),
+      office_org_id: before?.office_org_id ?? (await store.findOfficeOf(tx, governmentId)),
       office_phone: input.officePhone,
       office_address: input.officeAddress,
       office_hours: input.officeHours,
@@ -253,25 +406,29 @@ export async function saveIdentity(db: Db, actor: Actor, input: IdentityInput): 
       icp_record: input.icpRecord,
       police_record: input.policeRecord,
       logo_file_id: input.logoFileId,
+      ...(input.hosts === undefined ? {} : { hosts: input.hosts }),
     };
     const after = before
-      ? await store.updateIdentity(tx, government.id, values, actor.id, now())
-      : await store.insertIdentity(tx, government.id, values, actor.id);
+      ? await store.updateIdentity(tx, governmentId, values, actor.id, now())
+      : await store.insertIdentity(tx, governmentId, values, actor.id);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'site.update',
       subjectType: 'site',
-      subjectId: government.id,
+      subjectId: governmentId,
       before: before ?? null,
       after,
     });
   });
   forgetSite(db);
-  return (await currentSite(db)).view;
+  const saved = (await currentSites(db)).byOrg.get(governmentId);
+  if (!saved) throw new AppError('NOT_FOUND');
+  return saved.view;
 }
 
-/** The logo's file (id, content hash, type), when the site has one. */
-export async function logoFile(db: Db) {
-  const { view } = await currentSite(db);
+/** The logo's file (id, content hash, type), when the site of `orgId` (else the root's) has one. */
+export async function logoFile(db: Db, orgId?: number) {
+  const sites = await currentSites(db);
+  const { view } = (orgId === undefined ? undefined : sites.byOrg.get(orgId)) ?? sites.root;
   return view.logoFileId === null ? undefined : store.findFile(db, view.logoFileId);
 }

@@ -1,4 +1,4 @@
-import type { Generated, Kysely, Selectable } from 'kysely';
+import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 
 /** A government's site identity (`db/migrations/0020_site_identity.sql`). */
@@ -14,6 +14,8 @@ export interface SiteIdentityTable {
   icp_record: string | null;
   police_record: string | null;
   logo_file_id: number | null;
+  /** Host names that serve this site (0025): lower case, no port; unique across sites (the service checks). */
+  hosts: Generated<string[]>;
   updated_at: Generated<Date>;
   updated_by: number | null;
 }
@@ -26,8 +28,13 @@ declare module '../../platform/db/database.ts' {
 
 export type SiteIdentityRow = Selectable<SiteIdentityTable>;
 
+/** An organisation as the sites see it. */
+export type SiteOrg = Awaited<ReturnType<typeof listSiteOrgs>>[number];
+
 /** The fields an identity is written with (all but the key and the stamp). */
-export type SiteIdentityValues = Omit<SiteIdentityRow, 'org_id' | 'updated_at' | 'updated_by'>;
+export type SiteIdentityValues = Omit<SiteIdentityRow, 'org_id' | 'updated_at' | 'updated_by' | 'hosts'> & {
+  hosts?: string[];
+};
 
 /** The identity with the names it refers to: the office's name, the logo's type. */
 export type SiteIdentityView = SiteIdentityRow & { office_name: string | null; logo_mime: string | null };
@@ -49,6 +56,55 @@ export function findRootIdentity(db: Kysely<Database>): Promise<SiteIdentityView
     .orderBy('g.id')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** Every government's identity, with the names it refers to. */
+export function listIdentities(db: Kysely<Database>): Promise<SiteIdentityView[]> {
+  return db
+    .selectFrom('site_identity as s')
+    .leftJoin('orgs as o', 'o.id', 's.office_org_id')
+    .leftJoin('files as f', 'f.id', 's.logo_file_id')
+    .selectAll('s')
+    .select(['o.name as office_name', 'f.mime as logo_mime'])
+    .orderBy('s.org_id')
+    .execute();
+}
+
+/** The organisation tree as the sites need it (kind, name, 行政区划代码). */
+export async function listSiteOrgs(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('orgs')
+    .select(['id', 'parent_id', 'kind', 'name', 'region_code'])
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    kind: r.kind,
+    name: r.name,
+    regionCode: r.region_code,
+  }));
+}
+
+/** The organisations' count and largest id: changes when one is created or deleted. */
+export async function orgsFingerprint(db: Kysely<Database>): Promise<string> {
+  const r = await db
+    .selectFrom('orgs')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('m')])
+    .executeTakeFirst();
+  return `${r?.n ?? 0}:${r?.m ?? 0}`;
+}
+
+/** The other sites that already serve one of `hosts` (host names are unique across sites). */
+export function findHostOwners(db: Kysely<Database>, orgId: number, hosts: readonly string[]) {
+  if (hosts.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('site_identity as s')
+    .select(['s.org_id', 's.site_name', 's.hosts'])
+    .where('s.org_id', '<>', orgId)
+    .where(sql<boolean>`s.hosts && ${sql.val([...hosts])}::text[]`)
+    .execute();
 }
 
 export function findIdentity(db: Kysely<Database>, orgId: number): Promise<SiteIdentityRow | undefined> {

@@ -30,7 +30,7 @@ import {
   sendPage,
   textToHtml,
 } from './common.ts';
-import { documentPath } from './documents.page.ts';
+import { documentPath, siteOrgIds } from './documents.page.ts';
 import * as portalStore from './store.ts';
 
 type Db = Kysely<Database>;
@@ -105,7 +105,20 @@ export async function cataloguePages(app: FastifyInstance, opts: { db: Db; siteN
   const siteName = () => currentSiteName(opts.siteName);
 
   async function rootOrg(orgs: readonly OrgOption[]): Promise<OrgOption | undefined> {
-    return orgs.find((o) => o.name === siteName()) ?? orgs.find((o) => o.kind === 'government') ?? orgs[0];
+    const government = currentPortalSite()?.government?.id;
+    return (
+      (government === undefined ? undefined : orgs.find((o) => o.id === government)) ??
+      orgs.find((o) => o.name === siteName()) ??
+      orgs.find((o) => o.kind === 'government') ??
+      orgs[0]
+    );
+  }
+
+  /** The organisations of the current site (its own level): the pickers offer these. */
+  async function siteOrgs(): Promise<OrgOption[]> {
+    const orgs = await listOrgs(db);
+    const own = siteOrgIds('own');
+    return own ? orgs.filter((o) => own.includes(o.id)) : orgs;
   }
 
   function notFound(req: FastifyRequest, reply: FastifyReply, current: string, message: string) {
@@ -123,12 +136,13 @@ export async function cataloguePages(app: FastifyInstance, opts: { db: Db; siteN
 
   // 主动公开目录.
   app.get(CATALOGUE_PATH, PAGE_ROUTE, async (req, reply) => {
-    const orgs = await listOrgs(db);
+    const orgs = await siteOrgs();
     const orgId = positiveInt(param(req.query, 'org'));
     const year = positiveInt(param(req.query, 'year'), 9999);
     const page = pageOf(req.query);
     const r = await portalStore.catalogueDocuments(db, {
       orgId: orgId && orgs.some((o) => o.id === orgId) ? orgId : undefined,
+      orgIds: siteOrgIds('own'),
       year,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
@@ -169,7 +183,7 @@ ${pagination(CATALOGUE_PATH, { org: orgId ? String(orgId) : '', year: year ? Str
 
   // 政府信息公开指南 (per organisation).
   app.get(GUIDE_PATH, PAGE_ROUTE, async (req, reply) => {
-    const orgs = await listOrgs(db);
+    const orgs = await siteOrgs();
     const asked = positiveInt(param(req.query, 'org'));
     const org = asked ? orgs.find((o) => o.id === asked) : await rootOrg(orgs);
     if (!org) return notFound(req, reply, GUIDE_PATH, '没有找到该机关的公开指南。');
@@ -195,7 +209,7 @@ ${contact?.name === office.name ? officeBlock(contact) : null}`;
 
   // 法定主动公开内容: the Art. 20 columns of an organisation with their update status.
   app.get(STATUTORY_PATH, PAGE_ROUTE, async (req, reply) => {
-    const orgs = await listOrgs(db);
+    const orgs = await siteOrgs();
     const asked = positiveInt(param(req.query, 'org'));
     const org = asked ? orgs.find((o) => o.id === asked) : await rootOrg(orgs);
     if (!org) return notFound(req, reply, STATUTORY_PATH, '没有找到该机关。');
@@ -233,7 +247,9 @@ ${contact?.name === office.name ? officeBlock(contact) : null}`;
   app.get<{ Params: { id: string } }>(`${STATUTORY_PATH}/:id`, PAGE_ROUTE, async (req, reply) => {
     const id = positiveInt(req.params.id);
     const [c] = id ? await catalogueStore.listColumns(db, { id }) : [];
-    if (!c) return notFound(req, reply, STATUTORY_PATH, '您访问的栏目不存在。');
+    const own = siteOrgIds('own');
+    if (!c || (own && !own.includes(c.orgId)))
+      return notFound(req, reply, STATUTORY_PATH, '您访问的栏目不存在。');
     const page = pageOf(req.query);
     const docs = await catalogueStore.columnDocuments(db, c.id, {
       limit: PAGE_SIZE,

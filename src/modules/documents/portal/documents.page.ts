@@ -2,7 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { blobExists, readBlob } from '../../../platform/files/storage.ts';
-import { type Breadcrumb, currentSiteName, type Html, html, raw } from '../../../portal/plugin.ts';
+import {
+  type Breadcrumb,
+  currentPortalSite,
+  currentSiteName,
+  type Html,
+  html,
+  raw,
+} from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
 import {
@@ -65,6 +72,11 @@ export const MAX_QUERY = 100;
 
 type SearchFilters = {
   q: string;
+  /**
+   * Whose documents a site with governments below it searches: '' all of them (一库全收), 'own' its own
+   * level, or the id of one government below it.
+   */
+  gov?: string;
   orgId?: number;
   year?: number;
   genre?: string;
@@ -80,6 +92,7 @@ function readFilters(query: unknown): SearchFilters {
   const year = positiveInt(param(query, 'year'), 9999);
   return {
     q: param(query, 'q', MAX_QUERY),
+    gov: /^(own|[1-9]\d{0,9})$/.test(param(query, 'gov')) ? param(query, 'gov') : '',
     orgId: positiveInt(param(query, 'org')),
     year,
     genre: genre in GENRE_LABELS ? genre : undefined,
@@ -92,6 +105,7 @@ function readFilters(query: unknown): SearchFilters {
 function filterParams(f: SearchFilters): Record<string, string> {
   return {
     q: f.q,
+    gov: f.gov ?? '',
     org: f.orgId ? String(f.orgId) : '',
     year: f.year ? String(f.year) : '',
     genre: f.genre ?? '',
@@ -123,12 +137,40 @@ function option(value: string, label: string, selected: boolean): Html {
   return html`<option value="${value}"${selected ? raw(' selected') : null}>${label}</option>`;
 }
 
+/**
+ * The organisations whose documents a page of the current site lists: its own (`own`), everything below
+ * it (`all`: the document pages, the search over every government), or, for the search, what `gov`
+ * chose. Undefined outside a site (no restriction).
+ */
+export function siteOrgIds(which: 'own' | 'all', gov = ''): readonly number[] | undefined {
+  const site = currentPortalSite();
+  if (!site) return undefined;
+  if (which === 'own') return site.orgIds;
+  const lower = site.lowerGovernments ?? [];
+  // The root government's whole subtree is the whole library: no condition (the hot search stays as it was).
+  const whole = site.isRoot ? undefined : site.subtreeIds;
+  if (lower.length === 0 || gov === '') return whole;
+  if (gov === 'own') return site.orgIds;
+  return lower.find((g) => String(g.id) === gov)?.orgIds ?? whole;
+}
+
+/** The choice of government on the search of a site with governments below it (the city's). */
+function governmentSelect(gov: string): Html | null {
+  const lower = currentPortalSite()?.lowerGovernments ?? [];
+  if (lower.length === 0) return null;
+  return html`<p><label for="f-gov">所属政府</label>
+<select id="f-gov" name="gov">${option('', '全部（含下级政府）', gov === '')}${option('own', '本级', gov === 'own')}${lower.map(
+    (g) => option(String(g.id), g.name, gov === String(g.id)),
+  )}</select></p>`;
+}
+
 /** The search form (GET, works without JavaScript), every field labelled. */
 export function searchForm(f: SearchFilters, facets: Facets): Html {
   return html`<form class="form" method="get" action="${SEARCH_PATH}" role="search" aria-label="政府文件检索">
 <p><label for="q">关键词或文号</label>
 <input id="q" name="q" type="text" value="${f.q}" maxlength="${MAX_QUERY}" size="40" aria-describedby="q-hint">
-<span class="hint" id="q-hint">可输入标题、正文中的词语或完整文号，例如“济政办字〔2021〕18号”。</span></p>
+<span class="hint" id="q-hint">可输入标题、正文中的词语或完整文号，例如“国办发〔2019〕15号”。</span></p>
+${governmentSelect(f.gov ?? '')}
 <p><label for="f-org">发文机关</label>
 <select id="f-org" name="org">${option('', '全部', f.orgId === undefined)}${facets.orgs.map((o) =>
     option(String(o.id), o.name, f.orgId === o.id),
@@ -161,7 +203,7 @@ const NO_RESULT_HELP = html`<div class="notice" role="status"><p><strong>没有�
 <ul>
 <li>请检查关键词是否有错别字，或换用更简短、更常用的词语；</li>
 <li>减少筛选条件（如发文机关、年份、体裁）后重新检索；</li>
-<li>按文号检索时请输入完整文号，例如“济政办字〔2021〕18号”；</li>
+<li>按文号检索时请输入完整文号，例如“国办发〔2019〕15号”；</li>
 <li>也可以按<a href="${DOCUMENTS_PATH}">体裁、主题、机关或年份浏览</a>，或查阅<a href="${CATALOGUE_PATH}">主动公开目录</a>。</li>
 </ul>
 <p>仍未找到所需信息的，可以<a href="/gk/apply">依申请公开</a>。</p></div>`;
@@ -198,13 +240,16 @@ export async function documentsPages(
 
   // Facet counts change only when documents are published: a short in-memory cache keeps the column and
   // search pages cheap under load.
-  let facetCache: { at: number; generation: number; value: Facets } | null = null;
-  async function facets(): Promise<Facets> {
+  // One entry per set of organisations (each site, each choice of government on the city's search).
+  const facetCache = new Map<string, { at: number; generation: number; value: Facets }>();
+  async function facets(orgIds: readonly number[] | undefined): Promise<Facets> {
     const now = Date.now();
-    if (facetCache && facetCache.generation === facetGeneration && now - facetCache.at < 60_000)
-      return facetCache.value;
-    const value = await portalStore.facetCounts(db);
-    facetCache = { at: now, generation: facetGeneration, value };
+    const key = orgIds === undefined ? '*' : orgIds.join(',');
+    const hit = facetCache.get(key);
+    if (hit && hit.generation === facetGeneration && now - hit.at < 60_000) return hit.value;
+    const value = await portalStore.facetCounts(db, orgIds);
+    if (facetCache.size >= 200) facetCache.clear();
+    facetCache.set(key, { at: now, generation: facetGeneration, value });
     return value;
   }
 
@@ -223,14 +268,15 @@ export async function documentsPages(
 
   // 政府文件 column.
   app.get(DOCUMENTS_PATH, PAGE_ROUTE, async (req, reply) => {
-    const f = await facets();
-    const latest = await searchPublic(db, { q: '', publishedOnly: true, limit: 10, offset: 0 });
+    const own = siteOrgIds('own');
+    const f = await facets(own);
+    const latest = await searchPublic(db, { q: '', orgIds: own, publishedOnly: true, limit: 10, offset: 0 });
     const genreCounts = new Map(f.genres.map((g) => [g.code, g.count]));
     const topicCounts = new Map(f.topics.map((t) => [t.code, t.count]));
     const body = html`<p class="lead">本栏目发布${siteName()}及其部门制发的主动公开政府文件，可以按关键词、文号检索，也可以按体裁、主题、机关和年份浏览。</p>
 ${searchForm({ q: '' }, f)}
 <ul class="section-list">
-<li><a href="${GAZETTE_PATH}"><span class="section-title">政府公报</span><span class="section-desc">按年度和期次浏览政府公报，每期提供目录和PDF版本。</span></a></li>
+${currentPortalSite()?.isRoot === false ? null : html`<li><a href="${GAZETTE_PATH}"><span class="section-title">政府公报</span><span class="section-desc">按年度和期次浏览政府公报，每期提供目录和PDF版本。</span></a></li>`}
 <li><a href="${CATALOGUE_PATH}"><span class="section-title">主动公开目录</span><span class="section-desc">主动公开政府信息的索引号、名称、内容概述和生成日期。</span></a></li>
 <li><a href="${CONVERTED_PATH}"><span class="section-title">依申请公开转主动公开</span><span class="section-desc">经审查由依申请公开或不予公开转为主动公开的文件。</span></a></li>
 </ul>
@@ -272,9 +318,11 @@ ${
     const f = readFilters(req.query);
     const page = pageOf(req.query);
     const searched = f.q !== '' || Object.values(filterParams(f)).some((v) => v !== '');
+    const scope = siteOrgIds('all', f.gov);
     const result = searched
       ? await searchPublic(db, {
           q: f.q,
+          orgIds: scope,
           orgId: f.orgId,
           year: f.year,
           genre: f.genre,
@@ -289,7 +337,7 @@ ${
     const count = result
       ? html`<p role="status">${f.q ? html`检索“<strong>${f.q}</strong>”，` : null}共找到${result.totalCapped ? '超过' : ''}<strong>${result.total}</strong>件政府文件${result.relaxed ? '（未找到包含全部关键词的文件，以下为包含部分关键词的结果）' : ''}。</p>`
       : null;
-    const body = html`${searchForm(f, await facets())}
+    const body = html`${searchForm(f, await facets(scope))}
 ${
   result === null
     ? html`<p>请输入关键词或选择筛选条件后检索。</p>`
@@ -314,12 +362,14 @@ ${
     reply: FastifyReply,
     title: string,
     path: string,
-    filter: Omit<SearchFilters, 'q'>,
+    filter: Omit<SearchFilters, 'q' | 'gov'>,
   ) {
     const page = pageOf(req.query);
     const result = await searchPublic(db, {
       q: '',
       ...filter,
+      // A list by organisation may show one of a government below the site's; the others its own level.
+      orgIds: siteOrgIds(filter.orgId === undefined ? 'own' : 'all'),
       publishedOnly: true,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
@@ -358,7 +408,8 @@ ${pagination(path, {}, page, result.total)}`;
   app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/org/:id`, PAGE_ROUTE, async (req, reply) => {
     const id = positiveInt(req.params.id);
     const name = id ? (await findOrg(db, id))?.name : undefined;
-    if (!id || !name) return notFound(req, reply, '没有这个机关');
+    const shown = siteOrgIds('all');
+    if (!id || !name || (shown && !shown.includes(id))) return notFound(req, reply, '没有这个机关');
     return listPage(req, reply, `${name}文件`, `${DOCUMENTS_PATH}/org/${id}`, { orgId: id });
   });
   app.get<{ Params: { year: string } }>(`${DOCUMENTS_PATH}/year/:year`, PAGE_ROUTE, async (req, reply) => {
@@ -370,7 +421,11 @@ ${pagination(path, {}, page, result.total)}`;
   // Converted from 依申请公开 / 不予公开 to 主动公开.
   app.get(CONVERTED_PATH, PAGE_ROUTE, async (req, reply) => {
     const page = pageOf(req.query);
-    const r = await portalStore.convertedDocuments(db, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const r = await portalStore.convertedDocuments(db, {
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+      orgIds: siteOrgIds('own'),
+    });
     const title = '依申请公开转主动公开的文件';
     const body = html`<p class="lead">行政机关对依申请公开、不予公开的政府信息定期进行审查，对可以公开的转为主动公开（《中华人民共和国政府信息公开条例》第十八条、第四十四条）。以下为已转为主动公开的文件，共${r.total}件。</p>
 ${
@@ -397,7 +452,13 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
   // Document pages are the hot path (target ≥ 1,000 req/s): the loaded document is kept for a moment, well
   // inside the pages' own public cache lifetime, so a burst on one document costs one query.
   const docCache = new Map<number, { at: number; doc: portalStore.PublicDocument }>();
+  /** A public document the current site shows (its government's or one below it), else undefined. */
   async function loadDocument(id: number): Promise<portalStore.PublicDocument | undefined> {
+    const doc = await loadAnyDocument(id);
+    const shown = siteOrgIds('all');
+    return doc && (!shown || shown.includes(doc.orgId)) ? doc : undefined;
+  }
+  async function loadAnyDocument(id: number): Promise<portalStore.PublicDocument | undefined> {
     const now = Date.now();
     const hit = docCache.get(id);
     if (hit && now - hit.at < DOC_CACHE_MS) return hit.doc;
@@ -429,7 +490,7 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
   // The text in force on a chosen date (documents with historical versions).
   app.get<{ Params: { id: string } }>(`${DOCUMENTS_PATH}/:id/version`, PAGE_ROUTE, async (req, reply) => {
     const id = positiveInt(req.params.id);
-    const d = id ? await portalStore.publicDocument(db, id) : undefined;
+    const d = id && (await loadDocument(id)) ? await portalStore.publicDocument(db, id) : undefined;
     if (!d) return notFound(req, reply);
     const on = param(req.query, 'on', 10);
     const valid = /^\d{4}-\d{2}-\d{2}$/.test(on) && !Number.isNaN(Date.parse(on));
@@ -481,7 +542,10 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
     async (req, reply) => {
       const id = positiveInt(req.params.id);
       const iid = positiveInt(req.params.iid);
-      const i = id && iid ? await portalStore.publicInterpretation(db, id, iid) : undefined;
+      const i =
+        id && iid && (await loadDocument(id))
+          ? await portalStore.publicInterpretation(db, id, iid)
+          : undefined;
       if (!i) return notFound(req, reply, '您访问的政策解读不存在或尚未公开');
       const kind = INTERPRETATION_KIND_LABELS[i.kind as keyof typeof INTERPRETATION_KIND_LABELS] ?? i.kind;
       const others = i.siblings.filter((s) => s.id !== i.id);
@@ -526,7 +590,10 @@ ${
     ref: { attachmentId: number } | { interpretationId: number } | null,
     inline: boolean,
   ) {
-    const f = docId && ref && opts.dataDir ? await portalStore.publicFile(db, docId, ref) : undefined;
+    const f =
+      docId && ref && opts.dataDir && (await loadDocument(docId))
+        ? await portalStore.publicFile(db, docId, ref)
+        : undefined;
     if (!f || !opts.dataDir || !(await blobExists(opts.dataDir, f.sha256))) {
       return notFound(req, reply, '您要下载的附件不存在或尚未公开');
     }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { describeError } from '../../../platform/http/errors.ts';
-import { type Breadcrumb, currentSiteName, html } from '../../../portal/plugin.ts';
+import { type Breadcrumb, currentPortalSite, currentSiteName, html } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { CJK_FONT_PATH, htmlToText, renderGazettePdf } from '../gazette/pdf.ts';
 import * as store from '../gazette/store.ts';
@@ -44,6 +44,9 @@ export async function gazettePages(
   const fontPath = opts.fontPath ?? CJK_FONT_PATH;
   const pdfCache = new Map<string, Buffer>();
 
+  /** The gazette is the root government's publication: its site shows it, a county's does not. */
+  const gazetteSite = () => currentPortalSite()?.isRoot !== false;
+
   function notFound(req: FastifyRequest, reply: FastifyReply) {
     return sendPage(req, reply, {
       status: 404,
@@ -58,6 +61,7 @@ export async function gazettePages(
   }
 
   app.get(GAZETTE_PATH, PAGE_ROUTE, async (req, reply) => {
+    if (!gazetteSite()) return notFound(req, reply);
     const years = await store.publishedYears(db);
     const latest = (await store.listIssues(db, { publishedOnly: true })).slice(0, 5);
     const body = html`<p class="lead">政府公报是刊登${siteName()}及其部门发布的规章、规范性文件和其他政府文件的法定载体（《中华人民共和国政府信息公开条例》第二十三条）。可以按年度浏览各期目录，并下载每期的PDF版本。</p>
@@ -87,7 +91,7 @@ ${
 
   app.get<{ Params: { year: string } }>(`${GAZETTE_PATH}/:year`, PAGE_ROUTE, async (req, reply) => {
     const year = positiveInt(req.params.year, 9999);
-    const issues = year ? await store.listIssues(db, { publishedOnly: true, year }) : [];
+    const issues = year && gazetteSite() ? await store.listIssues(db, { publishedOnly: true, year }) : [];
     if (!year || issues.length === 0) return notFound(req, reply);
     const sorted = [...issues].sort((a, b) => a.number - b.number);
     const title = `${year}年政府公报`;
@@ -111,7 +115,8 @@ ${
   async function publishedIssue(yearText: string, numberText: string) {
     const year = positiveInt(yearText, 9999);
     const number = positiveInt(numberText, 999);
-    const issue = year && number ? await store.findIssueByNumber(db, year, number) : undefined;
+    const issue =
+      year && number && gazetteSite() ? await store.findIssueByNumber(db, year, number) : undefined;
     return issue && issue.status === 'published' ? issue : undefined;
   }
 

@@ -9,6 +9,12 @@ import type { Database } from '../../../platform/db/database.ts';
 
 type Db = Kysely<Database>;
 
+/** SQL condition (with its leading `and`): document `d` is issued by one of `orgIds`; none: no condition. */
+function inOrgs(orgIds: readonly number[] | undefined) {
+  if (orgIds === undefined) return sql``;
+  return orgIds.length === 0 ? sql`and false` : sql`and d.org_id in (${sql.join([...orgIds])})`;
+}
+
 /** SQL condition: document `d` may be shown on the portal. */
 export const PUBLIC_DOC = sql`(d.status = 'published' and d.attribute = 'proactive')`;
 
@@ -330,9 +336,10 @@ type ListRaw = Parameters<typeof listed>[0] & { total: number | string };
  */
 export async function catalogueDocuments(
   db: Db,
-  opts: { orgId?: number; year?: number; limit: number; offset: number },
+  opts: { orgId?: number; orgIds?: readonly number[]; year?: number; limit: number; offset: number },
 ): Promise<{ total: number; rows: ListedDocument[] }> {
   const org = opts.orgId !== undefined ? sql`and d.org_id = ${opts.orgId}` : sql``;
+  const scope = inOrgs(opts.orgIds);
   const year =
     opts.year !== undefined
       ? sql`and d.written_date >= ${`${opts.year}-01-01`}::date and d.written_date < ${`${opts.year + 1}-01-01`}::date`
@@ -343,7 +350,7 @@ export async function catalogueDocuments(
       to_char(d.published_date, 'YYYY-MM-DD') as published_date,
       to_char(d.converted_on, 'YYYY-MM-DD') as converted_on, d.validity, count(*) over () as total
     from documents d join orgs o on o.id = d.org_id
-    where ${PUBLIC_DOC} ${org} ${year}
+    where ${PUBLIC_DOC} ${org} ${scope} ${year}
     order by d.written_date desc, d.id desc
     limit ${opts.limit} offset ${opts.offset}`.execute(db);
   return { total: r.rows[0] ? Number(r.rows[0].total) : 0, rows: r.rows.map(listed) };
@@ -352,7 +359,7 @@ export async function catalogueDocuments(
 /** Documents converted from 依申请公开 / 不予公开 to 主动公开, latest conversion first. */
 export async function convertedDocuments(
   db: Db,
-  opts: { limit: number; offset: number },
+  opts: { limit: number; offset: number; orgIds?: readonly number[] },
 ): Promise<{ total: number; rows: ListedDocument[] }> {
   const r = await sql<ListRaw>`
     select d.id, d.title, d.doc_number, d.index_number, o.name as org_name, d.summary,
@@ -360,7 +367,7 @@ export async function convertedDocuments(
       to_char(d.published_date, 'YYYY-MM-DD') as published_date,
       to_char(d.converted_on, 'YYYY-MM-DD') as converted_on, d.validity, count(*) over () as total
     from documents d join orgs o on o.id = d.org_id
-    where d.converted_on is not null and ${PUBLIC_DOC}
+    where d.converted_on is not null and ${PUBLIC_DOC} ${inOrgs(opts.orgIds)}
     order by d.converted_on desc, d.id desc
     limit ${opts.limit} offset ${opts.offset}`.execute(db);
   return { total: r.rows[0] ? Number(r.rows[0].total) : 0, rows: r.rows.map(listed) };
@@ -374,10 +381,14 @@ export type FacetCounts = {
   themes: { id: number; name: string; count: number }[];
 };
 
-/** Counts of public documents per organisation, year, genre, topic and theme (for browsing and filters). */
-export async function facetCounts(db: Db): Promise<FacetCounts> {
+/**
+ * Counts of public documents per organisation, year, genre, topic and theme (for browsing and filters),
+ * of the documents issued by `orgIds` when given (a portal site's organisations).
+ */
+export async function facetCounts(db: Db, orgIds?: readonly number[]): Promise<FacetCounts> {
   const r = await sql<{ k: string; id: string; name: string | null; n: number | string }>`
-    with p as (select d.id, d.org_id, d.written_date, d.genre, d.topic from documents d where ${PUBLIC_DOC})
+    with p as (select d.id, d.org_id, d.written_date, d.genre, d.topic from documents d
+      where ${PUBLIC_DOC} ${inOrgs(orgIds)})
     select 'org' as k, p.org_id::text as id, o.name, count(*) as n from p join orgs o on o.id = p.org_id
       group by p.org_id, o.name, o.sort_order
     union all

@@ -13,6 +13,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface SearchFilters {
   /** Issued by this organisation (primary or joint issuer). */
   orgId?: number | null;
+  /** Issued by one of these organisations (the primary issuer): a portal site's organisations. */
+  orgIds?: readonly number[] | null;
   /** 成文日期 in this year. */
   year?: number | null;
   genre?: string | null;
@@ -42,6 +44,8 @@ export function filterConditions(p: SearchFilters, indexable: boolean): RawBuild
     c.push(
       sql`(${guard(sql`d.org_id = ${p.orgId}`)} or exists (select 1 from document_issuers di where di.document_id = d.id and di.org_id = ${p.orgId}))`,
     );
+  if (p.orgIds != null)
+    c.push(p.orgIds.length === 0 ? sql`false` : guard(sql`d.org_id in (${sql.join([...p.orgIds])})`));
   if (p.year != null) {
     const y = Math.trunc(p.year);
     if (y < 1 || y > 9999) c.push(sql`false`);

@@ -9,7 +9,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 import { fileResponse, htmlPage } from '../../../platform/http/schemas.ts';
 import { chinaDateOf } from '../../../platform/time.ts';
-import { type Html, html, sendColumnPage } from '../../../portal/plugin.ts';
+import { currentSiteOrgIds, type Html, html, sendColumnPage } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import {
   MANUAL_FIGURE_INFO,
@@ -103,8 +103,14 @@ const paragraphs = (text: string): Html =>
         .map((p) => html`<p>${p.trim()}</p>`)}`
     : html`<p>无。</p>`;
 
+/** On a government's site, only its own organisations' reports (`currentSiteOrgIds`). */
+function ofSite(orgId: number): boolean {
+  const own = currentSiteOrgIds();
+  return own === undefined || own.includes(orgId);
+}
+
 async function listPage(opts: Opts): Promise<Html> {
-  const list = await publishedReports(opts.db);
+  const list = (await publishedReports(opts.db)).filter((r) => ofSite(r.org_id));
   if (list.length === 0) {
     return html`<p class="lead">各级行政机关依照《中华人民共和国政府信息公开条例》第四十九条、第五十条公布的政府信息公开工作年度报告。</p>
 <div class="notice"><p>暂无已公开的年度报告。</p></div>`;
@@ -124,7 +130,7 @@ ${years.map(
 
 async function reportPage(opts: Opts, id: number): Promise<{ title: string; body: Html } | null> {
   const found = await publishedReport(opts.db, id);
-  if (!found) return null;
+  if (!found || !ofSite(found.report.org_id)) return null;
   const { report, agency, figures } = found;
   const title = `${agency.org.name}${report.year}年政府信息公开工作年度报告`;
   return {
@@ -173,7 +179,7 @@ export async function reportPages(app: FastifyInstance, opts: Opts) {
     async (req, reply) => {
       const id = idOf(req.params.id);
       const found = id === null ? undefined : await publishedReport(opts.db, id);
-      if (!found) return reply.callNotFound();
+      if (!found || !ofSite(found.report.org_id)) return reply.callNotFound();
       const title = `${found.agency.org.name}${found.report.year}年政府信息公开工作年度报告数据`;
       const bytes = await figuresWorkbook(title, found.figures);
       return reply

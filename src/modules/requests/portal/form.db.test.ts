@@ -101,11 +101,16 @@ test('the form renders every control with a label, 必填 in text, and the hidde
   assert.match(body, /<optgroup label="法人或其他组织"><option value="uscc">统一社会信用代码<\/option>/);
   for (const d of ['邮寄', '电子邮件', '自行领取', '网上获取', '纸质', '电子文档'])
     assert.match(body, new RegExp(`>${d}</label>`));
-  // The agencies as an indented list: the city, its departments, counties and their towns.
+  // The agencies of the site's government as an indented list: the city and its departments; a county's
+  // agencies are on the county's site (/s/{行政区划代码}/), the county first, its towns below it.
   assert.match(body, new RegExp(`<option value="${city}">济宁市人民政府</option>`));
   assert.match(body, /<option value="\d+">\u3000市教育局<\/option>/);
-  assert.match(body, /<option value="\d+">\u3000邹城市人民政府<\/option>/);
-  assert.match(body, /<option value="\d+">\u3000\u3000太平镇人民政府<\/option>/);
+  assert.doesNotMatch(body, /邹城市人民政府/);
+  const county = (await citizen.get('/s/370883/gk/apply/form')).body;
+  assert.match(county, /<option value="\d+">邹城市人民政府<\/option>/);
+  assert.match(county, /<option value="\d+">\u3000太平镇人民政府<\/option>/);
+  assert.doesNotMatch(county, /济宁市人民政府|>\u3000市教育局</);
+  assert.match(county, /action="\/s\/370883\/gk\/apply\/form"/);
 });
 
 test('the 依申请公开 column links to the form and the tracking page', async () => {

@@ -6,7 +6,7 @@ import { AppError, describeError } from '../../../platform/http/errors.ts';
 import { htmlPage } from '../../../platform/http/schemas.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
-import { type Html, html } from '../../../portal/plugin.ts';
+import { currentSiteOrgIds, type Html, html } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { findOrg, loadReceiving, type OrgRow } from '../../orgs/index.ts';
 import { applicationBody } from '../api.schemas.ts';
@@ -388,7 +388,7 @@ ${textInput(s, 'contactName', '联系人', {
 })}
 <h2>所需政府信息</h2>
 ${textInput(s, 'subject', '所需信息名称', { required: true, hint: '例如：某某项目的环境影响评价批复' })}
-${textInput(s, 'docNumber', '文号', { required: false, hint: '知道文号的请填写，例如：济政发〔2024〕1号' })}
+${textInput(s, 'docNumber', '文号', { required: false, hint: '知道文号的请填写，例如：国办发〔2019〕15号' })}
 ${textarea(s)}
 ${choiceGroup(s, 'formWanted', '信息形式', FORMS_WANTED, '行政机关将根据您的要求和信息保存的实际情况确定提供形式（条例第四十条）')}
 ${choiceGroup(s, 'deliveryWanted', '获取方式', DELIVERIES_WANTED, '选择邮寄的请填写通信地址，选择电子邮件的请填写电子邮箱')}
@@ -483,10 +483,18 @@ export async function formPage(app: FastifyInstance, opts: { db: Kysely<Database
     submissionKey: string,
     notice?: Html,
   ) {
-    // 受理机关: organisations that accept applications, are not disabled and have someone to receive them.
+    // 受理机关: organisations that accept applications, are not disabled and have someone to receive them;
+    // on a government's site, its own (currentSiteOrgIds: the government, its departments and towns).
     const receiving = await loadReceiving(db);
+    const own = currentSiteOrgIds();
     const orgs = orgOptions(
-      receiving.orgs.filter((o) => o.accepts_requests && !o.disabled && receiving.receiverOf(o.id) !== null),
+      receiving.orgs.filter(
+        (o) =>
+          o.accepts_requests &&
+          !o.disabled &&
+          receiving.receiverOf(o.id) !== null &&
+          (own === undefined || own.includes(o.id)),
+      ),
     );
     const csrf = req.cookies[CSRF_COOKIE] ?? '';
     return send(req, reply, status, TITLE, renderForm({ values, errors, csrf, submissionKey, orgs, notice }));

@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../admin/api/client.ts';
 import { PageTitle } from '../../../admin/components/PageTitle.tsx';
@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../admin/lib/format.ts';
 import { applyFieldErrors } from '../../../admin/lib/formErrors.ts';
 import { useDocumentTitle } from '../../../admin/lib/useDocumentTitle.ts';
 import { checkIcpRecord, checkPhone, checkPoliceRecord, checkSiteCode } from '../domain/identity.ts';
-import { fetchSite, type IdentityBody, type SiteView, saveSite, uploadLogo } from './api.ts';
+import { fetchSites, type IdentityBody, type SiteView, saveSiteOf, uploadLogo } from './api.ts';
 
 const FIELDS = [
   'siteName',
@@ -19,7 +19,13 @@ const FIELDS = [
   'icpRecord',
   'policeRecord',
   'logoFileId',
+  'hosts',
 ] as const;
+
+/** The form's values: the identity, with the host names as typed (one per line). */
+type Values = Omit<IdentityBody, 'hosts'> & { hosts?: string };
+
+const formValues = (s: SiteView): Values => ({ ...s, hosts: s.hosts.join('\n') });
 
 const checked = (check: (v: string) => string | null) => ({
   validator: (_: unknown, v: string | null | undefined) => {
@@ -66,32 +72,52 @@ function LogoField({ value, onChange }: { value?: number | null; onChange?: (v: 
   );
 }
 
-/** 站点信息 (系统管理): the identity the portal, the login page, letters and exports show. */
+/**
+ * 站点信息 (系统管理): the identity each government's portal site shows. An administrator edits its own
+ * government's site and, at the city, those of the counties below it (a choice of site on top).
+ */
 export function SiteSettingsPage() {
   useDocumentTitle('站点信息');
   const { message } = App.useApp();
-  const [form] = Form.useForm<IdentityBody>();
-  const [site, setSite] = useState<SiteView>();
+  const [form] = Form.useForm<Values>();
+  const [sites, setSites] = useState<SiteView[]>([]);
+  const [orgId, setOrgId] = useState<number>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const site = sites.find((s) => s.orgId === orgId);
 
   useEffect(() => {
-    fetchSite().then(
-      (s) => {
-        setSite(s);
-        form.setFieldsValue({ ...s });
+    fetchSites().then(
+      ({ items }) => {
+        setSites(items);
+        const first = items[0];
+        if (first) {
+          setOrgId(first.orgId ?? undefined);
+          form.setFieldsValue(formValues(first));
+        }
       },
       (e: unknown) => setError(errorMessage(e)),
     );
   }, [form]);
 
-  async function onFinish(values: IdentityBody) {
+  function choose(id: number) {
+    const next = sites.find((s) => s.orgId === id);
+    if (!next) return;
+    setOrgId(id);
+    setError(undefined);
+    form.resetFields();
+    form.setFieldsValue(formValues(next));
+  }
+
+  async function onFinish(values: Values) {
+    if (orgId === undefined) return;
     setSaving(true);
     setError(undefined);
     try {
-      const saved = await saveSite({ ...values, logoFileId: values.logoFileId ?? null });
-      setSite(saved);
-      form.setFieldsValue({ ...saved });
+      const hosts = (values.hosts ?? '').split(/[\s,，、;；]+/).filter((h) => h !== '');
+      const saved = await saveSiteOf(orgId, { ...values, hosts, logoFileId: values.logoFileId ?? null });
+      setSites((list) => list.map((s) => (s.orgId === saved.orgId ? saved : s)));
+      form.setFieldsValue(formValues(saved));
       message.success('站点信息已保存，门户网站即时生效');
     } catch (e) {
       const unmatched = applyFieldErrors(form, e, FIELDS);
@@ -105,19 +131,26 @@ export function SiteSettingsPage() {
     <>
       <PageTitle title="站点信息" />
       <Card>
+        {sites.length > 1 && (
+          <Space style={{ marginBottom: 16 }}>
+            <label htmlFor="site-choice">政府站点</label>
+            <Select
+              id="site-choice"
+              style={{ minWidth: 260 }}
+              value={orgId}
+              onChange={choose}
+              options={sites.map((s) => ({ value: s.orgId ?? 0, label: s.governmentName ?? s.siteName }))}
+            />
+          </Space>
+        )}
         <Typography.Paragraph type="secondary">
           门户网站的名称、页脚的主办单位、网站标识码和备案号，以及公开指南中政府信息公开工作机构的联系方式，都取自这里。
+          {site?.regionCode ? `本站点也可通过路径 /s/${site.regionCode}/ 访问。` : null}
           {site?.officeName ? `政府信息公开工作机构：${site.officeName}。` : null}
           {site?.updatedAt ? `最近修改：${formatDateTime(site.updatedAt)}。` : null}
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form<IdentityBody>
-          form={form}
-          name="site"
-          layout="vertical"
-          onFinish={onFinish}
-          style={{ maxWidth: 640 }}
-        >
+        <Form<Values> form={form} name="site" layout="vertical" onFinish={onFinish} style={{ maxWidth: 640 }}>
           <Form.Item
             label="网站名称"
             name="siteName"
@@ -145,6 +178,13 @@ export function SiteSettingsPage() {
           </Form.Item>
           <Form.Item label="公安机关备案号" name="policeRecord" rules={[checked(checkPoliceRecord)]}>
             <Input maxLength={40} placeholder="鲁公网安备 37080202000123号" />
+          </Form.Item>
+          <Form.Item
+            label="绑定域名"
+            name="hosts"
+            extra="每行一个，如 www.example.gov.cn（不含 http:// 和路径）；用这些域名访问时显示本站点"
+          >
+            <Input.TextArea rows={2} />
           </Form.Item>
           <Form.Item label="网站图标" name="logoFileId" extra="PNG、JPG 或 GIF 图片，显示在门户网站页头">
             <LogoField />

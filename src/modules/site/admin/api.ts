@@ -27,6 +27,15 @@ export function saveSite(body: IdentityBody): Promise<SiteView> {
   return api.put('/api/site', body);
 }
 
+/** The sites the administrator may edit: its government's and those of the governments below it. */
+export function fetchSites(): Promise<{ items: SiteView[] }> {
+  return api.get('/api/sites');
+}
+
+export function saveSiteOf(orgId: number, body: IdentityBody): Promise<SiteView> {
+  return api.put(`/api/sites/${orgId}`, body);
+}
+
 export function changePassword(oldPassword: string, newPassword: string): Promise<SessionAnswer> {
   return api.post('/api/auth/password', { oldPassword, newPassword });
 }

@@ -79,7 +79,11 @@ test('the list shows published plans by organisation and year, works without Jav
   assert.match(res.body, /<html lang="zh-CN">/);
   assert.match(res.body, /<h1>年度工作计划<\/h1>/);
   assert.match(res.body, /<h2 id="org-\d+">济宁市人民政府<\/h2>\s*<h3>2026年<\/h3>/);
-  assert.match(res.body, /<h2 id="org-\d+">邹城市人民政府<\/h2>\s*<h3>2025年<\/h3>/);
+  // A county's plans are on the county's site (/s/{行政区划代码}/), not the city's.
+  assert.doesNotMatch(res.body, /邹城市人民政府/);
+  const county = await citizen.get('/s/370883/gk/workplans');
+  assert.match(county.body, /<h2 id="org-\d+">邹城市人民政府<\/h2>\s*<h3>2025年<\/h3>/);
+  assert.doesNotMatch(county.body, /济宁市2026年政务公开工作要点/);
   assert.match(res.body, new RegExp(`<a href="/gk/workplans/${published}">济宁市2026年政务公开工作要点</a>`));
   assert.doesNotMatch(res.body, /未公开的计划/);
   assert.doesNotMatch(res.body, /<script/);

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { htmlPage } from '../../../platform/http/schemas.ts';
 import { chinaDateOf, chinaToday } from '../../../platform/time.ts';
-import { type Html, html, sendColumnPage } from '../../../portal/plugin.ts';
+import { currentSiteOrgIds, type Html, html, sendColumnPage } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
 import * as store from '../assessment.store.ts';
@@ -37,11 +37,19 @@ function rankingsSection(list: Awaited<ReturnType<typeof store.listAssessments>>
 </section>`;
 }
 
+/** On a government's site, only its own organisations' plans and rankings (`currentSiteOrgIds`). */
+function ofSite(orgId: number): boolean {
+  const own = currentSiteOrgIds();
+  return own === undefined || own.includes(orgId);
+}
+
 async function listPage(opts: Opts): Promise<Html> {
-  const [plans, rankings] = await Promise.all([
+  const [allPlans, allRankings] = await Promise.all([
     store.publishedPlans(opts.db),
     store.listAssessments(opts.db, { publishedOnly: true }),
   ]);
+  const plans = allPlans.filter((p) => ofSite(p.org_id));
+  const rankings = allRankings.filter((a) => ofSite(a.org_id));
   if (plans.length === 0) {
     return html`<p class="lead">各级行政机关向社会公开的年度工作计划（工作要点及任务分解）。</p>
 <div class="notice"><p>暂无已公开的年度工作计划。</p></div>${rankingsSection(rankings)}`;
@@ -72,7 +80,7 @@ ${[...org.years.entries()].map(
 
 async function planPage(opts: Opts, id: number): Promise<{ title: string; body: Html } | null> {
   const plan = await store.findPlan(opts.db, id);
-  if (!plan || !can(null, 'portal.plan', plan)) return null;
+  if (!plan || !can(null, 'portal.plan', plan) || !ofSite(plan.org_id)) return null;
   const today = chinaToday();
   const [org, tasks, assessments] = await Promise.all([
     findOrg(opts.db, plan.org_id),
@@ -133,7 +141,7 @@ async function rankingPage(
   id: number,
 ): Promise<{ title: string; body: Html; planId: number; planTitle: string } | null> {
   const a = await store.findAssessment(opts.db, id);
-  if (!a || !can(null, 'portal.ranking', a)) return null;
+  if (!a || !can(null, 'portal.ranking', a) || !ofSite(a.org_id)) return null;
   const plan = await store.findPlan(opts.db, a.plan_id);
   if (!plan) return null;
   const rows = await store.rankingRows(opts.db, id);
