@@ -1,6 +1,8 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { reportsApi } from './api.ts';
 import { reportsCommands } from './commands.ts';
+import { reportDocxApi } from './docx/api.ts';
+import { reportDocxPortal } from './docx/portal.ts';
 import { REPORTS_ERRORS } from './errors.ts';
 import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
 import { seedDemoReports } from './seeds.ts';
@@ -13,10 +15,14 @@ export const reportsModule: ModuleManifest = {
   name: 'reports',
   errors: REPORTS_ERRORS,
   commands: reportsCommands,
-  api: reportsApi,
+  async api(app, ctx) {
+    await reportsApi(app, ctx);
+    await reportDocxApi(app, ctx);
+  },
   seed: seedDemoReports,
   portalPages: [REPORTS_PATH],
   async portal(app, ctx) {
     await reportPages(app, ctx);
+    await reportDocxPortal(app, { db: ctx.db, reportsPath: REPORTS_PATH });
   },
 };
