@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkReport } from '../../domain/checks.ts';
-import { emptyTable3, type ReportFigures } from '../../domain/tables.ts';
+import { checkReport } from '../checks.ts';
+import { emptyTable3, type ReportFigures } from '../tables.ts';
 import { type AgencyLine, counts, sumFigures, summarize, zeroFigures } from './summary.ts';
 
 /** A report that passes every check: `n` applications from natural persons, all disclosed. */

@@ -11,15 +11,9 @@
  * - The sum is checked by the same rules as one report (§3.2, §3.3: domain/checks.ts); the carry-over
  *   warning against last year compares one agency's reports and is not run on a sum.
  */
-import { type Check, checkTable2, checkTable3, checkTable4 } from '../../domain/checks.ts';
-import type { ReportState } from '../../domain/states.ts';
-import {
-  emptyTable3,
-  MANUAL_FIGURES,
-  type ReportFigures,
-  TABLE3_ROW_KEYS,
-  type Table2,
-} from '../../domain/tables.ts';
+import { type Check, checkTable2, checkTable3, checkTable4 } from '../checks.ts';
+import type { ReportState } from '../states.ts';
+import { emptyTable3, MANUAL_FIGURES, type ReportFigures, TABLE3_ROW_KEYS, type Table2 } from '../tables.ts';
 
 export const SUMMARY_INCLUDES = ['accepted', 'all'] as const;
 export type SummaryInclude = (typeof SUMMARY_INCLUDES)[number];
