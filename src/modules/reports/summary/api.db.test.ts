@@ -83,6 +83,7 @@ test('a county’s summary: its accepted reports added, checks on the sum, the a
   assert.deepEqual(byName.邹城市教育局, ['accepted', true]);
   assert.deepEqual(byName.邹城市司法局, ['accepted', true]);
   assert.deepEqual(byName.邹城市人民政府, ['none', false]);
+  assert.equal(s.agencies[0].orgName, '邹城市人民政府', 'the government’s own report first');
   assert.ok(!('邹城市政府办公室' in byName), 'the office reports within the county’s report');
   const pending = s.pending.map((p: { orgName: string }) => p.orgName);
   assert.ok(pending.includes('邹城市人民政府') && pending.includes('太平镇人民政府'), pending.join());

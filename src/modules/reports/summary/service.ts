@@ -34,11 +34,14 @@ async function build(
   year: number,
   include: SummaryInclude,
 ): Promise<Summary> {
-  const own = ctx.agencies.filter(
-    (a) =>
-      !a.org.disabled &&
-      authorityOf({ id: a.org.id, kind: a.org.kind, parentId: a.org.parent_id }) === gov.id,
-  );
+  // The government's own report first, then its departments and townships in directory order.
+  const own = ctx.agencies
+    .filter(
+      (a) =>
+        !a.org.disabled &&
+        authorityOf({ id: a.org.id, kind: a.org.kind, parentId: a.org.parent_id }) === gov.id,
+    )
+    .sort((a, b) => Number(b.org.id === gov.id) - Number(a.org.id === gov.id));
   const agencies: AgencyLine[] = [];
   for (const agency of own) {
     const report = ctx.records.find((r) => r.org_id === agency.org.id);
