@@ -13,6 +13,12 @@ import {
 
 export async function figuresWorkbook(title: string, f: ReportFigures): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
+  addFigureSheets(wb, title, f);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Adds the sheets 表二, 表三, 表四 of `f` to a workbook (the report's and a summary's export). */
+export function addFigureSheets(wb: ExcelJS.Workbook, title: string, f: ReportFigures): void {
   const t2 = wb.addWorksheet('表二 主动公开');
   t2.addRow([title]);
   t2.addRow(['第二十条第（一）项']);
@@ -51,5 +57,4 @@ export async function figuresWorkbook(title: string, f: ReportFigures): Promise<
   t4.addRow(TABLE4_GROUPS.flatMap((g) => [g.parent ? g.label : '', '', '', '', '']));
   t4.addRow(TABLE4_GROUPS.flatMap(() => TABLE4_CELL_LABELS));
   t4.addRow(f.table4);
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,9 +1,13 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { reportsApi } from './api.ts';
 import { reportsCommands } from './commands.ts';
+import { reportDocxApi } from './docx/api.ts';
+import { reportDocxPortal } from './docx/portal.ts';
 import { REPORTS_ERRORS } from './errors.ts';
 import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
 import { seedDemoReports } from './seeds.ts';
+import { reportSummaryApi } from './summary/api.ts';
+import { SUMMARY_ERRORS } from './summary/errors.ts';
 
 /**
  * 年度报告: the annual report on government information disclosure (条例第四十九条、第五十条) per reporting
@@ -11,12 +15,17 @@ import { seedDemoReports } from './seeds.ts';
  */
 export const reportsModule: ModuleManifest = {
   name: 'reports',
-  errors: REPORTS_ERRORS,
+  errors: { ...REPORTS_ERRORS, ...SUMMARY_ERRORS },
   commands: reportsCommands,
-  api: reportsApi,
+  async api(app, ctx) {
+    await reportsApi(app, ctx);
+    await reportDocxApi(app, ctx);
+    await reportSummaryApi(app, ctx);
+  },
   seed: seedDemoReports,
   portalPages: [REPORTS_PATH],
   async portal(app, ctx) {
     await reportPages(app, ctx);
+    await reportDocxPortal(app, { db: ctx.db, reportsPath: REPORTS_PATH });
   },
 };

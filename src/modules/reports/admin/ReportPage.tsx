@@ -20,6 +20,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../../admin/api/client.ts';
+import { downloadReportDocx } from '../../../admin/api/reportOutputs.ts';
 import {
   addReview,
   getReport,
@@ -361,6 +362,11 @@ export function ReportPage() {
         extra={
           <Space>
             <Tag>{REPORT_STATE_LABELS[d.state]}</Tag>
+            <Button
+              onClick={() => downloadReportDocx(orgId, year).catch((e) => message.error(errorMessage(e)))}
+            >
+              下载Word文档
+            </Button>
             {allowed.map((t) => (
               <Button
                 key={t}

@@ -69,6 +69,9 @@ export function ReportsPage() {
           />
         }
       />
+      <Link to={`/annual-reports/summary?year=${year}`} style={{ display: 'inline-block', marginBottom: 16 }}>
+        汇总（县级、市级人民政府公开办）
+      </Link>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Table
         rowKey="orgId"

@@ -2,6 +2,7 @@ import { FileTextOutlined } from '@ant-design/icons';
 import type { AdminModule } from '../../../admin/module.tsx';
 import { ReportPage } from './ReportPage.tsx';
 import { ReportsPage } from './ReportsPage.tsx';
+import { SummaryPage } from './SummaryPage.tsx';
 
 /** 年度报告 in the console: the year's reports per agency with their checks and state; one report. */
 export const reportsAdmin: AdminModule = {
@@ -9,6 +10,7 @@ export const reportsAdmin: AdminModule = {
   menu: { path: '/annual-reports', title: '年度报告', icon: <FileTextOutlined /> },
   routes: [
     { path: '/annual-reports', element: <ReportsPage /> },
+    { path: '/annual-reports/summary', element: <SummaryPage /> },
     { path: '/annual-reports/:orgId/:year', element: <ReportPage /> },
   ],
 };

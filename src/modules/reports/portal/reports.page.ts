@@ -143,6 +143,7 @@ ${report.published_at ? html`<p class="muted">公开日期：${formatChineseDate
 <section aria-labelledby="s4"><h2 id="s4">四、政府信息公开行政复议、行政诉讼情况</h2>${table4(figures)}</section>
 <section aria-labelledby="s5"><h2 id="s5">五、存在的主要问题及改进情况</h2>${paragraphs(report.problems)}</section>
 <section aria-labelledby="s6"><h2 id="s6">六、其他需要报告的事项</h2>${paragraphs(report.other)}</section>
+<p><a href="${REPORTS_PATH}/${report.id}/report.docx">下载本报告（Word 文档）</a></p>
 <p><a href="${REPORTS_PATH}/${report.id}/figures.xlsx">下载本报告数据表格（Excel）</a></p>
 <p><a href="${REPORTS_PATH}">返回年度报告列表</a></p>`,
   };

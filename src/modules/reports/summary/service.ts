@@ -1,0 +1,106 @@
+/**
+ * 汇总: a government's summary of the annual reports for a year — its own agencies' reports (the government,
+ * its departments and townships: those whose GIO authority it is) and each lower government's summary
+ * (a city's counties), added by domain/summary/summary.ts. An agency's figures are its report's as frozen
+ * at submission, or computed now while a draft (or before there is a record), as on the report's page.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/database.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import type { Actor } from '../../../platform/http/session.ts';
+import { agencyIdsFor, listOrgs, type OrgRow, visibleOrgIds } from '../../orgs/index.ts';
+import { authorityOf } from '../domain/policies.ts';
+import { canSummarize, GOVERNMENT_KINDS } from '../domain/summary/policies.ts';
+import {
+  type AgencyLine,
+  type GovernmentLine,
+  type Summary,
+  type SummaryInclude,
+  summarize,
+} from '../domain/summary/summary.ts';
+import { type Agency, computeReport, listAgencies } from '../service.ts';
+import * as store from '../store.ts';
+
+type Db = Kysely<Database>;
+
+type Loaded = { orgs: OrgRow[]; agencies: Agency[]; records: store.ReportRow[] };
+
+const isGovernment = (o: OrgRow) => GOVERNMENT_KINDS.includes(o.kind) && o.serves_org_id === null;
+
+async function build(
+  db: Db,
+  ctx: Loaded,
+  gov: OrgRow,
+  year: number,
+  include: SummaryInclude,
+): Promise<Summary> {
+  // The government's own report first, then its departments and townships in directory order.
+  const own = ctx.agencies
+    .filter(
+      (a) =>
+        !a.org.disabled &&
+        authorityOf({ id: a.org.id, kind: a.org.kind, parentId: a.org.parent_id }) === gov.id,
+    )
+    .sort((a, b) => Number(b.org.id === gov.id) - Number(a.org.id === gov.id));
+  const agencies: AgencyLine[] = [];
+  for (const agency of own) {
+    const report = ctx.records.find((r) => r.org_id === agency.org.id);
+    const { figures, checks } =
+      report?.figures && report.checks
+        ? { figures: report.figures, checks: report.checks }
+        : await computeReport(db, agency, year);
+    agencies.push({
+      orgId: agency.org.id,
+      orgName: agency.org.name,
+      state: report?.state ?? 'none',
+      figures,
+      checks,
+    });
+  }
+  const governments: GovernmentLine[] = [];
+  for (const lower of ctx.orgs.filter((o) => o.parent_id === gov.id && isGovernment(o) && !o.disabled)) {
+    governments.push({
+      orgId: lower.id,
+      orgName: lower.name,
+      summary: await build(db, ctx, lower, year, include),
+    });
+  }
+  return summarize({ orgId: gov.id, orgName: gov.name }, year, include, agencies, governments);
+}
+
+async function authorizeGovernment(
+  db: Db,
+  actor: Actor,
+  orgId: number,
+): Promise<{ gov: OrgRow; orgs: OrgRow[] }> {
+  const orgs = await listOrgs(db);
+  const gov = orgs.find((o) => o.id === orgId);
+  const visible = await visibleOrgIds(db, actor);
+  if (!gov || (actor.role !== 'admin' && !visible.has(gov.id))) throw new AppError('NOT_FOUND');
+  if (!isGovernment(gov)) throw new AppError('REPORT_NOT_GOVERNMENT', { name: gov.name });
+  const pa = { role: actor.role, agencyIds: await agencyIdsFor(db, actor) };
+  if (!canSummarize(pa, { orgId: gov.id, isGovernment: true })) throw new AppError('FORBIDDEN');
+  return { gov, orgs };
+}
+
+/** The summary of a government's reports for a year (its agencies' and its lower governments'). */
+export async function governmentSummary(
+  db: Db,
+  actor: Actor,
+  orgId: number,
+  year: number,
+  include: SummaryInclude,
+): Promise<Summary> {
+  const { gov, orgs } = await authorizeGovernment(db, actor, orgId);
+  const [agencies, records] = await Promise.all([listAgencies(db), store.reportsOfYear(db, year)]);
+  return build(db, { orgs, agencies, records }, gov, year, include);
+}
+
+/** The governments whose summary the person may see (the console's choice), in directory order. */
+export async function summaryGovernments(db: Db, actor: Actor): Promise<OrgRow[]> {
+  const [orgs, agencyIds] = await Promise.all([listOrgs(db), agencyIdsFor(db, actor)]);
+  const pa = { role: actor.role, agencyIds };
+  return orgs.filter(
+    (o) => isGovernment(o) && !o.disabled && canSummarize(pa, { orgId: o.id, isGovernment: true }),
+  );
+}
