@@ -154,11 +154,22 @@ function rowOf(outcome: OutcomeCode, ground: GroundCode | null): ReportRowKey | 
   return OUTCOMES[outcome].reportRow;
 }
 
+function columnsOf(sheet: LedgerSheet): Record<Column, number> {
+  const keys = sheet.headers.map((h) => norm(h).replace(/[*＊]/g, '').replace(/\(.*$/, ''));
+  return Object.fromEntries(LEDGER_HEADERS.map((h) => [h, keys.indexOf(h)])) as Record<Column, number>;
+}
+
+/** The 编号 cells of the ledger (to look up the numbers already in use). */
+export function ledgerNumbers(sheet: LedgerSheet): string[] {
+  const i = columnsOf(sheet).编号;
+  if (i < 0) return [];
+  return [...new Set(sheet.rows.map((r) => (r.cells[i] ?? '').trim()).filter((t) => t !== ''))];
+}
+
 /** Checks every row of the ledger; cases only when no row has an error (all or nothing). */
 export function planLedgerImport(sheet: LedgerSheet, ctx: LedgerContext): LedgerPlan {
   const errors: LedgerRowError[] = [];
-  const keys = sheet.headers.map((h) => norm(h).replace(/[*＊]/g, '').replace(/\(.*$/, ''));
-  const col = Object.fromEntries(LEDGER_HEADERS.map((h) => [h, keys.indexOf(h)])) as Record<Column, number>;
+  const col = columnsOf(sheet);
   const missing = REQUIRED.filter((h) => col[h] < 0);
   if (missing.length > 0) {
     errors.push({
