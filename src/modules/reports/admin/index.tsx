@@ -1,5 +1,6 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import type { AdminModule } from '../../../admin/module.tsx';
+import { ReportHistoryPage } from './HistoryPage.tsx';
 import { ReportPage } from './ReportPage.tsx';
 import { ReportsPage } from './ReportsPage.tsx';
 
@@ -9,6 +10,7 @@ export const reportsAdmin: AdminModule = {
   menu: { path: '/annual-reports', title: '年度报告', icon: <FileTextOutlined /> },
   routes: [
     { path: '/annual-reports', element: <ReportsPage /> },
+    { path: '/annual-reports/history', element: <ReportHistoryPage /> },
     { path: '/annual-reports/:orgId/:year', element: <ReportPage /> },
   ],
 };
