@@ -292,7 +292,7 @@ function PastDialog({
       <Typography.Paragraph type="secondary">
         按已公开的年度报告填写数字（仅数字）。表三须满足勾稽关系；系统已生成年度报告的年度不能录入。保存后，下一年度报告的“上年结转”将与本年度的“结转下年度继续办理”核对。
       </Typography.Paragraph>
-      {shown && shown.checks.some((c) => !c.ok) && (
+      {shown?.checks.some((c) => !c.ok) && (
         <Alert
           type="warning"
           showIcon
