@@ -122,6 +122,11 @@ test('bad rows are each listed by row, and then no case is given', () => {
       [{ row: 2, includes: '已有申请使用' }],
     ],
     [
+      'a number of the platform’s own form',
+      [['2025-000012', '李四', '自然人', '2025-01-06', 'x', '', '', '']],
+      [{ row: 2, includes: '与系统自动生成的申请编号格式相同' }],
+    ],
+    [
       'unknown handling unit',
       [['L-2', '李四', '自然人', '2025-01-06', 'x', '某某局', '', '']],
       [{ row: 2, includes: '办理机关“某某局”' }],

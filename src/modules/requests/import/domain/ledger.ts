@@ -193,6 +193,10 @@ export function planLedgerImport(sheet: LedgerSheet, ctx: LedgerContext): Ledger
     const caseNo = at('编号');
     if (caseNo === '') fail('请填写编号');
     else if (caseNo.length > 60) fail('编号不能超过60个字');
+    // The platform numbers its own cases YYYY-NNNNNN (store.ts insertRequest): a ledger number of that form
+    // could be taken by a case registered later.
+    else if (/^\d{4}-\d{6}$/.test(caseNo))
+      fail(`编号“${caseNo}”与系统自动生成的申请编号格式相同，请在编号前加上前缀（如“台账${caseNo}”）`);
     else {
       const first = firstRowOf.get(caseNo);
       if (first !== undefined) fail(`编号“${caseNo}”与第${first}行重复`);
