@@ -411,6 +411,14 @@ export function RequestDetailPage() {
       {(metaError || loaded.error) && (
         <Alert type="error" showIcon title={metaError ?? loaded.error} style={{ marginBottom: 16 }} />
       )}
+      {c.imported && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="该申请是从原有台账导入的历史记录，只能查看，不能办理或修改。"
+        />
+      )}
       <Card style={{ marginBottom: 16 }}>
         <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
           {c.subject}

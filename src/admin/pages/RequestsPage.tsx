@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { LedgerImportDialog } from '../../modules/requests/admin/LedgerImportDialog.tsx';
 import type { ListResult } from '../api/client.ts';
 import {
   listRequests,
@@ -117,6 +118,7 @@ export function RequestsPage() {
   const { tree, error: orgError } = useOrgs();
   const orgOptions = useMemo(() => toTreeOptions(tree), [tree]);
   const [registering, setRegistering] = useState(false);
+  const [importing, setImporting] = useState(false);
   const key = params.toString();
   const query = useMemo(() => queryFrom(new URLSearchParams(key)), [key]);
   const assistance = assistanceOf(new URLSearchParams(key));
@@ -124,6 +126,7 @@ export function RequestsPage() {
     data = NO_CASES,
     loading,
     error,
+    reload,
   } = useLoad(() => (assistance ? Promise.resolve(NO_CASES) : listRequests(query)), [query, assistance]);
   const [keyword, setKeyword] = useState(query.q ?? '');
   const [shownQ, setShownQ] = useState(query.q);
@@ -173,6 +176,7 @@ export function RequestsPage() {
       render: (caseNo: string | null, c) => (
         <Link to={`/requests/${c.id}`} state={linkState}>
           {caseNo || `#${c.id}`}
+          {c.imported && <div style={{ fontSize: 12, color: '#8c8c8c' }}>台账导入</div>}
         </Link>
       ),
     },
@@ -239,9 +243,14 @@ export function RequestsPage() {
         title="依申请公开工作台"
         extra={
           user.role === 'office' && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
-              登记申请
-            </Button>
+            <Space>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                导入台账
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+                登记申请
+              </Button>
+            </Space>
           )
         }
       />
@@ -372,6 +381,13 @@ export function RequestsPage() {
         defaultOrgId={user.orgId}
         onClose={() => setRegistering(false)}
         onCreated={onCreated}
+      />
+      <LedgerImportDialog
+        open={importing}
+        orgOptions={orgOptions}
+        defaultOrgId={user.orgId}
+        onClose={() => setImporting(false)}
+        onImported={reload}
       />
     </>
   );

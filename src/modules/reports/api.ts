@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import * as s from './api.schemas.ts';
+import { reportHistoryApi } from './history/api.ts';
 import { presentDetail, presentListItem, presentReview } from './present.ts';
 import * as service from './service.ts';
 
@@ -122,4 +123,5 @@ export async function reportsApi(root: FastifyInstance, { db }: ModuleContext) {
     },
     async (req) => presentReview(await service.addReview(db, requireActor(req), req.body)),
   );
+  await reportHistoryApi(root, { db });
 }

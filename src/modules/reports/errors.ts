@@ -19,6 +19,19 @@ export const REPORTS_ERRORS = {
     status: 409,
     message: '该年度报告已报送，数据已固定；如需修改，请由政府信息公开工作主管部门退回后再修改。',
   },
+  // past years' figures (history/)
+  REPORT_PAST_INVALID: {
+    status: 422,
+    message: (p) => `以往年度报告数据中有${p.count ?? ''}处错误，未保存。请修改后重新提交。`,
+  },
+  REPORT_PAST_YEAR: {
+    status: 400,
+    message: (p) => `只能录入以往年度的报告数据；${p.year ?? ''}年度的报告请在系统中计算生成。`,
+  },
+  REPORT_PAST_HAS_REPORT: {
+    status: 409,
+    message: (p) => `${p.name ?? ''}${p.year ?? ''}年度已有系统生成的年度报告，不能再录入以往年度数据。`,
+  },
 } satisfies ErrorCatalog;
 
 declare module '../../platform/http/errors.ts' {

@@ -130,12 +130,13 @@ test('gongkai report compute --json: table3 by row key with seven numbers, table
 test('an application concluded with an outcome no row of table 三 takes fails the （七） check', async () => {
   const agency = await findAgency(t.db, '市民政局');
   assert.ok(agency);
-  // 部分公开 needs the ground of the withheld part: without one the outcome maps to no row.
+  // 不予公开 is counted in the row of its ground: without one the outcome maps to no row. (部分公开 counts in
+  // （二） whatever its ground, so a ledger's 部分公开 without one is counted: requests/import.)
   await insertCaseRow(t.db, {
     orgId: agency.org.id,
     applicantType: 'natural',
     receivedOn: '2025-04-01',
-    concluded: { outcome: 'PARTIAL', event: 'reply', on: '2025-04-15' },
+    concluded: { outcome: 'WITHHOLD', event: 'reply', on: '2025-04-15' },
   });
   const { figures, checks } = await computeReport(t.db, agency, 2025);
   assert.deepEqual(figures.table3['三(七)'], [1, 0, 0, 0, 0, 0, 1]);

@@ -37,6 +37,7 @@ import {
   type Table2,
   table4Of,
 } from './domain/tables.ts';
+import { pastFour } from './history/store.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -114,10 +115,13 @@ export async function computeFigures(db: Db, agency: Agency, year: number): Prom
   };
 }
 
-/** Row 四 of last year's report, once submitted (its figures are frozen then); null otherwise. */
+/**
+ * Row 四 of last year's report: its frozen figures once submitted, else the figures entered for that year
+ * as a past year (history/); null otherwise.
+ */
 async function previousFour(db: Db, orgId: number, year: number): Promise<number[] | null> {
   const prev = await store.findReport(db, orgId, year - 1);
-  return prev?.figures?.table3.四 ?? null;
+  return prev?.figures?.table3.四 ?? (await pastFour(db, orgId, year - 1));
 }
 
 export type Computed = { figures: ReportFigures; checks: Check[] };
@@ -146,7 +150,7 @@ const subjectOf = (agency: Agency) => ({
   authorityOrgId: authorityOf({ id: agency.org.id, kind: agency.org.kind, parentId: agency.org.parent_id }),
 });
 
-async function authorize(db: Db, actor: Actor, orgId: number, action: ReportAction): Promise<Agency> {
+export async function authorize(db: Db, actor: Actor, orgId: number, action: ReportAction): Promise<Agency> {
   const agency = await findAgency(db, orgId);
   if (!agency) throw new AppError('NOT_FOUND');
   const pa = await policyActor(db, actor);

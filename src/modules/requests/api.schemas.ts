@@ -253,6 +253,8 @@ export const listItem = z.object({
   overdue: z.boolean(),
   clockMissingYear: z.number().nullable(),
   outcome: strOrNull,
+  /** Imported from the office's existing ledger: read-only (import/). */
+  imported: z.boolean(),
 });
 export const listResponse = z.object({ items: z.array(listItem), total: z.number() });
 
@@ -291,6 +293,8 @@ export const caseView = z.object({
   clockMissingYear: z.number().nullable(),
   /** The portal tracking code (online applications), for those who may see personal data. */
   trackingCode: strOrNull,
+  /** Imported from the office's existing ledger: read-only, no actions (import/). */
+  imported: z.boolean(),
 });
 
 /** The statutory clock as derived from the case's event log (domain/clock.ts ClockState); dates YYYY-MM-DD. */

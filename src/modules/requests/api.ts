@@ -19,6 +19,7 @@ import { assistanceApi } from './assistance.api.ts';
 import { kaseOf } from './case-actor.ts';
 import { can } from './domain/policies.ts';
 import { isRunningStage } from './domain/stages.ts';
+import { ledgerImportApi } from './import/api.ts';
 import { caseLetters, lettersApi } from './letters.api.ts';
 import { requestsMeta } from './meta.ts';
 import { presentDetail, presentListItem } from './present.ts';
@@ -151,4 +152,5 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
   await lettersApi(root, { db, config });
   await assistanceApi(root, { db, config });
   await analyticsApi(root, { db });
+  await ledgerImportApi(root, { db });
 }

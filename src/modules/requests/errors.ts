@@ -59,6 +59,15 @@ export const REQUESTS_ERRORS = {
     message: (p) => `已有名为“${p.name ?? ''}”的常用筛选，请换一个名称。`,
   },
   SAVED_VIEW_LIMIT: { status: 409, message: (p) => `常用筛选最多保存${p.max ?? 50}个，请先删除不用的。` },
+  // 台账导入 (import/): imported cases are read-only; a ledger with errors saves nothing
+  REQUEST_IMPORTED_READ_ONLY: {
+    status: 409,
+    message: '该申请是从原有台账导入的历史记录，只能查看，不能办理或修改。',
+  },
+  REQUESTS_IMPORT_INVALID: {
+    status: 422,
+    message: (p) => `台账中有${p.count ?? ''}处错误，未导入任何申请。请按行修改后重新导入。`,
+  },
 } satisfies ErrorCatalog;
 
 declare module '../../platform/http/errors.ts' {

@@ -4,6 +4,7 @@ import { refreshPausedFacts } from './analytics.service.ts';
 import { requestsApi } from './api.ts';
 import { requestsBenchmarks } from './benchmarks.ts';
 import { REQUESTS_ERRORS } from './errors.ts';
+import { ledgerImportCommands } from './import/commands.ts';
 import { APPLY_PATH, applyPage } from './portal/apply.page.ts';
 import { deadlinePage } from './portal/deadline.page.ts';
 import { formPage } from './portal/form.page.ts';
@@ -17,6 +18,7 @@ import { requestStats } from './stats.ts';
 export const requestsModule: ModuleManifest = {
   name: 'requests',
   errors: REQUESTS_ERRORS,
+  commands: ledgerImportCommands,
   benchmarks: requestsBenchmarks,
   api: requestsApi,
   seed: seedDemoRequests,

@@ -47,6 +47,7 @@ export function presentListItem(
     overdue: r.reply_due !== null && isRunningStage(r.stage) && r.reply_due < today,
     clockMissingYear: r.clock_missing_year,
     outcome: r.outcome,
+    imported: r.imported,
   };
 }
 
@@ -85,6 +86,7 @@ export function presentCase(row: RequestRow, personal: boolean) {
     paused: row.paused,
     clockMissingYear: row.clock_missing_year,
     trackingCode: personal ? row.tracking_code : null,
+    imported: row.imported,
   };
 }
 

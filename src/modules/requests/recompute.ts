@@ -38,6 +38,7 @@ async function affectedCases(db: Kysely<Database>, years: number[]): Promise<sto
     .selectFrom('requests')
     .selectAll()
     .where('stage', 'in', RUNNING_STAGES)
+    .where('imported', '=', false)
     .where('received_on', 'is not', null)
     .where((eb) =>
       eb.or([

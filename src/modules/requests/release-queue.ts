@@ -124,6 +124,7 @@ export async function flagForRelease(
     const row = await lockRequest(tx, requestId);
     if (!row) throw new AppError('NOT_FOUND');
     if (!can(a, 'release-flag', kaseOf(row))) throw new AppError('FORBIDDEN');
+    if (row.imported) throw new AppError('REQUEST_IMPORTED_READ_ONLY');
     if (!isRepliedStage(row.stage)) {
       throw new AppError('CASE_ACTION_NOT_ALLOWED', {
         stageLabel: STAGE_LABELS[row.stage as Stage] ?? row.stage,

@@ -291,6 +291,11 @@ async function detailOf(
   calendar?: Calendar,
 ): Promise<CaseDetail> {
   const events = await store.listEvents(db, row.id);
+  // An imported case (import/) is a record of the past: no clock, no actions.
+  if (row.imported) {
+    const clock = { state: null, missingYear: null };
+    return { row, events, clock, allowedActions: [], personal: can(a, 'view-personal', kaseOf(row)) };
+  }
   const state = foldState(domainEvents(events));
   const clock = deriveClock(calendar ?? (await loadCalendar(db)), row, events, today);
   const actions = allowedActions(state).filter((act) => can(a, act, kaseOf(row)));
@@ -344,6 +349,10 @@ export async function act(
   const row = await inTransaction(db, async (tx) => {
     const before = await store.lockRequest(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
+    if (before.imported) {
+      if (a && !can(a, 'view', kaseOf(before))) throw new AppError('NOT_FOUND');
+      throw new AppError('REQUEST_IMPORTED_READ_ONLY');
+    }
     const { action, on, ...fields } = input;
     const c: StepContext = { tx, actor: a, before, on };
     if (step.authorize) await step.authorize(c);

@@ -49,6 +49,8 @@ export interface RequestsTable {
   replied_on: Generated<string | null>;
   /** A correction notice or a consultation was logged; kept by the same trigger (null: not known yet). */
   paused_ever: Generated<boolean | null>;
+  /** Imported from an office's existing ledger (import/, 0028_past_years.sql): read-only. */
+  imported: Generated<boolean>;
 }
 
 export interface RequestEventsTable {
@@ -84,6 +86,7 @@ export type NewRequest = Omit<
   | 'clock_missing_year'
   | 'replied_on'
   | 'paused_ever'
+  | 'imported'
 > & { applicant: ApplicantRecord };
 
 export async function insertRequest(db: Kysely<Database>, v: NewRequest): Promise<RequestRow> {

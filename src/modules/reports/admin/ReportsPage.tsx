@@ -1,4 +1,4 @@
-import { Alert, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Alert, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { listReports, type ReportListItem } from '../../../admin/api/reports.ts';
 import { PageTitle } from '../../../admin/components/PageTitle.tsx';
@@ -60,13 +60,16 @@ export function ReportsPage() {
       <PageTitle
         title="政府信息公开工作年度报告"
         extra={
-          <Select
-            aria-label="报告年度"
-            value={year}
-            style={{ width: 120 }}
-            options={years.map((y) => ({ value: y, label: `${y}年度` }))}
-            onChange={(y) => setParams({ year: String(y) })}
-          />
+          <Space>
+            <Link to="/annual-reports/history">历年报告</Link>
+            <Select
+              aria-label="报告年度"
+              value={year}
+              style={{ width: 120 }}
+              options={years.map((y) => ({ value: y, label: `${y}年度` }))}
+              onChange={(y) => setParams({ year: String(y) })}
+            />
+          </Space>
         }
       />
       <Link to={`/annual-reports/summary?year=${year}`} style={{ display: 'inline-block', marginBottom: 16 }}>

@@ -1,5 +1,6 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import type { AdminModule } from '../../../admin/module.tsx';
+import { ReportHistoryPage } from './HistoryPage.tsx';
 import { ReportPage } from './ReportPage.tsx';
 import { ReportsPage } from './ReportsPage.tsx';
 import { SummaryPage } from './SummaryPage.tsx';
@@ -11,6 +12,7 @@ export const reportsAdmin: AdminModule = {
   routes: [
     { path: '/annual-reports', element: <ReportsPage /> },
     { path: '/annual-reports/summary', element: <SummaryPage /> },
+    { path: '/annual-reports/history', element: <ReportHistoryPage /> },
     { path: '/annual-reports/:orgId/:year', element: <ReportPage /> },
   ],
 };

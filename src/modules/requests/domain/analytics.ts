@@ -232,6 +232,9 @@ function timeliness(input: AnalyticsInput): Timeliness {
 
 /** The report row of an outcome and ground, or null when the pair is invalid (never guessed). */
 export function reportRowOf(outcome: string, ground: string | null): ReportRowKey | null {
+  // 部分公开 counts in （二） whatever its ground (区分处理的，只计这一情形): a case imported from an office's
+  // ledger (requests/import) records none.
+  if (outcome === 'PARTIAL' && ground === null) return '3.2';
   if (!isOutcomeCode(outcome) || validateOutcome(outcome, ground).length > 0) return null;
   return reportRowFor(outcome, ground);
 }

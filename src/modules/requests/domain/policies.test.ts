@@ -203,6 +203,11 @@ const rows: [
   ['the office’s head does not register', 'register', officeHead, { orgId: 10 }, false],
   ['a unit handler does not register', 'register', unitHandler, { orgId: 10 }, false],
   ['an administrator does not register', 'register', admin, { orgId: 10 }, false],
+  // Art. 45: the office keeps the register, so it imports the agency's existing ledger.
+  ['office imports its agency’s ledger', 'import-ledger', office, { orgId: 10 }, true],
+  ['office imports no other agency’s ledger', 'import-ledger', office, { orgId: 40 }, false],
+  ['a unit handler does not import a ledger', 'import-ledger', unitHandler, { orgId: 10 }, false],
+  ['an administrator does not import a ledger', 'import-ledger', admin, { orgId: 10 }, false],
   // Art. 45: the office keeps the register, so it exports the case file.
   ['office exports', 'export', office, kase, true],
   ['office of another agency does not export', 'export', otherOffice, kase, false],

@@ -24,6 +24,8 @@
  * Around cases:
  * - 'register' (subject: the agency addressed): an application goes to the agency's disclosure office
  *   (条例第二十九条), so its office registers letters, visits, faxes and e-mails.
+ * - 'import-ledger' (subject: the agency): the office keeps the agency's register of applications
+ *   (条例第四十五条), so it imports its existing ledger as past cases (issue 13.6).
  * - 'answer-assistance' / 'see-assistance' (subject: the unit asked): platform rule, see below.
  * - 'office-deadline-reminder' (subject: the agency) / 'unit-deadline-reminder' (subject: the unit): who is
  *   reminded of the reply deadlines (platform rule, reminders.ts).
@@ -82,6 +84,7 @@ export type PolicySubjects = Record<
   CaseRef
 > & {
   register: AgencyRef;
+  'import-ledger': AgencyRef;
   'office-deadline-reminder': AgencyRef;
   'answer-assistance': UnitRef;
   'see-assistance': UnitRef;
@@ -192,6 +195,7 @@ export function can<A extends PolicyAction>(actor: CaseActor, action: A, ...args
     case 'release-flag':
       return canAct(actor, 'reply', subject as CaseRef);
     case 'register':
+    case 'import-ledger':
     case 'office-deadline-reminder':
       return isOfficeOf(actor, (subject as AgencyRef).orgId);
     case 'answer-assistance':
