@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { reportsApi } from './api.ts';
+import { REPORTS_AUDIT_LABELS } from './audit.ts';
 import { reportsCommands } from './commands.ts';
 import { REPORTS_ERRORS } from './errors.ts';
 import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
@@ -12,6 +13,7 @@ import { seedDemoReports } from './seeds.ts';
 export const reportsModule: ModuleManifest = {
   name: 'reports',
   errors: REPORTS_ERRORS,
+  auditLabels: REPORTS_AUDIT_LABELS,
   commands: reportsCommands,
   api: reportsApi,
   seed: seedDemoReports,
