@@ -400,7 +400,8 @@ export const analyticsResponse = z.object({
     replied: z.number(),
     onTime: z.number(),
     late: z.number(),
-    /** 0…1, null without replies. */
+    overdueOpen: z.number(),
+    /** 0…1 over the cases come due (replies and overdue open cases), null when none. */
     onTimeRate: z.number().nullable(),
     /** Working days from receipt to reply, paused days excluded; null when unknown. */
     averageWorkingDays: z.number().nullable(),
