@@ -17,6 +17,7 @@ export const WORKPLAN_AUDIT_LABELS: AuditLabels = {
     'workplan.plan.update': '修改工作台账',
     'workplan.progress.submit': '报送任务进展',
     'workplan.progress.review': '审核任务进展',
+    'workplan.progress.publish': '发布落实情况',
     'workplan.cascade.derive': '从上级要点生成本级台账',
     'workplan.cascade.map': '对应上级任务',
     'workplan.lookback.carry': '回头看：结转未完成任务',
