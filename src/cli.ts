@@ -35,13 +35,33 @@ ${[PLATFORM_HELP, ...MODULES.flatMap((m) => (m.commands ? [m.commands.help] : []
 环境变量 environment: PORT（默认 8080）, GONGKAI_DATA（默认 ./data）, DATABASE_URL（使用 PostgreSQL）
 `;
 
-/** Module commands by their first word; a module may not take a platform command's word. */
-const MODULE_COMMANDS = new Map<string, CommandHandler>();
+/** Module commands by their first word, with their module's help; a module may not take a platform word. */
+const MODULE_COMMANDS = new Map<string, { handler: CommandHandler; help: string }>();
 for (const m of MODULES) {
   for (const [name, handler] of Object.entries(m.commands?.handlers ?? {})) {
     if (PLATFORM_COMMANDS.includes(name))
       throw new Error(`module ${m.name} declares the platform command ${name}`);
-    MODULE_COMMANDS.set(name, handler);
+    MODULE_COMMANDS.set(name, { handler, help: m.commands?.help ?? '' });
+  }
+}
+
+const HELP_FLAGS = ['--help', '-h'];
+
+/**
+ * A command line that `node:util` parseArgs refused (an unknown option, a missing value, a stray
+ * argument), told in Chinese: parseArgs' own messages are English and come with a stack trace.
+ */
+function parseArgsMistake(err: unknown): string | undefined {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) return undefined;
+  const quoted = /'([^']+)'/.exec((err as Error).message)?.[1];
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `不认识的选项：${quoted ?? ''}`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数：${quoted ?? ''}`;
+    default:
+      return `选项${quoted ? ` ${quoted} ` : ''}的写法不对（缺少值，或不应带值）`;
   }
 }
 
@@ -57,7 +77,20 @@ async function withDb<T>(work: (db: OpenedDb) => Promise<T>): Promise<T> {
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const moduleCommand = command === undefined ? undefined : MODULE_COMMANDS.get(command);
-  if (moduleCommand) return moduleCommand(args, commandContext(loadConfig(), MODULES));
+  if (moduleCommand) {
+    // `gongkai user add --help`: the module's lines of the help, never a parse error.
+    if (args.some((a) => HELP_FLAGS.includes(a))) {
+      console.log(`用法 usage:\n${moduleCommand.help}`);
+      return 0;
+    }
+    try {
+      return await moduleCommand.handler(args, commandContext(loadConfig(), MODULES));
+    } catch (err) {
+      const mistake = parseArgsMistake(err);
+      if (mistake === undefined) throw err;
+      throw new UsageError(`${mistake}\n\n用法 usage:\n${moduleCommand.help}`);
+    }
+  }
   switch (command) {
     case undefined:
     case '--help':

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { MODULES } from './modules.ts';
+import {
+  auditActionLabel,
+  auditActions,
+  isNamedAuditAction,
+  isNamedAuditSubject,
+} from './platform/audit/labels.ts';
 import { describeError, type ErrorCode, isCatalogCode, PLATFORM_ERRORS } from './platform/http/errors.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -32,4 +38,48 @@ test('every benchmark a module declares names a script that exists', () => {
   const benchmarks = MODULES.flatMap((m) => m.benchmarks ?? []);
   assert.ok(benchmarks.length > 0);
   for (const b of benchmarks) assert.ok(existsSync(new URL(`../${b.script}`, import.meta.url)), b.script);
+});
+
+/** The argument text of every `recordAudit(` call in the server's code, with its file. */
+function auditCalls(): { file: string; args: string }[] {
+  const root = new URL('./', import.meta.url);
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('admin/'),
+  );
+  const calls: { file: string; args: string }[] = [];
+  for (const file of files) {
+    const text = readFileSync(new URL(file, root), 'utf8');
+    for (const m of text.matchAll(/recordAudit\(\w+, \{([\s\S]*?)\n\s*\}\);/g))
+      calls.push({ file, args: m[1] ?? '' });
+  }
+  return calls;
+}
+
+test('every audit action and subject type the code records has a Chinese name', () => {
+  const calls = auditCalls();
+  assert.ok(calls.length > 60, `${calls.length} calls found`);
+  let literals = 0;
+  for (const { file, args } of calls) {
+    if (file.endsWith('platform/audit/record.ts')) continue;
+    const action = /\baction: ([^\n]*?),?\n/.exec(args)?.[1] ?? '';
+    for (const [, code] of action.matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g)) {
+      literals++;
+      assert.ok(isNamedAuditAction(code as string), `${file}: audit action ${code} has no name`);
+    }
+    // A computed action (`request.${action}`): its module names every action under that prefix.
+    const prefix = /`([a-z_.]+)\$\{/.exec(action)?.[1];
+    if (prefix)
+      assert.ok(
+        auditActions().some((a) => a.action.startsWith(prefix)),
+        `${file}: no audit action named under ${prefix}`,
+      );
+    if (!prefix && !/'/.test(action)) assert.fail(`${file}: audit action not readable: ${action}`);
+    const subject = /\bsubjectType: '([a-z_]+)'/.exec(args)?.[1];
+    assert.ok(subject, `${file}: subject type not a literal`);
+    assert.ok(isNamedAuditSubject(subject), `${file}: audit subject ${subject} has no name`);
+  }
+  assert.ok(literals > 60, `${literals} literal actions`);
+  for (const { label } of auditActions()) assert.match(label, CHINESE, label);
+  assert.equal(auditActionLabel('request.reply'), '答复');
+  assert.equal(auditActionLabel('workplan.assessment.publish'), '公布考核结果');
 });

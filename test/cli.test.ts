@@ -105,6 +105,18 @@ test('a wrong role or a missing argument is a usage error, not a stack trace', S
   assert.equal(gongkai(['frobnicate'], data).code, 2);
 });
 
+test('--help after a command prints its usage; an unknown option is a usage error in Chinese', () => {
+  const data = path.join(dir, 'h');
+  const help = gongkai(['user', 'add', '--help'], data);
+  assert.equal(help.code, 0, help.err);
+  assert.match(help.out, /user add --username U --name 姓名/);
+  const wrong = gongkai(['user', 'add', '--frob', 'x'], data);
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.err, /不认识的选项：--frob/);
+  assert.match(wrong.err, /user add --username U/);
+  assert.doesNotMatch(wrong.err, /\n\s+at |ERR_PARSE_ARGS/);
+});
+
 test('a deadline reaching a year without a calendar fails with CALENDAR_YEAR_MISSING and exit code 2', () => {
   // 2098 will never be bundled (whereas 2027 may be one day): the year is named, nothing is guessed.
   const r = gongkai(['clock', '--received', '2098-12-15', '--json'], path.join(dir, 'd'));

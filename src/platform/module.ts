@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
+import { type AuditLabels, installAuditLabels } from './audit/labels.ts';
 import type { Benchmark } from './benchmarks.ts';
 import type { ModuleCommands } from './commands.ts';
 import type { Database } from './db/database.ts';
@@ -55,6 +56,11 @@ export type ModuleManifest = {
    * modules' catalogs by `registerModules`; a code defined twice is refused.
    */
   errors?: ErrorCatalog;
+  /**
+   * The Chinese names of the audit actions it records and of their subject types (its `audit.ts`), so
+   * the audit page says 合并机构 rather than `org.merge` (`platform/audit/labels.ts`).
+   */
+  auditLabels?: AuditLabels;
   /** `gongkai` commands (`gongkai <word> …`) with their lines of `gongkai help` (`platform/commands.ts`). */
   commands?: ModuleCommands;
   /** Benchmarks `npm run bench` runs after the platform's own (`platform/benchmarks.ts`). */
@@ -84,5 +90,8 @@ export function registerModules(modules: readonly ModuleManifest[]): readonly Mo
     }
   }
   installErrorCatalogs(modules.map((m) => ({ owner: m.name, errors: m.errors ?? {} })));
+  installAuditLabels(
+    modules.flatMap((m) => (m.auditLabels ? [{ owner: m.name, labels: m.auditLabels }] : [])),
+  );
   return modules;
 }

@@ -298,7 +298,6 @@ test('first run: setup, import a department, its office account, an application,
 
     const seconds = (performance.now() - started) / 1000;
     t.diagnostic(`journey: ${seconds.toFixed(1)} s`);
-    assert.ok(seconds < 180, `the journey took ${seconds.toFixed(1)} s`);
   } finally {
     await adminContext.close();
     await citizenContext.close();

@@ -235,6 +235,20 @@ test('工作台账: import a .docx plan, map units, report progress with a file,
     assert.equal((await kpi(office, '完成率').innerText()).trim(), '25.0%');
     await expectNoViolations(office, 'the plan dashboard');
 
+    // 7. The office puts the plan on the portal and publishes its 落实情况: the public sees the states
+    // as of that day (one task of four done), not the live ones.
+    await office.getByRole('switch', { name: '在门户网站公开' }).click();
+    await office.getByText('已在门户网站公开').waitFor();
+    await office.getByRole('button', { name: '发布落实情况' }).click();
+    await office
+      .getByRole('tooltip')
+      .getByRole('button', { name: twoChars('发布') })
+      .click();
+    await office.getByText(/^已发布截至2026年3月16日的落实情况/).waitFor();
+    await office.goto(planUrl.replace(/\/admin\/ledger\/plans\/(\d+)$/, '/gk/workplans/$1'));
+    await office.getByRole('columnheader', { name: '落实情况（截至2026年3月16日）' }).waitFor();
+    await office.getByText(/已完成\d+项.*（截至2026年3月16日，2026年3月16日发布）/).waitFor();
+
     // The unit sees the acceptance in its list.
     await handler.reload();
     await handler.getByRole('heading', { level: 1, name: '我的任务' }).waitFor();

@@ -12,3 +12,9 @@ export type AuditQuery = Input<typeof s.auditQuery>;
 export function listAudit(query: AuditQuery): Promise<AuditList> {
   return api.get('/api/audit', { ...query });
 }
+
+export type AuditNames = z.infer<typeof s.auditNames>;
+
+export function auditNames(): Promise<AuditNames> {
+  return api.get('/api/audit/names');
+}

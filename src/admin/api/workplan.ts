@@ -97,6 +97,13 @@ export function updatePlan(id: number, patch: z.input<typeof s.planPatchBody>): 
   return api.patch(`/api/workplan/plans/${id}`, patch);
 }
 
+export type ProgressPublished = z.infer<typeof s.progressPublished>;
+
+/** 发布落实情况: the portal shows the plan's task states as of today until the next publication. */
+export function publishProgress(id: number): Promise<ProgressPublished> {
+  return api.post(`/api/workplan/plans/${id}/progress`);
+}
+
 export function exportPlan(id: number, title: string): Promise<void> {
   return download(`/api/workplan/plans/${id}/export.xlsx`, `${title}.xlsx`);
 }

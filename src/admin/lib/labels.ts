@@ -14,4 +14,4 @@ export function orgKindLabel(kind: string): string {
   return (ORG_KIND_LABELS as Record<string, string>)[kind] ?? kind;
 }
 
-export const APP_NAME = '公开政务平台';
+export const APP_NAME = '政务公开工作平台';

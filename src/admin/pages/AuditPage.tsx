@@ -1,8 +1,8 @@
-import { Alert, Button, Card, DatePicker, Form, Input, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type AuditEntry, type AuditQuery, listAudit } from '../api/audit.ts';
+import { type AuditEntry, type AuditQuery, auditNames, listAudit } from '../api/audit.ts';
 import type { ListResult } from '../api/client.ts';
 import { AuditDiff } from '../components/AuditDiff.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -35,6 +35,7 @@ export function AuditPage() {
     pageSize: PAGE_SIZE,
   }));
   const { data = NO_ENTRIES, loading, error } = useLoad(() => listAudit(query), [query]);
+  const { data: names } = useLoad(() => auditNames(), []);
 
   function applyFilters(v: FilterValues) {
     setQuery((q) => ({
@@ -62,12 +63,8 @@ export function AuditPage() {
       width: 140,
       render: (name: string | null, e) => name ?? (e.actorId ? e.actorId : '系统'),
     },
-    {
-      title: '操作',
-      dataIndex: 'action',
-      render: (a: string) => <Typography.Text code>{a}</Typography.Text>,
-    },
-    { title: '对象类型', dataIndex: 'subjectType', width: 140 },
+    { title: '操作', dataIndex: 'actionLabel' },
+    { title: '对象类型', dataIndex: 'subjectLabel', width: 160 },
     { title: '对象编号', dataIndex: 'subjectId', width: 240, render: (id: string | null) => id ?? '—' },
   ];
 
@@ -99,10 +96,21 @@ export function AuditPage() {
             <DatePicker.RangePicker />
           </Form.Item>
           <Form.Item label="操作" name="action">
-            <Input allowClear style={{ width: 200 }} />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="全部操作"
+              style={{ width: 220 }}
+              options={names?.actions.map((a) => ({ value: a.action, label: a.label }))}
+            />
           </Form.Item>
           <Form.Item label="对象类型" name="subjectType">
-            <Input allowClear style={{ width: 140 }} />
+            <Select
+              allowClear
+              placeholder="全部类型"
+              style={{ width: 160 }}
+              options={names?.subjects.map((t) => ({ value: t.subjectType, label: t.label }))}
+            />
           </Form.Item>
           <Form.Item label="对象编号" name="subjectId">
             <Input allowClear style={{ width: 180 }} />

@@ -6,6 +6,7 @@ import { useFirstRun } from '../../modules/site/admin/useFirstRun.ts';
 import { errorMessage } from '../api/client.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
+import { APP_NAME } from '../lib/labels.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 interface LoginValues {
@@ -64,7 +65,7 @@ export function LoginPage() {
             </Typography.Paragraph>
           )}
           <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center', marginBottom: 24 }}>
-            登录 · 公开政务平台
+            登录 · {APP_NAME}
           </Typography.Title>
           {state.expired && !error && (
             <Alert type="info" showIcon title="登录已失效，请重新登录。" style={{ marginBottom: 16 }} />

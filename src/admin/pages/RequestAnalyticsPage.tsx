@@ -189,7 +189,8 @@ function Kpis({ a }: { a: RequestAnalytics }) {
     {
       title: '按时答复率',
       value: <Statistic value={percent(t.onTimeRate)} />,
-      note: `已答复 ${t.replied} 件，其中逾期 ${t.late} 件`,
+      // The rate counts every case that has come due, the open ones past their deadline too.
+      note: `按时答复 ${t.onTime} 件 ÷ 已到期 ${t.replied + t.overdueOpen} 件（已答复 ${t.replied} 件，其中逾期 ${t.late} 件；逾期未答复 ${t.overdueOpen} 件）`,
     },
     {
       title: '平均答复用时（工作日）',

@@ -44,7 +44,16 @@ type ViewParams = Partial<Record<(typeof VIEW_KEYS)[number], string>>;
 
 const DUE_THIS_WEEK = '5';
 
-/** Saved views: quick filters kept in the address, so that a view can be bookmarked. */
+/** The address's stage for every case, answered and ended ones too (the list API's `stage=all`). */
+const ALL_STAGES = 'all';
+/** The cases in hand, the workbench's default (the list API's `stage=open`). */
+const IN_HAND = 'open';
+
+/**
+ * Saved views: quick filters kept in the address, so that a view can be bookmarked. Without a stage in
+ * the address the workbench shows the cases in hand (在办: not yet answered or ended); 全部 adds the
+ * answered, ended and archived ones.
+ */
 const VIEWS: { key: string; label: string; params: ViewParams }[] = [
   { key: 'all', label: '全部在办', params: {} },
   { key: 'unconfirmed', label: '待确认收到', params: { stage: 'awaiting-confirmation' } },
@@ -52,14 +61,21 @@ const VIEWS: { key: string; label: string; params: ViewParams }[] = [
   { key: 'week', label: '本周到期', params: { dueWithin: DUE_THIS_WEEK } },
   { key: 'paused', label: '暂停中', params: { paused: '1' } },
   { key: 'replied', label: '已答复待归档', params: { stage: 'replied' } },
+  { key: 'everything', label: '全部（含已办结）', params: { stage: ALL_STAGES } },
 ];
 
 const PAGE_SIZE = 20;
+/**
+ * The columns' widths (851 px) and room for the subject: at 1366 px, beside the 216 px menu, the table
+ * fits without scrolling; narrower, it scrolls with the number and both deadline columns kept in view.
+ */
+const TABLE_MIN_WIDTH = 1040;
 const NO_CASES: ListResult<RequestListItem> = { items: [], total: 0 };
 
 function queryFrom(params: URLSearchParams): RequestListQuery {
   return {
-    stage: params.get('stage') || undefined,
+    // A stage the address names wrongly is refused by the server with its message (没有这个办理阶段).
+    stage: (params.get('stage') || IN_HAND) as RequestListQuery['stage'],
     unitId: Number(params.get('unitId')) || undefined,
     overdue: params.get('overdue') === '1',
     paused: params.get('paused') === '1',
@@ -171,7 +187,7 @@ export function RequestsPage() {
     {
       title: '编号',
       dataIndex: 'caseNo',
-      width: 125,
+      width: 120,
       fixed: 'left',
       render: (caseNo: string | null, c) => (
         <Link to={`/requests/${c.id}`} state={linkState}>
@@ -192,11 +208,11 @@ export function RequestsPage() {
     },
     // 督办 lists the cases of several agencies: name the agency addressed.
     ...(supervising ? [{ title: '受理机关', dataIndex: 'orgName', width: 150, ellipsis: true }] : []),
-    { title: '申请人', dataIndex: 'applicantName', width: 130, ellipsis: true },
+    { title: '申请人', dataIndex: 'applicantName', width: 100, ellipsis: true },
     {
       title: '承办单位',
       dataIndex: 'unitName',
-      width: 140,
+      width: 120,
       ellipsis: true,
       render: (unitName: string | null) =>
         unitName ?? <Typography.Text type="secondary">未分办</Typography.Text>,
@@ -204,20 +220,22 @@ export function RequestsPage() {
     {
       title: '阶段',
       dataIndex: 'stage',
-      width: 100,
+      width: 96,
       render: (stage: string) => <StageTag stage={stage} label={stageLabel(stage)} />,
     },
     {
       title: '收到日期',
       dataIndex: 'receivedOn',
-      width: 145,
+      width: 130,
       render: (d: string | null) =>
         d ? formatDate(d) : <Typography.Text type="secondary">待确认</Typography.Text>,
     },
     {
       title: '答复期限',
       dataIndex: 'replyDue',
-      width: 145,
+      width: 135,
+      // Kept in view with the countdown beside it, however narrow the screen (1366 px laptops).
+      fixed: 'right',
       render: (d: string | null, c) =>
         d && c.clockMissingYear ? (
           <span title={provisionalNote([c.clockMissingYear])}>
@@ -231,7 +249,7 @@ export function RequestsPage() {
     {
       title: '剩余时间',
       key: 'countdown',
-      width: 175,
+      width: 150,
       fixed: 'right',
       render: (_, c) => <DueCountdown c={c} />,
     },
@@ -303,9 +321,9 @@ export function RequestsPage() {
                 aria-label="按阶段筛选"
                 style={{ width: 160 }}
                 allowClear
-                placeholder="全部阶段"
+                placeholder={query.stage === ALL_STAGES ? '全部阶段' : '在办的各阶段'}
                 options={selectOptions(meta?.stages ?? [])}
-                value={query.stage}
+                value={query.stage === IN_HAND || query.stage === ALL_STAGES ? undefined : query.stage}
                 onChange={(stage?: string) => update({ stage })}
               />
               <TreeSelect
@@ -353,7 +371,7 @@ export function RequestsPage() {
               columns={columns}
               dataSource={data.items}
               loading={loading}
-              scroll={{ x: 1180 }}
+              scroll={{ x: TABLE_MIN_WIDTH }}
               locale={{ emptyText: filtered ? '没有符合条件的申请' : '暂无申请' }}
               pagination={{
                 current: query.page,

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { demoApi } from './api.ts';
+import { DEMO_AUDIT_LABELS } from './audit.ts';
 import { demoCommands } from './commands.ts';
 import { DEMO_ERRORS } from './errors.ts';
 import { demoSeedGuard } from './service.ts';
@@ -11,6 +12,7 @@ import { demoSeedGuard } from './service.ts';
 export const demoModule: ModuleManifest = {
   name: 'demo',
   errors: DEMO_ERRORS,
+  auditLabels: DEMO_AUDIT_LABELS,
   commands: demoCommands,
   api: demoApi,
   seedGuard: demoSeedGuard,

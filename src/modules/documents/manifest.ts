@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { documentsApi } from './api.ts';
+import { DOCUMENTS_AUDIT_LABELS } from './audit.ts';
 import { documentsBenchmarks } from './benchmarks.ts';
 import { catalogueApi } from './catalogue/api.ts';
 import { documentsCommands } from './commands.ts';
@@ -16,6 +17,7 @@ import { validityJob } from './validity/service.ts';
 export const documentsModule: ModuleManifest = {
   name: 'documents',
   errors: DOCUMENTS_ERRORS,
+  auditLabels: DOCUMENTS_AUDIT_LABELS,
   commands: documentsCommands,
   benchmarks: documentsBenchmarks,
   async api(app, ctx) {

@@ -36,6 +36,7 @@ import { reindex } from './search/reindex.ts';
 import { type DocumentSearchResult, type SearchDocumentsParams, searchDocuments } from './search/service.ts';
 import type { DocumentRow } from './store.ts';
 import * as store from './store.ts';
+import { applyRelationsOfPublished } from './validity/apply.ts';
 
 type Db = Kysely<Database>;
 type Tx = Transaction<Database>;
@@ -507,9 +508,12 @@ async function transition(
       set.attribute_review_due = attributeReviewDue(row.attribute, on, reviewIntervalMonths);
     }
     const updated = await store.updateDocument(tx, id, set);
-    // Interpretations published with the document (三同步) carry its publication date.
-    if (action === 'publish')
+    // Interpretations published with the document (三同步) carry its publication date; what it amends,
+    // repeals or replaces changes now if the effective date has come (until now it was a draft's intent).
+    if (action === 'publish') {
       await contentStore.stampInterpretationsPublished(tx, id, updated.published_date);
+      await applyRelationsOfPublished(tx, id, extra.today ?? chinaToday(), actor.id);
+    }
     if (action === 'approve' || action === 'return') {
       await store.insertReview(tx, {
         documentId: id,

@@ -102,8 +102,13 @@ export interface DocumentRelationsTable {
   target_id: number;
   kind: RelationKind;
   effective_date: string;
-  /** True once the target's validity has been changed (immediately or by the daily job). */
+  /**
+   * True once the target's validity has been changed: when the relating document is published and the
+   * effective date has come (at publication, or by the daily job).
+   */
   applied: ColumnType<boolean, boolean | undefined, boolean>;
+  /** For an amended 规章: its consolidated new text, put in force when the relation is applied. */
+  new_target_body_html: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -183,10 +188,13 @@ export function lockDocument(db: Db, id: number): Promise<DocumentRow | undefine
 }
 
 /** Only the validity of a document, locked for update (a relation or a validity change is applied). */
-export function lockDocumentValidity(db: Db, id: number): Promise<{ id: number; validity: Validity }> {
+export function lockDocumentValidity(
+  db: Db,
+  id: number,
+): Promise<{ id: number; validity: Validity; genre: string }> {
   return db
     .selectFrom('documents')
-    .select(['id', 'validity'])
+    .select(['id', 'validity', 'genre'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirstOrThrow();

@@ -150,7 +150,11 @@ export const auditEntry = z.object({
   actorId: z.number().nullable(),
   actorName: z.string().nullable(),
   action: z.string(),
+  /** What was done, in words (合并机构), never the code. */
+  actionLabel: z.string(),
   subjectType: z.string(),
+  /** What it was done to, in words (机构). */
+  subjectLabel: z.string(),
   subjectId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
@@ -160,6 +164,11 @@ const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item)
 export const orgList = listOf(orgView);
 export const userList = listOf(userView);
 export const auditList = listOf(auditEntry);
+/** The named audit actions and subject types, for the audit page's filters. */
+export const auditNames = z.object({
+  actions: z.array(z.object({ action: z.string(), label: z.string() })),
+  subjects: z.array(z.object({ subjectType: z.string(), label: z.string() })),
+});
 export const ok = z.object({ ok: z.literal(true) });
 
 /** 修改密码: the current password and the new one (`domain/password.ts` checks the new one). */

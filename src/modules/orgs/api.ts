@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  auditActionLabel,
+  auditActions,
+  auditSubjectLabel,
+  auditSubjects,
+} from '../../platform/audit/labels.ts';
 import { listAudit } from '../../platform/audit/query.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { createRateLimiter } from '../../platform/http/rate-limit.ts';
@@ -145,6 +151,21 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
   );
 
   app.get(
+    '/audit/names',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志中的操作与对象类型名称',
+        response: { 200: s.auditNames },
+      },
+    },
+    async (req) => {
+      service.authorize(requireActor(req), 'audit.view');
+      return { actions: auditActions(), subjects: auditSubjects() };
+    },
+  );
+
+  app.get(
     '/audit',
     {
       schema: {
@@ -168,7 +189,9 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
           actorId: r.actor_id,
           actorName: r.actor_id === null ? null : (names.get(r.actor_id) ?? null),
           action: r.action,
+          actionLabel: auditActionLabel(r.action),
           subjectType: r.subject_type,
+          subjectLabel: auditSubjectLabel(r.subject_type),
           subjectId: r.subject_id,
           before: r.before,
           after: r.after,

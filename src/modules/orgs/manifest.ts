@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { orgsApi } from './api.ts';
+import { ORGS_AUDIT_LABELS } from './audit.ts';
 import { orgsCommands } from './commands.ts';
 import { ORGS_ERRORS } from './errors.ts';
 import { orgImportApi } from './import.api.ts';
@@ -12,6 +13,7 @@ import { orgUpkeepApi } from './upkeep.api.ts';
 export const orgsModule: ModuleManifest = {
   name: 'orgs',
   errors: ORGS_ERRORS,
+  auditLabels: ORGS_AUDIT_LABELS,
   commands: {
     help: `${orgsCommands.help}\n${importCommands.help}`,
     handlers: { ...orgsCommands.handlers, ...importCommands.handlers },

@@ -131,6 +131,22 @@ test('only the administrator reads the audit trail, with filters', async () => {
     ),
   );
   assert.ok(body.items.length <= 5);
+  // The page shows words, not codes: 登录 on 账号.
+  assert.equal(body.items[0].actionLabel, '登录');
+  assert.equal(body.items[0].subjectLabel, '账号');
+  assert.equal((await office.get('/api/audit/names')).statusCode, 403);
+  const names = (await admin.get('/api/audit/names')).json();
+  assert.ok(
+    names.actions.some(
+      (a: { action: string; label: string }) => a.action === 'org.merge' && a.label === '合并机构',
+    ),
+  );
+  assert.ok(
+    names.subjects.some(
+      (t: { subjectType: string; label: string }) =>
+        t.subjectType === 'request' && t.label === '依申请公开申请',
+    ),
+  );
 });
 
 test('a disabled user’s sessions end at once', async () => {

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { reportsApi } from './api.ts';
+import { REPORTS_AUDIT_LABELS } from './audit.ts';
 import { reportsCommands } from './commands.ts';
 import { reportDocxApi } from './docx/api.ts';
 import { reportDocxPortal } from './docx/portal.ts';
@@ -16,6 +17,7 @@ import { SUMMARY_ERRORS } from './summary/errors.ts';
 export const reportsModule: ModuleManifest = {
   name: 'reports',
   errors: { ...REPORTS_ERRORS, ...SUMMARY_ERRORS },
+  auditLabels: REPORTS_AUDIT_LABELS,
   commands: reportsCommands,
   async api(app, ctx) {
     await reportsApi(app, ctx);

@@ -57,6 +57,7 @@ export async function analyticsWorkbook(a: YearAnalytics, scopeLabel: string): P
       ['已答复', t.replied],
       ['按时答复', t.onTime],
       ['逾期答复', t.late],
+      ['逾期未答复', t.overdueOpen],
       ['按时答复率', percent(t.onTimeRate)],
       ['平均答复用时（工作日）', t.averageWorkingDays ?? '—'],
       ['暂停计时合计（工作日）', t.pausedWorkingDays ?? '—'],

@@ -14,6 +14,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { keywords, terms } from '../../platform/search/segment.ts';
+import { chinaToday } from '../../platform/time.ts';
 import { type Calendar, createCalendar, loadYears } from '../calendar/index.ts';
 import { orgNames } from '../orgs/index.ts';
 import * as store from './analytics.store.ts';
@@ -134,14 +135,20 @@ export async function refreshPausedFacts(
   }
 }
 
-async function compute(db: Db, f: store.AnalyticsFilter, identities: boolean): Promise<YearAnalytics> {
+async function compute(
+  db: Db,
+  f: store.AnalyticsFilter,
+  identities: boolean,
+  today: string,
+): Promise<YearAnalytics> {
   const cal = await calendarWithMark(db);
   await refreshPausedFacts(db, f, cal);
   const { calendar } = cal;
   // PGlite runs one query at a time; on PostgreSQL these run side by side on the pool.
-  const [counts, replies, paused, repeat, sample] = await Promise.all([
+  const [counts, replies, overdueOpen, paused, repeat, sample] = await Promise.all([
     store.countBreakdowns(db, f),
     store.replyDays(db, f),
+    store.overdueOpen(db, f, today),
     store.pausedTotals(db, f),
     store.repeatApplicants(db, f, identities),
     store.topicSample(db, f, TOPIC_SAMPLE_LIMIT, TOPIC_DESCRIPTION_CHARS),
@@ -151,6 +158,7 @@ async function compute(db: Db, f: store.AnalyticsFilter, identities: boolean): P
     year: f.year,
     counts,
     replies,
+    overdueOpen,
     paused,
     calendar,
     unitNames: Object.fromEntries(await orgNames(db, unitIds)),
@@ -206,12 +214,15 @@ export async function yearAnalytics(
   // Repeat applicants are named only to those who see applicants' personal data on their cases.
   const identities = can(a, 'see-applicant-identities');
   const f: store.AnalyticsFilter = { scope, year: q.year, unitId: q.unitId };
+  const today = chinaToday();
   const key = JSON.stringify([
     [...scope.orgIds].sort((a, b) => a - b),
     [...scope.unitIds].sort((a, b) => a - b),
     q.year,
     q.unitId ?? null,
     identities,
+    // 逾期未答复 depends on the day: a cached figure of yesterday is not today's.
+    today,
   ]);
   // Read before computing: a change committed meanwhile makes the next call recompute.
   const mark = await store.changeMark(db);
@@ -221,7 +232,7 @@ export async function yearAnalytics(
   if (hit && hit.mark === mark && now - hit.at < CACHE_TTL_MS) {
     value = hit.value;
   } else {
-    value = await compute(db, f, identities);
+    value = await compute(db, f, identities, today);
     cache.delete(key);
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
     cache.set(key, { mark, at: now, value });

@@ -9,6 +9,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { CountRow, PausedTotals, ReplyDayRow } from './domain/analytics.ts';
 import type { LoggedEvent } from './domain/stages.ts';
+import { runningStageSql } from './store.ts';
 
 type Db = Kysely<Database>;
 
@@ -121,6 +122,15 @@ export async function replyDays(db: Db, f: AnalyticsFilter): Promise<ReplyDayRow
     const [side, day, onTime, n] = item.split(',') as [string, string, string, string];
     return { side: side === 'received' ? 'received' : 'replied', day, onTime: onTime === '1', n: Number(n) };
   });
+}
+
+/** The year's cases in scope still open (the clock running or paused) whose reply deadline is before `today`. */
+export async function overdueOpen(db: Db, f: AnalyticsFilter, today: string): Promise<number> {
+  if (isEmpty(f)) return 0;
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from requests r
+    where ${caseFilter(f)} and ${runningStageSql('r.stage')} and r.reply_due < ${today}::date`.execute(db);
+  return rows[0]?.n ?? 0;
 }
 
 export type PausedReplyRow = {

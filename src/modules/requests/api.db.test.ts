@@ -240,6 +240,22 @@ test('the workbench lists open cases by reply deadline with overdue and due-soon
   const overdue = (await office.get('/api/requests?overdue=1')).json();
   assert.ok(overdue.items.every((i: { overdue: boolean }) => i.overdue));
   assert.ok(overdue.total >= 1, 'the 2024 cases still open are overdue now');
+  // 全部在办 (stage=open) leaves out what is answered, ended or archived; all (or none) keeps everything.
+  const stagesOf = async (query: string) =>
+    new Set(
+      (await office.get(`/api/requests?pageSize=200${query}`))
+        .json()
+        .items.map((i: { stage: string }) => i.stage),
+    );
+  const inHand = await stagesOf('&stage=open');
+  const everything = await stagesOf('&stage=all');
+  assert.deepEqual([...(await stagesOf(''))].sort(), [...everything].sort());
+  assert.ok(everything.has('replied') || everything.has('archived') || everything.has('closed'));
+  for (const ended of ['replied', 'closed', 'archived']) assert.ok(!inHand.has(ended), ended);
+  assert.ok(inHand.size > 0);
+  const wrong = await office.get('/api/requests?stage=done');
+  assert.equal(wrong.statusCode, 400);
+  assert.match(wrong.body, /没有这个办理阶段/);
   const meta = (await office.get('/api/requests/meta')).json();
   assert.ok(
     meta.outcomes.some(

@@ -125,7 +125,8 @@ export const actionBody = z.discriminatedUnion('action', [
 export const listQuery = z.object({
   /** work: the cases the caller acts on (default); supervise: 督办, the cases a government's office oversees. */
   view: z.enum(['work', 'supervise']).optional(),
-  stage: z.string().max(40).optional(),
+  /** One stage; open: the cases in hand (未办结); all (or none): every case. */
+  stage: z.enum([...STAGES, 'open', 'all'], '没有这个办理阶段').optional(),
   unitId: recordId.optional(),
   overdue: z.enum(['1', 'true']).optional(),
   paused: z.enum(['1', 'true']).optional(),
@@ -404,7 +405,8 @@ export const analyticsResponse = z.object({
     replied: z.number(),
     onTime: z.number(),
     late: z.number(),
-    /** 0…1, null without replies. */
+    overdueOpen: z.number(),
+    /** 0…1 over the cases come due (replies and overdue open cases), null when none. */
     onTimeRate: z.number().nullable(),
     /** Working days from receipt to reply, paused days excluded; null when unknown. */
     averageWorkingDays: z.number().nullable(),

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { CALENDAR_CHANGED, type CalendarChanged } from '../calendar/index.ts';
 import { refreshPausedFacts } from './analytics.service.ts';
 import { requestsApi } from './api.ts';
+import { REQUESTS_AUDIT_LABELS } from './audit.ts';
 import { requestsBenchmarks } from './benchmarks.ts';
 import { REQUESTS_ERRORS } from './errors.ts';
 import { ledgerImportCommands } from './import/commands.ts';
@@ -19,6 +20,7 @@ export const requestsModule: ModuleManifest = {
   name: 'requests',
   errors: REQUESTS_ERRORS,
   commands: ledgerImportCommands,
+  auditLabels: REQUESTS_AUDIT_LABELS,
   benchmarks: requestsBenchmarks,
   api: requestsApi,
   seed: seedDemoRequests,

@@ -210,7 +210,7 @@ export async function listRequests(db: Kysely<Database>, f: ListFilter) {
     ]),
   );
   if (f.stage === 'open') q = q.where('r.stage', 'in', OPEN_STAGES);
-  else if (f.stage) q = q.where('r.stage', '=', f.stage);
+  else if (f.stage && f.stage !== 'all') q = q.where('r.stage', '=', f.stage);
   if (f.unitId !== undefined) q = q.where('r.unit_id', '=', f.unitId);
   if (f.overdue) q = q.where('r.stage', 'in', RUNNING_STAGES).where('r.reply_due', '<', f.today);
   if (f.paused) q = q.where('r.paused', '=', true);

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { siteApi } from './api.ts';
+import { SITE_AUDIT_LABELS } from './audit.ts';
 import { siteCommands } from './commands.ts';
 import { SITE_ERRORS } from './errors.ts';
 import { sitePortal } from './portal.ts';
@@ -12,6 +13,7 @@ import { seedDemoSite } from './seeds.ts';
 export const siteModule: ModuleManifest = {
   name: 'site',
   errors: SITE_ERRORS,
+  auditLabels: SITE_AUDIT_LABELS,
   commands: siteCommands,
   api: siteApi,
   portal: sitePortal,

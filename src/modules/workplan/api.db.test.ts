@@ -365,7 +365,14 @@ test('units see only their own assignments; progress, return, resubmit, accept; 
 
   const dash = (await office.get(`/api/workplan/plans/${planId}/dashboard`)).json();
   assert.equal(dash.today, TEST_TODAY);
-  assert.deepEqual(dash.totals, { tasks: 3, assignments: 4, done: 1, overdue: 1, completionRate: 0.25 });
+  assert.deepEqual(dash.totals, {
+    tasks: 3,
+    assignments: 4,
+    done: 1,
+    overdueTasks: 1,
+    overdue: 1,
+    completionRate: 0.25,
+  });
   assert.deepEqual(dash.byStatus, { not_started: 2, in_progress: 0, done: 1, ongoing: 1 });
   const eduRow = dash.byUnit.find((u: { orgId: number }) => u.orgId === education);
   assert.deepEqual(eduRow, {

@@ -285,8 +285,23 @@ export const planDetail = z.object({
     published: z.boolean(),
     createdAt: timestamp,
     canManage: z.boolean(),
+    /** The day of the latest published 落实情况 (what the portal shows), and when it was published. */
+    progressAsOf: date.nullable(),
+    progressPublishedAt: timestamp.nullable(),
   }),
   tasks: z.array(planTask),
+});
+
+/** 发布落实情况: the snapshot the portal now shows. */
+export const progressPublished = z.object({
+  asOf: date,
+  publishedAt: timestamp,
+  totals: z.object({
+    tasks: z.number(),
+    done: z.number(),
+    overdueTasks: z.number(),
+    overdueParts: z.number(),
+  }),
 });
 
 export const dashboard = z.object({
@@ -295,6 +310,7 @@ export const dashboard = z.object({
     tasks: z.number(),
     assignments: z.number(),
     done: z.number(),
+    overdueTasks: z.number(),
     overdue: z.number(),
     completionRate: z.number(),
   }),

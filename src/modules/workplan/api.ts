@@ -153,6 +153,22 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
     },
   );
 
+  app.post(
+    '/workplan/plans/:id/progress',
+    {
+      schema: {
+        tags,
+        summary: '发布落实情况（门户网站显示的任务进展，截至今天）',
+        params: s.idParam,
+        response: { 200: s.progressPublished },
+      },
+    },
+    async (req) => {
+      const r = await service.publishProgress(db, requireActor(req), req.params.id, chinaToday());
+      return { ...r, publishedAt: r.publishedAt.toISOString() };
+    },
+  );
+
   app.get(
     '/workplan/plans/:id/dashboard',
     {

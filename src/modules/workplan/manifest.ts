@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleContext, ModuleManifest } from '../../platform/module.ts';
 import { workplanApi } from './api.ts';
 import { assessmentApi } from './assessment.api.ts';
+import { WORKPLAN_AUDIT_LABELS } from './audit.ts';
 import { workplanBenchmarks } from './benchmarks.ts';
 import { cascadeApi } from './cascade.api.ts';
 import { workplanCommands } from './commands.ts';
@@ -26,6 +27,7 @@ async function api(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
 export const workplanModule: ModuleManifest = {
   name: 'workplan',
   errors: WORKPLAN_ERRORS,
+  auditLabels: WORKPLAN_AUDIT_LABELS,
   commands: workplanCommands,
   benchmarks: workplanBenchmarks,
   api,

@@ -45,6 +45,8 @@ export function presentPlanDetail(d: PlanDetail) {
       published: p.published,
       createdAt: iso(p.created_at),
       canManage: d.canManage,
+      progressAsOf: d.progress?.asOf ?? null,
+      progressPublishedAt: d.progress ? iso(d.progress.publishedAt) : null,
     },
     tasks: d.tasks.map((t) => ({
       id: t.id,

@@ -13,10 +13,13 @@ import {
   unitCandidates,
   usersOfOrgs,
 } from '../orgs/index.ts';
+import { tasksOfPlan } from './assessment.store.ts';
+import { progressSnapshot } from './domain/publication.ts';
 import { distinctUnitNames } from './domain/units.ts';
 import { parsePlanFile } from './importers/index.ts';
 import { planTitleOf, savePlan } from './service.ts';
 import type { EvidenceLink, ReviewState, WorkStatus } from './store.ts';
+import { insertProgressSnapshot } from './store.ts';
 
 /** The source documents, committed once for every module's demo data (the same files as ../shared/seeds). */
 const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources');
@@ -95,8 +98,15 @@ export async function seedWorkplan(db: Kysely<Database>): Promise<SeedReport> {
       parentPlanId: null,
     });
     await seedProgress(db, id, p.year, office?.id ?? null);
-    if (p.year === 2022)
+    if (p.year === 2022) {
       await db.updateTable('work_plans').set({ published: true }).where('id', '=', id).execute();
+      // The office published the year-end 落实情况 early the next January.
+      const tasks = await tasksOfPlan(db, id);
+      await insertProgressSnapshot(db, id, progressSnapshot(tasks, `${p.year}-12-31`), {
+        by: office?.id ?? null,
+        at: new Date(`${p.year + 1}-01-10T02:00:00Z`),
+      });
+    }
     lines.push(`工作台账演示：${p.owner} ${p.year}年，${parsed.tasks.length}项任务（${p.file}）`);
   }
   return lines;

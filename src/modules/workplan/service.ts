@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
+import { now } from '../../platform/time.ts';
 import {
   agencyIdsFor,
   findOrg,
@@ -19,6 +20,7 @@ import {
   userDisplayNames,
   visibleOrgIds,
 } from '../orgs/index.ts';
+import { tasksOfPlan } from './assessment.store.ts';
 import { assembleDashboard, type Dashboard, unitCounts } from './domain/dashboard.ts';
 import {
   type AssignmentRef,
@@ -28,6 +30,7 @@ import {
   type WorkplanAction,
   type WorkplanActor,
 } from './domain/policies.ts';
+import { type ProgressTotals, progressSnapshot } from './domain/publication.ts';
 import { isOverdue } from './domain/status.ts';
 import { distinctUnitNames, planTaskUnits, type Resolution } from './domain/units.ts';
 import * as store from './store.ts';
@@ -319,6 +322,8 @@ export async function planSummary(db: Db, planId: number, today: string): Promis
 export type PlanDetail = {
   plan: store.WorkPlanRow & { org_name: string };
   canManage: boolean;
+  /** The latest published 落实情况 (what the portal shows), if any. */
+  progress: { asOf: string; publishedAt: Date } | null;
   tasks: (store.WorkTaskRow & {
     assignments: (Awaited<ReturnType<typeof store.planAssignments>>[number] & { overdue: boolean })[];
     groups: string[];
@@ -332,10 +337,11 @@ export async function getPlan(db: Db, actor: Actor, id: number, today: string): 
   const full = can(scope, 'plan.view', { orgId: plan.org_id });
   const assignments = await store.planAssignments(db, id, full ? undefined : [...scope.visible]);
   if (!full && assignments.length === 0) throw new AppError('NOT_FOUND');
-  const [tasks, groups, owner] = await Promise.all([
+  const [tasks, groups, owner, progress] = await Promise.all([
     store.planTasks(db, id),
     full ? store.planGroups(db, id) : Promise.resolve([]),
     findOrg(db, plan.org_id),
+    store.latestProgressSnapshot(db, id),
   ]);
   const byTask = new Map<number, PlanDetail['tasks'][number]['assignments']>();
   for (const a of assignments) {
@@ -355,6 +361,7 @@ export async function getPlan(db: Db, actor: Actor, id: number, today: string): 
   return {
     plan: { ...plan, org_name: owner?.name ?? '' },
     canManage: can(scope, 'plan.manage', { orgId: plan.org_id }),
+    progress: progress ? { asOf: progress.as_of, publishedAt: progress.published_at } : null,
     tasks: tasks
       .filter((t) => full || byTask.has(t.id))
       .map((t) => ({ ...t, assignments: byTask.get(t.id) ?? [], groups: groupsByTask.get(t.id) ?? [] })),
@@ -390,6 +397,36 @@ export async function updatePlan(
   });
 }
 
+/**
+ * Publishes the plan's 落实情况 as of `today`: the portal shows this snapshot (with its date) until the
+ * next one, never the live state. The plan's managers publish it.
+ */
+export async function publishProgress(
+  db: Db,
+  actor: Actor,
+  id: number,
+  today: string,
+): Promise<{ asOf: string; publishedAt: Date; totals: ProgressTotals }> {
+  return inTransaction(db, async (tx) => {
+    const scope = await scopeOf(tx, actor);
+    await requirePlan(tx, scope, id, 'plan.manage');
+    const tasks = await tasksOfPlan(tx, id);
+    const snapshot = progressSnapshot(
+      tasks.map((t) => ({ id: t.id, due: t.due, assignments: t.assignments })),
+      today,
+    );
+    const row = await store.insertProgressSnapshot(tx, id, snapshot, { by: actor.id, at: now() });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'workplan.progress.publish',
+      subjectType: 'work_plan',
+      subjectId: id,
+      after: { asOf: snapshot.asOf, ...snapshot.totals },
+    });
+    return { asOf: row.as_of, publishedAt: row.published_at, totals: snapshot.totals };
+  });
+}
+
 /** At most this many overdue items are listed (all are counted). */
 export const OVERDUE_LIST_LIMIT = 500;
 
@@ -402,9 +439,10 @@ export async function planDashboard(db: Db, actor: Actor, id: number, today: str
 /** The dashboard of a plan, without authorisation (callers check). */
 export async function dashboardOf(db: Db, id: number, today: string): Promise<Dashboard> {
   const counts = await store.dashboardCounts(db, id, today);
-  const [overdue, tasks, names] = await Promise.all([
+  const [overdue, tasks, overdueTasks, names] = await Promise.all([
     store.overdueAssignments(db, id, today, OVERDUE_LIST_LIMIT),
     store.countTasks(db, id),
+    store.countOverdueTasks(db, id, today),
     orgNames(
       db,
       counts.map((c) => c.org_id),
@@ -432,7 +470,7 @@ export async function dashboardOf(db: Db, id: number, today: string): Promise<Da
       status: o.status,
       reviewState: o.review_state,
     })),
-    tasks,
+    { total: tasks, overdue: overdueTasks },
     today,
   );
 }

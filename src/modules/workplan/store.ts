@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
+import type { ProgressSnapshot, ProgressTotals, PublishedTask } from './domain/publication.ts';
 import type { AssignmentRole, ReviewDecision, ReviewState, WorkStatus } from './domain/status.ts';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -86,7 +87,19 @@ declare module '../../platform/db/database.ts' {
     work_assignments: WorkAssignmentsTable;
     work_task_groups: WorkTaskGroupsTable;
     work_progress: WorkProgressTable;
+    work_plan_progress: WorkPlanProgressTable;
   }
+}
+
+/** A published snapshot of a plan's progress (落实情况, `domain/publication.ts`). */
+export interface WorkPlanProgressTable {
+  id: Generated<number>;
+  plan_id: number;
+  as_of: string;
+  tasks: ColumnType<PublishedTask[], string, string>;
+  totals: ColumnType<ProgressTotals, string, string>;
+  published_at: Generated<Date>;
+  published_by: number | null;
 }
 
 export type WorkPlanRow = Selectable<WorkPlansTable>;
@@ -286,13 +299,17 @@ export async function planSummaries(
       (select count(*) from work_tasks t where t.plan_id = p.id)::int as tasks,
       coalesce(s.assignments, 0)::int as assignments,
       coalesce(s.done, 0)::int as done,
-      coalesce(s.overdue, 0)::int as overdue
+      coalesce(s.overdue, 0)::int as overdue,
+      (select to_char(pp.as_of, 'YYYY-MM-DD') from work_plan_progress pp where pp.plan_id = p.id
+        order by pp.id desc limit 1) as progress_as_of
     from work_plans p
     join orgs o on o.id = p.org_id
     left join lateral (
       select count(*) as assignments,
         count(*) filter (where ${COMPLETED}) as done,
-        count(*) filter (where t.due is not null and t.due < ${today} and not ${COMPLETED}) as overdue
+        -- 逾期 counts tasks (one definition with the dashboard and the portal): a unit's part overdue.
+        count(distinct t.id) filter (where t.due is not null and t.due < ${today} and not ${COMPLETED})
+          as overdue
       from work_tasks t join work_assignments a on a.task_id = t.id
       where t.plan_id = p.id ${assigneeFilter}
     ) s on true
@@ -350,6 +367,19 @@ export async function dashboardCounts(db: Db, planId: number, today: string): Pr
     where t.plan_id = ${planId}
     group by 1, 2, 3, 4`.execute(db);
   return r.rows;
+}
+
+/**
+ * The plan's tasks with a unit's part overdue: past the task's due date and not accepted as 已完成 or
+ * 长期坚持 (`domain/status.ts` isOverdue).
+ */
+export async function countOverdueTasks(db: Db, planId: number, today: string): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(distinct t.id)::int as n
+    from work_tasks t
+    join work_assignments a on a.task_id = t.id
+    where t.plan_id = ${planId} and t.due < ${today} and not ${COMPLETED}`.execute(db);
+  return r.rows[0]?.n ?? 0;
 }
 
 export type OverdueRow = {
@@ -566,4 +596,36 @@ export function filesByIds(db: Db, ids: number[]) {
     .select(['id', 'name', 'size', 'mime', 'sha256', 'created_by'])
     .where('id', 'in', ids)
     .execute();
+}
+
+/** Records a published snapshot of a plan's progress. */
+export async function insertProgressSnapshot(
+  db: Db,
+  planId: number,
+  snapshot: ProgressSnapshot,
+  published: { by: number | null; at: Date },
+) {
+  return db
+    .insertInto('work_plan_progress')
+    .values({
+      plan_id: planId,
+      as_of: snapshot.asOf,
+      tasks: JSON.stringify(snapshot.tasks),
+      totals: JSON.stringify(snapshot.totals),
+      published_by: published.by,
+      published_at: published.at,
+    })
+    .returning(['id', 'as_of', 'published_at'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The latest published snapshot of a plan's progress, if any. */
+export function latestProgressSnapshot(db: Db, planId: number) {
+  return db
+    .selectFrom('work_plan_progress')
+    .select(['id', 'as_of', 'tasks', 'totals', 'published_at'])
+    .where('plan_id', '=', planId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -187,7 +187,12 @@ function Kpis({ d }: { d: PlanDashboard }) {
     { title: '完成率', value: percent(t.completionRate), note: `已完成 ${t.done} / ${t.assignments} 项` },
     { title: '工作任务', value: `${t.tasks}项`, note: `分解到单位 ${t.assignments} 项` },
     { title: '已完成', value: `${t.done}项`, note: '经公开办审核通过' },
-    { title: '逾期', value: `${t.overdue}项`, note: '已过完成时限尚未完成' },
+    // The same count as the portal's 逾期未完成: tasks, with the units' parts behind them.
+    {
+      title: '逾期任务',
+      value: `${t.overdueTasks}项`,
+      note: `已过完成时限仍有单位未完成（涉及 ${t.overdue} 个单位次）`,
+    },
   ];
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>

@@ -7,6 +7,7 @@ import {
   Descriptions,
   Flex,
   Input,
+  Popconfirm,
   Select,
   Spin,
   Switch,
@@ -18,7 +19,7 @@ import {
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
-import { exportPlan, getPlan, type PlanTask, updatePlan } from '../../api/workplan.ts';
+import { exportPlan, getPlan, type PlanTask, publishProgress, updatePlan } from '../../api/workplan.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
 import { AssignmentDrawer, Deadline } from '../../components/ledger/AssignmentDrawer.tsx';
 import { AssignmentLine } from '../../components/ledger/LedgerTags.tsx';
@@ -86,6 +87,7 @@ export function PlanDetailPage() {
   const [keyword, setKeyword] = useState('');
   const [exporting, setExporting] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  const [publishingProgress, setPublishingProgress] = useState(false);
   const [dashboardVersion, setDashboardVersion] = useState(0);
   // Managers (office/admin over the plan's organisation) and 负责人 see the whole plan, its figures and export.
   const manager = data?.plan.canManage ?? MANAGER_ROLES.includes(user.role);
@@ -105,6 +107,21 @@ export function PlanDetailPage() {
       message.error(errorMessage(e));
     } finally {
       setExporting(false);
+    }
+  }
+
+  async function onPublishProgress() {
+    setPublishingProgress(true);
+    try {
+      const r = await publishProgress(id);
+      message.success(
+        `已发布截至${formatDate(r.asOf)}的落实情况：共${r.totals.tasks}项任务，已完成${r.totals.done}项，逾期未完成${r.totals.overdueTasks}项`,
+      );
+      reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setPublishingProgress(false);
     }
   }
 
@@ -213,6 +230,21 @@ export function PlanDetailPage() {
                 />
                 <label htmlFor="plan-published">在门户网站公开</label>
               </Flex>
+            )}
+            {plan && manager && plan.published && (
+              <Popconfirm
+                title="发布落实情况"
+                description="门户网站将显示各项任务截至今天的状态，直到下次发布。"
+                okText="发布"
+                cancelText="取消"
+                onConfirm={onPublishProgress}
+              >
+                <Button loading={publishingProgress}>
+                  {plan.progressAsOf
+                    ? `发布落实情况（上次截至${formatDate(plan.progressAsOf)}）`
+                    : '发布落实情况'}
+                </Button>
+              </Popconfirm>
             )}
             {plan && overseer && (
               <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport}>

@@ -1,9 +1,10 @@
 /**
  * Validity over time: relations (amends / repeals / replaces) change the old document's validity on
- * the new one's effective date — at once when that date has passed, otherwise by the daily job.
+ * the new one's effective date, once the new one is published — at publication or when the relation is
+ * added to a published document if that date has passed, otherwise by the daily job (`apply.ts`).
  * 规章 keep their historical texts (document_versions); "the version in force on date D".
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
@@ -11,16 +12,15 @@ import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import type { Job } from '../../../platform/jobs/scheduler.ts';
 import { chinaDateOf, chinaToday } from '../../../platform/time.ts';
-import { RELATION_KINDS, type RelationKind, VALIDITY_LABELS, validityAfter } from '../domain/codes.ts';
+import { RELATION_KINDS, type RelationKind, VALIDITY_LABELS } from '../domain/codes.ts';
 import { relationEffect, versionOnDate } from '../domain/validity.ts';
-import { htmlToText, sanitizeBody } from '../html.ts';
 import { reindex } from '../search/reindex.ts';
 import { loadForActor } from '../service.ts';
-import { lockDocument, lockDocumentValidity, updateDocument } from '../store.ts';
+import { lockDocumentValidity, updateDocument } from '../store.ts';
+import { applyRelation } from './apply.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
-type Tx = Transaction<Database>;
 
 export type RelationInput = {
   targetId: number;
@@ -62,10 +62,10 @@ export async function addRelation(
       target_id: v.targetId,
       kind: v.kind,
       effective_date: effectiveDate as string,
+      // An amended 规章's new text waits with the relation: the published one keeps its text until then.
+      new_target_body_html:
+        v.kind === 'amends' && target.genre === 'rule' ? (v.newTargetBodyHtml ?? null) : null,
     });
-    if (v.kind === 'amends' && target.genre === 'rule') {
-      await keepVersion(tx, v.targetId, effectiveDate as string, v.newTargetBodyHtml ?? null);
-    }
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'document.relate',
@@ -73,64 +73,11 @@ export async function addRelation(
       subjectId: documentId,
       after: { relationId: rel.id, targetId: v.targetId, kind: v.kind, effectiveDate },
     });
+    // A draft's relation waits for its publication (applyRelationsOfPublished).
     const effect = relationEffect(v.kind, effectiveDate as string, today);
-    if (effect.applyNow) await applyRelation(tx, rel.id, actor.id);
+    if (effect.applyNow && doc.status === 'published') await applyRelation(tx, rel.id, actor.id);
     return rel;
   });
-}
-
-/**
- * Keep the old text of an amended 规章 as a historical version valid until `until`; when a new
- * consolidated text is given it replaces the current body from `until` on.
- */
-async function keepVersion(tx: Tx, documentId: number, until: string, newBodyHtml: string | null) {
-  const doc = await lockDocument(tx, documentId);
-  if (!doc) throw new AppError('NOT_FOUND');
-  const last = await store.lastVersion(tx, documentId);
-  await store.insertVersion(tx, {
-    document_id: documentId,
-    version_no: (last?.version_no ?? 0) + 1,
-    title: doc.title,
-    body_html: doc.body_html,
-    valid_from: last?.valid_to ?? doc.effective_date ?? doc.published_date ?? doc.written_date,
-    valid_to: until,
-  });
-  if (newBodyHtml !== null) {
-    const html = sanitizeBody(newBodyHtml);
-    await updateDocument(tx, documentId, {
-      body_html: html,
-      body_text: htmlToText(html),
-      updated_at: new Date(),
-    });
-    await reindex(tx, documentId);
-  }
-}
-
-/** Change the target's validity for one relation (idempotent). */
-async function applyRelation(tx: Tx, relationId: number, actorId: number | null): Promise<boolean> {
-  const rel = await store.lockRelation(tx, relationId);
-  if (rel.applied) return false;
-  const target = await lockDocumentValidity(tx, rel.target_id);
-  const next = validityAfter(rel.kind);
-  // A repealed or expired document stays so; an amended one may later be repealed.
-  const keep = target.validity === 'repealed' || target.validity === 'expired';
-  if (!keep)
-    await updateDocument(tx, target.id, {
-      validity: next,
-      validity_changed_on: rel.effective_date,
-      updated_at: new Date(),
-    });
-  await store.markRelationApplied(tx, relationId);
-  await recordAudit(tx, {
-    actorId,
-    action: 'document.validity',
-    subjectType: 'document',
-    subjectId: target.id,
-    before: { validity: target.validity },
-    after: { validity: keep ? target.validity : next, on: rel.effective_date, relationId },
-  });
-  await reindex(tx, target.id);
-  return true;
 }
 
 /** Apply every relation whose effective date has come (the daily job). Returns how many changed. */

@@ -46,16 +46,20 @@ export async function markRelationApplied(db: Db, id: number): Promise<void> {
   await db.updateTable('document_relations').set({ applied: true }).where('id', '=', id).execute();
 }
 
-/** Relations not yet applied whose effective date has come by `today`, oldest first. */
-export async function dueRelationIds(db: Db, today: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom('document_relations')
-    .select('id')
-    .where('applied', '=', false)
-    .where('effective_date', '<=', today)
-    .orderBy('effective_date')
-    .orderBy('id')
-    .execute();
+/**
+ * Relations not yet applied whose effective date has come by `today` and whose document is published
+ * (of one document, or of all), oldest first: a draft's relations wait for its publication.
+ */
+export async function dueRelationIds(db: Db, today: string, documentId?: number): Promise<number[]> {
+  let q = db
+    .selectFrom('document_relations as r')
+    .innerJoin('documents as d', 'd.id', 'r.document_id')
+    .select('r.id')
+    .where('r.applied', '=', false)
+    .where('r.effective_date', '<=', today)
+    .where('d.status', '=', 'published');
+  if (documentId !== undefined) q = q.where('r.document_id', '=', documentId);
+  const rows = await q.orderBy('r.effective_date').orderBy('r.id').execute();
   return rows.map((r) => r.id);
 }
 

@@ -148,3 +148,60 @@ test('a repealed document is not in force after the repeal; bad relations are re
   assert.equal(backwards.statusCode, 400);
   assert.match(backwards.json().error.message, /早于本文件/);
 });
+
+test('a draft that repeals or amends a published document changes nothing until it is published', async () => {
+  const old = await published('济宁市政务公开工作规则', 'measures', '2021-01-10', '2021-02-01');
+  const rule = await published(
+    '济宁市档案管理办法',
+    'rule',
+    '2018-03-01',
+    '2018-05-01',
+    '<p>第一条 旧文本。</p>',
+  );
+  const draft = async (title: string) =>
+    (
+      await createDocument(t.db, admin, {
+        title,
+        orgId: city,
+        genre: 'decision',
+        writtenDate: '2026-02-01',
+        effectiveDate: '2026-03-01',
+        attribute: 'proactive',
+        bodyHtml: '<p>正文</p>',
+      })
+    ).id;
+  const repealing = await draft('济宁市人民政府关于废止《济宁市政务公开工作规则》的决定');
+  const amending = await draft('济宁市人民政府关于修改《济宁市档案管理办法》的决定');
+  // Effective dates long passed: a published document would change at once; a draft must not.
+  await addRelation(t.db, admin, repealing, { targetId: old, kind: 'repeals' }, '2026-03-16');
+  await addRelation(
+    t.db,
+    admin,
+    amending,
+    { targetId: rule, kind: 'amends', newTargetBodyHtml: '<p>第一条 新文本。</p>' },
+    '2026-03-16',
+  );
+  assert.equal(await applyDueRelations(t.db, '2026-03-16'), 0, 'the daily job leaves drafts alone');
+  assert.equal((await validity(old)).validity, 'valid');
+  assert.equal((await validity(rule)).validity, 'valid');
+  const ruleNow = await versionInForce(t.db, rule, '2026-03-16');
+  assert.match(ruleNow.inForce ? ruleNow.bodyHtml : '', /旧文本/);
+  const portal = await (await t.anonymous()).get(`/gk/documents/${old}`);
+  assert.equal(portal.statusCode, 200);
+  assert.match(portal.body, /济宁市政务公开工作规则/);
+  assert.doesNotMatch(portal.body, /已废止|废止《/);
+
+  // Published, each takes effect on its effective date (already passed): at once.
+  for (const id of [repealing, amending]) {
+    await saveInterpretation(t.db, admin, id, null, { kind: 'text', title: '解读', bodyHtml: '<p>解读</p>' });
+    await submitDocument(t.db, admin, id);
+    await reviewDocument(t.db, admin, id, { decision: 'approved', notes: '' });
+    await publishDocument(t.db, admin, id, { publishedDate: '2026-03-16' }, '2026-03-16');
+  }
+  assert.deepEqual(await validity(old), { validity: 'repealed', validity_changed_on: '2026-03-01' });
+  assert.equal((await validity(rule)).validity, 'amended');
+  const ruleAfter = await versionInForce(t.db, rule, '2026-03-16');
+  assert.match(ruleAfter.inForce ? ruleAfter.bodyHtml : '', /新文本/);
+  const ruleBefore = await versionInForce(t.db, rule, '2026-02-28');
+  assert.match(ruleBefore.inForce ? ruleBefore.bodyHtml : '', /旧文本/);
+});

@@ -117,6 +117,21 @@ test('on-time rate, average working days to reply and paused days', () => {
   assert.equal(a.timeliness.calendarMissingYear, null);
 });
 
+test('open cases past their deadline count against the on-time rate before they are answered', () => {
+  const table: { replies: ReplyDayRow[]; overdueOpen: number; rate: number | null }[] = [
+    // A and D replied on time, one case overdue and still open: 2 of the 3 that came due were on time.
+    { replies: replyRows([A, D]), overdueOpen: 1, rate: 2 / 3 },
+    // Nothing replied, one case overdue: 0 %, not "no figure".
+    { replies: [], overdueOpen: 1, rate: 0 },
+    { replies: [], overdueOpen: 0, rate: null },
+  ];
+  for (const { replies, overdueOpen, rate } of table) {
+    const a = computeAnalytics({ year: 2024, counts: [], replies, paused: [], calendar, overdueOpen });
+    assert.equal(a.timeliness.overdueOpen, overdueOpen);
+    assert.equal(a.timeliness.onTimeRate, rate, JSON.stringify({ overdueOpen, rate }));
+  }
+});
+
 test('grouped rows give the same figures as one row per case', () => {
   const grouped: ReplyDayRow[] = [
     { side: 'received', day: '2024-10-14', onTime: true, n: 2 },

@@ -10,7 +10,10 @@
  * - Outcomes are counted on the rows of table 三 of the annual report (`reportRowFor`), by applicant type
  *   (its columns). Cases without an outcome yet are counted as 办理中.
  * - On time: replied on or before the reply deadline in force (a reply while the clock had no deadline,
- *   i.e. during an open consultation, is on time).
+ *   i.e. during an open consultation, is on time). The rate of replies on time counts every case that
+ *   has come due: the replies, and the open cases past their deadline (逾期未答复) — a case 11 working
+ *   days overdue must pull the rate down before it is answered, not only after. Past the deadline means
+ *   what the workbench's 已逾期 view means: the stored reply deadline is before today.
  * - Working days to reply: working days from the receipt day (not counted) to the reply day, minus the
  *   days the clock did not run (waiting for a correction, consultations: `pausedDays`). The sum over
  *   cases uses Σ(count(reply) − count(receipt)) = Σ W(reply) − Σ W(receipt), W(d) being the working days
@@ -81,6 +84,8 @@ export interface AnalyticsInput {
   calendar: Calendar;
   /** Names of the handling units that appear in `counts`. */
   unitNames?: Readonly<Record<number, string>>;
+  /** The year's open cases past their reply deadline today (none when left out). */
+  overdueOpen?: number;
 }
 
 export interface Count<K> {
@@ -103,7 +108,9 @@ export interface Timeliness {
   replied: number;
   onTime: number;
   late: number;
-  /** onTime / replied, 0…1; null without replies. */
+  /** Open cases (the clock running or paused) whose reply deadline has passed: 逾期未答复. */
+  overdueOpen: number;
+  /** onTime / (replied + overdueOpen), 0…1; null when no case has come due. */
   onTimeRate: number | null;
   /** Average working days from receipt to reply, paused days excluded; null if unknown. */
   averageWorkingDays: number | null;
@@ -217,11 +224,14 @@ function timeliness(input: AnalyticsInput): Timeliness {
     : sumPausedFacts(input.paused.map((p) => pausedFactOf(input.calendar, p)));
   const paused = totals.days;
   missingYear ??= totals.missingYear;
+  const overdueOpen = input.overdueOpen ?? 0;
+  const due = replied + overdueOpen;
   return {
     replied,
     onTime,
     late: replied - onTime,
-    onTimeRate: replied === 0 ? null : onTime / replied,
+    overdueOpen,
+    onTimeRate: due === 0 ? null : onTime / due,
     averageWorkingDays:
       replied === 0 || missingYear !== null ? null : Math.round(((elapsed - paused) / replied) * 10) / 10,
     pausedWorkingDays: missingYear === null ? paused : null,

@@ -84,10 +84,17 @@ test('dashboard totals, per-unit rates (best first), overdue days and truncation
         reviewState: 'submitted',
       },
     ],
-    4,
+    { total: 4, overdue: 2 },
     '2022-09-01',
   );
-  assert.deepEqual(d.totals, { tasks: 4, assignments: 5, done: 2, overdue: 2, completionRate: 0.4 });
+  assert.deepEqual(d.totals, {
+    tasks: 4,
+    assignments: 5,
+    done: 2,
+    overdueTasks: 2,
+    overdue: 2,
+    completionRate: 0.4,
+  });
   assert.deepEqual(d.byStatus, { not_started: 1, in_progress: 1, done: 2, ongoing: 1 });
   assert.deepEqual(
     d.byUnit.map((u) => [u.orgId, u.completionRate]),
@@ -105,7 +112,8 @@ test('dashboard totals, per-unit rates (best first), overdue days and truncation
   );
   assert.equal(d.overdueTruncated, false);
   assert.equal(
-    assembleDashboard([unit({ orgId: 1, total: 5, overdue: 3 })], [], 5, '2022-09-01').overdueTruncated,
+    assembleDashboard([unit({ orgId: 1, total: 5, overdue: 3 })], [], { total: 5, overdue: 3 }, '2022-09-01')
+      .overdueTruncated,
     true,
   );
 });

@@ -77,7 +77,18 @@ export type OverdueItem = {
 
 export type Dashboard = {
   today: string;
-  totals: { tasks: number; assignments: number; done: number; overdue: number; completionRate: number };
+  totals: {
+    tasks: number;
+    assignments: number;
+    done: number;
+    /**
+     * 逾期 counts tasks, as the portal does: a task is overdue when one of its units has not finished
+     * its part by the due date (`status.ts` isOverdue). `overdue` counts those units' parts (单位次).
+     */
+    overdueTasks: number;
+    overdue: number;
+    completionRate: number;
+  };
   byStatus: Record<Status, number>;
   byUnit: {
     orgId: number;
@@ -96,11 +107,11 @@ export type Dashboard = {
   overdueTruncated: boolean;
 };
 
-/** A plan's dashboard from per-unit counts and the (oldest-first) overdue items. */
+/** A plan's dashboard from per-unit counts, the (oldest-first) overdue items and the task counts. */
 export function assembleDashboard(
   units: readonly UnitCounts[],
   overdue: readonly OverdueItem[],
-  taskCount: number,
+  tasks: { total: number; overdue: number },
   today: string,
 ): Dashboard {
   const byStatus: Record<Status, number> = { not_started: 0, in_progress: 0, done: 0, ongoing: 0 };
@@ -133,9 +144,10 @@ export function assembleDashboard(
   return {
     today,
     totals: {
-      tasks: taskCount,
+      tasks: tasks.total,
       assignments,
       done: completed,
+      overdueTasks: tasks.overdue,
       overdue: overdueCount,
       completionRate: completionRate(completed, assignments),
     },

@@ -1,20 +1,22 @@
 /**
  * 工作计划公开: the published annual work plans of the organisations, by organisation and year; a
- * plan's task table with each task's current status; the published 考核 ranking. Server-rendered,
- * plain links and tables: works without JavaScript.
+ * plan's task table with each task's status as the office last published it (落实情况, a snapshot with
+ * its date: never the live internal state); the published 考核 ranking. Server-rendered, plain links and
+ * tables: works without JavaScript.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { htmlPage } from '../../../platform/http/schemas.ts';
-import { chinaDateOf, chinaToday } from '../../../platform/time.ts';
+import { chinaDateOf } from '../../../platform/time.ts';
 import { currentSiteOrgIds, type Html, html, sendColumnPage } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
 import * as store from '../assessment.store.ts';
-import { ROLLUP_LABELS, rollup } from '../domain/cascade.ts';
+import { ROLLUP_LABELS } from '../domain/cascade.ts';
 import { can } from '../domain/policies.ts';
 import { PERIOD_LABELS } from '../domain/scoring.ts';
+import { latestProgressSnapshot } from '../store.ts';
 
 export const WORKPLANS_PATH = '/gk/workplans';
 const LIST_TITLE = '年度工作计划';
@@ -81,17 +83,17 @@ ${[...org.years.entries()].map(
 async function planPage(opts: Opts, id: number): Promise<{ title: string; body: Html } | null> {
   const plan = await store.findPlan(opts.db, id);
   if (!plan || !can(null, 'portal.plan', plan) || !ofSite(plan.org_id)) return null;
-  const today = chinaToday();
-  const [org, tasks, assessments] = await Promise.all([
+  const [org, tasks, assessments, progress] = await Promise.all([
     findOrg(opts.db, plan.org_id),
     store.tasksOfPlan(opts.db, plan.id),
     store.listAssessments(opts.db, { planId: plan.id, publishedOnly: true }),
+    latestProgressSnapshot(opts.db, plan.id),
   ]);
-  const totals = { done: 0, overdue: 0 };
+  const published = new Map((progress?.tasks ?? []).map((p) => [p.taskId, p]));
+  // 牵头单位 only where some task names one.
+  const hasLead = tasks.some((t) => t.assignments.some((a) => a.role === 'lead'));
   const rows = tasks.map((t) => {
-    const r = rollup(t.assignments, t.due, today);
-    if (r.status === 'done' || r.status === 'ongoing') totals.done++;
-    if (r.overdue > 0) totals.overdue++;
+    const p = published.get(t.id);
     const lead = t.assignments.filter((a) => a.role === 'lead').map((a) => a.orgName);
     const resp = [
       ...t.assignments.filter((a) => a.role === 'responsible').map((a) => a.orgName),
@@ -101,18 +103,22 @@ async function planPage(opts: Opts, id: number): Promise<{ title: string; body: 
     return html`<tr>
 <th scope="row">${t.seq}. ${t.task}</th>
 <td>${t.requirement}</td>
-<td>${lead.join('、') || '—'}</td>
+${hasLead ? html`<td>${lead.join('、') || '—'}</td>` : null}
 <td>${resp.join('、') || '—'}</td>
 <td>${deadline || '—'}${t.recurring && !/长期/.test(deadline) ? '（长期坚持）' : ''}</td>
-<td>${ROLLUP_LABELS[r.status]}${r.overdue > 0 ? html`<strong>（已逾期）</strong>` : null}</td>
+${progress ? html`<td>${p ? html`${ROLLUP_LABELS[p.status]}${p.overdue ? html`<strong>（已逾期）</strong>` : null}` : '—'}</td>` : null}
 </tr>`;
   });
+  const totals = progress?.totals;
+  const state = totals
+    ? html`共${totals.tasks}项任务，已完成${totals.done}项${totals.overdueTasks > 0 ? `，逾期未完成${totals.overdueTasks}项` : ''}（截至${formatChineseDate(progress.as_of)}，${formatChineseDate(chinaDateOf(progress.published_at))}发布）`
+    : html`共${tasks.length}项任务，落实情况尚未发布`;
   const facts = html`<dl class="facts">
 <dt>发布机关</dt><dd>${plan.issuer ?? org?.name ?? ''}</dd>
 ${plan.doc_number ? html`<dt>文号</dt><dd>${plan.doc_number}</dd>` : null}
 ${plan.issued_date ? html`<dt>成文日期</dt><dd>${formatChineseDate(plan.issued_date)}</dd>` : null}
 <dt>年度</dt><dd>${plan.year}年</dd>
-<dt>落实情况</dt><dd>共${tasks.length}项任务，已完成${totals.done}项${totals.overdue > 0 ? `，逾期未完成${totals.overdue}项` : ''}（截至${formatChineseDate(today)}）</dd>
+<dt>落实情况</dt><dd>${state}</dd>
 </dl>`;
   const assessmentLinks =
     assessments.length === 0
@@ -126,7 +132,7 @@ ${plan.issued_date ? html`<dt>成文日期</dt><dd>${formatChineseDate(plan.issu
       ? html`<p>该计划暂无任务。</p>`
       : html`<table class="days">
 <caption>${plan.title}任务分解及落实情况（共${tasks.length}项）</caption>
-<thead><tr><th scope="col">工作任务</th><th scope="col">具体要求</th><th scope="col">牵头单位</th><th scope="col">责任单位</th><th scope="col">完成时限</th><th scope="col">当前状态</th></tr></thead>
+<thead><tr><th scope="col">工作任务</th><th scope="col">具体要求</th>${hasLead ? html`<th scope="col">牵头单位</th>` : null}<th scope="col">责任单位</th><th scope="col">完成时限</th>${progress ? html`<th scope="col">落实情况（截至${formatChineseDate(progress.as_of)}）</th>` : null}</tr></thead>
 <tbody>${rows}</tbody>
 </table>`;
   return {

@@ -1,0 +1,57 @@
+import type { AuditLabels } from '../../platform/audit/labels.ts';
+import { ACTION_LABELS, WORKFLOW_ACTIONS } from './domain/workflow.ts';
+
+/** The names of what the document library records in the audit trail (`platform/audit/labels.ts`). */
+export const DOCUMENTS_AUDIT_LABELS: AuditLabels = {
+  actions: {
+    'document.create': '新增文件',
+    'document.import': '导入文件',
+    'document.cli_add': '从命令行新增文件',
+    'document.update': '修改文件',
+    // The review workflow is audited as document.<action>, named as the workflow names it.
+    ...Object.fromEntries(
+      WORKFLOW_ACTIONS.filter((a) => a !== 'edit').map((a) => [`document.${a}`, `文件${ACTION_LABELS[a]}`]),
+    ),
+    'document.attribute': '修改公开属性',
+    'document.attribute_converted': '公开属性复审：转为主动公开',
+    'document.attribute_confirmed': '公开属性复审：维持原属性',
+    'document.attach': '上传附件',
+    'document.detach': '删除附件',
+    'document.relate': '关联文件（修改、废止等）',
+    'document.validity': '修改有效性',
+    'interpretation.create': '新增政策解读',
+    'interpretation.update': '修改政策解读',
+    'interpretation.delete': '删除政策解读',
+    'documents.settings': '修改文件库设置',
+    'document_theme.create': '新增主题分类',
+    'document_theme.update': '修改主题分类',
+    'document_theme.delete': '删除主题分类',
+    'disclosure_column.create': '新增公开栏目',
+    'disclosure_column.update': '修改公开栏目',
+    'disclosure_column.delete': '删除公开栏目',
+    'disclosure_column.touch': '确认栏目内容已更新',
+    'disclosure_column.documents': '调整栏目文件',
+    'disclosure_column.seed': '生成演示栏目',
+    'disclosure_guide.save': '修改公开指南',
+    'disclosure_guide.reset': '恢复默认公开指南',
+    'public_enterprise.create': '新增公共企事业单位',
+    'public_enterprise.update': '修改公共企事业单位',
+    'public_enterprise.delete': '删除公共企事业单位',
+    'public_enterprise.seed': '生成演示公共企事业单位',
+    'gazette.create': '新增政府公报',
+    'gazette.update': '修改政府公报',
+    'gazette.publish': '发布政府公报',
+    'gazette.unpublish': '撤回政府公报',
+    'gazette.delete': '删除政府公报',
+    'gazette.seed': '生成演示政府公报',
+  },
+  subjects: {
+    document: '文件',
+    document_settings: '文件库设置',
+    document_theme: '主题分类',
+    disclosure_column: '公开栏目',
+    gazette_issue: '政府公报',
+    public_enterprise: '公共企事业单位',
+    org: '机构',
+  },
+};
