@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { reportsApi } from './api.ts';
+import { boardApi } from './board/api.ts';
 import { reportsCommands } from './commands.ts';
 import { REPORTS_ERRORS } from './errors.ts';
 import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
@@ -13,7 +14,10 @@ export const reportsModule: ModuleManifest = {
   name: 'reports',
   errors: REPORTS_ERRORS,
   commands: reportsCommands,
-  api: reportsApi,
+  async api(app, ctx) {
+    await reportsApi(app, ctx);
+    await boardApi(app, ctx);
+  },
   seed: seedDemoReports,
   portalPages: [REPORTS_PATH],
   async portal(app, ctx) {

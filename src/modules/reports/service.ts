@@ -136,12 +136,12 @@ async function figuresOf(db: Db, agency: Agency, year: number, report: store.Rep
 
 // ── authorization ──
 
-async function policyActor(db: Db, actor: Actor) {
+export async function policyActor(db: Db, actor: Actor) {
   const [agencyIds, visible] = await Promise.all([agencyIdsFor(db, actor), visibleOrgIds(db, actor)]);
   return { role: actor.role, agencyIds, visibleOrgIds: [...visible] };
 }
 
-const subjectOf = (agency: Agency) => ({
+export const subjectOf = (agency: Agency) => ({
   orgId: agency.org.id,
   authorityOrgId: authorityOf({ id: agency.org.id, kind: agency.org.kind, parentId: agency.org.parent_id }),
 });
