@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { reportsApi } from './api.ts';
 import { boardApi } from './board/api.ts';
+import { reportRemindersJob } from './board/reminders.ts';
 import { reportsCommands } from './commands.ts';
 import { REPORTS_ERRORS } from './errors.ts';
 import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
@@ -19,6 +20,7 @@ export const reportsModule: ModuleManifest = {
     await boardApi(app, ctx);
   },
   seed: seedDemoReports,
+  jobs: [reportRemindersJob],
   portalPages: [REPORTS_PATH],
   async portal(app, ctx) {
     await reportPages(app, ctx);

@@ -113,7 +113,9 @@ test('the reminder due today is the latest milestone reached (a missed day is ca
     ['2026-01-30', 'last'],
     ['2026-01-31', 'last'],
     ['2026-02-02', 'overdue'],
-    ['2026-06-30', 'overdue'],
+    ['2026-02-16', 'overdue'],
+    ['2026-02-17', null], // two weeks after the overdue reminder's date: not caught up any more
+    ['2026-06-30', null],
   ];
   for (const [today, expected] of rows)
     assert.equal(reminderDue(bundledCalendar, '2026-01-31', today), expected, today);

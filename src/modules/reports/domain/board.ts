@@ -111,6 +111,9 @@ export function reminderDates(calendar: WorkingDays, due: IsoDate): Record<Remin
   };
 }
 
+/** Calendar days after the overdue reminder's date during which a missed run still sends it. */
+export const OVERDUE_CATCH_UP_DAYS = 14;
+
 /**
  * The reminder due on `today` for a report owing something by `due`: the latest milestone reached, so a
  * run missed on its day (server down) still reminds the next day; the notifications' unique key keeps
@@ -121,6 +124,8 @@ export function reminderDue(calendar: WorkingDays, due: IsoDate, today: IsoDate)
   const dates = reminderDates(calendar, due);
   let reached: ReminderMilestone | null = null;
   for (const m of REMINDER_MILESTONES) if (dates[m] <= today) reached = m;
+  // Overdue is caught up for two weeks only: a first start in June does not remind of January's date.
+  if (reached === 'overdue' && today > addCalendarDays(dates.overdue, OVERDUE_CATCH_UP_DAYS)) return null;
   return reached;
 }
 
