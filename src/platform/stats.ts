@@ -15,3 +15,19 @@ export type StatsRow = { key: string; label: string; counts: number[] };
 
 /** A table of counts: each row's `counts` in the order of `columns`. Titles and labels are Chinese. */
 export type StatsTable = { key: string; title: string; columns: StatsColumn[]; rows: StatsRow[] };
+
+/** A cell of a module's stats table, by the stable keys of its table, row and column. */
+export type StatsCell = { table: string; row: string; column: string };
+
+/**
+ * What `statsRecords` answers (a figure's drill-down): the records one cell counts, for the same year and
+ * organisations as the counts. A module may accept row keys beyond its table's rows where a reader sums
+ * rows (requests: `concluded`, every application concluded in the year).
+ */
+export type StatsRecordsQuery = StatsQuery & StatsCell;
+
+/**
+ * One record behind a count: its id in its module, a Chinese title (with its number where it has one),
+ * the date the cell counts it by (ISO), and the console path that opens it (under /admin), if any.
+ */
+export type StatsRecord = { id: string; title: string; date: string | null; link: string | null };

@@ -9,9 +9,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
-import type { StatsQuery, StatsTable } from '../../platform/stats.ts';
+import type { StatsQuery, StatsRecord, StatsRecordsQuery, StatsTable } from '../../platform/stats.ts';
 import { GENRES } from './domain/codes.ts';
-import { genreYearCounts } from './store.ts';
+import { genreYearCounts, genreYearDocuments } from './store.ts';
 
 export const DOCUMENT_STATS_COLUMNS = [
   { key: 'issued', label: '本年制发件数' },
@@ -36,4 +36,21 @@ export async function documentStats(db: Kysely<Database>, q: StatsQuery): Promis
       ],
     },
   ];
+}
+
+/** The documents behind a cell of `documents.genres`: a genre's row, a column's key (the drill-down). */
+export async function documentStatsRecords(
+  db: Kysely<Database>,
+  q: StatsRecordsQuery,
+): Promise<StatsRecord[] | null> {
+  if (q.table !== 'documents.genres') return null;
+  const column = q.column === 'issued' || q.column === 'repealed' || q.column === 'inForce' ? q.column : null;
+  if (column === null) return null;
+  const rows = await genreYearDocuments(db, { year: q.year, orgIds: q.orgIds, genre: q.row, column });
+  return rows.map((d) => ({
+    id: String(d.id),
+    title: d.doc_number ? `${d.title}（${d.doc_number}）` : d.title,
+    date: column === 'repealed' ? d.validity_changed_on : d.written_date,
+    link: `/documents/${d.id}`,
+  }));
 }

@@ -19,6 +19,10 @@ export const REPORTS_ERRORS = {
     status: 409,
     message: '该年度报告已报送，数据已固定；如需修改，请由政府信息公开工作主管部门退回后再修改。',
   },
+  REPORT_NOT_DRILLABLE: {
+    status: 400,
+    message: '该数字由人工填报，或不是年度报告表二、表三中计算得出的数字，无法列出对应记录。',
+  },
 } satisfies ErrorCatalog;
 
 declare module '../../platform/http/errors.ts' {

@@ -3,6 +3,7 @@ import { reportsApi } from './api.ts';
 import { boardApi } from './board/api.ts';
 import { reportRemindersJob } from './board/reminders.ts';
 import { reportsCommands } from './commands.ts';
+import { drillApi } from './drill/api.ts';
 import { REPORTS_ERRORS } from './errors.ts';
 import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
 import { seedDemoReports } from './seeds.ts';
@@ -18,6 +19,7 @@ export const reportsModule: ModuleManifest = {
   async api(app, ctx) {
     await reportsApi(app, ctx);
     await boardApi(app, ctx);
+    await drillApi(app, ctx);
   },
   seed: seedDemoReports,
   jobs: [reportRemindersJob],
