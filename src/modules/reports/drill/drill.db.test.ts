@@ -47,13 +47,18 @@ before(async () => {
   ];
   for (const c of cases) await insertCaseRow(t.db, c);
   let n = 0;
-  const doc = (written: string, genre: string, validity = 'valid', changed: string | null = null) => ({
+  const doc = (
+    written: string,
+    genre: string,
+    validity: 'valid' | 'repealed' = 'valid',
+    changed: string | null = null,
+  ) => ({
     title: `测试文件${++n}`,
     index_number: `DRILL-${n}`,
     org_id: education,
     genre,
     written_date: written,
-    status: 'published',
+    status: 'published' as const,
     validity,
     validity_changed_on: changed,
     effective_date: null,
