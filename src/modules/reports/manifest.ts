@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { reportsApi } from './api.ts';
+import { reportsBenchmarks } from './benchmarks.ts';
 import { boardApi } from './board/api.ts';
 import { reportRemindersJob } from './board/reminders.ts';
 import { reportsCommands } from './commands.ts';
@@ -23,6 +24,7 @@ export const reportsModule: ModuleManifest = {
   },
   seed: seedDemoReports,
   jobs: [reportRemindersJob],
+  benchmarks: reportsBenchmarks,
   portalPages: [REPORTS_PATH],
   async portal(app, ctx) {
     await reportPages(app, ctx);
