@@ -112,6 +112,19 @@ async function measure(run: () => Promise<unknown>, runs = 3): Promise<number> {
 const countyAgency = await findAgency(h.db, county.id);
 if (!countyAgency) throw new Error('county missing');
 const agencies = await Promise.all(agencyIds.map((id) => findAgency(h.db, id)));
+if (process.env.BENCH_PROFILE) {
+  const { requestsModule } = await import('../src/modules/requests/index.ts');
+  const { documentsModule } = await import('../src/modules/documents/index.ts');
+  const a = agencies[5];
+  if (!a) throw new Error('agency missing');
+  const q = { year: YEAR, orgIds: a.scope };
+  for (const [label, run] of [
+    ['requests.stats', async () => requestsModule.stats?.(h.db, q)],
+    ['documents.stats', async () => documentsModule.stats?.(h.db, q)],
+    ['computeReport', () => computeReport(h.db, a, YEAR)],
+  ] as const)
+    console.log('profile', label, (await measure(run, 10)).toFixed(1), 'ms');
+}
 let concluded = 0;
 const one = await measure(async () => {
   const r = await computeReport(h.db, countyAgency, YEAR);

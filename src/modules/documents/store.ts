@@ -705,6 +705,32 @@ export async function genreYearDocuments(
   return rows;
 }
 
+/** `genreYearCounts` once per group of organisations, in one query (`StatsQuery.groups`). */
+export async function genreYearCountsByGroup(
+  db: Db,
+  year: number,
+  groups: readonly { key: string; orgIds: readonly number[] }[],
+): Promise<{ grp: string; genre: string; issued: number; repealed: number; in_force: number }[]> {
+  const f = genreYearFilters(year);
+  const keys = groups.flatMap((g) => g.orgIds.map(() => g.key));
+  const members = groups.flatMap((g) => [...g.orgIds]);
+  const { rows } = await sql<{
+    grp: string;
+    genre: string;
+    issued: number;
+    repealed: number;
+    in_force: number;
+  }>`
+    with g as (select * from unnest(${keys}::text[], ${members}::int[]) as g(grp, org_id))
+    select g.grp, d.genre,
+      count(*) filter (where ${f.issued})::int as issued,
+      count(*) filter (where ${f.repealed})::int as repealed,
+      count(*) filter (where ${f.inForce})::int as in_force
+    from documents d join g on g.org_id = d.org_id
+    group by g.grp, d.genre`.execute(db);
+  return rows;
+}
+
 /**
  * Per genre, documents of the organisations (all when `orgIds` is undefined) issued in `year`
  * (published, 成文日期 in the year), repealed with effect in the year, and in force at its end

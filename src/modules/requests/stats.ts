@@ -16,7 +16,13 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
-import type { StatsQuery, StatsRecord, StatsRecordsQuery, StatsTable } from '../../platform/stats.ts';
+import type {
+  StatsGroup,
+  StatsQuery,
+  StatsRecord,
+  StatsRecordsQuery,
+  StatsTable,
+} from '../../platform/stats.ts';
 import { listOrgs } from '../orgs/index.ts';
 import { countBreakdowns } from './analytics.store.ts';
 import { countOutcomes, reportRowOf } from './domain/analytics.ts';
@@ -42,7 +48,7 @@ const applicantColumns = () => [
  */
 function reportCases(year: number, orgIds: number[]) {
   return sql`
-      select r.id, r.case_no, r.subject, r.applicant_type, r.received_on, r.outcome, r.outcome_ground,
+      select r.id, r.org_id, r.case_no, r.subject, r.applicant_type, r.received_on, r.outcome, r.outcome_ground,
         case when r.outcome is null then null else coalesce(
           (select min(e.on_date) from request_events e
             where e.request_id = r.id and e.type = any(${CONCLUDING_EVENTS}::text[])),
@@ -64,10 +70,20 @@ function reportFilters(year: number) {
   };
 }
 
-/** Table 三 of the annual report as counted there: received, carried in, concluded by row, carried forward. */
-async function reportTable(db: Kysely<Database>, year: number, orgIds: number[]): Promise<StatsTable> {
+/**
+ * Table 三 of the annual report as counted there (received, carried in, concluded by row, carried forward),
+ * once per group of organisations, all groups in one query.
+ */
+async function reportTables(
+  db: Kysely<Database>,
+  year: number,
+  groups: readonly StatsGroup[],
+): Promise<StatsTable[]> {
   const f = reportFilters(year);
+  const keys = groups.flatMap((g) => g.orgIds.map(() => g.key));
+  const members = groups.flatMap((g) => [...g.orgIds]);
   const { rows } = await sql<{
+    grp: string;
     applicant_type: string;
     outcome: string | null;
     outcome_ground: string | null;
@@ -76,14 +92,32 @@ async function reportTable(db: Kysely<Database>, year: number, orgIds: number[])
     concluded: number;
     carried_forward: number;
   }>`
-    with c as (${reportCases(year, orgIds)})
-    select applicant_type, outcome, outcome_ground,
+    with g as (select * from unnest(${keys}::text[], ${members}::int[]) as g(grp, org_id)),
+    c as (${reportCases(year, [...new Set(members)])})
+    select g.grp, applicant_type, outcome, outcome_ground,
       count(*) filter (where ${f.received})::int as received,
       count(*) filter (where ${f.carriedIn})::int as carried_in,
       count(*) filter (where ${f.concluded})::int as concluded,
       count(*) filter (where ${f.carriedForward})::int as carried_forward
-    from c
-    group by applicant_type, outcome, outcome_ground`.execute(db);
+    from c join g on g.org_id = c.org_id
+    group by g.grp, applicant_type, outcome, outcome_ground`.execute(db);
+  const byGroup = new Map<string, typeof rows>(groups.map((g) => [g.key, []]));
+  for (const r of rows) byGroup.get(r.grp)?.push(r);
+  return groups.map((g) => ({ ...reportTableOf(year, byGroup.get(g.key) ?? []), group: g.key }));
+}
+
+function reportTableOf(
+  year: number,
+  rows: readonly {
+    applicant_type: string;
+    outcome: string | null;
+    outcome_ground: string | null;
+    received: number;
+    carried_in: number;
+    concluded: number;
+    carried_forward: number;
+  }[],
+): StatsTable {
   const zeros = () => APPLICANT_TYPES.map(() => 0);
   const received = zeros();
   const carriedIn = zeros();
@@ -124,7 +158,27 @@ async function reportTable(db: Kysely<Database>, year: number, orgIds: number[])
 }
 
 export async function requestStats(db: Kysely<Database>, q: StatsQuery): Promise<StatsTable[]> {
-  const orgIds = q.orgIds ? [...q.orgIds] : (await listOrgs(db)).map((o) => o.id);
+  const want = (key: string) => !q.tables || q.tables.includes(key);
+  const groups: readonly StatsGroup[] = q.groups ?? [
+    { key: '', orgIds: q.orgIds ? [...q.orgIds] : (await listOrgs(db)).map((o) => o.id) },
+  ];
+  const out: StatsTable[] = [];
+  if (want('requests.applications')) {
+    for (const g of groups) {
+      const table = await applicationsTable(db, q.year, [...g.orgIds]);
+      out.push(q.groups ? { ...table, group: g.key } : table);
+    }
+  }
+  if (want('requests.report')) {
+    const tables = await reportTables(db, q.year, groups);
+    out.push(...(q.groups ? tables : tables.map(({ group: _, ...t }) => t)));
+  }
+  return out;
+}
+
+/** The applications received in the year and their outcomes, as the 统计分析 page counts them. */
+async function applicationsTable(db: Kysely<Database>, year: number, orgIds: number[]): Promise<StatsTable> {
+  const q = { year };
   const counts = await countBreakdowns(db, { scope: { orgIds, unitIds: [] }, year: q.year });
   const received = APPLICANT_TYPES.map(() => 0);
   const pending = APPLICANT_TYPES.map(() => 0);
@@ -137,24 +191,21 @@ export async function requestStats(db: Kysely<Database>, q: StatsQuery): Promise
     else if (c.dim === 'outcome' && c.key === null) add(pending, c.applicantType, c.n);
   }
   const outcomes = countOutcomes(counts);
-  return [
-    {
-      key: 'requests.applications',
-      title: `${q.year}年收到和处理政府信息公开申请情况`,
-      columns: applicantColumns(),
-      rows: [
-        { key: 'received', label: '本年新收政府信息公开申请数量', counts: withTotal(received) },
-        ...outcomes.rows.map((r) => ({
-          key: r.key,
-          // （一）, （二） are rows of their own; the numbered rows of （三）…（六） get their group's name.
-          label: r.label.startsWith('（') ? r.label : `${r.groupLabel} ${r.label}`,
-          counts: withTotal(r.byApplicantType),
-        })),
-        { key: 'pending', label: '尚未答复（办理中）', counts: withTotal(pending) },
-      ],
-    },
-    await reportTable(db, q.year, orgIds),
-  ];
+  return {
+    key: 'requests.applications',
+    title: `${q.year}年收到和处理政府信息公开申请情况`,
+    columns: applicantColumns(),
+    rows: [
+      { key: 'received', label: '本年新收政府信息公开申请数量', counts: withTotal(received) },
+      ...outcomes.rows.map((r) => ({
+        key: r.key,
+        // （一）, （二） are rows of their own; the numbered rows of （三）…（六） get their group's name.
+        label: r.label.startsWith('（') ? r.label : `${r.groupLabel} ${r.label}`,
+        counts: withTotal(r.byApplicantType),
+      })),
+      { key: 'pending', label: '尚未答复（办理中）', counts: withTotal(pending) },
+    ],
+  };
 }
 
 /**

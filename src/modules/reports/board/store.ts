@@ -13,3 +13,15 @@ export async function lastTransitions(db: Kysely<Database>, reportIds: readonly 
     order by subject_id, id desc`.execute(db);
   return new Map(rows.map((r) => [Number(r.subject_id), r.action.replace(/^report\./, '')]));
 }
+
+/** The hand-entered figures of many agencies for a year. */
+export async function manualFiguresOf(db: Kysely<Database>, orgIds: readonly number[], year: number) {
+  if (orgIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('report_figures')
+    .select(['org_id', 'key', 'value'])
+    .where('org_id', 'in', [...orgIds])
+    .where('year', '=', year)
+    .execute();
+  return rows.map((r) => ({ org_id: r.org_id, key: r.key, value: Number(r.value) }));
+}
