@@ -5,6 +5,7 @@ import { PageTitle } from '../../../admin/components/PageTitle.tsx';
 import { chinaThisYear, formatChineseDate } from '../../../admin/lib/format.ts';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
 import { REPORT_STATE_LABELS } from '../domain/states.ts';
+import { ReportsTabs } from './board/ReportsTabs.tsx';
 
 const STATE_COLORS: Record<ReportListItem['state'], string> = {
   none: 'default',
@@ -69,6 +70,7 @@ export function ReportsPage() {
           />
         }
       />
+      <ReportsTabs />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Table
         rowKey="orgId"

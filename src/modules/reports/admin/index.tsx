@@ -1,4 +1,4 @@
-import { FileTextOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FileTextOutlined } from '@ant-design/icons';
 import type { AdminModule } from '../../../admin/module.tsx';
 import { BoardPage } from './board/BoardPage.tsx';
 import { ReportPage } from './ReportPage.tsx';
@@ -7,15 +7,7 @@ import { ReportsPage } from './ReportsPage.tsx';
 /** 年度报告 in the console: the year's reports per agency with their checks and state; one report. */
 export const reportsAdmin: AdminModule = {
   name: 'reports',
-  menu: {
-    path: '/annual-reports',
-    title: '年度报告',
-    icon: <FileTextOutlined />,
-    children: [
-      { path: '/annual-reports', title: '各机关报告', icon: <UnorderedListOutlined /> },
-      { path: '/annual-reports/board', title: '报送情况', icon: <ScheduleOutlined /> },
-    ],
-  },
+  menu: { path: '/annual-reports', title: '年度报告', icon: <FileTextOutlined /> },
   routes: [
     { path: '/annual-reports', element: <ReportsPage /> },
     { path: '/annual-reports/board', element: <BoardPage /> },

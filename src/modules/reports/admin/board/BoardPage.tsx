@@ -5,6 +5,7 @@ import { PageTitle } from '../../../../admin/components/PageTitle.tsx';
 import { chinaThisYear, formatChineseDate } from '../../../../admin/lib/format.ts';
 import { useLoad } from '../../../../admin/lib/useLoad.ts';
 import { BOARD_STATE_LABELS, BOARD_STATES, type BoardState, OVERDUE_LABELS } from '../../domain/board.ts';
+import { ReportsTabs } from './ReportsTabs.tsx';
 
 const STATE_COLORS: Record<BoardState, string> = {
   none: 'default',
@@ -104,6 +105,7 @@ export function BoardPage() {
           </Space>
         }
       />
+      <ReportsTabs />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       {data && !data.government && (
         <Alert type="info" showIcon message="您所在的机关不负责汇总年度报告，没有可查看的报送情况。" />
