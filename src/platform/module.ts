@@ -9,7 +9,7 @@ import type { Emit } from './events.ts';
 import { type ErrorCatalog, installErrorCatalogs } from './http/errors.ts';
 import type { Sessions } from './http/session.ts';
 import type { Job } from './jobs/scheduler.ts';
-import type { StatsQuery, StatsTable } from './stats.ts';
+import type { StatsQuery, StatsRecord, StatsRecordsQuery, StatsTable } from './stats.ts';
 
 /** What every module is given: the database, the configuration and the session mechanics. */
 export type ModuleContext = {
@@ -70,6 +70,11 @@ export type ModuleManifest = {
    * some organisations (`platform/stats.ts`): e.g. documents issued, repealed and in force per genre.
    */
   stats?: (db: Kysely<Database>, q: StatsQuery) => Promise<StatsTable[]>;
+  /**
+   * The records behind one cell of one of its `stats` tables (the drill-down of a figure): as many as the
+   * cell counts. Null when the table, row or column is not one it lists.
+   */
+  statsRecords?: (db: Kysely<Database>, q: StatsRecordsQuery) => Promise<StatsRecord[] | null>;
 };
 
 /**

@@ -30,6 +30,8 @@ export function markAllNotificationsRead(): Promise<z.infer<typeof s.readAllResp
 /** The admin route of what a notification is about, or undefined when it has none. */
 export function notificationLink(n: Pick<Notification, 'subjectType' | 'subjectId'>): string | undefined {
   if (n.subjectType === 'request' && /^\d+$/.test(n.subjectId)) return `/requests/${n.subjectId}`;
+  if (n.subjectType === 'annual_report' && /^\d+\/\d{4}$/.test(n.subjectId))
+    return `/annual-reports/${n.subjectId}`;
   return undefined;
 }
 

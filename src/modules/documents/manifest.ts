@@ -10,7 +10,7 @@ import { seedGazetteAndCatalogues } from './gazette/seeds.ts';
 import { DOCUMENTS_PORTAL_PAGES, documentsPortal } from './portal/index.ts';
 import { publicationRemindersJob } from './reminders.ts';
 import { seedDemoDocuments } from './seeds.ts';
-import { documentStats } from './stats.ts';
+import { documentStats, documentStatsRecords } from './stats.ts';
 import { validityJob } from './validity/service.ts';
 
 /** 政府文件库: documents, disclosure attributes, review, validity, interpretations, gazette, search. */
@@ -31,4 +31,5 @@ export const documentsModule: ModuleManifest = {
   seed: async (db) => [...(await seedDemoDocuments(db)), ...(await seedGazetteAndCatalogues(db))],
   jobs: [validityJob, publicationRemindersJob],
   stats: documentStats,
+  statsRecords: documentStatsRecords,
 };

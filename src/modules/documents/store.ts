@@ -679,6 +679,66 @@ export function listAttributeReviews(db: Db, documentId: number): Promise<Attrib
 
 // ───────────────────────────── statistics ─────────────────────────────
 
+/** What 本年制发, 本年废止 and 现行有效 count of `documents d` (one definition for counts and records). */
+function genreYearFilters(year: number) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  return {
+    issued: sql<boolean>`d.status = 'published' and d.written_date between ${from}::date and ${to}::date`,
+    repealed: sql<boolean>`d.validity = 'repealed' and d.validity_changed_on between ${from}::date and ${to}::date`,
+    inForce: sql<boolean>`d.status = 'published' and d.written_date <= ${to}::date
+        and (d.effective_date is null or d.effective_date <= ${to}::date)
+        and (d.validity in ('valid', 'amended') or d.validity_changed_on > ${to}::date)`,
+  };
+}
+
+/** The documents of a genre one of `genreYearCounts`' columns counts (the drill-down of a figure). */
+export async function genreYearDocuments(
+  db: Db,
+  q: { year: number; orgIds?: readonly number[]; genre: string; column: 'issued' | 'repealed' | 'inForce' },
+) {
+  const f = genreYearFilters(q.year);
+  const orgs = q.orgIds === undefined ? sql`true` : sql`d.org_id = any(${[...q.orgIds]}::int[])`;
+  const { rows } = await sql<{
+    id: number;
+    title: string;
+    doc_number: string | null;
+    written_date: string | null;
+    validity_changed_on: string | null;
+  }>`
+    select d.id, d.title, d.doc_number, d.written_date, d.validity_changed_on
+    from documents d
+    where ${orgs} and d.genre = ${q.genre} and (${f[q.column]})
+    order by d.written_date, d.id`.execute(db);
+  return rows;
+}
+
+/** `genreYearCounts` once per group of organisations, in one query (`StatsQuery.groups`). */
+export async function genreYearCountsByGroup(
+  db: Db,
+  year: number,
+  groups: readonly { key: string; orgIds: readonly number[] }[],
+): Promise<{ grp: string; genre: string; issued: number; repealed: number; in_force: number }[]> {
+  const f = genreYearFilters(year);
+  const keys = groups.flatMap((g) => g.orgIds.map(() => g.key));
+  const members = groups.flatMap((g) => [...g.orgIds]);
+  const { rows } = await sql<{
+    grp: string;
+    genre: string;
+    issued: number;
+    repealed: number;
+    in_force: number;
+  }>`
+    with g as (select * from unnest(${keys}::text[], ${members}::int[]) as g(grp, org_id))
+    select g.grp, d.genre,
+      count(*) filter (where ${f.issued})::int as issued,
+      count(*) filter (where ${f.repealed})::int as repealed,
+      count(*) filter (where ${f.inForce})::int as in_force
+    from documents d join g on g.org_id = d.org_id
+    group by g.grp, d.genre`.execute(db);
+  return rows;
+}
+
 /**
  * Per genre, documents of the organisations (all when `orgIds` is undefined) issued in `year`
  * (published, 成文日期 in the year), repealed with effect in the year, and in force at its end
@@ -689,18 +749,13 @@ export async function genreYearCounts(
   year: number,
   orgIds?: readonly number[],
 ): Promise<{ genre: string; issued: number; repealed: number; in_force: number }[]> {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
   const orgs = orgIds === undefined ? sql`true` : sql`d.org_id = any(${[...orgIds]}::int[])`;
+  const f = genreYearFilters(year);
   const { rows } = await sql<{ genre: string; issued: number; repealed: number; in_force: number }>`
     select d.genre,
-      count(*) filter (where d.status = 'published' and d.written_date between ${from}::date and ${to}::date)::int
-        as issued,
-      count(*) filter (where d.validity = 'repealed'
-        and d.validity_changed_on between ${from}::date and ${to}::date)::int as repealed,
-      count(*) filter (where d.status = 'published' and d.written_date <= ${to}::date
-        and (d.effective_date is null or d.effective_date <= ${to}::date)
-        and (d.validity in ('valid', 'amended') or d.validity_changed_on > ${to}::date))::int as in_force
+      count(*) filter (where ${f.issued})::int as issued,
+      count(*) filter (where ${f.repealed})::int as repealed,
+      count(*) filter (where ${f.inForce})::int as in_force
     from documents d
     where ${orgs}
     group by d.genre`.execute(db);

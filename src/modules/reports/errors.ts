@@ -32,6 +32,10 @@ export const REPORTS_ERRORS = {
     status: 409,
     message: (p) => `${p.name ?? ''}${p.year ?? ''}年度已有系统生成的年度报告，不能再录入以往年度数据。`,
   },
+  REPORT_NOT_DRILLABLE: {
+    status: 400,
+    message: '该数字由人工填报，或不是年度报告表二、表三中计算得出的数字，无法列出对应记录。',
+  },
 } satisfies ErrorCatalog;
 
 declare module '../../platform/http/errors.ts' {

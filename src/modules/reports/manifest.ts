@@ -1,9 +1,13 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { reportsApi } from './api.ts';
 import { REPORTS_AUDIT_LABELS } from './audit.ts';
+import { reportsBenchmarks } from './benchmarks.ts';
+import { boardApi } from './board/api.ts';
+import { reportRemindersJob } from './board/reminders.ts';
 import { reportsCommands } from './commands.ts';
 import { reportDocxApi } from './docx/api.ts';
 import { reportDocxPortal } from './docx/portal.ts';
+import { drillApi } from './drill/api.ts';
 import { REPORTS_ERRORS } from './errors.ts';
 import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
 import { seedDemoReports } from './seeds.ts';
@@ -23,8 +27,12 @@ export const reportsModule: ModuleManifest = {
     await reportsApi(app, ctx);
     await reportDocxApi(app, ctx);
     await reportSummaryApi(app, ctx);
+    await boardApi(app, ctx);
+    await drillApi(app, ctx);
   },
   seed: seedDemoReports,
+  jobs: [reportRemindersJob],
+  benchmarks: reportsBenchmarks,
   portalPages: [REPORTS_PATH],
   async portal(app, ctx) {
     await reportPages(app, ctx);

@@ -97,6 +97,17 @@ export async function computeFigures(db: Db, agency: Agency, year: number): Prom
     store.manualFigures(db, agency.org.id, year),
     store.reviewsOf(db, [agency.org.id], year),
   ]);
+  return figuresFrom(requestTables, documentTables, manual, reviews, year);
+}
+
+/** The figures from the modules' stats tables, the hand-entered figures and the review register. */
+export function figuresFrom(
+  requestTables: StatsTable[],
+  documentTables: StatsTable[],
+  manual: readonly { key: string; value: number }[],
+  reviews: readonly store.ReviewRow[],
+  year: number,
+): ReportFigures {
   const genres = tableOf(documentTables, 'documents.genres');
   const genre = (key: string) => (genres.rows.find((r) => r.key === key)?.counts ?? [0, 0, 0]).slice(0, 3);
   const manualValue = (key: ManualFigure) => manual.find((m) => m.key === key)?.value ?? null;
@@ -140,12 +151,12 @@ async function figuresOf(db: Db, agency: Agency, year: number, report: store.Rep
 
 // ── authorization ──
 
-async function policyActor(db: Db, actor: Actor) {
+export async function policyActor(db: Db, actor: Actor) {
   const [agencyIds, visible] = await Promise.all([agencyIdsFor(db, actor), visibleOrgIds(db, actor)]);
   return { role: actor.role, agencyIds, visibleOrgIds: [...visible] };
 }
 
-const subjectOf = (agency: Agency) => ({
+export const subjectOf = (agency: Agency) => ({
   orgId: agency.org.id,
   authorityOrgId: authorityOf({ id: agency.org.id, kind: agency.org.kind, parentId: agency.org.parent_id }),
 });

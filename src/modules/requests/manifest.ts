@@ -13,7 +13,7 @@ import { trackPage } from './portal/track.page.ts';
 import { recomputeDeadlines } from './recompute.ts';
 import { remindersJob } from './reminders.ts';
 import { seedDemoRequests } from './seeds.ts';
-import { requestStats } from './stats.ts';
+import { requestStats, requestStatsRecords } from './stats.ts';
 
 /** 依申请公开: cases on the statutory clock, the staff workbench, the portal's form, tracking and 答复期限计算 pages. */
 export const requestsModule: ModuleManifest = {
@@ -30,6 +30,7 @@ export const requestsModule: ModuleManifest = {
   },
   jobs: [remindersJob],
   stats: requestStats,
+  statsRecords: requestStatsRecords,
   on: {
     async [CALENDAR_CHANGED](db, payload) {
       await recomputeDeadlines(db, payload as CalendarChanged);

@@ -47,6 +47,7 @@ import {
   TABLE4_CELL_LABELS,
   TABLE4_GROUPS,
 } from '../domain/tables.ts';
+import { FigureLink } from './drill/FigureLink.tsx';
 
 type Row3 = { key: string; label: string; counts: number[] };
 
@@ -102,7 +103,15 @@ function FiguresCard({ d }: { d: ReportDetail }) {
             title: c,
             key: c,
             align: 'right' as const,
-            render: (_: unknown, r: { counts: number[] }) => r.counts[i],
+            render: (_: unknown, r: { key: string; label: string; counts: number[] }) => (
+              <FigureLink
+                orgId={d.orgId}
+                year={d.year}
+                cell={{ table: 'table2', row: r.key, column: i }}
+                value={r.counts[i]}
+                label={`表二 ${r.label}·${c}`}
+              />
+            ),
           })),
         ]}
       />
@@ -121,7 +130,15 @@ function FiguresCard({ d }: { d: ReportDetail }) {
             key: c,
             align: 'right' as const,
             width: 90,
-            render: (_: unknown, r: Row3) => r.counts[i],
+            render: (_: unknown, r: Row3) => (
+              <FigureLink
+                orgId={d.orgId}
+                year={d.year}
+                cell={{ table: 'table3', row: r.key, column: i }}
+                value={r.counts[i]}
+                label={`表三 ${r.label}·${c}`}
+              />
+            ),
           })),
         ]}
       />

@@ -5,6 +5,7 @@ import { PageTitle } from '../../../admin/components/PageTitle.tsx';
 import { chinaThisYear, formatChineseDate } from '../../../admin/lib/format.ts';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
 import { REPORT_STATE_LABELS } from '../domain/states.ts';
+import { ReportsTabs } from './board/ReportsTabs.tsx';
 
 const STATE_COLORS: Record<ReportListItem['state'], string> = {
   none: 'default',
@@ -72,6 +73,7 @@ export function ReportsPage() {
           </Space>
         }
       />
+      <ReportsTabs />
       <Link to={`/annual-reports/summary?year=${year}`} style={{ display: 'inline-block', marginBottom: 16 }}>
         汇总（县级、市级人民政府公开办）
       </Link>

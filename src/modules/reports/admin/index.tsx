@@ -1,5 +1,6 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import type { AdminModule } from '../../../admin/module.tsx';
+import { BoardPage } from './board/BoardPage.tsx';
 import { ReportHistoryPage } from './HistoryPage.tsx';
 import { ReportPage } from './ReportPage.tsx';
 import { ReportsPage } from './ReportsPage.tsx';
@@ -13,6 +14,7 @@ export const reportsAdmin: AdminModule = {
     { path: '/annual-reports', element: <ReportsPage /> },
     { path: '/annual-reports/summary', element: <SummaryPage /> },
     { path: '/annual-reports/history', element: <ReportHistoryPage /> },
+    { path: '/annual-reports/board', element: <BoardPage /> },
     { path: '/annual-reports/:orgId/:year', element: <ReportPage /> },
   ],
 };
