@@ -1,8 +1,12 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { CALENDAR_CHANGED } from '../calendar/index.ts';
 import { reportsApi } from './api.ts';
 import { reportsCommands } from './commands.ts';
 import { REPORTS_ERRORS } from './errors.ts';
 import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
+import { registersApi } from './registers/api.ts';
+import { REGISTERS_ERRORS } from './registers/errors.ts';
+import { recomputeComplaintDueDates } from './registers/service.ts';
 import { seedDemoReports } from './seeds.ts';
 
 /**
@@ -11,9 +15,18 @@ import { seedDemoReports } from './seeds.ts';
  */
 export const reportsModule: ModuleManifest = {
   name: 'reports',
-  errors: REPORTS_ERRORS,
+  errors: { ...REPORTS_ERRORS, ...REGISTERS_ERRORS },
   commands: reportsCommands,
-  api: reportsApi,
+  async api(app, ctx) {
+    await reportsApi(app, ctx);
+    await registersApi(app, ctx);
+  },
+  on: {
+    // Complaints' due dates are counted in working days (registers/).
+    async [CALENDAR_CHANGED](db) {
+      await recomputeComplaintDueDates(db);
+    },
+  },
   seed: seedDemoReports,
   portalPages: [REPORTS_PATH],
   async portal(app, ctx) {

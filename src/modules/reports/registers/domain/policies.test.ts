@@ -68,7 +68,11 @@ test('each person × an entry about department 10 (not assigned)', () => {
     ['a handler of the department: sees, no personal data', deptHandler, ['review-view', 'complaint-view']],
     ['another department', otherDept, []],
     ['a handler elsewhere', otherHandler, []],
-    ['the administrator: sees, no personal data', admin, ['review-view', 'complaint-view']],
+    [
+      'the administrator: sees, no personal data; the setting',
+      admin,
+      ['review-view', 'complaint-view', 'complaint-settings'],
+    ],
   ];
   for (const [who, a, expected] of rows) assert.deepEqual(allowed(a, entry), expected, who);
 });

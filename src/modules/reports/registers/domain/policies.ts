@@ -17,6 +17,7 @@
  * - `complaint-view`: those who may answer, and whoever sees the agency's records; `admin` sees the list.
  * - `complaint-personal` (the complainant's name and contacts): staff who may answer it — not the
  *   administrator, not staff who merely see the agency (DERIVED, like an applicant's data on a case).
+ * - `complaint-settings` (the working days an answer is due in): the administrator (系统管理, DERIVED).
  */
 
 export const REGISTER_ACTIONS = [
@@ -26,6 +27,7 @@ export const REGISTER_ACTIONS = [
   'complaint-edit',
   'complaint-answer',
   'complaint-personal',
+  'complaint-settings',
 ] as const;
 export type RegisterAction = (typeof REGISTER_ACTIONS)[number];
 
@@ -75,6 +77,8 @@ export function can(actor: RegisterActor, action: RegisterAction, subject: Regis
     case 'complaint-answer':
     case 'complaint-personal':
       return mayAnswerComplaint(actor, subject);
+    case 'complaint-settings':
+      return actor.role === 'admin';
     case 'complaint-view':
       return (
         actor.role === 'admin' ||
