@@ -12,3 +12,6 @@ export const reportsAdmin: AdminModule = {
     { path: '/annual-reports/:orgId/:year', element: <ReportPage /> },
   ],
 };
+
+// The registers behind the report (复议诉讼, 投诉举报): their own menu entry and page (registers/admin/).
+export { registersAdmin } from '../registers/admin/index.tsx';
