@@ -208,7 +208,7 @@ test('a 纠正 ordering a new reply reopens the case: new start, new deadline, h
 
   const d = (await office.get(`/api/requests/${id}`)).json();
   assert.equal(d.case.stage, 'processing');
-  // docs/law/deadlines.md §7: 20 working days after the decision of Monday 2024-06-03 (端午 June 10 off).
+  // docs/law/deadlines.md §6: 20 working days after the decision of Monday 2024-06-03 (端午 June 10 off).
   assert.equal(d.clock.countingFrom, '2024-06-03');
   assert.equal(d.case.replyDue, '2024-07-02');
   const last = d.events.at(-1);

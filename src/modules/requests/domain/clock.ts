@@ -38,6 +38,9 @@
  *    Several consultations (in sequence or overlapping) are supported: the paused spans are merged.
  * 6. Information-processing fee: the time between sending the fee notice and payment pauses the clock only
  *    under a local rule (`rules.feePausesClock`, default false: the regulation says nothing about it).
+ * 7. Reopening (a 复议/诉讼 decision corrected the answer and orders a new one, event `reopened`): 20 working
+ *    days run afresh from its day; earlier corrections, consultations, fees and the extension no longer
+ *    count (docs/law/deadlines.md §6, DERIVED where the decision fixes no period).
  *
  * `today` is a parameter (pure code). Without it, the clock is evaluated "as of" the last recorded event
  * (or the receipt day): `workingDaysUsed`, `workingDaysLeft` and `paused` describe that moment and
@@ -443,7 +446,7 @@ function analyse(input: ClockInput): Analysis {
         break;
       }
       case 'reopened':
-        // DERIVED (docs/law/deadlines.md §7): a new answer ordered by a reconsideration decision or a
+        // DERIVED (docs/law/deadlines.md §6): a new answer ordered by a reconsideration decision or a
         // judgment is a new Art. 33 period from the decision; what happened before no longer counts.
         reopened = day;
         correctionSent = null;
