@@ -13,5 +13,5 @@ export const reportsAdmin: AdminModule = {
   ],
 };
 
-// The registers behind the report (复议诉讼, 投诉举报): their own menu entry and page (registers/admin/).
-export { registersAdmin } from '../registers/admin/index.tsx';
+// The registers behind the report (复议诉讼, 投诉举报): their own menu entry and page (admin/registers/).
+export { registersAdmin } from './registers/index.tsx';

@@ -437,6 +437,49 @@ export async function createComplaint(db: Db, actor: Actor, input: ComplaintInpu
   });
 }
 
+/**
+ * A complaint or report submitted on the portal (网上): received today, registered under the agency chosen,
+ * for its GIO authority's office to handle; no signed-in person. Field errors as VALIDATION_FAILED.
+ */
+export async function submitComplaintOnline(
+  db: Db,
+  input: Omit<ComplaintInput, 'channel' | 'receivedOn'>,
+): Promise<store.ComplaintRow> {
+  const agency = await agencyFor(db, input.orgId);
+  if (agency.org.disabled) throw invalid([{ path: 'orgId', message: '请选择被投诉（举报）的行政机关' }]);
+  const today = chinaToday();
+  const kase = await resolveCase(db, agency, input.requestCaseNo);
+  const [calendar, days] = await Promise.all([loadCalendar(db), store.answerWorkingDays(db)]);
+  return inTransaction(db, async (tx) => {
+    const row = await store.insertComplaint(tx, {
+      org_id: agency.org.id,
+      kind: input.kind,
+      channel: 'online',
+      received_on: today,
+      complainant_name: input.complainantName,
+      complainant_phone: input.complainantPhone,
+      complainant_address: input.complainantAddress,
+      content: input.content,
+      request_id: kase?.id ?? null,
+      assignee_org_id: null,
+      assignee_id: null,
+      due_days: days,
+      due_on: dueOn(calendar, today, days),
+      answered_on: null,
+      created_by: null,
+      updated_by: null,
+    });
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'report.complaint.submit',
+      subjectType: 'complaint',
+      subjectId: row.id,
+      after: { orgId: row.org_id, kind: row.kind, channel: row.channel, dueOn: row.due_on },
+    });
+    return row;
+  });
+}
+
 /** Corrects the registration (the agency stays; a new receipt date moves the due date). */
 export async function updateComplaint(db: Db, actor: Actor, id: number, input: ComplaintInput) {
   const ra = await registerActor(db, actor);

@@ -59,7 +59,7 @@ import {
   COMPLAINT_STATE_LABELS,
   COMPLAINT_STATES,
   type ComplaintState,
-} from '../domain/complaints.ts';
+} from '../../registers/domain/complaints.ts';
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const day = (v: string | null) => (v ? dayjs(v) : undefined);
