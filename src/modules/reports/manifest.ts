@@ -6,6 +6,7 @@ import { REPORTS_ERRORS } from './errors.ts';
 import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
 import { registersApi } from './registers/api.ts';
 import { REGISTERS_ERRORS } from './registers/errors.ts';
+import { complaintPages } from './registers/portal.ts';
 import { recomputeComplaintDueDates } from './registers/service.ts';
 import { seedDemoReports } from './seeds.ts';
 
@@ -31,5 +32,6 @@ export const reportsModule: ModuleManifest = {
   portalPages: [REPORTS_PATH],
   async portal(app, ctx) {
     await reportPages(app, ctx);
+    await complaintPages(app, ctx);
   },
 };
