@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { orgIdByName } from '../../../../test/helpers/factories.ts';
+import { orgIdByName, userIdByUsername } from '../../../../test/helpers/factories.ts';
 
 let t: TestApp;
 let citizen: Client;
@@ -70,6 +70,14 @@ test('a complaint on the portal: errors named in Chinese, then registered as 网
     [row.org_id, row.kind, row.channel, row.state, row.received_on],
     [education, 'report', 'online', 'received', '2026-03-16'],
   );
+  // The office staff of 市教育局's GIO authority (济宁市人民政府: 市政府办公室) are told.
+  const told = await t.db
+    .selectFrom('notifications')
+    .select('user_id')
+    .where('kind', '=', 'complaint.assigned')
+    .where('subject_id', '=', String(row.id))
+    .execute();
+  assert.ok(told.map((n) => n.user_id).includes(await userIdByUsername(t.db, 't_office')));
 });
 
 test('without the CSRF field the visitor keeps what was typed; after 5 an hour the address is refused', async () => {

@@ -274,6 +274,13 @@ test('complaints: due in 15 working days, overdue after, assigned, answered, clo
   });
   assert.equal(step.statusCode, 200, step.body);
   assert.equal(step.json().state, 'assigned');
+  const told = await t.db
+    .selectFrom('notifications')
+    .select(['user_id', 'due_on'])
+    .where('kind', '=', 'complaint.assigned')
+    .where('subject_id', '=', String(c.id))
+    .execute();
+  assert.deepEqual(told, [{ user_id: handlerId, due_on: '2026-03-23' }]);
   // The assigned department's handler answers it and sees the complainant.
   const handler = await t.as('t_handler');
   const seen = (await handler.get(`/api/complaints/${c.id}`)).json();

@@ -20,7 +20,15 @@ import {
   loadCalendar,
   provisionalYearsBetween,
 } from '../../calendar/index.ts';
-import { agencyIdsFor, listOrgs, usersOfOrgs, visibleOrgIds } from '../../orgs/index.ts';
+import { createNotifications } from '../../notifications/index.ts';
+import {
+  agencyIdsFor,
+  listOrgs,
+  loadReceiving,
+  receivingUserIds,
+  usersOfOrgs,
+  visibleOrgIds,
+} from '../../orgs/index.ts';
 import { findRequest, findRequestByCaseNo, reopenCase } from '../../requests/index.ts';
 import { authorityOf } from '../domain/policies.ts';
 import { REVIEW_KIND_LABELS, type ReviewKind, type ReviewResult } from '../domain/tables.ts';
@@ -437,6 +445,33 @@ export async function createComplaint(db: Db, actor: Actor, input: ComplaintInpu
   });
 }
 
+/** The office staff who receive for an organisation (its own office, a designated one, or the government's). */
+async function officeStaffOf(tx: Db, orgId: number): Promise<number[]> {
+  const receipt = (await loadReceiving(tx)).receiverOf(orgId);
+  return receipt ? receivingUserIds(tx, receipt.officeId) : [];
+}
+
+async function notify(
+  tx: Db,
+  userIds: readonly number[],
+  row: store.ComplaintRow,
+  title: string,
+  body: string,
+) {
+  await createNotifications(
+    tx,
+    [...new Set(userIds)].map((userId) => ({
+      userId,
+      kind: 'complaint.assigned',
+      subjectType: 'complaint',
+      subjectId: String(row.id),
+      title,
+      body,
+      dueOn: row.due_on,
+    })),
+  );
+}
+
 /**
  * A complaint or report submitted on the portal (网上): received today, registered under the agency chosen,
  * for its GIO authority's office to handle; no signed-in person. Field errors as VALIDATION_FAILED.
@@ -476,6 +511,15 @@ export async function submitComplaintOnline(
       subjectId: row.id,
       after: { orgId: row.org_id, kind: row.kind, channel: row.channel, dueOn: row.due_on },
     });
+    // The office of the agency's GIO authority handles it (条例第五十一条).
+    const authority = subjectOf(agency).authorityOrgId;
+    await notify(
+      tx,
+      await officeStaffOf(tx, authority),
+      row,
+      `网上收到一件关于${agency.org.name}的${row.kind === 'report' ? '举报' : '投诉'}`,
+      `请登记办理，答复期限为${formatChineseDate(row.due_on)}。`,
+    );
     return row;
   });
 }
@@ -579,6 +623,17 @@ export async function stepComplaint(db: Db, actor: Actor, id: number, input: Com
           ? { answer: input.answer, answered_on: input.answeredOn }
           : {};
     const after = await store.updateComplaint(tx, id, { ...patch, state: to, updated_by: actor.id });
+    if (input.step === 'assign') {
+      const to =
+        input.assigneeId !== null ? [input.assigneeId] : await officeStaffOf(tx, input.assigneeOrgId);
+      await notify(
+        tx,
+        to.filter((u) => u !== actor.id),
+        after,
+        `交办：一件政府信息公开${after.kind === 'report' ? '举报' : '投诉'}待答复`,
+        `请于${formatChineseDate(after.due_on)}前答复。`,
+      );
+    }
     await recordAudit(tx, {
       actorId: actor.id,
       action: `report.complaint.${input.step}`,
