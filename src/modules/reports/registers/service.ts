@@ -90,11 +90,13 @@ async function authorize(
   return agency;
 }
 
+/** The reporting agency of that id; undefined for none, and for a disclosure office (REPORT_NOT_AGENCY). */
 async function agencyOrNull(db: Db, orgId: number): Promise<Agency | undefined> {
   try {
     return await findAgency(db, orgId);
-  } catch {
-    return undefined;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'REPORT_NOT_AGENCY') return undefined;
+    throw err;
   }
 }
 
