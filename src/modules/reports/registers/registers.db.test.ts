@@ -329,3 +329,19 @@ test('complaints: due in 15 working days, overdue after, assigned, answered, clo
   const report = (await approver.get(`/api/reports/${education}/2026`)).json();
   assert.equal(report.narrative.other, '2026年，共收到涉及政府信息公开工作的投诉2件、举报1件，已答复1件。');
 });
+
+test('calendar.changed: the due dates of complaints awaiting an answer are recounted, answered ones kept', async () => {
+  const { recomputeComplaintDueDates } = await import('./service.ts');
+  const open = (await office.send('POST', '/api/complaints', complaint({ receivedOn: '2026-03-09' }))).json();
+  assert.equal(open.dueOn, '2026-03-30');
+  await t.db.updateTable('complaints').set({ due_on: '2026-01-01' }).where('id', '=', open.id).execute();
+  const closed = await t.db
+    .selectFrom('complaints')
+    .select(['id', 'due_on'])
+    .where('state', '=', 'closed')
+    .executeTakeFirstOrThrow();
+  await recomputeComplaintDueDates(t.db);
+  const after = await t.db.selectFrom('complaints').select(['id', 'due_on']).execute();
+  assert.equal(after.find((r) => r.id === open.id)?.due_on, '2026-03-30');
+  assert.equal(after.find((r) => r.id === closed.id)?.due_on, closed.due_on);
+});
