@@ -202,6 +202,16 @@ test('a 纠正 ordering a new reply reopens the case: new start, new deadline, h
     decidedOn: '2024-06-03',
     ordersNewReply: true,
   };
+  // A decision dated before the case's last entry (archived 2024-03-05) cannot restart its clock.
+  const early = await office.send('POST', '/api/report-reviews', {
+    ...body,
+    filedOn: '2024-03-02',
+    decidedOn: '2024-03-04',
+  });
+  assert.equal(early.statusCode, 400, early.body);
+  assert.deepEqual(fields(early), {
+    decidedOn: '审结日期早于该申请最后一条办理记录的日期（2024年3月5日），无法据此重新办理，请核对审结日期',
+  });
   const res = await office.send('POST', '/api/report-reviews', body);
   assert.equal(res.statusCode, 200, res.body);
   assert.deepEqual([res.json().caseId, res.json().caseStage], [id, 'processing']);

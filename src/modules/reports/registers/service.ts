@@ -208,12 +208,24 @@ export async function createReview(db: Db, actor: Actor, input: ReviewInput): Pr
 
 async function reopen(tx: Db, actor: Actor, row: ReviewRow, input: ReviewInput) {
   if (row.request_id === null || row.decided_on === null) return;
-  await reopenCase(
-    tx,
-    actor,
-    { caseId: row.request_id, decidedOn: row.decided_on, reviewId: row.id, reason: reasonOf(input) },
-    chinaToday(),
-  );
+  try {
+    await reopenCase(
+      tx,
+      actor,
+      { caseId: row.request_id, decidedOn: row.decided_on, reviewId: row.id, reason: reasonOf(input) },
+      chinaToday(),
+    );
+  } catch (err) {
+    // The case's log is append-only: a decision dated before its last entry cannot restart its clock.
+    if (err instanceof AppError && err.code === 'EVENT_DATE_INVALID')
+      throw invalid([
+        {
+          path: 'decidedOn',
+          message: `审结日期早于该申请最后一条办理记录的日期（${formatChineseDate(String(err.params.after ?? ''))}），无法据此重新办理，请核对审结日期`,
+        },
+      ]);
+    throw err;
+  }
 }
 
 /** Corrects an entry; a 纠正 ordering a new reply recorded now reopens the case (once). */
