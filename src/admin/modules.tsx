@@ -9,7 +9,7 @@ import { calendarAdmin } from '../modules/calendar/admin/index.tsx';
 import { demoAdmin } from '../modules/demo/admin/index.tsx';
 import { documentsAdmin } from '../modules/documents/admin/index.tsx';
 import { orgsAdmin } from '../modules/orgs/admin/index.tsx';
-import { reportsAdmin } from '../modules/reports/admin/index.tsx';
+import { registersAdmin, reportsAdmin } from '../modules/reports/admin/index.tsx';
 import { requestsAdmin } from '../modules/requests/admin/index.tsx';
 import { siteAdmin } from '../modules/site/admin/index.tsx';
 import { workplanAdmin } from '../modules/workplan/admin/index.tsx';
@@ -34,6 +34,7 @@ export const ADMIN_MODULES: readonly AdminModule[] = [
     sentence: '本模块正在建设中，上线后将在此维护政策问答。',
   }),
   reportsAdmin,
+  registersAdmin,
   siteAdmin,
   demoAdmin,
 ];

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type * as s from '../../modules/reports/api.schemas.ts';
 import type { Transition } from '../../modules/reports/domain/states.ts';
+import type * as rs from '../../modules/reports/registers/api.schemas.ts';
 import { api } from './client.ts';
 
 export type ReportList = z.infer<typeof s.listResponse>;
@@ -11,7 +12,7 @@ export type ReportDetail = z.infer<typeof s.detailResponse>;
 export type ReportReview = z.infer<typeof s.reviewView>;
 export type ManualFiguresInput = z.input<typeof s.figuresBody>;
 export type NarrativeInput = z.input<typeof s.narrativeBody>;
-export type ReviewInput = z.input<typeof s.reviewBody>;
+export type ReviewInput = z.input<typeof rs.reviewBody>;
 
 export function listReports(year: number): Promise<ReportList> {
   return api.get('/api/reports', { year });
@@ -45,6 +46,6 @@ export function transitionReport(
   return api.post(`/api/reports/${orgId}/${year}/${action}`);
 }
 
-export function addReview(body: ReviewInput): Promise<ReportReview> {
+export function addReview(body: ReviewInput): Promise<z.infer<typeof rs.registerReviewView>> {
   return api.post('/api/report-reviews', body);
 }

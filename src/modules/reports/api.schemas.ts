@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, recordId } from '../../platform/http/schemas.ts';
+import { recordId } from '../../platform/http/schemas.ts';
 import { REPORT_STATES, TRANSITIONS } from './domain/states.ts';
 import { REVIEW_KINDS, REVIEW_RESULTS } from './domain/tables.ts';
 
@@ -107,30 +107,5 @@ export const narrativeBody = z.object({
   other: z.string('其他需要报告的事项应为文字').max(50000, '其他需要报告的事项过长'),
 });
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}过长`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
-export const reviewBody = z.object({
-  orgId: recordId,
-  kind: z.enum(REVIEW_KINDS, '请选择案件类型（行政复议、未经复议直接起诉、复议后起诉）'),
-  caseNo: optionalText(100, '案号'),
-  requestCaseNo: optionalText(100, '申请编号'),
-  filedOn: isoDate,
-  organ: z
-    .string('请填写复议机关或人民法院')
-    .trim()
-    .min(1, '请填写复议机关或人民法院')
-    .max(100, '机关名称过长'),
-  result: z.enum(REVIEW_RESULTS, '请选择审理结果'),
-  decidedOn: isoDate.nullish().transform((v) => v ?? null),
-  note: z.string().max(2000, '备注过长').optional().default(''),
-});
-export const reviewsQuery = z.object({ orgId: recordId, year: year.optional() });
-export const reviewsResponse = z.object({ items: z.array(reviewView) });
 export const ok = z.object({ ok: z.literal(true) });
 export const stateResponse = z.object({ state });

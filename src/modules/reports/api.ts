@@ -4,10 +4,10 @@ import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import * as s from './api.schemas.ts';
 import { reportHistoryApi } from './history/api.ts';
-import { presentDetail, presentListItem, presentReview } from './present.ts';
+import { presentDetail, presentListItem } from './present.ts';
 import * as service from './service.ts';
 
-/** 年度报告 staff routes: the year's reports per agency, one report, its figures, texts, states, register. */
+/** 年度报告 staff routes: the year's reports per agency, one report, its figures, texts, states (registers: registers/api.ts). */
 export async function reportsApi(root: FastifyInstance, { db }: ModuleContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
@@ -92,36 +92,6 @@ export async function reportsApi(root: FastifyInstance, { db }: ModuleContext) {
       const after = await service.transition(db, requireActor(req), orgId, year, action);
       return { state: after.state };
     },
-  );
-
-  app.get(
-    '/report-reviews',
-    {
-      schema: {
-        tags,
-        summary: '行政复议、行政诉讼案件登记（表四）',
-        querystring: s.reviewsQuery,
-        response: { 200: s.reviewsResponse },
-      },
-    },
-    async (req) => ({
-      items: (await service.listReviews(db, requireActor(req), req.query.orgId, req.query.year)).map(
-        presentReview,
-      ),
-    }),
-  );
-
-  app.post(
-    '/report-reviews',
-    {
-      schema: {
-        tags,
-        summary: '登记一件行政复议或行政诉讼案件',
-        body: s.reviewBody,
-        response: { 200: s.reviewView },
-      },
-    },
-    async (req) => presentReview(await service.addReview(db, requireActor(req), req.body)),
   );
   await reportHistoryApi(root, { db });
 }

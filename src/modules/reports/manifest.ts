@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { CALENDAR_CHANGED } from '../calendar/index.ts';
 import { reportsApi } from './api.ts';
 import { REPORTS_AUDIT_LABELS } from './audit.ts';
 import { reportsBenchmarks } from './benchmarks.ts';
@@ -10,6 +11,10 @@ import { reportDocxPortal } from './docx/portal.ts';
 import { drillApi } from './drill/api.ts';
 import { REPORTS_ERRORS } from './errors.ts';
 import { REPORTS_PATH, reportPages } from './portal/reports.page.ts';
+import { registersApi } from './registers/api.ts';
+import { REGISTERS_ERRORS } from './registers/errors.ts';
+import { complaintPages } from './registers/portal.ts';
+import { recomputeComplaintDueDates } from './registers/service.ts';
 import { seedDemoReports } from './seeds.ts';
 import { reportSummaryApi } from './summary/api.ts';
 import { SUMMARY_ERRORS } from './summary/errors.ts';
@@ -20,7 +25,7 @@ import { SUMMARY_ERRORS } from './summary/errors.ts';
  */
 export const reportsModule: ModuleManifest = {
   name: 'reports',
-  errors: { ...REPORTS_ERRORS, ...SUMMARY_ERRORS },
+  errors: { ...REPORTS_ERRORS, ...SUMMARY_ERRORS, ...REGISTERS_ERRORS },
   auditLabels: REPORTS_AUDIT_LABELS,
   commands: reportsCommands,
   async api(app, ctx) {
@@ -29,6 +34,13 @@ export const reportsModule: ModuleManifest = {
     await reportSummaryApi(app, ctx);
     await boardApi(app, ctx);
     await drillApi(app, ctx);
+    await registersApi(app, ctx);
+  },
+  on: {
+    // Complaints' due dates are counted in working days (registers/).
+    async [CALENDAR_CHANGED](db) {
+      await recomputeComplaintDueDates(db);
+    },
   },
   seed: seedDemoReports,
   jobs: [reportRemindersJob],
@@ -37,5 +49,6 @@ export const reportsModule: ModuleManifest = {
   async portal(app, ctx) {
     await reportPages(app, ctx);
     await reportDocxPortal(app, { db: ctx.db, reportsPath: REPORTS_PATH });
+    await complaintPages(app, ctx);
   },
 };

@@ -32,12 +32,13 @@ import {
   MANUAL_FIGURES,
   type ManualFigure,
   type ReportFigures,
-  type ReviewKind,
   type ReviewResult,
   type Table2,
   table4Of,
 } from './domain/tables.ts';
 import { pastFour } from './history/store.ts';
+import { complaintsSentence, countComplaints } from './registers/domain/complaints.ts';
+import { complaintsOfYear } from './registers/store.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -209,9 +210,14 @@ export async function getReport(db: Db, actor: Actor, orgId: number, year: numbe
   const narrative = report ?? {
     overview: overviewFacts(agency.org.name, year, figures),
     problems: '',
-    other: '',
+    other: await complaintsFacts(db, agency, year),
   };
   return { agency, year, report, figures, checks, manual, names, reviews, actions, narrative };
+}
+
+/** Section 六's first sentence: the complaints and reports about the agency in the year (registers/). */
+async function complaintsFacts(db: Db, agency: Agency, year: number): Promise<string> {
+  return complaintsSentence(year, countComplaints(await complaintsOfYear(db, agency.scope, year)));
 }
 
 // ── writes ──
@@ -221,7 +227,10 @@ async function draftFor(tx: Db, agency: Agency, year: number, by: number): Promi
   const report = await store.ensureReport(tx, agency.org.id, year, by);
   if (!existing) {
     const figures = await computeFigures(tx, agency, year);
-    return store.updateReport(tx, report.id, { overview: overviewFacts(agency.org.name, year, figures) });
+    return store.updateReport(tx, report.id, {
+      overview: overviewFacts(agency.org.name, year, figures),
+      other: await complaintsFacts(tx, agency, year),
+    });
   }
   if (!isEditable(report.state)) throw new AppError('REPORT_FROZEN');
   return report;
@@ -332,59 +341,6 @@ export async function transition(db: Db, actor: Actor, orgId: number, year: numb
     });
     return after;
   });
-}
-
-export type ReviewInput = {
-  orgId: number;
-  kind: ReviewKind;
-  caseNo: string | null;
-  requestCaseNo: string | null;
-  filedOn: string;
-  organ: string;
-  result: ReviewResult;
-  decidedOn: string | null;
-  note: string;
-};
-
-/** Registers a review or lawsuit about the agency's disclosure work (table 四). */
-export async function addReview(db: Db, actor: Actor, input: ReviewInput) {
-  await authorize(db, actor, input.orgId, 'edit');
-  const fields: { path: string; message: string }[] = [];
-  if ((input.result === 'pending') !== (input.decidedOn === null))
-    fields.push({
-      path: 'decidedOn',
-      message: input.result === 'pending' ? '尚未审结的案件不填审结日期' : '请填写审结日期',
-    });
-  if (input.decidedOn !== null && input.decidedOn < input.filedOn)
-    fields.push({ path: 'decidedOn', message: '审结日期不能早于立案（申请）日期' });
-  if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
-  return inTransaction(db, async (tx) => {
-    const row = await store.insertReview(tx, {
-      org_id: input.orgId,
-      kind: input.kind,
-      case_no: input.caseNo,
-      request_case_no: input.requestCaseNo,
-      filed_on: input.filedOn,
-      organ: input.organ,
-      result: input.result,
-      decided_on: input.decidedOn,
-      note: input.note,
-      created_by: actor.id,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'report.review.create',
-      subjectType: 'report_review',
-      subjectId: row.id,
-      after: row,
-    });
-    return row;
-  });
-}
-
-export async function listReviews(db: Db, actor: Actor, orgId: number, year?: number) {
-  await authorize(db, actor, orgId, 'view');
-  return store.reviewsOf(db, [orgId], year);
 }
 
 // ── portal ──

@@ -52,6 +52,12 @@ export interface ReportReviewsTable {
   note: Generated<string>;
   created_by: number | null;
   created_at: Generated<Date>;
+  // The register's own columns (registers/, migration 0029).
+  request_id: ColumnType<number | null, number | null | undefined, number | null>;
+  file_id: ColumnType<number | null, number | null | undefined, number | null>;
+  orders_new_reply: Generated<boolean>;
+  updated_by: ColumnType<number | null, number | null | undefined, number | null>;
+  updated_at: Generated<Date>;
 }
 
 declare module '../../platform/db/database.ts' {
@@ -189,7 +195,10 @@ export function reviewsOf(db: Db, orgIds: readonly number[], year?: number): Pro
 
 export function insertReview(
   tx: Db,
-  v: Omit<ReviewRow, 'id' | 'created_at' | 'note'> & { note: string },
+  v: Omit<
+    ReviewRow,
+    'id' | 'created_at' | 'note' | 'request_id' | 'file_id' | 'orders_new_reply' | 'updated_by' | 'updated_at'
+  > & { note: string } & Partial<Pick<ReviewRow, 'request_id' | 'file_id' | 'orders_new_reply'>>,
 ): Promise<ReviewRow> {
   return tx.insertInto('report_reviews').values(v).returningAll().executeTakeFirstOrThrow();
 }

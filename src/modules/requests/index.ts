@@ -28,4 +28,6 @@ export {
 export { RELEASE_STATUS_LABELS } from './domain/release.ts';
 export { requestsModule } from './manifest.ts';
 export { listReleaseQueue, type ReleaseEntry } from './release-queue.ts';
-export { findRequest } from './store.ts';
+// Used by reports' review register: a 纠正 result ordering a new reply reopens the case.
+export { reopenCase } from './service.ts';
+export { findRequest, findRequestByCaseNo } from './store.ts';

@@ -413,6 +413,29 @@ export async function act(
   return a ? detailOf(db, a, row, today, calendar) : null;
 }
 
+/**
+ * 重新办理: a reconsideration decision or judgment recorded in reports' review register corrected the
+ * answer and orders a new one. The register has authorized the person and calls this in its transaction;
+ * the case is handled again with a new Art. 33 period from `decidedOn` (docs/requests.md "Reopening").
+ */
+export async function reopenCase(
+  db: Db,
+  actor: Actor,
+  input: { caseId: number; decidedOn: string; reviewId: number; reason: string },
+  today: string,
+): Promise<store.RequestRow> {
+  await act(
+    db,
+    actor,
+    input.caseId,
+    { action: 'reopen', on: input.decidedOn, reviewId: input.reviewId, reason: input.reason },
+    today,
+  );
+  const row = await store.findRequest(db, input.caseId);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
 /** Which cases a person's lists cover (domain/policies.ts `caseListScope`). */
 export async function caseScope(db: Db, actor: Actor): Promise<{ orgIds: number[]; unitIds: number[] }> {
   return caseListScope(await loadCaseActor(db, actor));

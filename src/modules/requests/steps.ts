@@ -10,7 +10,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { findOrg } from '../orgs/index.ts';
+import { createNotifications } from '../notifications/index.ts';
+import { findOrg, receivingUserIds } from '../orgs/index.ts';
 import type { actionBody } from './api.schemas.ts';
 import * as assistStore from './assistance.store.ts';
 import type { StaffActor } from './case-actor.ts';
@@ -37,8 +38,14 @@ export type AssistReply = {
   fileIds: number[];
 };
 
+/**
+ * A reconsideration decision or judgment recorded in the review register (reports) corrected the answer
+ * and orders a new one: the register authorizes it; `on` is the decision's date (docs/requests.md).
+ */
+export type CaseReopening = { action: 'reopen'; on: string; reviewId: number; reason: string };
+
 /** What `act` takes: one member per legal step, told apart by `action`. */
-export type ActionInput = StaffAction | ApplicantWithdrawal | AssistReply;
+export type ActionInput = StaffAction | ApplicantWithdrawal | AssistReply | CaseReopening;
 
 export type StepName = ActionInput['action'];
 
@@ -196,6 +203,39 @@ function assistReply(input: AssistReply): Step {
   };
 }
 
+/**
+ * 重新办理: authorized by the review register (reports' policy), never offered on the case; the handler
+ * (or, without one, the agency's receiving office) is told why. A case ended before its receipt was
+ * confirmed counts as received on the decision's day.
+ */
+function reopen(input: CaseReopening): Step {
+  let receivedOn: string | null = null;
+  return {
+    async authorize(c) {
+      receivedOn = c.before.received_on;
+    },
+    data: (_c, fields) => ({ reviewId: input.reviewId, reason: input.reason, ...fields }),
+    async record(c) {
+      const caseNo = c.before.case_no ?? `#${c.before.id}`;
+      const userIds =
+        c.before.handler_id !== null ? [c.before.handler_id] : await receivingUserIds(c.tx, c.before.org_id);
+      await createNotifications(
+        c.tx,
+        userIds.map((userId) => ({
+          userId,
+          kind: 'request.reopened',
+          subjectType: 'request',
+          subjectId: String(c.before.id),
+          title: `申请${caseNo}需重新办理`,
+          body: `${input.reason}。请在新的答复期限内重新答复。`,
+          dueOn: null,
+        })),
+      );
+    },
+    patch: () => (receivedOn === null ? { received_on: input.on } : {}),
+  };
+}
+
 /** Every legal step's handler, by action (the mapped type makes the list complete). */
 const STEPS: { [A in StepName]: (input: Extract<ActionInput, { action: A }>) => Step } = {
   'confirm-receipt': confirmReceipt,
@@ -219,6 +259,7 @@ const STEPS: { [A in StepName]: (input: Extract<ActionInput, { action: A }>) => 
   'assist-request': assistRequest,
   'assist-reply': assistReply,
   archive: plain,
+  reopen,
 };
 
 /** The handler of the input's step. */

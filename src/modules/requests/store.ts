@@ -108,6 +108,10 @@ export function findRequest(db: Kysely<Database>, id: number): Promise<RequestRo
   return db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findRequestByCaseNo(db: Kysely<Database>, caseNo: string): Promise<RequestRow | undefined> {
+  return db.selectFrom('requests').selectAll().where('case_no', '=', caseNo).executeTakeFirst();
+}
+
 /** The row, locked for the rest of the transaction so two actions on one case run one after the other. */
 export function lockRequest(db: Kysely<Database>, id: number): Promise<RequestRow | undefined> {
   return db.selectFrom('requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

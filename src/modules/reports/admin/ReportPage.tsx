@@ -285,7 +285,12 @@ function ReviewsCard({ d, editable, onSaved }: { d: ReportDetail; editable: bool
     }
   }
   return (
-    <Card title={`行政复议、行政诉讼案件登记（${d.year}年立案）`} size="small" style={{ marginBottom: 16 }}>
+    <Card
+      title={`行政复议、行政诉讼案件登记（${d.year}年立案）`}
+      extra={<Link to="/report-registers">修改、删除和上传决定书</Link>}
+      size="small"
+      style={{ marginBottom: 16 }}
+    >
       <Table
         size="small"
         rowKey="id"

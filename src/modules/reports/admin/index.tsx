@@ -18,3 +18,6 @@ export const reportsAdmin: AdminModule = {
     { path: '/annual-reports/:orgId/:year', element: <ReportPage /> },
   ],
 };
+
+// The registers behind the report (复议诉讼, 投诉举报): their own menu entry and page (admin/registers/).
+export { registersAdmin } from './registers/index.tsx';

@@ -730,3 +730,25 @@ describe('properties (fast-check)', () => {
     );
   });
 });
+
+test('a reopening (复议/诉讼纠正) restarts the 20 working days from its day, with a fresh extension', () => {
+  // Received Mon 2024-03-04, extended once; replied; a review decision of Mon 2024-06-03 orders a new reply.
+  const events: ClockEvent[] = [
+    { type: 'extension-approved', on: '2024-03-20' },
+    { type: 'reopened', on: '2024-06-03' },
+  ];
+  const c = computeClock({ calendar, receipt: { channel: 'in-person', receivedOn: '2024-03-04' }, events });
+  assert.equal(c.countingFrom, '2024-06-03');
+  // 20 working days after 2024-06-03: June 10 (端午节) is a holiday, so the 20th is Tuesday 2024-07-02.
+  assert.equal(c.replyDue, '2024-07-02');
+  assert.equal(c.extended, false);
+  assert.equal(c.totalWorkingDays, 20);
+  // An extension after the reopening counts from the new deadline.
+  const again = computeClock({
+    calendar,
+    receipt: { channel: 'in-person', receivedOn: '2024-03-04' },
+    events: [...events, { type: 'extension-approved', on: '2024-06-20' }],
+  });
+  assert.equal(again.extended, true);
+  assert.equal(again.replyDue, '2024-07-30');
+});

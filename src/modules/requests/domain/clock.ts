@@ -38,6 +38,9 @@
  *    Several consultations (in sequence or overlapping) are supported: the paused spans are merged.
  * 6. Information-processing fee: the time between sending the fee notice and payment pauses the clock only
  *    under a local rule (`rules.feePausesClock`, default false: the regulation says nothing about it).
+ * 7. Reopening (a 复议/诉讼 decision corrected the answer and orders a new one, event `reopened`): 20 working
+ *    days run afresh from its day; earlier corrections, consultations, fees and the extension no longer
+ *    count (docs/law/deadlines.md §6, DERIVED where the decision fixes no period).
  *
  * `today` is a parameter (pure code). Without it, the clock is evaluated "as of" the last recorded event
  * (or the receipt day): `workingDaysUsed`, `workingDaysLeft` and `paused` describe that moment and
@@ -99,7 +102,9 @@ export type ClockEvent =
   | { type: 'extension-approved'; on: IsoDate }
   | { type: 'fee-notice-sent'; on: IsoDate }
   | { type: 'fee-notice-received'; on: IsoDate }
-  | { type: 'fee-paid'; on: IsoDate };
+  | { type: 'fee-paid'; on: IsoDate }
+  /** A review or court corrected the answer and ordered a new one: the 20 working days start afresh. */
+  | { type: 'reopened'; on: IsoDate };
 
 export type ClockEventType = ClockEvent['type'];
 
@@ -233,6 +238,8 @@ function typeOrder(type: string): number {
       return 7;
     case 'fee-paid':
       return 8;
+    case 'reopened':
+      return 9;
     default:
       return -1;
   }
@@ -311,20 +318,27 @@ const NO_EVENTS: readonly ClockEvent[] = [];
 
 /**
  * Day numbers of the events and the order to read them in: by date, same-day events by type order,
- * then as recorded. `order` is null when the log is already in that order (the usual case).
+ * then as recorded. A reopening keeps its place in the log: events recorded after it stay after it,
+ * even on the same day. `order` is null when the log is already in that order (the usual case).
  */
 function orderEvents(events: readonly ClockEvent[]): { days: number[]; order: number[] | null } {
   const days: number[] = new Array(events.length);
+  const segments: number[] = new Array(events.length);
   let sorted = true;
   let prevDay = Number.NEGATIVE_INFINITY;
   let prevType = -1;
+  let segment = 0;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as ClockEvent;
     const day = toDayNumber(event.on);
     const type = typeOrder(event.type);
     if (type < 0) throw invalid(event, 'unknown event type');
     days[i] = day;
-    if (day < prevDay || (day === prevDay && type < prevType)) sorted = false;
+    segments[i] = segment;
+    if (event.type === 'reopened') segment++;
+    if (day < prevDay || (day === prevDay && type < prevType && segments[i] === segments[i - 1])) {
+      sorted = false;
+    }
     prevDay = day;
     prevType = type;
   }
@@ -333,6 +347,7 @@ function orderEvents(events: readonly ClockEvent[]): { days: number[]; order: nu
   order.sort(
     (x, y) =>
       (days[x] as number) - (days[y] as number) ||
+      (segments[x] as number) - (segments[y] as number) ||
       typeOrder((events[x] as ClockEvent).type) - typeOrder((events[y] as ClockEvent).type) ||
       x - y,
   );
@@ -357,6 +372,7 @@ function analyse(input: ClockInput): Analysis {
   const consultations: Consultation[] = [];
   const fees: Fee[] = [];
   let lastEventDay = receivedDay;
+  let reopened: number | null = null;
 
   const events = input.events ?? NO_EVENTS;
   const { days, order } = orderEvents(events);
@@ -429,12 +445,22 @@ function analyse(input: ClockInput): Analysis {
         fee[key] = day;
         break;
       }
+      case 'reopened':
+        // DERIVED (docs/law/deadlines.md §6): a new answer ordered by a reconsideration decision or a
+        // judgment is a new Art. 33 period from the decision; what happened before no longer counts.
+        reopened = day;
+        correctionSent = null;
+        correctionReceived = null;
+        extensions = 0;
+        consultations.length = 0;
+        fees.length = 0;
+        break;
       default:
         throw invalid(event, 'unknown event type');
     }
   }
 
-  const start = correctionReceived ?? receivedDay;
+  const start = correctionReceived ?? reopened ?? receivedDay;
   const pauses: Pause[] = [];
   for (const c of consultations) {
     // Without a reply the pause ends when the consulted party's 15 working days run out; a late reply
@@ -470,7 +496,7 @@ function analyse(input: ClockInput): Analysis {
     cal,
     receivedDay,
     start,
-    correctionNoticeDue: cal.addWorkingDays(receivedDay, 7),
+    correctionNoticeDue: cal.addWorkingDays(reopened ?? receivedDay, 7),
     correctionSent,
     correctionPending: correctionSent !== null && correctionReceived === null,
     extended,

@@ -53,7 +53,8 @@ const UNIT_ACTIONS: Action[] = [
 ];
 
 // 'assist-reply' is nobody's case action: the unit asked answers through its task ('answer-assistance').
-const CASE_WIDE = (action: Action) => action !== 'extend' && action !== 'assist-reply';
+// 'reopen' neither: a 纠正 result recorded in the review register reopens the case.
+const CASE_WIDE = (action: Action) => action !== 'extend' && action !== 'assist-reply' && action !== 'reopen';
 
 test('the office of the addressed agency may take every action except extend', () => {
   for (const action of ACTIONS) assert.equal(can(office, action, kase), CASE_WIDE(action), action);

@@ -157,6 +157,8 @@ function canAct(actor: CaseActor, action: CasePermission, kase: CaseRef): boolea
   if (actor.role === 'admin') return false;
   // Answered by the unit asked for assistance, through its own task ('answer-assistance'), not on the case.
   if (action === 'assist-reply') return false;
+  // Reopened only by recording a 纠正 result in the review register (reports), never on the case itself.
+  if (action === 'reopen') return false;
   if (action === 'extend') return isOfficeHeadOf(actor, kase);
   if (isOfficeOf(actor, kase.orgId)) return true;
   return isUnitWorker(actor, kase) && UNIT_ACTIONS.has(action);

@@ -73,6 +73,7 @@ test('stage and action labels a clerk understands', () => {
       '请求协助（协助调查/会商）',
       '协助答复',
       '归档',
+      '重新办理（复议或诉讼纠正）',
     ],
   );
 });
@@ -102,6 +103,7 @@ const EXPECTED: Record<Action, Partial<Record<Stage, Stage>>> = {
   },
   'assist-reply': Object.fromEntries([...OPEN, 'replied', 'closed'].map((s) => [s, s])),
   archive: { replied: 'archived', closed: 'archived' },
+  reopen: { replied: 'processing', closed: 'processing', archived: 'processing' },
 };
 
 /** The most permissive flags for an action (so only the stage decides). */
@@ -123,7 +125,7 @@ test('every stage × action: the next stage of the design, or CASE_ACTION_NOT_AL
     for (const action of ACTIONS) {
       const expected = EXPECTED[action][stage];
       const s = permissive(stage, action);
-      if (stage === 'archived') {
+      if (stage === 'archived' && action !== 'reopen') {
         assert.throws(() => decide(s, action, dataFor(action)), hasCode('CASE_ARCHIVED'), action);
       } else if (expected === undefined) {
         assert.throws(
@@ -200,13 +202,13 @@ test('allowedActions agrees with decide for every state × action', () => {
   }
 });
 
-test('an archived case refuses everything; a note is possible everywhere else', () => {
-  assert.deepEqual(allowedActions(state('archived')), []);
+test('an archived case refuses everything but a reopening; a note is possible everywhere else', () => {
+  assert.deepEqual(allowedActions(state('archived')), ['reopen']);
   for (const stage of STAGES) {
     if (stage !== 'archived') assert.ok(allowedActions(state(stage)).includes('note'), stage);
   }
   assert.deepEqual(allowedActions(state('awaiting-confirmation')), ['confirm-receipt', 'withdraw', 'note']);
-  assert.deepEqual(allowedActions(state('replied')), ['note', 'archive']);
+  assert.deepEqual(allowedActions(state('replied')), ['note', 'archive', 'reopen']);
 });
 
 describe('refusals with their own codes', () => {
@@ -508,11 +510,13 @@ test('property: any walk through allowedActions folds consistently and yields a 
               consultationId: s.openConsultations[pick % 2 === 0 ? 0 : s.openConsultations.length - 1],
             };
           if (action === 'confirm-receipt') receivedOn = on;
+          // A case ended before its receipt was confirmed counts from the reopening (steps.ts reopen).
+          if (action === 'reopen' && receivedOn === null) receivedOn = on;
           s = nextState(s, action, data);
           log.push({ type: action, on, data });
         }
         assert.deepEqual(foldState(log), s);
-        if (s.stage === 'archived') assert.deepEqual(allowedActions(s), []);
+        if (s.stage === 'archived') assert.deepEqual(allowedActions(s), ['reopen']);
         if (receivedOn !== null) {
           const clock = computeClock({
             calendar,

@@ -89,6 +89,7 @@ export const ACTIONS = [
   'assist-request',
   'assist-reply',
   'archive',
+  'reopen',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -111,6 +112,7 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
   'assist-request': '请求协助（协助调查/会商）',
   'assist-reply': '协助答复',
   archive: '归档',
+  reopen: '重新办理（复议或诉讼纠正）',
 };
 
 /** Every event type of the log: the actions plus the first event 'submit'. */
@@ -195,6 +197,11 @@ export interface EventData {
   };
   'assist-reply': { on?: IsoDate; assistanceId: string; text: string; fileIds?: number[] };
   archive: { on?: IsoDate };
+  /**
+   * A reconsideration decision or judgment corrected the answer and orders a new one (reports' review
+   * register): the case is handled again, its clock restarting on `on` (docs/requests.md "Reopening").
+   */
+  reopen: { on?: IsoDate; reviewId: number; reason: string };
 }
 
 /** One event of the log, typed by its type. */
@@ -282,6 +289,8 @@ const ALLOWED_IN: Readonly<Record<Action, readonly Stage[]>> = {
   'assist-request': RUNNING_STAGES,
   'assist-reply': [...OPEN_STAGES, 'replied', 'closed'],
   archive: ['replied', 'closed'],
+  // Only through the review register (a 纠正 result ordering a new reply), even after archiving.
+  reopen: ['replied', 'closed', 'archived'],
 };
 
 export interface Decision {
@@ -317,7 +326,7 @@ export function decide(state: CaseState, action: Action, data?: unknown): Decisi
     throw new CaseError('CASE_ACTION_UNKNOWN', `未知的操作：${String(action)}`, { action: String(action) });
   }
   const { stage } = state;
-  if (stage === 'archived') {
+  if (stage === 'archived' && action !== 'reopen') {
     throw new CaseError('CASE_ARCHIVED', '该申请已归档，不能再进行任何操作', {
       stage,
       action,
@@ -427,6 +436,8 @@ export function decide(state: CaseState, action: Action, data?: unknown): Decisi
     }
     case 'archive':
       return { stage: 'archived' };
+    case 'reopen':
+      return { stage: 'processing' };
   }
 }
 
@@ -521,6 +532,16 @@ export function nextState(state: CaseState, action: Action, data?: unknown): Cas
     case 'fee-paid':
       next.feePaid = true;
       break;
+    case 'reopen':
+      // The new handling is a fresh Art. 33 period: its own correction notice, extension, consultations
+      // and fee notice (docs/requests.md "Reopening").
+      next.correctionRequested = false;
+      next.extended = false;
+      next.feeNoticeSent = false;
+      next.feePaid = false;
+      next.openConsultations = [];
+      next.deliveredConsultations = [];
+      break;
     default:
       break;
   }
@@ -614,6 +635,9 @@ export function toClockEvents(events: readonly LoggedEvent[]): ClockEvent[] {
       }
       case 'fee-paid':
         out.push({ type: 'fee-paid', on: dayOf(event, i) });
+        break;
+      case 'reopen':
+        out.push({ type: 'reopened', on: dayOf(event, i) });
         break;
       default:
         break;

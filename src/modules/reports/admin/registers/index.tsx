@@ -1,0 +1,10 @@
+import { AuditOutlined } from '@ant-design/icons';
+import type { AdminModule } from '../../../../admin/module.tsx';
+import { RegistersPage } from './RegistersPage.tsx';
+
+/** The registers behind the annual report in the console: 复议诉讼 (table 四) and 投诉举报 (条例第五十一条). */
+export const registersAdmin: AdminModule = {
+  name: 'report-registers',
+  menu: { path: '/report-registers', title: '复议诉讼与投诉', icon: <AuditOutlined /> },
+  routes: [{ path: '/report-registers', element: <RegistersPage /> }],
+};
