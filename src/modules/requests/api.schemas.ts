@@ -120,6 +120,12 @@ export const actionBody = z.discriminatedUnion('action', [
     dueOn: isoDate,
   }),
   z.object({ action: z.literal('archive'), on }),
+  z.object({
+    action: z.literal('transfer'),
+    on,
+    toOrgId: z.number('请选择转办的行政机关').int().positive('请选择转办的行政机关'),
+    reason: text(500, '请写明转办理由'),
+  }),
 ]);
 
 export const listQuery = z.object({

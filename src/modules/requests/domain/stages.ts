@@ -89,6 +89,7 @@ export const ACTIONS = [
   'assist-request',
   'assist-reply',
   'archive',
+  'transfer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -111,6 +112,7 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
   'assist-request': '请求协助（协助调查/会商）',
   'assist-reply': '协助答复',
   archive: '归档',
+  transfer: '转办',
 };
 
 /** Every event type of the log: the actions plus the first event 'submit'. */
@@ -195,6 +197,15 @@ export interface EventData {
   };
   'assist-reply': { on?: IsoDate; assistanceId: string; text: string; fileIds?: number[] };
   archive: { on?: IsoDate };
+  /** 转办: the case now belongs to `toOrgId` (same government); receipt date and history stay. */
+  transfer: {
+    on?: IsoDate;
+    fromOrgId: number;
+    fromOrgName: string;
+    toOrgId: number;
+    toOrgName: string;
+    reason: string;
+  };
 }
 
 /** One event of the log, typed by its type. */
@@ -239,6 +250,7 @@ export type CaseErrorCode =
   | 'CONSULTATION_DUPLICATE'
   | 'CONSULTATION_ALREADY_DELIVERED'
   | 'ASSISTANCE_UNKNOWN'
+  | 'TRANSFER_PENDING_STEPS'
   | 'CASE_LOG_INVALID';
 
 /** A case rule refused an action (stable `code`, `params`, Chinese message). */
@@ -282,6 +294,9 @@ const ALLOWED_IN: Readonly<Record<Action, readonly Stage[]>> = {
   'assist-request': RUNNING_STAGES,
   'assist-reply': [...OPEN_STAGES, 'replied', 'closed'],
   archive: ['replied', 'closed'],
+  // 转办 before anything is answered on the merits or asked of the applicant (DERIVED,
+  // docs/law/ogi-regulation.md "转办 within one government").
+  transfer: ['awaiting-confirmation', 'registered', 'processing'],
 };
 
 export interface Decision {
@@ -427,6 +442,22 @@ export function decide(state: CaseState, action: Action, data?: unknown): Decisi
     }
     case 'archive':
       return { stage: 'archived' };
+    case 'transfer':
+      // The receiving agency answers for itself: nothing the first one started with third parties, the
+      // applicant's fee or another unit may still be pending in its name.
+      if (
+        state.openConsultations.length > 0 ||
+        (state.openAssistance ?? []).length > 0 ||
+        (state.feeNoticeSent && !state.feePaid)
+      ) {
+        throw new CaseError(
+          'TRANSFER_PENDING_STEPS',
+          '该申请有未办结的征求意见、协助请求或收费通知，办结后才能转办',
+          { stage, action },
+        );
+      }
+      // Unconfirmed stays unconfirmed; a received case starts over at the new agency, unassigned.
+      return { stage: stage === 'awaiting-confirmation' ? stage : 'registered' };
   }
 }
 
