@@ -186,6 +186,16 @@ test('转办 within the government: receipt date, deadline and history kept, the
   assert.equal(notices.length, 1);
   assert.match(notices[0]?.title ?? '', /济宁市人民政府转来申请/);
 
+  // The 转办告知书 goes to the applicant, signed by the agency that now handles the case.
+  const letter = d.letters.at(-1);
+  assert.equal(letter.kind, 'transfer');
+  const file = await educationOffice.get(`/api/requests/${id}/letters/${letter.id}`);
+  assert.equal(file.statusCode, 200, file.body);
+  const xml = documentXml(new Uint8Array(file.rawPayload));
+  assert.ok(xml.includes('政府信息公开申请转办告知书'));
+  assert.ok(xml.includes('济宁市人民政府于'), 'names the agency the application was addressed to');
+  assert.ok(xml.includes('市教育局'), 'signed by the receiving agency');
+
   const events = await t.db
     .selectFrom('request_events')
     .select(['type', 'data'])
