@@ -290,3 +290,56 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     await handlerContext.close();
   }
 });
+
+test('转办: the office hands an application to an agency of the same government; the applicant sees 已转至', async () => {
+  const today = TEST_TODAY;
+  const citizenContext = await newContext(browser, { javaScriptEnabled: false });
+  const officeContext = await newContext(browser);
+  try {
+    const citizen = await citizenContext.newPage();
+    await citizen.goto(`${server.url}/gk/apply/form`);
+    await citizen.getByLabel('受理机关').selectOption({ label: '济宁市人民政府' });
+    await citizen.getByLabel('自然人', { exact: true }).check();
+    await citizen.getByLabel('姓名或名称').fill('赵六');
+    await citizen.getByLabel('证件类型').selectOption('resident-id');
+    await citizen.getByLabel('证件号码').fill(residentId('37080219900101123'));
+    await citizen.getByLabel('联系电话').fill('13912345679');
+    await citizen.getByLabel('所需信息名称').fill('2025年市级预算公开目录');
+    await citizen.getByLabel('内容描述').fill('请提供市级预算公开目录');
+    await citizen.getByRole('button', { name: '提交申请' }).click();
+    await citizen.getByRole('heading', { level: 1, name: '申请已提交' }).waitFor();
+    const code = (await citizen.locator('#tracking-code').innerText()).trim();
+    const password = (await citizen.locator('#query-password').innerText()).trim();
+    const caseNo = (await fact(citizen, '案件编号').innerText()).trim();
+
+    const office = await signIn(officeContext, 't_office');
+    await openCaseFromWorkbench(office, caseNo);
+    let dialog = await openAction(office, '确认收到');
+    await confirmAction(office, dialog, '确认收到');
+    const due = expectedDue(today, []);
+    assert.equal(await clockValue(office, '答复期限').innerText(), due);
+
+    dialog = await openAction(office, '转办');
+    // Only agencies of the same government are offered: no county department.
+    const target = dialog.getByLabel('转至');
+    await target.click();
+    await target.fill('邹城');
+    await office.getByText('本级人民政府没有其他受理申请的行政机关').waitFor();
+    await target.fill('');
+    await office.keyboard.press('Escape');
+    await pick(office, target, '市财政局', true);
+    await dialog.getByLabel('转办理由').fill('该预算目录由市财政局负责公开');
+    await confirmAction(office, dialog, '转办');
+    // 市财政局 has no office of its own in the fixtures: the government's office still receives for it.
+    await expectStage(office, '已登记');
+    await office.getByText('转至：市财政局').waitFor();
+    assert.equal(await clockValue(office, '答复期限').innerText(), due, 'the deadline is unchanged');
+
+    await lookUp(citizen, code, password);
+    await citizen.getByText('已转至市财政局').waitFor();
+    assert.equal(await fact(citizen, '答复期限').innerText(), due);
+  } finally {
+    await citizenContext.close();
+    await officeContext.close();
+  }
+});

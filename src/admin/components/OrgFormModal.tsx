@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { OrgKind } from '../../modules/orgs/domain/roles.ts';
 import type { Org, OrgPatch } from '../api/orgs.ts';
 import { ORG_KIND_OPTIONS } from '../lib/labels.ts';
-import { type OrgNode, selfAndDescendants, toTreeOptions } from '../lib/orgTree.ts';
+import { disabledOrgTitle, type OrgNode, selfAndDescendants, toTreeOptions } from '../lib/orgTree.ts';
 import { FormModal } from './FormModal.tsx';
 
 interface OrgFormValues {
@@ -135,9 +135,16 @@ export function OrgFormModal({ dialog, orgs, tree, onClose, onSubmit }: Props) {
             showSearch={{ optionFilterProp: 'label' }}
             options={[
               { value: OWN_OFFICE, label: '本机关公开办受理' },
+              // Only enabled offices are offered; a disabled one already designated still shows its name.
               ...orgs
-                .filter((o) => o.id !== dialog.org.id && !o.disabled)
-                .map((o) => ({ value: o.id, label: `由${o.name}代为受理` })),
+                .filter(
+                  (o) => o.id !== dialog.org.id && (!o.disabled || o.id === dialog.org.receivingOfficeId),
+                )
+                .map((o) => ({
+                  value: o.id,
+                  label: `由${o.disabled ? disabledOrgTitle(o.name) : o.name}代为受理`,
+                  disabled: o.disabled,
+                })),
             ]}
           />
         </Form.Item>

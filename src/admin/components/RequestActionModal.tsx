@@ -1,6 +1,8 @@
 import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useMemo } from 'react';
+import { governmentOf } from '../../modules/requests/domain/transfer.ts';
+import type { Org } from '../api/orgs.ts';
 import type {
   ActionCode,
   ConsultedParty,
@@ -37,6 +39,7 @@ interface ActionValues {
   kind?: string;
   question?: string;
   dueOn?: Dayjs;
+  toOrgId?: number;
 }
 
 /** Every data field of every action, as the server names them in its field errors. */
@@ -60,6 +63,7 @@ const FIELD_NAMES = [
   'kind',
   'question',
   'dueOn',
+  'toOrgId',
 ] as const;
 
 /** What the date of each action is (the day the step took place). */
@@ -81,6 +85,7 @@ const ON_LABELS: Partial<Record<ActionCode, string>> = {
   note: '日期',
   'assist-request': '请求日期',
   archive: '归档日期',
+  transfer: '转办日期',
 };
 
 /** A sentence shown above the form: what the action does. */
@@ -99,6 +104,8 @@ const EXPLANATIONS: Partial<Record<ActionCode, string>> = {
   'deem-withdrawn-no-payment': '申请人逾期未按收费通知缴纳费用的，视为放弃申请。',
   withdraw: '申请人撤回申请，案件办结。',
   archive: '归档后案件不能再作任何修改。',
+  transfer:
+    '申请属于本级人民政府其他行政机关负责公开的，可转该机关办理：收到申请之日和答复期限不变，办理记录随案转交；系统以接收机关名义生成转办告知书，申请人可在查询页面看到转办去向。属于其他人民政府及其部门的，不能转办，应以“不属于本机关负责公开”答复并告知申请人该机关的名称和联系方式（条例第三十六条第五项）。',
   'assist-request':
     '请其他单位协助调查或会商：对方单位在工作台“协助办理”中看到该请求并在期限内答复，答复记入办理记录。',
 };
@@ -190,6 +197,8 @@ function toAction(action: ActionCode, v: ActionValues, consultationId: string): 
         question: clean(v.question),
         dueOn: iso(v.dueOn),
       };
+    case 'transfer':
+      return { action, on, toOrgId: v.toOrgId ?? 0, reason: clean(v.reason) };
     case 'deem-withdrawn-no-correction':
     case 'fee-paid':
     case 'deem-withdrawn-no-payment':
@@ -207,6 +216,8 @@ interface Props {
   detail: RequestDetail;
   meta: RequestsMeta | undefined;
   orgOptions: OrgTreeOption[];
+  /** Every organisation (转办: the agencies of the case's government are offered). */
+  orgs: readonly Org[];
   /** The user may list users (to pick a handler). */
   canListUsers: boolean;
   onCancel: () => void;
@@ -519,6 +530,32 @@ export function RequestActionModal(props: Props) {
             </Form.Item>
           </>
         );
+      case 'transfer':
+        return (
+          <>
+            <Form.Item
+              label="转至"
+              name="toOrgId"
+              extra="只列出本级人民政府受理政府信息公开申请的行政机关。"
+              rules={[{ required: true, message: '请选择转办的行政机关' }]}
+            >
+              <Select
+                options={transferOptions(props.orgs, c.orgId)}
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder="请选择行政机关"
+                notFoundContent="本级人民政府没有其他受理申请的行政机关"
+              />
+            </Form.Item>
+            <Form.Item
+              label="转办理由"
+              name="reason"
+              rules={[{ required: true, whitespace: true, message: '请写明转办理由' }]}
+            >
+              <Input.TextArea rows={3} maxLength={500} showCount />
+            </Form.Item>
+            {onField}
+          </>
+        );
       case 'note':
         return (
           <>
@@ -555,6 +592,21 @@ export function RequestActionModal(props: Props) {
       {action && fields(action)}
     </FormModal>
   );
+}
+
+/** 转办: the other agencies of the case's government that accept applications (domain/transfer.ts). */
+function transferOptions(orgs: readonly Org[], fromId: number): { value: number; label: string }[] {
+  const government = governmentOf(orgs, fromId);
+  return orgs
+    .filter(
+      (o) =>
+        o.id !== fromId &&
+        o.acceptsRequests &&
+        !o.disabled &&
+        government !== null &&
+        governmentOf(orgs, o.id) === government,
+    )
+    .map((o) => ({ value: o.id, label: o.name }));
 }
 
 function ReplyFields({

@@ -8,8 +8,13 @@ export interface OrgTreeOption {
   value: number;
   title: string;
   disabled?: boolean;
+  /** Set on a hidden option (a disabled organisation): kept so a saved value still shows its name. */
+  style?: { display: 'none' };
   children?: OrgTreeOption[];
 }
+
+/** The title of a disabled organisation (停用, orgs upkeep), where a saved value or a branch shows it. */
+export const disabledOrgTitle = (name: string) => `${name}（已停用）`;
 
 function byOrder(a: Org, b: Org): number {
   return a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN');
@@ -50,14 +55,28 @@ export function selfAndDescendants(orgs: readonly Org[], id: number): Set<number
   return result;
 }
 
+/**
+ * The options of an organisation picker. Every picker offers only enabled organisations: a disabled one
+ * (停用) cannot be chosen; it stays visible, marked 已停用, only as the branch above enabled ones, and is
+ * otherwise a hidden option — still there, so a record that names it shows its name, not its id.
+ * `disabled`: further organisations that may not be chosen (e.g. an org's own subtree as its parent).
+ */
 export function toTreeOptions(
   nodes: readonly OrgNode[],
   disabled: ReadonlySet<number> = new Set(),
 ): OrgTreeOption[] {
-  return nodes.map((n) => ({
-    value: n.id,
-    title: n.name,
-    disabled: disabled.has(n.id) || undefined,
-    children: n.children ? toTreeOptions(n.children, disabled) : undefined,
-  }));
+  return nodes.map((n) => {
+    const children = n.children ? toTreeOptions(n.children, disabled) : undefined;
+    if (!n.disabled) {
+      return { value: n.id, title: n.name, disabled: disabled.has(n.id) || undefined, children };
+    }
+    const visibleBelow = (children ?? []).some((c) => c.style === undefined);
+    return {
+      value: n.id,
+      title: disabledOrgTitle(n.name),
+      disabled: true,
+      ...(visibleBelow ? {} : { style: { display: 'none' as const } }),
+      children,
+    };
+  });
 }

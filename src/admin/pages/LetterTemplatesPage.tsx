@@ -6,6 +6,8 @@ import {
   Card,
   Form,
   Input,
+  Popconfirm,
+  Select,
   Space,
   Table,
   type TableColumnsType,
@@ -14,10 +16,13 @@ import {
 } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState } from 'react';
+import { errorMessage } from '../api/client.ts';
 import {
   type LetterTemplate,
   type LetterTemplateInput,
+  type LetterTemplateScope,
   listLetterTemplates,
+  resetLetterTemplate,
   saveLetterTemplate,
 } from '../api/letters.ts';
 import { FormModal } from '../components/FormModal.tsx';
@@ -38,12 +43,27 @@ function preview(body: string): string {
   return body.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** 文书模板: the texts the letters of 依申请公开 are made from; office and administrators edit them. */
+/** Where the text in force comes from, as a tag. */
+const SOURCE_TAGS: Record<LetterTemplate['source'], { color?: string; text: string }> = {
+  agency: { color: 'blue', text: '本机关模板' },
+  shared: { color: 'green', text: '通用模板' },
+  default: { text: '默认文本' },
+};
+
+/**
+ * 文书模板: the texts the letters of 依申请公开 are made from. An agency's office edits its agency's own
+ * texts (they override the shared ones for its cases); the administrator and a government's office the
+ * shared ones; a saved text can be returned to what applies without it.
+ */
 export function LetterTemplatesPage() {
   const { message } = App.useApp();
-  const { data, loading, error, reload } = useLoad(() => listLetterTemplates(), []);
+  // undefined: the first scope the user may edit (the server decides).
+  const [orgId, setOrgId] = useState<number | null>();
+  const { data, loading, error, reload } = useLoad(() => listLetterTemplates(orgId), [orgId]);
   const [editing, setEditing] = useState<LetterTemplate>();
   const [open, setOpen] = useState(false);
+  const scope: LetterTemplateScope | undefined = data?.scope;
+  const scopeId = scope?.orgId ?? null;
 
   function edit(t: LetterTemplate) {
     setEditing(t);
@@ -51,10 +71,20 @@ export function LetterTemplatesPage() {
   }
 
   async function save(kind: string, input: LetterTemplateInput) {
-    const saved = await saveLetterTemplate(kind, input);
+    const saved = await saveLetterTemplate(kind, input, scopeId);
     message.success(`已保存“${saved.kindLabel}”模板`);
     setOpen(false);
     reload();
+  }
+
+  async function reset(t: LetterTemplate) {
+    try {
+      const after = await resetLetterTemplate(t.kind, scopeId);
+      message.success(`“${t.kindLabel}”已恢复为${after.source === 'shared' ? '通用模板' : '默认文本'}`);
+      reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
   }
 
   const columns: TableColumnsType<LetterTemplate> = [
@@ -65,7 +95,7 @@ export function LetterTemplatesPage() {
       render: (label: string, t) => (
         <Space size={6} wrap>
           <span>{label}</span>
-          {t.custom ? <Tag color="blue">已修改</Tag> : <Tag>默认</Tag>}
+          <Tag color={SOURCE_TAGS[t.source].color}>{SOURCE_TAGS[t.source].text}</Tag>
         </Space>
       ),
     },
@@ -96,11 +126,35 @@ export function LetterTemplatesPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 90,
+      width: 190,
       render: (_, t) => (
-        <Button type="link" icon={<EditOutlined />} onClick={() => edit(t)} aria-label={`编辑${t.kindLabel}`}>
-          编辑
-        </Button>
+        <Space size={0} wrap>
+          <Button
+            type="link"
+            icon={<EditOutlined />}
+            onClick={() => edit(t)}
+            aria-label={`编辑${t.kindLabel}`}
+          >
+            编辑
+          </Button>
+          {t.custom && (
+            <Popconfirm
+              title={scopeId === null ? '恢复为默认文本？' : '恢复为通用模板？'}
+              description={
+                scopeId === null
+                  ? '没有本机关模板的机关将使用系统默认文本。'
+                  : '本机关此后生成的文书将使用通用模板（没有通用模板的，使用默认文本）。'
+              }
+              okText="恢复"
+              cancelText="取消"
+              onConfirm={() => reset(t)}
+            >
+              <Button type="link" icon={<UndoOutlined />} aria-label={`恢复${t.kindLabel}`}>
+                {scopeId === null ? '恢复默认' : '恢复通用'}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
       ),
     },
   ];
@@ -111,8 +165,30 @@ export function LetterTemplatesPage() {
       <Typography.Paragraph type="secondary">
         办理补正告知、延期答复、收费、征求意见和答复时，系统按这里的模板生成文书（.docx）。模板中以
         <Typography.Text code>{'{{名称}}'}</Typography.Text>
-        表示的占位符将替换为案件的实际内容；修改模板只影响此后生成的文书。
+        表示的占位符将替换为案件的实际内容；修改模板只影响此后生成的文书。机关有本机关模板的，
+        其案件使用本机关模板；没有的，使用通用模板；都没有的，使用默认文本。
       </Typography.Paragraph>
+      {data && data.scopes.length > 1 && (
+        <Space style={{ marginBottom: 16 }} wrap>
+          <label htmlFor="template-scope">模板范围：</label>
+          <Select<number>
+            id="template-scope"
+            style={{ minWidth: 280 }}
+            value={scopeId ?? 0}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={data.scopes.map((x) => ({
+              value: x.orgId ?? 0,
+              label: x.orgId === null ? '通用模板（本级政府各机关共用）' : `${x.name}的模板`,
+            }))}
+            onChange={(v) => setOrgId(v === 0 ? null : v)}
+          />
+        </Space>
+      )}
+      {data && data.scopes.length <= 1 && scope && (
+        <Typography.Paragraph>
+          当前编辑：{scope.orgId === null ? '通用模板' : `${scope.name}的模板`}
+        </Typography.Paragraph>
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Card>
         <Table<LetterTemplate>
@@ -126,6 +202,7 @@ export function LetterTemplatesPage() {
       </Card>
       <TemplateModal
         template={editing}
+        scopeName={scope ? (scope.orgId === null ? '通用模板' : scope.name) : ''}
         open={open}
         onCancel={() => setOpen(false)}
         onSubmit={(input) => (editing ? save(editing.kind, input) : Promise.resolve())}
@@ -136,11 +213,13 @@ export function LetterTemplatesPage() {
 
 function TemplateModal({
   template,
+  scopeName,
   open,
   onCancel,
   onSubmit,
 }: {
   template: LetterTemplate | undefined;
+  scopeName: string;
   open: boolean;
   onCancel: () => void;
   onSubmit: (input: LetterTemplateInput) => Promise<void>;
@@ -148,7 +227,7 @@ function TemplateModal({
   return (
     <FormModal<LetterTemplateInput>
       open={open}
-      title={template ? `编辑文书模板：${template.kindLabel}` : '编辑文书模板'}
+      title={template ? `编辑文书模板：${template.kindLabel}（${scopeName}）` : '编辑文书模板'}
       width={860}
       initialValues={template ? { title: template.title, body: template.body } : undefined}
       fieldNames={FIELD_NAMES}

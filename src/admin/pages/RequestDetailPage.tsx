@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import {
   type ActionCode,
@@ -92,6 +92,12 @@ function eventSummary(e: RequestEvent, meta: RequestsMeta | undefined, names: Na
     add('协助方式', d.kind === 'meeting' ? '会商' : '协助调查');
     add('协助事项', str(d.question));
     add('协助办理期限', d.dueOn ? formatDate(str(d.dueOn)) : undefined);
+    return lines;
+  }
+  if (e.type === 'transfer') {
+    add('转出机关', str(d.fromOrgName));
+    add('转至', str(d.toOrgName));
+    add('转办理由', str(d.reason));
     return lines;
   }
   if (e.type === 'assist-reply') {
@@ -250,6 +256,7 @@ export function RequestDetailPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const user = useCurrentUser();
+  const navigate = useNavigate();
   const { message } = App.useApp();
   const { meta, error: metaError } = useRequestsMeta();
   const { orgs, tree } = useOrgs();
@@ -301,8 +308,14 @@ export function RequestDetailPage() {
   async function submit(body: RequestAction) {
     try {
       const next = await runRequestAction(id, body);
-      setFresh(next);
       setActionOpen(false);
+      if (body.action === 'transfer' && next.allowedActions.length === 0) {
+        // Transferred away: the case is now the other agency's (the government's office still oversees it).
+        message.success(`已转至${names.org(body.toOrgId) ?? '所选机关'}办理`);
+        navigate('/requests');
+        return;
+      }
+      setFresh(next);
       message.success(`已办理：${labelOf(meta?.actions ?? [], body.action)}`);
     } catch (e) {
       if (e instanceof ApiError && STALE_CODES.has(e.code)) loaded.reload();
@@ -478,6 +491,7 @@ export function RequestDetailPage() {
         detail={detail}
         meta={meta}
         orgOptions={orgOptions}
+        orgs={orgs}
         canListUsers={canListUsers}
         onCancel={() => setActionOpen(false)}
         onSubmit={submit}

@@ -207,10 +207,40 @@ test('removal deletes every demo record and leaves the own data; the portal show
     subjectType: 'user',
     subjectId: 'own_admin',
   });
+  // A demo agency's own letter text goes with it; the shared text (no organisation) stays.
+  const education = await h.db
+    .selectFrom('orgs')
+    .select('id')
+    .where('name', '=', '市教育局')
+    .executeTakeFirstOrThrow();
+  await h.db
+    .insertInto('request_letter_templates')
+    .values([
+      {
+        kind: 'correction',
+        org_id: education.id,
+        title: '补正告知书',
+        body: '市教育局的文本',
+        updated_at: new Date(),
+        updated_by: null,
+      },
+      {
+        kind: 'correction',
+        org_id: null,
+        title: '补正告知书',
+        body: '通用文本',
+        updated_at: new Date(),
+        updated_by: null,
+      },
+    ])
+    .execute();
   const res = await admin.post('/api/demo/remove');
   assert.equal(res.statusCode, 200, res.body);
   const body = res.json();
   assert.ok(body.total > 1000);
+  assert.deepEqual(await h.db.selectFrom('request_letter_templates').select(['body', 'org_id']).execute(), [
+    { body: '通用文本', org_id: null },
+  ]);
   assert.match(body.message, /已删除全部演示数据/);
 
   assert.equal(await count('demo_records'), 0);

@@ -17,12 +17,12 @@
  *   made after seeding belongs to its user): ON DELETE CASCADE declares a row part of its parent.
  * - Without an id, keyed by their organisation: document_index_serials, work_score_rules,
  *   disclosure_guides, site_identity (the demo government's site), report_figures (an
- *   agency's hand-entered figures of table 二): deleted explicitly with their demo
- *   organisation (`OWNED_BY_ORG`).
+ *   agency's hand-entered figures of table 二), request_letter_templates (an agency's own letter texts;
+ *   the shared ones, org_id null, stay): deleted explicitly with their demo organisation (`OWNED_BY_ORG`).
  * - audit_log rows written after seeding by a demo account stay (the trail is kept); their actor_id is
  *   cleared, and the removal's own audit row lists the demo accounts by id and name.
  * - Reference data and platform bookkeeping, never demo, never touched: calendar_years (reference hook),
- *   request_letter_templates, request_secrets, job_runs, schema_migrations. A reference from them to a
+ *   the shared request_letter_templates, request_secrets, job_runs, schema_migrations. A reference from them to a
  *   demo row (e.g. a year saved by a demo account) blocks removal like any other, naming the row.
  * - request_stats.*: derived copies kept by triggers on requests and request_events; deleting the cases
  *   updates them. Only the public schema is recorded for that reason.
@@ -67,6 +67,7 @@ export const OWNED_BY_ORG = [
   'disclosure_guides',
   'site_identity',
   'report_figures',
+  'request_letter_templates',
 ] as const;
 
 const OWN_TABLES = new Set(['demo_records', 'demo_state']);

@@ -24,5 +24,7 @@ export const orgsModule: ModuleManifest = {
     await orgUpkeepApi(app, ctx);
     await passwordApi(app, ctx);
   },
-  seed: seedDemoOrgs,
+  // The demo as seeded on a first start: departments with their own offices, the others designating the
+  // government's office (the test fixtures call seedDemoOrgs without them).
+  seed: (db) => seedDemoOrgs(db, { ownOffices: true }),
 };

@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { randomPassword } from '../../platform/http/passwords.ts';
 import type { SeedReport } from '../../platform/module.ts';
 import { ROLE_LABELS, type Role } from './domain/roles.ts';
+import { loadReceiving } from './receiving.ts';
 import { createUser } from './service.ts';
 import * as store from './store.ts';
 
@@ -86,10 +87,33 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
 ];
 
 /**
+ * Disclosure-office accounts of agencies that receive their own applications (issue 12): two city
+ * departments and the offices of the two county-level governments that have one in the demo. Every other
+ * agency names its government's office as receiver (`seedDemoOrgs` with `ownOffices`).
+ */
+export const DEMO_OFFICE_ACCOUNTS: { username: string; displayName: string; role: Role; org: string }[] = [
+  { username: 'officejyj', displayName: '市教育局公开办 赵敏', role: 'office', org: '市教育局' },
+  {
+    username: 'officezrzy',
+    displayName: '市自然资源和规划局公开办 孙磊',
+    role: 'office',
+    org: '市自然资源和规划局',
+  },
+  { username: 'officezc', displayName: '邹城市政府办公室 周洁', role: 'office', org: '邹城市政府办公室' },
+  { username: 'officerc', displayName: '任城区政府办公室 吴刚', role: 'office', org: '任城区政府办公室' },
+];
+
+/**
  * The demo city 济宁市: its government, departments, counties/districts and a few towns, and one
  * account per role with a random password, printed once (only its argon2 hash is stored).
+ * `ownOffices` (the demo as seeded on a first start; the test fixtures leave it out, their cases are
+ * received by the government's office): also `DEMO_OFFICE_ACCOUNTS`, and every other agency that accepts
+ * applications designates its government's office (orgs.receiving_office_id), so each has a receiver.
  */
-export async function seedDemoOrgs(db: Kysely<Database>): Promise<SeedReport> {
+export async function seedDemoOrgs(
+  db: Kysely<Database>,
+  options: { ownOffices?: boolean } = {},
+): Promise<SeedReport> {
   if (await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst()) return [];
   const ids = new Map<string, number>();
   await db.transaction().execute(async (tx) => {
@@ -161,9 +185,10 @@ export async function seedDemoOrgs(db: Kysely<Database>): Promise<SeedReport> {
   const lines: SeedReport = [
     '演示账号（密码仅此一次显示，请妥善保存）/ demo accounts (passwords shown once):',
   ];
-  for (const a of DEMO_ACCOUNTS) {
+  const accounts = options.ownOffices ? [...DEMO_ACCOUNTS, ...DEMO_OFFICE_ACCOUNTS] : DEMO_ACCOUNTS;
+  for (const a of accounts) {
     const password = randomPassword();
-    const orgId = ids.get(a.org);
+    const orgId = ids.get(a.org) ?? (await store.findOrgByName(db, a.org))?.id;
     if (orgId === undefined) throw new Error(`demo org missing: ${a.org}`);
     await createUser(db, null, {
       username: a.username,
@@ -174,5 +199,23 @@ export async function seedDemoOrgs(db: Kysely<Database>): Promise<SeedReport> {
     });
     lines.push(`  ${ROLE_LABELS[a.role].padEnd(6, '　')} ${a.username.padEnd(9)} ${password}  (${a.org})`);
   }
+  if (options.ownOffices) await designateGovernmentOffices(db);
   return lines;
+}
+
+/**
+ * Every agency that accepts applications and has no office of its own names its government's office as
+ * receiver (the office organisation serving the government the fallback rule would pick), so no demo
+ * application is received by fallback.
+ */
+async function designateGovernmentOffices(db: Kysely<Database>): Promise<void> {
+  const receiving = await loadReceiving(db);
+  for (const o of receiving.orgs) {
+    if (!o.accepts_requests || o.disabled) continue;
+    const r = receiving.receiverOf(o.id);
+    if (r?.via !== 'fallback') continue;
+    const office = receiving.orgs.find((x) => x.serves_org_id === r.officeId && !x.disabled);
+    const officeId = office && office.id !== o.id ? office.id : r.officeId;
+    await db.updateTable('orgs').set({ receiving_office_id: officeId }).where('id', '=', o.id).execute();
+  }
 }

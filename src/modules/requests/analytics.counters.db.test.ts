@@ -145,6 +145,9 @@ function dataFor(action: string, events: { type: string; data: Record<string, un
       return { ...OUTCOMES[pick % OUTCOMES.length], text: '答复内容' };
     case 'note':
       return { text: '记录' };
+    case 'transfer':
+      // 转办 changes the case's agency: the counters move with it (both units are received by t_office).
+      return { toOrgId: units[pick % units.length] as number, reason: '属于该机关职责' };
     default:
       return {};
   }
@@ -259,6 +262,10 @@ test('random case histories: the counters follow every action, including withdra
     n: number;
   }>`select count(*)::int as n from request_stats.applicants where repeats`.execute(t.db);
   assert.ok((repeats.rows[0]?.n ?? 0) > 0, 'repeat applicants');
+  const transfers = await sql<{
+    n: number;
+  }>`select count(*)::int as n from request_events where type = 'transfer'`.execute(t.db);
+  assert.ok((transfers.rows[0]?.n ?? 0) > 0, 'transferred cases');
 });
 
 test('a calendar change or a missing calendar year: paused days are recomputed and still equal', async () => {

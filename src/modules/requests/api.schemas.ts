@@ -120,6 +120,12 @@ export const actionBody = z.discriminatedUnion('action', [
     dueOn: isoDate,
   }),
   z.object({ action: z.literal('archive'), on }),
+  z.object({
+    action: z.literal('transfer'),
+    on,
+    toOrgId: z.number('请选择转办的行政机关').int().positive('请选择转办的行政机关'),
+    reason: text(500, '请写明转办理由'),
+  }),
 ]);
 
 export const listQuery = z.object({
@@ -141,6 +147,8 @@ export const listQuery = z.object({
 
 export const letterParam = z.object({ id: recordId, letterId: recordId });
 export const templateParam = z.object({ kind: z.string().max(60) });
+/** Whose templates: an agency's own (`orgId`), or the shared ones (absent on a save or reset). */
+export const templateQuery = z.object({ orgId: z.coerce.number().int().positive('机关无效').optional() });
 export const templateBody = z.object({
   title: z.string('请填写文书标题').max(200, '文书标题过长'),
   body: z.string('请填写文书正文').max(20000, '文书正文过长'),
@@ -364,8 +372,10 @@ export const templateView = z.object({
   kindLabel: str,
   title: str,
   body: str,
-  /** false while the built-in default is in use. */
+  /** Saved for the scope shown (the agency's own, or the shared text); false while another text is in use. */
   custom: z.boolean(),
+  /** The text in force: the agency's own, the shared one, or the built-in default. */
+  source: z.enum(['agency', 'shared', 'default']),
   updatedAt: strOrNull,
   updatedByName: strOrNull,
   defaultTitle: str,
@@ -373,7 +383,13 @@ export const templateView = z.object({
   /** The placeholders this kind may use, written {{name}}. */
   placeholders: z.array(z.object({ name: str, label: str })),
 });
-export const templatesResponse = z.object({ items: z.array(templateView) });
+/** A scope of templates the person may edit: an agency, or null for the shared texts (通用模板). */
+const templateScope = z.object({ orgId: z.number().nullable(), name: str });
+export const templatesResponse = z.object({
+  scope: templateScope,
+  scopes: z.array(templateScope),
+  items: z.array(templateView),
+});
 
 const count = <K extends z.ZodType>(key: K) => z.object({ key, label: str, count: z.number() });
 

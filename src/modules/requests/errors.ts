@@ -68,6 +68,26 @@ export const REQUESTS_ERRORS = {
     status: 422,
     message: (p) => `台账中有${p.count ?? ''}处错误，未导入任何申请。请按行修改后重新导入。`,
   },
+  // 转办 within one government (domain/transfer.ts)
+  TRANSFER_PENDING_STEPS: {
+    status: 409,
+    message: '该申请有未办结的征求意见、协助请求或未缴费的收费通知，办结后才能转办。',
+  },
+  TRANSFER_TARGET_UNKNOWN: { status: 400, message: '请选择转办的行政机关。' },
+  TRANSFER_SAME_AGENCY: { status: 409, message: '该申请已由所选行政机关办理，无需转办。' },
+  TRANSFER_TARGET_NOT_ACCEPTING: {
+    status: 409,
+    message: (p) => `${p.name ?? '所选机关'}已停用或不受理政府信息公开申请，不能转办。`,
+  },
+  TRANSFER_NO_RECEIVER: {
+    status: 409,
+    message: (p) => `${p.name ?? '所选机关'}暂无受理人员，不能转办；请先在机构管理中设置其受理方式。`,
+  },
+  TRANSFER_OTHER_GOVERNMENT: {
+    status: 409,
+    message: (p) =>
+      `${p.name ?? '所选机关'}不属于本级人民政府，不能转办。请以“不属于本机关负责公开”答复申请人（条例第三十六条第五项），告知其该行政机关的名称和联系方式。`,
+  },
 } satisfies ErrorCatalog;
 
 declare module '../../platform/http/errors.ts' {

@@ -9,6 +9,7 @@ import {
   lettersResponse,
   templateBody,
   templateParam,
+  templateQuery,
   templatesResponse,
   templateView,
 } from './api.schemas.ts';
@@ -36,11 +37,13 @@ export async function lettersApi(
     {
       schema: {
         tags: ['requests'],
-        summary: '依申请公开文书模板（补正告知书、延期答复告知书、收费通知书、征求意见函、答复书）',
+        summary:
+          '依申请公开文书模板（补正告知书、延期答复告知书、收费通知书、征求意见函、答复书）：通用模板或某一机关的模板',
+        querystring: templateQuery,
         response: { 200: templatesResponse },
       },
     },
-    async (req) => ({ items: await letters.letterTemplates(db, requireActor(req)) }),
+    async (req) => letters.letterTemplates(db, requireActor(req), req.query.orgId),
   );
 
   app.put(
@@ -48,13 +51,30 @@ export async function lettersApi(
     {
       schema: {
         tags: ['requests'],
-        summary: '修改文书模板（占位符写作 {{名称}}）',
+        summary: '修改文书模板（占位符写作 {{名称}}；带 orgId 时为该机关自己的模板）',
         params: templateParam,
+        querystring: templateQuery,
         body: templateBody,
         response: { 200: templateView },
       },
     },
-    async (req) => letters.saveLetterTemplate(db, requireActor(req), req.params.kind, req.body),
+    async (req) =>
+      letters.saveLetterTemplate(db, requireActor(req), req.params.kind, req.body, req.query.orgId ?? null),
+  );
+
+  app.delete(
+    '/requests/letter-templates/:kind',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '恢复文书模板：机关的模板恢复为通用模板，通用模板恢复为默认文本',
+        params: templateParam,
+        querystring: templateQuery,
+        response: { 200: templateView },
+      },
+    },
+    async (req) =>
+      letters.resetLetterTemplate(db, requireActor(req), req.params.kind, req.query.orgId ?? null),
   );
 
   app.get(

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { createNotifications } from '../notifications/index.ts';
-import { findOrg, receivingUserIds } from '../orgs/index.ts';
+import { findOrg, loadReceiving, receivingUserIds } from '../orgs/index.ts';
 import type { actionBody } from './api.schemas.ts';
 import * as assistStore from './assistance.store.ts';
 import type { StaffActor } from './case-actor.ts';
@@ -19,6 +19,7 @@ import { perItemFee, perPageFee } from './domain/fees.ts';
 import { validateOutcome } from './domain/outcomes.ts';
 import { can } from './domain/policies.ts';
 import { ASSIST_KINDS } from './domain/stages.ts';
+import { transferRefusal } from './domain/transfer.ts';
 import type * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -236,6 +237,64 @@ function reopen(input: CaseReopening): Step {
   };
 }
 
+/**
+ * 转办 within one government (domain/transfer.ts, docs/law/ogi-regulation.md "转办 within one government"):
+ * the case moves to the agency it belongs to, unassigned, with its history and its statutory receipt date
+ * (the clock keeps running from the first receipt); the receiving agency's office is notified, and the
+ * applicant's tracking page says 已转至 that agency.
+ */
+function transfer(input: Extract<ActionInput, { action: 'transfer' }>): Step {
+  let receiverOfficeId = 0;
+  return {
+    async data(c, fields) {
+      const receiving = await loadReceiving(c.tx);
+      const from = receiving.orgs.find((o) => o.id === c.before.org_id);
+      const to = receiving.orgs.find((o) => o.id === input.toOrgId);
+      const refusal = transferRefusal(
+        receiving.orgs.map((o) => ({
+          id: o.id,
+          parentId: o.parent_id,
+          kind: o.kind,
+          name: o.name,
+          disabled: o.disabled,
+          acceptsRequests: o.accepts_requests,
+        })),
+        c.before.org_id,
+        input.toOrgId,
+      );
+      if (refusal) throw new AppError(refusal, { name: to?.name ?? null });
+      const receipt = receiving.receiverOf(input.toOrgId);
+      if (!receipt || !to) throw new AppError('TRANSFER_NO_RECEIVER', { name: to?.name ?? null });
+      receiverOfficeId = receipt.officeId;
+      return {
+        ...fields,
+        fromOrgId: c.before.org_id,
+        fromOrgName: from?.name ?? '',
+        toOrgId: to.id,
+        toOrgName: to.name,
+        reason: input.reason,
+      };
+    },
+    async record(c, data) {
+      const userIds = await receivingUserIds(c.tx, receiverOfficeId);
+      const caseNo = c.before.case_no ?? `#${c.before.id}`;
+      await createNotifications(
+        c.tx,
+        userIds.map((userId) => ({
+          userId,
+          kind: 'request.transferred',
+          subjectType: 'request',
+          subjectId: String(c.before.id),
+          title: `${String(data.fromOrgName)}转来申请${caseNo}`,
+          body: `申请${caseNo}（${c.before.subject}）由${String(data.fromOrgName)}转至${String(data.toOrgName)}办理，收到申请之日和答复期限不变。转办理由：${String(data.reason)}`,
+          dueOn: c.before.reply_due,
+        })),
+      );
+    },
+    patch: (data) => ({ org_id: Number(data.toOrgId), unit_id: null, handler_id: null }),
+  };
+}
+
 /** Every legal step's handler, by action (the mapped type makes the list complete). */
 const STEPS: { [A in StepName]: (input: Extract<ActionInput, { action: A }>) => Step } = {
   'confirm-receipt': confirmReceipt,
@@ -260,6 +319,7 @@ const STEPS: { [A in StepName]: (input: Extract<ActionInput, { action: A }>) => 
   'assist-reply': assistReply,
   archive: plain,
   reopen,
+  transfer,
 };
 
 /** The handler of the input's step. */

@@ -158,6 +158,7 @@ export function updateDerived(
     Pick<
       RequestRow,
       | 'stage'
+      | 'org_id'
       | 'received_on'
       | 'unit_id'
       | 'handler_id'

@@ -271,7 +271,8 @@ function DeriveCard({ plan }: { plan: Plan }) {
   const { message } = App.useApp();
   const { orgs } = useOrgs();
   const counties = useMemo(
-    () => orgs.filter((o) => o.kind === 'county' && o.parentId === plan.orgId),
+    // A disabled county (停用) is not offered: no new plan is derived for it.
+    () => orgs.filter((o) => o.kind === 'county' && o.parentId === plan.orgId && !o.disabled),
     [orgs, plan],
   );
   const [county, setCounty] = useState<number>();

@@ -190,12 +190,16 @@ test('an administrator views only the cases of the organisations it administers'
   assert.equal(can(actor('admin', 10, [10]), 'view', kase), false, 'nothing loaded, nothing seen');
 });
 
+// A government's office (org 11 serving 10) overseeing 40 without receiving for it; an administrator of 30.
+const governmentOffice: CaseActor = { ...actor('office', 11, [11, 10]), supervisedOrgIds: [10, 11, 40] };
+const countyAdmin = actor('admin', 30, [30], [30, 31]);
+
 // Rows worked out from the rules in policies.ts's top comment: [question, who, subject, expected].
 const rows: [
   string,
   PolicyAction,
   CaseActor,
-  CaseRef | { orgId: number } | { unitId: number } | null,
+  CaseRef | { orgId: number | null } | { unitId: number } | null,
   boolean,
 ][] = [
   // Art. 29: applications go to the agency's disclosure office, which registers them.
@@ -226,11 +230,43 @@ const rows: [
   ['unit handler does not decide', 'release-decide', unitHandler, kase, false],
   ['office of another agency does not decide', 'release-decide', otherOffice, kase, false],
   ['the administrator does not decide', 'release-decide', admin, kase, false],
-  // Platform rules: templates and the queue for the office and the administrator.
-  ['office edits letter templates', 'edit-letter-templates', office, null, true],
-  ['administrator edits letter templates', 'edit-letter-templates', admin, null, true],
-  ['the head does not edit templates', 'edit-letter-templates', officeHead, null, false],
-  ['a handler does not edit templates', 'edit-letter-templates', unitHandler, null, false],
+  // Letter templates (DERIVED): an agency's own text by its office and its administrator; the shared text by
+  // the administrator and a government's office (督办 scope), never by a department's office.
+  ['office edits its agency’s templates', 'edit-letter-templates', office, { orgId: 10 }, true],
+  ['office not another agency’s', 'edit-letter-templates', office, { orgId: 40 }, false],
+  ['a department’s office not the shared ones', 'edit-letter-templates', office, { orgId: null }, false],
+  [
+    'a government’s office edits the shared ones',
+    'edit-letter-templates',
+    governmentOffice,
+    { orgId: null },
+    true,
+  ],
+  ['administrator edits the shared ones', 'edit-letter-templates', admin, { orgId: null }, true],
+  ['administrator edits an agency’s it administers', 'edit-letter-templates', admin, { orgId: 40 }, true],
+  [
+    'a county administrator not an agency outside',
+    'edit-letter-templates',
+    countyAdmin,
+    { orgId: 10 },
+    false,
+  ],
+  ['the head does not edit templates', 'edit-letter-templates', officeHead, { orgId: 10 }, false],
+  ['a handler does not edit templates', 'edit-letter-templates', unitHandler, { orgId: 20 }, false],
+  // 转办 is a case action of the addressed agency's office (domain/transfer.ts says where it may go).
+  ['office transfers', 'transfer', office, kase, true],
+  ['another agency’s office does not transfer', 'transfer', otherOffice, kase, false],
+  ['the unit handler does not transfer', 'transfer', unitHandler, kase, false],
+  ['the head does not transfer', 'transfer', officeHead, kase, false],
+  ['the administrator does not transfer', 'transfer', admin, kase, false],
+  [
+    'a supervising office does not transfer',
+    'transfer',
+    governmentOffice,
+    { orgId: 40, unitId: null, handlerId: null },
+    false,
+  ],
+  // Platform rule: the queue for the office and the administrator.
   ['office sees the queue', 'see-release-queue', office, null, true],
   ['administrator sees the queue', 'see-release-queue', admin, null, true],
   ['a handler does not see the queue', 'see-release-queue', unitHandler, null, false],
@@ -250,7 +286,7 @@ const rows: [
   ['the head is not reminded', 'office-deadline-reminder', officeHead, { orgId: 10 }, false],
 ];
 
-test('register, export, 转主动公开, templates, queue, identities, reminders', () => {
+test('register, export, 转主动公开, templates, 转办, queue, identities, reminders', () => {
   for (const [name, question, who, subject, expected] of rows) {
     const answer = (can as (a: CaseActor, q: PolicyAction, s?: unknown) => boolean)(
       who,

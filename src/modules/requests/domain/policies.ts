@@ -29,8 +29,15 @@
  * - 'answer-assistance' / 'see-assistance' (subject: the unit asked): platform rule, see below.
  * - 'office-deadline-reminder' (subject: the agency) / 'unit-deadline-reminder' (subject: the unit): who is
  *   reminded of the reply deadlines (platform rule, reminders.ts).
- * - Without a subject: 'edit-letter-templates' and 'see-release-queue' (the office and the administrator,
- *   platform rule); 'see-applicant-identities' (the analytics name repeat applicants only for those who
+ * - 'edit-letter-templates' (subject: whose templates, `TemplateOwner`): the letters are the addressed
+ *   agency's (条例第三十六条: the agency replies in its own name), so an agency's own text is edited by its
+ *   disclosure office (an office actor acting for it) and by an administrator of it; the shared text (orgId
+ *   null), which every agency without its own uses, by an administrator and by the office of a government
+ *   (it leads the disclosure work of its area, 条例第三条第二款: an office with 督办 scope). DERIVED.
+ * - 'transfer' (转办, a case action): the office of the addressed agency, like every case action; which
+ *   agency it may go to is domain/transfer.ts.
+ * - Without a subject: 'see-release-queue' (the office and the administrator, platform rule);
+ *   'see-applicant-identities' (the analytics name repeat applicants only for those who
  *   see applicants' personal data on their cases: the office, its head and handlers).
  */
 import type { Role } from '../../../platform/roles.ts';
@@ -70,6 +77,11 @@ export interface AgencyRef {
   orgId: number;
 }
 
+/** Whose letter templates: an agency's own (`orgId`), or the shared ones (null). */
+export interface TemplateOwner {
+  orgId: number | null;
+}
+
 /** A unit, as the subject of the assistance questions and 'unit-deadline-reminder'. */
 export interface UnitRef {
   unitId: number;
@@ -89,7 +101,7 @@ export type PolicySubjects = Record<
   'answer-assistance': UnitRef;
   'see-assistance': UnitRef;
   'unit-deadline-reminder': UnitRef;
-  'edit-letter-templates': undefined;
+  'edit-letter-templates': TemplateOwner;
   'see-release-queue': undefined;
   'see-applicant-identities': undefined;
 };
@@ -180,6 +192,12 @@ function canSeeAssistance(actor: CaseActor, unitId: number): boolean {
   return actor.orgId === unitId && actor.role !== 'admin';
 }
 
+function canEditTemplates(actor: CaseActor, orgId: number | null): boolean {
+  if (actor.role === 'admin') return orgId === null || actor.administeredOrgIds.includes(orgId);
+  if (orgId === null) return actor.role === 'office' && (actor.supervisedOrgIds ?? []).length > 0;
+  return isOfficeOf(actor, orgId);
+}
+
 function canSeePersonalData(actor: CaseActor, kase: CaseRef): boolean {
   return isOfficeOf(actor, kase.orgId) || isOfficeHeadOf(actor, kase) || isUnitWorker(actor, kase);
 }
@@ -207,6 +225,7 @@ export function can<A extends PolicyAction>(actor: CaseActor, action: A, ...args
     case 'unit-deadline-reminder':
       return actor.role === 'handler' && actor.orgId === (subject as UnitRef).unitId;
     case 'edit-letter-templates':
+      return canEditTemplates(actor, (subject as TemplateOwner).orgId);
     case 'see-release-queue':
       return actor.role === 'office' || actor.role === 'admin';
     case 'see-applicant-identities':

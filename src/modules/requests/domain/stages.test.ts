@@ -74,6 +74,7 @@ test('stage and action labels a clerk understands', () => {
       '协助答复',
       '归档',
       '重新办理（复议或诉讼纠正）',
+      '转办',
     ],
   );
 });
@@ -104,15 +105,23 @@ const EXPECTED: Record<Action, Partial<Record<Stage, Stage>>> = {
   'assist-reply': Object.fromEntries([...OPEN, 'replied', 'closed'].map((s) => [s, s])),
   archive: { replied: 'archived', closed: 'archived' },
   reopen: { replied: 'processing', closed: 'processing', archived: 'processing' },
+  // 转办: an unconfirmed case stays unconfirmed; a received one starts over, unassigned, at the new agency.
+  transfer: {
+    'awaiting-confirmation': 'awaiting-confirmation',
+    registered: 'registered',
+    processing: 'registered',
+  },
 };
 
 /** The most permissive flags for an action (so only the stage decides). */
 function permissive(stage: Stage, action: Action): CaseState {
+  // 转办 needs nothing pending (tested below); the others need the consultation or task they answer.
+  const pending = action !== 'transfer';
   return state(stage, {
     feeNoticeSent: action === 'fee-paid' || action === 'deem-withdrawn-no-payment',
-    openConsultations: ['c1'],
+    openConsultations: pending ? ['c1'] : [],
     deliveredConsultations: [],
-    openAssistance: ['a1'],
+    openAssistance: pending ? ['a1'] : [],
   });
 }
 
@@ -207,7 +216,12 @@ test('an archived case refuses everything but a reopening; a note is possible ev
   for (const stage of STAGES) {
     if (stage !== 'archived') assert.ok(allowedActions(state(stage)).includes('note'), stage);
   }
-  assert.deepEqual(allowedActions(state('awaiting-confirmation')), ['confirm-receipt', 'withdraw', 'note']);
+  assert.deepEqual(allowedActions(state('awaiting-confirmation')), [
+    'confirm-receipt',
+    'withdraw',
+    'note',
+    'transfer',
+  ]);
   assert.deepEqual(allowedActions(state('replied')), ['note', 'archive', 'reopen']);
 });
 
@@ -581,4 +595,39 @@ test('an assistance request is overdue the day after its due date while unanswer
   assert.equal(isAssistanceOverdue('2025-03-10', '2025-03-10', false), false);
   assert.equal(isAssistanceOverdue('2025-03-10', '2025-03-11', false), true);
   assert.equal(isAssistanceOverdue('2025-03-10', '2025-03-11', true), false);
+});
+
+// 转办 (domain/transfer.ts): the new agency answers for itself, so nothing may still be pending in the
+// first agency's name. [name, state, refused?]
+test('转办 is refused while a consultation, an assistance task or an unpaid fee notice is pending', () => {
+  const rows: [string, CaseState, boolean][] = [
+    ['nothing pending', state('processing'), false],
+    ['a consultation open', state('processing', { openConsultations: ['c1'] }), true],
+    ['an assistance task open', state('processing', { openAssistance: ['a1'] }), true],
+    ['a fee notice unpaid', state('processing', { feeNoticeSent: true }), true],
+    ['a fee notice paid', state('processing', { feeNoticeSent: true, feePaid: true }), false],
+    [
+      'a correction notice sent earlier (answered)',
+      state('processing', { correctionRequested: true }),
+      false,
+    ],
+  ];
+  for (const [name, s, refused] of rows) {
+    if (refused) assert.throws(() => decide(s, 'transfer'), hasCode('TRANSFER_PENDING_STEPS'), name);
+    else assert.deepEqual(decide(s, 'transfer'), { stage: 'registered' }, name);
+  }
+  assert.throws(() => decide(state('awaiting-correction'), 'transfer'), hasCode('CASE_ACTION_NOT_ALLOWED'));
+  assert.throws(() => decide(state('replied'), 'transfer'), hasCode('CASE_ACTION_NOT_ALLOWED'));
+});
+
+test('a transfer in the log folds to a registered case, keeping the once-only flags', () => {
+  const s = foldState([
+    { type: 'submit', on: '2024-03-01', data: { confirmed: true } },
+    { type: 'assign', on: '2024-03-04', data: { unitId: 20 } },
+    { type: 'extend', on: '2024-03-05', data: { reason: '需要检索' } },
+    { type: 'transfer', on: '2024-03-06', data: { fromOrgId: 10, toOrgId: 40 } },
+  ]);
+  assert.equal(s.stage, 'registered');
+  assert.equal(s.extended, true, 'the extension already used stays used');
+  assert.deepEqual(toClockEvents([{ type: 'transfer', on: '2024-03-06', data: {} }]), [], 'no clock event');
 });

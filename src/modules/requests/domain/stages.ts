@@ -90,6 +90,7 @@ export const ACTIONS = [
   'assist-reply',
   'archive',
   'reopen',
+  'transfer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -113,6 +114,7 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
   'assist-reply': '协助答复',
   archive: '归档',
   reopen: '重新办理（复议或诉讼纠正）',
+  transfer: '转办',
 };
 
 /** Every event type of the log: the actions plus the first event 'submit'. */
@@ -202,6 +204,15 @@ export interface EventData {
    * register): the case is handled again, its clock restarting on `on` (docs/requests.md "Reopening").
    */
   reopen: { on?: IsoDate; reviewId: number; reason: string };
+  /** 转办: the case now belongs to `toOrgId` (same government); receipt date and history stay. */
+  transfer: {
+    on?: IsoDate;
+    fromOrgId: number;
+    fromOrgName: string;
+    toOrgId: number;
+    toOrgName: string;
+    reason: string;
+  };
 }
 
 /** One event of the log, typed by its type. */
@@ -246,6 +257,7 @@ export type CaseErrorCode =
   | 'CONSULTATION_DUPLICATE'
   | 'CONSULTATION_ALREADY_DELIVERED'
   | 'ASSISTANCE_UNKNOWN'
+  | 'TRANSFER_PENDING_STEPS'
   | 'CASE_LOG_INVALID';
 
 /** A case rule refused an action (stable `code`, `params`, Chinese message). */
@@ -291,6 +303,9 @@ const ALLOWED_IN: Readonly<Record<Action, readonly Stage[]>> = {
   archive: ['replied', 'closed'],
   // Only through the review register (a 纠正 result ordering a new reply), even after archiving.
   reopen: ['replied', 'closed', 'archived'],
+  // 转办 before anything is answered on the merits or asked of the applicant (DERIVED,
+  // docs/law/ogi-regulation.md "转办 within one government").
+  transfer: ['awaiting-confirmation', 'registered', 'processing'],
 };
 
 export interface Decision {
@@ -438,6 +453,22 @@ export function decide(state: CaseState, action: Action, data?: unknown): Decisi
       return { stage: 'archived' };
     case 'reopen':
       return { stage: 'processing' };
+    case 'transfer':
+      // The receiving agency answers for itself: nothing the first one started with third parties, the
+      // applicant's fee or another unit may still be pending in its name.
+      if (
+        state.openConsultations.length > 0 ||
+        (state.openAssistance ?? []).length > 0 ||
+        (state.feeNoticeSent && !state.feePaid)
+      ) {
+        throw new CaseError(
+          'TRANSFER_PENDING_STEPS',
+          '该申请有未办结的征求意见、协助请求或收费通知，办结后才能转办',
+          { stage, action },
+        );
+      }
+      // Unconfirmed stays unconfirmed; a received case starts over at the new agency, unassigned.
+      return { stage: stage === 'awaiting-confirmation' ? stage : 'registered' };
   }
 }
 

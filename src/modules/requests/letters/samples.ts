@@ -38,6 +38,14 @@ export function sampleData(kind: LetterKind): Record<string, unknown> {
       };
     case 'consultation':
       return { consultationId: 'c1', party: 'third-party', name: '某建设有限公司' };
+    case 'transfer':
+      return {
+        fromOrgId: 1,
+        fromOrgName: '市政府办公室',
+        toOrgId: 2,
+        toOrgName: '市教育局',
+        reason: '属于教育部门职责',
+      };
     default:
       return { consultationId: 'c2', party: 'agency', name: '市财政局' };
   }

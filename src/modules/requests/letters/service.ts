@@ -12,7 +12,7 @@ import { inTransaction } from '../../../platform/db/transaction.ts';
 import { blobPath, writeBlob } from '../../../platform/files/storage.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
-import { findOrg } from '../../orgs/index.ts';
+import { findOrg, loadReceiving } from '../../orgs/index.ts';
 import { kaseOf, loadCaseActor, type StaffActor } from '../case-actor.ts';
 import { can } from '../domain/policies.ts';
 import { findRequest, type RequestEventRow, type RequestRow } from '../store.ts';
@@ -38,13 +38,18 @@ type Db = Kysely<Database>;
 // ---------------------------------------------------------------------------------------------------------
 // Templates
 
+/** Where the text in use comes from: the agency's own, the shared one, or the built-in default. */
+export type TemplateSource = 'agency' | 'shared' | 'default';
+
 export type TemplateView = {
   kind: LetterKind;
   kindLabel: string;
   title: string;
   body: string;
-  /** false while the built-in default is in use. */
+  /** Saved for the scope shown (the agency's own, or the shared one); false while another text is in use. */
   custom: boolean;
+  /** The text in force for the scope's letters. */
+  source: TemplateSource;
   updatedAt: string | null;
   updatedByName: string | null;
   defaultTitle: string;
@@ -52,21 +57,65 @@ export type TemplateView = {
   placeholders: { name: string; label: string }[];
 };
 
-async function requireTemplateEditor(db: Db, actor: Actor): Promise<void> {
-  if (!can(await loadCaseActor(db, actor), 'edit-letter-templates')) throw new AppError('FORBIDDEN');
+/** A scope whose templates the person may edit: an agency (its own texts) or null (the shared texts). */
+export type TemplateScope = { orgId: number | null; name: string };
+
+type TemplateRowWithName = store.TemplateRow & { updated_by_name?: string | null };
+
+/**
+ * The scopes `actor` may edit ('edit-letter-templates'): the shared texts first, then the agencies that
+ * accept applications, the person's own organisation first.
+ */
+async function templateScopes(db: Db, a: StaffActor): Promise<TemplateScope[]> {
+  const out: TemplateScope[] = [];
+  if (can(a, 'edit-letter-templates', { orgId: null })) out.push({ orgId: null, name: '通用模板' });
+  const { orgs } = await loadReceiving(db);
+  const agencies = orgs
+    .filter((o) => o.accepts_requests && !o.disabled && can(a, 'edit-letter-templates', { orgId: o.id }))
+    .sort((x, y) => Number(y.id === a.orgId) - Number(x.id === a.orgId));
+  for (const o of agencies) out.push({ orgId: o.id, name: o.name });
+  return out;
+}
+
+/** The scope asked for (default: the first the person may edit), or FORBIDDEN. */
+async function requireScope(
+  db: Db,
+  actor: Actor,
+  orgId: number | null | undefined,
+): Promise<{ scope: TemplateScope; scopes: TemplateScope[] }> {
+  const a = await loadCaseActor(db, actor);
+  const scopes = await templateScopes(db, a);
+  const scope = orgId === undefined ? scopes[0] : scopes.find((x) => x.orgId === orgId);
+  if (!scope) throw new AppError('FORBIDDEN');
+  return { scope, scopes };
+}
+
+/** The text in force for `orgId`'s letters: its own, else the shared one, else the built-in default. */
+function inForce(
+  kind: LetterKind,
+  rows: readonly TemplateRowWithName[],
+  orgId: number | null,
+): { row: TemplateRowWithName | undefined; source: TemplateSource } {
+  const own = orgId === null ? undefined : rows.find((r) => r.kind === kind && r.org_id === orgId);
+  if (own) return { row: own, source: 'agency' };
+  const shared = rows.find((r) => r.kind === kind && r.org_id === null);
+  return shared ? { row: shared, source: 'shared' } : { row: undefined, source: 'default' };
 }
 
 function templateView(
   kind: LetterKind,
-  row: (store.TemplateRow & { updated_by_name?: string | null }) | undefined,
+  rows: readonly TemplateRowWithName[],
+  orgId: number | null,
 ): TemplateView {
   const def = defaultTemplate(kind);
+  const { row, source } = inForce(kind, rows, orgId);
   return {
     kind,
     kindLabel: letterKindLabel(kind),
     title: row?.title ?? def.title,
     body: row?.body ?? def.body,
-    custom: row !== undefined,
+    custom: orgId === null ? source === 'shared' : source === 'agency',
+    source,
     updatedAt: row ? row.updated_at.toISOString() : null,
     updatedByName: row?.updated_by_name ?? null,
     defaultTitle: def.title,
@@ -75,11 +124,18 @@ function templateView(
   };
 }
 
-/** Every kind with the text in use (a saved template, or the built-in default). Office and admin. */
-export async function letterTemplates(db: Db, actor: Actor): Promise<TemplateView[]> {
-  await requireTemplateEditor(db, actor);
-  const rows = new Map((await store.listTemplates(db)).map((r) => [r.kind, r]));
-  return LETTER_KINDS.map((kind) => templateView(kind, rows.get(kind)));
+/**
+ * Every kind with the text in force for the scope (an agency: its own, else the shared, else the default;
+ * the shared scope: the shared text or the default), and the scopes the person may edit.
+ */
+export async function letterTemplates(
+  db: Db,
+  actor: Actor,
+  orgId?: number | null,
+): Promise<{ scope: TemplateScope; scopes: TemplateScope[]; items: TemplateView[] }> {
+  const { scope, scopes } = await requireScope(db, actor, orgId);
+  const rows = await store.listTemplates(db, scope.orgId);
+  return { scope, scopes, items: LETTER_KINDS.map((kind) => templateView(kind, rows, scope.orgId)) };
 }
 
 /** Save the text of one kind; placeholders it cannot use are refused with a Chinese message naming them. */
@@ -88,15 +144,17 @@ export async function saveLetterTemplate(
   actor: Actor,
   kind: string,
   input: TemplateText,
+  orgId: number | null = null,
 ): Promise<TemplateView> {
-  await requireTemplateEditor(db, actor);
+  const { scope } = await requireScope(db, actor, orgId);
   if (!isLetterKind(kind)) throw new AppError('NOT_FOUND');
   const errors = validateTemplate(kind, input);
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
   return inTransaction(db, async (tx) => {
-    const before = await store.findTemplate(tx, kind);
+    const before = await store.findTemplate(tx, kind, scope.orgId);
     const row = await store.upsertTemplate(tx, {
       kind,
+      orgId: scope.orgId,
       title: input.title.trim(),
       body: input.body,
       updatedBy: actor.id,
@@ -105,16 +163,48 @@ export async function saveLetterTemplate(
       actorId: actor.id,
       action: 'request.letter_template_update',
       subjectType: 'request_letter_template',
-      subjectId: kind,
+      subjectId: templateSubject(kind, scope.orgId),
       before: before ? { title: before.title, body: before.body } : { default: true },
-      after: { title: row.title, body: row.body },
+      after: { title: row.title, body: row.body, orgId: scope.orgId },
     });
-    return templateView(kind, { ...row, updated_by_name: actor.displayName });
+    return templateView(kind, [{ ...row, updated_by_name: actor.displayName }], scope.orgId);
   });
 }
 
-async function templateFor(db: Db, kind: LetterKind): Promise<TemplateText> {
-  const row = await store.findTemplate(db, kind);
+/**
+ * Returns one kind of a scope to what applies without it: an agency's letters to the shared text (or the
+ * default), the shared text to the built-in default.
+ */
+export async function resetLetterTemplate(
+  db: Db,
+  actor: Actor,
+  kind: string,
+  orgId: number | null = null,
+): Promise<TemplateView> {
+  const { scope } = await requireScope(db, actor, orgId);
+  if (!isLetterKind(kind)) throw new AppError('NOT_FOUND');
+  return inTransaction(db, async (tx) => {
+    const removed = await store.deleteTemplate(tx, kind, scope.orgId);
+    if (removed) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'request.letter_template_reset',
+        subjectType: 'request_letter_template',
+        subjectId: templateSubject(kind, scope.orgId),
+        before: { title: removed.title, body: removed.body, orgId: scope.orgId },
+        after: { default: true },
+      });
+    }
+    return templateView(kind, await store.listTemplates(tx, scope.orgId), scope.orgId);
+  });
+}
+
+/** The audit subject of a template: its kind, prefixed by the agency for an agency's own text. */
+const templateSubject = (kind: string, orgId: number | null) => (orgId === null ? kind : `${orgId}:${kind}`);
+
+/** The text the letters of a case addressed to `orgId` are made from. */
+async function templateFor(db: Db, kind: LetterKind, orgId: number): Promise<TemplateText> {
+  const { row } = inForce(kind, await store.listTemplates(db, orgId), orgId);
   return row ? { title: row.title, body: row.body } : defaultTemplate(kind);
 }
 
@@ -140,7 +230,7 @@ export async function createLetterForEvent(
   if (!kind) return null;
   const agency = await findOrg(tx, row.org_id);
   if (!agency) throw new Error(`organisation ${row.org_id} of case ${row.id} not found`);
-  const model = buildLetter(kind, await templateFor(tx, kind), {
+  const model = buildLetter(kind, await templateFor(tx, kind, row.org_id), {
     caseNo: row.case_no,
     agencyName: agency.name,
     applicantName: row.applicant_name,

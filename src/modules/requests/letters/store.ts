@@ -3,6 +3,8 @@ import type { Database, Timestamp } from '../../../platform/db/database.ts';
 
 export interface RequestLetterTemplatesTable {
   kind: string;
+  /** null: the shared text; otherwise the agency whose cases use it (migration 0026). */
+  org_id: Generated<number | null>;
   title: string;
   body: string;
   updated_at: Timestamp;
@@ -30,30 +32,64 @@ type Db = Kysely<Database>;
 export type TemplateRow = Selectable<RequestLetterTemplatesTable>;
 export type LetterRow = Selectable<RequestLettersTable>;
 
-export function findTemplate(db: Db, kind: string): Promise<TemplateRow | undefined> {
-  return db.selectFrom('request_letter_templates').selectAll().where('kind', '=', kind).executeTakeFirst();
+/** The template of `kind` saved for `orgId` (null: the shared one). */
+export function findTemplate(db: Db, kind: string, orgId: number | null): Promise<TemplateRow | undefined> {
+  return db
+    .selectFrom('request_letter_templates')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where((eb) => (orgId === null ? eb('org_id', 'is', null) : eb('org_id', '=', orgId)))
+    .executeTakeFirst();
 }
 
-export function listTemplates(db: Db) {
+/** The templates saved for `orgId` and the shared ones (null: only the shared ones). */
+export function listTemplates(db: Db, orgId: number | null) {
   return db
     .selectFrom('request_letter_templates as t')
     .leftJoin('users as u', 'u.id', 't.updated_by')
     .selectAll('t')
     .select('u.display_name as updated_by_name')
+    .where((eb) =>
+      orgId === null
+        ? eb('t.org_id', 'is', null)
+        : eb.or([eb('t.org_id', 'is', null), eb('t.org_id', '=', orgId)]),
+    )
     .execute();
 }
 
-export function upsertTemplate(
+/** Saves the text of `kind` for `orgId` (null: the shared one), replacing the one saved before. */
+export async function upsertTemplate(
   db: Db,
-  v: { kind: string; title: string; body: string; updatedBy: number },
+  v: { kind: string; orgId: number | null; title: string; body: string; updatedBy: number },
 ): Promise<TemplateRow> {
   const row = { title: v.title, body: v.body, updated_at: new Date(), updated_by: v.updatedBy };
+  const updated = await db
+    .updateTable('request_letter_templates')
+    .set(row)
+    .where('kind', '=', v.kind)
+    .where((eb) => (v.orgId === null ? eb('org_id', 'is', null) : eb('org_id', '=', v.orgId)))
+    .returningAll()
+    .executeTakeFirst();
+  if (updated) return updated;
   return db
     .insertInto('request_letter_templates')
-    .values({ kind: v.kind, ...row })
-    .onConflict((oc) => oc.column('kind').doUpdateSet(row))
+    .values({ kind: v.kind, org_id: v.orgId, ...row })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Deletes an agency's own text of `kind` (its cases then use the shared text or the default). */
+export async function deleteTemplate(
+  db: Db,
+  kind: string,
+  orgId: number | null,
+): Promise<TemplateRow | undefined> {
+  return db
+    .deleteFrom('request_letter_templates')
+    .where('kind', '=', kind)
+    .where((eb) => (orgId === null ? eb('org_id', 'is', null) : eb('org_id', '=', orgId)))
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function insertLetter(db: Db, v: Omit<LetterRow, 'id' | 'created_at'>): Promise<LetterRow> {

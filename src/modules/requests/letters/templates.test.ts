@@ -108,3 +108,12 @@ test('formatting helpers', () => {
   assert.equal(letterKindFor('reply', { outcome: 'OTHER' }), null);
   assert.equal(letterKindFor('reply', { outcome: 'WITHHOLD' }), 'reply-WITHHOLD');
 });
+
+test('the 转办 notice names the agency that received the application and the unchanged deadline', () => {
+  const t = buildLetter('transfer', defaultTemplate('transfer'), sampleFacts('transfer'));
+  assert.match(t.body, /^张三丰：\n市政府办公室于2024年3月5日收到您提出的政府信息公开申请/);
+  assert.match(t.body, /收到申请之日不因转办而改变，本机关将于2024年4月30日前作出答复/);
+  assert.equal(t.remedies, null);
+  assert.equal(letterKindFor('transfer', {}), 'transfer');
+  assert.ok(isForApplicant('transfer'));
+});

@@ -4,7 +4,8 @@
  * Pure: no database, no clock — the letter date is the event's date.
  *
  * 《中华人民共和国政府信息公开条例》第三十条 (补正告知), 第三十二条 (征求第三方意见), 第三十三条第二款 (延期答复),
- * 第三十四条 (征求其他机关意见), 第三十六条—第三十九条 (答复), 第四十二条 (信息处理费);
+ * 第三十四条 (征求其他机关意见), 第三十六条—第三十九条 (答复), 第四十二条 (信息处理费); 转办告知书: no
+ * article (docs/law/ogi-regulation.md "转办 within one government");
  * 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号). Remedies: `remediesText` (domain/outcomes.ts).
  */
 import { formatChineseDate, isIsoDate } from '../../calendar/index.ts';
@@ -29,15 +30,17 @@ export type LetterKind =
   | 'fee'
   | 'consultation'
   | 'consultation-agency'
+  | 'transfer'
   | ReplyLetterKind;
 
-/** Every letter kind: the four notices, then one reply per outcome a staff reply may choose (report order). */
+/** Every letter kind: the notices (and the 转办 notice), then one reply per outcome a staff reply may choose (report order). */
 export const LETTER_KINDS: readonly LetterKind[] = [
   'correction',
   'extension',
   'fee',
   'consultation',
   'consultation-agency',
+  'transfer',
   ...REPLY_OUTCOMES.map((o): ReplyLetterKind => `reply-${o}`),
 ];
 
@@ -68,6 +71,7 @@ const NOTICE_LABELS = {
   fee: '收费通知书',
   consultation: '征求第三方意见函',
   'consultation-agency': '征求有关机关意见函',
+  transfer: '转办告知书',
 } as const;
 
 /**
@@ -86,6 +90,8 @@ export function letterKindFor(eventType: string, data: Record<string, unknown>):
       return data.party === 'agency' ? 'consultation-agency' : 'consultation';
     case 'reply':
       return isReplyOutcome(data.outcome) ? `reply-${data.outcome}` : null;
+    case 'transfer':
+      return 'transfer';
     default:
       return null;
   }
@@ -113,6 +119,8 @@ export const PLACEHOLDER_LABELS = {
   ground: '不予公开的理由及依据',
   replyText: '答复内容',
   remedies: '救济途径',
+  fromAgency: '转出申请的行政机关',
+  replyDue: '答复期限',
 } as const;
 export type Placeholder = keyof typeof PLACEHOLDER_LABELS;
 
@@ -140,6 +148,8 @@ export function placeholdersFor(kind: LetterKind): readonly Placeholder[] {
       return [...COMMON, 'reason', 'newDue'];
     case 'fee':
       return [...COMMON, 'amount', 'feeBasis'];
+    case 'transfer':
+      return [...COMMON, 'fromAgency', 'replyDue'];
     default:
       return [...COMMON, 'consultee'];
   }
@@ -259,6 +269,12 @@ const NOTICES: Record<keyof typeof NOTICE_LABELS, TemplateText> = {
 本机关于{{receivedOn}}收到政府信息公开申请，申请公开“{{subject}}”。经审查，该政府信息的公开可能损害你方的合法权益。根据${REGULATION}第三十二条之规定，现书面征求你方意见。
 请你方自收到本函之日起十五个工作日内，以书面形式提出是否同意公开的意见；不同意公开的，请说明理由。逾期未提出意见的，由本机关依照${REGULATION}的规定决定是否公开。
 特此函告。`,
+  },
+  transfer: {
+    title: '政府信息公开申请转办告知书',
+    body: `{{applicantName}}：
+{{fromAgency}}于{{receivedOn}}收到您提出的政府信息公开申请，您申请公开“{{subject}}”。经审查，该政府信息属于本机关负责公开，已转由本机关办理。收到申请之日不因转办而改变，本机关将于{{replyDue}}前作出答复。
+特此告知。`,
   },
   'consultation-agency': {
     title: '政府信息公开征求意见函',
@@ -439,6 +455,10 @@ export function letterValues(kind: LetterKind, f: LetterFacts): Partial<Record<P
     case 'fee':
       values.amount = String(f.data.amount ?? '');
       values.feeBasis = feeBasis(f.data);
+      break;
+    case 'transfer':
+      values.fromAgency = text(f.data.fromOrgName);
+      values.replyDue = f.replyDue ? formatChineseDate(f.replyDue) : '法定答复期限届满之日';
       break;
     default:
       values.consultee = text(f.data.name);

@@ -151,6 +151,13 @@ export function applicantEvent(e: Pick<RequestEventRow, 'type' | 'data'>): Event
       };
     case 'archive':
       return { title: '归档', detail: null };
+    case 'transfer': {
+      const to = str(d.toOrgName);
+      return {
+        title: to ? `已转至${to}` : '转办',
+        detail: html`您的申请已转至${to ?? '负责公开该信息的行政机关'}办理，收到申请之日和答复期限不变。`,
+      };
+    }
     default:
       return null;
   }
