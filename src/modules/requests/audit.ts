@@ -12,6 +12,8 @@ export const REQUESTS_AUDIT_LABELS: AuditLabels = {
     'request.release_flag': '标记为可转主动公开',
     'request.release_decide': '决定是否转主动公开',
     'request.letter_template_update': '修改文书模板',
+    'request.letter_template_reset': '恢复默认文书模板',
+    'request.import': '导入原有台账',
     'request.letter_create': '生成文书',
     'request.letter_download': '下载文书',
     'request.view_saved': '保存筛选视图',
