@@ -191,22 +191,18 @@ export async function loadSite(db: Db): Promise<CurrentSite> {
 
 /**
  * The sites, cached per database for a short while: the portal asks on every page. A save here forgets
- * them at once; another server process of a cluster sees the change within `CACHE_MS`. A new
- * organisation (a department created or imported) belongs to its government's site at once: at most once
- * every `CHECK_MS` the organisations' count and largest id are compared with those the sites were built
- * from (a moved organisation is seen within `CACHE_MS`).
+ * them at once; another server process of a cluster sees the change within `CACHE_MS`. A change to the
+ * organisation tree (a department created, imported, moved or deleted) shows at once: every request
+ * compares one small aggregate of the tree (`orgsFingerprint`) with the one the sites were built from.
  */
 const CACHE_MS = 30_000;
-const CHECK_MS = 1_000;
-type Cached = { sites: Promise<SiteDirectory>; at: number; checkedAt: number; orgs: Promise<string> };
+type Cached = { sites: Promise<SiteDirectory>; at: number; orgs: Promise<string> };
 const cache = new WeakMap<Db, Cached>();
 
 export function currentSites(db: Db): Promise<SiteDirectory> {
   const hit = cache.get(db);
   const t = Date.now();
   if (hit && t - hit.at < CACHE_MS) {
-    if (t - hit.checkedAt < CHECK_MS) return hit.sites;
-    hit.checkedAt = t;
     return Promise.all([hit.orgs, store.orgsFingerprint(db)]).then(([before, now]) =>
       before === now && cache.get(db) === hit ? hit.sites : reload(db, t),
     );
@@ -217,7 +213,7 @@ export function currentSites(db: Db): Promise<SiteDirectory> {
 function reload(db: Db, t: number): Promise<SiteDirectory> {
   const orgs = store.orgsFingerprint(db);
   const sites = orgs.then(() => loadDirectory(db));
-  const entry: Cached = { sites, at: t, checkedAt: t, orgs };
+  const entry: Cached = { sites, at: t, orgs };
   cache.set(db, entry);
   sites.catch(() => {
     if (cache.get(db) === entry) cache.delete(db);

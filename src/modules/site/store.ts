@@ -89,11 +89,12 @@ export async function listSiteOrgs(db: Kysely<Database>) {
 
 /** The organisations' count and largest id: changes when one is created or deleted. */
 export async function orgsFingerprint(db: Kysely<Database>): Promise<string> {
-  const r = await db
-    .selectFrom('orgs')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('m')])
-    .executeTakeFirst();
-  return `${r?.n ?? 0}:${r?.m ?? 0}`;
+  // Count and largest id change when an organisation is added or deleted; the weighted sum of parents
+  // when one moves.
+  const r = await sql<{ f: string }>`
+    select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(coalesce(parent_id, 0)::bigint * id), 0)
+      as f from orgs`.execute(db);
+  return r.rows[0]?.f ?? '';
 }
 
 /** The other sites that already serve one of `hosts` (host names are unique across sites). */

@@ -13,20 +13,14 @@
 import type { Calendar } from '../../calendar/domain/calendar.ts';
 import { addCalendarDays, type IsoDate } from '../../calendar/domain/dates.ts';
 import { type AnnualReportPublisher, annualReportDue } from '../../calendar/domain/deadlines.ts';
-import type { ReportState } from './states.ts';
+import { REPORT_STATE_LABELS, type ReportState } from './states.ts';
 
 /** A report's state on the board: the record's state, `none` without a record, `returned` for a draft sent back. */
 export const BOARD_STATES = ['none', 'draft', 'returned', 'submitted', 'accepted', 'published'] as const;
 export type BoardState = (typeof BOARD_STATES)[number];
 
-export const BOARD_STATE_LABELS: Record<BoardState, string> = {
-  none: '未开始',
-  draft: '草稿',
-  returned: '已退回',
-  submitted: '待审核',
-  accepted: '已接受',
-  published: '已发布',
-};
+/** The report pages' words for the states (one set across the console), plus 已退回. */
+export const BOARD_STATE_LABELS: Record<BoardState, string> = { ...REPORT_STATE_LABELS, returned: '已退回' };
 
 /** The board state of a record (`returned`: a draft whose last transition was 退回). */
 export function boardStateOf(state: ReportState | null, lastTransition: string | null): BoardState {
