@@ -1,7 +1,7 @@
 /** Who may publish a draft for comment and handle the comments — 713 Art. 15, 18 (policies.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CONSULTATION_ACTIONS, can, type DecisionsActor } from './policies.ts';
+import { CONSULTATION_ACTIONS, can, canEditSettings, type DecisionsActor } from './policies.ts';
 
 const actor = (role: string, agencyIds: number[], visible: number[] = agencyIds): DecisionsActor => ({
   role,
@@ -30,4 +30,16 @@ test('Art. 15/18: the agency’s office and its head run the consultation; handl
       expected,
       who,
     );
+});
+
+test('settings: the administrator and the disclosure offices', () => {
+  const rows: [string | null, boolean][] = [
+    ['admin', true],
+    ['office', true],
+    ['approver', false],
+    ['handler', false],
+    [null, false],
+  ];
+  for (const [role, expected] of rows)
+    assert.equal(canEditSettings(role ? { role } : null), expected, String(role));
 });

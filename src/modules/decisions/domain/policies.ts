@@ -50,3 +50,11 @@ export function can(
       );
   }
 }
+
+/**
+ * The module's settings (the feedback period, a local policy): the administrator and the disclosure
+ * offices (DERIVED: the same people who set the office's own working rules).
+ */
+export function canEditSettings(actor: { role: string } | null): boolean {
+  return actor?.role === 'admin' || actor?.role === 'office';
+}
