@@ -350,3 +350,20 @@ test('stats: consultations, comments and adopted per organisation and year', asy
   assert.ok(row);
   assert.ok((row.counts[0] ?? 0) >= 3);
 });
+
+test('the feedback deadline is a setting; a closed consultation without its report past it is overdue', async () => {
+  const handler = await t.as('t_handler');
+  assert.equal(
+    (await handler.send('PUT', '/api/decisions/settings', { feedbackWorkingDays: 5 })).statusCode,
+    403,
+  );
+  const bad = await office.send('PUT', '/api/decisions/settings', { feedbackWorkingDays: 0 });
+  assert.equal(bad.statusCode, 400);
+  const saved = await office.send('PUT', '/api/decisions/settings', { feedbackWorkingDays: 5 });
+  assert.deepEqual(saved.json(), { feedbackWorkingDays: 5 });
+  // Closed on 2026-02-04 (opened 01-05): 5 working days later is 02-11; today 03-16 is past it.
+  const id = await createOpen({ opensOn: '2026-01-05', plannedLastDay: '2026-02-04' });
+  const { items } = (await office.get('/api/decisions/consultations')).json();
+  const row = items.find((c: { id: number }) => c.id === id);
+  assert.deepEqual([row.feedbackDue, row.feedbackOverdue], ['2026-02-11', true]);
+});

@@ -15,6 +15,7 @@ import {
   listManagedOrgs,
 } from './api.ts';
 import { CONSULTATION_FIELDS, ConsultationFields } from './ConsultationFields.tsx';
+import { SettingsCard } from './SettingsCard.tsx';
 
 export const PHASE_COLORS: Record<Phase, string> = {
   draft: 'default',
@@ -105,6 +106,7 @@ export function ConsultationsPage() {
         }
       />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <SettingsCard />
       <Table
         rowKey="id"
         loading={loading}

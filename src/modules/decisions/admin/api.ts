@@ -42,3 +42,8 @@ export function importComments(id: number, file: File): Promise<{ imported: numb
   form.append('file', file, file.name);
   return postForm(`${base}/consultations/${id}/import`, form);
 }
+
+export type SettingsView = z.infer<typeof s.settingsView>;
+export const fetchSettings = (): Promise<SettingsView> => api.get(`${base}/settings`);
+export const saveSettings = (feedbackWorkingDays: number): Promise<SettingsView> =>
+  api.put(`${base}/settings`, { feedbackWorkingDays });
