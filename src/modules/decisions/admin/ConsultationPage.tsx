@@ -13,13 +13,14 @@ import {
   Table,
   type TableColumnsType,
   Tabs,
-  Tag,
   Upload,
 } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../../admin/api/client.ts';
 import { PageTitle } from '../../../admin/components/PageTitle.tsx';
+import { ToneTag } from '../../../admin/components/RequestTags.tsx';
+
 import { chinaToday, formatChineseDate } from '../../../admin/lib/format.ts';
 import { applyFieldErrors } from '../../../admin/lib/formErrors.ts';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
@@ -46,11 +47,9 @@ import {
 import { CONSULTATION_FIELDS, ConsultationFields } from './ConsultationFields.tsx';
 import { PHASE_COLORS } from './ConsultationsPage.tsx';
 
-const STATUS_COLORS: Record<CommentStatus, string> = {
-  pending: 'blue',
-  published: 'green',
-  hidden: 'default',
-};
+type Tone = Parameters<typeof ToneTag>[0]['tone'];
+
+const STATUS_COLORS: Record<CommentStatus, Tone> = { pending: 'blue', published: 'green', hidden: 'grey' };
 
 /** One consultation: its facts and actions, its comments (moderation, feedback), groups, entry and import. */
 export function ConsultationPage() {
@@ -122,11 +121,7 @@ export function ConsultationPage() {
       title: '审核',
       dataIndex: 'status',
       width: 110,
-      render: (v: CommentStatus, r) => (
-        <Tag color={STATUS_COLORS[v]} title={r.moderationReason ?? undefined}>
-          {COMMENT_STATUS_LABELS[v]}
-        </Tag>
-      ),
+      render: (v: CommentStatus, _r) => <ToneTag tone={STATUS_COLORS[v]}>{COMMENT_STATUS_LABELS[v]}</ToneTag>,
     },
     {
       title: '采纳情况',
@@ -177,7 +172,7 @@ export function ConsultationPage() {
     <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
       <Descriptions.Item label="发布机关">{c.orgName}</Descriptions.Item>
       <Descriptions.Item label="状态">
-        <Tag color={PHASE_COLORS[c.phase]}>{PHASE_LABELS[c.phase]}</Tag>
+        <ToneTag tone={PHASE_COLORS[c.phase]}>{PHASE_LABELS[c.phase]}</ToneTag>
       </Descriptions.Item>
       <Descriptions.Item label="征求意见时间">
         {formatChineseDate(c.opensOn)}至{formatChineseDate(c.closesOn)}

@@ -1,8 +1,10 @@
-import { Alert, Button, Form, Modal, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Alert, Button, Form, Modal, Select, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../admin/api/client.ts';
 import { PageTitle } from '../../../admin/components/PageTitle.tsx';
+import { ToneTag } from '../../../admin/components/RequestTags.tsx';
+
 import { formatChineseDate } from '../../../admin/lib/format.ts';
 import { applyFieldErrors } from '../../../admin/lib/formErrors.ts';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
@@ -17,8 +19,10 @@ import {
 import { CONSULTATION_FIELDS, ConsultationFields } from './ConsultationFields.tsx';
 import { SettingsCard } from './SettingsCard.tsx';
 
-export const PHASE_COLORS: Record<Phase, string> = {
-  draft: 'default',
+type Tone = Parameters<typeof ToneTag>[0]['tone'];
+
+export const PHASE_COLORS: Record<Phase, Tone> = {
+  draft: 'grey',
   upcoming: 'blue',
   open: 'green',
   closed: 'orange',
@@ -45,7 +49,7 @@ export function ConsultationsPage() {
       title: '状态',
       dataIndex: 'phase',
       width: 100,
-      render: (p: Phase) => <Tag color={PHASE_COLORS[p]}>{PHASE_LABELS[p]}</Tag>,
+      render: (p: Phase) => <ToneTag tone={PHASE_COLORS[p]}>{PHASE_LABELS[p]}</ToneTag>,
     },
     {
       title: '征求意见时间',
@@ -60,11 +64,11 @@ export function ConsultationsPage() {
       width: 200,
       render: (_, r) =>
         r.feedbackPublishedAt ? (
-          <Tag color="green">已发布</Tag>
+          <ToneTag tone="green">已发布</ToneTag>
         ) : r.feedbackDue ? (
-          <Tag color={r.feedbackOverdue ? 'red' : 'blue'}>
+          <ToneTag tone={r.feedbackOverdue ? 'red' : 'blue'}>
             {r.feedbackOverdue ? '已逾期，' : ''}应于{formatChineseDate(r.feedbackDue)}前发布
-          </Tag>
+          </ToneTag>
         ) : (
           '—'
         ),
