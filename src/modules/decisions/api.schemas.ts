@@ -9,6 +9,7 @@ import {
 } from './domain/comment.ts';
 import { FEEDBACKS, MAX_REASON_CHARS } from './domain/feedback.ts';
 import { CONSULTATION_STATUSES, MAX_SHORT_REASON, PHASES } from './domain/period.ts';
+import { STEPS } from './domain/steps.ts';
 
 export { idParam } from '../../platform/http/schemas.ts';
 
@@ -115,3 +116,60 @@ export const regroupResponse = z.object({ groups: z.number() });
 export const ok = z.object({ ok: z.literal(true) });
 export const settingsView = z.object({ feedbackWorkingDays: z.number() });
 export const orgOptions = z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) });
+
+// 重大行政决策事项目录 and the steps of each decision.
+export const itemBody = z.object({
+  orgId: recordId,
+  year: z.number().int().min(2000).max(2100),
+  subject: z.string().trim().min(1, '请填写决策事项').max(300, '决策事项不能超过300字'),
+  undertaker: text(200, '承办单位').default(''),
+  plannedTime: text(100, '计划完成时间').default(''),
+  hearingPlanned: z.boolean().default(false),
+  riskPlanned: z.boolean().default(false),
+  expertPlanned: z.boolean().default(false),
+  partyConsentOn: isoDate.nullish(),
+  partyConsentNote: text(500, '党委同意情况').default(''),
+  consultationId: recordId.nullish(),
+  published: z.boolean().default(false),
+});
+export const itemUpdateBody = itemBody.omit({ orgId: true, year: true });
+export const stepBody = z.object({
+  step: z.enum(STEPS),
+  startedOn: isoDate,
+  finishedOn: isoDate.nullish(),
+  unit: text(200, '承办单位').default(''),
+  materials: text(5000, '相关材料').default(''),
+});
+export const itemsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const stepView = z.object({
+  step: z.enum(STEPS),
+  startedOn: z.string(),
+  finishedOn: z.string().nullable(),
+  unit: z.string(),
+  materials: z.string(),
+});
+export const itemView = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  year: z.number(),
+  subject: z.string(),
+  undertaker: z.string(),
+  plannedTime: z.string(),
+  hearingPlanned: z.boolean(),
+  riskPlanned: z.boolean(),
+  expertPlanned: z.boolean(),
+  partyConsentOn: z.string().nullable(),
+  partyConsentNote: z.string(),
+  consultationId: z.number().nullable(),
+  status: z.enum(['planned', 'decided']),
+  decidedOn: z.string().nullable(),
+  published: z.boolean(),
+  canManage: z.boolean(),
+});
+export const itemList = z.object({ items: z.array(itemView) });
+export const itemDetail = z.object({
+  item: itemView,
+  steps: z.array(stepView),
+  required: z.array(z.enum(STEPS)),
+});

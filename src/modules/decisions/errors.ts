@@ -17,6 +17,10 @@ export const DECISIONS_ERRORS = {
     status: 400,
     message: (p) => `导入文件有误：${p.detail ?? ''}`,
   },
+  DECISION_STEPS: {
+    status: 409,
+    message: (p) => `${p.detail ?? '决策程序步骤不完整'}`,
+  },
   CONSULTATION_GROUP: {
     status: 409,
     message: (p) => `${p.detail ?? '分组操作无效'}`,

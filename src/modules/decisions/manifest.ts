@@ -1,8 +1,10 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { decisionsApi } from './api.ts';
 import { decisionsBenchmarks } from './benchmarks.ts';
+import { catalogueApi } from './catalogue.api.ts';
 import { decisionsCommands } from './commands.ts';
 import { DECISIONS_ERRORS } from './errors.ts';
+import { cataloguePortal } from './portal/catalogue.page.ts';
 import { DECISIONS_PATH, decisionsPortal } from './portal/pages.ts';
 import { seedDemoDecisions } from './seeds.ts';
 import { decisionsStats } from './stats.ts';
@@ -17,9 +19,15 @@ export const decisionsModule: ModuleManifest = {
   errors: DECISIONS_ERRORS,
   commands: decisionsCommands,
   benchmarks: decisionsBenchmarks,
-  api: decisionsApi,
+  async api(app, ctx) {
+    await decisionsApi(app, ctx);
+    await catalogueApi(app, ctx);
+  },
   seed: seedDemoDecisions,
   stats: decisionsStats,
   portalPages: [DECISIONS_PATH],
-  portal: decisionsPortal,
+  async portal(app, ctx) {
+    await decisionsPortal(app, ctx);
+    await cataloguePortal(app, ctx);
+  },
 };

@@ -4,6 +4,7 @@ import type { Database, Timestamp } from '../../platform/db/database.ts';
 import type { Channel, CommentStatus } from './domain/comment.ts';
 import type { Feedback } from './domain/feedback.ts';
 import type { ConsultationStatus } from './domain/period.ts';
+import type { Step } from './domain/steps.ts';
 
 export interface ConsultationsTable {
   id: Generated<number>;
@@ -51,8 +52,42 @@ export interface DecisionSettingsTable {
   updated_at: Generated<Date>;
 }
 
+export interface DecisionItemsTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  subject: string;
+  undertaker: Generated<string>;
+  planned_time: Generated<string>;
+  hearing_planned: Generated<boolean>;
+  risk_planned: Generated<boolean>;
+  expert_planned: Generated<boolean>;
+  party_consent_on: string | null;
+  party_consent_note: Generated<string>;
+  consultation_id: number | null;
+  status: Generated<'planned' | 'decided'>;
+  decided_on: string | null;
+  published: Generated<boolean>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DecisionStepsTable {
+  id: Generated<number>;
+  item_id: number;
+  step: Step;
+  started_on: string;
+  finished_on: string | null;
+  unit: Generated<string>;
+  materials: Generated<string>;
+  created_at: Generated<Date>;
+}
+
 declare module '../../platform/db/database.ts' {
   interface Database {
+    decision_items: DecisionItemsTable;
+    decision_steps: DecisionStepsTable;
     consultations: ConsultationsTable;
     consultation_comments: ConsultationCommentsTable;
     decision_settings: DecisionSettingsTable;
@@ -206,4 +241,62 @@ export async function countComments(db: Db, consultationIds: readonly number[]) 
   return new Map(
     rows.map((r) => [r.consultation_id, { total: Number(r.total), published: Number(r.published) }]),
   );
+}
+
+export type ItemRow = Selectable<DecisionItemsTable>;
+export type StepRow = Selectable<DecisionStepsTable>;
+
+export function listItems(
+  db: Db,
+  f: { orgIds: readonly number[] | null; year?: number; publishedOnly?: boolean },
+) {
+  let q = db.selectFrom('decision_items').selectAll();
+  if (f.orgIds !== null) q = q.where('org_id', 'in', f.orgIds.length ? [...f.orgIds] : [-1]);
+  if (f.year !== undefined) q = q.where('year', '=', f.year);
+  if (f.publishedOnly) q = q.where('published', '=', true);
+  return q.orderBy('year', 'desc').orderBy('org_id').orderBy('id').execute();
+}
+
+export function findItem(db: Db, id: number) {
+  return db.selectFrom('decision_items').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertItem(db: Db, v: Insertable<DecisionItemsTable>) {
+  return db.insertInto('decision_items').values(v).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateItem(db: Db, id: number, v: Updateable<DecisionItemsTable>) {
+  return db
+    .updateTable('decision_items')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function listSteps(db: Db, itemId: number) {
+  return db
+    .selectFrom('decision_steps')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .orderBy('started_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** One row per step of a decision: recorded again, it replaces the earlier record. */
+export function upsertStep(db: Db, v: Insertable<DecisionStepsTable>) {
+  return db
+    .insertInto('decision_steps')
+    .values(v)
+    .onConflict((oc) =>
+      oc.columns(['item_id', 'step']).doUpdateSet({
+        started_on: v.started_on,
+        finished_on: v.finished_on ?? null,
+        unit: v.unit ?? '',
+        materials: v.materials ?? '',
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
