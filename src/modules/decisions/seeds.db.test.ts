@@ -29,6 +29,10 @@ test('demo: an open consultation and a closed one with a group of 15 copies and 
   assert.match(column.body, /停车管理办法/);
   const page = await citizen.get(`/gk/decisions/consultations/${items[1].id}`);
   assert.match(page.body, /15人提出相同或相近意见（未采纳）/);
+  const catalogue = await citizen.get('/gk/decisions/catalogue');
+  assert.match(catalogue.body, /济宁市养老服务设施布局专项规划/);
+  const { items: catalogueItems } = (await office.get('/api/decisions/items?year=2026')).json();
+  assert.equal(catalogueItems.length, 3);
   // Seeding twice adds nothing.
   await seedDemoDecisions(t.db);
   assert.equal((await office.get('/api/decisions/consultations')).json().items.length, 2);

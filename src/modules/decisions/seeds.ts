@@ -257,6 +257,78 @@ export async function seedDemoDecisions(db: Kysely<Database>): Promise<SeedRepor
       if (c.feedback)
         await store.updateComment(tx, r.id, { feedback: c.feedback, feedback_reason: c.reason ?? null });
     }
+
+    // A small catalogue of this year (713 Art. 3(3)), published, with the steps taken so far.
+    const year = Number(today.slice(0, 4));
+    const common = {
+      org_id: city.id,
+      year,
+      party_consent_on: `${year}-01-20`,
+      party_consent_note: '经市委常委会会议研究同意',
+      published: true,
+      created_by: null,
+    };
+    const stationItem = await store.insertItem(tx, {
+      ...common,
+      subject: '济宁市中心城区生活垃圾中转站布局规划（2026—2030年）',
+      undertaker: '市城市管理局',
+      planned_time: `${year}年第二季度`,
+      risk_planned: true,
+      expert_planned: true,
+      consultation_id: station.id,
+    });
+    const stationClose = rollOver(stationLast, cal);
+    const stationSteps = [
+      {
+        step: 'participation' as const,
+        started_on: stationOn,
+        finished_on: stationClose,
+        materials: '向社会公开征求意见，收到意见19条',
+      },
+      {
+        step: 'expert' as const,
+        started_on: addCalendarDays(stationOn, 5),
+        finished_on: addCalendarDays(stationOn, 12),
+        materials: '组织环境卫生、规划、环保领域专家5名进行论证',
+      },
+      {
+        step: 'risk' as const,
+        started_on: addCalendarDays(stationOn, 10),
+        finished_on: addCalendarDays(stationOn, 25),
+        materials: '社会稳定风险评估报告（评估等级：低风险）',
+      },
+    ];
+    for (const step of stationSteps)
+      await store.upsertStep(tx, { item_id: stationItem.id, unit: '市城市管理局', ...step });
+    await store.upsertStep(tx, {
+      item_id: stationItem.id,
+      step: 'legality',
+      started_on: addCalendarDays(stationClose, 7),
+      finished_on: null,
+      unit: '市司法局',
+    });
+    const parkingItem = await store.insertItem(tx, {
+      ...common,
+      subject: '济宁市中心城区机动车停车管理办法',
+      undertaker: '市城市管理局、市公安局',
+      planned_time: `${year}年第三季度`,
+      hearing_planned: true,
+      consultation_id: parking.id,
+    });
+    await store.upsertStep(tx, {
+      item_id: parkingItem.id,
+      step: 'participation',
+      started_on: openOn,
+      finished_on: null,
+      unit: '市城市管理局',
+    });
+    await store.insertItem(tx, {
+      ...common,
+      subject: '济宁市养老服务设施布局专项规划',
+      undertaker: '市民政局',
+      planned_time: `${year}年第四季度`,
+      risk_planned: true,
+    });
   });
   return [];
 }

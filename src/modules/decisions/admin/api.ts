@@ -47,3 +47,15 @@ export type SettingsView = z.infer<typeof s.settingsView>;
 export const fetchSettings = (): Promise<SettingsView> => api.get(`${base}/settings`);
 export const saveSettings = (feedbackWorkingDays: number): Promise<SettingsView> =>
   api.put(`${base}/settings`, { feedbackWorkingDays });
+
+export type ItemView = z.infer<typeof s.itemView>;
+export type ItemDetail = z.infer<typeof s.itemDetail>;
+export type ItemBody = z.input<typeof s.itemBody>;
+export type StepBody = z.input<typeof s.stepBody>;
+export const listItems = (year: number): Promise<z.infer<typeof s.itemList>> =>
+  api.get(`${base}/items`, { year });
+export const fetchItem = (id: number): Promise<ItemDetail> => api.get(`${base}/items/${id}`);
+export const createItem = (b: ItemBody): Promise<ItemDetail> => api.post(`${base}/items`, b);
+export const recordStep = (id: number, b: StepBody): Promise<ItemDetail> =>
+  api.post(`${base}/items/${id}/steps`, b);
+export const decideItem = (id: number): Promise<ItemDetail> => api.post(`${base}/items/${id}/decide`);

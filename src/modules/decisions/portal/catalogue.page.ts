@@ -81,7 +81,7 @@ ${
   app.get(`${DECISIONS_PATH}/items/:id`, { schema }, async (req, reply) => {
     const id = idOf((req.params as { id?: string }).id);
     const r = id === null ? undefined : await store.findItem(db, id);
-    if (!r || !r.published) throw new AppError('NOT_FOUND');
+    if (!r?.published) throw new AppError('NOT_FOUND');
     const [steps, n] = await Promise.all([store.listSteps(db, r.id), names()]);
     const byStep = new Map(steps.map((s) => [s.step, s]));
     const shown = STEPS.filter((s) => byStep.has(s));
