@@ -47,6 +47,8 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   public_enterprises: '公共企事业单位',
   consultations: '意见征集',
   consultation_comments: '征集意见',
+  decision_items: '决策事项',
+  decision_steps: '决策程序步骤',
 };
 
 export function tableLabel(table: string): string {
