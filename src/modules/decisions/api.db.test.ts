@@ -339,6 +339,18 @@ test('staff: enter a letter, import .xlsx all or nothing, moderate, group the ca
   assert.match(page, /意见采纳情况/);
   assert.match(page, /5人提出相同或相近意见（未采纳）/);
   assert.match(page, /经比选该地块为唯一可用地块/);
+  // A comment kept off the portal stays off it in the report too.
+  const extra = detail.comments.find(
+    (c: { content: string }) => c.content === '建议公开中转站运行监测数据。',
+  );
+  await office.send('POST', `/api/decisions/comments/${extra.id}/moderate`, {
+    status: 'hidden',
+    reason: '与征集事项无关',
+  });
+  await office.send('POST', `/api/decisions/comments/${extra.id}/feedback`, { feedback: 'adopted' });
+  const after = (await citizen.get(`/gk/decisions/consultations/${id}`)).body;
+  assert.doesNotMatch(after, /建议公开中转站运行监测数据/);
+  assert.match(after, /该意见经审核不予公开/);
   // Personal data never shown publicly.
   assert.doesNotMatch(page, /赵六|古槐路|李四|13800001111/);
 });

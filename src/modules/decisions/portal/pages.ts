@@ -157,6 +157,11 @@ function articleLabel(a: Article): string {
   return `第${a.no}项：${short}`;
 }
 
+/** What the report may show of a comment or group: a member staff did not keep off the portal. */
+function publicText(unit: readonly store.CommentRow[]): string {
+  return unit.find((c) => c.status !== 'hidden')?.content ?? '（该意见经审核不予公开）';
+}
+
 function feedbackReport(r: store.ConsultationRow, comments: store.CommentRow[]): Html | null {
   if (!r.feedback_published_at) return null;
   // Groups of copies count once, with their number of senders (集中意见).
@@ -189,7 +194,7 @@ ${
     ? html`<h3>集中意见未予采纳的理由</h3>
 <ul>${notAdopted.map((u) => {
         const first = u[0] as store.CommentRow;
-        return html`<li><p><strong>${u.length}人提出相同或相近意见（${FEEDBACK_LABELS[first.feedback as Feedback]}）：</strong>${first.content}</p><p>理由：${first.feedback_reason ?? ''}</p></li>`;
+        return html`<li><p><strong>${u.length}人提出相同或相近意见（${FEEDBACK_LABELS[first.feedback as Feedback]}）：</strong>${publicText(u)}</p><p>理由：${first.feedback_reason ?? ''}</p></li>`;
       })}</ul>`
     : null
 }
@@ -201,7 +206,7 @@ ${
 <tbody>${decided.map((u) => {
         const first = u[0] as store.CommentRow;
         const summary =
-          [...first.content].length > 80 ? `${[...first.content].slice(0, 80).join('')}…` : first.content;
+          [...publicText(u)].length > 80 ? `${[...publicText(u)].slice(0, 80).join('')}…` : publicText(u);
         return html`<tr><td>${summary}</td><td>${u.length}</td><td>${FEEDBACK_LABELS[first.feedback as Feedback]}</td><td>${first.feedback_reason ?? '—'}</td></tr>`;
       })}</tbody>
 </table>`
