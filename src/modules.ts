@@ -4,6 +4,7 @@
  * side); the platform learns everything else from the manifest (`platform/module.ts`).
  */
 import { calendarModule } from './modules/calendar/index.ts';
+import { decisionsModule } from './modules/decisions/index.ts';
 import { demoModule } from './modules/demo/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
@@ -23,5 +24,6 @@ export const MODULES: readonly ModuleManifest[] = registerModules([
   documentsModule,
   reportsModule,
   siteModule,
+  decisionsModule,
   demoModule,
 ]);

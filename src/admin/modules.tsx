@@ -4,8 +4,9 @@
  * side is one line in `src/modules.ts`. Modules not built yet show a placeholder page until their line
  * is replaced.
  */
-import { QuestionCircleOutlined, SolutionOutlined } from '@ant-design/icons';
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import { calendarAdmin } from '../modules/calendar/admin/index.tsx';
+import { decisionsAdmin } from '../modules/decisions/admin/index.tsx';
 import { demoAdmin } from '../modules/demo/admin/index.tsx';
 import { documentsAdmin } from '../modules/documents/admin/index.tsx';
 import { orgsAdmin } from '../modules/orgs/admin/index.tsx';
@@ -20,12 +21,7 @@ export const ADMIN_MODULES: readonly AdminModule[] = [
   calendarAdmin,
   requestsAdmin,
   documentsAdmin,
-  underConstruction('decisions', {
-    path: '/decisions',
-    title: '决策公开',
-    icon: <SolutionOutlined />,
-    sentence: '本模块正在建设中，上线后将在此办理重大行政决策公开。',
-  }),
+  decisionsAdmin,
   workplanAdmin,
   underConstruction('policy-qa', {
     path: '/policy-qa',

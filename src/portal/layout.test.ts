@@ -71,6 +71,7 @@ describe('renderPage', () => {
         ['/gk/statutory', '法定主动公开内容'],
         ['/gk/documents', '政府文件'],
         ['/gk/workplans', '工作计划'],
+        ['/gk/decisions', '决策公开'],
         ['/gk/apply', '依申请公开'],
         ['/gk/reports', '公开年报'],
       ],

@@ -29,6 +29,11 @@ export const portalNav: readonly NavItem[] = [
     label: '工作计划',
     description: '各单位年度政务公开工作方案、任务落实情况和考核结果。',
   },
+  {
+    href: '/gk/decisions',
+    label: '决策公开',
+    description: '重大行政决策草案公开征求意见、意见收集和采纳情况。',
+  },
   { href: '/gk/apply', label: '依申请公开', description: '申请获取政府信息的渠道、流程和要求。' },
   { href: '/gk/reports', label: '公开年报', description: '历年政府信息公开工作年度报告。' },
 ];

@@ -45,6 +45,10 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   disclosure_column_documents: '栏目文件',
   disclosure_guides: '政府信息公开指南',
   public_enterprises: '公共企事业单位',
+  consultations: '意见征集',
+  consultation_comments: '征集意见',
+  decision_items: '决策事项',
+  decision_steps: '决策程序步骤',
 };
 
 export function tableLabel(table: string): string {

@@ -1,0 +1,61 @@
+// The decisions module's calls (src/modules/decisions/api.ts).
+import type { z } from 'zod';
+import { api, postForm } from '../../../admin/api/client.ts';
+import type * as s from '../api.schemas.ts';
+
+export type ConsultationView = z.infer<typeof s.consultationView>;
+export type ConsultationDetail = z.infer<typeof s.consultationDetail>;
+export type CommentView = z.infer<typeof s.commentView>;
+export type GroupView = z.infer<typeof s.groupView>;
+export type ConsultationBody = z.input<typeof s.consultationBody>;
+export type ConsultationUpdateBody = z.input<typeof s.consultationUpdateBody>;
+export type EnterCommentBody = z.input<typeof s.enterCommentBody>;
+export type ModerateBody = z.input<typeof s.moderateBody>;
+export type FeedbackBody = z.input<typeof s.feedbackBody>;
+type Detail = Promise<ConsultationDetail>;
+const base = '/api/decisions';
+
+export const listConsultations = (): Promise<z.infer<typeof s.consultationList>> =>
+  api.get(`${base}/consultations`);
+export const listManagedOrgs = (): Promise<z.infer<typeof s.orgOptions>> => api.get(`${base}/orgs`);
+export const fetchConsultation = (id: number): Detail => api.get(`${base}/consultations/${id}`);
+export const createConsultation = (b: ConsultationBody): Detail => api.post(`${base}/consultations`, b);
+export const updateConsultation = (id: number, b: ConsultationUpdateBody): Detail =>
+  api.put(`${base}/consultations/${id}`, b);
+export const publishConsultation = (id: number): Detail => api.post(`${base}/consultations/${id}/publish`);
+export const closeConsultation = (id: number): Detail => api.post(`${base}/consultations/${id}/close`);
+export const enterComment = (id: number, b: EnterCommentBody): Detail =>
+  api.post(`${base}/consultations/${id}/comments`, b);
+export const moderateComment = (id: number, b: ModerateBody) =>
+  api.post(`${base}/comments/${id}/moderate`, b);
+export const regroup = (id: number): Promise<{ groups: number }> =>
+  api.post(`${base}/consultations/${id}/regroup`);
+export const splitComment = (id: number) => api.post(`${base}/comments/${id}/split`);
+export const mergeGroups = (id: number, into: number, from: number) =>
+  api.post(`${base}/consultations/${id}/merge`, { into, from });
+export const setFeedback = (id: number, b: FeedbackBody) => api.post(`${base}/comments/${id}/feedback`, b);
+export const publishFeedback = (id: number, summary: string): Detail =>
+  api.post(`${base}/consultations/${id}/feedback`, { summary });
+
+export function importComments(id: number, file: File): Promise<{ imported: number }> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return postForm(`${base}/consultations/${id}/import`, form);
+}
+
+export type SettingsView = z.infer<typeof s.settingsView>;
+export const fetchSettings = (): Promise<SettingsView> => api.get(`${base}/settings`);
+export const saveSettings = (feedbackWorkingDays: number): Promise<SettingsView> =>
+  api.put(`${base}/settings`, { feedbackWorkingDays });
+
+export type ItemView = z.infer<typeof s.itemView>;
+export type ItemDetail = z.infer<typeof s.itemDetail>;
+export type ItemBody = z.input<typeof s.itemBody>;
+export type StepBody = z.input<typeof s.stepBody>;
+export const listItems = (year: number): Promise<z.infer<typeof s.itemList>> =>
+  api.get(`${base}/items`, { year });
+export const fetchItem = (id: number): Promise<ItemDetail> => api.get(`${base}/items/${id}`);
+export const createItem = (b: ItemBody): Promise<ItemDetail> => api.post(`${base}/items`, b);
+export const recordStep = (id: number, b: StepBody): Promise<ItemDetail> =>
+  api.post(`${base}/items/${id}/steps`, b);
+export const decideItem = (id: number): Promise<ItemDetail> => api.post(`${base}/items/${id}/decide`);

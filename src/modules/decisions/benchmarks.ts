@@ -1,0 +1,14 @@
+import { type Benchmark, figureOf } from '../../platform/benchmarks.ts';
+
+/** Grouping 20,000 comments of 50–500 characters (bench/decisions-cluster.bench.ts): under 10 s. */
+export const decisionsBenchmarks: Benchmark[] = [
+  {
+    script: 'bench/decisions-cluster.bench.ts',
+    prefix: 'decisions.cluster',
+    name: 'Comment grouping, 20,000 comments of 50–500 characters',
+    target: '< 10 s',
+    met: (line) => figureOf(line, 'ms') < 10_000,
+    result: (line) =>
+      `${(figureOf(line, 'ms') / 1000).toFixed(1)} s (CPU ${(figureOf(line, 'cpu') / 1000).toFixed(1)} s)`,
+  },
+];

@@ -1,0 +1,45 @@
+/** Who may publish a draft for comment and handle the comments — 713 Art. 15, 18 (policies.ts). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CONSULTATION_ACTIONS, can, canEditSettings, type DecisionsActor } from './policies.ts';
+
+const actor = (role: string, agencyIds: number[], visible: number[] = agencyIds): DecisionsActor => ({
+  role,
+  agencyIds,
+  visibleOrgIds: visible,
+});
+const city = { orgId: 1 };
+
+test('Art. 15/18: the agency’s office and its head run the consultation; handlers enter comments', () => {
+  const rows: [string, DecisionsActor | null, string[]][] = [
+    [
+      'the city’s office (市政府办公室 acts for the city)',
+      actor('office', [2, 1], [1, 2, 10]),
+      [...CONSULTATION_ACTIONS],
+    ],
+    ['the city’s approver', actor('approver', [1], [1, 10]), [...CONSULTATION_ACTIONS]],
+    ['a handler who sees the city', actor('handler', [1], [1]), ['view', 'enter']],
+    ['a reviewer who sees the city', actor('reviewer', [1], [1]), ['view']],
+    ['a department’s office', actor('office', [10], [10]), []],
+    ['the administrator: view only', actor('admin', [1], []), ['view']],
+    ['nobody signed in', null, []],
+  ];
+  for (const [who, a, expected] of rows)
+    assert.deepEqual(
+      CONSULTATION_ACTIONS.filter((x) => can(a, x, city)),
+      expected,
+      who,
+    );
+});
+
+test('settings: the administrator and the disclosure offices', () => {
+  const rows: [string | null, boolean][] = [
+    ['admin', true],
+    ['office', true],
+    ['approver', false],
+    ['handler', false],
+    [null, false],
+  ];
+  for (const [role, expected] of rows)
+    assert.equal(canEditSettings(role ? { role } : null), expected, String(role));
+});

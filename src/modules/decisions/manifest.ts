@@ -1,0 +1,33 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { decisionsApi } from './api.ts';
+import { decisionsBenchmarks } from './benchmarks.ts';
+import { catalogueApi } from './catalogue.api.ts';
+import { decisionsCommands } from './commands.ts';
+import { DECISIONS_ERRORS } from './errors.ts';
+import { cataloguePortal } from './portal/catalogue.page.ts';
+import { DECISIONS_PATH, decisionsPortal } from './portal/pages.ts';
+import { seedDemoDecisions } from './seeds.ts';
+import { decisionsStats } from './stats.ts';
+
+/**
+ * 决策公开、公众参与: public comment on draft decisions (《重大行政决策程序暂行条例》 Art. 14–15, 18, 32):
+ * consultations with their draft article by article, the portal's comment form, comments entered or
+ * imported by staff, moderation, near-duplicate grouping, feedback and its published report.
+ */
+export const decisionsModule: ModuleManifest = {
+  name: 'decisions',
+  errors: DECISIONS_ERRORS,
+  commands: decisionsCommands,
+  benchmarks: decisionsBenchmarks,
+  async api(app, ctx) {
+    await decisionsApi(app, ctx);
+    await catalogueApi(app, ctx);
+  },
+  seed: seedDemoDecisions,
+  stats: decisionsStats,
+  portalPages: [DECISIONS_PATH],
+  async portal(app, ctx) {
+    await decisionsPortal(app, ctx);
+    await cataloguePortal(app, ctx);
+  },
+};

@@ -1,0 +1,39 @@
+/** The demo consultations: one open, one closed with its campaign grouped and its feedback published. */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { seedDemoDecisions } from './seeds.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+  await seedDemoDecisions(t.db);
+});
+after(() => t.close());
+
+test('demo: an open consultation and a closed one with a group of 15 copies and its feedback report', async () => {
+  const office = await t.as('t_office');
+  const { items } = (await office.get('/api/decisions/consultations')).json();
+  assert.deepEqual(
+    items.map((c: { phase: string }) => c.phase),
+    ['open', 'closed'],
+  );
+  const closed = (await office.get(`/api/decisions/consultations/${items[1].id}`)).json();
+  assert.deepEqual(
+    closed.groups.map((g: { size: number }) => g.size),
+    [15],
+  );
+  assert.ok(closed.consultation.feedbackPublishedAt);
+  const citizen = await t.anonymous();
+  const column = await citizen.get('/gk/decisions');
+  assert.match(column.body, /停车管理办法/);
+  const page = await citizen.get(`/gk/decisions/consultations/${items[1].id}`);
+  assert.match(page.body, /15人提出相同或相近意见（未采纳）/);
+  const catalogue = await citizen.get('/gk/decisions/catalogue');
+  assert.match(catalogue.body, /济宁市养老服务设施布局专项规划/);
+  const { items: catalogueItems } = (await office.get('/api/decisions/items?year=2026')).json();
+  assert.equal(catalogueItems.length, 3);
+  // Seeding twice adds nothing.
+  await seedDemoDecisions(t.db);
+  assert.equal((await office.get('/api/decisions/consultations')).json().items.length, 2);
+});

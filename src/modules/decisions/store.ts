@@ -1,0 +1,302 @@
+import type { Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql } from 'kysely';
+import type { Database, Timestamp } from '../../platform/db/database.ts';
+import type { Channel, CommentStatus } from './domain/comment.ts';
+import type { Feedback } from './domain/feedback.ts';
+import type { ConsultationStatus } from './domain/period.ts';
+import type { Step } from './domain/steps.ts';
+
+export interface ConsultationsTable {
+  id: Generated<number>;
+  org_id: number;
+  title: string;
+  draft: Generated<string>;
+  explanation: Generated<string>;
+  channels: Generated<string>;
+  opens_on: string;
+  planned_last_day: string;
+  closes_on: string;
+  short_reason: string | null;
+  status: Generated<ConsultationStatus>;
+  published_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  feedback_summary: Generated<string>;
+  feedback_published_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ConsultationCommentsTable {
+  id: Generated<number>;
+  consultation_id: number;
+  channel: Channel;
+  name: string | null;
+  contact: string | null;
+  content: string;
+  article: number | null;
+  received_on: string;
+  status: Generated<CommentStatus>;
+  moderation_reason: string | null;
+  group_id: number | null;
+  group_manual: Generated<boolean>;
+  feedback: Feedback | null;
+  feedback_reason: string | null;
+  entered_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface DecisionSettingsTable {
+  id: Generated<number>;
+  feedback_working_days: number;
+  updated_at: Generated<Date>;
+}
+
+export interface DecisionItemsTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  subject: string;
+  undertaker: Generated<string>;
+  planned_time: Generated<string>;
+  hearing_planned: Generated<boolean>;
+  risk_planned: Generated<boolean>;
+  expert_planned: Generated<boolean>;
+  party_consent_on: string | null;
+  party_consent_note: Generated<string>;
+  consultation_id: number | null;
+  status: Generated<'planned' | 'decided'>;
+  decided_on: string | null;
+  published: Generated<boolean>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DecisionStepsTable {
+  id: Generated<number>;
+  item_id: number;
+  step: Step;
+  started_on: string;
+  finished_on: string | null;
+  unit: Generated<string>;
+  materials: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+declare module '../../platform/db/database.ts' {
+  interface Database {
+    decision_items: DecisionItemsTable;
+    decision_steps: DecisionStepsTable;
+    consultations: ConsultationsTable;
+    consultation_comments: ConsultationCommentsTable;
+    decision_settings: DecisionSettingsTable;
+  }
+}
+
+type Db = Kysely<Database>;
+export type ConsultationRow = Selectable<ConsultationsTable>;
+export type CommentRow = Selectable<ConsultationCommentsTable>;
+
+export function findConsultation(db: Db, id: number) {
+  return db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function lockConsultation(db: Db, id: number) {
+  return db.selectFrom('consultations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function listConsultations(db: Db, orgIds: readonly number[] | null) {
+  let q = db.selectFrom('consultations').selectAll();
+  if (orgIds !== null) q = q.where('org_id', 'in', orgIds.length ? [...orgIds] : [-1]);
+  return q.orderBy('opens_on', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** Published and closed consultations, newest first, for the portal. */
+export function listPublic(db: Db) {
+  return db
+    .selectFrom('consultations')
+    .selectAll()
+    .where('status', '!=', 'draft')
+    .orderBy('opens_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function insertConsultation(db: Db, v: Insertable<ConsultationsTable>) {
+  return db.insertInto('consultations').values(v).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateConsultation(db: Db, id: number, v: Updateable<ConsultationsTable>) {
+  return db
+    .updateTable('consultations')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export type NewComment = Insertable<ConsultationCommentsTable>;
+
+export async function insertComments(db: Db, rows: readonly NewComment[]) {
+  if (rows.length === 0) return [];
+  const out: CommentRow[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    out.push(
+      ...(await db
+        .insertInto('consultation_comments')
+        .values(rows.slice(i, i + 1000).map((r) => ({ ...r })))
+        .returningAll()
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export function listComments(db: Db, consultationId: number) {
+  return db
+    .selectFrom('consultation_comments')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .orderBy('id')
+    .execute();
+}
+
+export function findComment(db: Db, id: number) {
+  return db.selectFrom('consultation_comments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateComment(db: Db, id: number, v: Updateable<ConsultationCommentsTable>) {
+  return db
+    .updateTable('consultation_comments')
+    .set(v)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Sets the automatic groups of a consultation: `groupOf` comment id → group id (null: alone). */
+export async function setAutomaticGroups(
+  db: Db,
+  consultationId: number,
+  groupOf: ReadonlyMap<number, number | null>,
+) {
+  const ids = [...groupOf.keys()];
+  if (ids.length === 0) return;
+  await sql`
+    update consultation_comments c set group_id = g.group_id
+    from unnest(${ids}::integer[], ${ids.map((id) => groupOf.get(id) ?? null)}::integer[]) as g(id, group_id)
+    where c.id = g.id and c.consultation_id = ${consultationId} and not c.group_manual`.execute(db);
+}
+
+export async function setGroupOfMembers(db: Db, consultationId: number, fromGroup: number, toGroup: number) {
+  await db
+    .updateTable('consultation_comments')
+    .set({ group_id: toGroup, group_manual: true })
+    .where('consultation_id', '=', consultationId)
+    .where((eb) => eb.or([eb('group_id', '=', fromGroup), eb('id', '=', fromGroup)]))
+    .execute();
+}
+
+export async function setFeedbackOfGroup(
+  db: Db,
+  consultationId: number,
+  groupId: number,
+  v: { feedback: Feedback; feedback_reason: string | null },
+) {
+  await db
+    .updateTable('consultation_comments')
+    .set(v)
+    .where('consultation_id', '=', consultationId)
+    .where((eb) => eb.or([eb('group_id', '=', groupId), eb('id', '=', groupId)]))
+    .execute();
+}
+
+export async function feedbackWorkingDays(db: Db): Promise<number> {
+  const row = await db.selectFrom('decision_settings').select('feedback_working_days').executeTakeFirst();
+  return row?.feedback_working_days ?? 10;
+}
+
+export async function setFeedbackWorkingDays(db: Db, days: number) {
+  await db
+    .insertInto('decision_settings')
+    .values({ id: 1, feedback_working_days: days })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ feedback_working_days: days, updated_at: new Date() }))
+    .execute();
+}
+
+/** Published comments per consultation (the portal shows the count; never who sent them). */
+export async function countComments(db: Db, consultationIds: readonly number[]) {
+  if (consultationIds.length === 0) return new Map<number, { total: number; published: number }>();
+  const rows = await db
+    .selectFrom('consultation_comments')
+    .select((eb) => [
+      'consultation_id',
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.count<number>('id').filterWhere('status', '=', 'published').as('published'),
+    ])
+    .where('consultation_id', 'in', [...consultationIds])
+    .groupBy('consultation_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [r.consultation_id, { total: Number(r.total), published: Number(r.published) }]),
+  );
+}
+
+export type ItemRow = Selectable<DecisionItemsTable>;
+export type StepRow = Selectable<DecisionStepsTable>;
+
+export function listItems(
+  db: Db,
+  f: { orgIds: readonly number[] | null; year?: number; publishedOnly?: boolean },
+) {
+  let q = db.selectFrom('decision_items').selectAll();
+  if (f.orgIds !== null) q = q.where('org_id', 'in', f.orgIds.length ? [...f.orgIds] : [-1]);
+  if (f.year !== undefined) q = q.where('year', '=', f.year);
+  if (f.publishedOnly) q = q.where('published', '=', true);
+  return q.orderBy('year', 'desc').orderBy('org_id').orderBy('id').execute();
+}
+
+export function findItem(db: Db, id: number) {
+  return db.selectFrom('decision_items').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertItem(db: Db, v: Insertable<DecisionItemsTable>) {
+  return db.insertInto('decision_items').values(v).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateItem(db: Db, id: number, v: Updateable<DecisionItemsTable>) {
+  return db
+    .updateTable('decision_items')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function listSteps(db: Db, itemId: number) {
+  return db
+    .selectFrom('decision_steps')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .orderBy('started_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** One row per step of a decision: recorded again, it replaces the earlier record. */
+export function upsertStep(db: Db, v: Insertable<DecisionStepsTable>) {
+  return db
+    .insertInto('decision_steps')
+    .values(v)
+    .onConflict((oc) =>
+      oc.columns(['item_id', 'step']).doUpdateSet({
+        started_on: v.started_on,
+        finished_on: v.finished_on ?? null,
+        unit: v.unit ?? '',
+        materials: v.materials ?? '',
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
