@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { decisionsApi } from './api.ts';
+import { DECISIONS_AUDIT_LABELS } from './audit.ts';
 import { decisionsBenchmarks } from './benchmarks.ts';
 import { catalogueApi } from './catalogue.api.ts';
 import { decisionsCommands } from './commands.ts';
@@ -17,6 +18,7 @@ import { decisionsStats } from './stats.ts';
 export const decisionsModule: ModuleManifest = {
   name: 'decisions',
   errors: DECISIONS_ERRORS,
+  auditLabels: DECISIONS_AUDIT_LABELS,
   commands: decisionsCommands,
   benchmarks: decisionsBenchmarks,
   async api(app, ctx) {
