@@ -33,6 +33,15 @@ test('demo: an open consultation and a closed one with a group of 15 copies and 
   assert.match(catalogue.body, /济宁市养老服务设施布局专项规划/);
   const { items: catalogueItems } = (await office.get('/api/decisions/items?year=2026')).json();
   assert.equal(catalogueItems.length, 3);
+  // The city's consultations and catalogue are on the city's site, not on a county's (邹城市, 370883).
+  const county = await citizen.get('/s/370883/gk/decisions');
+  assert.equal(county.statusCode, 200);
+  assert.doesNotMatch(county.body, /停车管理办法/);
+  assert.equal((await citizen.get(`/s/370883/gk/decisions/consultations/${items[1].id}`)).statusCode, 404);
+  assert.doesNotMatch(
+    (await citizen.get('/s/370883/gk/decisions/catalogue')).body,
+    /济宁市养老服务设施布局专项规划/,
+  );
   // Seeding twice adds nothing.
   await seedDemoDecisions(t.db);
   assert.equal((await office.get('/api/decisions/consultations')).json().items.length, 2);

@@ -8,7 +8,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { htmlPage } from '../../../platform/http/schemas.ts';
 import { chinaToday } from '../../../platform/time.ts';
-import { type Html, html, sendColumnPage } from '../../../portal/plugin.ts';
+import { currentSiteOrgIds, type Html, html, sendColumnPage } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { listOrgs } from '../../orgs/index.ts';
 import { STEP_ARTICLES, STEP_LABELS, STEPS } from '../domain/steps.ts';
@@ -47,7 +47,8 @@ export async function cataloguePortal(
     const thisYear = Number(chinaToday().slice(0, 4));
     const asked = typeof q.year === 'string' && /^\d{4}$/.test(q.year) ? Number(q.year) : thisYear;
     const [rows, n] = await Promise.all([
-      store.listItems(db, { orgIds: null, year: asked, publishedOnly: true }),
+      // A government's site lists its own government's decisions (`currentSiteOrgIds`).
+      store.listItems(db, { orgIds: currentSiteOrgIds() ?? null, year: asked, publishedOnly: true }),
       names(),
     ]);
     const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
@@ -81,7 +82,8 @@ ${
   app.get(`${DECISIONS_PATH}/items/:id`, { schema }, async (req, reply) => {
     const id = idOf((req.params as { id?: string }).id);
     const r = id === null ? undefined : await store.findItem(db, id);
-    if (!r?.published) throw new AppError('NOT_FOUND');
+    const site = currentSiteOrgIds();
+    if (!r?.published || (site && !site.includes(r.org_id))) throw new AppError('NOT_FOUND');
     const [steps, n] = await Promise.all([store.listSteps(db, r.id), names()]);
     const byStep = new Map(steps.map((s) => [s.step, s]));
     const shown = STEPS.filter((s) => byStep.has(s));

@@ -12,7 +12,13 @@ import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
 import { htmlPage } from '../../../platform/http/schemas.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
-import { type Html, html, sendColumnPage, sendPortalPage } from '../../../portal/plugin.ts';
+import {
+  currentSiteOrgIds,
+  type Html,
+  html,
+  sendColumnPage,
+  sendPortalPage,
+} from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { listOrgs } from '../../orgs/index.ts';
 import { type Article, splitArticles } from '../domain/articles.ts';
@@ -248,7 +254,10 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
   const orgNames = async () => new Map((await listOrgs(db)).map((o) => [o.id, o.name]));
 
   app.get(DECISIONS_PATH, { schema }, async (req, reply) => {
-    const [rows, names] = await Promise.all([store.listPublic(db), orgNames()]);
+    const [all, names] = await Promise.all([store.listPublic(db), orgNames()]);
+    // A government's site lists its own government's consultations (`currentSiteOrgIds`).
+    const site = currentSiteOrgIds();
+    const rows = site ? all.filter((r) => site.includes(r.org_id)) : all;
     return sendColumnPage(req, reply, {
       column: DECISIONS_PATH,
       siteName: opts.siteName,
@@ -266,7 +275,8 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
     form: { values: FormValues; errors: FormError[]; notice?: Html | null },
   ) {
     const r = id === null ? undefined : await store.findConsultation(db, id);
-    if (!r || r.status === 'draft') throw new AppError('NOT_FOUND');
+    const site = currentSiteOrgIds();
+    if (!r || r.status === 'draft' || (site && !site.includes(r.org_id))) throw new AppError('NOT_FOUND');
     const [names, comments] = await Promise.all([orgNames(), store.listComments(db, r.id)]);
     const csrf = req.cookies[CSRF_COOKIE] ?? '';
     // no-store: the page carries the CSRF token and what the visitor typed.
