@@ -46,6 +46,11 @@ export async function startPostgresServer(): Promise<{ url: string; stop(): Prom
     password,
     port,
     persistent: false,
+    // The server's log reaches us through a pipe that nobody drains while a test stage runs (the runner
+    // waits in spawnSync): once the pipe is full, PostgreSQL blocks writing its next line. Every test
+    // database dropped asks for a checkpoint, and each checkpoint logged two lines, until a checkpoint
+    // blocked and every `drop database` with it. Without checkpoint lines the log stays a few lines.
+    postgresFlags: ['-c', 'log_checkpoints=off'],
     onLog: () => {},
     onError: () => {},
   });
