@@ -1,0 +1,14 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { qaCommands } from './commands.ts';
+import { QA_ERRORS } from './errors.ts';
+import { qaIndexJob } from './jobs.ts';
+import { qaStats } from './stats.ts';
+
+/** 政策问答: answers from the documents in force (passage index over the public library). */
+export const qaModule: ModuleManifest = {
+  name: 'qa',
+  errors: QA_ERRORS,
+  commands: qaCommands,
+  jobs: [qaIndexJob],
+  stats: qaStats,
+};
