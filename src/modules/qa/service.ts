@@ -246,27 +246,33 @@ export async function ask(
   const places = placesIn(q, loaded.governments);
   const groups = questionGroups(searchTokens(q), places.map(placeCore));
   const ranked = rank(loaded.index, { groups, intent: intentOf(q), places }, 200);
-  const cited = cite(loaded.index, ranked, limit);
+  const cited = cite(loaded.index, ranked, limit * 4);
   const refused = !answers(cited[0]);
+  // The same text in several documents (a sentence many notices share) is cited once.
+  const texts = new Set<string>();
+  const distinct = cited.filter((c) => {
+    const text = answerText(loaded.rows[c.position] as store.QaPassageRow);
+    if (texts.has(text)) return false;
+    texts.add(text);
+    return c.coverage >= 0.34;
+  });
   const list: Answer[] = refused
     ? []
-    : cited
-        .filter((c) => c.coverage >= 0.34)
-        .map((c) => {
-          const row = loaded.rows[c.position] as store.QaPassageRow;
-          const doc = loaded.docs.get(row.document_id) as store.QaDocumentRow;
-          const old = c.replaces === null ? undefined : loaded.docs.get(c.replaces);
-          return {
-            text: answerText(row),
-            document: { id: doc.document_id, title: doc.title, docNumber: doc.doc_number },
-            clause: row.clause,
-            score: Math.round(c.score * 100) / 100,
-            leadUnits: row.lead_units,
-            responsibleUnits: row.responsible_units,
-            deadline: row.deadline,
-            replaces: old ? { id: old.document_id, title: old.title } : null,
-          };
-        });
+    : distinct.slice(0, limit).map((c) => {
+        const row = loaded.rows[c.position] as store.QaPassageRow;
+        const doc = loaded.docs.get(row.document_id) as store.QaDocumentRow;
+        const old = c.replaces === null ? undefined : loaded.docs.get(c.replaces);
+        return {
+          text: answerText(row),
+          document: { id: doc.document_id, title: doc.title, docNumber: doc.doc_number },
+          clause: row.clause,
+          score: Math.round(c.score * 100) / 100,
+          leadUnits: row.lead_units,
+          responsibleUnits: row.responsible_units,
+          deadline: row.deadline,
+          replaces: old ? { id: old.document_id, title: old.title } : null,
+        };
+      });
   if (opts.log !== false)
     await store.logQuestion(db, { question: q, channel: opts.channel, refused, answers: list.length });
   return { question: q, answers: list, refused, message: refused ? REFUSAL : null };
