@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { qaBenchmarks } from './benchmarks.ts';
 import { qaCommands } from './commands.ts';
 import { QA_ERRORS } from './errors.ts';
 import { qaIndexJob } from './jobs.ts';
@@ -9,6 +10,7 @@ export const qaModule: ModuleManifest = {
   name: 'qa',
   errors: QA_ERRORS,
   commands: qaCommands,
+  benchmarks: qaBenchmarks,
   jobs: [qaIndexJob],
   stats: qaStats,
 };

@@ -125,36 +125,40 @@ const OTHER_PLACE = 0.5;
  */
 export function rank(index: PassageIndex, q: Question, limit = 50): Ranked[] {
   const n = index.passages.length;
-  if (n === 0 || q.groups.length === 0) return [];
+  if (n === 0 || q.groups.length === 0 || limit <= 0) return [];
   const score = new Float64Array(n);
   const covered = new Float64Array(n);
+  const tf = new Float64Array(n);
   const touched: number[] = [];
-  const seen = new Uint8Array(n);
+  const inGroup: number[] = [];
   let idfTotal = 0;
   for (const group of q.groups) {
-    const tf = new Map<number, number>();
+    inGroup.length = 0;
     for (const word of new Set(group)) {
       const list = index.postings.get(word);
       if (!list) continue;
       for (let k = 0; k < list.length; k += 2) {
         const pos = list[k] as number;
-        tf.set(pos, Math.max(tf.get(pos) ?? 0, list[k + 1] as number));
+        const f = list[k + 1] as number;
+        const before = tf[pos] as number;
+        if (before === 0) inGroup.push(pos);
+        if (f > before) tf[pos] = f;
       }
     }
-    const df = tf.size;
+    const df = inGroup.length;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     idfTotal += idf;
-    for (const [pos, f] of tf) {
+    for (const pos of inGroup) {
+      const f = tf[pos] as number;
+      tf[pos] = 0;
       const norm = K1 * (1 - B + (B * (index.lengths[pos] as number)) / index.avgLength);
+      if (covered[pos] === 0) touched.push(pos);
       score[pos] = (score[pos] as number) + (idf * f * (K1 + 1)) / (f + norm);
       covered[pos] = (covered[pos] as number) + idf;
-      if (!seen[pos]) {
-        seen[pos] = 1;
-        touched.push(pos);
-      }
     }
   }
-  const out: Ranked[] = [];
+  // The best `limit` without sorting every passage touched: a small sorted list.
+  const top: Ranked[] = [];
   for (const pos of touched) {
     const p = index.passages[pos] as IndexedPassage;
     const coverage = idfTotal > 0 ? (covered[pos] as number) / idfTotal : 0;
@@ -162,10 +166,20 @@ export function rank(index: PassageIndex, q: Question, limit = 50): Ranked[] {
     if (q.intent === 'who' && p.hasUnits) s *= INTENT_BOOST;
     if (q.intent === 'when' && p.hasDate) s *= INTENT_BOOST;
     if (q.places.length > 0) s *= q.places.includes(p.government) ? PLACE_BOOST : OTHER_PLACE;
-    out.push({ position: pos, score: s, coverage });
+    if (top.length >= limit) {
+      const last = top[top.length - 1] as Ranked;
+      if (s < last.score || (s === last.score && pos > last.position)) continue;
+    }
+    let at = top.length;
+    while (at > 0) {
+      const prev = top[at - 1] as Ranked;
+      if (prev.score > s || (prev.score === s && prev.position < pos)) break;
+      at--;
+    }
+    top.splice(at, 0, { position: pos, score: s, coverage });
+    if (top.length > limit) top.pop();
   }
-  out.sort((a, b) => b.score - a.score || a.position - b.position);
-  return out.slice(0, Math.max(limit, 0));
+  return top;
 }
 
 export type Citation = { position: number; score: number; coverage: number; replaces: number | null };
