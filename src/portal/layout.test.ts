@@ -72,6 +72,7 @@ describe('renderPage', () => {
         ['/gk/documents', '政府文件'],
         ['/gk/workplans', '工作计划'],
         ['/gk/apply', '依申请公开'],
+        ['/gk/qa', '政策问答'],
         ['/gk/reports', '公开年报'],
       ],
     );

@@ -3,6 +3,7 @@ import { qaBenchmarks } from './benchmarks.ts';
 import { qaCommands } from './commands.ts';
 import { QA_ERRORS } from './errors.ts';
 import { qaIndexJob } from './jobs.ts';
+import { QA_PATH, qaPortal } from './portal.ts';
 import { qaStats } from './stats.ts';
 
 /** 政策问答: answers from the documents in force (passage index over the public library). */
@@ -11,6 +12,8 @@ export const qaModule: ModuleManifest = {
   errors: QA_ERRORS,
   commands: qaCommands,
   benchmarks: qaBenchmarks,
+  portalPages: [QA_PATH],
+  portal: qaPortal,
   jobs: [qaIndexJob],
   stats: qaStats,
 };

@@ -212,7 +212,7 @@ export type Answer = {
 export type AskResult = { question: string; answers: Answer[]; refused: boolean; message: string | null };
 
 export const REFUSAL =
-  '抱歉，现行有效的政策文件中没有找到能回答这个问题的内容。您可以换个说法再问，或者把问题提交给我们，由相关部门答复。';
+  '抱歉，在现行有效的政策文件中没有找到能回答这个问题的内容。您可以换个说法再问，或者联系政府信息公开工作机构咨询（联系方式见公开指南）。';
 export const EMPTY_QUESTION = '请输入您想咨询的问题。';
 
 /** The form of a question that is answered: whitespace collapsed, at most MAX_QUERY_CHARS characters. */
@@ -274,6 +274,12 @@ export async function ask(
         };
       });
   if (opts.log !== false)
-    await store.logQuestion(db, { question: q, channel: opts.channel, refused, answers: list.length });
+    await store.logQuestion(db, {
+      question: q,
+      channel: opts.channel,
+      refused,
+      answers: list.length,
+      asked_at: now(),
+    });
   return { question: q, answers: list, refused, message: refused ? REFUSAL : null };
 }

@@ -42,7 +42,7 @@ export type QaChannel = 'portal' | 'console' | 'cli';
 
 export interface QaQuestionsTable {
   id: Generated<number>;
-  asked_at: Generated<Timestamp>;
+  asked_at: ColumnType<Date, Date | string | undefined, Date | string>;
   question: string;
   channel: QaChannel;
   refused: boolean;
@@ -131,7 +131,7 @@ export async function insertIndexedDocument(
 
 export async function logQuestion(
   db: Db,
-  row: { question: string; channel: QaChannel; refused: boolean; answers: number },
+  row: { question: string; channel: QaChannel; refused: boolean; answers: number; asked_at: Date },
 ): Promise<void> {
   await db.insertInto('qa_questions').values(row).execute();
 }
