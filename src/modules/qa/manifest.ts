@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { qaApi } from './api.ts';
 import { qaBenchmarks } from './benchmarks.ts';
 import { qaCommands } from './commands.ts';
 import { QA_ERRORS } from './errors.ts';
@@ -12,6 +13,7 @@ export const qaModule: ModuleManifest = {
   errors: QA_ERRORS,
   commands: qaCommands,
   benchmarks: qaBenchmarks,
+  api: qaApi,
   portalPages: [QA_PATH],
   portal: qaPortal,
   jobs: [qaIndexJob],

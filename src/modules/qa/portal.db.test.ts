@@ -125,3 +125,27 @@ test('questions are counted in the module stats', async () => {
     ['asked', 'answered', 'refused'],
   );
 });
+
+test('the console: staff try a question; only administrators and the office rebuild the index', async () => {
+  const handler = await t.as('t_handler');
+  const r = await handler.send('POST', '/api/qa/ask', { question: '减税降费信息公开谁负责' });
+  assert.equal(r.statusCode, 200);
+  const body = r.json();
+  assert.equal(body.refused, false);
+  assert.equal(body.answers[0].document.id, inForce);
+  assert.match(body.answers[0].responsibleUnits, /市税务局/);
+  const empty = await handler.send('POST', '/api/qa/ask', { question: '  ' });
+  assert.equal(empty.statusCode, 400);
+  assert.equal((await handler.send('POST', '/api/qa/reindex')).statusCode, 403);
+  const admin = await t.as('t_admin');
+  const re = await admin.send('POST', '/api/qa/reindex');
+  assert.equal(re.statusCode, 200);
+  assert.equal(re.json().documents, 2);
+  const audit = await t.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('action', '=', 'qa.index.refreshed')
+    .execute();
+  assert.ok(audit.length >= 1);
+  assert.equal((await anon.send('POST', '/api/qa/ask', { question: '减税降费' })).statusCode, 401);
+});

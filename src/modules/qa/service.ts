@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Actor } from '../../platform/http/session.ts';
 import { MAX_QUERY_CHARS, searchTokens } from '../../platform/search/fulltext.ts';
 import { now } from '../../platform/time.ts';
 import {
@@ -15,6 +17,7 @@ import {
   publicDocumentsStamp,
 } from '../documents/index.ts';
 import { type Passage, splitPassages } from './domain/passages.ts';
+import { can } from './domain/policies.ts';
 import { questionGroups } from './domain/question.ts';
 import {
   answers,
@@ -282,4 +285,16 @@ export async function ask(
       asked_at: now(),
     });
   return { question: q, answers: list, refused, message: refused ? REFUSAL : null };
+}
+
+/** The console's tester: the answers the portal would give (not counted as a citizen's question). */
+export function askAsStaff(db: Db, actor: Actor, question: string, limit?: number): Promise<AskResult> {
+  if (!can(actor, 'ask')) throw new AppError('FORBIDDEN');
+  return ask(db, question, { limit, channel: 'console', log: false });
+}
+
+/** Rebuild the passage index now (the console's button; `gongkai qa reindex`). */
+export function reindexAsStaff(db: Db, actor: Actor): Promise<IndexReport> {
+  if (!can(actor, 'reindex')) throw new AppError('FORBIDDEN');
+  return refreshIndex(db, { force: true, actorId: actor.id });
 }
