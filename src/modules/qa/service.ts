@@ -130,7 +130,8 @@ export async function refreshIndex(
       );
     }
     const changed = stale.length > 0 || fresh.length > 0;
-    await store.bumpGeneration(tx, now(), stamp, changed || (await store.indexGeneration(tx)) === 0);
+    // Always a new generation: rows may also have gone by cascade (a document deleted) without a diff here.
+    await store.bumpGeneration(tx, now(), stamp, true);
     const removed = stale.filter((id) => !current.has(id)).length;
     const report = { documents: texts.length, passages, added: fresh.length, removed };
     if (changed)
