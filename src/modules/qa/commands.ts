@@ -63,7 +63,7 @@ async function runQaCommand(args: string[], ctx: CommandContext): Promise<number
       if (values.json) console.log(JSON.stringify(r));
       else
         console.log(
-          `政策问答索引已更新：现有公开文件 ${r.documents} 件，本次重建 ${r.added} 件（${r.passages} 段），移除 ${r.removed} 件。`,
+          `政策问答索引已更新：现有公开文件 ${r.documents} 件；本次重新切分 ${r.added} 件（${r.passages} 段），移除 ${r.removed} 件。`,
         );
       return 0;
     }

@@ -230,7 +230,10 @@ export function normalizeQuestion(q: string): string {
 
 function answerText(r: store.QaPassageRow): string {
   if (r.kind !== 'task_row') return r.heading ? `${r.heading}。${r.body}` : r.body;
-  const parts = [r.heading ? `工作任务：${r.heading}` : null, `具体要求：${r.body}`];
+  const parts = [
+    r.heading ? `工作任务：${r.heading}` : null,
+    `具体要求：${r.body.replace(/[。；;]+$/u, '')}`,
+  ];
   if (r.lead_units) parts.push(`牵头单位：${r.lead_units}`);
   if (r.responsible_units) parts.push(`责任单位：${r.responsible_units}`);
   if (r.deadline) parts.push(`完成时限：${r.deadline}`);
