@@ -4,6 +4,7 @@
  * hostile input is answered with the form and a plain message; questions are rate-limited per IP.
  */
 import type { FastifyInstance } from 'fastify';
+import { describeError } from '../../platform/http/errors.ts';
 import { createRateLimiter } from '../../platform/http/rate-limit.ts';
 import { htmlPage } from '../../platform/http/schemas.ts';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -73,7 +74,7 @@ export async function qaPortal(app: FastifyInstance, ctx: ModuleContext): Promis
       let status: 200 | 400 | 429 = 200;
       let body: Html | null = null;
       if (asked && raw.length > MAX_QUERY_CHARS) {
-        error = `问题太长了，请精简到${MAX_QUERY_CHARS}字以内。`;
+        error = describeError('QA_QUESTION_TOO_LONG', { max: MAX_QUERY_CHARS }).message;
         status = 400;
       } else if (asked && !limiter.hit(req.ip)) {
         error = RATE_MESSAGE;
