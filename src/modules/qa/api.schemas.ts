@@ -23,6 +23,7 @@ export const answer = z.object({
   responsibleUnits: z.string().nullable(),
   deadline: z.string().nullable(),
   replaces: z.object({ id: z.number(), title: z.string() }).nullable(),
+  curated: z.boolean(),
 });
 
 export const askResult = z.object({
@@ -38,3 +39,30 @@ export const indexReport = z.object({
   added: z.number(),
   removed: z.number(),
 });
+
+export const pairBody = z.object({
+  question: z.string().trim().min(1, '请填写问题').max(200, '问题请在200字以内'),
+  answer: z.string().trim().min(1, '请填写答复').max(4000, '答复请在4000字以内'),
+  documentId: z.number().int().positive(),
+  clause: z.string().trim().max(200).nullable().optional(),
+  topics: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
+  orgId: z.number().int().positive().optional(),
+});
+
+export const pairParams = z.object({ id: z.coerce.number().int().positive() });
+export const pairActionParams = pairParams.extend({ action: z.enum(['submit', 'approve', 'return']) });
+export const pairListQuery = z.object({ status: z.enum(['draft', 'submitted', 'published']).optional() });
+
+export const pairView = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  question: z.string(),
+  answer: z.string(),
+  documentId: z.number(),
+  clause: z.string().nullable(),
+  topics: z.array(z.string()),
+  status: z.enum(['draft', 'submitted', 'published']),
+  flagged: z.boolean(),
+  updatedAt: z.string(),
+});
+export const pairList = z.object({ items: z.array(pairView) });

@@ -19,6 +19,10 @@ import {
 import { type Passage, splitPassages } from './domain/passages.ts';
 import { can } from './domain/policies.ts';
 import { questionGroups } from './domain/question.ts';
+
+/** A curated pair answers when its question covers this share of the question's weight. */
+const CURATED_COVERAGE = 0.6;
+
 import {
   answers,
   buildIndex,
@@ -109,6 +113,20 @@ export async function refreshIndex(
       }
     }
     await store.deleteIndexedDocuments(tx, stale);
+    // Curated pairs follow their documents: out of force (or withdrawn) → flagged until reviewed.
+    const outOfForce = [
+      ...texts.filter((t) => !t.inForce).map((t) => t.id),
+      ...stale.filter((id) => !current.has(id)),
+    ];
+    const flagged = await store.flagPairsOf(tx, outOfForce, now());
+    if (flagged.length > 0)
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'qa.pairs.flagged',
+        subjectType: 'qa_pair',
+        subjectId: null,
+        after: { ids: flagged },
+      });
     let passages = 0;
     for (const t of fresh) {
       const rows = rowsOf(t);
@@ -149,6 +167,8 @@ export async function refreshIndex(
 type Loaded = {
   generation: number;
   index: PassageIndex;
+  pairs: store.QaPairRow[];
+  pairIndex: PassageIndex;
   rows: store.QaPassageRow[];
   docs: Map<number, store.QaDocumentRow>;
   governments: string[];
@@ -185,7 +205,24 @@ async function loadIndex(db: Db): Promise<Loaded> {
       };
     });
     const governments = [...new Set(docRows.map((d) => d.government).filter((g) => g !== ''))];
-    return { generation, index: buildIndex(passages), rows, docs, governments };
+    const pairs = (await store.shownPairs(db)).filter((p) => docs.get(p.document_id)?.in_force === true);
+    const pairIndex = buildIndex(
+      pairs.map((p) => ({
+        id: p.id,
+        documentId: p.document_id,
+        government: docs.get(p.document_id)?.government ?? '',
+        inForce: true,
+        replacedBy: null,
+        kind: 'paragraph' as const,
+        hasUnits: false,
+        hasDate: false,
+        title: [],
+        heading: p.question_terms,
+        units: [],
+        body: p.answer_terms,
+      })),
+    );
+    return { generation, index: buildIndex(passages), pairs, pairIndex, rows, docs, governments };
   })();
   try {
     cache = await loading;
@@ -211,6 +248,8 @@ export type Answer = {
   deadline: string | null;
   /** The repealed or expired document whose subject the question matched, when this one replaced it. */
   replaces: { id: number; title: string } | null;
+  /** A reviewed answer of 政策问答库 (ranked above passages). */
+  curated: boolean;
 };
 
 export type AskResult = { question: string; answers: Answer[]; refused: boolean; message: string | null };
@@ -252,9 +291,29 @@ export async function ask(
   const loaded = await loadIndex(db);
   const places = placesIn(q, loaded.governments);
   const groups = questionGroups(searchTokens(q), places.map(placeCore));
-  const ranked = rank(loaded.index, { groups, intent: intentOf(q), places }, 200);
+  const parsed = { groups, intent: intentOf(q), places };
+  // Reviewed answers of 政策问答库 that match the question well come first.
+  const curated: Answer[] = rank(loaded.pairIndex, parsed, limit)
+    // BM25 scores are small over a small library of pairs: the share of the question covered decides.
+    .filter((r) => r.coverage >= CURATED_COVERAGE)
+    .map((r) => {
+      const p = loaded.pairs[r.position] as store.QaPairRow;
+      const doc = loaded.docs.get(p.document_id) as store.QaDocumentRow;
+      return {
+        text: p.answer,
+        document: { id: doc.document_id, title: doc.title, docNumber: doc.doc_number },
+        clause: p.clause,
+        score: Math.round(r.score * 100) / 100,
+        leadUnits: null,
+        responsibleUnits: null,
+        deadline: null,
+        replaces: null,
+        curated: true,
+      };
+    });
+  const ranked = rank(loaded.index, parsed, 200);
   const cited = cite(loaded.index, ranked, limit * 4);
-  const refused = !answers(cited[0]);
+  const passagesAnswer = answers(cited[0]);
   // The same text in several documents (a sentence many notices share) is cited once.
   const texts = new Set<string>();
   const distinct = cited.filter((c) => {
@@ -263,9 +322,9 @@ export async function ask(
     texts.add(text);
     return c.coverage >= 0.34;
   });
-  const list: Answer[] = refused
+  const fromPassages: Answer[] = !passagesAnswer
     ? []
-    : distinct.slice(0, limit).map((c) => {
+    : distinct.map((c) => {
         const row = loaded.rows[c.position] as store.QaPassageRow;
         const doc = loaded.docs.get(row.document_id) as store.QaDocumentRow;
         const old = c.replaces === null ? undefined : loaded.docs.get(c.replaces);
@@ -278,8 +337,11 @@ export async function ask(
           responsibleUnits: row.responsible_units,
           deadline: row.deadline,
           replaces: old ? { id: old.document_id, title: old.title } : null,
+          curated: false,
         };
       });
+  const list = [...curated, ...fromPassages].slice(0, limit);
+  const refused = list.length === 0;
   if (opts.log !== false)
     await store.logQuestion(db, {
       question: q,

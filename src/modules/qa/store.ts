@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
+import type { PairStatus } from './domain/pairs.ts';
 
 export interface QaDocumentsTable {
   document_id: number;
@@ -49,8 +50,29 @@ export interface QaQuestionsTable {
   answers: ColumnType<number, number | undefined, number>;
 }
 
+export interface QaPairsTable {
+  id: Generated<number>;
+  org_id: number;
+  question: string;
+  answer: string;
+  document_id: number;
+  clause: string | null;
+  topics: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<PairStatus, PairStatus | undefined, PairStatus>;
+  flagged: ColumnType<boolean, boolean | undefined, boolean>;
+  question_terms: ColumnType<string[], string[] | undefined, string[]>;
+  answer_terms: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: number | null;
+  submitted_at: Timestamp | null;
+  reviewed_by: number | null;
+  published_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 declare module '../../platform/db/database.ts' {
   interface Database {
+    qa_pairs: QaPairsTable;
     qa_documents: QaDocumentsTable;
     qa_passages: QaPassagesTable;
     qa_index_state: QaIndexStateTable;
@@ -151,4 +173,68 @@ export async function questionCounts(
     .where(sql<boolean>`extract(year from asked_at at time zone 'Asia/Shanghai') = ${year}`)
     .executeTakeFirst();
   return { asked: row?.asked ?? 0, answered: row?.answered ?? 0, refused: row?.refused ?? 0 };
+}
+
+export type QaPairRow = Selectable<QaPairsTable>;
+
+export function findPair(db: Db, id: number): Promise<QaPairRow | undefined> {
+  return db.selectFrom('qa_pairs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listPairs(db: Db, f: { orgId?: number; status?: PairStatus } = {}): Promise<QaPairRow[]> {
+  let q = db.selectFrom('qa_pairs').selectAll();
+  if (f.orgId !== undefined) q = q.where('org_id', '=', f.orgId);
+  if (f.status) q = q.where('status', '=', f.status);
+  return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
+}
+
+export async function insertPair(db: Db, row: Insertable<QaPairsTable>): Promise<QaPairRow> {
+  return db.insertInto('qa_pairs').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updatePair(
+  db: Db,
+  id: number,
+  changes: Partial<Insertable<QaPairsTable>>,
+): Promise<QaPairRow> {
+  return db
+    .updateTable('qa_pairs')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Flag the published pairs of these documents (no longer in force); returns their ids. */
+export async function flagPairsOf(db: Db, documentIds: readonly number[], at: Date): Promise<number[]> {
+  if (documentIds.length === 0) return [];
+  const rows = await db
+    .updateTable('qa_pairs')
+    .set({ flagged: true, updated_at: at })
+    .where('document_id', 'in', [...documentIds])
+    .where('status', '=', 'published')
+    .where('flagged', '=', false)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The pairs the portal may show (published, not flagged). */
+export function shownPairs(db: Db): Promise<QaPairRow[]> {
+  return db
+    .selectFrom('qa_pairs')
+    .selectAll()
+    .where('status', '=', 'published')
+    .where('flagged', '=', false)
+    .orderBy('id')
+    .execute();
+}
+
+/** A new index generation without touching the source stamp (a curated pair changed). */
+export async function touchGeneration(db: Db): Promise<void> {
+  await db
+    .updateTable('qa_index_state')
+    .set({ generation: sql`generation + 1` })
+    .where('id', '=', 1)
+    .execute();
 }
