@@ -5,6 +5,7 @@ import { qaCommands } from './commands.ts';
 import { QA_ERRORS } from './errors.ts';
 import { qaIndexJob } from './jobs.ts';
 import { QA_PATH, qaPortal } from './portal.ts';
+import { seedQaDemo } from './seeds.ts';
 import { qaStats } from './stats.ts';
 
 /** 政策问答: answers from the documents in force (passage index over the public library). */
@@ -16,6 +17,7 @@ export const qaModule: ModuleManifest = {
   api: qaApi,
   portalPages: [QA_PATH],
   portal: qaPortal,
+  seed: seedQaDemo,
   jobs: [qaIndexJob],
   stats: qaStats,
 };

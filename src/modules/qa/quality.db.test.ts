@@ -13,6 +13,7 @@ before(async () => {
   t = await createTestApp();
   await documentsModule.seed?.(t.db);
   await refreshIndex(t.db);
+  // The quality set measures the passages alone: the curated pairs are seeded by qaModule.seed only.
 });
 after(() => t.close());
 
