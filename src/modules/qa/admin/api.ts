@@ -13,3 +13,22 @@ export function askQuestion(body: z.input<typeof s.askBody>): Promise<AskResult>
 export function reindex(): Promise<IndexReport> {
   return api.post('/api/qa/reindex');
 }
+
+export type Pair = z.infer<typeof s.pairView>;
+export type PairInput = z.input<typeof s.pairBody>;
+
+export function listPairs(status?: Pair['status']): Promise<z.infer<typeof s.pairList>> {
+  return api.get('/api/qa/pairs', { status });
+}
+
+export function createPair(body: PairInput): Promise<Pair> {
+  return api.post('/api/qa/pairs', body);
+}
+
+export function updatePair(id: number, body: PairInput): Promise<Pair> {
+  return api.put(`/api/qa/pairs/${id}`, body);
+}
+
+export function actOnPair(id: number, action: 'submit' | 'approve' | 'return'): Promise<Pair> {
+  return api.post(`/api/qa/pairs/${id}/${action}`);
+}
