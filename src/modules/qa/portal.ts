@@ -48,6 +48,7 @@ ${a.replaces ? html`<p class="notice">您问到的《${a.replaces.title}》已�
 <p>${body}</p>
 ${requirement ? html`<p>${requirement}</p>` : null}
 ${fields.length > 0 ? html`<ul>${fields}</ul>` : null}
+${a.curated ? html`<p class="muted">以上为有关部门审核发布的答复。</p>` : null}
 ${citation(a)}
 </li>`;
 }

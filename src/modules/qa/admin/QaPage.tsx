@@ -99,8 +99,9 @@ export function QaPage() {
                           {a.document.docNumber ? `（${a.document.docNumber}）` : ''}
                         </Descriptions.Item>
                         {a.clause && <Descriptions.Item label="条款">{a.clause}</Descriptions.Item>}
-                        <Descriptions.Item label="相关度">
-                          <Tag>{a.score}</Tag>
+                        <Descriptions.Item label="来源">
+                          {a.curated ? <Tag color="blue">政策问答库</Tag> : <Tag>文件原文</Tag>}
+                          <Tag>相关度 {a.score}</Tag>
                         </Descriptions.Item>
                       </Descriptions>
                     </List.Item>
