@@ -29,7 +29,7 @@ before(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   const db = server.testApp.db;
-  await db
+  const doc = await db
     .insertInto('documents')
     .values({
       title: '济宁市人民政府办公室关于印发2022年政务公开工作任务分解表的通知',
@@ -41,6 +41,22 @@ before(async () => {
       body_text: PLAN,
       status: 'published',
       attribute: 'proactive',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // One published pair of 政策问答库, so the column's page lists it by topic.
+  await db
+    .insertInto('qa_pairs')
+    .values({
+      org_id: await orgIdByName(db, '市财政局'),
+      question: '减税降费政策在哪里能查到？',
+      answer: '市财政局、市税务局负责智能推送已出台的减税降费政策。',
+      document_id: doc.id,
+      clause: '（一）抓好减税降费信息公开',
+      topics: ['减税降费'],
+      status: 'published',
+      question_terms: ['减税', '降费', '减税降费', '政策'],
+      answer_terms: ['减税', '降费'],
     })
     .execute();
   await refreshIndex(db);
@@ -80,6 +96,9 @@ test('asking without JavaScript: the form is a plain GET, the answer cites the d
   const context = await newContext(browser, { javaScriptEnabled: false });
   try {
     const page = await context.newPage();
+    await page.goto(`${server.url}/gk/qa`);
+    await page.getByText('减税降费政策在哪里能查到？').click();
+    await page.getByText('市财政局、市税务局负责智能推送已出台的减税降费政策。').waitFor();
     await page.goto(`${server.url}/`);
     await page.getByRole('link', { name: '政策问答' }).first().click();
     await page.getByLabel('您的问题').fill('减税降费什么时候完成');

@@ -60,6 +60,11 @@ test('政策问答库: a department writes, submits; a reviewer publishes; the a
   assert.equal(r.answers[0]?.text, body.answer);
   assert.equal(r.answers[0]?.clause, '第二条');
 
+  const page = await (await t.anonymous()).get('/gk/qa');
+  assert.match(page.body, /<h2 id="library-h">常见问题<\/h2>/);
+  assert.match(page.body, /<h3>学前教育<\/h3>/);
+  assert.match(page.body, /<summary>孩子上普惠性幼儿园，幼儿园是谁认定的？<\/summary>/);
+
   const badDoc = await handler.send('POST', '/api/qa/pairs', { ...body, documentId: 999999 });
   assert.equal(badDoc.statusCode, 400);
 
@@ -77,6 +82,8 @@ test('政策问答库: a department writes, submits; a reviewer publishes; the a
   assert.equal(list.json().items[0].flagged, true);
   const after = await ask(t.db, '普惠性幼儿园谁认定', { channel: 'cli', log: false });
   assert.ok(!after.answers.some((a) => a.curated || a.document.id === docId));
+  const gone = await (await t.anonymous()).get('/gk/qa');
+  assert.doesNotMatch(gone.body, /普惠性幼儿园/);
   const audit = await t.db
     .selectFrom('audit_log')
     .select('action')

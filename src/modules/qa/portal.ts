@@ -11,7 +11,7 @@ import type { ModuleContext } from '../../platform/module.ts';
 import { MAX_QUERY_CHARS } from '../../platform/search/fulltext.ts';
 import { type Html, html, sendColumnPage } from '../../portal/plugin.ts';
 import { askQuery } from './api.schemas.ts';
-import { type Answer, type AskResult, ask } from './service.ts';
+import { type Answer, type AskResult, ask, libraryByTopic } from './service.ts';
 
 export const QA_PATH = '/gk/qa';
 const TITLE = '政策问答';
@@ -62,6 +62,22 @@ function results(r: AskResult): Html {
 <ol class="qa-answers">${r.answers.map(answerItem)}</ol></section>`;
 }
 
+/** 政策问答库 by topic (each answer opens without JavaScript: details/summary). */
+function library(topics: Awaited<ReturnType<typeof libraryByTopic>>): Html | null {
+  if (topics.length === 0) return null;
+  return html`<section aria-labelledby="library-h"><h2 id="library-h">常见问题</h2>
+<p class="muted">以下答复由有关部门编写、审核后发布，按主题排列。</p>
+${topics.map(
+  (t) => html`<h3>${t.topic}</h3>
+${t.entries.map(
+  (e) => html`<details><summary>${e.question}</summary>
+<p>${e.answer}</p>
+<p class="muted">出处：<a href="/gk/documents/${e.document.id}">${e.document.title}</a>${e.document.docNumber ? html`（${e.document.docNumber}）` : null}${e.clause ? html`<span aria-hidden="true"> · </span>${e.clause}` : null}</p>
+</details>`,
+)}`,
+)}</section>`;
+}
+
 export async function qaPortal(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const limiter = createRateLimiter(RATE_LIMIT);
   app.get(
@@ -82,6 +98,8 @@ export async function qaPortal(app: FastifyInstance, ctx: ModuleContext): Promis
         status = 429;
       } else if (asked) {
         body = results(await ask(ctx.db, raw, { channel: 'portal', limit: 3 }));
+      } else {
+        body = library(await libraryByTopic(ctx.db));
       }
       const shown = raw.slice(0, MAX_QUERY_CHARS);
       return sendColumnPage(req, reply.code(status), {

@@ -364,3 +364,34 @@ export function reindexAsStaff(db: Db, actor: Actor): Promise<IndexReport> {
   if (!can(actor, 'reindex')) throw new AppError('FORBIDDEN');
   return refreshIndex(db, { force: true, actorId: actor.id });
 }
+
+export type LibraryEntry = {
+  question: string;
+  answer: string;
+  clause: string | null;
+  document: { id: number; title: string; docNumber: string | null };
+};
+
+/** The published pairs the portal shows (documents in force), by topic (a pair without one: 其他). */
+export async function libraryByTopic(db: Db): Promise<{ topic: string; entries: LibraryEntry[] }[]> {
+  const loaded = await loadIndex(db);
+  const byTopic = new Map<string, LibraryEntry[]>();
+  for (const p of loaded.pairs) {
+    const doc = loaded.docs.get(p.document_id) as store.QaDocumentRow;
+    const entry = {
+      question: p.question,
+      answer: p.answer,
+      clause: p.clause,
+      document: { id: doc.document_id, title: doc.title, docNumber: doc.doc_number },
+    };
+    for (const topic of p.topics.length > 0 ? p.topics.slice(0, 1) : ['其他']) {
+      const list = byTopic.get(topic) ?? [];
+      list.push(entry);
+      byTopic.set(topic, list);
+    }
+  }
+  const zh = new Intl.Collator('zh-CN');
+  return [...byTopic]
+    .map(([topic, entries]) => ({ topic, entries }))
+    .sort((a, b) => (a.topic === '其他' ? 1 : b.topic === '其他' ? -1 : zh.compare(a.topic, b.topic)));
+}
