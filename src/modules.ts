@@ -9,6 +9,7 @@ import { demoModule } from './modules/demo/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
+import { qaModule } from './modules/qa/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
 import { siteModule } from './modules/site/index.ts';
@@ -22,6 +23,7 @@ export const MODULES: readonly ModuleManifest[] = registerModules([
   requestsModule,
   workplanModule,
   documentsModule,
+  qaModule,
   reportsModule,
   siteModule,
   decisionsModule,

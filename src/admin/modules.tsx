@@ -4,17 +4,17 @@
  * side is one line in `src/modules.ts`. Modules not built yet show a placeholder page until their line
  * is replaced.
  */
-import { QuestionCircleOutlined } from '@ant-design/icons';
 import { calendarAdmin } from '../modules/calendar/admin/index.tsx';
 import { decisionsAdmin } from '../modules/decisions/admin/index.tsx';
 import { demoAdmin } from '../modules/demo/admin/index.tsx';
 import { documentsAdmin } from '../modules/documents/admin/index.tsx';
 import { orgsAdmin } from '../modules/orgs/admin/index.tsx';
+import { qaAdmin } from '../modules/qa/admin/index.tsx';
 import { registersAdmin, reportsAdmin } from '../modules/reports/admin/index.tsx';
 import { requestsAdmin } from '../modules/requests/admin/index.tsx';
 import { siteAdmin } from '../modules/site/admin/index.tsx';
 import { workplanAdmin } from '../modules/workplan/admin/index.tsx';
-import { type AdminModule, underConstruction } from './module.tsx';
+import type { AdminModule } from './module.tsx';
 
 export const ADMIN_MODULES: readonly AdminModule[] = [
   orgsAdmin,
@@ -23,12 +23,7 @@ export const ADMIN_MODULES: readonly AdminModule[] = [
   documentsAdmin,
   decisionsAdmin,
   workplanAdmin,
-  underConstruction('policy-qa', {
-    path: '/policy-qa',
-    title: '政策问答',
-    icon: <QuestionCircleOutlined />,
-    sentence: '本模块正在建设中，上线后将在此维护政策问答。',
-  }),
+  qaAdmin,
   reportsAdmin,
   registersAdmin,
   siteAdmin,

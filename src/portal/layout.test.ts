@@ -73,6 +73,7 @@ describe('renderPage', () => {
         ['/gk/workplans', '工作计划'],
         ['/gk/decisions', '决策公开'],
         ['/gk/apply', '依申请公开'],
+        ['/gk/qa', '政策问答'],
         ['/gk/reports', '公开年报'],
       ],
     );

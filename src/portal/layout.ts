@@ -35,6 +35,11 @@ export const portalNav: readonly NavItem[] = [
     description: '重大行政决策草案公开征求意见、意见收集和采纳情况。',
   },
   { href: '/gk/apply', label: '依申请公开', description: '申请获取政府信息的渠道、流程和要求。' },
+  {
+    href: '/gk/qa',
+    label: '政策问答',
+    description: '用一句话提问，从现行有效的政策文件中查找答案并注明出处。',
+  },
   { href: '/gk/reports', label: '公开年报', description: '历年政府信息公开工作年度报告。' },
 ];
 

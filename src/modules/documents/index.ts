@@ -14,3 +14,4 @@ export { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
 export { documentsModule } from './manifest.ts';
 export { forgetPortalFacets } from './portal/documents.page.ts';
 export { findByDocNumber, getPublicDocument } from './service.ts';
+export { listPublicDocumentTexts, type PublicDocumentText, publicDocumentsStamp } from './texts.ts';

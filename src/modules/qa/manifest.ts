@@ -1,0 +1,23 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { qaApi } from './api.ts';
+import { qaBenchmarks } from './benchmarks.ts';
+import { qaCommands } from './commands.ts';
+import { QA_ERRORS } from './errors.ts';
+import { qaIndexJob } from './jobs.ts';
+import { QA_PATH, qaPortal } from './portal.ts';
+import { seedQaDemo } from './seeds.ts';
+import { qaStats } from './stats.ts';
+
+/** 政策问答: answers from the documents in force (passage index over the public library). */
+export const qaModule: ModuleManifest = {
+  name: 'qa',
+  errors: QA_ERRORS,
+  commands: qaCommands,
+  benchmarks: qaBenchmarks,
+  api: qaApi,
+  portalPages: [QA_PATH],
+  portal: qaPortal,
+  seed: seedQaDemo,
+  jobs: [qaIndexJob],
+  stats: qaStats,
+};

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { documentsModule } from '../documents/index.ts';
+import { qaModule } from './index.ts';
+import { ask } from './service.ts';
+
+let t: TestApp;
+let report: string[];
+before(async () => {
+  t = await createTestApp();
+  await documentsModule.seed?.(t.db);
+  report = (await qaModule.seed?.(t.db)) ?? [];
+});
+after(() => t.close());
+
+test('the demo 政策问答库: ten published pairs on the 济宁 plans, ranked above passages, seeded once', async () => {
+  console.log(report.join('\n'));
+  const pairs = await t.db.selectFrom('qa_pairs').selectAll().execute();
+  assert.equal(pairs.length, 10);
+  assert.ok(pairs.every((p) => p.status === 'published' && !p.flagged));
+  const r = await ask(t.db, '部门预算决算要不要公开', { channel: 'cli', log: false });
+  assert.equal(r.answers[0]?.curated, true);
+  assert.match(r.answers[0]?.text ?? '', /预决算公开范围/);
+  assert.match(r.answers[0]?.document.title ?? '', /2021年济宁市政务公开工作任务分解表/);
+  assert.deepEqual(await qaModule.seed?.(t.db), []);
+});
