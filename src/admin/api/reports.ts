@@ -46,6 +46,15 @@ export function transitionReport(
   return api.post(`/api/reports/${orgId}/${year}/${action}`);
 }
 
+/** 更正 of a published report: opens its next version as a draft, with the reason (更正说明). */
+export function correctReport(
+  orgId: number,
+  year: number,
+  reason: string,
+): Promise<z.infer<typeof s.stateResponse>> {
+  return api.post(`/api/reports/${orgId}/${year}/correct`, { reason });
+}
+
 export function addReview(body: ReviewInput): Promise<z.infer<typeof rs.registerReviewView>> {
   return api.post('/api/report-reviews', body);
 }

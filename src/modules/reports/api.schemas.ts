@@ -79,6 +79,23 @@ export const detailResponse = z.object({
   submittedAt: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** 更正: the version worked on (1 the first), why it corrects the earlier one, and every version. */
+  version: z.number(),
+  correctionReason: z.string().nullable(),
+  versions: z.array(
+    z.object({
+      id: z.number(),
+      version: z.number(),
+      state,
+      publishedAt: z.string().nullable(),
+      supersededAt: z.string().nullable(),
+      correctionReason: z.string().nullable(),
+    }),
+  ),
+});
+
+export const correctBody = z.object({
+  reason: z.string('更正说明应为文字').trim().min(1, '请填写更正说明').max(5000, '更正说明过长'),
 });
 
 const count = (label: string) =>

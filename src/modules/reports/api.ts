@@ -77,6 +77,24 @@ export async function reportsApi(root: FastifyInstance, { db }: ModuleContext) {
   );
 
   app.post(
+    '/reports/:orgId/:year/correct',
+    {
+      schema: {
+        tags,
+        summary: '更正已公开的年度报告：生成新版本（须填写更正说明），重新报送、审核、公开后取代原报告',
+        params: s.reportParams,
+        body: s.correctBody,
+        response: { 200: s.stateResponse },
+      },
+    },
+    async (req) => {
+      const { orgId, year } = req.params;
+      const created = await service.correctReport(db, requireActor(req), orgId, year, req.body.reason);
+      return { state: created.state };
+    },
+  );
+
+  app.post(
     '/reports/:orgId/:year/:action',
     {
       schema: {

@@ -12,6 +12,7 @@ export const REPORTS_AUDIT_LABELS: AuditLabels = {
     'report.review.update': '修改行政复议、行政诉讼案件',
     'report.review.delete': '删除行政复议、行政诉讼案件',
     'report.past': '录入以往年度报告数据',
+    'report.correct': '提出年度报告更正',
     'report.complaint.create': '登记投诉举报',
     'report.complaint.submit': '收到网上投诉举报',
     'report.complaint.update': '修改投诉举报',

@@ -6,9 +6,9 @@ const all = (env?: Record<string, string>): Benchmark => ({
   ...(env ? { env } : {}),
   prefix: 'reports',
   name: 'Annual reports of a county: 200 agencies, 20,000 applications',
-  target: 'all 200 agencies < 2 s',
-  // Only the line of all agencies carries the target; the others are reported beside it.
-  met: (l) => !/all \d+ agencies/.test(l) || figureOf(l, 'in') < 2000,
+  target: 'all 200 agencies < 2 s; the county summary < 2 s',
+  // The lines of all agencies and of the county summary carry the target; the others are reported beside them.
+  met: (l) => !/all \d+ agencies|county summary of/.test(l) || figureOf(l, 'in') < 2000,
 });
 
 export const reportsBenchmarks: Benchmark[] = [all(), all({ PG: '1' })];

@@ -19,6 +19,16 @@ export const REPORTS_ERRORS = {
     status: 409,
     message: '该年度报告已报送，数据已固定；如需修改，请由政府信息公开工作主管部门退回后再修改。',
   },
+  // 更正 of a published report
+  REPORT_NOT_PUBLISHED: {
+    status: 409,
+    message: (p) =>
+      `${p.name ?? ''}${p.year ?? ''}年度报告尚未公开，不能更正；公开前如需修改，请在草稿中修改或由主管部门退回后修改。`,
+  },
+  REPORT_CORRECTION_OPEN: {
+    status: 409,
+    message: '该年度报告已有一份更正正在办理中，请先完成该更正（报送、审核、公开）后再提出新的更正。',
+  },
   // past years' figures (history/)
   REPORT_PAST_INVALID: {
     status: 422,

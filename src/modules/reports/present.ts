@@ -55,5 +55,15 @@ export function presentDetail(d: Awaited<ReturnType<typeof getReport>>) {
     submittedAt: iso(d.report?.submitted_at),
     acceptedAt: iso(d.report?.accepted_at),
     publishedAt: iso(d.report?.published_at),
+    version: d.report?.version ?? 1,
+    correctionReason: d.report?.correction_reason ?? null,
+    versions: d.versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      state: v.state,
+      publishedAt: iso(v.published_at),
+      supersededAt: iso(v.superseded_at),
+      correctionReason: v.correction_reason,
+    })),
   };
 }

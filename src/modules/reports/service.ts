@@ -22,6 +22,8 @@ import { type Check, checkReport, passes } from './domain/checks.ts';
 import { overviewFacts, table3From } from './domain/compose.ts';
 import { authorityOf, can, type ReportAction } from './domain/policies.ts';
 import {
+  correctionRefusal,
+  currentVersion,
   isEditable,
   nextState,
   REPORT_STATE_LABELS,
@@ -132,7 +134,7 @@ export function figuresFrom(
  * as a past year (history/); null otherwise.
  */
 async function previousFour(db: Db, orgId: number, year: number): Promise<number[] | null> {
-  const prev = await store.findReport(db, orgId, year - 1);
+  const prev = await store.findCurrentReport(db, orgId, year - 1);
   return prev?.figures?.table3.四 ?? (await pastFour(db, orgId, year - 1));
 }
 
@@ -176,7 +178,9 @@ export async function authorize(db: Db, actor: Actor, orgId: number, action: Rep
 async function allowedActions(db: Db, actor: Actor, agency: Agency): Promise<ReportAction[]> {
   const pa = await policyActor(db, actor);
   const subject = subjectOf(agency);
-  return (['edit', 'submit', 'accept', 'return', 'publish'] as const).filter((a) => can(pa, a, subject));
+  return (['edit', 'submit', 'accept', 'return', 'publish', 'correct'] as const).filter((a) =>
+    can(pa, a, subject),
+  );
 }
 
 // ── reads ──
@@ -196,7 +200,10 @@ export async function listReports(db: Db, actor: Actor, year: number) {
 
 export async function getReport(db: Db, actor: Actor, orgId: number, year: number) {
   const agency = await authorize(db, actor, orgId, 'view');
-  const report = await store.findReport(db, orgId, year);
+  const [report, versions] = await Promise.all([
+    store.findReport(db, orgId, year),
+    store.versionsOf(db, orgId, year),
+  ]);
   const [{ figures, checks }, manual, reviews, actions] = await Promise.all([
     figuresOf(db, agency, year, report),
     store.manualFigures(db, orgId, year),
@@ -212,7 +219,7 @@ export async function getReport(db: Db, actor: Actor, orgId: number, year: numbe
     problems: '',
     other: await complaintsFacts(db, agency, year),
   };
-  return { agency, year, report, figures, checks, manual, names, reviews, actions, narrative };
+  return { agency, year, report, versions, figures, checks, manual, names, reviews, actions, narrative };
 }
 
 /** Section 六's first sentence: the complaints and reports about the agency in the year (registers/). */
@@ -331,6 +338,8 @@ export async function transition(db: Db, actor: Actor, orgId: number, year: numb
       patch = { ...patch, published_at: at, published_by: actor.id };
     }
     const after = await store.updateReport(tx, report.id, patch);
+    // A published correction takes the place of the versions before it, which stay visible as 已更正.
+    if (t === 'publish') await store.supersedeBefore(tx, after, at);
     await recordAudit(tx, {
       actorId: actor.id,
       action: `report.${t}`,
@@ -343,13 +352,56 @@ export async function transition(db: Db, actor: Actor, orgId: number, year: numb
   });
 }
 
+/**
+ * 更正: opens the corrected version of a published report (a draft with its texts; its figures computed
+ * as for any draft, the hand-entered ones kept), which goes through 报送 → 审核 → 公开 again. Refused for
+ * a report not yet published and while a correction is open.
+ */
+export async function correctReport(db: Db, actor: Actor, orgId: number, year: number, reason: string) {
+  const agency = await authorize(db, actor, orgId, 'correct');
+  const why = reason.trim();
+  if (!why) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'reason', message: '请填写更正说明' }]);
+  return inTransaction(db, async (tx) => {
+    // Lock the versions so two corrections cannot start together (the unique index also refuses it).
+    await tx
+      .selectFrom('reports')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('year', '=', year)
+      .forUpdate()
+      .execute();
+    const versions = await store.versionsOf(tx, orgId, year);
+    const refusal = correctionRefusal(versions.map((v) => ({ ...v, superseded: v.superseded_at !== null })));
+    if (refusal === 'open') throw new AppError('REPORT_CORRECTION_OPEN');
+    if (refusal) throw new AppError('REPORT_NOT_PUBLISHED', { name: agency.org.name, year });
+    const shown = currentVersion(versions.map((v) => ({ ...v, superseded: v.superseded_at !== null })));
+    if (!shown) throw new AppError('NOT_FOUND');
+    const version = Math.max(...versions.map((v) => v.version)) + 1;
+    const created = await store.insertCorrection(tx, shown, version, why, actor.id);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'report.correct',
+      subjectType: 'report',
+      subjectId: created.id,
+      before: { id: shown.id, version: shown.version },
+      after: { version, reason: why },
+    });
+    return created;
+  });
+}
+
 // ── portal ──
 
 export const publishedReports = store.publishedReports;
+/** A published version (current or corrected) with the published versions of its agency's year. */
 export async function publishedReport(db: Db, id: number) {
   const report = await store.findReportById(db, id);
   if (report?.state !== 'published' || !report.figures) return undefined;
   const agency = await findAgency(db, report.org_id);
   if (!agency) return undefined;
-  return { report, agency, figures: report.figures };
+  const versions = (await store.versionsOf(db, report.org_id, report.year)).filter(
+    (v) => v.state === 'published',
+  );
+  const current = versions.find((v) => v.superseded_at === null) ?? report;
+  return { report, agency, figures: report.figures, versions, current };
 }

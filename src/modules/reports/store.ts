@@ -2,7 +2,7 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
 import type { Check } from './domain/checks.ts';
-import type { ReportState } from './domain/states.ts';
+import { currentVersion, type ReportState } from './domain/states.ts';
 import type { ReportFigures, ReviewKind, ReviewResult } from './domain/tables.ts';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -27,6 +27,12 @@ export interface ReportsTable {
   updated_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  // 更正 (migration 0037): the version of the agency's year, the version it corrects and why, and when a
+  // later published version superseded it.
+  version: Generated<number>;
+  corrects_id: ColumnType<number | null, number | null | undefined, number | null>;
+  correction_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  superseded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ReportFiguresTable {
@@ -71,21 +77,46 @@ declare module '../../platform/db/database.ts' {
 export type ReportRow = Selectable<ReportsTable>;
 export type ReviewRow = Selectable<ReportReviewsTable>;
 
+/** The version of an agency's year being worked on: the newest (an open correction, else the report). */
 export function findReport(db: Db, orgId: number, year: number): Promise<ReportRow | undefined> {
   return db
     .selectFrom('reports')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('year', '=', year)
+    .orderBy('version', 'desc')
+    .limit(1)
     .executeTakeFirst();
+}
+
+/** Every version of an agency's year, oldest first. */
+export function versionsOf(db: Db, orgId: number, year: number): Promise<ReportRow[]> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('year', '=', year)
+    .orderBy('version')
+    .execute();
+}
+
+const facts = (r: ReportRow) => ({ ...r, superseded: r.superseded_at !== null });
+
+/** The version shown for an agency's year (domain/states.ts `currentVersion`). */
+export async function findCurrentReport(db: Db, orgId: number, year: number): Promise<ReportRow | undefined> {
+  return currentVersion((await versionsOf(db, orgId, year)).map(facts));
 }
 
 export function findReportById(db: Db, id: number): Promise<ReportRow | undefined> {
   return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function reportsOfYear(db: Db, year: number): Promise<ReportRow[]> {
-  return db.selectFrom('reports').selectAll().where('year', '=', year).execute();
+/** The year's reports, one per agency: the version shown (an open correction does not replace it). */
+export async function reportsOfYear(db: Db, year: number): Promise<ReportRow[]> {
+  const rows = await db.selectFrom('reports').selectAll().where('year', '=', year).execute();
+  const byOrg = new Map<number, ReportRow[]>();
+  for (const r of rows) byOrg.set(r.org_id, [...(byOrg.get(r.org_id) ?? []), r]);
+  return [...byOrg.values()].flatMap((versions) => currentVersion(versions.map(facts)) ?? []);
 }
 
 /** The report record of an agency and year, created as a draft when there is none (locked for update). */
@@ -110,13 +141,15 @@ export async function ensureReport(
       published_by: null,
       updated_by: by,
     })
-    .onConflict((oc) => oc.columns(['org_id', 'year']).doNothing())
+    .onConflict((oc) => oc.columns(['org_id', 'year', 'version']).doNothing())
     .execute();
   return tx
     .selectFrom('reports')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('year', '=', year)
+    .orderBy('version', 'desc')
+    .limit(1)
     .forUpdate()
     .executeTakeFirstOrThrow();
 }
@@ -138,6 +171,7 @@ export function updateReport(
     published_at: Date | null;
     published_by: number | null;
     updated_by: number | null;
+    superseded_at: Date | null;
   }>,
 ): Promise<ReportRow> {
   return tx
@@ -203,13 +237,67 @@ export function insertReview(
   return tx.insertInto('report_reviews').values(v).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Published reports, newest year first (the portal). */
+/** A correction of a published report: the next version, a draft with the texts of the one it corrects. */
+export function insertCorrection(
+  tx: Db,
+  of: ReportRow,
+  version: number,
+  reason: string,
+  by: number,
+): Promise<ReportRow> {
+  return tx
+    .insertInto('reports')
+    .values({
+      org_id: of.org_id,
+      year: of.year,
+      version,
+      corrects_id: of.id,
+      correction_reason: reason,
+      overview: of.overview,
+      problems: of.problems,
+      other: of.other,
+      figures: null,
+      checks: null,
+      submitted_at: null,
+      submitted_by: null,
+      accepted_at: null,
+      accepted_by: null,
+      published_at: null,
+      published_by: null,
+      updated_by: by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Marks the earlier published versions of an agency's year as corrected (已更正) by `current`. */
+export async function supersedeBefore(tx: Db, current: ReportRow, at: Date): Promise<void> {
+  await tx
+    .updateTable('reports')
+    .set({ superseded_at: at, updated_at: new Date() })
+    .where('org_id', '=', current.org_id)
+    .where('year', '=', current.year)
+    .where('id', '!=', current.id)
+    .where('state', '=', 'published')
+    .where('superseded_at', 'is', null)
+    .execute();
+}
+
+/** Published reports (the version shown; corrected ones stay reachable by their own URL), newest year first. */
 export function publishedReports(db: Db) {
   return db
     .selectFrom('reports')
     .innerJoin('orgs', 'orgs.id', 'reports.org_id')
-    .select(['reports.id', 'reports.org_id', 'reports.year', 'reports.published_at', 'orgs.name as org_name'])
+    .select([
+      'reports.id',
+      'reports.org_id',
+      'reports.year',
+      'reports.published_at',
+      'reports.version',
+      'orgs.name as org_name',
+    ])
     .where('reports.state', '=', 'published')
+    .where('reports.superseded_at', 'is', null)
     .orderBy('reports.year', 'desc')
     .orderBy('orgs.sort_order')
     .orderBy('orgs.id')

@@ -10,6 +10,7 @@ import {
   Input,
   InputNumber,
   List,
+  Modal,
   Select,
   Space,
   Table,
@@ -23,6 +24,7 @@ import { errorMessage } from '../../../admin/api/client.ts';
 import { downloadReportDocx } from '../../../admin/api/reportOutputs.ts';
 import {
   addReview,
+  correctReport,
   getReport,
   type ReportDetail,
   saveManualFigures,
@@ -359,6 +361,20 @@ export function ReportPage() {
   const { message } = App.useApp();
   const { data: d, error, reload } = useLoad(() => getReport(orgId, year), [orgId, year]);
   const [busy, setBusy] = useState<Transition>();
+  const [correcting, setCorrecting] = useState(false);
+  const [reason, setReason] = useState('');
+
+  async function correct() {
+    try {
+      await correctReport(orgId, year, reason);
+      message.success('已生成更正稿，请修改后重新报送');
+      setCorrecting(false);
+      setReason('');
+      reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
 
   async function act(t: Transition) {
     setBusy(t);
@@ -399,6 +415,9 @@ export function ReportPage() {
                 {TRANSITION_LABELS[t]}
               </Button>
             ))}
+            {d.state === 'published' && d.actions.includes('correct') && (
+              <Button onClick={() => setCorrecting(true)}>更正</Button>
+            )}
           </Space>
         }
       />
@@ -411,6 +430,37 @@ export function ReportPage() {
           <Typography.Text type="secondary">公开于{formatChineseDate(d.publishedAt)}</Typography.Text>
         )}
       </Flex>
+      {d.version > 1 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`第${d.version - 1}次更正${d.state === 'published' ? '' : '（办理中，公开前门户网站仍显示原报告）'}`}
+          description={`更正说明：${d.correctionReason ?? ''}`}
+        />
+      )}
+      <Modal
+        title="更正已公开的年度报告"
+        open={correcting}
+        okText="生成更正稿"
+        cancelText="取消"
+        onOk={correct}
+        onCancel={() => setCorrecting(false)}
+      >
+        <Typography.Paragraph type="secondary">
+          更正稿复制原报告的文字，数据按现有记录重新计算；经报送、审核、公开后取代原报告，原报告仍可查阅并标注“已更正”。
+        </Typography.Paragraph>
+        <Form layout="vertical">
+          <Form.Item label="更正说明" required>
+            <Input.TextArea
+              rows={4}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={5000}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
       <ChecksCard checks={d.checks} />
       <ManualCard d={d} editable={editable} onSaved={reload} />
       <FiguresCard d={d} />

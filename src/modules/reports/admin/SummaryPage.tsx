@@ -238,7 +238,7 @@ export function SummaryPage() {
                 dataSource={s.checks.filter((c) => !c.ok)}
                 renderItem={(c) => (
                   <List.Item>
-                    <Tag color="red">未通过</Tag>
+                    {c.level === 'warning' ? <Tag color="orange">提示</Tag> : <Tag color="red">未通过</Tag>}
                     {c.message}
                   </List.Item>
                 )}

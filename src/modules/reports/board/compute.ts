@@ -10,6 +10,7 @@ import type { StatsTable } from '../../../platform/stats.ts';
 import { documentsModule } from '../../documents/index.ts';
 import { requestsModule } from '../../requests/index.ts';
 import { checkReport } from '../domain/checks.ts';
+import { pastFours } from '../history/store.ts';
 import { type Agency, type Computed, figuresFrom } from '../service.ts';
 import * as store from '../store.ts';
 import { manualFiguresOf } from './store.ts';
@@ -20,12 +21,13 @@ type Db = Kysely<Database>;
 export async function computeReports(db: Db, agencies: readonly Agency[], year: number) {
   const groups = agencies.map((a) => ({ key: String(a.org.id), orgIds: a.scope }));
   const ids = agencies.map((a) => a.org.id);
-  const [requestTables, documentTables, manual, reviews, previous] = await Promise.all([
+  const [requestTables, documentTables, manual, reviews, previous, past] = await Promise.all([
     requestsModule.stats?.(db, { year, groups, tables: ['requests.report'] }) ?? [],
     documentsModule.stats?.(db, { year, groups, tables: ['documents.genres'] }) ?? [],
     manualFiguresOf(db, ids, year),
     store.reviewsOf(db, ids, year),
     store.reportsOfYear(db, year - 1),
+    pastFours(db, ids, year - 1),
   ]);
   const byGroup = (tables: StatsTable[]) => {
     const map = new Map<string, StatsTable[]>();
@@ -44,7 +46,9 @@ export async function computeReports(db: Db, agencies: readonly Agency[], year: 
       reviews.filter((r) => r.org_id === a.org.id),
       year,
     );
-    const four = previous.find((r) => r.org_id === a.org.id)?.figures?.table3.四 ?? null;
+    // As `computeReport`: last year's frozen row 四, else the one entered for it as a past year.
+    const four =
+      previous.find((r) => r.org_id === a.org.id)?.figures?.table3.四 ?? past.get(a.org.id) ?? null;
     out.set(a.org.id, { figures, checks: checkReport(figures, four) });
   }
   return out;

@@ -23,7 +23,7 @@ const allowed = (a: ReportActor, subject: typeof department) =>
 
 test('Art. 49(1): a department prepares and submits its report, publishes it; the authority accepts it', () => {
   const rows: [string, ReportActor, ReportAction[]][] = [
-    ['the department’s office', deptOffice, ['view', 'edit', 'submit', 'publish']],
+    ['the department’s office', deptOffice, ['view', 'edit', 'submit', 'publish', 'correct']],
     ['the department’s head (负责人)', deptHead, ['view', 'edit', 'submit']],
     ['a handler of the department', deptHandler, ['view']],
     ['the city’s GIO authority (市政府办公室)', cityOffice, ['view', 'accept', 'return', 'publish']],
@@ -34,7 +34,15 @@ test('Art. 49(1): a department prepares and submits its report, publishes it; th
 });
 
 test('Art. 49(2): the government’s own report is prepared, accepted and published by its GIO authority', () => {
-  assert.deepEqual(allowed(cityOffice, city), ['view', 'edit', 'submit', 'accept', 'return', 'publish']);
+  assert.deepEqual(allowed(cityOffice, city), [
+    'view',
+    'edit',
+    'submit',
+    'accept',
+    'return',
+    'publish',
+    'correct',
+  ]);
   assert.deepEqual(allowed(deptOffice, city), []);
 });
 

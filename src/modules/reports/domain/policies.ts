@@ -14,7 +14,7 @@
  *   who takes no action on reports (as on cases).
  */
 
-export const REPORT_ACTIONS = ['view', 'edit', 'submit', 'accept', 'return', 'publish'] as const;
+export const REPORT_ACTIONS = ['view', 'edit', 'submit', 'accept', 'return', 'publish', 'correct'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 export interface ReportActor {
@@ -42,6 +42,9 @@ export function can(actor: ReportActor, action: ReportAction, subject: ReportSub
     case 'edit':
     case 'submit':
       return (actor.role === 'office' || actor.role === 'approver') && actsFor(actor, subject.orgId);
+    // 更正 of a published report: the agency's disclosure office opens the corrected version.
+    case 'correct':
+      return actor.role === 'office' && actsFor(actor, subject.orgId);
     // Art. 49(1): submitted to the GIO authority at the same level, which accepts or returns it.
     case 'accept':
     case 'return':

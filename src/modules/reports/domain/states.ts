@@ -43,3 +43,29 @@ export function nextState(state: ReportState, t: Transition): ReportState | null
 
 /** Whether the figures and texts may still change (only a draft). */
 export const isEditable = (state: ReportState): boolean => state === 'draft';
+
+// ── 更正: a published report is corrected only by a new version that keeps the old one visible ──
+
+/** What the correction rule needs of a version of an agency's year. */
+export type VersionFacts = { id: number; version: number; state: ReportState; superseded: boolean };
+
+/**
+ * Why a correction may not start now, or null when it may: only a published report is corrected, and
+ * only one correction is open at a time (the versions of one agency and year, any order).
+ */
+export function correctionRefusal(versions: readonly VersionFacts[]): 'not_published' | 'open' | null {
+  if (versions.some((v) => v.state !== 'published')) {
+    return versions.some((v) => v.state === 'published') ? 'open' : 'not_published';
+  }
+  return versions.length ? null : 'not_published';
+}
+
+/**
+ * The version shown for an agency and year (portal list, board, summaries): the newest published one not
+ * superseded; before anything is published, the newest version (the draft in progress).
+ */
+export function currentVersion<T extends VersionFacts>(versions: readonly T[]): T | undefined {
+  const newest = (xs: readonly T[]) =>
+    xs.reduce<T | undefined>((a, v) => (!a || v.version > a.version ? v : a), undefined);
+  return newest(versions.filter((v) => v.state === 'published' && !v.superseded)) ?? newest(versions);
+}

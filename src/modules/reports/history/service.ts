@@ -30,7 +30,14 @@ export type HistoryYear = {
 export async function listHistory(db: Db, actor: Actor, orgId: number) {
   const agency = await authorize(db, actor, orgId, 'view');
   const [records, past] = await Promise.all([
-    db.selectFrom('reports').select(['year', 'state']).where('org_id', '=', orgId).execute(),
+    // One line a year: the newest version's state (a correction under way shows as its state).
+    db
+      .selectFrom('reports')
+      .select(['year', 'state'])
+      .where('org_id', '=', orgId)
+      .orderBy('version', 'desc')
+      .execute()
+      .then((rows) => rows.filter((r, i) => rows.findIndex((x) => x.year === r.year) === i)),
     store.pastOf(db, orgId),
   ]);
   const years: HistoryYear[] = [

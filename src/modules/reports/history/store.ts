@@ -64,3 +64,23 @@ export async function savePast(
 export async function pastFour(db: Db, orgId: number, year: number): Promise<number[] | null> {
   return (await findPast(db, orgId, year))?.figures.table3.四 ?? null;
 }
+
+/** Row 四 of the past years' entered figures of several agencies for one year (org id → row). */
+export async function pastFours(
+  db: Db,
+  orgIds: readonly number[],
+  year: number,
+): Promise<Map<number, number[]>> {
+  const rows = await db
+    .selectFrom('report_history')
+    .select(['org_id', 'figures'])
+    .where('org_id', 'in', orgIds.length ? [...orgIds] : [-1])
+    .where('year', '=', year)
+    .execute();
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    const four = r.figures.table3.四;
+    if (four) out.set(r.org_id, four);
+  }
+  return out;
+}

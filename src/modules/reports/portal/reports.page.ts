@@ -123,20 +123,46 @@ ${years.map(
     .filter((r) => r.year === y)
     .map(
       (r) =>
-        html`<li><a href="${REPORTS_PATH}/${r.id}">${r.org_name}${y}年政府信息公开工作年度报告</a>${r.published_at ? html`<span class="muted">（${formatChineseDate(chinaDateOf(new Date(r.published_at)))}公开）</span>` : null}</li>`,
+        html`<li><a href="${REPORTS_PATH}/${r.id}">${r.org_name}${y}年政府信息公开工作年度报告</a>${r.published_at ? html`<span class="muted">（${formatChineseDate(chinaDateOf(new Date(r.published_at)))}${r.version > 1 ? '更正' : '公开'}）</span>` : null}</li>`,
     )}</ul></section>`,
 )}`;
+}
+
+const dateOf = (d: Date | string | null) => (d ? formatChineseDate(chinaDateOf(new Date(d))) : '');
+
+/**
+ * 更正: a corrected version says so and links to the current one; a correction gives its date and reason;
+ * both list the other published versions, each reachable at its own address.
+ */
+function corrections(found: NonNullable<Awaited<ReturnType<typeof publishedReport>>>): Html {
+  const { report, versions, current } = found;
+  if (versions.length < 2) return html``;
+  const superseded = report.superseded_at
+    ? html`<div class="notice" role="note"><p><strong>已更正</strong>：本报告已于${dateOf(report.superseded_at)}更正，以更正后的报告为准。<a href="${REPORTS_PATH}/${current.id}">查看现行报告</a></p></div>`
+    : null;
+  const reason =
+    report.version > 1
+      ? html`<div class="notice" role="note"><p><strong>更正</strong>：本报告于${dateOf(report.published_at)}更正。更正说明：${report.correction_reason ?? ''}</p></div>`
+      : null;
+  const others = versions.filter((v) => v.id !== report.id);
+  return html`${superseded}${reason}
+<section aria-labelledby="versions"><h2 id="versions">本报告的其他版本</h2>
+<ul class="section-list">${others.map(
+    (v) =>
+      html`<li><a href="${REPORTS_PATH}/${v.id}">${v.version === 1 ? '原报告' : `第${v.version - 1}次更正`}</a><span class="muted">（${dateOf(v.published_at)}公开${v.superseded_at ? `，${dateOf(v.superseded_at)}已更正` : '，现行'}）</span></li>`,
+  )}</ul></section>`;
 }
 
 async function reportPage(opts: Opts, id: number): Promise<{ title: string; body: Html } | null> {
   const found = await publishedReport(opts.db, id);
   if (!found || !ofSite(found.report.org_id)) return null;
   const { report, agency, figures } = found;
-  const title = `${agency.org.name}${report.year}年政府信息公开工作年度报告`;
+  const title = `${agency.org.name}${report.year}年政府信息公开工作年度报告${report.superseded_at ? '（已更正）' : ''}`;
   return {
     title,
     body: html`<p class="lead">本报告依据《中华人民共和国政府信息公开条例》第四十九条、第五十条和国务院办公厅政府信息与政务公开办公室规定的格式编制，所列数据统计期限为${report.year}年1月1日至${report.year}年12月31日。</p>
 ${report.published_at ? html`<p class="muted">公开日期：${formatChineseDate(chinaDateOf(new Date(report.published_at)))}</p>` : null}
+${corrections(found)}
 <section aria-labelledby="s1"><h2 id="s1">一、总体情况</h2>${paragraphs(report.overview)}</section>
 <section aria-labelledby="s2"><h2 id="s2">二、主动公开政府信息情况</h2>${table2(figures)}</section>
 <section aria-labelledby="s3"><h2 id="s3">三、收到和处理政府信息公开申请情况</h2>${table3(figures)}</section>

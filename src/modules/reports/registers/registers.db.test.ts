@@ -152,7 +152,7 @@ test('an entry counted in a submitted report is neither deleted nor moved; its r
       published_by: null,
       updated_by: approverId,
     })
-    .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet({ state: 'submitted' }))
+    .onConflict((oc) => oc.columns(['org_id', 'year', 'version']).doUpdateSet({ state: 'submitted' }))
     .execute();
   const listed = (await approver.get(`/api/report-reviews?orgId=${education}&year=2025`)).json().items;
   assert.equal(listed.find((i: { id: number }) => i.id === entry.id).deletable, false);

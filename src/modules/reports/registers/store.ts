@@ -92,6 +92,8 @@ export function reportState(db: Db, orgId: number, year: number) {
     .select('state')
     .where('org_id', '=', orgId)
     .where('year', '=', year)
+    .orderBy('version', 'desc')
+    .limit(1)
     .executeTakeFirst()
     .then((r) => r?.state ?? null);
 }

@@ -9,6 +9,7 @@ import type { Database } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import { agencyIdsFor, listOrgs, type OrgRow, visibleOrgIds } from '../../orgs/index.ts';
+import { computeReports } from '../board/compute.ts';
 import { authorityOf } from '../domain/policies.ts';
 import { canSummarize, GOVERNMENT_KINDS } from '../domain/summary/policies.ts';
 import {
@@ -18,22 +19,22 @@ import {
   type SummaryInclude,
   summarize,
 } from '../domain/summary/summary.ts';
-import { type Agency, computeReport, listAgencies } from '../service.ts';
+import { type Agency, type Computed, listAgencies } from '../service.ts';
 import * as store from '../store.ts';
 
 type Db = Kysely<Database>;
 
-type Loaded = { orgs: OrgRow[]; agencies: Agency[]; records: store.ReportRow[] };
+/** The directory, the agencies, the year's reports (the version shown) and the figures computed now. */
+type Loaded = {
+  orgs: OrgRow[];
+  agencies: Agency[];
+  records: store.ReportRow[];
+  computed: Map<number, Computed>;
+};
 
 const isGovernment = (o: OrgRow) => GOVERNMENT_KINDS.includes(o.kind) && o.serves_org_id === null;
 
-async function build(
-  db: Db,
-  ctx: Loaded,
-  gov: OrgRow,
-  year: number,
-  include: SummaryInclude,
-): Promise<Summary> {
+function build(ctx: Loaded, gov: OrgRow, year: number, include: SummaryInclude): Summary {
   // The government's own report first, then its departments and townships in directory order.
   const own = ctx.agencies
     .filter(
@@ -45,10 +46,9 @@ async function build(
   const agencies: AgencyLine[] = [];
   for (const agency of own) {
     const report = ctx.records.find((r) => r.org_id === agency.org.id);
-    const { figures, checks } =
-      report?.figures && report.checks
-        ? { figures: report.figures, checks: report.checks }
-        : await computeReport(db, agency, year);
+    const frozen =
+      report?.figures && report.checks ? { figures: report.figures, checks: report.checks } : null;
+    const { figures, checks } = frozen ?? ctx.computed.get(agency.org.id) ?? missing(agency);
     agencies.push({
       orgId: agency.org.id,
       orgName: agency.org.name,
@@ -62,7 +62,7 @@ async function build(
     governments.push({
       orgId: lower.id,
       orgName: lower.name,
-      summary: await build(db, ctx, lower, year, include),
+      summary: build(ctx, lower, year, include),
     });
   }
   return summarize({ orgId: gov.id, orgName: gov.name }, year, include, agencies, governments);
@@ -83,6 +83,25 @@ async function authorizeGovernment(
   return { gov, orgs };
 }
 
+/** The organisation and every organisation below it. */
+function subtreeOf(orgs: readonly OrgRow[], rootId: number): Set<number> {
+  const out = new Set([rootId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const o of orgs) {
+      if (o.parent_id !== null && out.has(o.parent_id) && !out.has(o.id)) {
+        out.add(o.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+const missing = (agency: Agency): never => {
+  throw new Error(`figures of agency ${agency.org.id} not computed`);
+};
+
 /** The summary of a government's reports for a year (its agencies' and its lower governments'). */
 export async function governmentSummary(
   db: Db,
@@ -93,7 +112,12 @@ export async function governmentSummary(
 ): Promise<Summary> {
   const { gov, orgs } = await authorizeGovernment(db, actor, orgId);
   const [agencies, records] = await Promise.all([listAgencies(db), store.reportsOfYear(db, year)]);
-  return build(db, { orgs, agencies, records }, gov, year, include);
+  // Every agency below the government without frozen figures, computed at once (board/compute.ts).
+  const below = subtreeOf(orgs, gov.id);
+  const frozen = new Set(records.filter((r) => r.figures && r.checks).map((r) => r.org_id));
+  const open = agencies.filter((a) => below.has(a.org.id) && !a.org.disabled && !frozen.has(a.org.id));
+  const computed = await computeReports(db, open, year);
+  return build({ orgs, agencies, records, computed }, gov, year, include);
 }
 
 /** The governments whose summary the person may see (the console's choice), in directory order. */

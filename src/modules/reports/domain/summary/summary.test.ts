@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkReport } from '../checks.ts';
+import type { ReportState } from '../states.ts';
 import { emptyTable3, type ReportFigures } from '../tables.ts';
-import { type AgencyLine, counts, sumFigures, summarize, zeroFigures } from './summary.ts';
+import {
+  type AgencyLine,
+  counts,
+  missingReportsCheck,
+  type Received,
+  sumFigures,
+  summarize,
+  zeroFigures,
+} from './summary.ts';
 
 /** A report that passes every check: `n` applications from natural persons, all disclosed. */
 function report(n: number, over: Partial<ReportFigures['table2']> = {}): ReportFigures {
@@ -96,7 +105,11 @@ test('a county sums its accepted reports and lists the agencies with no report o
       ['梁山县民政局', 'none', '梁山县人民政府'],
     ],
   );
-  assert.ok(county.checks.every((c) => c.ok));
+  // The sum passes; the plausibility warning names the agency that received applications with no report.
+  assert.deepEqual(
+    county.checks.filter((c) => !c.ok).map((c) => [c.level, c.message]),
+    [['warning', '以下1个机关本年度收到政府信息公开申请，但尚未编制年度报告：梁山县民政局（收到4件）。']],
+  );
 
   const all = summarize({ orgId: 1, orgName: '梁山县人民政府' }, 2025, 'all', agencies, []);
   assert.deepEqual(all.figures.table3.一, [12, 0, 0, 0, 0, 0, 12]);
@@ -109,6 +122,7 @@ test('a county sums its accepted reports and lists the agencies with no report o
       '汇总数据：表三“总计”列：第一项（12）加第二项（0）之和为12，第三项（七）总计（11）加第四项（0）之和为11，相差1。',
       '汇总数据：表三“自然人”列：第三项（七）总计为11，（一）至（六）各项之和为12，相差1。',
       '汇总数据：表三“总计”列：第三项（七）总计为11，（一）至（六）各项之和为12，相差1。',
+      '以下1个机关本年度收到政府信息公开申请，但尚未编制年度报告：梁山县民政局（收到4件）。',
     ],
   );
 });
@@ -134,4 +148,30 @@ test('a city adds its own agencies and each county’s summary; pending agencies
     city.pending.map((p) => [p.orgName, p.government]),
     [['邹城市教育局', '邹城市人民政府']],
   );
+});
+
+test('§3.2 plausibility: an agency that received applications but has no report is named (a warning)', () => {
+  const a = (orgName: string, state: ReportState | 'none', received: number): Received => ({
+    orgName,
+    state,
+    received,
+  });
+  const table: [string, Received[], boolean, string | null][] = [
+    ['nobody', [], true, null],
+    ['no report, no applications', [a('甲局', 'none', 0)], true, null],
+    ['a draft with applications', [a('甲局', 'draft', 5)], true, null],
+    ['published with applications', [a('甲局', 'published', 5)], true, null],
+    [
+      'two without a report',
+      [a('甲局', 'none', 3), a('乙局', 'accepted', 2), a('丙镇人民政府', 'none', 1), a('丁局', 'none', 0)],
+      false,
+      '以下2个机关本年度收到政府信息公开申请，但尚未编制年度报告：甲局（收到3件）、丙镇人民政府（收到1件）。',
+    ],
+  ];
+  for (const [name, lines, ok, message] of table) {
+    const c = missingReportsCheck(lines);
+    assert.equal(c.ok, ok, name);
+    assert.equal(c.level, 'warning', name);
+    if (message) assert.equal(c.message, message, name);
+  }
 });

@@ -99,6 +99,34 @@ export type Summary = {
   pending: Pending[];
 };
 
+/** What the plausibility rule needs of an agency: whether it has a report and the applications it received. */
+export type Received = { orgName: string; state: ReportState | 'none'; received: number };
+
+/**
+ * §3.2 plausibility (a warning; it blocks nothing): an agency that received applications in the year (table
+ * 三 row 一, 总计) but has no report at all. The agencies are named, in the order given.
+ */
+export function missingReportsCheck(agencies: readonly Received[]): Check {
+  const missing = agencies.filter((a) => a.state === 'none' && a.received > 0);
+  if (missing.length === 0)
+    return { ok: true, level: 'warning', message: '本年度收到政府信息公开申请的机关均已编制年度报告。' };
+  return {
+    ok: false,
+    level: 'warning',
+    message: `以下${missing.length}个机关本年度收到政府信息公开申请，但尚未编制年度报告：${missing
+      .map((a) => `${a.orgName}（收到${a.received}件）`)
+      .join('、')}。`,
+  };
+}
+
+/** Received applications (table 三 row 一, 总计) of a line. */
+const receivedOf = (f: ReportFigures) => f.table3.一?.[6] ?? 0;
+
+/** Every agency line of a summary and of the summaries below it. */
+function allAgencies(s: Pick<Summary, 'agencies' | 'governments'>): AgencyLine[] {
+  return [...s.agencies, ...s.governments.flatMap((g) => allAgencies(g.summary))];
+}
+
 /** The summary of a government: its agencies' reports and its lower governments' summaries added. */
 export function summarize(
   gov: { orgId: number; orgName: string },
@@ -124,7 +152,16 @@ export function summarize(
     year,
     include,
     figures,
-    checks: checkSummary(figures),
+    checks: [
+      ...checkSummary(figures),
+      missingReportsCheck(
+        allAgencies({ agencies: lines, governments: [...governments] }).map((a) => ({
+          orgName: a.orgName,
+          state: a.state,
+          received: receivedOf(a.figures),
+        })),
+      ),
+    ],
     agencies: lines,
     governments: [...governments],
     pending,
