@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { qaApi } from './api.ts';
+import { QA_AUDIT_LABELS } from './audit.ts';
 import { qaBenchmarks } from './benchmarks.ts';
 import { qaCommands } from './commands.ts';
 import { QA_ERRORS } from './errors.ts';
@@ -12,6 +13,7 @@ import { qaStats } from './stats.ts';
 export const qaModule: ModuleManifest = {
   name: 'qa',
   errors: QA_ERRORS,
+  auditLabels: QA_AUDIT_LABELS,
   commands: qaCommands,
   benchmarks: qaBenchmarks,
   api: qaApi,
