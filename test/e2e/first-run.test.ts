@@ -282,6 +282,12 @@ test('first run: setup, import a department, its office account, an application,
     await openWorkbench(office);
     await office.getByText('督办', { exact: true }).click();
     await office.waitForURL(/view=supervise/);
+    // The case is answered: 督办 lists the cases in hand by default, answered ones under 全部（含已办结）.
+    await office
+      .getByRole('group', { name: '常用视图' })
+      .getByRole('button', { name: '全部（含已办结）' })
+      .click();
+    await office.waitForURL(/stage=all/);
     const row = office
       .getByRole('row')
       .filter({ has: office.getByRole('link', { name: caseNo, exact: true }) });
