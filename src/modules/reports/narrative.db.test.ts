@@ -42,12 +42,37 @@ before(async () => {
       status: 'closed',
     })
     .execute();
+  const plan = await t.db
+    .insertInto('work_plans')
+    .values({ org_id: finance, year: 2025, title: '2025年政务公开工作要点' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const tasks = await t.db
+    .insertInto('work_tasks')
+    .values([
+      { plan_id: plan.id, seq: 1, task: '任务一' },
+      { plan_id: plan.id, seq: 2, task: '任务二' },
+    ])
+    .returning('id')
+    .execute();
+  await t.db
+    .insertInto('work_assignments')
+    .values(
+      tasks.map((task, i) => ({
+        task_id: task.id,
+        org_id: finance,
+        role: 'lead' as const,
+        status: 'done' as const,
+        review_state: i === 0 ? ('accepted' as const) : ('submitted' as const),
+      })),
+    )
+    .execute();
 });
 after(() => t.close());
 
 const url = (year: number) => `/api/reports/${finance}/${year}`;
 
-test('a new draft’s section 一 has the documents, interpretations and consultations of the year', async () => {
+test('a new draft’s section 一 has the documents, interpretations, workplan tasks and consultations of the year', async () => {
   const approver = await t.as('t_approver2');
   const res = await approver.send('PUT', `${url(2025)}/figures`, { licensing: 0 });
   assert.equal(res.statusCode, 200, res.body);
@@ -58,6 +83,7 @@ test('a new draft’s section 一 has the documents, interpretations and consult
     .where('year', '=', 2025)
     .executeTakeFirstOrThrow();
   assert.match(draft.overview, /主动公开政府文件2件，发布政策解读1篇。/);
+  assert.match(draft.overview, /年度政务公开工作要点确定任务2项，分解落实2项，已完成1项。/);
   assert.match(draft.overview, /重大行政决策公开征求意见1次，收到意见0条，采纳或部分采纳0条。/);
 });
 

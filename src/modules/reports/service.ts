@@ -19,6 +19,7 @@ import { decisionsModule } from '../decisions/index.ts';
 import { documentsModule } from '../documents/index.ts';
 import { agencyIdsFor, listOrgs, type OrgRow, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
 import { requestsModule } from '../requests/index.ts';
+import { workplanModule } from '../workplan/index.ts';
 import { type Check, checkReport, passes } from './domain/checks.ts';
 import { activityFacts, overviewFacts, table3From } from './domain/compose.ts';
 import { authorityOf, can, type ReportAction } from './domain/policies.ts';
@@ -240,9 +241,13 @@ export async function getReport(db: Db, actor: Actor, orgId: number, year: numbe
 
 /** Section 一's pre-filled text: the overview from tables 二–四, then the facts of the other modules. */
 async function overviewText(db: Db, agency: Agency, year: number, figures: ReportFigures): Promise<string> {
-  const q = { year, orgIds: agency.scope, tables: ['documents.activity', 'decisions.consultations'] };
+  const q = {
+    year,
+    orgIds: agency.scope,
+    tables: ['documents.activity', 'workplan.completion', 'decisions.consultations'],
+  };
   const tables = (
-    await Promise.all([documentsModule.stats?.(db, q) ?? [], decisionsModule.stats?.(db, q) ?? []])
+    await Promise.all([documentsModule, workplanModule, decisionsModule].map((m) => m.stats?.(db, q) ?? []))
   ).flat();
   const facts = activityFacts(year, tables, figures.table2.fees);
   return facts
