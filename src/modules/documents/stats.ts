@@ -7,9 +7,10 @@
  *   repealed or expired (a document amended since is still in force).
  * Every genre has its row, in the order of the genre list, so that 规章 and 行政规范性文件 are always found.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { StatsQuery, StatsRecord, StatsRecordsQuery, StatsTable } from '../../platform/stats.ts';
+import { listOrgs } from '../orgs/index.ts';
 import { GENRES } from './domain/codes.ts';
 import { genreYearCounts, genreYearCountsByGroup, genreYearDocuments } from './store.ts';
 
@@ -20,7 +21,10 @@ export const DOCUMENT_STATS_COLUMNS = [
 ];
 
 export async function documentStats(db: Kysely<Database>, q: StatsQuery): Promise<StatsTable[]> {
-  if (q.tables && !q.tables.includes('documents.genres')) return [];
+  // documents.activity only when asked for by name (and without groups), so existing readers are unchanged.
+  const activity = !q.groups && q.tables?.includes('documents.activity') ? [await activityTable(db, q)] : [];
+  if (q.tables && !q.tables.includes('documents.genres')) return activity;
+  if (activity.length) return [...activity, genresTable(q.year, await genreYearCounts(db, q.year, q.orgIds))];
   if (q.groups) {
     const rows = await genreYearCountsByGroup(db, q.year, q.groups);
     return q.groups.map((g) => ({
@@ -68,4 +72,50 @@ export async function documentStatsRecords(
     date: column === 'repealed' ? d.validity_changed_on : d.written_date,
     link: `/documents/${d.id}`,
   }));
+}
+
+/**
+ * `documents.activity` (asked for by name, without groups): per organisation in scope, published proactive
+ * documents with a publication date in the year (主动公开文件) and interpretations published in the year
+ * (政策解读, by their document's organisation). Gazette issues have no owner and are left out.
+ */
+async function activityTable(db: Kysely<Database>, q: StatsQuery): Promise<StatsTable> {
+  const from = `${q.year}-01-01`;
+  const to = `${q.year}-12-31`;
+  const scope = q.orgIds ? (q.orgIds.length ? [...q.orgIds] : [-1]) : null;
+  let docs = db
+    .selectFrom('documents')
+    .select(['org_id', sql<number>`count(*)`.as('n')])
+    .where('status', '=', 'published')
+    .where('attribute', '=', 'proactive')
+    .where('published_date', '>=', from)
+    .where('published_date', '<=', to)
+    .groupBy('org_id');
+  let interps = db
+    .selectFrom('interpretations as i')
+    .innerJoin('documents as d', 'd.id', 'i.document_id')
+    .select(['d.org_id', sql<number>`count(*)`.as('n')])
+    .where('i.published_date', '>=', from)
+    .where('i.published_date', '<=', to)
+    .groupBy('d.org_id');
+  if (scope) {
+    docs = docs.where('org_id', 'in', scope);
+    interps = interps.where('d.org_id', 'in', scope);
+  }
+  const [d, i, orgs] = await Promise.all([docs.execute(), interps.execute(), listOrgs(db)]);
+  const ids = new Set([...d.map((r) => r.org_id), ...i.map((r) => r.org_id)]);
+  const count = (rows: readonly { org_id: number; n: number }[], id: number) =>
+    Number(rows.find((r) => r.org_id === id)?.n ?? 0);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  return {
+    key: 'documents.activity',
+    title: `${q.year}年主动公开文件和政策解读情况`,
+    columns: [
+      { key: 'published', label: '主动公开文件' },
+      { key: 'interpretations', label: '政策解读' },
+    ],
+    rows: [...ids]
+      .sort((a, b) => a - b)
+      .map((id) => ({ key: String(id), label: names.get(id) ?? '', counts: [count(d, id), count(i, id)] })),
+  };
 }

@@ -73,6 +73,8 @@ export const detailResponse = z.object({
   checks: z.array(check),
   manual: z.array(manualView),
   narrative: z.object({ overview: z.string(), problems: z.string(), other: z.string() }),
+  /** The agency's previous year's narrative texts, for reference; null when it has no report for that year. */
+  previous: z.object({ overview: z.string(), problems: z.string(), other: z.string() }).nullable(),
   reviews: z.array(reviewView),
   /** What the signed-in person may do: edit, submit, accept, return, publish. */
   actions: z.array(z.string()),

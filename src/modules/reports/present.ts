@@ -50,6 +50,7 @@ export function presentDetail(d: Awaited<ReturnType<typeof getReport>>) {
       enteredAt: m.entered_at.toISOString(),
     })),
     narrative: { overview: d.narrative.overview, problems: d.narrative.problems, other: d.narrative.other },
+    previous: d.previous,
     reviews: d.reviews.map(presentReview),
     actions: d.actions,
     submittedAt: iso(d.report?.submitted_at),

@@ -15,11 +15,13 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import type { StatsTable } from '../../platform/stats.ts';
 import { now } from '../../platform/time.ts';
+import { decisionsModule } from '../decisions/index.ts';
 import { documentsModule } from '../documents/index.ts';
 import { agencyIdsFor, listOrgs, type OrgRow, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
 import { requestsModule } from '../requests/index.ts';
+import { workplanModule } from '../workplan/index.ts';
 import { type Check, checkReport, passes } from './domain/checks.ts';
-import { overviewFacts, table3From } from './domain/compose.ts';
+import { activityFacts, overviewFacts, table3From } from './domain/compose.ts';
 import { authorityOf, can, type ReportAction } from './domain/policies.ts';
 import {
   correctionRefusal,
@@ -215,11 +217,42 @@ export async function getReport(db: Db, actor: Actor, orgId: number, year: numbe
     manual.map((m) => m.entered_by).filter((id): id is number => id !== null),
   );
   const narrative = report ?? {
-    overview: overviewFacts(agency.org.name, year, figures),
+    overview: await overviewText(db, agency, year, figures),
     problems: '',
     other: await complaintsFacts(db, agency, year),
   };
-  return { agency, year, report, versions, figures, checks, manual, names, reviews, actions, narrative };
+  const last = await store.findReport(db, orgId, year - 1);
+  const previous = last ? { overview: last.overview, problems: last.problems, other: last.other } : null;
+  return {
+    agency,
+    year,
+    report,
+    versions,
+    figures,
+    checks,
+    manual,
+    names,
+    reviews,
+    actions,
+    narrative,
+    previous,
+  };
+}
+
+/** Section 一's pre-filled text: the overview from tables 二–四, then the facts of the other modules. */
+async function overviewText(db: Db, agency: Agency, year: number, figures: ReportFigures): Promise<string> {
+  const q = {
+    year,
+    orgIds: agency.scope,
+    tables: ['documents.activity', 'workplan.completion', 'decisions.consultations'],
+  };
+  const tables = (
+    await Promise.all([documentsModule, workplanModule, decisionsModule].map((m) => m.stats?.(db, q) ?? []))
+  ).flat();
+  const facts = activityFacts(year, tables, figures.table2.fees);
+  return facts
+    ? `${overviewFacts(agency.org.name, year, figures)}\n\n${facts}`
+    : overviewFacts(agency.org.name, year, figures);
 }
 
 /** Section 六's first sentence: the complaints and reports about the agency in the year (registers/). */
@@ -235,7 +268,7 @@ async function draftFor(tx: Db, agency: Agency, year: number, by: number): Promi
   if (!existing) {
     const figures = await computeFigures(tx, agency, year);
     return store.updateReport(tx, report.id, {
-      overview: overviewFacts(agency.org.name, year, figures),
+      overview: await overviewText(tx, agency, year, figures),
       other: await complaintsFacts(tx, agency, year),
     });
   }

@@ -11,6 +11,7 @@ import { lookbackApi } from './lookback.api.ts';
 import { WORKPLANS_PATH, workplanPages } from './portal/plans.page.ts';
 import { workplanRemindersJob } from './reminders.ts';
 import { seedWorkplan } from './seeds.ts';
+import { workplanStats } from './stats.ts';
 
 /**
  * Every API part of the module, each registered from its own file (core: api.ts; assessment,
@@ -32,6 +33,7 @@ export const workplanModule: ModuleManifest = {
   benchmarks: workplanBenchmarks,
   api,
   seed: seedWorkplan,
+  stats: workplanStats,
   jobs: [workplanRemindersJob],
   portalPages: [WORKPLANS_PATH],
   async portal(app, ctx) {

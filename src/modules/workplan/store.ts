@@ -629,3 +629,34 @@ export function latestProgressSnapshot(db: Db, planId: number) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/**
+ * Per plan-owning organisation, its plans of a year: tasks, units' parts (assignments) and parts completed
+ * (COMPLETED), for the `workplan.completion` stats table; only organisations in `orgIds` when given.
+ */
+export async function completionByOrg(
+  db: Kysely<Database>,
+  year: number,
+  orgIds: readonly number[] | undefined,
+): Promise<{ org_id: number; org_name: string; tasks: number; parts: number; completed: number }[]> {
+  const scope = orgIds ? sql`and p.org_id in (${sql.join(orgIds.length ? [...orgIds] : [-1])})` : sql``;
+  const result = await sql<{
+    org_id: number;
+    org_name: string;
+    tasks: number;
+    parts: number;
+    completed: number;
+  }>`
+    select p.org_id, o.name as org_name,
+      count(distinct t.id)::int as tasks,
+      count(a.id)::int as parts,
+      (count(a.id) filter (where ${COMPLETED}))::int as completed
+    from work_plans p
+    join orgs o on o.id = p.org_id
+    left join work_tasks t on t.plan_id = p.id
+    left join work_assignments a on a.task_id = t.id
+    where p.year = ${year} ${scope}
+    group by p.org_id, o.name
+    order by p.org_id`.execute(db);
+  return result.rows;
+}

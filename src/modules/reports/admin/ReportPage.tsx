@@ -3,6 +3,7 @@ import {
   App,
   Button,
   Card,
+  Collapse,
   DatePicker,
   Descriptions,
   Flex,
@@ -240,17 +241,42 @@ function NarrativeCard({
         <Form.Item name="overview" label="一、总体情况">
           <Input.TextArea autoSize={{ minRows: 4 }} />
         </Form.Item>
+        <PreviousText text={d.previous?.overview} />
         <Form.Item name="problems" label="五、存在的主要问题及改进情况">
           <Input.TextArea autoSize={{ minRows: 3 }} />
         </Form.Item>
+        <PreviousText text={d.previous?.problems} />
         <Form.Item name="other" label="六、其他需要报告的事项">
           <Input.TextArea autoSize={{ minRows: 2 }} />
         </Form.Item>
+        <PreviousText text={d.previous?.other} />
         <Button type="primary" htmlType="submit">
           保存正文
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** Last year's text of a section, collapsed under its field, for reference (nothing when none). */
+function PreviousText({ text }: { text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <Collapse
+      size="small"
+      style={{ marginTop: -16, marginBottom: 24 }}
+      items={[
+        {
+          key: 'previous',
+          label: '上一年度报告（供参考）',
+          children: (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+              {text}
+            </Typography.Paragraph>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkTable3 } from './checks.ts';
-import { overviewFacts, table3From } from './compose.ts';
+import { activityFacts, overviewFacts, table3From } from './compose.ts';
 import { table4Of } from './tables.ts';
 
 const zeros = [0, 0, 0, 0, 0, 0, 0];
@@ -52,4 +52,43 @@ test('the overview paragraph states the figures', () => {
     text,
   );
   assert.ok(text.includes('被申请行政复议1件、提起行政诉讼0件'), text);
+});
+
+test('activity facts: each sentence from its table, summed over organisations, left out when empty', () => {
+  const activity = {
+    key: 'documents.activity',
+    columns: [{ key: 'published' }, { key: 'interpretations' }],
+    rows: [
+      { key: '1', counts: [3, 1] },
+      { key: '2', counts: [2, 0] },
+    ],
+  };
+  const onlyDocs = { ...activity, rows: [{ key: '1', counts: [4, 0] }] };
+  const workplan = {
+    key: 'workplan.completion',
+    columns: [{ key: 'tasks' }, { key: 'parts' }, { key: 'completed' }],
+    rows: [{ key: '1', counts: [5, 8, 6] }],
+  };
+  const consultations = {
+    key: 'decisions.consultations',
+    columns: [{ key: 'consultations' }, { key: 'comments' }, { key: 'adopted' }],
+    rows: [{ key: '1', counts: [2, 7, 3] }],
+  };
+  const cases: [string, Parameters<typeof activityFacts>[1], number | null, string][] = [
+    ['nothing known', [], null, ''],
+    ['zero fees and empty tables', [{ ...activity, rows: [] }], 0, ''],
+    [
+      'documents and interpretations',
+      [activity],
+      null,
+      '2025年，通过政府信息公开平台主动公开政府文件5件，发布政策解读1篇。',
+    ],
+    ['documents only', [onlyDocs], null, '2025年，通过政府信息公开平台主动公开政府文件4件。'],
+    ['workplan', [workplan], null, '年度政务公开工作要点确定任务5项，分解落实8项，已完成6项。'],
+    ['consultations', [consultations], null, '重大行政决策公开征求意见2次，收到意见7条，采纳或部分采纳3条。'],
+    ['fees', [], 1.5, '本年行政事业性收费1.5万元，收费项目和标准依法公开。'],
+  ];
+  for (const [name, tables, fees, expected] of cases) {
+    assert.equal(activityFacts(2025, tables, fees), expected, name);
+  }
 });

@@ -40,3 +40,47 @@ export function overviewFacts(orgName: string, year: number, f: ReportFigures): 
     `本年因政府信息公开工作被申请行政复议${reviews}件、提起行政诉讼${suits}件。`,
   ].join('');
 }
+
+/** A stats table as modules give it (platform/stats.ts StatsTable): key, columns and rows. */
+type FactsTable = { key: string; columns: readonly { key: string }[]; rows: readonly CountsRow[] };
+
+/**
+ * Further sentences for section 一 (主动公开 and its work) from the modules' stats tables, summed over the
+ * agency's organisations: documents and interpretations published (documents.activity), workplan tasks
+ * completed (workplan.completion), consultations on major decisions (decisions.consultations), and the fees
+ * collected (table 二 行政事业性收费, in 万元). A sentence with nothing to say is left out; '' when none.
+ */
+export function activityFacts(year: number, tables: readonly FactsTable[], fees: number | null): string {
+  const sum = (table: string, column: string): number | null => {
+    const t = tables.find((x) => x.key === table);
+    const c = t?.columns.findIndex((x) => x.key === column) ?? -1;
+    if (!t || c < 0) return null;
+    return t.rows.reduce((s, r) => s + (r.counts[c] ?? 0), 0);
+  };
+  const out: string[] = [];
+  const published = sum('documents.activity', 'published') ?? 0;
+  const interpretations = sum('documents.activity', 'interpretations') ?? 0;
+  if (published > 0 || interpretations > 0) {
+    const parts = [
+      published > 0 ? `主动公开政府文件${published}件` : '',
+      interpretations > 0 ? `发布政策解读${interpretations}篇` : '',
+    ].filter(Boolean);
+    out.push(`${year}年，通过政府信息公开平台${parts.join('，')}。`);
+  }
+  const tasks = sum('workplan.completion', 'tasks') ?? 0;
+  const parts = sum('workplan.completion', 'parts') ?? 0;
+  const done = sum('workplan.completion', 'completed') ?? 0;
+  if (tasks > 0) {
+    out.push(`年度政务公开工作要点确定任务${tasks}项，分解落实${parts}项，已完成${done}项。`);
+  }
+  const consultations = sum('decisions.consultations', 'consultations') ?? 0;
+  if (consultations > 0) {
+    const comments = sum('decisions.consultations', 'comments') ?? 0;
+    const adopted = sum('decisions.consultations', 'adopted') ?? 0;
+    out.push(
+      `重大行政决策公开征求意见${consultations}次，收到意见${comments}条，采纳或部分采纳${adopted}条。`,
+    );
+  }
+  if (fees !== null && fees > 0) out.push(`本年行政事业性收费${fees}万元，收费项目和标准依法公开。`);
+  return out.join('');
+}
