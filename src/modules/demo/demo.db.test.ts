@@ -16,6 +16,7 @@ import { prepareData } from '../../platform/bootstrap.ts';
 import type { CommandContext } from '../../platform/commands.ts';
 import type { DbHandle } from '../../platform/db/client.ts';
 import { emitterFor } from '../../platform/events.ts';
+import { now } from '../../platform/time.ts';
 import { insertOrg } from '../orgs/index.ts';
 import { demoCommands } from './commands.ts';
 import { removeDemo } from './service.ts';
@@ -221,7 +222,7 @@ test('removal deletes every demo record and leaves the own data; the portal show
         org_id: education.id,
         title: '补正告知书',
         body: '市教育局的文本',
-        updated_at: new Date(),
+        updated_at: now(),
         updated_by: null,
       },
       {
@@ -229,7 +230,7 @@ test('removal deletes every demo record and leaves the own data; the portal show
         org_id: null,
         title: '补正告知书',
         body: '通用文本',
-        updated_at: new Date(),
+        updated_at: now(),
         updated_by: null,
       },
     ])

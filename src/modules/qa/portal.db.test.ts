@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { TEST_TODAY } from '../../../test/helpers/clock.ts';
 import { orgIdByName } from '../../../test/helpers/factories.ts';
-import { chinaToday } from '../../platform/time.ts';
 import { forgetIndex, refreshIndex } from './service.ts';
 
 let t: TestApp;
@@ -113,7 +113,7 @@ test('empty, too long and hostile input: the form again, escaped, never an error
 
 test('questions are counted in the module stats', async () => {
   const { qaModule } = await import('./index.ts');
-  const tables = await qaModule.stats?.(t.db, { year: Number(chinaToday().slice(0, 4)) });
+  const tables = await qaModule.stats?.(t.db, { year: Number(TEST_TODAY.slice(0, 4)) });
   const rows = tables?.[0]?.rows ?? [];
   const [asked, answered, refused] = rows.map((r) => r.counts[0] ?? 0);
   // 减税降费…, 养犬…, the hostile one and "a" (the empty and the too long ones are not asked).

@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { orgIdByName } from '../../../../test/helpers/factories.ts';
 import { insertCaseRow } from '../../../../test/helpers/request-cases.ts';
+import { now } from '../../../platform/time.ts';
 import { computeReport, listAgencies } from '../service.ts';
 import { computeReports } from './compute.ts';
 
@@ -53,7 +54,7 @@ before(async () => {
       key: 'licensing',
       value: 12,
       entered_by: null,
-      entered_at: new Date(),
+      entered_at: now(),
     })
     .execute();
 });

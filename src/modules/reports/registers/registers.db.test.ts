@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { applicationBody, orgIdByName, userIdByUsername } from '../../../../test/helpers/factories.ts';
+import { now } from '../../../platform/time.ts';
 
 let t: TestApp;
 let office: Client;
@@ -144,7 +145,7 @@ test('an entry counted in a submitted report is neither deleted nor moved; its r
       state: 'submitted',
       figures: null,
       checks: null,
-      submitted_at: new Date(),
+      submitted_at: now(),
       submitted_by: approverId,
       accepted_at: null,
       accepted_by: null,
