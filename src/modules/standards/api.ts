@@ -8,6 +8,7 @@ import { chinaToday } from '../../platform/time.ts';
 import { listOrgs, readImportSheet } from '../orgs/index.ts';
 import * as s from './api.schemas.ts';
 import { STANDARD_AREAS } from './domain/areas.ts';
+import { can } from './domain/policies.ts';
 import { printableNotice } from './portal/print.ts';
 import { presentItem, presentNotice } from './present.ts';
 import * as service from './service.ts';
@@ -36,6 +37,20 @@ async function readUpload(req: FastifyRequest, what: string) {
 export async function standardsApi(root: FastifyInstance, { db }: ModuleContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const orgNames = async () => new Map((await listOrgs(db)).map((o) => [o.id, o.name]));
+
+  app.get(
+    '/standards/orgs',
+    { schema: { tags: TAGS, summary: '可维护标准目录和定向公开的机关', response: { 200: s.columnOptions } } },
+    async (req) => {
+      const facts = await service.actorFacts(db, requireActor(req));
+      const orgs = await listOrgs(db);
+      return {
+        items: orgs
+          .filter((o) => can(facts, 'manage', { orgId: o.id }))
+          .map((o) => ({ id: o.id, name: o.name })),
+      };
+    },
+  );
 
   app.get(
     '/standards/items',
