@@ -13,6 +13,7 @@ import { qaModule } from './modules/qa/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
 import { siteModule } from './modules/site/index.ts';
+import { standardsModule } from './modules/standards/index.ts';
 import { workplanModule } from './modules/workplan/index.ts';
 import { type ModuleManifest, registerModules } from './platform/module.ts';
 
@@ -27,5 +28,6 @@ export const MODULES: readonly ModuleManifest[] = registerModules([
   reportsModule,
   siteModule,
   decisionsModule,
+  standardsModule,
   demoModule,
 ]);

@@ -13,6 +13,7 @@ import { qaAdmin } from '../modules/qa/admin/index.tsx';
 import { registersAdmin, reportsAdmin } from '../modules/reports/admin/index.tsx';
 import { requestsAdmin } from '../modules/requests/admin/index.tsx';
 import { siteAdmin } from '../modules/site/admin/index.tsx';
+import { standardsAdmin } from '../modules/standards/admin/index.tsx';
 import { workplanAdmin } from '../modules/workplan/admin/index.tsx';
 import type { AdminModule } from './module.tsx';
 
@@ -22,6 +23,7 @@ export const ADMIN_MODULES: readonly AdminModule[] = [
   requestsAdmin,
   documentsAdmin,
   decisionsAdmin,
+  standardsAdmin,
   workplanAdmin,
   qaAdmin,
   reportsAdmin,

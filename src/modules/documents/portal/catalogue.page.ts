@@ -85,6 +85,7 @@ export function defaultGuide(orgName: string, officeName: string): Html {
 <li><a href="${STATUTORY_PATH}">法定主动公开内容</a>：按《条例》第二十条规定的事项分栏目公开；</li>
 <li><a href="${DOCUMENTS_PATH}">政府文件</a>：规章、行政规范性文件和其他政府文件，及其政策解读；</li>
 <li><a href="${CATALOGUE_PATH}">主动公开目录</a>：主动公开政府信息的索引号、名称、内容概述和生成日期；</li>
+<li><a href="/gk/standards">政务公开事项标准目录</a>：按领域列明的公开事项、内容、依据、时限和渠道；<a href="/gk/targeted">定点、定向公开</a>：面向特定村（社区）或群体公开的信息；</li>
 <li><a href="/gk/apply">依申请公开</a>：申请的渠道、流程和要求。</li>
 </ul>
 <h2>三、获取方式</h2>
@@ -233,6 +234,7 @@ ${contact?.name === office.name ? officeBlock(contact) : null}`;
         s.stale ? html`<strong>超期未更新</strong>` : `按期更新（应于${formatChineseDate(s.dueOn)}前更新）`
       }</td></tr>`;
     })}</tbody></table>
+<p>另见：<a href="/gk/standards">政务公开事项标准目录</a>、<a href="/gk/targeted">定点、定向公开</a>。</p>
 <p><a href="${ENTERPRISES_PATH}">公共企事业单位信息公开</a></p>`;
     return sendPage(req, reply, {
       title,
