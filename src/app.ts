@@ -61,7 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const siteName = deps.siteName ?? (await loadSite(db)).view.siteName;
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-For is believed (GONGKAI_TRUST_PROXY); else the peer.
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // `/s/{行政区划代码}/…` names a government's site: routes see the path without it, and the site
     // resolution below (preHandler) reads the code the prefix gave.

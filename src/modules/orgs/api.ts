@@ -30,7 +30,7 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
     { schema: { tags: ['auth'], summary: '登录', body: s.loginBody, response: { 200: s.meResponse } } },
     async (req, reply) => {
       if (!loginLimiter.hit(req.ip)) throw new AppError('RATE_LIMITED');
-      const userId = await service.authenticate(db, req.body.username, req.body.password);
+      const userId = await service.authenticate(db, req.body.username, req.body.password, req.ip, now());
       await sessions.start(reply, req, userId);
       const user = await store.findUserView(db, userId);
       if (!user) throw new AppError('LOGIN_FAILED');
