@@ -9,7 +9,7 @@ import { agenciesServedBy } from './domain/offices.ts';
 import { can, type OrgsAction, scopeMode, scopeRoot } from './domain/policies.ts';
 import { allowedParentKinds, type OrgKind, type Role } from './domain/roles.ts';
 import { keysClearedOnSuccess, overLimit, THROTTLE_WINDOW_MINUTES, throttleKeys } from './domain/throttle.ts';
-import { subtreeIds, wouldCycle } from './domain/tree.ts';
+import { canRestructure, subtreeIds, wouldCycle } from './domain/tree.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -96,7 +96,17 @@ export async function updateOrg(db: Db, actor: Actor, id: number, patch: Partial
     const parentId = patch.parentId === undefined ? before.parent_id : patch.parentId;
     const kind = (patch.kind ?? before.kind) as OrgKind;
     if (parentId !== before.parent_id || kind !== before.kind) {
-      if (parentId !== null) await requireOrgInScope(tx, actor, parentId);
+      if (parentId === null)
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: 'parentId', message: '机构不能移出机构树，请选择上级机构' },
+        ]);
+      if (!canRestructure(await visibleOrgIds(tx, actor), { parentId: before.parent_id }, parentId))
+        throw new AppError('VALIDATION_FAILED', {}, [
+          {
+            path: 'parentId',
+            message: '只能在您管理的范围内调整下级机构的上级和类型；本机构的上级和类型由上级机构的管理员调整',
+          },
+        ]);
       const all = await store.listOrgs(tx);
       if (
         wouldCycle(
