@@ -176,8 +176,10 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
       },
     },
     async (req) => {
-      service.authorize(requireActor(req), 'audit.view');
-      const { rows, total } = await listAudit(db, req.query);
+      const actor = requireActor(req);
+      service.authorize(actor, 'audit.view');
+      const scope = await service.auditScope(db, actor);
+      const { rows, total } = await listAudit(db, { ...req.query, ...(scope ? { orgIds: scope } : {}) });
       const names = await store.userDisplayNames(
         db,
         rows.map((r) => r.actor_id).filter((id): id is number => id !== null),

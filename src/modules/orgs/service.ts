@@ -33,6 +33,17 @@ export async function visibleOrgIds(db: Db, actor: Actor): Promise<Set<number>> 
 }
 
 /**
+ * Whose actions an administrator reads in the audit trail: everything for the administrator of the top
+ * of the tree (null), else the organisations of its subtree (DERIVED: the trail is read as far as one
+ * administers).
+ */
+export async function auditScope(db: Db, actor: Actor): Promise<number[] | null> {
+  const own = await store.findOrg(db, actor.orgId);
+  if (own && own.parent_id === null) return null;
+  return [...(await visibleOrgIds(db, actor))];
+}
+
+/**
  * The agencies a person acts for as disclosure office: their own organisation, and the agency their
  * organisation is the disclosure office of (市政府办公室 → 济宁市人民政府).
  */
