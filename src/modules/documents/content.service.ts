@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { checkFileRefs } from '../../platform/files/refs.ts';
 import { blobPath, writeBlob } from '../../platform/files/storage.ts';
 import { detectType } from '../../platform/files/types.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
@@ -172,13 +173,20 @@ function checkInterpretation(v: InterpretationInput): FieldError[] {
   return out;
 }
 
-async function checkImage(db: Db, fileId: number | null | undefined): Promise<void> {
-  if (!fileId) return;
-  const mime = await store.fileMime(db, fileId);
-  if (!mime?.startsWith('image/'))
-    throw new AppError('VALIDATION_FAILED', {}, [
-      { path: 'imageFileId', message: '图解应为 PNG、JPG 或 GIF 图片' },
-    ]);
+/** An interpretation's image: one its writer uploaded (or the one it already has), and an image. */
+async function checkImage(
+  db: Db,
+  actor: Actor,
+  fileId: number | null | undefined,
+  keep: number | null,
+): Promise<void> {
+  const problems = await checkFileRefs(db, actor.id, [fileId], {
+    path: 'imageFileId',
+    keep: keep === null ? [] : [keep],
+    mimes: ['image/'],
+    mimeMessage: '图解应为 PNG、JPG 或 GIF 图片',
+  });
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', {}, problems);
 }
 
 export function presentInterpretation(r: {
@@ -219,7 +227,9 @@ export async function saveInterpretation(
   await loadForActor(db, actor, documentId, 'draft');
   const problems = checkInterpretation(v);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', {}, problems);
-  await checkImage(db, v.imageFileId);
+  const existing = id === null ? undefined : await store.findInterpretation(db, id);
+  const current = existing?.document_id === documentId ? existing.image_file_id : null;
+  await checkImage(db, actor, v.imageFileId, current);
   const values = {
     kind: v.kind,
     title: v.title.trim(),

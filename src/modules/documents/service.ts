@@ -17,7 +17,15 @@ import {
   provisionalNote,
   provisionalYearsBetween,
 } from '../calendar/index.ts';
-import { countOrgs, findOrg, orgNames, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
+import {
+  countOrgs,
+  findOrg,
+  listOrgs,
+  orgNames,
+  rootOf,
+  userDisplayNames,
+  visibleOrgIds,
+} from '../orgs/index.ts';
 import * as contentStore from './content.store.ts';
 import { type Attribute, type DocStatus, findGenre, findLegalGround, TOPICS } from './domain/codes.ts';
 import { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
@@ -137,6 +145,13 @@ async function checkRefs(db: Db, visible: Set<number>, v: DocumentInput): Promis
   else if (!visible.has(v.orgId)) out.push({ path: 'orgId', message: '您不能以该机关名义起草文件' });
   if ((v.issuerOrgIds ?? []).some((id) => !found.has(id)))
     out.push({ path: 'issuerOrgIds', message: '联合发文机关不存在' });
+  else if ((v.issuerOrgIds ?? []).length > 0) {
+    // Joint issuers come from the same organisation tree as the issuing organisation.
+    const nodes = (await listOrgs(db)).map((o) => ({ id: o.id, parentId: o.parent_id }));
+    const root = rootOf(nodes, v.orgId);
+    if ((v.issuerOrgIds ?? []).some((id) => rootOf(nodes, id) !== root))
+      out.push({ path: 'issuerOrgIds', message: '联合发文机关应为本平台机构树中的机构' });
+  }
   if (v.themeIds && v.themeIds.length > 0) {
     const themes = await store.existingThemeIds(db, v.themeIds);
     if (themes.length !== new Set(v.themeIds).size) out.push({ path: 'themeIds', message: '特色主题不存在' });
