@@ -3,7 +3,7 @@
  * conditions of four demo policies (企业开办, 就业创业补贴, 科技创新平台, 优化营商环境), two of them pushed
  * (one partly applied and granted, one granted without application), and the 企业开办 policy package.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { SeedReport } from '../../platform/module.ts';
 import { now } from '../../platform/time.ts';
@@ -321,7 +321,7 @@ export async function seedEnterprisesDemo(db: Kysely<Database>): Promise<SeedRep
     .selectFrom('qa_pairs')
     .select('id')
     .where('status', '=', 'published')
-    .where('topics', '@>', ['就业'])
+    .where(sql<SqlBool>`${'就业'} = any(topics)`)
     .execute();
   if (startupDocs.length > 0) {
     const pk = await db
