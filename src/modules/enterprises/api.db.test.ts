@@ -3,8 +3,9 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../test/helpers/clock.ts';
-import { orgIdByName } from '../../../test/helpers/factories.ts';
+import { actorOf, orgIdByName } from '../../../test/helpers/factories.ts';
 import { IMPORT_COLUMNS } from './domain/import.ts';
+import { pushPolicy } from './service.ts';
 import { enterprisesStats } from './stats.ts';
 import { creditCode, insertEnterprise, insertPolicyDocument } from './testing.ts';
 
@@ -299,4 +300,71 @@ test('policy packages: documents and published Q&A pairs by id; the office only'
     saved.json().items[0].documents.map((d: { title: string }) => d.title),
     ['关于支持职业教育校企合作的若干措施'],
   );
+});
+
+test('SMS behind its adapter: used for a profile with a phone only once configured; the e-mail channel stays first', async () => {
+  const dept = await orgIdByName(t.db, '市教育局');
+  const doc = await insertPolicyDocument(t.db, dept, '关于鼓励中小商贸企业发展的通知');
+  const phoneOnly = await insertEnterprise(
+    t.db,
+    301,
+    {
+      industry: 'F',
+      size: 'small',
+      regionId: zoucheng,
+      foundedOn: '2021-01-01',
+      capital: 10,
+      qualifications: [],
+      tags: ['商贸'],
+    },
+    { phone: '13800000001' },
+  );
+  await insertEnterprise(
+    t.db,
+    302,
+    {
+      industry: 'F',
+      size: 'small',
+      regionId: zoucheng,
+      foundedOn: '2021-01-01',
+      capital: 10,
+      qualifications: [],
+      tags: ['商贸'],
+    },
+    { phone: '13800000002', email: 'c@example.cn' },
+  );
+  assert.equal(
+    (await education.send('PUT', `/api/enterprises/policies/${doc}`, { conditions: { tags: ['商贸'] } }))
+      .statusCode,
+    200,
+  );
+  const texts: [string, string][] = [];
+  const log = { debug() {}, info() {}, warn() {}, error() {} };
+  const channels = {
+    email: { enabled: false, async send() {} },
+    sms: {
+      enabled: true,
+      async send(to: string, _s: string, text: string) {
+        texts.push([to, text]);
+      },
+    },
+  };
+  const r = await pushPolicy(t.db, await actorOf(t.db, 't_handler'), doc, {
+    channels,
+    publicUrl: 'https://gk.example.cn',
+    log,
+  });
+  assert.deepEqual(r, { reached: 2, alreadyReached: 0, emailed: 1 });
+  assert.deepEqual(texts, [
+    [
+      '13800000001',
+      '【政策找人】测试企业301：《关于鼓励中小商贸企业发展的通知》可能适用于贵企业，详见 https://gk.example.cn/gk/enterprise',
+    ],
+  ]);
+  const sent = await t.db
+    .selectFrom('enterprise_messages')
+    .select(['channel', 'recipient', 'sent'])
+    .where('enterprise_id', '=', phoneOnly)
+    .execute();
+  assert.deepEqual(sent, [{ channel: 'sms', recipient: '13800000001', sent: true }]);
 });

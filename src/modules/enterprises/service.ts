@@ -389,7 +389,7 @@ export async function pushPolicy(db: Db, actor: Actor, documentId: number, deps:
   if (!c) throw new AppError('POLICY_NO_CONDITIONS');
   const docs = await listPublicDocumentTexts(db, [documentId]);
   if (!docs[0]?.inForce) throw new AppError('POLICY_PUSH_STATE', { reason: '该政策文件已失效，不能推送。' });
-  const { created, ids, total } = await inTransaction(db, async (tx) => {
+  const { created, ids, total, emailed } = await inTransaction(db, async (tx) => {
     const created = await store.insertPushes(tx, {
       documentId,
       orgId: doc.orgId,
@@ -397,28 +397,42 @@ export async function pushPolicy(db: Db, actor: Actor, documentId: number, deps:
       at: now(),
       by: actor.id,
     });
-    const enterprises = created.length
+    const reached = created.length
       ? await tx
           .selectFrom('enterprises')
-          .select(['id', 'name', 'email'])
+          .select(['id', 'name', 'email', 'phone'])
           .where(
             'id',
             'in',
             created.map((p) => p.enterprise_id),
           )
-          .where('email', 'is not', null)
           .execute()
       : [];
-    const messages: OutboxMessage[] = enterprises.map((e) => ({
-      channel: 'email',
-      recipient: e.email ?? '',
-      subject: `政策推送：${doc.title}`,
-      body: `${e.name}：\n\n根据贵企业的档案信息，${doc.orgName}发布的《${doc.title}》可能适用于贵企业。\n请访问 ${deps.publicUrl}/gk/enterprise 验证身份后查看符合的条件和政策原文。\n\n（本邮件由系统自动发送，请勿直接回复。）`,
-      enterpriseId: e.id,
-      purpose: 'push',
-    }));
+    // E-mail where the profile has an address; else an SMS where it has a phone and SMS is configured.
+    const emailed = reached.filter((e) => e.email !== null);
+    const texted = deps.channels.sms.enabled
+      ? reached.filter((e) => e.email === null && e.phone !== null)
+      : [];
+    const messages: OutboxMessage[] = [
+      ...emailed.map((e) => ({
+        channel: 'email' as const,
+        recipient: e.email ?? '',
+        subject: `政策推送：${doc.title}`,
+        body: `${e.name}：\n\n根据贵企业的档案信息，${doc.orgName}发布的《${doc.title}》可能适用于贵企业。\n请访问 ${deps.publicUrl}/gk/enterprise 验证身份后查看符合的条件和政策原文。\n\n（本邮件由系统自动发送，请勿直接回复。）`,
+        enterpriseId: e.id,
+        purpose: 'push' as const,
+      })),
+      ...texted.map((e) => ({
+        channel: 'sms' as const,
+        recipient: e.phone ?? '',
+        subject: `政策推送：${doc.title}`,
+        body: `【政策找人】${e.name}：《${doc.title}》可能适用于贵企业，详见 ${deps.publicUrl}/gk/enterprise`,
+        enterpriseId: e.id,
+        purpose: 'push' as const,
+      })),
+    ];
     const ids = await queue(tx, messages);
-    if (enterprises.length)
+    if (emailed.length)
       await tx
         .updateTable('policy_pushes')
         .set({ emailed: true })
@@ -426,7 +440,7 @@ export async function pushPolicy(db: Db, actor: Actor, documentId: number, deps:
         .where(
           'enterprise_id',
           'in',
-          enterprises.map((e) => e.id),
+          emailed.map((e) => e.id),
         )
         .execute();
     const total = await store.countMatching(tx, c.conditions);
@@ -435,15 +449,15 @@ export async function pushPolicy(db: Db, actor: Actor, documentId: number, deps:
       action: 'policy.pushed',
       subjectType: 'policy_push',
       subjectId: documentId,
-      after: { reached: created.length, emailed: ids.length },
+      after: { reached: created.length, emailed: emailed.length, texted: texted.length },
     });
-    return { created, ids, total };
+    return { created, ids, total, emailed: emailed.length };
   });
   await deliver(db, deps.channels, ids, deps.log);
   return {
     reached: created.length,
     alreadyReached: Math.max(0, total - created.length),
-    emailed: ids.length,
+    emailed,
   };
 }
 
