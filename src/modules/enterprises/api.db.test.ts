@@ -155,6 +155,17 @@ test('an .xlsx import names every bad row and saves nothing; a clean one saves a
   );
   assert.match(fields[1]?.message ?? '', /所在地区“火星”.*；成立日期不能晚于今天/);
   assert.equal(await count(), before, 'nothing saved');
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('企业');
+  sheet.addRow(['企业名称', '统一社会信用代码']);
+  sheet.addRow(['某企业', creditCode(205)]);
+  const noColumns = multipart(Buffer.from(await wb.xlsx.writeBuffer()), '企业.xlsx');
+  const h = await office.send('POST', '/api/enterprises/import', noColumns.body, noColumns.headers);
+  assert.equal(h.statusCode, 400);
+  assert.equal(
+    h.json().error.message,
+    '无法导入：表头缺少以下列：所属行业、企业规模、所在地区、成立日期。未保存任何企业。',
+  );
   // A row whose code is already on file is named too (after the rows' own checks pass).
   const taken = multipart(await xlsx([row(201), row(101)]), '企业.xlsx');
   const t2 = await office.send('POST', '/api/enterprises/import', taken.body, taken.headers);

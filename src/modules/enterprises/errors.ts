@@ -14,6 +14,10 @@ export const ENTERPRISES_ERRORS = {
     status: 422,
     message: (p) => `导入文件中有${p.count ?? ''}行有误，未保存任何企业。请按行修改后重新导入。`,
   },
+  ENTERPRISE_IMPORT_SHEET: {
+    status: 400,
+    message: (p) => `无法导入：${p.detail ?? '表格格式不正确'}。未保存任何企业。`,
+  },
   ENTERPRISE_REGION: {
     status: 400,
     message: '所在地区应为本系统中的县（市、区）或乡镇。',

@@ -146,9 +146,7 @@ export async function importEnterprises(db: Db, actor: Actor, bytes: Uint8Array,
     { regions, today: chinaToday() },
   );
   if (!result.ok && result.headerProblem)
-    throw new AppError('ENTERPRISE_IMPORT_INVALID', { count: 1 }, [
-      { path: 'file', message: result.headerProblem },
-    ]);
+    throw new AppError('ENTERPRISE_IMPORT_SHEET', { detail: result.headerProblem });
   const problems: ImportProblem[] = result.ok ? [] : result.errors;
   const rows = result.ok ? result.rows : [];
   if (result.ok) {
