@@ -165,3 +165,39 @@ for (const mode of ['standard', 'elderly'] as const) {
     }
   });
 }
+
+test('the console: the office sees the profile with its reasons, the policy with its pushes, and the funnel', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/login`);
+    await page.getByLabel('用户名', { exact: true }).fill('t_office');
+    await page.getByLabel('密码', { exact: true }).fill('password-123');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+
+    await page.goto(`${server.url}/admin/enterprises`);
+    await page.getByRole('heading', { level: 1, name: '企业档案' }).waitFor();
+    await page.getByRole('button', { name: '济宁鲁科智能装备有限公司' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('要求属于制造业（C）；本企业属于制造业（C）').waitFor();
+    assert.match(await drawer.innerText(), /济宁市稳岗补贴实施办法/);
+
+    await page.goto(`${server.url}/admin/enterprises/policies`);
+    await page.getByRole('heading', { level: 1, name: '政策条件与推送' }).waitFor();
+    const row = page.getByRole('row', { name: /济宁市稳岗补贴实施办法/ });
+    await row.waitFor();
+    assert.match(await row.innerText(), /企业规模：小型、微型/);
+    await row.getByRole('button', { name: '推送记录' }).click();
+    await page.getByRole('dialog').getByText('济宁鲁科智能装备有限公司').waitFor();
+
+    await page.goto(`${server.url}/admin/enterprises/funnel`);
+    await page.getByRole('heading', { level: 1, name: '政策推送漏斗' }).waitFor();
+    await page
+      .getByRole('row', { name: /市人力资源社会保障局/ })
+      .first()
+      .waitFor();
+  } finally {
+    await context.close();
+  }
+});
