@@ -29,7 +29,6 @@ async function readUpload(req: FastifyRequest) {
 export async function enterprisesApi(root: FastifyInstance, { db, config }: ModuleContext): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const deps = { channels: createChannels(config, root.log), publicUrl: config.publicUrl, log: root.log };
-  const regions = async () => new Map((await service.listRegions(db)).map((r) => [r.id, r.name]));
 
   app.get(
     '/enterprises/regions',
@@ -52,8 +51,7 @@ export async function enterprisesApi(root: FastifyInstance, { db, config }: Modu
     },
     async (req) => {
       const r = await service.listEnterprisesFor(db, requireActor(req), req.query);
-      const names = await regions();
-      return { total: r.total, items: r.items.map((e) => presentEnterprise(e, names)) };
+      return { total: r.total, items: r.items.map(presentEnterprise) };
     },
   );
 
@@ -67,8 +65,7 @@ export async function enterprisesApi(root: FastifyInstance, { db, config }: Modu
         response: { 200: s.enterpriseView },
       },
     },
-    async (req) =>
-      presentEnterprise(await service.createEnterprise(db, requireActor(req), req.body), await regions()),
+    async (req) => presentEnterprise(await service.createEnterprise(db, requireActor(req), req.body)),
   );
 
   app.post(
@@ -100,7 +97,7 @@ export async function enterprisesApi(root: FastifyInstance, { db, config }: Modu
     async (req) => {
       const d = await service.enterpriseDetail(db, requireActor(req), req.params.id);
       return {
-        enterprise: presentEnterprise(d.enterprise, await regions()),
+        enterprise: presentEnterprise(d.enterprise),
         matches: d.matches.map((m) => ({
           documentId: m.documentId,
           title: m.title,
@@ -125,10 +122,7 @@ export async function enterprisesApi(root: FastifyInstance, { db, config }: Modu
       },
     },
     async (req) =>
-      presentEnterprise(
-        await service.updateEnterprise(db, requireActor(req), req.params.id, req.body),
-        await regions(),
-      ),
+      presentEnterprise(await service.updateEnterprise(db, requireActor(req), req.params.id, req.body)),
   );
 
   app.get(
@@ -148,13 +142,11 @@ export async function enterprisesApi(root: FastifyInstance, { db, config }: Modu
         response: { 200: s.policyList },
       },
     },
-    async (req) => {
-      const actor = requireActor(req);
-      await service.saveConditions(db, actor, req.params.documentId, req.body);
-      return {
-        items: (await service.listPolicies(db, actor)).filter((p) => p.documentId === req.params.documentId),
-      };
-    },
+    async (req) => ({
+      items: [await service.saveConditions(db, requireActor(req), req.params.documentId, req.body)].flatMap(
+        (p) => (p ? [p] : []),
+      ),
+    }),
   );
 
   app.post(
@@ -230,14 +222,9 @@ export async function enterprisesApi(root: FastifyInstance, { db, config }: Modu
   app.post(
     '/enterprises/packages',
     { schema: { tags: TAGS, summary: '新建政策包', body: s.packageBody, response: { 200: s.packageList } } },
-    async (req) => {
-      const row = await service.savePackage(db, requireActor(req), null, req.body);
-      return {
-        items: (await service.packagesWithContent(db, false))
-          .filter((p) => p.id === row.id)
-          .map(presentPackage),
-      };
-    },
+    async (req) => ({
+      items: (await service.savePackage(db, requireActor(req), null, req.body)).map(presentPackage),
+    }),
   );
 
   app.put(
@@ -251,13 +238,8 @@ export async function enterprisesApi(root: FastifyInstance, { db, config }: Modu
         response: { 200: s.packageList },
       },
     },
-    async (req) => {
-      const row = await service.savePackage(db, requireActor(req), req.params.id, req.body);
-      return {
-        items: (await service.packagesWithContent(db, false))
-          .filter((p) => p.id === row.id)
-          .map(presentPackage),
-      };
-    },
+    async (req) => ({
+      items: (await service.savePackage(db, requireActor(req), req.params.id, req.body)).map(presentPackage),
+    }),
   );
 }

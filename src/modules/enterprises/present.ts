@@ -1,14 +1,11 @@
 import type { z } from 'zod';
 import type { enterpriseView, packageView, pushView } from './api.schemas.ts';
-import type { PackageContent } from './service.ts';
-import type { EnterpriseRow, PushRow } from './store.ts';
+import type { NamedEnterprise, PackageContent } from './service.ts';
+import type { PushRow } from './store.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export function presentEnterprise(
-  e: EnterpriseRow,
-  regions: Map<number, string>,
-): z.infer<typeof enterpriseView> {
+export function presentEnterprise(e: NamedEnterprise): z.infer<typeof enterpriseView> {
   return {
     id: e.id,
     creditCode: e.credit_code,
@@ -16,7 +13,7 @@ export function presentEnterprise(
     industry: e.industry,
     size: e.size,
     regionId: e.region_id,
-    regionName: regions.get(e.region_id) ?? '',
+    regionName: e.region_name,
     capital: e.registered_capital === null ? null : Number(e.registered_capital),
     foundedOn: e.founded_on,
     qualifications: e.qualifications,

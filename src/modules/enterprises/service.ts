@@ -36,6 +36,18 @@ export async function orgNames(db: Db): Promise<Map<number, string>> {
   return new Map((await listOrgs(db)).map((o) => [o.id, o.name]));
 }
 
+export type NamedEnterprise = store.EnterpriseRow & { region_name: string };
+
+async function withRegions(db: Db, rows: store.EnterpriseRow[]): Promise<NamedEnterprise[]> {
+  const names = await orgNames(db);
+  return rows.map((e) => ({ ...e, region_name: names.get(e.region_id) ?? '' }));
+}
+
+async function withRegion(db: Db, row: store.EnterpriseRow): Promise<NamedEnterprise> {
+  const [named] = await withRegions(db, [row]);
+  return named as NamedEnterprise;
+}
+
 export function profileOf(e: store.EnterpriseRow): Profile {
   return {
     industry: e.industry,
@@ -90,7 +102,7 @@ export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseBo
   const values = await checked(db, input);
   if (await store.findByCreditCode(db, values.credit_code))
     throw new AppError('ENTERPRISE_DUPLICATE', { code: values.credit_code });
-  return inTransaction(db, async (tx) => {
+  const saved = await inTransaction(db, async (tx) => {
     const row = await tx
       .insertInto('enterprises')
       .values({ ...values, source: 'staff', updated_at: now() })
@@ -105,6 +117,7 @@ export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseBo
     });
     return row;
   });
+  return withRegion(db, saved);
 }
 
 export async function updateEnterprise(db: Db, actor: Actor, id: number, input: EnterpriseBody) {
@@ -114,7 +127,7 @@ export async function updateEnterprise(db: Db, actor: Actor, id: number, input: 
   const values = await checked(db, input);
   const other = await store.findByCreditCode(db, values.credit_code);
   if (other && other.id !== id) throw new AppError('ENTERPRISE_DUPLICATE', { code: values.credit_code });
-  return inTransaction(db, async (tx) => {
+  const saved = await inTransaction(db, async (tx) => {
     const row = await tx
       .updateTable('enterprises')
       .set({ ...values, updated_at: now() })
@@ -131,6 +144,7 @@ export async function updateEnterprise(db: Db, actor: Actor, id: number, input: 
     });
     return row;
   });
+  return withRegion(db, saved);
 }
 
 export type ImportProblem = { line: number; messages: string[] };
@@ -211,13 +225,14 @@ export async function listEnterprisesFor(
   f: { q?: string; industry?: store.EnterpriseRow['industry']; page?: number },
 ) {
   const size = 50;
-  return store.listEnterprises(db, {
+  const r = await store.listEnterprises(db, {
     q: f.q,
     industry: f.industry,
     orgId: isCentral(actor) ? undefined : actor.orgId,
     limit: size,
     offset: ((f.page ?? 1) - 1) * size,
   });
+  return { total: r.total, items: await withRegions(db, r.items) };
 }
 
 export type PolicyMatch = Match & { documentId: number; title: string; orgName: string };
@@ -274,7 +289,7 @@ export async function enterpriseDetail(db: Db, actor: Actor, id: number) {
   if (!can(actor, 'enterprise.view', { matchedOrgIds: await store.matchingOrgIds(db, id) }))
     throw new AppError('NOT_FOUND');
   const pushes = await presentPushes(db, await store.pushesOfEnterprise(db, id), () => e.name);
-  return { enterprise: e, matches: await matchesOf(db, e), pushes };
+  return { enterprise: await withRegion(db, e), matches: await matchesOf(db, e), pushes };
 }
 
 // ——— policies: conditions, pushes, funnel ———
@@ -320,7 +335,7 @@ export async function saveConditions(
     if (conditions.regionIds.some((id) => !regions.has(id))) throw new AppError('ENTERPRISE_REGION');
   }
   const before = await store.findConditions(db, documentId);
-  return inTransaction(db, async (tx) => {
+  await inTransaction(db, async (tx) => {
     const row = await store.upsertConditions(tx, {
       document_id: documentId,
       org_id: doc.orgId,
@@ -339,9 +354,12 @@ export async function saveConditions(
     });
     return row;
   });
+  const [view] = (await listPolicies(db, actor)).filter((p) => p.documentId === documentId);
+  return view;
 }
 
 /** The policies with conditions an actor works on (a department: its own), with matching and pushed counts. */
+
 export async function listPolicies(db: Db, actor: Actor) {
   const rows = await store.listConditions(db, isCentral(actor) ? undefined : actor.orgId);
   const docs = new Map(
@@ -582,7 +600,7 @@ export async function savePackage(db: Db, actor: Actor, id: number | null, body:
   const pairs = await store.publishedQaPairs(db, body.qaPairIds);
   if (pairs.length !== new Set(body.qaPairIds).size)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'qaPairIds', message: '所选问答不存在或尚未发布' }]);
-  return inTransaction(db, async (tx) => {
+  const saved = await inTransaction(db, async (tx) => {
     const values = {
       theme: body.theme,
       title: body.title,
@@ -616,6 +634,7 @@ export async function savePackage(db: Db, actor: Actor, id: number | null, body:
     });
     return row;
   });
+  return (await packagesWithContent(db, false)).filter((p) => p.id === saved.id);
 }
 
 export type PackageContent = store.PackageRow & {
