@@ -25,6 +25,7 @@ import {
   SIZE_LABELS,
   SIZES,
   type Size,
+  splitList,
 } from './domain/profile.ts';
 import type { PolicyMatch } from './service.ts';
 import { orgNames } from './service.ts';
@@ -141,10 +142,7 @@ function checkProfile(v: ProfileValues): { errors: FieldError[]; patch: access.S
   const quals = v.qualifications.filter((q): q is Qualification =>
     (QUALIFICATIONS as readonly string[]).includes(q),
   );
-  const tags = v.tags
-    .split(/[,，;；、\s]+/)
-    .map((t) => t.trim())
-    .filter(Boolean);
+  const tags = splitList(v.tags);
   if (tags.length > 20 || tags.some((t) => t.length > 20))
     errors.push({ field: 'tags', label: '标签', message: '最多20个标签，每个不超过20个字' });
   if (v.phone && !PHONE_RE.test(v.phone))

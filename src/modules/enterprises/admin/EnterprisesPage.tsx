@@ -30,6 +30,7 @@ import {
   QUALIFICATIONS,
   SIZE_LABELS,
   SIZES,
+  splitList,
 } from '../domain/profile.ts';
 import {
   createEnterprise,
@@ -76,7 +77,7 @@ export function EnterprisesPage() {
       capital: v.capital ?? null,
       phone: v.phone || null,
       email: v.email || null,
-      tags: (v.tags ?? '').split(/[，,、\s]+/u).filter((t) => t !== ''),
+      tags: splitList(v.tags),
     };
     try {
       if (editing === 'new') await createEnterprise(body);

@@ -6,6 +6,7 @@ import { useAuth } from '../../../admin/auth/AuthContext.tsx';
 import { PageTitle } from '../../../admin/components/PageTitle.tsx';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
 import { can } from '../domain/policies.ts';
+import { splitList } from '../domain/profile.ts';
 import { createPackage, listPackages, type Package, updatePackage } from './api.ts';
 
 type FormValues = {
@@ -17,8 +18,7 @@ type FormValues = {
   published?: boolean;
 };
 const ids = (s?: string) =>
-  (s ?? '')
-    .split(/[，,、\s]+/u)
+  splitList(s)
     .filter((x) => /^\d+$/.test(x))
     .map(Number);
 

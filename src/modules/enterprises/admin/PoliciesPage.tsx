@@ -28,6 +28,7 @@ import {
   QUALIFICATIONS,
   SIZE_LABELS,
   SIZES,
+  splitList,
 } from '../domain/profile.ts';
 import {
   type Conditions,
@@ -105,7 +106,7 @@ export function PoliciesPage() {
   async function save() {
     const { documentId, automatic, tags, ...v } = await form.validateFields();
     const conditions: Conditions = Object.fromEntries(
-      Object.entries({ ...v, tags: (tags ?? '').split(/[，,、\s]+/u).filter((t) => t !== '') }).filter(
+      Object.entries({ ...v, tags: splitList(tags) }).filter(
         ([, x]) => x !== undefined && x !== null && x !== '' && !(Array.isArray(x) && x.length === 0),
       ),
     );

@@ -11,6 +11,7 @@ import {
   qualificationFrom,
   type Size,
   sizeFrom,
+  splitList,
 } from './profile.ts';
 
 export const MAX_IMPORT_ROWS = 5000;
@@ -66,12 +67,6 @@ export function normaliseDate(text: string): string {
   return `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`;
 }
 
-const split = (s: string) =>
-  s
-    .split(/[,，;；、\s]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
-
 export function checkImport(
   header: readonly string[],
   rows: readonly SheetRow[],
@@ -124,12 +119,12 @@ export function checkImport(
     if (capital !== null && (!Number.isFinite(capital) || capital < 0 || capital > 1e10))
       messages.push(`注册资本“${cell('capital')}”应为不小于0的数字（万元）`);
     const qualifications: Qualification[] = [];
-    for (const q of split(cell('qualifications'))) {
+    for (const q of splitList(cell('qualifications'))) {
       const k = qualificationFrom(q);
       if (k) qualifications.push(k);
       else messages.push(`企业资质“${q}”无法识别`);
     }
-    const tags = split(cell('tags'));
+    const tags = splitList(cell('tags'));
     if (tags.some((t) => t.length > 20)) messages.push('每个标签不能超过20个字');
     const phone = cell('phone') || null;
     if (phone && !PHONE_RE.test(phone)) messages.push(`联系电话“${phone}”格式不正确`);

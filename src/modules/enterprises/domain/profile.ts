@@ -55,6 +55,14 @@ export const QUALIFICATION_LABELS: Readonly<Record<Qualification, string>> = {
   little_giant: '专精特新“小巨人”企业',
 };
 
+/** A list as people type it (tags, numbers): split at commas, semicolons, 顿号 and spaces. */
+export function splitList(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/[,，;；、\s]+/u)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
 export const industryLabel = (c: Industry) => `${INDUSTRY_SECTIONS[c]}（${c}）`;
 
 /** A label back to its key (imports and forms accept either), null when it is neither. */
