@@ -1,0 +1,34 @@
+import {
+  AimOutlined,
+  AppstoreOutlined,
+  FunnelPlotOutlined,
+  IdcardOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
+import type { AdminModule } from '../../../admin/module.tsx';
+import { EnterprisesPage } from './EnterprisesPage.tsx';
+import { FunnelPage } from './FunnelPage.tsx';
+import { PackagesPage } from './PackagesPage.tsx';
+import { PoliciesPage } from './PoliciesPage.tsx';
+
+/** 政策找人 in the console: profiles, conditions and pushes, the funnel, packages. */
+export const enterprisesAdmin: AdminModule = {
+  name: 'enterprises',
+  menu: {
+    path: '/enterprises',
+    title: '政策找人',
+    icon: <AimOutlined />,
+    children: [
+      { path: '/enterprises', title: '企业档案', icon: <IdcardOutlined /> },
+      { path: '/enterprises/policies', title: '政策条件与推送', icon: <SendOutlined /> },
+      { path: '/enterprises/funnel', title: '推送漏斗', icon: <FunnelPlotOutlined /> },
+      { path: '/enterprises/packages', title: '政策包', icon: <AppstoreOutlined /> },
+    ],
+  },
+  routes: [
+    { path: '/enterprises', element: <EnterprisesPage /> },
+    { path: '/enterprises/policies', element: <PoliciesPage /> },
+    { path: '/enterprises/funnel', element: <FunnelPage /> },
+    { path: '/enterprises/packages', element: <PackagesPage /> },
+  ],
+};
