@@ -84,7 +84,10 @@ export const SHEET_HEADERS = {
 } as const;
 const REQUIRED: readonly (keyof typeof SHEET_HEADERS)[] = ['channel', 'askedOn', 'question'];
 
-export type ConsultationSheet = { headers: string[]; rows: { row: number; cells: string[] }[] };
+export type ConsultationSheet = {
+  headers: readonly string[];
+  rows: readonly { row: number; cells: readonly string[] }[];
+};
 
 /** A spreadsheet of records, all or nothing: every bad row named (第N行：…). */
 export function parseConsultationSheet(
@@ -99,7 +102,7 @@ export function parseConsultationSheet(
   ) as Record<keyof typeof SHEET_HEADERS, number>;
   const missing = REQUIRED.filter((k) => col[k] < 0).map((k) => `“${SHEET_HEADERS[k]}”`);
   if (missing.length > 0) return { ok: false, errors: [`缺少${missing.join('、')}列（表头应在第一行）`] };
-  const cell = (cells: string[], i: number) => (i < 0 ? '' : (cells[i] ?? '').trim());
+  const cell = (cells: readonly string[], i: number) => (i < 0 ? '' : (cells[i] ?? '').trim());
   const errors: string[] = [];
   const records: CleanConsultation[] = [];
   for (const { row, cells } of sheet.rows) {
@@ -192,7 +195,8 @@ export function hotTopics(records: readonly { topic: string; askedOn: string }[]
   for (const r of records) {
     const topic = r.topic.trim() || '其他';
     const counts = byTopic.get(topic) ?? months.map(() => 0);
-    counts[at.get(monthOf(r.askedOn)) as number] += 1;
+    const i = at.get(monthOf(r.askedOn)) as number;
+    counts[i] = (counts[i] ?? 0) + 1;
     byTopic.set(topic, counts);
   }
   const zh = new Intl.Collator('zh-CN');
