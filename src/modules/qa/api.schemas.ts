@@ -157,7 +157,12 @@ export const consultationList = z.object({ items: z.array(consultationView) });
 
 export const consultationInsights = z.object({
   frequent: z.array(
-    z.object({ ids: z.array(z.number()), question: z.string(), size: z.number(), pairId: z.number().nullable() }),
+    z.object({
+      ids: z.array(z.number()),
+      question: z.string(),
+      size: z.number(),
+      pairId: z.number().nullable(),
+    }),
   ),
   topics: z.object({
     months: z.array(z.string()),

@@ -115,7 +115,12 @@ export async function qaRoutingApi(root: FastifyInstance, { db, config }: Module
   app.get(
     '/qa/routed',
     {
-      schema: { tags, summary: '转办问题（可按状态、超期筛选）', querystring: s.routedQuery, response: { 200: s.routedList } },
+      schema: {
+        tags,
+        summary: '转办问题（可按状态、超期筛选）',
+        querystring: s.routedQuery,
+        response: { 200: s.routedList },
+      },
     },
     async (req) => {
       const r = await routed.listRoutedFor(db, requireActor(req), req.query);
@@ -140,7 +145,8 @@ export async function qaRoutingApi(root: FastifyInstance, { db, config }: Module
         response: { 200: s.routedView },
       },
     },
-    async (req) => presentRouted(await routed.assignRouted(db, requireActor(req), req.params.id, req.body.orgId)),
+    async (req) =>
+      presentRouted(await routed.assignRouted(db, requireActor(req), req.params.id, req.body.orgId)),
   );
 
   app.post(
@@ -193,7 +199,12 @@ export async function qaRoutingApi(root: FastifyInstance, { db, config }: Module
   app.put(
     '/qa/routed-settings',
     {
-      schema: { tags, summary: '设置转办问题答复期限', body: s.routedSettings, response: { 200: s.routedSettings } },
+      schema: {
+        tags,
+        summary: '设置转办问题答复期限',
+        body: s.routedSettings,
+        response: { 200: s.routedSettings },
+      },
     },
     async (req) => routed.saveRoutedSettings(db, requireActor(req), req.body.dueDays),
   );
@@ -201,10 +212,17 @@ export async function qaRoutingApi(root: FastifyInstance, { db, config }: Module
   app.get(
     '/qa/consultations',
     {
-      schema: { tags, summary: '咨询记录', querystring: s.consultationQuery, response: { 200: s.consultationList } },
+      schema: {
+        tags,
+        summary: '咨询记录',
+        querystring: s.consultationQuery,
+        response: { 200: s.consultationList },
+      },
     },
     async (req) => ({
-      items: (await consultations.listConsultationsFor(db, requireActor(req), req.query)).map(presentConsultation),
+      items: (await consultations.listConsultationsFor(db, requireActor(req), req.query)).map(
+        presentConsultation,
+      ),
     }),
   );
 
@@ -239,7 +257,9 @@ export async function qaRoutingApi(root: FastifyInstance, { db, config }: Module
         askedOn: req.body.askedOn,
         question: req.body.question,
         answer: req.body.answer ?? '',
-        unit: req.body.orgId ? (orgs.find((o) => o.id === req.body.orgId)?.name ?? String(req.body.orgId)) : '',
+        unit: req.body.orgId
+          ? (orgs.find((o) => o.id === req.body.orgId)?.name ?? String(req.body.orgId))
+          : '',
         topic: req.body.topic ?? '',
       });
       return presentConsultation({ row, orgName: orgs.find((o) => o.id === row.org_id)?.name ?? null });
@@ -266,7 +286,12 @@ export async function qaRoutingApi(root: FastifyInstance, { db, config }: Module
   app.post(
     '/qa/consultations/suggest',
     {
-      schema: { tags, summary: '高频问题推荐到政策问答库（草稿）', body: s.suggestBody, response: { 200: s.pairView } },
+      schema: {
+        tags,
+        summary: '高频问题推荐到政策问答库（草稿）',
+        body: s.suggestBody,
+        response: { 200: s.pairView },
+      },
     },
     async (req) => presentPair(await consultations.suggestPair(db, requireActor(req), req.body)),
   );

@@ -6,8 +6,8 @@ import { qaBenchmarks } from './benchmarks.ts';
 import { qaCommands } from './commands.ts';
 import { QA_ERRORS } from './errors.ts';
 import { qaIndexJob } from './jobs.ts';
-import { recomputeRoutedDueDates } from './routing.service.ts';
 import { QA_PATH, qaPortal } from './portal.ts';
+import { recomputeRoutedDueDates } from './routing.service.ts';
 import { seedQaDemo } from './seeds.ts';
 import { qaStats } from './stats.ts';
 

@@ -18,7 +18,14 @@ import { formatChineseDate, loadCalendar, provisionalYearsBetween } from '../cal
 import { listPublicDocumentTexts } from '../documents/index.ts';
 import type { Mailer } from '../notifications/index.ts';
 import { createNotifications } from '../notifications/index.ts';
-import { activeUsers, listOrgs, loadReceiving, receivingUserIds, usersOfOrgs, visibleOrgIds } from '../orgs/index.ts';
+import {
+  activeUsers,
+  listOrgs,
+  loadReceiving,
+  receivingUserIds,
+  usersOfOrgs,
+  visibleOrgIds,
+} from '../orgs/index.ts';
 import { can } from './domain/policies.ts';
 import {
   checkContact,
@@ -46,7 +53,13 @@ async function dueOn(db: Db, from: string, days: number): Promise<string> {
   return calendar.addWorkingDays(from, days);
 }
 
-async function notifyUsers(tx: Db, userIds: readonly number[], row: routing.RoutedRow, title: string, body: string) {
+async function notifyUsers(
+  tx: Db,
+  userIds: readonly number[],
+  row: routing.RoutedRow,
+  title: string,
+  body: string,
+) {
   await createNotifications(
     tx,
     [...new Set(userIds)].map((userId) => ({
@@ -146,7 +159,10 @@ export async function trackQuestion(db: Db, code: string): Promise<TrackView | n
   if (!row) return null;
   const [orgs, calendar] = await Promise.all([listOrgs(db), loadCalendar(db)]);
   const sent = row.status === 'sent';
-  const docs = sent && row.cited_document_ids.length > 0 ? await listPublicDocumentTexts(db, row.cited_document_ids) : [];
+  const docs =
+    sent && row.cited_document_ids.length > 0
+      ? await listPublicDocumentTexts(db, row.cited_document_ids)
+      : [];
   return {
     code: row.tracking_code,
     question: row.question,
@@ -176,7 +192,11 @@ export type RoutedEntry = {
 export type RoutedQuery = { status?: RoutedStatus; overdue?: boolean };
 
 /** The queue the person sees: the office all; a unit the questions assigned to its organisations. */
-export async function listRoutedFor(db: Db, actor: Actor, q: RoutedQuery): Promise<{ items: RoutedEntry[]; overdue: number }> {
+export async function listRoutedFor(
+  db: Db,
+  actor: Actor,
+  q: RoutedQuery,
+): Promise<{ items: RoutedEntry[]; overdue: number }> {
   if (!can(actor, 'ask')) throw new AppError('FORBIDDEN');
   const manage = can(actor, 'routed.manage');
   const orgIds = manage ? undefined : [...(await visibleOrgIds(db, actor))];
@@ -207,7 +227,11 @@ async function entries(db: Db, actor: Actor, rows: readonly routing.RoutedRow[])
     if (visible && (row.org_id === null || !visible.has(row.org_id))) continue;
     const actions: RoutedStep[] = [];
     if (manage && nextRoutedStatus(row.status, 'assign')) actions.push('assign');
-    if (row.org_id !== null && can(actor, 'routed.answer', { orgId: row.org_id }) && nextRoutedStatus(row.status, 'answer'))
+    if (
+      row.org_id !== null &&
+      can(actor, 'routed.answer', { orgId: row.org_id }) &&
+      nextRoutedStatus(row.status, 'answer')
+    )
       actions.push('answer');
     if (manage && nextRoutedStatus(row.status, 'approve')) actions.push('approve', 'return');
     out.push({
@@ -215,7 +239,8 @@ async function entries(db: Db, actor: Actor, rows: readonly routing.RoutedRow[])
       orgName: row.org_id === null ? null : (names.get(row.org_id) ?? null),
       suggestedOrgName: row.suggested_org_id === null ? null : (names.get(row.suggested_org_id) ?? null),
       overdue: isRoutedOverdue(row.status, row.due_on, today),
-      provisionalYears: row.status === 'sent' ? [] : provisionalYearsBetween(calendar, row.asked_on, row.due_on),
+      provisionalYears:
+        row.status === 'sent' ? [] : provisionalYearsBetween(calendar, row.asked_on, row.due_on),
       personal: manage,
       actions,
     });
@@ -261,7 +286,12 @@ export async function assignRouted(db: Db, actor: Actor, id: number, orgId: numb
 export type RoutedAnswer = { answer: string; documentIds: number[]; general: boolean };
 
 /** The unit answers, citing public documents; a general answer (for 政策问答库) cites one in force. */
-export async function answerRouted(db: Db, actor: Actor, id: number, input: RoutedAnswer): Promise<RoutedEntry> {
+export async function answerRouted(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: RoutedAnswer,
+): Promise<RoutedEntry> {
   const existing = await routing.findRouted(db, id);
   if (!existing) throw new AppError('NOT_FOUND');
   if (existing.org_id === null || !can(actor, 'routed.answer', { orgId: existing.org_id }))
@@ -294,7 +324,13 @@ export async function answerRouted(db: Db, actor: Actor, id: number, input: Rout
       before: { status: before.status },
       after: { status, documentIds: ids, general: input.general },
     });
-    await notifyUsers(tx, await officeStaff(tx, row.org_id), row, '政策问答转办：答复待审核', row.question.slice(0, 60));
+    await notifyUsers(
+      tx,
+      await officeStaff(tx, row.org_id),
+      row,
+      '政策问答转办：答复待审核',
+      row.question.slice(0, 60),
+    );
   });
   return getRouted(db, actor, id);
 }
@@ -321,7 +357,8 @@ export async function reviewRouted(
     if (step === 'approve' && before.general && before.org_id !== null && pairId === null) {
       const docs = await listPublicDocumentTexts(tx, before.cited_document_ids);
       const doc = docs.find((d) => d.inForce);
-      if (!doc) throw invalid([{ path: 'documentIds', message: '所引用的文件已不再有效，请退回承办单位修改' }]);
+      if (!doc)
+        throw invalid([{ path: 'documentIds', message: '所引用的文件已不再有效，请退回承办单位修改' }]);
       const at = now();
       const question = before.question.slice(0, 200);
       const answer = (before.answer ?? '').slice(0, 4000);
@@ -396,7 +433,11 @@ export async function routedSettings(db: Db): Promise<{ dueDays: number }> {
 }
 
 /** The working days a newly routed question is due in; questions already routed keep theirs. */
-export async function saveRoutedSettings(db: Db, actor: Actor, dueDays: number): Promise<{ dueDays: number }> {
+export async function saveRoutedSettings(
+  db: Db,
+  actor: Actor,
+  dueDays: number,
+): Promise<{ dueDays: number }> {
   if (!can(actor, 'routed.manage')) throw new AppError('FORBIDDEN');
   await inTransaction(db, async (tx) => {
     const before = await routing.routedDueDays(tx);

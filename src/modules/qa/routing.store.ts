@@ -74,7 +74,11 @@ export function findRouted(db: Db, id: number, forUpdate = false): Promise<Route
 }
 
 export function findRoutedByCode(db: Db, code: string): Promise<RoutedRow | undefined> {
-  return db.selectFrom('qa_routed_questions').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('qa_routed_questions')
+    .selectAll()
+    .where('tracking_code', '=', code)
+    .executeTakeFirst();
 }
 
 export function updateRouted(
@@ -136,7 +140,11 @@ export async function routedCounts(
 }
 
 export async function routedDueDays(db: Db): Promise<number> {
-  const row = await db.selectFrom('qa_settings').select('routed_due_days').where('id', '=', 1).executeTakeFirst();
+  const row = await db
+    .selectFrom('qa_settings')
+    .select('routed_due_days')
+    .where('id', '=', 1)
+    .executeTakeFirst();
   return row?.routed_due_days ?? 5;
 }
 

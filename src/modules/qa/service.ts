@@ -409,7 +409,11 @@ export async function closestEvidence(
   if (q === '') return [];
   const loaded = await loadIndex(db);
   const places = placesIn(q, loaded.governments);
-  const parsed = { groups: questionGroups(searchTokens(q), places.map(placeCore)), intent: intentOf(q), places };
+  const parsed = {
+    groups: questionGroups(searchTokens(q), places.map(placeCore)),
+    intent: intentOf(q),
+    places,
+  };
   return rank(loaded.index, parsed, limit).map((r) => {
     const row = loaded.rows[r.position] as store.QaPassageRow;
     const doc = loaded.docs.get(row.document_id) as store.QaDocumentRow;

@@ -14,7 +14,11 @@ import { questionCounts } from './store.ts';
 
 const COUNT = [{ key: 'count', label: '件数' }];
 
-async function routedTable(db: Kysely<Database>, year: number, orgIds?: readonly number[]): Promise<StatsTable> {
+async function routedTable(
+  db: Kysely<Database>,
+  year: number,
+  orgIds?: readonly number[],
+): Promise<StatsTable> {
   const c = await routedCounts(db, year, chinaToday(), orgIds);
   return {
     key: 'qa.routed',
@@ -43,7 +47,11 @@ async function consultationsTable(
     columns: COUNT,
     rows: [
       { key: 'total', label: '咨询总数', counts: [total] },
-      ...CONSULTATION_CHANNELS.map((ch) => ({ key: ch, label: CONSULTATION_CHANNEL_LABELS[ch], counts: [c[ch]] })),
+      ...CONSULTATION_CHANNELS.map((ch) => ({
+        key: ch,
+        label: CONSULTATION_CHANNEL_LABELS[ch],
+        counts: [c[ch]],
+      })),
     ],
   };
 }
@@ -64,7 +72,9 @@ export async function qaStats(db: Kysely<Database>, q: StatsQuery): Promise<Stat
       ],
     });
   }
-  const scopes = q.groups ? q.groups.map((g) => ({ group: g.key, orgIds: g.orgIds })) : [{ group: undefined, orgIds: q.orgIds }];
+  const scopes = q.groups
+    ? q.groups.map((g) => ({ group: g.key, orgIds: g.orgIds }))
+    : [{ group: undefined, orgIds: q.orgIds }];
   for (const scope of scopes) {
     const tag = (t: StatsTable) => (scope.group === undefined ? t : { ...t, group: scope.group });
     if (wanted('qa.routed')) out.push(tag(await routedTable(db, q.year, scope.orgIds)));

@@ -77,8 +77,7 @@ test('overdue: not sent and past the due date, by a table', () => {
 
 test('tracking codes: made from the day and random numbers, read back as typed', () => {
   const code = trackingCode('2026-03-05', [0, 1, 31, 32, 255, 7]);
-  assert.equal(code, 'QA2026030523Z29Z'.slice(0, 10) + code.slice(10));
-  assert.equal(code.length, 16);
+  assert.equal(code, 'QA2026030523Z2Z9');
   const cases: [string, string | null][] = [
     [code, code],
     [` ${code.toLowerCase()} `, code],
