@@ -114,6 +114,16 @@ test('frequent questions: near-identical ones grouped, small groups left out', (
   );
   assert.deepEqual(frequentQuestions([q(1, ['a']), q(2, ['a'])]), []);
   assert.equal(frequentQuestions([q(1, ['a']), q(2, ['a'])], 2).length, 1);
+  // Near-identical to any question of the group, not only its first (怎么…呢 is close to 怎么, not to 如何).
+  const chained = frequentQuestions([
+    q(1, ['养老', '服务', '补贴', '如何', '申请']),
+    q(2, ['养老', '服务', '补贴', '怎么', '申请']),
+    q(3, ['养老', '服务', '补贴', '怎么', '申请', '呢']),
+  ]);
+  assert.deepEqual(
+    chained.map((g) => g.ids),
+    [[1, 2, 3]],
+  );
   // No tokens (a question of punctuation only) groups with nothing.
   assert.deepEqual(frequentQuestions([q(1, []), q(2, []), q(3, [])]), []);
 });

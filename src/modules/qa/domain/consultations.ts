@@ -147,17 +147,19 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 /**
- * The frequent questions: each question joins the first group whose first question it is near-identical
- * to (else starts one); groups of at least `min` questions, largest first. The group is named by its first
+ * The frequent questions: each question joins the first group holding a question it is near-identical to
+ * (else starts one); groups of at least `min` questions, largest first. The group is named by its first
  * question; `pairId` is the 政策问答库 pair one of its records was already suggested into.
  */
 export function frequentQuestions(qs: readonly TokenizedQuestion[], min = FREQUENT_AT): QuestionGroup[] {
-  const groups: { head: Set<string>; members: TokenizedQuestion[] }[] = [];
+  const groups: { sets: Set<string>[]; members: TokenizedQuestion[] }[] = [];
   for (const q of qs) {
     const set = new Set(q.tokens);
-    const g = groups.find((x) => jaccard(x.head, set) >= NEAR_IDENTICAL);
-    if (g) g.members.push(q);
-    else groups.push({ head: set, members: [q] });
+    const g = groups.find((x) => x.sets.some((other) => jaccard(other, set) >= NEAR_IDENTICAL));
+    if (g) {
+      g.members.push(q);
+      g.sets.push(set);
+    } else groups.push({ sets: [set], members: [q] });
   }
   return groups
     .filter((g) => g.members.length >= min)
