@@ -26,7 +26,7 @@ const HONEYPOT = 'website';
 
 const FIELDS = ['question', 'phone', 'email'] as const;
 type Field = (typeof FIELDS)[number];
-const LABELS: Record<Field, string> = { question: '您的问题', phone: '联系电话', email: '电子邮箱' };
+const LABELS: Record<Field, string> = { question: '转交的问题', phone: '联系电话', email: '电子邮箱' };
 export type RouteValues = Record<Field, string>;
 type FormError = { field: Field | null; message: string };
 
