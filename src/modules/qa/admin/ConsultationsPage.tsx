@@ -6,7 +6,6 @@ import {
   Card,
   Form,
   Input,
-  InputNumber,
   Modal,
   Select,
   Space,
@@ -39,6 +38,7 @@ import {
   listConsultations,
   suggestPair,
 } from './api.ts';
+import { PairFields } from './PairFields.tsx';
 
 type Entry = {
   channel: ConsultationChannel;
@@ -330,28 +330,7 @@ export function ConsultationsPage() {
         onCancel={() => setSuggesting(undefined)}
       >
         <Form form={suggest} layout="vertical">
-          <Form.Item
-            name="question"
-            label="问题"
-            rules={[{ required: true, message: '请填写问题' }, { max: 200 }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="answer"
-            label="答复"
-            rules={[{ required: true, message: '请填写答复' }, { max: 4000 }]}
-          >
-            <Input.TextArea rows={5} />
-          </Form.Item>
-          <Form.Item
-            name="documentId"
-            label="关联文件编号"
-            extra="政府文件库中该文件的编号（文件页面地址中的数字）。"
-            rules={[{ required: true, message: '请填写关联文件' }]}
-          >
-            <InputNumber min={1} style={{ width: 200 }} />
-          </Form.Item>
+          <PairFields />
           <Form.Item name="topic" label="主题" rules={[{ max: 20 }]}>
             <Input />
           </Form.Item>
