@@ -82,6 +82,8 @@ test('a refused question offers the routing form; its errors keep what was typed
   const long = await post({ _csrf: csrf, question: '问'.repeat(501), phone: '', email: '' });
   assert.equal(long.statusCode, 400);
   assert.match(long.body, /问题太长了/);
+  // Kept whole (not cut to the length allowed) for the asker to shorten.
+  assert.match(long.body, new RegExp(`>${'问'.repeat(501)}</textarea>`));
   const noCsrf = await post({ question: QUESTION, phone: '13800138000', email: '' });
   assert.equal(noCsrf.statusCode, 403);
   assert.match(noCsrf.body, /您填写的内容已保留/);

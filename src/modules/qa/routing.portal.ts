@@ -185,10 +185,6 @@ export async function routingPortal(app: FastifyInstance, ctx: ModuleContext): P
           thanks(trackingCode(today, [...randomBytes(6)]), today, []),
         );
       }
-      if ([...values.question.trim()].length > MAX_ROUTED_QUESTION)
-        return showForm(req, reply, 400, values, [
-          { field: 'question', message: `问题太长了，请精简到${MAX_ROUTED_QUESTION}字以内` },
-        ]);
       try {
         const row = await routeQuestion(ctx.db, values);
         const view = await trackQuestion(ctx.db, row.tracking_code);

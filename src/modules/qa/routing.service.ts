@@ -38,7 +38,7 @@ import {
   trackingCode,
 } from './domain/routing.ts';
 import * as routing from './routing.store.ts';
-import { closestEvidence, normalizeQuestion } from './service.ts';
+import { closestEvidence } from './service.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -88,9 +88,15 @@ export type RouteInput = { question: string; phone: string; email: string };
 
 /** The asker sends a refused question on (portal; no signed-in person). Field errors as VALIDATION_FAILED. */
 export async function routeQuestion(db: Db, input: RouteInput): Promise<routing.RoutedRow> {
-  const question = normalizeQuestion(input.question.slice(0, MAX_ROUTED_QUESTION * 2));
+  // Whitespace and control characters collapsed; nothing cut (a question too long is refused whole).
+  const question = input.question
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
   const errors: FieldError[] = [];
   if (question === '') errors.push({ path: 'question', message: '请填写您的问题' });
+  else if ([...question].length > MAX_ROUTED_QUESTION)
+    errors.push({ path: 'question', message: `问题太长了，请精简到${MAX_ROUTED_QUESTION}字以内` });
   const { contact, errors: contactErrors } = checkContact(input.phone, input.email);
   for (const e of contactErrors) errors.push({ path: e.field, message: e.message });
   if (errors.length > 0) throw invalid(errors);
