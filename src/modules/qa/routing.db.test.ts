@@ -269,3 +269,55 @@ test('overdue: flagged, filtered and counted; the stats count routed questions; 
   });
   assert.deepEqual((await office.get('/api/qa/routed-settings')).json(), { dueDays: 10 });
 });
+
+test('the unit is notified when assigned; the asker gets the answer by e-mail when an address was left', async () => {
+  const { assignRouted, answerRouted, reviewRouted } = await import('./routing.service.ts');
+  const { loadActor } = await import('../orgs/index.ts');
+  const officeUser = await t.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 't_office')
+    .executeTakeFirstOrThrow();
+  const handlerUser = await t.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 't_handler')
+    .executeTakeFirstOrThrow();
+  const office = await loadActor(t.db, officeUser.id);
+  const handler = await loadActor(t.db, handlerUser.id);
+  assert.ok(office && handler);
+  const row = await routeQuestion(t.db, {
+    question: '幼儿园保育费怎么退',
+    phone: '',
+    email: 'parent@example.cn',
+  });
+  await assignRouted(t.db, office, row.id, education);
+  const notes = await t.db
+    .selectFrom('notifications')
+    .select(['user_id', 'title'])
+    .where('subject_type', '=', 'qa_routed_question')
+    .where('subject_id', '=', String(row.id))
+    .execute();
+  assert.ok(notes.some((n) => n.user_id === handlerUser.id && /请答复群众提问/.test(n.title)));
+  await answerRouted(t.db, handler, row.id, {
+    answer: '按认定办法执行。',
+    documentIds: [docId],
+    general: false,
+  });
+  const sent: { to: string; subject: string; text: string }[] = [];
+  const mailer = {
+    enabled: true,
+    send: async (m: { to: string; subject: string; text: string }) => {
+      sent.push(m);
+      return null;
+    },
+    close() {},
+  };
+  const done = await reviewRouted(t.db, office, row.id, 'approve', null, mailer);
+  assert.equal(done.row.status, 'sent');
+  assert.equal(done.row.pair_id, null); // not general: not published into 政策问答库
+  assert.equal(sent.length, 1);
+  assert.equal(sent[0]?.to, 'parent@example.cn');
+  assert.match(sent[0]?.subject ?? '', new RegExp(row.tracking_code));
+  assert.match(sent[0]?.text ?? '', /按认定办法执行。/);
+});
