@@ -65,6 +65,7 @@ export function RoutedPage() {
   const [assignTo, setAssignTo] = useState<number>();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const [dueDays, setDueDays] = useState<number>();
   const [form] = Form.useForm<AnswerValues>();
 
   function show(r: Routed) {
@@ -161,19 +162,26 @@ export function RoutedPage() {
                 aria-label="答复期限（工作日）"
                 min={1}
                 max={60}
-                value={settings.data.dueDays}
-                onChange={async (v) => {
-                  if (typeof v !== 'number') return;
+                value={dueDays ?? settings.data.dueDays}
+                onChange={(v) => setDueDays(typeof v === 'number' ? v : undefined)}
+              />
+              <span>个工作日</span>
+              <Button
+                disabled={dueDays === undefined || dueDays === settings.data.dueDays}
+                onClick={async () => {
+                  if (dueDays === undefined) return;
                   try {
-                    await saveRoutedSettings({ dueDays: v });
-                    message.success(`新转办问题的答复期限为${v}个工作日`);
+                    await saveRoutedSettings({ dueDays });
+                    message.success(`新转办问题的答复期限为${dueDays}个工作日`);
+                    setDueDays(undefined);
                     settings.reload();
                   } catch (err) {
                     message.error(errorMessage(err));
                   }
                 }}
-              />
-              <span>个工作日</span>
+              >
+                保存期限
+              </Button>
             </Space>
           )}
         </Space>
