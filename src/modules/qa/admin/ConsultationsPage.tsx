@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  DatePicker,
   Form,
   Input,
   Modal,
@@ -15,12 +16,13 @@ import {
   Typography,
   Upload,
 } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../../admin/api/client.ts';
 import { listOrgs } from '../../../admin/api/orgs.ts';
 import { useAuth } from '../../../admin/auth/AuthContext.tsx';
 import { PageTitle } from '../../../admin/components/PageTitle.tsx';
-import { formatDate } from '../../../admin/lib/format.ts';
+import { formatDate, PICKER_DATE_FORMAT } from '../../../admin/lib/format.ts';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
 import {
   CONSULTATION_CHANNEL_LABELS,
@@ -42,7 +44,7 @@ import { PairFields } from './PairFields.tsx';
 
 type Entry = {
   channel: ConsultationChannel;
-  askedOn: string;
+  askedOn: Dayjs;
   question: string;
   answer?: string;
   orgId?: number;
@@ -60,8 +62,9 @@ export function ConsultationsPage() {
   const user = session.status === 'signedIn' ? session.user : null;
   const write = user !== null && can({ role: user.role }, 'consultation.write');
   const [channel, setChannel] = useState<ConsultationChannel>();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const from = range?.[0]?.format('YYYY-MM-DD') ?? '';
+  const to = range?.[1]?.format('YYYY-MM-DD') ?? '';
   const query = { channel, from: from || undefined, to: to || undefined };
   const list = useLoad(() => listConsultations(query), [channel, from, to]);
   const insights = useLoad(() => consultationInsights(query), [channel, from, to]);
@@ -81,7 +84,7 @@ export function ConsultationsPage() {
     const v = await entry.validateFields();
     setBusy(true);
     try {
-      await createConsultation({ ...v, orgId: v.orgId ?? null });
+      await createConsultation({ ...v, askedOn: v.askedOn.format('YYYY-MM-DD'), orgId: v.orgId ?? null });
       message.success('已录入');
       setEntering(false);
       reload();
@@ -174,20 +177,13 @@ export function ConsultationsPage() {
             onChange={setChannel}
             options={CONSULTATION_CHANNELS.map((c) => ({ value: c, label: CONSULTATION_CHANNEL_LABELS[c] }))}
           />
-          <Input
-            aria-label="起始日期"
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            style={{ width: 160 }}
-          />
-          <span>至</span>
-          <Input
-            aria-label="截止日期"
-            type="date"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            style={{ width: 160 }}
+          <DatePicker.RangePicker
+            aria-label="日期范围"
+            allowEmpty={[true, true]}
+            format={PICKER_DATE_FORMAT}
+            placeholder={['起始日期', '截止日期']}
+            value={range}
+            onChange={(v) => setRange(v)}
           />
           {write && (
             <>
@@ -292,8 +288,8 @@ export function ConsultationsPage() {
               }))}
             />
           </Form.Item>
-          <Form.Item name="askedOn" label="日期" rules={[{ required: true, message: '请填写日期' }]}>
-            <Input type="date" />
+          <Form.Item name="askedOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker format={PICKER_DATE_FORMAT} placeholder="选择日期" />
           </Form.Item>
           <Form.Item
             name="question"

@@ -152,8 +152,8 @@ export function RoutedPage() {
           <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
             只看已超期
           </Checkbox>
-          <Badge count={data?.overdue ?? 0} showZero color={data?.overdue ? 'red' : 'green'}>
-            <Typography.Text style={{ paddingRight: 12 }}>已超期</Typography.Text>
+          <Badge offset={[-4, 0]} count={data?.overdue ?? 0} showZero color={data?.overdue ? 'red' : 'green'}>
+            <Typography.Text style={{ paddingRight: 16 }}>已超期</Typography.Text>
           </Badge>
           {manage && settings.data && (
             <Space>
