@@ -10,7 +10,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Empty,
   Form,
   Input,
@@ -34,8 +33,9 @@ import {
   saveInterpretation,
   uploadFiles,
 } from '../../api/documents.ts';
-import { formatDate, PICKER_DATE_FORMAT } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { DateInput } from '../DateInput.tsx';
 import { FormModal } from '../FormModal.tsx';
 import { mapOptions } from './meta.ts';
 
@@ -319,7 +319,7 @@ export function InterpretationsCard({
           </Form.List>
         )}
         <Form.Item name="publishedDate" label="发布日期" extra="不填则随文件发布" style={{ marginTop: 16 }}>
-          <DatePicker format={PICKER_DATE_FORMAT} />
+          <DateInput />
         </Form.Item>
       </FormModal>
     </Card>
