@@ -111,6 +111,7 @@ export function BodyEditor(props: BodyEditorProps) {
     <Button
       key={label}
       size="small"
+      autoInsertSpace={false}
       type={pressed ? 'primary' : 'default'}
       aria-pressed={pressed}
       title={title}
