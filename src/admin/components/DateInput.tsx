@@ -4,22 +4,39 @@ import type { Dayjs } from 'dayjs';
 import { type FocusEvent, useState } from 'react';
 import { DATE_INPUT_FORMATS, invalidDateMessage, parseTypedDate } from '../lib/typedDate.ts';
 
+/** The props of a picker that the check of typed text wraps. */
+interface PickerEvents<I, A extends unknown[]> {
+  status?: DatePickerProps['status'];
+  onBlur?: (event: FocusEvent<HTMLElement>, info: I) => void;
+  onChange?: (...args: A) => void;
+}
+
 /**
  * The text left in a picker's input when it loses focus: antd keeps the last valid date when the
- * text is not one, so a typed text that is not a date is reported rather than silently dropped.
+ * text is not one, so a typed text that is not a date is reported (a Chinese message under the
+ * field, the field marked) rather than silently dropped. Returns the picker's props with the check
+ * added, and the message to show.
  */
-function useTypedCheck() {
+function useTypedCheck<I, A extends unknown[]>(props: PickerEvents<I, A>) {
   const [error, setError] = useState<string>();
-  function check(event: FocusEvent<HTMLElement>) {
-    const text = event.target instanceof HTMLInputElement ? event.target.value : '';
-    setError(parseTypedDate(text) === 'invalid' ? invalidDateMessage(text.trim()) : undefined);
-  }
+  const events: PickerEvents<I, A> = {
+    status: error ? 'error' : props.status,
+    onBlur: (event, info) => {
+      const text = event.target instanceof HTMLInputElement ? event.target.value : '';
+      setError(parseTypedDate(text) === 'invalid' ? invalidDateMessage(text.trim()) : undefined);
+      props.onBlur?.(event, info);
+    },
+    onChange: (...args) => {
+      setError(undefined);
+      props.onChange?.(...args);
+    },
+  };
   const message = error ? (
     <Typography.Text type="danger" role="alert" style={{ display: 'block', fontSize: 13 }}>
       {error}
     </Typography.Text>
   ) : null;
-  return { error, check, clear: () => setError(undefined), message };
+  return { events, message };
 }
 
 /**
@@ -28,22 +45,10 @@ function useTypedCheck() {
  * error under the field instead of being replaced by the previous date.
  */
 export function DateInput(props: DatePickerProps<Dayjs, false>) {
-  const typed = useTypedCheck();
+  const typed = useTypedCheck(props);
   return (
     <>
-      <DatePicker
-        format={DATE_INPUT_FORMATS}
-        {...props}
-        status={typed.error ? 'error' : props.status}
-        onBlur={(e, info) => {
-          typed.check(e);
-          props.onBlur?.(e, info);
-        }}
-        onChange={(date, text) => {
-          typed.clear();
-          props.onChange?.(date, text);
-        }}
-      />
+      <DatePicker format={DATE_INPUT_FORMATS} {...props} {...typed.events} />
       {typed.message}
     </>
   );
@@ -51,22 +56,10 @@ export function DateInput(props: DatePickerProps<Dayjs, false>) {
 
 /** The console's date range field, with `DateInput`'s formats and its check of typed text. */
 export function DateRangeInput(props: RangePickerProps) {
-  const typed = useTypedCheck();
+  const typed = useTypedCheck(props);
   return (
     <>
-      <DatePicker.RangePicker
-        format={DATE_INPUT_FORMATS}
-        {...props}
-        status={typed.error ? 'error' : props.status}
-        onBlur={(e, info) => {
-          typed.check(e);
-          props.onBlur?.(e, info);
-        }}
-        onChange={(dates, texts) => {
-          typed.clear();
-          props.onChange?.(dates, texts);
-        }}
-      />
+      <DatePicker.RangePicker format={DATE_INPUT_FORMATS} {...props} {...typed.events} />
       {typed.message}
     </>
   );
