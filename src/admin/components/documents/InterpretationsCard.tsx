@@ -37,6 +37,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { DateInput } from '../DateInput.tsx';
 import { FormModal } from '../FormModal.tsx';
+import { BodyEditor } from './BodyEditor.tsx';
 import { mapOptions } from './meta.ts';
 
 interface Values {
@@ -267,7 +268,7 @@ export function InterpretationsCard({
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="bodyHtml" label={kind === 'qa' ? '说明（可选）' : '解读正文'}>
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} />
+          <BodyEditor aria-label={kind === 'qa' ? '说明（可选）' : '解读正文'} />
         </Form.Item>
         {kind === 'graphic' && (
           <Form.Item
