@@ -110,9 +110,8 @@ test('政府文件库: draft, 文号 checked, review, 三同步 refusal, interpr
     await office.getByLabel('标题', { exact: true }).fill(title);
     await pick(office, office.getByLabel('发文机关（主办）'), '市教育局', true);
     await pick(office, office.getByLabel('体裁'), '行政规范性文件');
-    await office
-      .getByLabel('正文', { exact: true })
-      .fill('<p>为规范全市中小学课后服务，制定本办法。</p><p>课后服务坚持学生家长自愿原则。</p>');
+    // The body is a rich-text editor: typed text becomes paragraphs.
+    await office.getByLabel('正文', { exact: true }).fill('为规范全市中小学课后服务，制定本办法。');
     await office.getByLabel('主动公开', { exact: true }).check();
     // A serial with a leading zero is refused, and the reason is shown at the 文号 field.
     await office.getByLabel('文号', { exact: true }).fill(`济教发〔${year}〕07号`);

@@ -112,6 +112,11 @@ export function listMyTasks(query: Input<typeof s.myTasksQuery>): Promise<MyTask
   return api.get('/api/workplan/my-tasks', query);
 }
 
+/** The progress reports awaiting the office's review (公开办). */
+export function listLedgerReviewQueue(): Promise<z.infer<typeof s.reviewQueueItem>[]> {
+  return api.get('/api/workplan/review-queue');
+}
+
 export function getAssignment(id: number): Promise<AssignmentDetail> {
   return api.get(`/api/workplan/assignments/${id}`);
 }

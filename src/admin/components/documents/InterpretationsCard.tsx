@@ -10,7 +10,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Empty,
   Form,
   Input,
@@ -34,9 +33,11 @@ import {
   saveInterpretation,
   uploadFiles,
 } from '../../api/documents.ts';
-import { formatDate, PICKER_DATE_FORMAT } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { DateInput } from '../DateInput.tsx';
 import { FormModal } from '../FormModal.tsx';
+import { BodyEditor } from './BodyEditor.tsx';
 import { mapOptions } from './meta.ts';
 
 interface Values {
@@ -267,7 +268,7 @@ export function InterpretationsCard({
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="bodyHtml" label={kind === 'qa' ? '说明（可选）' : '解读正文'}>
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} />
+          <BodyEditor aria-label={kind === 'qa' ? '说明（可选）' : '解读正文'} />
         </Form.Item>
         {kind === 'graphic' && (
           <Form.Item
@@ -319,7 +320,7 @@ export function InterpretationsCard({
           </Form.List>
         )}
         <Form.Item name="publishedDate" label="发布日期" extra="不填则随文件发布" style={{ marginTop: 16 }}>
-          <DatePicker format={PICKER_DATE_FORMAT} />
+          <DateInput />
         </Form.Item>
       </FormModal>
     </Card>

@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Descriptions,
   type DescriptionsProps,
   Empty,
@@ -44,13 +43,14 @@ import {
   versionOn,
 } from '../../api/documents.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { AttributeTag, StatusTag, ValidityTag } from '../../components/documents/DocTags.tsx';
 import { InterpretationsCard } from '../../components/documents/InterpretationsCard.tsx';
 import { useDocumentsMeta } from '../../components/documents/meta.ts';
 import { RelationsCard } from '../../components/documents/RelationsCard.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { formatDate, formatDateTime, PICKER_DATE_FORMAT } from '../../lib/format.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 
 const STEP_OF: Record<string, number> = { draft: 0, returned: 0, in_review: 1, approved: 2, published: 3 };
@@ -522,12 +522,7 @@ export function DocumentDetailPage() {
             )}
             <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
               <label htmlFor="version-date">查看某日有效的文本</label>
-              <DatePicker
-                id="version-date"
-                format={PICKER_DATE_FORMAT}
-                value={versionDate}
-                onChange={(d) => void lookUpVersion(d)}
-              />
+              <DateInput id="version-date" value={versionDate} onChange={(d) => void lookUpVersion(d)} />
               {version &&
                 (version.inForce ? (
                   <Alert
@@ -596,7 +591,7 @@ export function DocumentDetailPage() {
           />
         </Form.Item>
         <Form.Item name="on" label="变更日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker format={PICKER_DATE_FORMAT} />
+          <DateInput />
         </Form.Item>
       </FormModal>
     </>

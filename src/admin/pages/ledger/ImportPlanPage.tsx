@@ -7,7 +7,6 @@ import {
   Checkbox,
   Col,
   Collapse,
-  DatePicker,
   Flex,
   Form,
   Input,
@@ -38,10 +37,11 @@ import {
   type UnitMatch,
 } from '../../api/workplan.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { LinkButton } from '../../components/ledger/LedgerTags.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ToneTag } from '../../components/RequestTags.tsx';
-import { chinaThisYear, formatDate, PICKER_DATE_FORMAT } from '../../lib/format.ts';
+import { chinaThisYear, formatDate } from '../../lib/format.ts';
 import { applyFieldErrors } from '../../lib/formErrors.ts';
 import { ORG_KIND_OPTIONS } from '../../lib/labels.ts';
 import { type OrgTreeOption, toTreeOptions } from '../../lib/orgTree.ts';
@@ -322,7 +322,7 @@ export function ImportPlanPage() {
                 </Col>
                 <Col xs={24} md={8} xl={6}>
                   <Form.Item name="issuedDate" label="成文日期">
-                    <DatePicker style={{ width: '100%' }} format={PICKER_DATE_FORMAT} />
+                    <DateInput style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8} xl={6}>
@@ -683,10 +683,9 @@ function TaskTable({
             label="完成时限原文"
             onChange={(x) => onUpdate(t.seq, { deadlineRaw: x.trim() || null })}
           />
-          <DatePicker
+          <DateInput
             size="small"
             aria-label={`第${t.seq}项的完成日期`}
-            format={PICKER_DATE_FORMAT}
             value={t.due ? dayjs(t.due) : null}
             placeholder="无具体日期"
             onChange={(d) => onUpdate(t.seq, { due: d ? d.format('YYYY-MM-DD') : null })}
