@@ -137,6 +137,7 @@ export const FIELDS: Record<EditableRegister, FieldDef[]> = {
     { key: 'satisfaction', label: '代表委员意见', kind: 'select', options: SATISFACTION_LABELS },
     { key: 'publication', label: '公开方式', kind: 'select', options: PUBLICATION_LABELS, listed: true },
     { key: 'publicationReason', label: '摘要公开理由', kind: 'textarea' },
+    { key: 'summaryText', label: '公开的摘要', kind: 'textarea' },
     { key: 'publishedOn', label: '公开日期', kind: 'date' },
   ],
   accounts: [

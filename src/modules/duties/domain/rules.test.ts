@@ -83,13 +83,24 @@ test('a proposal’s result is published only once replied; 摘要公开 require
     ['全文公开', { ...replied, publication: 'full', publishedOn: '2026-03-12' }, []],
     [
       '摘要 with reason',
-      { ...replied, publication: 'summary', publicationReason: '涉及个人隐私', publishedOn: '2026-03-12' },
+      {
+        ...replied,
+        publication: 'summary',
+        publicationReason: '涉及个人隐私',
+        summaryText: '已协调落实',
+        publishedOn: '2026-03-12',
+      },
       [],
     ],
     [
       '摘要 without reason',
-      { ...replied, publication: 'summary', publishedOn: '2026-03-12' },
+      { ...replied, publication: 'summary', summaryText: '已落实', publishedOn: '2026-03-12' },
       ['publicationReason'],
+    ],
+    [
+      '摘要 without its text',
+      { ...replied, publication: 'summary', publicationReason: '涉及隐私', publishedOn: '2026-03-12' },
+      ['summaryText'],
     ],
     ['published before replied', { publication: 'full', publishedOn: '2026-03-12' }, ['publication']],
     ['published without its date', { ...replied, publication: 'full' }, ['publishedOn']],

@@ -83,12 +83,13 @@ type ProposalFacts = {
   satisfaction?: string | null;
   publication?: string | null;
   publicationReason?: string | null;
+  summaryText?: string | null;
   publishedOn?: string | null;
 };
 
 /**
  * The publication rule of a proposal's result: published only once replied; 摘要公开 requires its reason
- * (LW21 二(二): 全文公开 as the rule, a summary with the reason why not in full); a publication date only
+ * and the summary published (LW21 二(二): 全文公开 as the rule, a summary with the reason why not in full); a publication date only
  * for a published result; the deputy's opinion only on a reply.
  */
 export function proposalErrors(p: ProposalFacts, occurredOn: string): FieldError[] {
@@ -105,6 +106,8 @@ export function proposalErrors(p: ProposalFacts, occurredOn: string): FieldError
     errors.push({ path: 'publication', message: '答复后才能公开办理结果' });
   if (publication === 'summary' && !p.publicationReason?.trim())
     errors.push({ path: 'publicationReason', message: '摘要公开的，应当说明不全文公开的理由' });
+  if (publication === 'summary' && !p.summaryText?.trim())
+    errors.push({ path: 'summaryText', message: '摘要公开的，请填写公开的摘要' });
   if (publication !== 'none' && !p.publishedOn)
     errors.push({ path: 'publishedOn', message: '请填写公开日期' });
   if (publication === 'none' && p.publishedOn)
