@@ -57,7 +57,11 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T, mes
 
 const link = z
   .union([
-    z.string().trim().max(500, '链接不能超过500个字').url('链接应以 http:// 或 https:// 开头'),
+    z
+      .string()
+      .trim()
+      .max(500, '链接不能超过500个字')
+      .regex(/^https?:\/\/[^\s]+$/, '链接应以 http:// 或 https:// 开头'),
     z.literal(''),
   ])
   .nullish()
