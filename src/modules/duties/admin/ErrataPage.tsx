@@ -4,7 +4,6 @@ import {
   Button,
   Form,
   Input,
-  InputNumber,
   Modal,
   Select,
   Space,
@@ -15,10 +14,9 @@ import {
 import { useState } from 'react';
 import { errorMessage } from '../../../admin/api/client.ts';
 import { PageTitle } from '../../../admin/components/PageTitle.tsx';
-import { chinaThisYear, formatChineseDate } from '../../../admin/lib/format.ts';
-import { useLoad } from '../../../admin/lib/useLoad.ts';
-import { STATE_LABELS, STATES } from '../domain/registers.ts';
-import { answerErrata, assignErrata, type DutyRecord, listRecords } from './api.ts';
+import { formatChineseDate } from '../../../admin/lib/format.ts';
+import { answerErrata, assignErrata, type DutyRecord } from './api.ts';
+import { useRegisterList } from './useRegisterList.tsx';
 
 /**
  * 网站找错: the reports from the portal's 网站纠错 form; the office assigns each to a unit, the unit (or
@@ -26,12 +24,7 @@ import { answerErrata, assignErrata, type DutyRecord, listRecords } from './api.
  */
 export function ErrataPage() {
   const { message } = App.useApp();
-  const [year, setYear] = useState<number | null>(chinaThisYear());
-  const [state, setState] = useState<string>();
-  const { data, loading, error, reload } = useLoad(
-    () => listRecords('errata', { year: year ?? undefined, state }),
-    [year, state],
-  );
+  const { data, loading, error, reload, filters } = useRegisterList('errata');
   const [acting, setActing] = useState<{ record: DutyRecord; step: 'assign' | 'answer' }>();
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ orgId?: number; answer?: string }>();
@@ -117,26 +110,7 @@ export function ErrataPage() {
     <>
       <PageTitle title="网站找错" />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <Space wrap>
-          <InputNumber
-            aria-label="年度"
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(v) => setYear(v)}
-            addonAfter="年"
-            placeholder="全部年度"
-          />
-          <Select
-            aria-label="状态"
-            allowClear
-            placeholder="全部状态"
-            style={{ width: 160 }}
-            value={state}
-            onChange={setState}
-            options={STATES.errata.map((s) => ({ value: s, label: STATE_LABELS[s] }))}
-          />
-        </Space>
+        <Space wrap>{filters}</Space>
         {error && <Alert type="error" showIcon message={error} />}
         <Table rowKey="id" loading={loading} columns={columns} dataSource={data?.items ?? []} />
       </Space>

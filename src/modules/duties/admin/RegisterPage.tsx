@@ -5,7 +5,6 @@ import {
   Button,
   Form,
   Input,
-  InputNumber,
   Modal,
   Select,
   Space,
@@ -17,9 +16,8 @@ import {
 import { useState } from 'react';
 import { errorMessage } from '../../../admin/api/client.ts';
 import { PageTitle } from '../../../admin/components/PageTitle.tsx';
-import { chinaThisYear, formatChineseDate } from '../../../admin/lib/format.ts';
+import { formatChineseDate } from '../../../admin/lib/format.ts';
 import { applyFieldErrors } from '../../../admin/lib/formErrors.ts';
-import { useLoad } from '../../../admin/lib/useLoad.ts';
 import {
   type EditableRegister,
   FIELDS,
@@ -27,10 +25,9 @@ import {
   IMPORT_REGISTERS,
   type ImportRegister,
   REGISTER_LABELS,
-  STATE_LABELS,
-  STATES,
 } from '../domain/registers.ts';
-import { type DutyRecord, importRecords, listRecords, type RecordBody, saveRecord } from './api.ts';
+import { type DutyRecord, importRecords, type RecordBody, saveRecord } from './api.ts';
+import { useRegisterList } from './useRegisterList.tsx';
 
 type Values = Record<string, string | number | undefined>;
 
@@ -62,12 +59,7 @@ function shown(f: FieldDef, v: unknown, r: DutyRecord): string {
  */
 export function RegisterPage({ register }: { register: EditableRegister }) {
   const { message, modal } = App.useApp();
-  const [year, setYear] = useState<number | null>(chinaThisYear());
-  const [state, setState] = useState<string>();
-  const { data, loading, error, reload } = useLoad(
-    () => listRecords(register, { year: year ?? undefined, state }),
-    [register, year, state],
-  );
+  const { data, loading, error, reload, filters } = useRegisterList(register);
   const [editing, setEditing] = useState<DutyRecord | 'new'>();
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
@@ -187,24 +179,7 @@ export function RegisterPage({ register }: { register: EditableRegister }) {
       <PageTitle title={title} />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap>
-          <InputNumber
-            aria-label="年度"
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(v) => setYear(v)}
-            addonAfter="年"
-            placeholder="全部年度"
-          />
-          <Select
-            aria-label="状态"
-            allowClear
-            placeholder="全部状态"
-            style={{ width: 160 }}
-            value={state}
-            onChange={setState}
-            options={STATES[register].map((s) => ({ value: s, label: STATE_LABELS[s] }))}
-          />
+          {filters}
           <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
             新增
           </Button>
