@@ -9,6 +9,8 @@ import { type Client, createTestApp, type TestApp } from '../../../test/helpers/
 import { startTestClock } from '../../../test/helpers/clock.ts';
 import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { setClock } from '../../platform/time.ts';
+import { CALENDAR_CHANGED } from '../calendar/index.ts';
+import { dutiesModule } from './manifest.ts';
 import { dutiesStats } from './stats.ts';
 
 let t: TestApp;
@@ -179,4 +181,29 @@ test('the office assigns; only the assigned department sees and answers; overdue
   } finally {
     startTestClock();
   }
+});
+
+test('calendar.changed: the due dates of errata awaiting an answer are recounted, answered ones kept', async () => {
+  const rows = await t.db
+    .selectFrom('duty_records')
+    .select(['id', 'state', 'due_on'])
+    .where('register', '=', 'errata')
+    .execute();
+  const open = rows.find((r) => r.state !== 'answered');
+  const answered = rows.find((r) => r.state === 'answered');
+  assert.ok(open && answered);
+  await t.db
+    .updateTable('duty_records')
+    .set({ due_on: '2026-01-01' })
+    .where('id', 'in', [open.id, answered.id])
+    .execute();
+  // Through the module's handler of the event, as the calendar's save announces it.
+  await dutiesModule.on?.[CALENDAR_CHANGED]?.(t.db, { years: [2026], actorId: null });
+  const after = await t.db
+    .selectFrom('duty_records')
+    .select(['id', 'due_on'])
+    .where('id', 'in', [open.id, answered.id])
+    .execute();
+  assert.equal(after.find((r) => r.id === open.id)?.due_on, '2026-03-19');
+  assert.equal(after.find((r) => r.id === answered.id)?.due_on, '2026-01-01');
 });

@@ -1,10 +1,12 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { CALENDAR_CHANGED } from '../calendar/index.ts';
 import { dutiesApi } from './api.ts';
 import { DUTIES_AUDIT_LABELS } from './audit.ts';
 import { DUTIES_ERRORS } from './errors.ts';
 import { silentAccountsJob } from './jobs.ts';
 import { dutiesPortal } from './portal/pages.ts';
 import { seedDemoDuties } from './seeds.ts';
+import { recomputeErrataDueDates } from './service.ts';
 import { dutiesStats } from './stats.ts';
 
 /**
@@ -21,4 +23,10 @@ export const dutiesModule: ModuleManifest = {
   seed: seedDemoDuties,
   stats: dutiesStats,
   jobs: [silentAccountsJob],
+  on: {
+    // The errata's due dates are counted in working days.
+    async [CALENDAR_CHANGED](db) {
+      await recomputeErrataDueDates(db);
+    },
+  },
 };

@@ -404,3 +404,19 @@ export async function checkSilentAccounts(db: Db, today: string = chinaToday()) 
     });
   return { flagged: flagged.length, cleared: clear.length };
 }
+
+/** calendar.changed (inside the saving transaction): the due dates of errata still unanswered, recounted. */
+export async function recomputeErrataDueDates(db: Db): Promise<void> {
+  const calendar = await loadCalendar(db);
+  const open = await db
+    .selectFrom('duty_records')
+    .select(['id', 'occurred_on', 'due_on'])
+    .where('register', '=', 'errata')
+    .where('state', '!=', 'answered')
+    .execute();
+  for (const row of open) {
+    const due = errataDue(calendar, row.occurred_on);
+    if (due && due.dueOn !== row.due_on)
+      await db.updateTable('duty_records').set({ due_on: due.dueOn }).where('id', '=', row.id).execute();
+  }
+}
