@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { startTestClock } from '../../../test/helpers/clock.ts';
-import { orgIdByName } from '../../../test/helpers/factories.ts';
+import { orgIdByName, userIdByUsername } from '../../../test/helpers/factories.ts';
 import { setClock } from '../../platform/time.ts';
 import { CALENDAR_CHANGED } from '../calendar/index.ts';
 import { dutiesModule } from './manifest.ts';
@@ -139,6 +139,20 @@ test('the office assigns; only the assigned department sees and answers; overdue
   const assigned = await office.send('POST', `/api/duties/errata/${item.id}/assign`, { orgId: education });
   assert.equal(assigned.statusCode, 200, assigned.body);
   assert.equal(assigned.json().assigneeName, '市教育局');
+  // The office was told when it came in, the department when it was assigned.
+  const told = async (username: string) =>
+    (
+      await t.db
+        .selectFrom('notifications')
+        .select('title')
+        .where('user_id', '=', await userIdByUsername(t.db, username))
+        .where('kind', '=', 'duties.errata')
+        .where('subject_id', '=', String(item.id))
+        .execute()
+    ).map((n) => n.title);
+  assert.deepEqual(await told('t_office'), ['收到网站纠错']);
+  assert.deepEqual(await told('t_handler'), ['网站纠错已交办']);
+  assert.deepEqual(await told('t_handler2'), []);
   const seen = (await handler.get('/api/duties/errata')).json().items;
   assert.deepEqual(
     seen.map((i: { id: number }) => i.id),

@@ -13,8 +13,16 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { chinaToday } from '../../platform/time.ts';
-import { loadCalendar } from '../calendar/index.ts';
-import { agencyIdsFor, listOrgs, visibleOrgIds } from '../orgs/index.ts';
+import { formatChineseDate, loadCalendar } from '../calendar/index.ts';
+import { createNotifications } from '../notifications/index.ts';
+import {
+  agencyIdsFor,
+  listOrgs,
+  loadReceiving,
+  receivingUserIds,
+  usersOfOrgs,
+  visibleOrgIds,
+} from '../orgs/index.ts';
 import { BODIES, type RecordInput } from './api.schemas.ts';
 import { can, type DutyAction, type DutyActor } from './domain/policies.ts';
 import {
@@ -279,6 +287,22 @@ export async function importRecords(db: Db, actor: Actor, register: ImportRegist
 
 // ── 网站找错 ──
 
+/** Tells people of an error report to handle (the console's bell), in the writing transaction. */
+async function notifyErrata(tx: Db, userIds: readonly number[], row: store.DutyRow, title: string) {
+  await createNotifications(
+    tx,
+    [...new Set(userIds)].map((userId) => ({
+      userId,
+      kind: 'duties.errata',
+      subjectType: 'duty_record',
+      subjectId: String(row.id),
+      title,
+      body: `网站纠错（${row.title}）：${String(row.data.description ?? '')}。请于${formatChineseDate(row.due_on)}前答复。`,
+      dueOn: row.due_on,
+    })),
+  );
+}
+
 const CODE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** A tracking code: JC, the day received and six characters no one guesses (no 0/O, 1/I). */
@@ -323,6 +347,9 @@ export async function submitErrata(db: Db, governmentId: number, input: ErrataIn
       subjectId: row.id,
       after: { page: input.page, dueOn: row.due_on, code: row.code },
     });
+    // The office that receives for the government is told.
+    const receipt = (await loadReceiving(tx)).receiverOf(governmentId);
+    if (receipt) await notifyErrata(tx, await receivingUserIds(tx, receipt.officeId), row, '收到网站纠错');
     return { row, provisionalYears: due.provisionalYears };
   });
 }
@@ -358,6 +385,15 @@ async function errataStep(
       before: { state: before.state, assigneeOrgId: before.assignee_org_id },
       after: { state: row.state, assigneeOrgId: row.assignee_org_id, answer: row.data.answer ?? null },
     });
+    if (step === 'assign' && row.assignee_org_id !== null) {
+      const users = await usersOfOrgs(tx, [row.assignee_org_id]);
+      await notifyErrata(
+        tx,
+        users.map((u) => u.id),
+        row,
+        '网站纠错已交办',
+      );
+    }
     return row;
   });
   return p.present(row);
