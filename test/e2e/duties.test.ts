@@ -3,7 +3,7 @@
 // citizen reads the answer. axe-core checks the registers' portal pages in both display modes.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -31,6 +31,17 @@ async function signIn(context: BrowserContext, username: string): Promise<Page> 
   await page.getByRole('button', { name: twoChars('登录') }).click();
   await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
   return page;
+}
+
+async function pick(page: Page, field: Locator, option: string): Promise<void> {
+  await field.click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown
+    .locator('.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${option}$`) })
+    .first()
+    .click();
+  await dropdown.waitFor({ state: 'hidden' });
 }
 
 async function expectNoViolations(page: Page, where: string): Promise<void> {
@@ -124,5 +135,44 @@ test('the registers’ portal pages are accessible in both modes', async () => {
     await checkBothModes(context, `${server.url}/gk/errata/track`, '纠错办理结果查询');
   } finally {
     await context.close();
+  }
+});
+
+test('政务新媒体: the office registers an account in the console; the public list shows it', async () => {
+  const staffContext = await newContext(browser);
+  const citizenContext = await newContext(browser, { javaScriptEnabled: false });
+  try {
+    const office = await signIn(staffContext, 't_office');
+    await office.goto(`${server.url}/admin/duties/accounts`);
+    await office.getByRole('heading', { level: 1, name: '政务新媒体' }).waitFor();
+    await office.getByRole('button', { name: /新增/ }).click();
+    const dialog = office.getByRole('dialog', { name: '新增政务新媒体记录' });
+    await pick(office, dialog.getByLabel('责任单位'), '市教育局');
+    await dialog.getByLabel('账号名称').fill('济宁教育发布');
+    await dialog.getByLabel('开设日期').fill('2025-06-01');
+    await pick(office, dialog.getByLabel('平台'), '微信公众号');
+    await dialog.getByLabel('账号ID').fill('jnjyfb');
+    await dialog.getByLabel('责任人').fill('陈某');
+    await dialog.getByLabel('开设审批文号').fill('济教字〔2025〕1号');
+    // Closed without its approval: refused, the field told why.
+    await dialog.getByLabel('注销日期').fill('2026-03-01');
+    await dialog.getByRole('button', { name: twoChars('保存') }).click();
+    await dialog.getByText('注销账号应当填写注销审批文号').waitFor();
+    await dialog.getByLabel('注销日期').fill('');
+    await dialog.getByLabel('最近更新日期').fill('2026-03-10');
+    await dialog.getByRole('button', { name: twoChars('保存') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await office.getByRole('row').filter({ hasText: 'jnjyfb' }).getByText('正常运营').waitFor();
+    await expectNoViolations(office, '政务新媒体（控制台）');
+
+    const citizen = await citizenContext.newPage();
+    await citizen.goto(`${server.url}/`);
+    await citizen.getByRole('contentinfo').getByRole('link', { name: '政务新媒体' }).click();
+    const row = citizen.getByRole('row').filter({ hasText: 'jnjyfb' });
+    await row.getByText('济宁教育发布').waitFor();
+    await row.getByText('微信公众号').waitFor();
+  } finally {
+    await staffContext.close();
+    await citizenContext.close();
   }
 });

@@ -294,7 +294,7 @@ test('accounts: a silent one is flagged by the check, a closure needs its approv
   assert.deepEqual(await checkSilentAccounts(t.db, '2026-03-31'), { flagged: 1, cleared: 0 });
   assert.deepEqual(await checkSilentAccounts(t.db, '2026-03-31'), { flagged: 0, cleared: 0 });
   assert.equal(
-    (await handler.get('/api/duties/accounts'))
+    (await handler.get('/api/duties/accounts?year=2026'))
       .json()
       .items.find((i: { title: string }) => i.title === '济宁教育发布').flagged,
     true,

@@ -88,8 +88,11 @@ export type ListFilter = {
 
 export async function listRecords(db: Db, f: ListFilter): Promise<DutyRow[]> {
   let q = db.selectFrom('duty_records').selectAll().where('register', '=', f.register);
-  if (f.year)
-    q = q.where('occurred_on', '>=', `${f.year}-01-01`).where('occurred_on', '<=', `${f.year}-12-31`);
+  if (f.year) {
+    q = q.where('occurred_on', '<=', `${f.year}-12-31`);
+    // Accounts are listed in every year they exist (opened by its end); the others in the year they occurred.
+    if (f.register !== 'accounts') q = q.where('occurred_on', '>=', `${f.year}-01-01`);
+  }
   if (f.orgId) q = q.where('org_id', '=', f.orgId);
   if (f.state) q = q.where('state', '=', f.state as State);
   const { orgIds, assigneeOrgId } = f;
