@@ -135,7 +135,7 @@ test('政务新媒体: the office registers an account in the console; the publi
     await office.goto(`${server.url}/admin/duties/accounts`);
     await office.getByRole('heading', { level: 1, name: '政务新媒体' }).waitFor();
     await office.getByRole('button', { name: /新增/ }).click();
-    const dialog = office.getByRole('dialog', { name: '新增政务新媒体记录' });
+    const dialog = office.locator('.ant-modal').filter({ hasText: '新增政务新媒体记录' });
     await pick(office, dialog.getByLabel('责任单位'), '市教育局');
     await dialog.getByLabel('账号名称').fill('济宁教育发布');
     await dialog.getByLabel('开设日期').fill('2025-06-01');

@@ -122,6 +122,7 @@ export function ErrataPage() {
         cancelText="取消"
         confirmLoading={saving}
         onCancel={() => setActing(undefined)}
+        maskClosable={false}
       >
         <p>
           {acting?.record.title}：{String(acting?.record.data.description ?? '')}

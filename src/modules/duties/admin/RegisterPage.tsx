@@ -207,6 +207,7 @@ export function RegisterPage({ register }: { register: EditableRegister }) {
         cancelText="取消"
         confirmLoading={saving}
         onCancel={() => setEditing(undefined)}
+        maskClosable={false}
         width={640}
       >
         <Form form={form} layout="vertical">
