@@ -7,6 +7,7 @@ import { calendarModule } from './modules/calendar/index.ts';
 import { decisionsModule } from './modules/decisions/index.ts';
 import { demoModule } from './modules/demo/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
+import { dutiesModule } from './modules/duties/index.ts';
 import { enterprisesModule } from './modules/enterprises/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
@@ -31,5 +32,6 @@ export const MODULES: readonly ModuleManifest[] = registerModules([
   decisionsModule,
   standardsModule,
   enterprisesModule,
+  dutiesModule,
   demoModule,
 ]);

@@ -8,6 +8,7 @@ import { calendarAdmin } from '../modules/calendar/admin/index.tsx';
 import { decisionsAdmin } from '../modules/decisions/admin/index.tsx';
 import { demoAdmin } from '../modules/demo/admin/index.tsx';
 import { documentsAdmin } from '../modules/documents/admin/index.tsx';
+import { dutiesAdmin } from '../modules/duties/admin/index.tsx';
 import { enterprisesAdmin } from '../modules/enterprises/admin/index.tsx';
 import { orgsAdmin } from '../modules/orgs/admin/index.tsx';
 import { qaAdmin } from '../modules/qa/admin/index.tsx';
@@ -30,6 +31,7 @@ export const ADMIN_MODULES: readonly AdminModule[] = [
   enterprisesAdmin,
   reportsAdmin,
   registersAdmin,
+  dutiesAdmin,
   siteAdmin,
   demoAdmin,
 ];

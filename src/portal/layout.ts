@@ -169,7 +169,7 @@ ${body}
 <footer class="site-footer">
 <div class="container">
 <p>${siteName} · 政府信息公开</p>
-<p><a href="/gk/guide">公开指南</a><span aria-hidden="true"> · </span><a href="/gk/apply">依申请公开</a></p>
+<p><a href="/gk/guide">公开指南</a><span aria-hidden="true"> · </span><a href="/gk/apply">依申请公开</a><span aria-hidden="true"> · </span><a href="/gk/proposals">建议提案办理</a><span aria-hidden="true"> · </span><a href="/gk/new-media">政务新媒体</a><span aria-hidden="true"> · </span><a href="/gk/errata?page=${encodeURIComponent(path)}" rel="nofollow">网站纠错</a></p>
 ${renderSiteFacts(site)}
 </div>
 </footer>
