@@ -281,11 +281,22 @@ export async function saveManualFigures(
   });
   if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
   await inTransaction(db, async (tx) => {
-    const report = await draftFor(tx, agency, year, actor.id);
+    const existing = await store.findReport(tx, orgId, year);
+    if (existing && !isEditable(existing.state)) throw new AppError('REPORT_FROZEN');
+    // Section 一 as generated from the figures before this change: a draft still showing it is refreshed.
+    const generated =
+      existing && (await overviewText(tx, agency, year, await computeFigures(tx, agency, year)));
     const before = await store.manualFigures(tx, orgId, year);
     for (const key of MANUAL_FIGURES) {
       const v = values[key];
       if (v !== undefined) await store.saveFigure(tx, orgId, year, key, v, actor.id);
+    }
+    // A new draft is written from the figures just saved (the fees sentence among them); an existing one
+    // whose section 一 nobody edited follows them, while a text staff edited is left as they wrote it.
+    let report = await draftFor(tx, agency, year, actor.id);
+    if (existing && report.overview === generated) {
+      const overview = await overviewText(tx, agency, year, await computeFigures(tx, agency, year));
+      if (overview !== report.overview) report = await store.updateReport(tx, report.id, { overview });
     }
     await recordAudit(tx, {
       actorId: actor.id,
