@@ -190,6 +190,8 @@ export type SavePlanInput = {
   /** Names the user marks as group names (kept verbatim with the task, assigned to nobody). */
   groupNames?: string[];
   parentPlanId: number | null;
+  /** The plan of an issuer outside the platform (the province's): every unit name is kept verbatim. */
+  externalIssuer?: string | null;
 };
 
 /**
@@ -293,6 +295,10 @@ export async function savePlan(db: Db, actor: Actor | null, input: SavePlanInput
       }),
       actor?.id ?? null,
     );
+    // An external plan (the province's) names units outside the platform: kept verbatim, assigned to nobody.
+    if (input.externalIssuer)
+      for (const n of distinctUnitNames(input.tasks))
+        if (!resolved.has(n.name)) resolved.set(n.name, { group: true });
     const unresolved = new Set<string>();
     const planned = input.tasks.map((t) => {
       const p = planTaskUnits(t, (n) => resolved.get(n) ?? null);
@@ -317,6 +323,7 @@ export async function savePlan(db: Db, actor: Actor | null, input: SavePlanInput
       sourceText: input.sourceText,
       parentPlanId: input.parentPlanId,
       createdBy: actor?.id ?? null,
+      externalIssuer: input.externalIssuer ?? null,
     });
     const taskIds = await store.insertTasks(tx, plan.id, input.tasks);
     const assignments: store.NewAssignment[] = [];

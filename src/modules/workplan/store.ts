@@ -22,6 +22,8 @@ export interface WorkPlansTable {
   source_text: string | null;
   parent_plan_id: number | null;
   published: Generated<boolean>;
+  /** The issuer of an imported plan from outside the platform's tree (migration 0041), else null. */
+  external_issuer: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: number | null;
   created_at: Generated<Date>;
 }
@@ -167,6 +169,7 @@ export type NewPlan = {
   sourceText: string | null;
   parentPlanId: number | null;
   createdBy: number | null;
+  externalIssuer?: string | null;
 };
 
 export function insertPlan(db: Db, v: NewPlan): Promise<WorkPlanRow> {
@@ -183,6 +186,7 @@ export function insertPlan(db: Db, v: NewPlan): Promise<WorkPlanRow> {
       source_text: v.sourceText,
       parent_plan_id: v.parentPlanId,
       created_by: v.createdBy,
+      external_issuer: v.externalIssuer ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
