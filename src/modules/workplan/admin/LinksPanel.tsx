@@ -98,6 +98,9 @@ export function LinksPanel({ plan }: { plan: Plan & { parentPlanId?: number | nu
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+        衔接上级计划
+      </Typography.Title>
       <Typography.Paragraph type="secondary">
         选择上级计划（如导入的省级工作要点、市级工作要点），系统按文字相似度建议本计划各项任务对应的上级任务，请逐项确认或修改后保存；上级计划的“落实情况”将汇总本计划的进展。
       </Typography.Paragraph>
