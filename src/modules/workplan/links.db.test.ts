@@ -164,3 +164,37 @@ test('county → city: the county’s own imported table linked to the city’s 
   );
   assert.equal(roll.tasks[0].counties[0].statusLabel, '未分解到单位');
 });
+
+test('province → city by derivation: the city’s plan copied from the province’s, rolled up on it', async () => {
+  const province = await save({
+    orgId: city,
+    title: '山东省2025年政务公开重点任务',
+    externalIssuer: '山东省人民政府办公厅',
+    tasks: [
+      task(1, '推进财政预决算公开', '全面公开部门预算、决算', ['省财政厅']),
+      task(2, '加强政策解读', '同步起草、同步审签、同步发布', ['省政府办公厅']),
+    ],
+  });
+  const derived = await office.send('POST', `/api/workplan/plans/${province}/cascade`, {
+    countyOrgId: city,
+    title: '山东省2025年政务公开重点任务（济宁市任务分解）',
+  });
+  assert.equal(derived.statusCode, 200, derived.body);
+  const { planId, tasks } = derived.json();
+  assert.equal(tasks.length, 2, 'every task of the province’s plan');
+  const detail = (await office.get(`/api/workplan/plans/${planId}`)).json();
+  assert.deepEqual(
+    detail.tasks.map((x: { assignments: { orgName: string; role: string }[] }) =>
+      x.assignments.map((a) => [a.orgName, a.role]),
+    ),
+    [[['济宁市人民政府', 'lead']], [['济宁市人民政府', 'lead']]],
+  );
+  const roll = (await office.get(`/api/workplan/plans/${province}/rollup`)).json();
+  assert.ok(roll.counties.some((c: { planId: number }) => c.planId === planId));
+  // Another county's office cannot derive from the city's external plan.
+  const other = await office.send('POST', `/api/workplan/plans/${province}/cascade`, {
+    countyOrgId: zoucheng,
+  });
+  assert.equal(other.statusCode, 400);
+  assert.equal(other.json().error.code, 'WORKPLAN_CASCADE_NOT_CHILD');
+});
