@@ -284,6 +284,8 @@ export const planDetail = z.object({
     /** Null for those who do not manage the plan. */
     sourceText: z.string().nullable(),
     parentPlanId: z.number().nullable(),
+    /** The issuer of an external plan (the province's), else null. */
+    externalIssuer: z.string().nullable(),
     published: z.boolean(),
     createdAt: timestamp,
     canManage: z.boolean(),

@@ -77,6 +77,7 @@ test('the external plan keeps its units verbatim and assigns nobody', async () =
     .executeTakeFirstOrThrow();
   assert.equal(plan.external_issuer, '山东省人民政府办公厅');
   const detail = (await office.get(`/api/workplan/plans/${province}`)).json();
+  assert.equal(detail.plan.externalIssuer, '山东省人民政府办公厅');
   assert.deepEqual(
     detail.tasks.map((x: { groups: string[]; assignments: unknown[] }) => [x.groups, x.assignments.length]),
     [
