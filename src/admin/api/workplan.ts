@@ -199,6 +199,22 @@ export function getRollup(planId: number): Promise<CityRollup> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// 上下级计划衔接 (links: an imported plan's tasks to its parent plan's, by suggestions the office confirms)
+
+export type LinkSuggestions = z.infer<typeof s.linkSuggestions>;
+
+export function getLinkSuggestions(planId: number, parentPlanId: number): Promise<LinkSuggestions> {
+  return api.get(`/api/workplan/plans/${planId}/links`, { parentPlanId });
+}
+
+export function saveLinks(
+  planId: number,
+  input: z.input<typeof s.saveLinksBody>,
+): Promise<z.infer<typeof s.savedLinks>> {
+  return api.put(`/api/workplan/plans/${planId}/links`, input);
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // 考核 (assessment: rules, periods, ranking, approval, publication)
 
 export type ScoreRules = z.infer<typeof s.scoreRules>;

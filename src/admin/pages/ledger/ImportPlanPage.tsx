@@ -54,6 +54,8 @@ interface MetaForm {
   issuedDate?: Dayjs | null;
   year: number;
   orgId: number;
+  /** The issuer of an external plan (the province's): its units are kept verbatim, not mapped. */
+  externalIssuer?: string;
 }
 
 const META_FIELDS = ['title', 'docNumber', 'issuer', 'issuedDate', 'year', 'orgId'] as const;
@@ -163,8 +165,9 @@ export function ImportPlanPage() {
     const unitMappings: { name: string; orgId: number }[] = [];
     const createUnits: NewUnit[] = [];
     const missing: string[] = [];
+    const external = meta.externalIssuer?.trim() || null;
     for (const u of units) {
-      if (u.group) continue;
+      if (u.group || external) continue;
       const d = decisionOf(u);
       if (d.mode === 'map' && d.orgId) unitMappings.push({ name: u.name, orgId: d.orgId });
       else if (d.mode === 'create' && d.parentOrgId)
@@ -190,6 +193,7 @@ export function ImportPlanPage() {
         tasks: tasks.map(({ sourceLines: _lines, ...t }) => t),
         unitMappings,
         createUnits,
+        externalIssuer: external,
       });
       message.success(`已保存工作台账，共 ${tasks.length} 项任务`);
       navigate(`/ledger/plans/${id}`);
@@ -328,6 +332,15 @@ export function ImportPlanPage() {
                 <Col xs={24} md={8} xl={6}>
                   <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
                     <InputNumber<number> min={2000} max={2100} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12} xl={6}>
+                  <Form.Item
+                    name="externalIssuer"
+                    label="上级外部计划的发文机关"
+                    tooltip="导入省级等平台外机关的工作要点时填写（如山东省人民政府办公厅）：单位名称照录，不对应到本平台机构；本级计划可在“衔接上级计划”中与之对应。"
+                  >
+                    <Input maxLength={200} placeholder="本单位自己的计划不填" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8} xl={12}>

@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { LinksPanel } from '../../../modules/workplan/admin/LinksPanel.tsx';
 import { errorMessage } from '../../api/client.ts';
 import { exportPlan, getPlan, type PlanTask, publishProgress, updatePlan } from '../../api/workplan.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
@@ -342,6 +343,11 @@ export function PlanDetailPage() {
                       key: 'cascade',
                       label: '下发到县',
                       children: <CascadePanel plan={data.plan} tasks={data.tasks} onChanged={reload} />,
+                    },
+                    {
+                      key: 'links',
+                      label: '衔接上级计划',
+                      children: <LinksPanel plan={data.plan} />,
                     },
                   ]
                 : []),

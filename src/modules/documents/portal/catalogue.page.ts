@@ -96,6 +96,7 @@ export function defaultGuide(orgName: string, officeName: string): Html {
 <p><a href="/gk/apply/form">在线提交政府信息公开申请</a></p>
 <h2>四、监督和救济</h2>
 <p>公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（《条例》第五十一条）。</p>
+<p><a href="/gk/complaint">在线投诉、举报</a></p>
 <h2>五、政府信息公开工作机构</h2>
 <p>${orgName}的政府信息公开工作机构为${officeName}，负责受理政府信息公开申请和有关咨询。</p>`;
 }
