@@ -49,6 +49,9 @@ export interface ConsultationCommentsTable {
 export interface DecisionSettingsTable {
   id: Generated<number>;
   feedback_working_days: number;
+  meeting_target: Generated<number>;
+  evaluation_target_government: Generated<number>;
+  evaluation_target_unit: Generated<number>;
   updated_at: Generated<Date>;
 }
 

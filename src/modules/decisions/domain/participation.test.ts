@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import {
   checkSignup,
   checkSurvey,
+  type EventFacts,
   eventPhase,
   materialsOnTime,
   type SignupRefusal,
@@ -11,7 +12,7 @@ import {
   targetProgress,
 } from './participation.ts';
 
-const ev = { heldOn: '2026-03-20', signupClosesOn: '2026-03-15', listPublished: false };
+const ev: EventFacts = { heldOn: '2026-03-20', signupClosesOn: '2026-03-15', listPublished: false };
 
 test('event phase by date and by the published list', () => {
   const rows: [string, typeof ev, string, string][] = [

@@ -45,7 +45,8 @@ export type SignupField = keyof SignupInput;
 export type FieldError<F extends string> = { field: F; message: string };
 
 /** Where an event stands for a visitor on `today`. */
-export type EventPhase = 'signup' | 'selecting' | 'upcoming' | 'held';
+export const EVENT_PHASES = ['signup', 'selecting', 'upcoming', 'held'] as const;
+export type EventPhase = (typeof EVENT_PHASES)[number];
 export const EVENT_PHASE_LABELS: Record<EventPhase, string> = {
   signup: '正在报名',
   selecting: '报名已截止',
@@ -122,15 +123,21 @@ export function signupRefusal(
 }
 
 /** The survey after an open day: from the day it is held. */
-export function checkSurvey(
-  input: { rating: string; remark: string },
-): { ok: true; value: { rating: number; remark: string } } | { ok: false; errors: FieldError<'rating' | 'remark'>[] } {
+export function checkSurvey(input: {
+  rating: string;
+  remark: string;
+}):
+  | { ok: true; value: { rating: number; remark: string } }
+  | { ok: false; errors: FieldError<'rating' | 'remark'>[] } {
   const errors: FieldError<'rating' | 'remark'>[] = [];
   const rating = /^[1-5]$/.test(input.rating.trim()) ? Number(input.rating.trim()) : null;
   if (rating === null) errors.push({ field: 'rating', message: '请选择满意程度' });
   const remark = input.remark.replace(/\r\n?/g, '\n').trim();
   if (charCount(remark) > SURVEY_REMARK_CHARS)
-    errors.push({ field: 'remark', message: `意见建议不能超过${SURVEY_REMARK_CHARS}字（现为${charCount(remark)}字）` });
+    errors.push({
+      field: 'remark',
+      message: `意见建议不能超过${SURVEY_REMARK_CHARS}字（现为${charCount(remark)}字）`,
+    });
   return errors.length || rating === null ? { ok: false, errors } : { ok: true, value: { rating, remark } };
 }
 

@@ -68,7 +68,7 @@ function columnBody(rows: store.ConsultationRow[], names: Map<number, string>, t
       ? html`<p class="muted">${empty}</p>`
       : html`<ul class="section-list">${items.map((r) => listItem(r, names.get(r.org_id) ?? '', today))}</ul>`;
   return html`<p class="lead">重大行政决策草案向社会公开征求意见。决策承办单位公布决策草案及其说明，明确提出意见的方式和期限；征求意见期限一般不少于30日（《重大行政决策程序暂行条例》第十五条）。征求意见结束后，公布意见收集和采纳情况。</p>
-<p><a class="button-link" href="${DECISIONS_PATH}/catalogue">重大行政决策事项目录</a></p>
+<p><a class="button-link" href="${DECISIONS_PATH}/catalogue">重大行政决策事项目录</a> <a class="button-link" href="${DECISIONS_PATH}/participation">听证会、列席会议和开放日</a> <a class="button-link" href="${DECISIONS_PATH}/evaluations">政策评估</a></p>
 <h2>正在征求意见</h2>
 ${list(open, '目前没有正在征求意见的决策草案。')}
 ${upcoming.length ? html`<h2>即将开始</h2>${list(upcoming, '')}` : null}
