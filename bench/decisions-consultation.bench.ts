@@ -50,7 +50,8 @@ async function addConsultation(dataDir: string): Promise<number> {
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const plus = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const plus = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     const row = await db
       .insertInto('consultations')
       .values({
@@ -81,7 +82,10 @@ async function addConsultation(dataDir: string): Promise<number> {
       entered_by: null,
     }));
     for (let i = 0; i < comments.length; i += 1000)
-      await db.insertInto('consultation_comments').values(comments.slice(i, i + 1000)).execute();
+      await db
+        .insertInto('consultation_comments')
+        .values(comments.slice(i, i + 1000))
+        .execute();
     return row.id;
   } finally {
     await handle.close();

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { orgIdByName } from '../helpers/factories.ts';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -96,6 +96,7 @@ test('公众参与: sign up for a meeting and an open day without JavaScript; th
 
   const citizenContext = await newContext(browser, { javaScriptEnabled: false });
   const axeContext = await newContext(browser);
+  const staffContext = await newContext(browser);
   try {
     const citizen = await citizenContext.newPage();
     await citizen.goto(`${server.url}/gk/decisions`);
@@ -133,11 +134,17 @@ test('公众参与: sign up for a meeting and an open day without JavaScript; th
       selection: 'draw',
       streamUrl: 'https://live.example.gov.cn/changwu',
     });
-    assert.equal((await office.send('POST', `/api/decisions/events/${meeting}/draw`, { seed: '20260316' })).statusCode, 200);
+    assert.equal(
+      (await office.send('POST', `/api/decisions/events/${meeting}/draw`, { seed: '20260316' })).statusCode,
+      200,
+    );
     assert.equal((await office.send('POST', `/api/decisions/events/${meeting}/list`)).statusCode, 200);
     await citizen.goto(`${server.url}/gk/decisions/events/${meeting}`);
     await citizen.getByRole('heading', { name: '列席代表名单' }).waitFor();
-    await citizen.getByRole('listitem').filter({ hasText: /^王建国$/ }).waitFor();
+    await citizen
+      .getByRole('listitem')
+      .filter({ hasText: /^王建国$/ })
+      .waitFor();
     assert.equal(await citizen.getByText('13800001234').count(), 0);
 
     await checkBothModes(axeContext, `${server.url}/gk/decisions/participation`, '听证会、列席会议和开放日');
@@ -145,8 +152,25 @@ test('公众参与: sign up for a meeting and an open day without JavaScript; th
     await checkBothModes(axeContext, `${server.url}/gk/decisions/events/${openDay}`, '政府开放日');
     await checkBothModes(axeContext, `${server.url}/gk/decisions/evaluations`, '政策评估');
     await checkBothModes(axeContext, `${server.url}/gk/decisions/catalogue`, '重大行政决策事项目录');
+
+    // The console: the events, the meeting with its draw record, the evaluations; axe on each.
+    const staff = await staffContext.newPage();
+    await staff.goto(`${server.url}/admin/login`);
+    await staff.getByLabel('用户名', { exact: true }).fill('t_office');
+    await staff.getByLabel('密码', { exact: true }).fill('password-123');
+    await staff.getByRole('button', { name: /^\s*登\s*录\s*$/ }).click();
+    await staff.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+    await staff.goto(`${server.url}/admin/decisions/events`);
+    await staff.getByRole('heading', { level: 1, name: '听证会、列席会议和开放日' }).waitFor();
+    await staff.getByRole('link', { name: '市政府常务会议（研究停车管理办法）' }).click();
+    await staff.getByText('种子 20260316').waitFor();
+    await expectNoViolations(staff, '控制台：列席会议');
+    await staff.goto(`${server.url}/admin/decisions/evaluations`);
+    await staff.getByRole('cell', { name: '济宁市高层次人才引进办法' }).waitFor();
+    await expectNoViolations(staff, '控制台：政策评估');
   } finally {
     await citizenContext.close();
     await axeContext.close();
+    await staffContext.close();
   }
 });

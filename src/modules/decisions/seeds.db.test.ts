@@ -44,11 +44,16 @@ test('demo: an open consultation and a closed one with a group of 15 copies and 
   );
   // Meetings (one held with representatives' opinions), a hearing, open days and evaluations.
   const { items: events } = (await office.get('/api/decisions/events')).json();
-  assert.deepEqual(
-    events.map((e: { kind: string; phase: string }) => `${e.kind}:${e.phase}`).sort(),
-    ['hearing:upcoming', 'meeting:held', 'meeting:signup', 'open_day:held', 'open_day:signup'],
+  assert.deepEqual(events.map((e: { kind: string; phase: string }) => `${e.kind}:${e.phase}`).sort(), [
+    'hearing:upcoming',
+    'meeting:held',
+    'meeting:signup',
+    'open_day:held',
+    'open_day:signup',
+  ]);
+  const held = events.find(
+    (e: { kind: string; phase: string }) => e.kind === 'meeting' && e.phase === 'held',
   );
-  const held = events.find((e: { kind: string; phase: string }) => e.kind === 'meeting' && e.phase === 'held');
   const meeting = await citizen.get(`/gk/decisions/events/${held.id}`);
   assert.match(meeting.body, /代表意见及答复/);
   assert.match(meeting.body, /抽签种子：<code>JN-DEMO-20261<\/code>/);
