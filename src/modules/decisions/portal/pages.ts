@@ -38,12 +38,13 @@ const HONEYPOT = 'website';
 
 type Opts = { db: Kysely<Database>; siteName: string };
 
-const idOf = (v: unknown): number | null => {
+/** A record id from a URL segment; null when it is not one (a forged or mistyped address). */
+export const idOf = (v: unknown): number | null => {
   const n = typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : Number.NaN;
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 };
 
-const paragraphs = (text: string): Html[] =>
+export const paragraphs = (text: string): Html[] =>
   text
     .split(/\r\n?|\n/)
     .map((l) => l.trim())
@@ -87,7 +88,8 @@ const FIELD_LABELS: Record<CommentField, string> = {
 const FIELDS: CommentField[] = ['article', 'content', 'name', 'contact'];
 const empty = (): FormValues => ({ name: '', contact: '', content: '', article: '' });
 
-function oneString(v: unknown): string {
+/** One field of a posted form (the first when repeated; '' when absent). */
+export function oneString(v: unknown): string {
   const first = Array.isArray(v) ? v[0] : v;
   return typeof first === 'string' ? first : '';
 }

@@ -39,7 +39,7 @@ import {
 } from '../domain/participation.ts';
 import { submitSignup, submitSurvey } from '../participation.service.ts';
 import * as store from '../participation.store.ts';
-import { DECISIONS_PATH } from './pages.ts';
+import { DECISIONS_PATH, idOf, oneString, paragraphs } from './pages.ts';
 
 export const PARTICIPATION_PATH = `${DECISIONS_PATH}/participation`;
 export const EVALUATIONS_PATH = `${DECISIONS_PATH}/evaluations`;
@@ -52,23 +52,6 @@ export const SIGNUP_RATE_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
 const HONEYPOT = 'website';
 
 type Opts = { db: Kysely<Database>; siteName: string };
-
-const idOf = (v: unknown): number | null => {
-  const n = typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : Number.NaN;
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
-};
-
-const paragraphs = (text: string): Html[] =>
-  text
-    .split(/\r\n?|\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .map((l) => html`<p>${l}</p>`);
-
-function oneString(v: unknown): string {
-  const first = Array.isArray(v) ? v[0] : v;
-  return typeof first === 'string' ? first : '';
-}
 
 const phaseOfRow = (r: store.EventRow, today: string): EventPhase =>
   eventPhase(
