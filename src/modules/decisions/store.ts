@@ -165,6 +165,35 @@ export function listComments(db: Db, consultationId: number) {
     .execute();
 }
 
+/** What the portal shows of comments: never who sent them. */
+export const PUBLIC_COMMENT_COLUMNS = [
+  'id',
+  'content',
+  'article',
+  'status',
+  'group_id',
+  'feedback',
+  'feedback_reason',
+] as const;
+export type PublicCommentRow = Pick<CommentRow, (typeof PUBLIC_COMMENT_COLUMNS)[number]>;
+
+/**
+ * The comments the portal page needs: the published ones only while no feedback report is out (a page
+ * of a consultation with thousands of comments reads what it shows); all once the report counts them.
+ */
+export function listPublicComments(
+  db: Db,
+  consultationId: number,
+  all: boolean,
+): Promise<PublicCommentRow[]> {
+  let q = db
+    .selectFrom('consultation_comments')
+    .select(PUBLIC_COMMENT_COLUMNS)
+    .where('consultation_id', '=', consultationId);
+  if (!all) q = q.where('status', '=', 'published');
+  return q.orderBy('id').execute();
+}
+
 export function findComment(db: Db, id: number) {
   return db.selectFrom('consultation_comments').selectAll().where('id', '=', id).executeTakeFirst();
 }
