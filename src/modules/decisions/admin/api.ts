@@ -52,6 +52,9 @@ export type ItemView = z.infer<typeof s.itemView>;
 export type ItemDetail = z.infer<typeof s.itemDetail>;
 export type ItemBody = z.input<typeof s.itemBody>;
 export type StepBody = z.input<typeof s.stepBody>;
+export type ItemUpdateBody = z.input<typeof s.itemUpdateBody>;
+export const updateItem = (id: number, b: ItemUpdateBody): Promise<ItemDetail> =>
+  api.put(`${base}/items/${id}`, b);
 export const listItems = (year: number): Promise<z.infer<typeof s.itemList>> =>
   api.get(`${base}/items`, { year });
 export const fetchItem = (id: number): Promise<ItemDetail> => api.get(`${base}/items/${id}`);
