@@ -168,6 +168,30 @@ test('公众参与: sign up for a meeting and an open day without JavaScript; th
     await staff.goto(`${server.url}/admin/decisions/evaluations`);
     await staff.getByRole('cell', { name: '济宁市高层次人才引进办法' }).waitFor();
     await expectNoViolations(staff, '控制台：政策评估');
+
+    // The catalogue's edit form: adjust an item's plan; the portal catalogue shows the change.
+    const item = await office.send('POST', '/api/decisions/items', {
+      orgId: city,
+      year: 2026,
+      subject: '济宁市养老服务设施布局专项规划',
+      plannedTime: '2026年第三季度',
+      published: true,
+    });
+    assert.equal(item.statusCode, 200, item.body);
+    await staff.goto(`${server.url}/admin/decisions/items/${item.json().item.id}`);
+    await staff.getByRole('button', { name: '修改事项' }).click();
+    const dialog = staff.getByRole('dialog', { name: '修改决策事项' });
+    await dialog.getByLabel('计划完成时间').fill('2026年第四季度');
+    await expectNoViolations(staff, '控制台：修改决策事项');
+    await dialog.getByRole('button', { name: /^\s*保\s*存\s*$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await staff.getByText('2026年第四季度').first().waitFor();
+    const catalogue = await citizenContext.newPage();
+    await catalogue.goto(`${server.url}/gk/decisions/catalogue?year=2026`);
+    await catalogue
+      .getByText(/2026年第四季度/)
+      .first()
+      .waitFor();
   } finally {
     await citizenContext.close();
     await axeContext.close();
