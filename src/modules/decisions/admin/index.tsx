@@ -3,9 +3,15 @@ import type { AdminModule } from '../../../admin/module.tsx';
 import { CataloguePage } from './CataloguePage.tsx';
 import { ConsultationPage } from './ConsultationPage.tsx';
 import { ConsultationsPage } from './ConsultationsPage.tsx';
+import { EvaluationsPage } from './EvaluationsPage.tsx';
+import { EventPage } from './EventPage.tsx';
 import { ItemPage } from './ItemPage.tsx';
+import { ParticipationPage } from './ParticipationPage.tsx';
 
-/** 决策公开 in the console: the consultations (意见征集), one consultation with its comments. */
+/**
+ * 决策公开 in the console: the consultations (意见征集), one consultation with its comments, the
+ * catalogue, hearings/meetings/open days and policy evaluations.
+ */
 export const decisionsAdmin: AdminModule = {
   name: 'decisions',
   menu: {
@@ -15,12 +21,17 @@ export const decisionsAdmin: AdminModule = {
     children: [
       { path: '/decisions', title: '意见征集', icon: <SolutionOutlined /> },
       { path: '/decisions/catalogue', title: '决策事项目录', icon: <SolutionOutlined /> },
+      { path: '/decisions/events', title: '听证、列席和开放日', icon: <SolutionOutlined /> },
+      { path: '/decisions/evaluations', title: '政策评估', icon: <SolutionOutlined /> },
     ],
   },
   routes: [
     { path: '/decisions', element: <ConsultationsPage /> },
     { path: '/decisions/catalogue', element: <CataloguePage /> },
     { path: '/decisions/items/:id', element: <ItemPage /> },
+    { path: '/decisions/events', element: <ParticipationPage /> },
+    { path: '/decisions/events/:id', element: <EventPage /> },
+    { path: '/decisions/evaluations', element: <EvaluationsPage /> },
     { path: '/decisions/:id', element: <ConsultationPage /> },
   ],
 };
