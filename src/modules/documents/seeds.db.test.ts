@@ -92,3 +92,25 @@ test('the demo library: sources with interpretations and ≥ 500 documents acros
   assert.equal(found.results[0].id, src.id);
   assert.deepEqual(await seedDemoDocuments(t.db), [], 'seeding twice does nothing');
 });
+
+test('the demo bodies vary like a real library: distinct texts, and a search for 政务公开 finds a minority', async () => {
+  const rows = await t.db.selectFrom('documents').select(['body_text', 'genre']).execute();
+  const distinct = new Set(rows.map((r) => r.body_text)).size;
+  assert.ok(distinct / rows.length >= 0.95, `distinct bodies ${distinct} of ${rows.length}`);
+  // The genres read differently: a 批复 answers a 请示, a 规范性文件 is written in articles.
+  const bodyOf = (genre: string) => rows.find((r) => r.genre === genre)?.body_text ?? '';
+  assert.match(bodyOf('reply'), /请示.*收悉/s);
+  assert.match(bodyOf('normative'), /第一条/);
+  assert.match(bodyOf('announcement'), /特此公告/);
+  const search = async (q: string) =>
+    (await admin.get(`/api/documents/search?q=${encodeURIComponent(q)}&pageSize=1`)).json() as {
+      total: number;
+    };
+  const open = (await search('政务公开')).total;
+  assert.ok(open > 0, 'the documents about 政务公开 are found');
+  console.log(`distinct bodies ${distinct}/${rows.length}; 政务公开 finds ${open}`);
+  assert.ok(open < rows.length * 0.2, `政务公开 finds ${open} of ${rows.length}`);
+  // A subject's own term finds its documents, not the whole library.
+  const pension = (await search('高龄津贴')).total;
+  assert.ok(pension > 0 && pension < rows.length * 0.1, `高龄津贴 finds ${pension}`);
+});

@@ -12,7 +12,6 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { SeedReport } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
-import { formatChineseDate } from '../calendar/index.ts';
 import { firstUser, listOrgs } from '../orgs/index.ts';
 import { type Attribute, findGenre, type Validity, validityAfter } from './domain/codes.ts';
 import { docNumberKey } from './domain/doc-number.ts';
@@ -21,6 +20,7 @@ import { addMonths } from './domain/workflow.ts';
 import { textToHtml } from './extract.ts';
 import { htmlToText } from './html.ts';
 import { documentVectors, loadSearchWords } from './search/service.ts';
+import { demoBody, demoInterpretation } from './seeds.texts.ts';
 
 /** The source documents, committed once for every module's demo data (the same files as ../shared/seeds). */
 const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources');
@@ -341,20 +341,6 @@ const GENRE_WEIGHTS: [string, number][] = [
   ['rule', 1],
 ];
 
-function body(s: Subject, title: string, orgName: string, written: string): string {
-  return textToHtml(
-    [
-      '各县（市、区）人民政府，市政府各部门、单位：',
-      `为深入贯彻落实党中央、国务院和省委、省政府关于${s.name}的决策部署，切实做好${s.detail}等工作，经研究，现就有关事项${title.endsWith('通知') ? '通知' : '明确'}如下。`,
-      `一、总体要求。坚持以人民为中心的发展思想，围绕${s.keywords.join('、')}等重点，健全工作机制，强化统筹协调，推动${s.name}工作取得新成效。`,
-      `二、主要任务。（一）完善制度。细化${s.detail}的工作规范和办事指南，做到标准统一、流程清晰。（二）优化服务。推行网上办、掌上办、就近办，压减办理时限和申请材料。（三）加强公开。通过政府网站、政务新媒体及时发布政策文件和解读材料，回应社会关切。`,
-      `三、保障措施。各级各部门要落实工作责任，加强资金保障和督导检查，定期调度工作进展，确保各项任务落到实处。工作中遇到的问题请及时报${orgName}。`,
-      `${orgName}`,
-      formatChineseDate(written),
-    ].join('\n'),
-  );
-}
-
 type Org = { id: number; name: string; kind: string; code: string | null; parent_id: number | null };
 
 type DocSeed = {
@@ -382,6 +368,8 @@ type DocSeed = {
   interpretation: boolean;
   coIssuer: number | null;
   orgName: string;
+  /** The policy subject of a generated document (its interpretation is written about it). */
+  subject?: Subject;
 };
 
 const isoOf = (y: number, doy: number) => new Date(Date.UTC(y, 0, 1 + doy)).toISOString().slice(0, 10);
@@ -426,6 +414,8 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
   const creator = await firstUser(db);
   const today = chinaToday();
   const rand = prng(20240305);
+  // Bodies draw from their own sequence, so the library's metadata does not depend on the texts.
+  const textRand = prng(20261207);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const weighted = () => {
     const total = GENRE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
@@ -556,7 +546,10 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
       topic: subject.topic,
       keywords: subject.keywords,
       summary: `${subject.detail}。`,
-      body_html: body(subject, title, org.name, written),
+      body_html: textToHtml(
+        demoBody(textRand, { subject, genre, title, orgName: org.name, written, docNumber }),
+      ),
+      subject,
       written_date: written,
       published_date: status === 'published' ? published : null,
       effective_date: policy ? plusDays(published, 30) : null,
@@ -708,7 +701,16 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
         kind: 'text' as const,
         title: `《${d.title.replace(/^.*关于/, '关于')}》政策解读`,
         body_html: textToHtml(
-          `一、制定背景。${d.summary ?? ''}\n二、主要内容。文件围绕${d.keywords.join('、')}，明确了工作目标、重点任务和保障措施。\n三、适用范围。本文件适用于${d.orgName}及所属单位，自发布之日起施行。`,
+          d.subject
+            ? demoInterpretation(textRand, {
+                subject: d.subject,
+                genre: d.genre,
+                title: d.title,
+                orgName: d.orgName,
+                written: d.written_date,
+                docNumber: d.doc_number,
+              })
+            : `一、制定背景。${d.summary ?? ''}\n二、主要内容。文件围绕${d.keywords.join('、')}，明确了工作目标、重点任务和保障措施。\n三、适用范围。本文件适用于${d.orgName}及所属单位，自发布之日起施行。`,
         ),
         qa: '[]',
       };
