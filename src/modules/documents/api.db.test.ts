@@ -48,9 +48,10 @@ test('a draft gets its index number by the pattern, serial per organisation and 
   const b = await create(handler, { docNumber: null, genre: 'normative' });
   const c = await create(handler, { writtenDate: '2024-12-30' });
   const code = `ORG${String(education).padStart(4, '0')}`;
-  assert.equal(a.indexNumber, `${code}-TZ-2025-00001`);
-  assert.equal(b.indexNumber, `${code}-GF-2025-00002`);
-  assert.equal(c.indexNumber, `${code}-TZ-2024-00001`);
+  // 机构代码-主题分类-年份-流水号: 10 is 科技、教育 in the State Council's topic list.
+  assert.equal(a.indexNumber, `${code}-10-2025-00001`);
+  assert.equal(b.indexNumber, `${code}-10-2025-00002`);
+  assert.equal(c.indexNumber, `${code}-10-2024-00001`);
   assert.equal(a.docNumber, '济教发〔2025〕3号');
   assert.equal(a.status, 'draft');
   assert.deepEqual(
@@ -75,11 +76,18 @@ test('the pattern is configurable by an administrator and checked', async () => 
     indexPattern: 'JN/{year}/{category}/{serial:4}',
   });
   assert.equal(ok.statusCode, 200, ok.body);
+  // Shown and kept with the Chinese placeholder names.
+  assert.equal(ok.json().indexPattern, 'JN/{年份}/{体裁}/{流水号:4}');
   const d = await create(handler, { writtenDate: '2023-05-05' });
   assert.equal(d.indexNumber, 'JN/2023/TZ/0001');
-  await admin.send('PATCH', '/api/documents/settings', {
-    indexPattern: '{orgCode}-{category}-{year}-{serial:5}',
+  const zh = await admin.send('PATCH', '/api/documents/settings', {
+    indexPattern: '{机构代码}-{主题分类}-{年份}-{流水号:5}',
   });
+  assert.equal(zh.statusCode, 200, zh.body);
+  assert.equal(
+    (await admin.get('/api/documents/settings')).json().indexPattern,
+    '{机构代码}-{主题分类}-{年份}-{流水号:5}',
+  );
 });
 
 test('index numbers stay unique and consecutive when drafts are created at the same time', async () => {
@@ -92,7 +100,7 @@ test('index numbers stay unique and consecutive when drafts are created at the s
   const code = `ORG${String(education).padStart(4, '0')}`;
   assert.deepEqual(
     numbers,
-    [1, 2, 3, 4, 5, 6].map((n) => `${code}-TZ-2022-0000${n}`),
+    [1, 2, 3, 4, 5, 6].map((n) => `${code}-10-2022-0000${n}`),
   );
 });
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { topicCategoryCode } from './domain/index-number.ts';
+import { isCreditCode } from './domain/uscc.ts';
 import { seedDemoDocuments } from './seeds.ts';
 
 let t: TestApp;
@@ -113,4 +115,21 @@ test('the demo bodies vary like a real library: distinct texts, and a search for
   // A subject's own term finds its documents, not the whole library.
   const pension = (await search('高龄津贴')).total;
   assert.ok(pension > 0 && pension < rows.length * 0.1, `高龄津贴 finds ${pension}`);
+});
+
+test('demo index numbers: the agency’s 统一社会信用代码, the 主题分类 code, the year, a 5-digit serial', async () => {
+  const rows = await t.db
+    .selectFrom('documents as d')
+    .innerJoin('orgs as o', 'o.id', 'd.org_id')
+    .select(['d.index_number', 'd.topic', 'd.written_date', 'o.credit_code'])
+    .execute();
+  for (const r of rows) {
+    assert.ok(isCreditCode(r.credit_code ?? ''), `${r.credit_code}`);
+    const [code, category, year, serial] = r.index_number.split('-');
+    assert.equal(code, r.credit_code);
+    assert.equal(category, topicCategoryCode(r.topic));
+    assert.equal(year, String(r.written_date).slice(0, 4));
+    assert.match(serial ?? '', /^\d{5}$/);
+  }
+  assert.equal(new Set(rows.map((r) => r.index_number)).size, rows.length, 'index numbers are unique');
 });

@@ -142,7 +142,7 @@ const TARGETS = [
   (s: BodySubject, y: number, n: number) => `到${y}年，${s.name}覆盖率达到${n}%以上`,
   (s: BodySubject, y: number, n: number) => `到${y}年底，${s.keywords[0]}相关事项办理时限压减${n % 50}%`,
   (s: BodySubject, y: number, n: number) => `${y}年群众对${s.keywords[0]}工作满意度达到${n}%`,
-  (s: BodySubject, y: number, n: number) => `到${y}年，建成${(n % 20) + 5}个市级示范点`,
+  (_s: BodySubject, y: number, n: number) => `到${y}年，建成${(n % 20) + 5}个市级示范点`,
 ];
 
 const REQUIREMENTS = [
@@ -159,13 +159,46 @@ const OPENNESS = [
   '要将执行情况纳入政务公开，主动接受社会监督',
 ];
 
-const NAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
-const GIVEN = ['建国', '晓燕', '志强', '丽娟', '海涛', '静', '磊', '红梅', '伟', '芳', '明', '雪', '鹏', '霞'];
+const NAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+];
+const GIVEN = [
+  '建国',
+  '晓燕',
+  '志强',
+  '丽娟',
+  '海涛',
+  '静',
+  '磊',
+  '红梅',
+  '伟',
+  '芳',
+  '明',
+  '雪',
+  '鹏',
+  '霞',
+];
 
 function pickN<T>(rand: Rand, xs: readonly T[], n: number): T[] {
   const pool = [...xs];
   const out: T[] = [];
-  while (out.length < n && pool.length > 0) out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0] as T);
+  while (out.length < n && pool.length > 0)
+    out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0] as T);
   return out;
 }
 
@@ -236,7 +269,10 @@ function workPoints(rand: Rand, ctx: BodyContext, year: number): string[] {
   const ms = measures(rand, s, 5);
   return [
     `${year}年${s.name}工作的总体思路是：${pick(rand, ['稳中求进、守正创新', '补短板、强弱项、提质效', '以群众满意为标准'])}，围绕${s.detail}，推动各项工作再上新台阶。`,
-    ...ms.map((m, i) => `${ORDINAL(i)}${m}。${pick(rand, [`${chineseNumber(Math.floor(rand() * 9) + 3)}月底前完成`, '全年持续推进', '年底前见到实效', '按季度调度'])}。（责任单位：${s.dept}${rand() < 0.5 ? '，各县（市、区）政府' : ''}）`),
+    ...ms.map(
+      (m, i) =>
+        `${ORDINAL(i)}${m}。${pick(rand, [`${chineseNumber(Math.floor(rand() * 9) + 3)}月底前完成`, '全年持续推进', '年底前见到实效', '按季度调度'])}。（责任单位：${s.dept}${rand() < 0.5 ? '，各县（市、区）政府' : ''}）`,
+    ),
     ...closing(ctx),
   ];
 }
@@ -244,7 +280,13 @@ function workPoints(rand: Rand, ctx: BodyContext, year: number): string[] {
 function articles(rand: Rand, ctx: BodyContext, kind: '规定' | '办法'): string[] {
   const s = ctx.subject;
   const ms = measures(rand, s, 4 + Math.floor(rand() * 3));
-  const law = pick(rand, ['《中华人民共和国行政许可法》', '《优化营商环境条例》', '《社会救助暂行办法》', '有关法律、法规', '《山东省人民政府关于加强行政规范性文件管理的规定》']);
+  const law = pick(rand, [
+    '《中华人民共和国行政许可法》',
+    '《优化营商环境条例》',
+    '《社会救助暂行办法》',
+    '有关法律、法规',
+    '《山东省人民政府关于加强行政规范性文件管理的规定》',
+  ]);
   const arts = [
     `为了${pick(rand, ['规范', '加强', '推进'])}${s.name}工作，${pick(rand, ['保障当事人合法权益', '提高行政效能', '促进经济社会发展'])}，根据${law}等规定，结合本市实际，制定本${kind}。`,
     `本${kind}适用于本市行政区域内${s.detail}等活动。`,
@@ -257,7 +299,12 @@ function articles(rand: Rand, ctx: BodyContext, kind: '规定' | '办法'): stri
 }
 
 function normative(rand: Rand, ctx: BodyContext): string[] {
-  return [pick(rand, RECIPIENTS), `现将有关规定印发给你们，请认真遵照执行。`, ...articles(rand, ctx, '规定'), ...closing(ctx)];
+  return [
+    pick(rand, RECIPIENTS),
+    `现将有关规定印发给你们，请认真遵照执行。`,
+    ...articles(rand, ctx, '规定'),
+    ...closing(ctx),
+  ];
 }
 
 function rule(rand: Rand, ctx: BodyContext): string[] {

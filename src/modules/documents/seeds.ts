@@ -16,6 +16,7 @@ import { firstUser, listOrgs } from '../orgs/index.ts';
 import { type Attribute, findGenre, type Validity, validityAfter } from './domain/codes.ts';
 import { docNumberKey } from './domain/doc-number.ts';
 import { DEFAULT_INDEX_PATTERN, formatIndexNumber, orgCodeFor } from './domain/index-number.ts';
+import { agencyUscc } from './domain/uscc.ts';
 import { addMonths } from './domain/workflow.ts';
 import { textToHtml } from './extract.ts';
 import { htmlToText } from './html.ts';
@@ -341,7 +342,35 @@ const GENRE_WEIGHTS: [string, number][] = [
   ['rule', 1],
 ];
 
-type Org = { id: number; name: string; kind: string; code: string | null; parent_id: number | null };
+type Org = {
+  id: number;
+  name: string;
+  kind: string;
+  code: string | null;
+  credit_code: string | null;
+  region_code: string | null;
+  parent_id: number | null;
+};
+
+/**
+ * The demo agencies' 统一社会信用代码 (real format: 机关 "11", the region of the agency or of its
+ * government, a 组织机构代码 from its id, valid check characters), so that index numbers read as real
+ * ones do. Agencies that have a code keep it.
+ */
+async function giveDemoAgenciesCodes(db: Kysely<Database>, orgs: Org[]): Promise<void> {
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const regionOf = (o: Org | undefined): string =>
+    !o
+      ? '370800'
+      : o.region_code && /^\d{6}$/.test(o.region_code)
+        ? o.region_code
+        : regionOf(byId.get(o.parent_id ?? -1));
+  for (const o of orgs) {
+    if (o.credit_code) continue;
+    o.credit_code = agencyUscc(regionOf(o), `00${String(423400 + o.id).padStart(6, '0')}`);
+    await db.updateTable('orgs').set({ credit_code: o.credit_code }).where('id', '=', o.id).execute();
+  }
+}
 
 type DocSeed = {
   title: string;
@@ -407,6 +436,7 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
   const started = performance.now();
   const orgs: Org[] = (await listOrgs(db)).sort((a, b) => a.id - b.id);
   if (orgs.length === 0) return [];
+  await giveDemoAgenciesCodes(db, orgs);
   const byName = new Map(orgs.map((o) => [o.name, o]));
   const city = orgs.find((o) => o.kind === 'government' && o.parent_id === null) as Org;
   const office = byName.get('市政府办公室') ?? city;
@@ -613,6 +643,7 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
       formatIndexNumber(DEFAULT_INDEX_PATTERN, {
         orgCode: orgCodeFor(orgById.get(d.org_id) as Org),
         category: findGenre(d.genre)?.category ?? 'QT',
+        topic: d.topic,
         year,
         serial: s.last_serial,
       }),

@@ -21,7 +21,13 @@ import { countOrgs, findOrg, orgNames, userDisplayNames, visibleOrgIds } from '.
 import * as contentStore from './content.store.ts';
 import { type Attribute, type DocStatus, findGenre, findLegalGround, TOPICS } from './domain/codes.ts';
 import { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
-import { checkIndexPattern, formatIndexNumber, orgCodeFor } from './domain/index-number.ts';
+import {
+  checkIndexPattern,
+  chinesePattern,
+  DEFAULT_INDEX_PATTERN,
+  formatIndexNumber,
+  orgCodeFor,
+} from './domain/index-number.ts';
 import { can, type DocPermission } from './domain/policies.ts';
 import {
   allowedActions,
@@ -155,7 +161,7 @@ export type DocumentSettings = { indexPattern: string; reviewIntervalMonths: num
 export async function getSettings(db: Db): Promise<DocumentSettings> {
   const row = await store.findSettings(db);
   return {
-    indexPattern: row?.index_pattern ?? '{orgCode}-{category}-{year}-{serial:5}',
+    indexPattern: chinesePattern(row?.index_pattern ?? DEFAULT_INDEX_PATTERN),
     reviewIntervalMonths: row?.review_interval_months ?? 12,
   };
 }
@@ -187,7 +193,7 @@ export async function updateSettings(
   return inTransaction(db, async (tx) => {
     const before = await getSettings(tx);
     await store.updateSettings(tx, {
-      ...(patch.indexPattern !== undefined ? { index_pattern: patch.indexPattern } : {}),
+      ...(patch.indexPattern !== undefined ? { index_pattern: chinesePattern(patch.indexPattern) } : {}),
       ...(patch.reviewIntervalMonths !== undefined
         ? { review_interval_months: patch.reviewIntervalMonths }
         : {}),
@@ -210,6 +216,7 @@ export async function nextIndexNumber(
   tx: Tx | Db,
   orgId: number,
   genre: string,
+  topic: string | null,
   writtenDate: string,
 ): Promise<string> {
   const year = Number(writtenDate.slice(0, 4));
@@ -220,6 +227,7 @@ export async function nextIndexNumber(
   return formatIndexNumber(indexPattern, {
     orgCode: orgCodeFor(org),
     category: findGenre(genre)?.category ?? 'QT',
+    topic,
     year,
     serial,
   });
@@ -279,7 +287,13 @@ export async function insertDocumentRow(
   const bodyHtml = sanitizeBody(input.bodyHtml ?? '');
   const docNumber = input.docNumber?.trim() ? input.docNumber.trim() : null;
   const parsed = docNumber ? parseDocNumber(docNumber) : null;
-  const indexNumber = await nextIndexNumber(tx, input.orgId, input.genre, input.writtenDate);
+  const indexNumber = await nextIndexNumber(
+    tx,
+    input.orgId,
+    input.genre,
+    input.topic ?? null,
+    input.writtenDate,
+  );
   const row = await store.insertDocument(tx, {
     title: input.title.trim(),
     doc_number: parsed?.ok ? parsed.value.normalized : docNumber,
