@@ -86,7 +86,7 @@ const TOPIC_MEASURES: Record<string, string[]> = {
   agriculture: [
     '统筹整合涉农资金，优先保障项目建设需要',
     '建立“县负总责、乡镇主抓、村为主体”的工作机制',
-    '落实建后管护责任，明确管护主体和经费来源',
+    '落实建后管护责任，明确管护主体和管护标准',
     '推行农村生活垃圾“户集、村收、镇运、县处理”模式',
     '开展村庄清洁行动，推动村容村貌整体提升',
   ],
@@ -98,11 +98,10 @@ const TOPIC_MEASURES: Record<string, string[]> = {
     '简化提取手续，实现租房提取“一次不用跑”',
   ],
   general: [
-    '严格落实公开属性源头认定，先确定公开属性，再运转呈签',
     '及时更新主动公开基本目录，确保栏目内容准确完整',
-    '规范依申请公开办理流程，严格按照法定时限答复',
-    '做好政策文件解读，坚持“三同步”要求',
-    '加强政务公开平台建设，提升政府网站集约化水平',
+    '加强政府网站内容保障，做到栏目无空白、链接无错误',
+    '开展政府网站和政务新媒体季度检查，检查结果在本级政府门户网站公布',
+    '提升政府网站集约化水平，统一信息资源库',
   ],
   finance: [
     '严格执行集中采购目录和采购限额标准',
@@ -139,10 +138,10 @@ const TOPIC_MEASURES: Record<string, string[]> = {
 };
 
 const TARGETS = [
-  (s: BodySubject, y: number, n: number) => `到${y}年，${s.name}覆盖率达到${n}%以上`,
-  (s: BodySubject, y: number, n: number) => `到${y}年底，${s.keywords[0]}相关事项办理时限压减${n % 50}%`,
-  (s: BodySubject, y: number, n: number) => `${y}年群众对${s.keywords[0]}工作满意度达到${n}%`,
-  (_s: BodySubject, y: number, n: number) => `到${y}年，建成${(n % 20) + 5}个市级示范点`,
+  (_s: BodySubject, y: number, n: number) => `到${y}年，相关政策覆盖率达到${n}%以上`,
+  (_s: BodySubject, y: number, n: number) => `到${y}年底，相关事项办理时限压减${n % 50}%`,
+  (_s: BodySubject, y: number, n: number) => `${y}年群众满意度达到${n}%`,
+  (_s: BodySubject, y: number, n: number) => `到${y}年，培育${(n % 20) + 5}个市级示范点`,
 ];
 
 const REQUIREMENTS = [
@@ -252,7 +251,7 @@ function notice(rand: Rand, ctx: BodyContext, year: number): string[] {
   const mid = addDays(start, 60 + Math.floor(rand() * 60));
   const out = [
     pick(rand, RECIPIENTS),
-    `为${pick(rand, ['深入贯彻落实', '认真落实', '进一步做好'])}${s.name}相关工作部署，${pick(rand, ['切实保障群众合法权益', '提升服务质量和效率', '推动各项政策落地见效'])}，现就做好${year}年${s.name}工作通知如下：`,
+    `为${pick(rand, ['深入贯彻落实', '认真落实', '进一步做好'])}${s.name}相关工作部署，${pick(rand, ['切实保障群众合法权益', '提升服务质量和效率', '推动各项措施落地见效'])}，经研究，现就有关事项通知如下：`,
     `一、明确工作目标。${pick(rand, TARGETS)(s, year, 85 + Math.floor(rand() * 14))}，${s.keywords.join('、')}等工作制度进一步健全。`,
     '二、抓好重点任务。',
     ...ms.map((m, i) => `${SUB(i)}${m}。`),
@@ -271,7 +270,7 @@ function workPoints(rand: Rand, ctx: BodyContext, year: number): string[] {
     `${year}年${s.name}工作的总体思路是：${pick(rand, ['稳中求进、守正创新', '补短板、强弱项、提质效', '以群众满意为标准'])}，围绕${s.detail}，推动各项工作再上新台阶。`,
     ...ms.map(
       (m, i) =>
-        `${ORDINAL(i)}${m}。${pick(rand, [`${chineseNumber(Math.floor(rand() * 9) + 3)}月底前完成`, '全年持续推进', '年底前见到实效', '按季度调度'])}。（责任单位：${s.dept}${rand() < 0.5 ? '，各县（市、区）政府' : ''}）`,
+        `${ORDINAL(i)}${m}。${pick(rand, ['持续推进', '务求实效', '按季度调度', '纳入重点督办事项'])}。（责任单位：${s.dept}${rand() < 0.5 ? '，各县（市、区）政府' : ''}）`,
     ),
     ...closing(ctx),
   ];

@@ -55,7 +55,7 @@ const SUBJECTS: Subject[] = [
     topic: 'scitech',
     keywords: ['义务教育', '招生', '入学'],
     theme: '就学',
-    detail: '适龄儿童少年入学资格审核、学区划分、随迁子女入学和招生信息公开',
+    detail: '适龄儿童少年入学资格审核、学区划分、随迁子女入学和招生计划发布',
   },
   {
     name: '学前教育普惠发展',
