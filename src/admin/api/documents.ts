@@ -89,8 +89,12 @@ export function reviewDocument(
   return api.post(`/api/documents/${id}/review`, { decision, notes });
 }
 
+/** Publish (签发): only after the signer confirmed it in the console; the API records who signed. */
 export function publishDocument(id: number, publishedDate?: string): Promise<DocumentDetail> {
-  return api.post(`/api/documents/${id}/publish`, publishedDate ? { publishedDate } : {});
+  return api.post(`/api/documents/${id}/publish`, {
+    ...(publishedDate ? { publishedDate } : {}),
+    confirmed: true,
+  });
 }
 
 export function setDocumentAttribute(

@@ -67,12 +67,17 @@ export function deleteAttachment(
 
 // ───────────────────────────── interpretations ─────────────────────────────
 
-export async function countInterpretations(db: Db, documentId: number): Promise<number> {
-  const r = await db
+export async function countInterpretations(
+  db: Db,
+  documentId: number,
+  opts: { publishedOnly?: boolean } = {},
+): Promise<number> {
+  let q = db
     .selectFrom('interpretations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('document_id', '=', documentId)
-    .executeTakeFirstOrThrow();
+    .where('document_id', '=', documentId);
+  if (opts.publishedOnly) q = q.where('review_status', '=', 'published');
+  const r = await q.executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

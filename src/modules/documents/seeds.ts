@@ -594,7 +594,10 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
       converted_on: null,
       historical,
       theme: subject.theme ?? null,
-      interpretation: policy && attribute === 'proactive' && (status === 'published' || rand() < 0.5),
+      // 不解读不运转: a policy document past drafting has its interpretation; a draft may not yet.
+      interpretation:
+        (policy && attribute === 'proactive' && (status === 'published' || rand() < 0.5)) ||
+        (policy && attribute === 'proactive' && status !== 'draft'),
       coIssuer:
         genre === 'normative' || genre === 'opinion'
           ? rand() < 0.3

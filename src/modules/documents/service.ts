@@ -102,7 +102,7 @@ export type DocumentPatch = Partial<DocumentInput>;
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-function isIsoDay(s: string): boolean {
+export function isIsoDay(s: string): boolean {
   if (!ISO.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
@@ -519,6 +519,8 @@ async function transition(
     if (action === 'publish') {
       const on = extra.publishedDate ?? chinaToday();
       set.published_date = on;
+      // 签发: whoever confirms the publication signs it (the console asks for the confirmation).
+      set.published_by = actor.id;
       set.attribute_review_due = attributeReviewDue(row.attribute, on, reviewIntervalMonths);
     }
     const updated = await store.updateDocument(tx, id, set);
@@ -622,15 +624,17 @@ export async function documentDetail(db: Db, id: number, opts: { today?: string 
   const loaded = await store.loadDocumentDetail(db, id);
   if (!loaded) throw new AppError('NOT_FOUND');
   const d = loaded.document;
-  const [reviews, attributeReviews, creatorName, [deadline]] = await Promise.all([
+  const [reviews, attributeReviews, creatorName, signerNames, [deadline]] = await Promise.all([
     store.listReviews(db, id),
     store.listAttributeReviews(db, id),
     creatorNameOf(db, d),
+    userDisplayNames(db, d.published_by ? [d.published_by] : []),
     publicationDeadlines(db, [d], opts.today ?? chinaToday()),
   ]);
   return presentStaffDocument({
     ...loaded,
     creatorName,
+    signerName: d.published_by ? (signerNames.get(d.published_by) ?? null) : null,
     reviews,
     attributeReviews,
     publicationDeadline: deadline ?? null,
