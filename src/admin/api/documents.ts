@@ -132,6 +132,11 @@ export function saveInterpretation(
     : api.post(`/api/documents/${documentId}/interpretations`, input);
 }
 
+/** Approve a 后续解读 added after publication: it is published, dated today. */
+export function approveInterpretation(documentId: number, interpretationId: number): Promise<Interpretation> {
+  return api.post(`/api/documents/${documentId}/interpretations/${interpretationId}/approve`, {});
+}
+
 export function deleteInterpretation(documentId: number, interpretationId: number): Promise<Ok> {
   return api.delete(`/api/documents/${documentId}/interpretations/${interpretationId}`);
 }

@@ -134,3 +134,22 @@ test('demo index numbers: the agency’s 统一社会信用代码, the 主题分
   }
   assert.equal(new Set(rows.map((r) => r.index_number)).size, rows.length, 'index numbers are unique');
 });
+
+test('the source documents’ task tables are tables on the document page (no JavaScript needed)', async () => {
+  const src = await t.db
+    .selectFrom('documents')
+    .select(['id', 'body_html', 'body_text'])
+    .where('doc_number', '=', '济政办字〔2021〕18号')
+    .executeTakeFirstOrThrow();
+  assert.match(
+    src.body_html,
+    /<table><thead><tr><th scope="col">工作任务<\/th><th scope="col">牵头部门<\/th>/,
+  );
+  assert.match(src.body_html, /<td colspan="4">一、深化重点领域政府信息公开<\/td>/);
+  // The text keeps one cell per line (search, and the policy Q&A's task rows).
+  assert.match(src.body_text, /工作任务\n牵头部门\n责任单位\n具体要求/);
+  const page = await (await t.anonymous()).get(`/gk/documents/${src.id}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<th scope="col">具体要求<\/th>/);
+  assert.doesNotMatch(page.body, /<p>\s*工作任务\s*<\/p>/, 'no cell as a paragraph');
+});
