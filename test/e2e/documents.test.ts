@@ -210,7 +210,9 @@ test('政府文件库: draft, 文号 checked, review, 三同步 refusal, interpr
     await followup.waitFor({ state: 'hidden' });
     const pendingItem = office.locator('.ant-list-item').filter({ hasText: '课后服务实施一学期情况说明' });
     await pendingItem.getByText('待审核').waitFor();
-    await reviewer.goto(documentUrl);
+    await reviewer.goto(`${server.url}/admin/documents/review`);
+    await reviewer.getByRole('heading', { level: 1, name: '待审核文件' }).waitFor();
+    await reviewer.getByRole('link', { name: '课后服务实施一学期情况说明' }).click();
     await reviewer.getByRole('heading', { level: 1, name: title }).waitFor();
     await reviewer.getByRole('button', { name: '审核通过解读：课后服务实施一学期情况说明' }).click();
     await reviewer.locator('.ant-popconfirm').getByRole('button', { name: '审核通过并发布' }).click();

@@ -132,6 +132,13 @@ export function saveInterpretation(
     : api.post(`/api/documents/${documentId}/interpretations`, input);
 }
 
+export type PendingInterpretation = z.infer<typeof s.pendingInterpretationList>['items'][number];
+
+/** 后续解读 waiting for review in the reviewer's organisations. */
+export function listPendingInterpretations(): Promise<{ items: PendingInterpretation[] }> {
+  return api.get('/api/documents/interpretations/pending');
+}
+
 /** Approve a 后续解读 added after publication: it is published, dated today. */
 export function approveInterpretation(documentId: number, interpretationId: number): Promise<Interpretation> {
   return api.post(`/api/documents/${documentId}/interpretations/${interpretationId}/approve`, {});

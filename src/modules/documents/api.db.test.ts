@@ -289,6 +289,13 @@ test('review: returned with notes, resubmitted, approved — each recorded; 三�
     (await handler.send('POST', `/api/documents/${d.id}/interpretations/${fid}/approve`, {})).statusCode,
     403,
   );
+  // The reviewer's queue lists it; a handler has no queue.
+  const queue = (await reviewer.get('/api/documents/interpretations/pending')).json();
+  assert.deepEqual(
+    queue.items.map((x: { id: number; documentId: number }) => [x.id, x.documentId]),
+    [[fid, d.id]],
+  );
+  assert.equal((await handler.get('/api/documents/interpretations/pending')).statusCode, 403);
   const future = await reviewer.send('POST', `/api/documents/${d.id}/interpretations/${fid}/approve`, {
     publishedDate: '2099-01-01',
   });
@@ -297,6 +304,7 @@ test('review: returned with notes, resubmitted, approved — each recorded; 三�
   assert.equal(ok.statusCode, 200, ok.body);
   assert.equal(ok.json().reviewStatus, 'published');
   assert.equal(ok.json().publishedDate, TEST_TODAY);
+  assert.deepEqual((await reviewer.get('/api/documents/interpretations/pending')).json().items, []);
   const again = await reviewer.send('POST', `/api/documents/${d.id}/interpretations/${fid}/approve`, {});
   assert.equal(again.statusCode, 409);
   assert.equal(again.json().error.code, 'DOC_INTERPRETATION_NOT_PENDING');

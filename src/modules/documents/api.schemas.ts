@@ -308,6 +308,20 @@ export const interpretationView = z.object({
 
 export const interpretationList = z.object({ items: z.array(interpretationView) });
 
+/** 后续解读 waiting for review (the reviewer's queue). */
+export const pendingInterpretationList = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      title: z.string(),
+      kindLabel: z.string(),
+      documentId: z.number(),
+      documentTitle: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
 /** One interpretation with the document it explains. */
 export const interpretationWithDocument = interpretationView.extend({
   document: z.object({ id: z.number(), title: z.string(), docNumber: z.string().nullable() }),

@@ -11,6 +11,7 @@ import {
   deleteInterpretation,
   getInterpretation,
   listInterpretations,
+  pendingInterpretationQueue,
   removeAttachment,
   saveInterpretation,
 } from './content.service.ts';
@@ -406,6 +407,17 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
     },
   );
 
+  app.get(
+    '/documents/interpretations/pending',
+    {
+      schema: {
+        tags,
+        summary: '待审核的后续解读（发布后添加或修改的解读材料）',
+        response: { 200: s.pendingInterpretationList },
+      },
+    },
+    async (req) => pendingInterpretationQueue(db, requireActor(req)),
+  );
   app.get(
     '/documents/:id/interpretations',
     {

@@ -24,7 +24,7 @@ import { can } from './domain/policies.ts';
 import { ExtractError, extractText } from './extract.ts';
 import { sanitizeBody } from './html.ts';
 import { reindex } from './search/reindex.ts';
-import { isIsoDay, loadForActor } from './service.ts';
+import { authorize, isIsoDay, loadForActor } from './service.ts';
 import { findDocumentHeading, type InterpretationReviewStatus, type QaItem } from './store.ts';
 
 type Db = Kysely<Database>;
@@ -330,6 +330,22 @@ export async function deleteInterpretation(
     });
     await reindex(tx, documentId);
   });
+}
+
+/** 后续解读 waiting for review in the reviewer's organisations (the review queue lists them). */
+export async function pendingInterpretationQueue(db: Db, actor: Actor) {
+  const visible = await authorize(db, actor, 'review');
+  const rows = await store.pendingInterpretations(db, [...visible]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      kindLabel: INTERPRETATION_KIND_LABELS[r.kind],
+      documentId: r.document_id,
+      documentTitle: r.document_title,
+      createdAt: r.created_at.toISOString(),
+    })),
+  };
 }
 
 /** One interpretation with its document (the link back). Public unless the document is not public. */
