@@ -13,6 +13,7 @@ import { kaseOf, loadCaseActor, refusal, type StaffActor } from './case-actor.ts
 import { validateApplicant } from './domain/applicant.ts';
 import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
 import { can, caseListScope } from './domain/policies.ts';
+import { isSignoffAction } from './domain/signoff.ts';
 import {
   type Action,
   allowedActions,
@@ -20,9 +21,11 @@ import {
   decide,
   foldState,
   isRunningStage,
+  nextState,
   toClockEvents,
 } from './domain/stages.ts';
 import { createLetterForEvent } from './letters/service.ts';
+import { chainOf, permits, signoffDetail } from './signoff.ts';
 import { type ActionInput, type CasePatch, type StepContext, stepFor } from './steps.ts';
 import * as store from './store.ts';
 
@@ -281,6 +284,8 @@ export type CaseDetail = {
   clock: DerivedClock;
   allowedActions: Action[];
   personal: boolean;
+  /** The sign-off of the reply (signoff.ts signoffDetail). */
+  signoff: Awaited<ReturnType<typeof signoffDetail>>;
 };
 
 async function detailOf(
@@ -291,15 +296,21 @@ async function detailOf(
   calendar?: Calendar,
 ): Promise<CaseDetail> {
   const events = await store.listEvents(db, row.id);
+  const chain = await chainOf(db, row.org_id);
+  const signoff = await signoffDetail(db, events, chain);
+  const personal = can(a, 'view-personal', kaseOf(row));
   // An imported case (import/) is a record of the past: no clock, no actions.
   if (row.imported) {
     const clock = { state: null, missingYear: null };
-    return { row, events, clock, allowedActions: [], personal: can(a, 'view-personal', kaseOf(row)) };
+    return { row, events, clock, allowedActions: [], personal, signoff };
   }
   const state = foldState(domainEvents(events));
   const clock = deriveClock(calendar ?? (await loadCalendar(db)), row, events, today);
-  const actions = allowedActions(state).filter((act) => can(a, act, kaseOf(row)));
-  return { row, events, clock, allowedActions: actions, personal: can(a, 'view-personal', kaseOf(row)) };
+  // The reply steps follow the agency's sign-off chain and the draft waiting (domain/signoff.ts).
+  const actions = allowedActions(state).filter((act) =>
+    isSignoffAction(act) ? permits(a, act, row, chain, state.draft ?? null) : can(a, act, kaseOf(row)),
+  );
+  return { row, events, clock, allowedActions: actions, personal, signoff };
 }
 
 /** The case if the person may see it (as `getCase`), else NOT_FOUND; no detail, no audit. */
@@ -376,6 +387,8 @@ export async function act(
     });
     await step.record?.(c, data);
     const patch: CasePatch = { stage: decision.stage, ...step.patch?.(data) };
+    // The step a reply draft waits for, kept on the case for the workbench (domain/signoff.ts).
+    patch.signoff_step = nextState(state, action, data).draft?.pending[0] ?? null;
     // Steps that end the case without a reply carry their fixed outcome (withdrawn, deemed withdrawn).
     if (decision.outcome) patch.outcome = decision.outcome;
     const provisional = { ...before, ...patch } as store.RequestRow;
