@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { SignoffCard } from '../../modules/requests/admin/SignoffCard.tsx';
 import { ApiError } from '../api/client.ts';
 import {
   type ActionCode,
@@ -50,9 +51,19 @@ const STALE_CODES = new Set([
   'CASE_ARCHIVED',
   'EXTENSION_ALREADY_USED',
   'CORRECTION_ALREADY_REQUESTED',
+  'DRAFT_PENDING',
+  'DRAFT_NOT_PENDING',
+  'DRAFT_NOT_REVIEWED',
 ]);
 
-const PRIMARY_ACTIONS = new Set(['confirm-receipt', 'assign', 'reply', 'receive-correction']);
+const PRIMARY_ACTIONS = new Set([
+  'confirm-receipt',
+  'assign',
+  'reply',
+  'draft-reply',
+  'review-draft',
+  'receive-correction',
+]);
 const DANGER_ACTIONS = new Set(['deem-withdrawn-no-correction', 'deem-withdrawn-no-payment', 'withdraw']);
 
 /** Events that end the handling of a case (its 办结日期). */
@@ -121,6 +132,8 @@ function eventSummary(e: RequestEvent, meta: RequestsMeta | undefined, names: Na
   add('理由', str(d.reason));
   add('类别', d.kind ? labelOf(meta?.noteKinds ?? [], str(d.kind)) : undefined);
   add('内容', str(d.text));
+  add('意见', str(d.comment));
+  add('签发人', str(d.signedByName));
   return lines;
 }
 
@@ -449,7 +462,7 @@ export function RequestDetailPage() {
                   danger={DANGER_ACTIONS.has(code)}
                   onClick={() => open(code as ActionCode)}
                 >
-                  {labelOf(meta?.actions ?? [], code)}
+                  {code === 'reply' && detail.signoff.draft ? '签发答复' : labelOf(meta?.actions ?? [], code)}
                 </Button>
               ))}
             </Space>
@@ -472,6 +485,7 @@ export function RequestDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
+          <SignoffCard detail={detail} meta={meta} />
           <Card title="办理期限" style={{ marginBottom: 16 }}>
             <ClockPanel detail={detail} />
           </Card>

@@ -1,10 +1,17 @@
-import { BarChartOutlined, FileSearchOutlined, FileWordOutlined, InboxOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  FileSearchOutlined,
+  FileWordOutlined,
+  InboxOutlined,
+} from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
 import type { AdminModule } from '../../../admin/module.tsx';
 import { LetterTemplatesPage } from '../../../admin/pages/LetterTemplatesPage.tsx';
 import { RequestDetailPage } from '../../../admin/pages/RequestDetailPage.tsx';
 import { RequestsPage } from '../../../admin/pages/RequestsPage.tsx';
 import type { Role } from '../../../platform/roles.ts';
+import { SignoffChainsPage } from './SignoffChainsPage.tsx';
 
 const ADMIN_OFFICE: readonly Role[] = ['admin', 'office'];
 
@@ -22,6 +29,7 @@ export const requestsAdmin: AdminModule = {
   },
   system: [
     { path: '/system/letter-templates', title: '文书模板', icon: <FileWordOutlined />, roles: ADMIN_OFFICE },
+    { path: '/system/signoff-chains', title: '答复审核签发', icon: <AuditOutlined />, roles: ADMIN_OFFICE },
   ],
   routes: [
     { path: '/requests', element: <RequestsPage /> },
@@ -39,6 +47,14 @@ export const requestsAdmin: AdminModule = {
       element: (
         <RequireRole roles={ADMIN_OFFICE}>
           <LetterTemplatesPage />
+        </RequireRole>
+      ),
+    },
+    {
+      path: '/system/signoff-chains',
+      element: (
+        <RequireRole roles={ADMIN_OFFICE}>
+          <SignoffChainsPage />
         </RequireRole>
       ),
     },
