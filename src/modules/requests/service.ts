@@ -10,7 +10,7 @@ import { type Calendar, loadCalendar } from '../calendar/index.ts';
 import { createNotifications } from '../notifications/index.ts';
 import { findOrg, loadReceiving, receivingUserIds } from '../orgs/index.ts';
 import { kaseOf, loadCaseActor, refusal, type StaffActor } from './case-actor.ts';
-import { validateApplicant } from './domain/applicant.ts';
+import { deliveryContactErrors, validateApplicant } from './domain/applicant.ts';
 import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
 import { can, caseListScope } from './domain/policies.ts';
 import { isSignoffAction } from './domain/signoff.ts';
@@ -132,6 +132,8 @@ async function createCase(
   tracking: { code: string; passwordHash: string } | null,
 ) {
   const applicant = checkApplicant(input, today);
+  const contact = deliveryContactErrors(input.request.deliveryWanted, applicant);
+  if (contact.length > 0) throw new AppError('VALIDATION_FAILED', {}, contact);
   if (input.receivedOn && input.receivedOn < input.submittedOn) {
     throw new AppError('VALIDATION_FAILED', {}, [
       { path: 'receivedOn', message: '收到申请之日不能早于提交日期' },
