@@ -16,6 +16,7 @@ import { findOrg, loadReceiving } from '../../orgs/index.ts';
 import { kaseOf, loadCaseActor, type StaffActor } from '../case-actor.ts';
 import { can } from '../domain/policies.ts';
 import { findRequest, type RequestEventRow, type RequestRow } from '../store.ts';
+import { placeholdersToCodes } from './placeholder-names.ts';
 import { DOCX_MIME, renderLetter } from './render.ts';
 import * as store from './store.ts';
 import {
@@ -34,6 +35,8 @@ import {
 } from './templates.ts';
 
 type Db = Kysely<Database>;
+
+const ALL_PLACEHOLDERS = Object.entries(PLACEHOLDER_LABELS).map(([name, label]) => ({ name, label }));
 
 // ---------------------------------------------------------------------------------------------------------
 // Templates
@@ -148,6 +151,11 @@ export async function saveLetterTemplate(
 ): Promise<TemplateView> {
   const { scope } = await requireScope(db, actor, orgId);
   if (!isLetterKind(kind)) throw new AppError('NOT_FOUND');
+  // The editor writes placeholders by their Chinese names; the text is kept with their codes.
+  input = {
+    title: placeholdersToCodes(input.title, ALL_PLACEHOLDERS),
+    body: placeholdersToCodes(input.body, ALL_PLACEHOLDERS),
+  };
   const errors = validateTemplate(kind, input);
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
   return inTransaction(db, async (tx) => {

@@ -12,6 +12,7 @@ import {
   LETTER_KINDS,
   type LetterKind,
   letterKindFor,
+  PLACEHOLDER_LABELS,
   validateTemplate,
 } from './templates.ts';
 
@@ -83,7 +84,9 @@ test('unknown or misplaced placeholders are refused with a Chinese message namin
   assert.match(unknown[0]?.message ?? '', /未知的占位符“\{\{foo\}\}”/);
 
   const misplaced = validateTemplate('correction', { title: '补正告知书', body: '金额{{amount}}元' });
-  assert.match(misplaced[0]?.message ?? '', /“\{\{amount\}\}”.*不能用于补正告知书/);
+  assert.match(misplaced[0]?.message ?? '', /“\{\{信息处理费金额（元）\}\}”不能用于补正告知书/);
+  const labels = Object.values(PLACEHOLDER_LABELS);
+  assert.equal(new Set(labels).size, labels.length, 'every Chinese name names one placeholder');
 
   const ground = validateTemplate('reply-DISCLOSE', { title: '答复书', body: '{{ground}}' });
   assert.equal(ground.length, 1, 'only PARTIAL and WITHHOLD have a ground');

@@ -180,20 +180,20 @@ export const BODY_MAX = 10000;
 function checkText(kind: LetterKind, path: 'title' | 'body', text: string): TemplateFieldError[] {
   const errors: TemplateFieldError[] = [];
   const allowed = placeholdersFor(kind);
-  const list = allowed.map((p) => `{{${p}}}`).join('、');
+  const list = allowed.map((p) => `{{${PLACEHOLDER_LABELS[p]}}}`).join('、');
   for (const name of placeholdersIn(text)) {
     if (!isPlaceholder(name)) {
       errors.push({ path, message: `未知的占位符“{{${name}}}”。可以使用的占位符：${list}` });
     } else if (!allowed.includes(name)) {
       errors.push({
         path,
-        message: `占位符“{{${name}}}”（${PLACEHOLDER_LABELS[name]}）不能用于${letterKindLabel(kind)}。可以使用的占位符：${list}`,
+        message: `占位符“{{${PLACEHOLDER_LABELS[name]}}}”不能用于${letterKindLabel(kind)}。可以使用的占位符：${list}`,
       });
     }
   }
   const rest = text.replace(PLACEHOLDER, '');
   if (rest.includes('{{') || rest.includes('}}')) {
-    errors.push({ path, message: '占位符的写法不正确，应当写作“{{名称}}”，例如“{{applicantName}}”' });
+    errors.push({ path, message: '占位符的写法不正确，应当写作“{{名称}}”，例如“{{申请人姓名或名称}}”' });
   }
   return errors;
 }
