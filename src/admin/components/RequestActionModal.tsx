@@ -41,6 +41,8 @@ interface ActionValues {
   dueOn?: Dayjs;
   toOrgId?: number;
   comment?: string;
+  earlierThisMonth?: number;
+  countReason?: string;
 }
 
 /** Every data field of every action, as the server names them in its field errors. */
@@ -66,6 +68,8 @@ const FIELD_NAMES = [
   'dueOn',
   'toOrgId',
   'comment',
+  'earlierThisMonth',
+  'countReason',
 ] as const;
 
 /** What the date of each action is (the day the step took place). */
@@ -190,7 +194,14 @@ function toAction(action: ActionCode, v: ActionValues, consultationId: string): 
     case 'extend':
       return { action, on, reason: clean(v.reason) };
     case 'fee-notice':
-      return { action, on, method: v.method ?? 'per-page', quantity: v.quantity ?? 0 };
+      return {
+        action,
+        on,
+        method: v.method ?? 'per-page',
+        quantity: v.quantity ?? 0,
+        earlierThisMonth: v.method === 'per-item' ? (v.earlierThisMonth ?? undefined) : undefined,
+        countReason: clean(v.countReason) || undefined,
+      };
     case 'reply':
       // Signing a draft sends it as it stands (signoffPending); otherwise the reply itself.
       return v.outcome === undefined && v.text === undefined
@@ -496,10 +507,20 @@ export function RequestActionModal(props: Props) {
             <Form.Item
               label="件数或页数"
               name="quantity"
-              extra="按件计收填写申请人本月累计申请件数；按量计收填写页数。"
+              extra="按件计收填写本申请的件数（一事一申请，通常为1）：申请人本月此前的申请件数由系统按证件号码从申请记录中统计；按量计收填写页数。"
               rules={[{ required: true, message: '请填写件数或页数' }]}
             >
               <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item
+              label="更正本月此前申请件数（可选）"
+              name="earlierThisMonth"
+              extra="仅在系统统计有误时填写（例如申请人以不同证件提交），须写明理由；收费通知书载明所用件数。"
+            >
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item label="更正理由" name="countReason">
+              <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
             {onField}
           </>

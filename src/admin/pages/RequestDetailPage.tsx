@@ -128,6 +128,20 @@ function eventSummary(e: RequestEvent, meta: RequestsMeta | undefined, names: Na
   add('意见', d.opinion ? labelOf(meta?.opinions ?? [], str(d.opinion)) : undefined);
   add('计收方式', d.method ? labelOf(meta?.feeMethods ?? [], str(d.method)) : undefined);
   add('件数或页数', str(d.quantity));
+  add(
+    '同一申请人本月此前申请',
+    d.earlierThisMonth !== undefined
+      ? `${str(d.earlierThisMonth)}件${d.countReason ? `（系统统计${str(d.computedEarlier)}件，更正理由：${str(d.countReason)}）` : '（按申请记录统计）'}`
+      : undefined,
+  );
+  add(
+    '计费档次',
+    Array.isArray(d.bands) && d.method === 'per-item'
+      ? (d.bands as { from: number; to: number; unitPrice: number }[])
+          .map((b) => `第${b.from}—${b.to}件 ${b.unitPrice}元/件`)
+          .join('；')
+      : undefined,
+  );
   add('收费金额', d.amount !== undefined && d.amount !== null ? `${str(d.amount)} 元` : undefined);
   add('理由', str(d.reason));
   add('类别', d.kind ? labelOf(meta?.noteKinds ?? [], str(d.kind)) : undefined);

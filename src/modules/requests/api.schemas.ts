@@ -95,6 +95,9 @@ export const actionBody = z.discriminatedUnion('action', [
     on,
     method: z.enum(['per-item', 'per-page'], '请选择计收方式'),
     quantity: z.number().int().positive('请填写件数或页数'),
+    /** 按件: the applicant's earlier applications this natural month, when staff correct the count. */
+    earlierThisMonth: z.number().int().min(0, '件数不能为负数').optional(),
+    countReason: z.string().trim().max(500).optional(),
   }),
   z.object({ action: z.literal('fee-paid'), on }),
   z.object({ action: z.literal('deem-withdrawn-no-payment'), on }),

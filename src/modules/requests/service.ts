@@ -11,7 +11,7 @@ import { createNotifications } from '../notifications/index.ts';
 import { findOrg, loadReceiving, receivingUserIds } from '../orgs/index.ts';
 import { kaseOf, loadCaseActor, refusal, type StaffActor } from './case-actor.ts';
 import { deliveryContactErrors, validateApplicant } from './domain/applicant.ts';
-import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
+import { CLOCK_RULES, type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
 import { can, caseListScope } from './domain/policies.ts';
 import { isSignoffAction } from './domain/signoff.ts';
 import {
@@ -85,6 +85,7 @@ export function deriveClock(
       receipt: { channel: clockChannel(row.channel), receivedOn: row.received_on },
       events: toClockEvents(domainEvents(events)),
       today,
+      rules: CLOCK_RULES,
     });
     // state.calendarMissingYear concerns only the date an extension would give; replyDue itself is known,
     // and provisional (暂定) when it was counted over a year whose notice is not loaded.

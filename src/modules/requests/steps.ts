@@ -15,7 +15,7 @@ import { findOrg, loadReceiving, receivingUserIds } from '../orgs/index.ts';
 import type { actionBody } from './api.schemas.ts';
 import * as assistStore from './assistance.store.ts';
 import { kaseOf, type StaffActor } from './case-actor.ts';
-import { perItemFee, perPageFee } from './domain/fees.ts';
+import { perItemMonthFee, perPageFee } from './domain/fees.ts';
 import { validateOutcome } from './domain/outcomes.ts';
 import { can } from './domain/policies.ts';
 import { type PendingDraft, SIGNOFF_CHAIN_STEPS, type SignoffChain } from './domain/signoff.ts';
@@ -105,13 +105,36 @@ function assign(input: Extract<ActionInput, { action: 'assign' }>): Step {
   };
 }
 
-/** 收费通知 (Art. 42, docs/law/processing-fee.md): the fee is computed from the method and quantity. */
+/**
+ * 收费通知 (Art. 42, docs/law/processing-fee.md): the fee is computed from the method and quantity. 按件:
+ * `quantity` is this application's items; the applicant's earlier applications this natural month are
+ * counted from the records (store.applicantMonthCount), or as staff correct them with a reason.
+ */
 function feeNotice(input: Extract<ActionInput, { action: 'fee-notice' }>): Step {
   return {
-    data(_c, fields) {
+    async data(c, fields) {
       const quantity = Number(input.quantity);
-      const fee = input.method === 'per-item' ? perItemFee(quantity) : perPageFee(quantity);
-      return { ...fields, amount: fee.total, bands: fee.bands };
+      if (input.method !== 'per-item') {
+        const { earlierThisMonth: _e, countReason: _r, ...rest } = fields;
+        const fee = perPageFee(quantity);
+        return { ...rest, amount: fee.total, bands: fee.bands };
+      }
+      const computed = await store.applicantMonthCount(c.tx, c.before);
+      const corrected = input.earlierThisMonth ?? null;
+      const reason = input.countReason?.trim() ?? '';
+      if (corrected !== null && corrected !== computed && !reason) {
+        throw invalid('countReason', `系统统计该申请人本月此前申请${computed}件；更正件数时请写明理由`);
+      }
+      const fee = perItemMonthFee(quantity, computed, corrected);
+      const { countReason: _r, ...rest } = fields;
+      return {
+        ...rest,
+        amount: fee.total,
+        bands: fee.bands,
+        earlierThisMonth: fee.earlierThisMonth,
+        computedEarlier: fee.computedEarlier,
+        ...(fee.corrected ? { countReason: reason } : {}),
+      };
     },
   };
 }

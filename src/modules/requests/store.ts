@@ -330,3 +330,29 @@ export async function saveSignoffChain(
     )
     .execute();
 }
+
+/**
+ * 按件 (办法第四条 同一申请人一个自然月内累计申请): the same applicant's applications (same document type and
+ * number: identity number or credit code) received in the natural month of `row`'s receipt before it
+ * (earlier day, or the same day and registered earlier). Each counts as one item.
+ */
+export async function applicantMonthCount(
+  db: Kysely<Database>,
+  row: Pick<RequestRow, 'id' | 'applicant' | 'received_on' | 'submitted_on'>,
+): Promise<number> {
+  const day = row.received_on ?? row.submitted_on;
+  const monthStart = `${day.slice(0, 7)}-01`;
+  const idNumber = row.applicant.idNumber.trim().toUpperCase();
+  if (!idNumber) return 0;
+  const found = await db
+    .selectFrom('requests')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('id', '<>', row.id)
+    .where(sql<boolean>`upper(trim(applicant->>'idNumber')) = ${idNumber}`)
+    .where(sql<boolean>`applicant->>'idType' = ${row.applicant.idType}`)
+    .where('received_on', 'is not', null)
+    .where('received_on', '>=', monthStart)
+    .where(sql<boolean>`(received_on < ${day}::date or (received_on = ${day}::date and id < ${row.id}))`)
+    .executeTakeFirstOrThrow();
+  return Number(found.n);
+}

@@ -120,3 +120,16 @@ test('the 转办 notice names the agency that received the application and the u
   assert.equal(letterKindFor('transfer', {}), 'transfer');
   assert.ok(isForApplicant('transfer'));
 });
+
+test('the fee notice says what the clock does while the fee is unpaid (the configured rule), and the month’s count', {
+  timeout: 5_000,
+}, () => {
+  const facts = sampleFacts('fee');
+  const letter = buildLetter('fee', defaultTemplate('fee'), {
+    ...facts,
+    data: { ...facts.data, method: 'per-item', quantity: 1, earlierThisMonth: 10, amount: 100 },
+  });
+  assert.doesNotMatch(letter.body, /缴费期间不计算在答复期限内/, 'the clock does not pause by default');
+  assert.match(letter.body, /答复期限不因收费而中止计算/);
+  assert.match(letter.body, /同一申请人本自然月内此前已申请10件，本申请计1件，本月累计11件/);
+});
