@@ -8,9 +8,10 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { bundledCalendar, formatChineseDate } from '../../src/modules/calendar/index.ts';
 import { type ClockEvent, computeClock } from '../../src/modules/requests/domain/clock.ts';
+import { flagForRelease } from '../../src/modules/requests/release-queue.ts';
 import { launchBrowser, newContext } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
-import { createTestUser } from '../helpers/factories.ts';
+import { actorOf, createTestUser } from '../helpers/factories.ts';
 import { residentId } from '../helpers/identity.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -318,6 +319,30 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     const bytes = await readFile(await download.path());
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'the letter is a .docx (zip)');
     assert.ok(bytes.includes(Buffer.from('word/document.xml')), 'the zip holds a Word document');
+
+    // 10b. Proposed for proactive disclosure (条例第四十四条), the office decides on the 转主动公开 page.
+    const caseId = Number(new URL(head.url()).pathname.split('/').pop());
+    await flagForRelease(
+      server.testApp.db,
+      await actorOf(server.testApp.db, 't_handler'),
+      caseId,
+      '多人申请',
+    );
+    await office
+      .getByRole('navigation', { name: '主菜单' })
+      .getByRole('link', { name: '转主动公开', exact: true })
+      .click();
+    await office.getByRole('heading', { level: 1, name: '转主动公开' }).waitFor();
+    const entry = office.getByRole('row').filter({ hasText: caseNo });
+    await entry.getByText('待决定').waitFor();
+    await entry.getByRole('button', { name: '转为主动公开' }).click();
+    const decideDialog = office.getByRole('dialog', { name: '转为主动公开' });
+    await decideDialog.getByLabel('说明（可选）').fill('已在政府信息公开专栏发布');
+    await decideDialog.getByRole('button', { name: twoChars('确定') }).click();
+    await office.getByText('已决定转为主动公开').waitFor();
+    await office.locator('.ant-segmented').getByText('已转主动公开', { exact: true }).click();
+    await office.getByRole('row').filter({ hasText: caseNo }).getByText('已在政府信息公开专栏发布').waitFor();
+    await openCaseFromWorkbench(office, caseNo);
 
     // 11. The office archives the case.
     await office.reload();

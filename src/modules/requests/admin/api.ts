@@ -14,3 +14,23 @@ export function listSignoffChains(): Promise<SignoffChains> {
 export function saveSignoffChain(orgId: number, chain: SignoffChainCode): Promise<SignoffChainItem> {
   return api.put(`/api/requests/signoff-chains/${orgId}`, { chain });
 }
+
+export type ReleaseQueue = z.infer<typeof s.releaseQueueResponse>;
+export type ReleaseEntry = z.infer<typeof s.releaseEntry>;
+export type ReleaseStatus = ReleaseEntry['status'];
+
+export function listReleaseQueue(query: {
+  status?: ReleaseStatus;
+  page: number;
+  pageSize: number;
+}): Promise<ReleaseQueue> {
+  return api.get('/api/requests/release-queue', query);
+}
+
+export function decideRelease(
+  id: number,
+  status: 'published' | 'rejected',
+  note: string,
+): Promise<ReleaseEntry> {
+  return api.post(`/api/requests/release-queue/${id}/decide`, { status, note: note || undefined });
+}

@@ -4,6 +4,7 @@ import {
   FileSearchOutlined,
   FileWordOutlined,
   InboxOutlined,
+  SendOutlined,
 } from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
 import type { AdminModule } from '../../../admin/module.tsx';
@@ -11,6 +12,7 @@ import { LetterTemplatesPage } from '../../../admin/pages/LetterTemplatesPage.ts
 import { RequestDetailPage } from '../../../admin/pages/RequestDetailPage.tsx';
 import { RequestsPage } from '../../../admin/pages/RequestsPage.tsx';
 import type { Role } from '../../../platform/roles.ts';
+import { ReleaseQueuePage } from './ReleaseQueuePage.tsx';
 import { SignoffChainsPage } from './SignoffChainsPage.tsx';
 
 const ADMIN_OFFICE: readonly Role[] = ['admin', 'office'];
@@ -25,6 +27,7 @@ export const requestsAdmin: AdminModule = {
     children: [
       { path: '/requests', title: '工作台', icon: <InboxOutlined /> },
       { path: '/requests/analytics', title: '统计分析', icon: <BarChartOutlined /> },
+      { path: '/requests/release-queue', title: '转主动公开', icon: <SendOutlined />, roles: ADMIN_OFFICE },
     ],
   },
   system: [
@@ -40,6 +43,14 @@ export const requestsAdmin: AdminModule = {
         const { RequestAnalyticsPage } = await import('../../../admin/pages/RequestAnalyticsPage.tsx');
         return { Component: RequestAnalyticsPage };
       },
+    },
+    {
+      path: '/requests/release-queue',
+      element: (
+        <RequireRole roles={ADMIN_OFFICE}>
+          <ReleaseQueuePage />
+        </RequireRole>
+      ),
     },
     { path: '/requests/:id', element: <RequestDetailPage /> },
     {

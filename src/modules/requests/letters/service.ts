@@ -36,7 +36,8 @@ import {
 
 type Db = Kysely<Database>;
 
-const ALL_PLACEHOLDERS = Object.entries(PLACEHOLDER_LABELS).map(([name, label]) => ({ name, label }));
+/** Every placeholder with its Chinese name (read when called: templates.ts may still be loading here). */
+const allPlaceholders = () => Object.entries(PLACEHOLDER_LABELS).map(([name, label]) => ({ name, label }));
 
 // ---------------------------------------------------------------------------------------------------------
 // Templates
@@ -153,8 +154,8 @@ export async function saveLetterTemplate(
   if (!isLetterKind(kind)) throw new AppError('NOT_FOUND');
   // The editor writes placeholders by their Chinese names; the text is kept with their codes.
   input = {
-    title: placeholdersToCodes(input.title, ALL_PLACEHOLDERS),
-    body: placeholdersToCodes(input.body, ALL_PLACEHOLDERS),
+    title: placeholdersToCodes(input.title, allPlaceholders()),
+    body: placeholdersToCodes(input.body, allPlaceholders()),
   };
   const errors = validateTemplate(kind, input);
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
