@@ -342,7 +342,8 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     await office.getByText('已决定转为主动公开').waitFor();
     await office.locator('.ant-segmented').getByText('已转主动公开', { exact: true }).click();
     await office.getByRole('row').filter({ hasText: caseNo }).getByText('已在政府信息公开专栏发布').waitFor();
-    await openCaseFromWorkbench(office, caseNo);
+    await office.goto(`${server.url}/admin/requests/${caseId}`);
+    await office.getByRole('heading', { level: 1, name: `申请 ${caseNo}` }).waitFor();
 
     // 11. The office archives the case.
     await office.reload();
