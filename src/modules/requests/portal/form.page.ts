@@ -550,8 +550,9 @@ export async function formPage(app: FastifyInstance, opts: { db: Kysely<Database
       const postedKey = oneString(body.submissionKey);
       const key = KEY_PATTERN.test(postedKey) ? postedKey : null;
       const today = chinaToday();
-      if (!attempts.hit(req.ip)) {
-        reply.header('retry-after', String(FORM_ATTEMPT_LIMIT.windowMs / 1000));
+      // Over a limit: 429 with what was typed, and when to try again.
+      const tooMany = (windowMs: number) => {
+        reply.header('retry-after', String(windowMs / 1000));
         return showForm(
           req,
           reply,
@@ -560,7 +561,8 @@ export async function formPage(app: FastifyInstance, opts: { db: Kysely<Database
           [{ field: null, message: FORM_RATE_MESSAGE }],
           key ?? newKey(),
         );
-      }
+      };
+      if (!attempts.hit(req.ip)) return tooMany(FORM_ATTEMPT_LIMIT.windowMs);
       // A robot filled the field no person sees: nothing is stored, the form comes back as it was.
       if (oneString(body[HONEYPOT_FIELD]) !== '') {
         return showForm(req, reply, 400, values, [{ field: null, message: SPAM_MESSAGE }], key ?? newKey());
@@ -579,17 +581,7 @@ export async function formPage(app: FastifyInstance, opts: { db: Kysely<Database
         );
       }
       if (!check.ok) return showForm(req, reply, 400, values, check.errors, key ?? newKey());
-      if (!stored.hit(req.ip)) {
-        reply.header('retry-after', String(FORM_STORED_LIMIT.windowMs / 1000));
-        return showForm(
-          req,
-          reply,
-          429,
-          values,
-          [{ field: null, message: FORM_RATE_MESSAGE }],
-          key ?? newKey(),
-        );
-      }
+      if (!stored.hit(req.ip)) return tooMany(FORM_STORED_LIMIT.windowMs);
       let result: Awaited<ReturnType<typeof submitOnline>>;
       try {
         result = await submitOnline(
