@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState } from 'react';
-import { placeholdersToLabels } from '../../modules/requests/letters/placeholder-names.ts';
+import { placeholdersToLabels } from '../../modules/requests/domain/placeholder-names.ts';
 import { errorMessage } from '../api/client.ts';
 import {
   type LetterTemplate,

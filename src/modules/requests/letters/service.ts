@@ -14,9 +14,9 @@ import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import { findOrg, loadReceiving } from '../../orgs/index.ts';
 import { kaseOf, loadCaseActor, type StaffActor } from '../case-actor.ts';
+import { placeholdersToCodes } from '../domain/placeholder-names.ts';
 import { can } from '../domain/policies.ts';
 import { findRequest, type RequestEventRow, type RequestRow } from '../store.ts';
-import { placeholdersToCodes } from './placeholder-names.ts';
 import { DOCX_MIME, renderLetter } from './render.ts';
 import * as store from './store.ts';
 import {
