@@ -8,8 +8,10 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { bundledCalendar, formatChineseDate } from '../../src/modules/calendar/index.ts';
 import { type ClockEvent, computeClock } from '../../src/modules/requests/domain/clock.ts';
+import { flagForRelease } from '../../src/modules/requests/release-queue.ts';
 import { launchBrowser, newContext } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
+import { actorOf, createTestUser } from '../helpers/factories.ts';
 import { residentId } from '../helpers/identity.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -18,6 +20,13 @@ let browser: Browser;
 
 before(async () => {
   server = await startTestServer();
+  // 负责人 of the city government's disclosure office: signs its replies (答复审核签发).
+  await createTestUser(server.testApp.db, {
+    username: 't_head',
+    role: 'approver',
+    org: '市政府办公室',
+    displayName: '李主任',
+  });
   browser = await launchBrowser();
 });
 
@@ -140,13 +149,18 @@ async function lookUp(page: Page, code: string, password: string): Promise<void>
   await page.getByRole('heading', { level: 1, name: '办理进度' }).waitFor();
 }
 
-test('依申请公开: apply online, confirm, assign, correction, reply 部分公开, download the letter, archive', async (t) => {
+/** The 审核签发 card of the case page. */
+const signoffCard = (page: Page) =>
+  page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^审核签发$/ }) });
+
+test('依申请公开: apply online, confirm, assign, correction, reply 部分公开 through 审核签发, download the letter, archive', async (t) => {
   const started = performance.now();
   const today = TEST_TODAY; // the test server's platform clock, which the console follows
   const citizenContext = await newContext(browser, { javaScriptEnabled: false });
   // The office works on a common 1366 px laptop screen.
   const officeContext = await newContext(browser, { viewport: { width: 1366, height: 768 } });
   const handlerContext = await newContext(browser);
+  const headContext = await newContext(browser);
   try {
     // 1. The citizen applies on the portal form.
     const citizen = await citizenContext.newPage();
@@ -233,20 +247,68 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     assert.equal(await fact(citizen, '答复期限').innerText(), correctedDue);
     await citizen.getByText(`新的答复期限：${correctedDue}`).waitFor();
 
-    // 6. The handler of 市教育局 replies 部分公开 with a ground.
+    // 6. The office sets the government's replies to go through 公开办审核 and 负责人签发 (系统管理).
+    await office.goto(`${server.url}/admin/system/signoff-chains`);
+    await office.getByRole('heading', { level: 1, name: '答复审核签发' }).waitFor();
+    const chainSelect = office.getByLabel('济宁市人民政府的答复审核签发流程');
+    await pick(office, chainSelect, '承办人拟稿 → 公开办审核 → 负责人签发');
+    await office
+      .getByText('已保存：济宁市人民政府的答复流程为“承办人拟稿 → 公开办审核 → 负责人签发”')
+      .waitFor();
+
+    // 7. The handler of 市教育局 drafts the reply 部分公开 with a ground: no reply yet, the deadline shown.
     const handler = await signIn(handlerContext, 't_handler');
     await openCaseFromWorkbench(handler, caseNo);
     await expectStage(handler, '办理中');
     assert.equal(await clockValue(handler, '答复期限').innerText(), correctedDue);
-    dialog = await openAction(handler, '答复');
-    await pick(handler, dialog.getByLabel('答复类型'), '部分公开', true);
-    await pick(handler, dialog.getByLabel('不予公开部分的理由'), '保护第三方合法权益');
-    await dialog.getByLabel('答复内容').fill('方案中涉及第三方商业信息的部分不予公开，其余部分予以公开。');
-    await confirmAction(handler, dialog, '答复');
-    await expectStage(handler, '已答复');
-    assert.equal(await clockValue(handler, '答复期限').innerText(), correctedDue);
+    assert.equal(
+      await actions(handler)
+        .getByRole('button', { name: twoChars('答复') })
+        .count(),
+      0,
+    );
+    const draftReply = async (text: string) => {
+      const d = await openAction(handler, '拟写答复（提交审核签发）');
+      await pick(handler, d.getByLabel('答复类型'), '部分公开', true);
+      await pick(handler, d.getByLabel('不予公开部分的理由'), '保护第三方合法权益');
+      await d.getByLabel('答复内容').fill(text);
+      await confirmAction(handler, d, '拟写答复（提交审核签发）');
+    };
+    await draftReply('方案中涉及第三方商业信息的部分不予公开。');
+    await expectStage(handler, '办理中');
+    await signoffCard(handler).getByText(`待办理；答复期限：${correctedDue}`).waitFor();
 
-    // 7. The citizen downloads the reply letter from the tracking page.
+    // 8. 公开办 returns it with a comment; the handler reads it and drafts again.
+    await openCaseFromWorkbench(office, caseNo);
+    await signoffCard(office).getByText('待公开办审核').waitFor();
+    dialog = await openAction(office, '退回修改');
+    await dialog.getByLabel('修改意见').fill('请写明其余部分予以公开');
+    await confirmAction(office, dialog, '退回修改');
+    await handler.reload();
+    await signoffCard(handler).getByText('修改意见：请写明其余部分予以公开').waitFor();
+    await draftReply('方案中涉及第三方商业信息的部分不予公开，其余部分予以公开。');
+
+    // 9. 公开办 approves; its 负责人 signs: only now 已答复, with the letter.
+    await office.reload();
+    dialog = await openAction(office, '审核通过');
+    await confirmAction(office, dialog, '审核通过');
+    await signoffCard(office).getByText('待负责人签发').waitFor();
+    const head = await signIn(headContext, 't_head');
+    await head.goto(`${server.url}/admin/requests/${new URL(office.url()).pathname.split('/').pop()}`);
+    await head.getByRole('heading', { level: 1, name: `申请 ${caseNo}` }).waitFor();
+    assert.equal(await clockValue(head, '答复期限').innerText(), correctedDue);
+    await actions(head).getByRole('button', { name: '签发答复' }).click();
+    dialog = head.getByRole('dialog', { name: '签发答复' });
+    await dialog.getByText('方案中涉及第三方商业信息的部分不予公开，其余部分予以公开。').waitFor();
+    await dialog.getByRole('button', { name: twoChars('确定') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expectStage(head, '已答复');
+    await signoffCard(head)
+      .getByText(/已由李主任代表济宁市人民政府于.*签发/)
+      .waitFor();
+    assert.equal(await clockValue(head, '答复期限').innerText(), correctedDue);
+
+    // 10. The citizen downloads the reply letter from the tracking page.
     await lookUp(citizen, code, password);
     assert.equal(await fact(citizen, '办理阶段').locator('strong').innerText(), '已答复');
     assert.equal(await fact(citizen, '办理结果').innerText(), '部分公开');
@@ -258,7 +320,32 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'the letter is a .docx (zip)');
     assert.ok(bytes.includes(Buffer.from('word/document.xml')), 'the zip holds a Word document');
 
-    // 8. The office archives the case.
+    // 10b. Proposed for proactive disclosure (条例第四十四条), the office decides on the 转主动公开 page.
+    const caseId = Number(new URL(head.url()).pathname.split('/').pop());
+    await flagForRelease(
+      server.testApp.db,
+      await actorOf(server.testApp.db, 't_handler'),
+      caseId,
+      '多人申请',
+    );
+    await office
+      .getByRole('navigation', { name: '主菜单' })
+      .getByRole('link', { name: '转主动公开', exact: true })
+      .click();
+    await office.getByRole('heading', { level: 1, name: '转主动公开' }).waitFor();
+    const entry = office.getByRole('row').filter({ hasText: caseNo });
+    await entry.getByText('待决定').waitFor();
+    await entry.getByRole('button', { name: '转为主动公开' }).click();
+    const decideDialog = office.getByRole('dialog', { name: '转为主动公开' });
+    await decideDialog.getByLabel('说明（可选）').fill('已在政府信息公开专栏发布');
+    await decideDialog.getByRole('button', { name: twoChars('确定') }).click();
+    await office.getByText('已决定转为主动公开').waitFor();
+    await office.locator('.ant-segmented').getByText('已转主动公开', { exact: true }).click();
+    await office.getByRole('row').filter({ hasText: caseNo }).getByText('已在政府信息公开专栏发布').waitFor();
+    await office.goto(`${server.url}/admin/requests/${caseId}`);
+    await office.getByRole('heading', { level: 1, name: `申请 ${caseNo}` }).waitFor();
+
+    // 11. The office archives the case.
     await office.reload();
     await expectStage(office, '已答复');
     dialog = await openAction(office, '归档');
@@ -267,7 +354,7 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     assert.equal(await clockValue(office, '答复期限').innerText(), correctedDue);
     await actions(office).getByText('当前没有可以办理的操作。').waitFor();
 
-    // 9. The workbench: the archived case is under 全部（含已办结）, not under 全部在办 (the default);
+    // 12. The workbench: the archived case is under 全部（含已办结）, not under 全部在办 (the default);
     // at 1366 px the deadline column is in view without scrolling sideways.
     await office
       .getByRole('navigation', { name: '主菜单' })
@@ -288,6 +375,7 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     await citizenContext.close();
     await officeContext.close();
     await handlerContext.close();
+    await headContext.close();
   }
 });
 

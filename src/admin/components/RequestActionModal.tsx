@@ -41,6 +41,9 @@ interface ActionValues {
   question?: string;
   dueOn?: Dayjs;
   toOrgId?: number;
+  comment?: string;
+  earlierThisMonth?: number;
+  countReason?: string;
 }
 
 /** Every data field of every action, as the server names them in its field errors. */
@@ -65,6 +68,9 @@ const FIELD_NAMES = [
   'question',
   'dueOn',
   'toOrgId',
+  'comment',
+  'earlierThisMonth',
+  'countReason',
 ] as const;
 
 /** What the date of each action is (the day the step took place). */
@@ -82,6 +88,9 @@ const ON_LABELS: Partial<Record<ActionCode, string>> = {
   'fee-paid': '缴费日期',
   'deem-withdrawn-no-payment': '决定日期',
   reply: '答复日期',
+  'draft-reply': '拟稿日期',
+  'review-draft': '审核日期',
+  'return-draft': '退回日期',
   withdraw: '撤回日期',
   note: '日期',
   'assist-request': '请求日期',
@@ -107,6 +116,10 @@ const EXPLANATIONS: Partial<Record<ActionCode, string>> = {
   archive: '归档后案件不能再作任何修改。',
   transfer:
     '申请属于本级人民政府其他行政机关负责公开的，可转该机关办理：收到申请之日和答复期限不变，办理记录随案转交；系统以接收机关名义生成转办告知书，申请人可在查询页面看到转办去向。属于其他人民政府及其部门的，不能转办，应以“不属于本机关负责公开”答复并告知申请人该机关的名称和联系方式（条例第三十六条第五项）。',
+  'draft-reply':
+    '本机关的答复须经审核签发：答复草稿提交后依次由政府信息公开工作机构审核、负责人签发，签发后才生成答复书并答复申请人（条例第四十五条）。审核签发期间答复期限照常计算。',
+  'review-draft': '审核通过后，答复草稿转负责人签发。',
+  'return-draft': '退回后，承办人可按修改意见重新拟写答复；答复期限照常计算。',
   'assist-request':
     '请其他单位协助调查或会商：对方单位在工作台“协助办理”中看到该请求并在期限内答复，答复记入办理记录。',
 };
@@ -182,9 +195,25 @@ function toAction(action: ActionCode, v: ActionValues, consultationId: string): 
     case 'extend':
       return { action, on, reason: clean(v.reason) };
     case 'fee-notice':
-      return { action, on, method: v.method ?? 'per-page', quantity: v.quantity ?? 0 };
+      return {
+        action,
+        on,
+        method: v.method ?? 'per-page',
+        quantity: v.quantity ?? 0,
+        earlierThisMonth: v.method === 'per-item' ? (v.earlierThisMonth ?? undefined) : undefined,
+        countReason: clean(v.countReason) || undefined,
+      };
     case 'reply':
+      // Signing a draft sends it as it stands (signoffPending); otherwise the reply itself.
+      return v.outcome === undefined && v.text === undefined
+        ? { action, on }
+        : { action, on, outcome: v.outcome ?? '', groundCode: v.groundCode ?? null, text: clean(v.text) };
+    case 'draft-reply':
       return { action, on, outcome: v.outcome ?? '', groundCode: v.groundCode ?? null, text: clean(v.text) };
+    case 'review-draft':
+      return { action, on, comment: clean(v.comment) || undefined };
+    case 'return-draft':
+      return { action, on, comment: clean(v.comment) };
     case 'withdraw':
       return { action, on, reason: clean(v.reason) || undefined };
     case 'note':
@@ -281,7 +310,9 @@ export function RequestActionModal(props: Props) {
     () => groupedOutcomeOptions((meta?.outcomes ?? []).filter((o) => o.replyChoosable)),
     [meta],
   );
-  const title = action ? labelOf(meta?.actions ?? [], action) : '';
+  // 负责人签发: the reply of a case whose draft waits for signature sends the draft as it stands.
+  const signing = action === 'reply' && detail.signoff.draft?.pending === 'sign';
+  const title = signing ? '签发答复' : action ? labelOf(meta?.actions ?? [], action) : '';
   const clock = detail.clock;
   const c = detail.case;
 
@@ -476,16 +507,60 @@ export function RequestActionModal(props: Props) {
             <Form.Item
               label="件数或页数"
               name="quantity"
-              extra="按件计收填写申请人本月累计申请件数；按量计收填写页数。"
+              extra="按件计收填写本申请的件数（一事一申请，通常为1）：申请人本月此前的申请件数由系统按证件号码从申请记录中统计；按量计收填写页数。"
               rules={[{ required: true, message: '请填写件数或页数' }]}
             >
               <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item
+              label="更正本月此前申请件数（可选）"
+              name="earlierThisMonth"
+              extra="仅在系统统计有误时填写（例如申请人以不同证件提交），须写明理由；收费通知书载明所用件数。"
+            >
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item label="更正理由" name="countReason">
+              <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
             {onField}
           </>
         );
       case 'reply':
+        if (signing) {
+          return (
+            <>
+              <DraftSummary detail={detail} meta={meta} />
+              {onField}
+            </>
+          );
+        }
         return <ReplyFields outcomes={outcomes} meta={meta} onField={onField} />;
+      case 'draft-reply':
+        return <ReplyFields outcomes={outcomes} meta={meta} onField={onField} />;
+      case 'review-draft':
+        return (
+          <>
+            <DraftSummary detail={detail} meta={meta} />
+            <Form.Item label="审核意见（可选）" name="comment">
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+            {onField}
+          </>
+        );
+      case 'return-draft':
+        return (
+          <>
+            <DraftSummary detail={detail} meta={meta} />
+            <Form.Item
+              label="修改意见"
+              name="comment"
+              rules={[{ required: true, whitespace: true, message: '请写明修改意见' }]}
+            >
+              <Input.TextArea rows={3} maxLength={1000} showCount />
+            </Form.Item>
+            {onField}
+          </>
+        );
       case 'withdraw':
         return (
           <>
@@ -574,7 +649,9 @@ export function RequestActionModal(props: Props) {
     }
   }
 
-  const explanation = action && EXPLANATIONS[action];
+  const explanation = signing
+    ? '签发后即以本机关名义生成答复书，申请转为“已答复”。'
+    : action && EXPLANATIONS[action];
   return (
     <FormModal<ActionValues>
       open={props.open && action !== undefined}
@@ -649,5 +726,28 @@ function ReplyFields({
         <Input.TextArea rows={6} maxLength={5000} showCount />
       </Form.Item>
     </>
+  );
+}
+
+/** The draft waiting for sign-off, as the reviewer or signer reads it before acting. */
+function DraftSummary({ detail, meta }: { detail: RequestDetail; meta: RequestsMeta | undefined }) {
+  const draft = detail.signoff.draft;
+  if (!draft) return null;
+  const outcome = labelOf(meta?.outcomes ?? [], draft.outcome);
+  const ground = draft.groundCode ? `（${labelOf(meta?.grounds ?? [], draft.groundCode)}）` : '';
+  return (
+    <Alert
+      type="info"
+      style={{ marginBottom: 16 }}
+      title={`答复草稿：${outcome}${ground}`}
+      description={
+        <>
+          <div style={{ whiteSpace: 'pre-wrap' }}>{draft.text}</div>
+          <Typography.Text type="secondary">
+            {`${draft.drafterName ?? '承办人'}于${formatDate(draft.on)}拟稿${detail.clock?.replyDue ? `；答复期限：${formatDate(detail.clock.replyDue)}` : ''}`}
+          </Typography.Text>
+        </>
+      }
+    />
   );
 }

@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState } from 'react';
+import { placeholdersToLabels } from '../../modules/requests/domain/placeholder-names.ts';
 import { errorMessage } from '../api/client.ts';
 import {
   type LetterTemplate,
@@ -103,9 +104,9 @@ export function LetterTemplatesPage() {
     {
       title: '正文预览',
       dataIndex: 'body',
-      render: (body: string) => (
+      render: (body: string, t) => (
         <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0 }} type="secondary">
-          {preview(body)}
+          {preview(placeholdersToLabels(body, t.placeholders))}
         </Typography.Paragraph>
       ),
     },
@@ -165,7 +166,8 @@ export function LetterTemplatesPage() {
       <Typography.Paragraph type="secondary">
         办理补正告知、延期答复、收费、征求意见和答复时，系统按这里的模板生成文书（.docx）。模板中以
         <Typography.Text code>{'{{名称}}'}</Typography.Text>
-        表示的占位符将替换为案件的实际内容；修改模板只影响此后生成的文书。机关有本机关模板的，
+        表示的占位符（如“{'{{申请人姓名或名称}}'}
+        ”）将替换为案件的实际内容；修改模板只影响此后生成的文书。机关有本机关模板的，
         其案件使用本机关模板；没有的，使用通用模板；都没有的，使用默认文本。
       </Typography.Paragraph>
       {data && data.scopes.length > 1 && (
@@ -229,7 +231,15 @@ function TemplateModal({
       open={open}
       title={template ? `编辑文书模板：${template.kindLabel}（${scopeName}）` : '编辑文书模板'}
       width={860}
-      initialValues={template ? { title: template.title, body: template.body } : undefined}
+      // Placeholders are edited by their Chinese names (the server stores their codes).
+      initialValues={
+        template
+          ? {
+              title: placeholdersToLabels(template.title, template.placeholders),
+              body: placeholdersToLabels(template.body, template.placeholders),
+            }
+          : undefined
+      }
       fieldNames={FIELD_NAMES}
       onCancel={onCancel}
       onSubmit={(v) => onSubmit({ title: v.title.trim(), body: v.body })}
@@ -246,11 +256,11 @@ function TemplateFields({ template }: { template: LetterTemplate }) {
   const bodyRef = useRef<TextAreaRef>(null);
   const lastField = useRef<Field>('body');
 
-  /** Puts `{{name}}` where the cursor was in the title or body (at the end when unknown). */
-  function insert(name: string) {
+  /** Puts `{{中文名称}}` where the cursor was in the title or body (at the end when unknown). */
+  function insert(label: string) {
     const field = lastField.current;
     const element = field === 'title' ? titleRef.current : bodyRef.current?.resizableTextArea?.textArea;
-    const text = `{{${name}}}`;
+    const text = `{{${label}}}`;
     const value: string = form.getFieldValue(field) ?? '';
     const start = element?.selectionStart ?? value.length;
     const end = element?.selectionEnd ?? value.length;
@@ -264,8 +274,12 @@ function TemplateFields({ template }: { template: LetterTemplate }) {
 
   function restoreDefault() {
     form.setFields([
-      { name: 'title', value: template.defaultTitle, errors: [] },
-      { name: 'body', value: template.defaultBody, errors: [] },
+      {
+        name: 'title',
+        value: placeholdersToLabels(template.defaultTitle, template.placeholders),
+        errors: [],
+      },
+      { name: 'body', value: placeholdersToLabels(template.defaultBody, template.placeholders), errors: [] },
     ]);
   }
 
@@ -280,12 +294,11 @@ function TemplateFields({ template }: { template: LetterTemplate }) {
             <Button
               key={p.name}
               size="small"
-              onClick={() => insert(p.name)}
+              onClick={() => insert(p.label)}
               title={`插入${p.label}`}
-              aria-label={`插入占位符 {{${p.name}}}：${p.label}`}
+              aria-label={`插入占位符：${p.label}`}
             >
-              <span style={{ fontFamily: MONOSPACE }}>{`{{${p.name}}}`}</span>
-              <Typography.Text type="secondary">{p.label}</Typography.Text>
+              {`{{${p.label}}}`}
             </Button>
           ))}
         </Space>
@@ -313,7 +326,7 @@ function TemplateFields({ template }: { template: LetterTemplate }) {
         name="body"
         extra={
           template.placeholders.some((p) => p.name === 'remedies')
-            ? '每行为一段，第一行为称谓。正文中未使用 {{remedies}} 时，救济途径将自动附在正文之后。'
+            ? '每行为一段，第一行为称谓。正文中未使用 {{救济途径}} 时，救济途径将自动附在正文之后。'
             : '每行为一段，第一行为称谓。'
         }
         rules={[

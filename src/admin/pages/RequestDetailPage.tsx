@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { SignoffCard } from '../../modules/requests/admin/SignoffCard.tsx';
 import { ApiError } from '../api/client.ts';
 import {
   type ActionCode,
@@ -50,9 +51,19 @@ const STALE_CODES = new Set([
   'CASE_ARCHIVED',
   'EXTENSION_ALREADY_USED',
   'CORRECTION_ALREADY_REQUESTED',
+  'DRAFT_PENDING',
+  'DRAFT_NOT_PENDING',
+  'DRAFT_NOT_REVIEWED',
 ]);
 
-const PRIMARY_ACTIONS = new Set(['confirm-receipt', 'assign', 'reply', 'receive-correction']);
+const PRIMARY_ACTIONS = new Set([
+  'confirm-receipt',
+  'assign',
+  'reply',
+  'draft-reply',
+  'review-draft',
+  'receive-correction',
+]);
 const DANGER_ACTIONS = new Set(['deem-withdrawn-no-correction', 'deem-withdrawn-no-payment', 'withdraw']);
 
 /** Events that end the handling of a case (its 办结日期). */
@@ -117,10 +128,26 @@ function eventSummary(e: RequestEvent, meta: RequestsMeta | undefined, names: Na
   add('意见', d.opinion ? labelOf(meta?.opinions ?? [], str(d.opinion)) : undefined);
   add('计收方式', d.method ? labelOf(meta?.feeMethods ?? [], str(d.method)) : undefined);
   add('件数或页数', str(d.quantity));
+  add(
+    '同一申请人本月此前申请',
+    d.earlierThisMonth !== undefined
+      ? `${str(d.earlierThisMonth)}件${d.countReason ? `（系统统计${str(d.computedEarlier)}件，更正理由：${str(d.countReason)}）` : '（按申请记录统计）'}`
+      : undefined,
+  );
+  add(
+    '计费档次',
+    Array.isArray(d.bands) && d.method === 'per-item'
+      ? (d.bands as { from: number; to: number; unitPrice: number }[])
+          .map((b) => `第${b.from}—${b.to}件 ${b.unitPrice}元/件`)
+          .join('；')
+      : undefined,
+  );
   add('收费金额', d.amount !== undefined && d.amount !== null ? `${str(d.amount)} 元` : undefined);
   add('理由', str(d.reason));
   add('类别', d.kind ? labelOf(meta?.noteKinds ?? [], str(d.kind)) : undefined);
   add('内容', str(d.text));
+  add('意见', str(d.comment));
+  add('签发人', str(d.signedByName));
   return lines;
 }
 
@@ -449,7 +476,7 @@ export function RequestDetailPage() {
                   danger={DANGER_ACTIONS.has(code)}
                   onClick={() => open(code as ActionCode)}
                 >
-                  {labelOf(meta?.actions ?? [], code)}
+                  {code === 'reply' && detail.signoff.draft ? '签发答复' : labelOf(meta?.actions ?? [], code)}
                 </Button>
               ))}
             </Space>
@@ -472,6 +499,7 @@ export function RequestDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
+          <SignoffCard detail={detail} meta={meta} />
           <Card title="办理期限" style={{ marginBottom: 16 }}>
             <ClockPanel detail={detail} />
           </Card>

@@ -17,6 +17,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LedgerImportDialog } from '../../modules/requests/admin/LedgerImportDialog.tsx';
+import { defaultReceivingOrgId } from '../../modules/requests/domain/registration.ts';
 import type { ListResult } from '../api/client.ts';
 import {
   listRequests,
@@ -131,7 +132,7 @@ export function RequestsPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const { meta, error: metaError } = useRequestsMeta();
-  const { tree, error: orgError } = useOrgs();
+  const { orgs, tree, error: orgError } = useOrgs();
   const orgOptions = useMemo(() => toTreeOptions(tree), [tree]);
   const [registering, setRegistering] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -396,7 +397,7 @@ export function RequestsPage() {
         open={registering}
         meta={meta}
         orgOptions={orgOptions}
-        defaultOrgId={user.orgId}
+        defaultOrgId={defaultReceivingOrgId(orgs, user.orgId)}
         onClose={() => setRegistering(false)}
         onCreated={onCreated}
       />

@@ -4,6 +4,7 @@ import { APPLICANT_TYPES, ID_TYPES } from './domain/applicant.ts';
 import { PAUSE_REASONS } from './domain/clock.ts';
 import { GROUND_CODES, OUTCOME_CODES, REPORT_ROW_KEYS } from './domain/outcomes.ts';
 import { RELEASE_STATUSES } from './domain/release.ts';
+import { SIGNOFF_CHAINS, SIGNOFF_STEPS } from './domain/signoff.ts';
 import { ACTIONS, ASSIST_KINDS, CONSULTATION_OPINIONS, NOTE_KINDS, STAGES } from './domain/stages.ts';
 
 const optionalText = (max: number, tooLong: string) =>
@@ -94,16 +95,30 @@ export const actionBody = z.discriminatedUnion('action', [
     on,
     method: z.enum(['per-item', 'per-page'], '请选择计收方式'),
     quantity: z.number().int().positive('请填写件数或页数'),
+    /** 按件: the applicant's earlier applications this natural month, when staff correct the count. */
+    earlierThisMonth: z.number().int().min(0, '件数不能为负数').optional(),
+    countReason: z.string().trim().max(500).optional(),
   }),
   z.object({ action: z.literal('fee-paid'), on }),
   z.object({ action: z.literal('deem-withdrawn-no-payment'), on }),
+  // Without a draft waiting: the reply itself (outcome and text required). With one waiting for 负责人签发:
+  // the signature, which sends the draft as it stands (no outcome or text given).
   z.object({
     action: z.literal('reply'),
+    on,
+    outcome: z.string().min(1, '请选择答复类型').optional(),
+    groundCode: z.string().nullish(),
+    text: z.string().trim().max(5000, '不能超过5000个字').optional(),
+  }),
+  z.object({
+    action: z.literal('draft-reply'),
     on,
     outcome: z.string().min(1, '请选择答复类型'),
     groundCode: z.string().nullish(),
     text: text(5000, '请填写答复内容'),
   }),
+  z.object({ action: z.literal('review-draft'), on, comment: z.string().trim().max(1000).optional() }),
+  z.object({ action: z.literal('return-draft'), on, comment: text(1000, '请写明修改意见') }),
   z.object({ action: z.literal('withdraw'), on, reason: z.string().trim().max(500).optional() }),
   z.object({
     action: z.literal('note'),
@@ -354,6 +369,31 @@ export const letterView = z.object({
 });
 export const lettersResponse = z.object({ items: z.array(letterView) });
 
+/** The sign-off of the case's reply (domain/signoff.ts signoffView) and the agency's chain. */
+export const signoffView = z.object({
+  chain: z.enum(SIGNOFF_CHAINS),
+  chainLabel: str,
+  steps: z.array(z.object({ step: z.enum(SIGNOFF_STEPS), label: str })),
+  draft: z
+    .object({
+      on: str,
+      drafterId: z.number().nullable(),
+      drafterName: strOrNull,
+      outcome: str,
+      groundCode: strOrNull,
+      text: str,
+      pending: z.enum(SIGNOFF_STEPS),
+      pendingLabel: str,
+    })
+    .nullable(),
+  /** The last return of a draft, shown to the drafter until a new draft. */
+  returned: z
+    .object({ on: str, actorName: strOrNull, step: z.enum(SIGNOFF_STEPS), stepLabel: str, comment: str })
+    .nullable(),
+  /** Who signed the reply and when (null: not signed through the chain). */
+  signed: z.object({ on: str, signerName: strOrNull, orgName: strOrNull }).nullable(),
+});
+
 export const detailResponse = z.object({
   case: caseView,
   clock: clockView.nullable(),
@@ -364,7 +404,25 @@ export const detailResponse = z.object({
   allowedActions: z.array(z.enum(ACTIONS)),
   /** The letters of the case file (补正告知书, 答复书, …), oldest first. */
   letters: z.array(letterView),
+  signoff: signoffView,
 });
+
+/** An agency's sign-off chain for replies (domain/signoff.ts). */
+export const signoffChainView = z.object({
+  orgId: z.number(),
+  orgName: str,
+  chain: z.enum(SIGNOFF_CHAINS),
+  chainLabel: str,
+  /** The steps after drafting, with their Chinese names. */
+  steps: z.array(z.object({ step: z.enum(SIGNOFF_STEPS), label: str })),
+  /** Saved for this agency (false: the default applies). */
+  saved: z.boolean(),
+});
+export const signoffChainsResponse = z.object({
+  items: z.array(signoffChainView),
+  chains: z.array(z.object({ code: z.enum(SIGNOFF_CHAINS), label: str })),
+});
+export const signoffChainBody = z.object({ chain: z.enum(SIGNOFF_CHAINS, '请选择审核签发流程') });
 
 /** A letter template in use (a saved one, or the built-in default). */
 export const templateView = z.object({

@@ -14,6 +14,9 @@ import {
   listResponse,
   metaResponse,
   registerBody,
+  signoffChainBody,
+  signoffChainsResponse,
+  signoffChainView,
 } from './api.schemas.ts';
 import { assistanceApi } from './assistance.api.ts';
 import { kaseOf } from './case-actor.ts';
@@ -24,6 +27,7 @@ import { caseLetters, lettersApi } from './letters.api.ts';
 import { requestsMeta } from './meta.ts';
 import { presentDetail, presentListItem } from './present.ts';
 import * as service from './service.ts';
+import * as signoff from './signoff.ts';
 
 export async function requestsApi(root: FastifyInstance, { db, config }: ModuleContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -147,6 +151,32 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
       if (!detail) throw new Error('staff action returned no detail');
       return detailJson(detail);
     },
+  );
+
+  app.get(
+    '/requests/signoff-chains',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '答复审核签发流程（各机关）',
+        response: { 200: signoffChainsResponse },
+      },
+    },
+    async (req) => signoff.listChains(db, requireActor(req)),
+  );
+
+  app.put(
+    '/requests/signoff-chains/:id',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: '设置机关的答复审核签发流程',
+        params: idParam,
+        body: signoffChainBody,
+        response: { 200: signoffChainView },
+      },
+    },
+    async (req) => signoff.saveChain(db, requireActor(req), req.params.id, req.body.chain),
   );
 
   await lettersApi(root, { db, config });

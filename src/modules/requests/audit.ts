@@ -20,6 +20,7 @@ export const REQUESTS_AUDIT_LABELS: AuditLabels = {
     'request.view_updated': '修改筛选视图',
     'request.view_deleted': '删除筛选视图',
     'request.export': '导出案卷',
+    'request.signoff_chain_update': '设置答复审核签发流程',
   },
   subjects: {
     request: '依申请公开申请',

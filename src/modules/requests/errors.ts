@@ -88,6 +88,28 @@ export const REQUESTS_ERRORS = {
     message: (p) =>
       `${p.name ?? '所选机关'}不属于本级人民政府，不能转办。请以“不属于本机关负责公开”答复申请人（条例第三十六条第五项），告知其该行政机关的名称和联系方式。`,
   },
+  // 答复的审核签发 (domain/signoff.ts)
+  DRAFT_PENDING: {
+    status: 409,
+    message: '该申请已有等待审核签发的答复草稿，请等待审核签发或退回后再拟写答复。',
+  },
+  DRAFT_NOT_PENDING: { status: 409, message: '没有等待该环节处理的答复草稿，请刷新后重试。' },
+  DRAFT_NOT_REVIEWED: { status: 409, message: '答复草稿尚未经公开办审核，不能签发。' },
+  SIGNOFF_REQUIRED: {
+    status: 409,
+    message: (p) =>
+      `本机关的答复须经审核签发（${p.chain ?? '承办人拟稿 → 公开办审核 → 负责人签发'}），请先拟写答复并提交审核签发。`,
+  },
+  SIGNOFF_NOT_YOURS: {
+    status: 403,
+    message: (p) =>
+      `“${p.step ?? '审核签发'}”应由本机关${p.step === '负责人签发' ? '政府信息公开工作机构负责人' : '政府信息公开工作机构'}办理，且不能审核签发本人拟写的答复。`,
+  },
+  SIGNOFF_NOT_CONFIGURED: {
+    status: 409,
+    message: '本机关的答复无需审核签发，请直接答复；如需审核签发，请在“答复审核签发”中设置。',
+  },
+  RETURN_COMMENT_REQUIRED: { status: 400, message: '退回修改时请写明修改意见。' },
 } satisfies ErrorCatalog;
 
 declare module '../../platform/http/errors.ts' {

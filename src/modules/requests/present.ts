@@ -99,5 +99,6 @@ export function presentDetail(d: CaseDetail, names: Map<number, string>) {
       presentEvent(e, e.actor_id === null ? null : (names.get(e.actor_id) ?? null)),
     ),
     allowedActions: d.allowedActions,
+    signoff: d.signoff,
   };
 }

@@ -324,7 +324,8 @@ export async function seedDemoRequests(db: Kysely<Database>): Promise<SeedReport
     db,
     {
       orgId: city,
-      applicant: person(0),
+      // 电子邮件 needs the applicant's e-mail address (domain/applicant.ts deliveryContactErrors).
+      applicant: { ...person(0), email: 'shenqingren@example.com' },
       request: {
         subject: '本市2026年民生实事项目进展',
         description: '请提供2026年民生实事项目的进展情况',

@@ -10,9 +10,10 @@ import { type Calendar, loadCalendar } from '../calendar/index.ts';
 import { createNotifications } from '../notifications/index.ts';
 import { findOrg, loadReceiving, receivingUserIds } from '../orgs/index.ts';
 import { kaseOf, loadCaseActor, refusal, type StaffActor } from './case-actor.ts';
-import { validateApplicant } from './domain/applicant.ts';
-import { type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
+import { deliveryContactErrors, validateApplicant } from './domain/applicant.ts';
+import { CLOCK_RULES, type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
 import { can, caseListScope } from './domain/policies.ts';
+import { isSignoffAction } from './domain/signoff.ts';
 import {
   type Action,
   allowedActions,
@@ -20,9 +21,11 @@ import {
   decide,
   foldState,
   isRunningStage,
+  nextState,
   toClockEvents,
 } from './domain/stages.ts';
 import { createLetterForEvent } from './letters/service.ts';
+import { chainOf, permits, signoffDetail } from './signoff.ts';
 import { type ActionInput, type CasePatch, type StepContext, stepFor } from './steps.ts';
 import * as store from './store.ts';
 
@@ -82,6 +85,7 @@ export function deriveClock(
       receipt: { channel: clockChannel(row.channel), receivedOn: row.received_on },
       events: toClockEvents(domainEvents(events)),
       today,
+      rules: CLOCK_RULES,
     });
     // state.calendarMissingYear concerns only the date an extension would give; replyDue itself is known,
     // and provisional (暂定) when it was counted over a year whose notice is not loaded.
@@ -129,6 +133,8 @@ async function createCase(
   tracking: { code: string; passwordHash: string } | null,
 ) {
   const applicant = checkApplicant(input, today);
+  const contact = deliveryContactErrors(input.request.deliveryWanted, applicant);
+  if (contact.length > 0) throw new AppError('VALIDATION_FAILED', {}, contact);
   if (input.receivedOn && input.receivedOn < input.submittedOn) {
     throw new AppError('VALIDATION_FAILED', {}, [
       { path: 'receivedOn', message: '收到申请之日不能早于提交日期' },
@@ -281,6 +287,8 @@ export type CaseDetail = {
   clock: DerivedClock;
   allowedActions: Action[];
   personal: boolean;
+  /** The sign-off of the reply (signoff.ts signoffDetail). */
+  signoff: Awaited<ReturnType<typeof signoffDetail>>;
 };
 
 async function detailOf(
@@ -291,15 +299,21 @@ async function detailOf(
   calendar?: Calendar,
 ): Promise<CaseDetail> {
   const events = await store.listEvents(db, row.id);
+  const chain = await chainOf(db, row.org_id);
+  const signoff = await signoffDetail(db, events, chain);
+  const personal = can(a, 'view-personal', kaseOf(row));
   // An imported case (import/) is a record of the past: no clock, no actions.
   if (row.imported) {
     const clock = { state: null, missingYear: null };
-    return { row, events, clock, allowedActions: [], personal: can(a, 'view-personal', kaseOf(row)) };
+    return { row, events, clock, allowedActions: [], personal, signoff };
   }
   const state = foldState(domainEvents(events));
   const clock = deriveClock(calendar ?? (await loadCalendar(db)), row, events, today);
-  const actions = allowedActions(state).filter((act) => can(a, act, kaseOf(row)));
-  return { row, events, clock, allowedActions: actions, personal: can(a, 'view-personal', kaseOf(row)) };
+  // The reply steps follow the agency's sign-off chain and the draft waiting (domain/signoff.ts).
+  const actions = allowedActions(state).filter((act) =>
+    isSignoffAction(act) ? permits(a, act, row, chain, state.draft ?? null) : can(a, act, kaseOf(row)),
+  );
+  return { row, events, clock, allowedActions: actions, personal, signoff };
 }
 
 /** The case if the person may see it (as `getCase`), else NOT_FOUND; no detail, no audit. */
@@ -376,6 +390,8 @@ export async function act(
     });
     await step.record?.(c, data);
     const patch: CasePatch = { stage: decision.stage, ...step.patch?.(data) };
+    // The step a reply draft waits for, kept on the case for the workbench (domain/signoff.ts).
+    patch.signoff_step = nextState(state, action, data).draft?.pending[0] ?? null;
     // Steps that end the case without a reply carry their fixed outcome (withdrawn, deemed withdrawn).
     if (decision.outcome) patch.outcome = decision.outcome;
     const provisional = { ...before, ...patch } as store.RequestRow;

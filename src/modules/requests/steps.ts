@@ -14,13 +14,15 @@ import { createNotifications } from '../notifications/index.ts';
 import { findOrg, loadReceiving, receivingUserIds } from '../orgs/index.ts';
 import type { actionBody } from './api.schemas.ts';
 import * as assistStore from './assistance.store.ts';
-import type { StaffActor } from './case-actor.ts';
-import { perItemFee, perPageFee } from './domain/fees.ts';
+import { kaseOf, type StaffActor } from './case-actor.ts';
+import { perItemMonthFee, perPageFee } from './domain/fees.ts';
 import { validateOutcome } from './domain/outcomes.ts';
 import { can } from './domain/policies.ts';
-import { ASSIST_KINDS } from './domain/stages.ts';
+import { type PendingDraft, SIGNOFF_CHAIN_STEPS, type SignoffChain } from './domain/signoff.ts';
+import { type Action, ASSIST_KINDS, foldState } from './domain/stages.ts';
 import { transferRefusal } from './domain/transfer.ts';
-import type * as store from './store.ts';
+import { chainOf, noticeReturn, noticeStep, permits, signoffRefusal } from './signoff.ts';
+import * as store from './store.ts';
 
 type Db = Kysely<Database>;
 
@@ -103,27 +105,184 @@ function assign(input: Extract<ActionInput, { action: 'assign' }>): Step {
   };
 }
 
-/** 收费通知 (Art. 42, docs/law/processing-fee.md): the fee is computed from the method and quantity. */
+/**
+ * 收费通知 (Art. 42, docs/law/processing-fee.md): the fee is computed from the method and quantity. 按件:
+ * `quantity` is this application's items; the applicant's earlier applications this natural month are
+ * counted from the records (store.applicantMonthCount), or as staff correct them with a reason.
+ */
 function feeNotice(input: Extract<ActionInput, { action: 'fee-notice' }>): Step {
   return {
-    data(_c, fields) {
+    async data(c, fields) {
       const quantity = Number(input.quantity);
-      const fee = input.method === 'per-item' ? perItemFee(quantity) : perPageFee(quantity);
-      return { ...fields, amount: fee.total, bands: fee.bands };
+      if (input.method !== 'per-item') {
+        const { earlierThisMonth: _e, countReason: _r, ...rest } = fields;
+        const fee = perPageFee(quantity);
+        return { ...rest, amount: fee.total, bands: fee.bands };
+      }
+      const computed = await store.applicantMonthCount(c.tx, c.before);
+      const corrected = input.earlierThisMonth ?? null;
+      const reason = input.countReason?.trim() ?? '';
+      if (corrected !== null && corrected !== computed && !reason) {
+        throw invalid('countReason', `系统统计该申请人本月此前申请${computed}件；更正件数时请写明理由`);
+      }
+      const fee = perItemMonthFee(quantity, computed, corrected);
+      const { countReason: _r, ...rest } = fields;
+      return {
+        ...rest,
+        amount: fee.total,
+        bands: fee.bands,
+        earlierThisMonth: fee.earlierThisMonth,
+        computedEarlier: fee.computedEarlier,
+        ...(fee.corrected ? { countReason: reason } : {}),
+      };
     },
   };
 }
 
-/** 答复 (Art. 36–39): the outcome, and its ground where the outcome needs one. */
-function reply(input: Extract<ActionInput, { action: 'reply' }>): Step {
-  const groundCode = input.groundCode ?? null;
+/** The reply steps' view of a case: its agency's chain, the draft waiting and that draft's event data. */
+async function signoffState(c: StepContext): Promise<{
+  chain: SignoffChain;
+  draft: PendingDraft | null;
+  draftData: Record<string, unknown> | null;
+}> {
+  const events = await store.listEvents(c.tx, c.before.id);
+  const state = foldState(
+    events.map((e) => ({ type: e.type as Action | 'submit', on: e.on_date, data: e.data })),
+  );
+  const draft = state.draft ?? null;
+  const draftEvent = draft ? events.findLast((e) => e.type === 'draft-reply') : undefined;
+  return { chain: await chainOf(c.tx, c.before.org_id), draft, draftData: draftEvent?.data ?? null };
+}
+
+/** The outcome, its ground and the text of a reply or draft, checked (Art. 36–39). */
+function checkedReply(fields: EventFields): EventFields {
+  const groundCode = (fields.groundCode as string | null | undefined) ?? null;
+  const errors: { path: string; message: string }[] = validateOutcome(
+    String(fields.outcome ?? ''),
+    groundCode,
+  );
+  const text = typeof fields.text === 'string' ? fields.text.trim() : '';
+  if (!text) errors.push({ path: 'text', message: '请填写答复内容' });
+  if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
+  return { ...fields, groundCode, text };
+}
+
+/**
+ * 答复 (Art. 36–39): the outcome, and its ground where the outcome needs one. Under a sign-off chain
+ * (domain/signoff.ts) it is the signature of the draft waiting for 负责人签发: the draft's outcome and text
+ * go out as they stand, with who signed and for which agency; without a chain, the handler's own reply.
+ */
+function reply(_input: Extract<ActionInput, { action: 'reply' }>): Step {
+  let draftData: Record<string, unknown> | null = null;
   return {
-    data(_c, fields) {
-      const errors = validateOutcome(String(input.outcome ?? ''), groundCode);
-      if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
-      return fields;
+    async authorize(c) {
+      const s = await signoffState(c);
+      draftData = s.draft ? s.draftData : null;
+      if (!c.actor || permits(c.actor, 'reply', c.before, s.chain, s.draft)) return;
+      // A draft not reviewed yet: the stage rules (decide) say so to anyone who may see the case.
+      if (s.draft && s.draft.pending[0] !== 'sign' && can(c.actor, 'view', kaseOf(c.before))) return;
+      throw signoffRefusal(c.actor, 'reply', c.before, s.chain, s.draft);
     },
-    patch: () => ({ outcome: String(input.outcome), outcome_ground: groundCode }),
+    async data(c, fields) {
+      if (!draftData) return checkedReply(fields);
+      const agency = await findOrg(c.tx, c.before.org_id);
+      const signed: EventFields = {
+        on: fields.on,
+        outcome: draftData.outcome,
+        groundCode: draftData.groundCode ?? null,
+        text: draftData.text,
+        drafterId: draftData.drafterId ?? null,
+      };
+      if (draftData.releasedItems !== undefined) signed.releasedItems = draftData.releasedItems;
+      if (c.actor) {
+        signed.signedById = c.actor.id;
+        signed.signedByName = c.actor.displayName;
+      }
+      signed.signedForOrgName = agency?.name ?? '';
+      for (const key of Object.keys(signed)) if (signed[key] === undefined) delete signed[key];
+      return signed;
+    },
+    patch: (data) => ({
+      outcome: String(data.outcome),
+      outcome_ground: (data.groundCode as string | null) ?? null,
+    }),
+  };
+}
+
+/** 拟写答复: the handler's draft goes to the first step of the agency's chain, whose people are told. */
+function draftReply(_input: Extract<ActionInput, { action: 'draft-reply' }>): Step {
+  let chain: SignoffChain = 'none';
+  return {
+    async authorize(c) {
+      const s = await signoffState(c);
+      chain = s.chain;
+      if (!c.actor) {
+        if (SIGNOFF_CHAIN_STEPS[chain].length === 0) throw new AppError('SIGNOFF_NOT_CONFIGURED');
+        return;
+      }
+      // A second draft while one waits: decide's DRAFT_PENDING says so.
+      if (s.draft && can(c.actor, 'reply', kaseOf(c.before))) return;
+      if (!permits(c.actor, 'draft-reply', c.before, s.chain, s.draft)) {
+        throw signoffRefusal(c.actor, 'draft-reply', c.before, s.chain, s.draft);
+      }
+    },
+    data: (c, fields) => ({
+      ...checkedReply(fields),
+      steps: [...SIGNOFF_CHAIN_STEPS[chain]],
+      drafterId: c.actor?.id ?? null,
+    }),
+    async record(c, data) {
+      const first = SIGNOFF_CHAIN_STEPS[chain][0];
+      if (first) await noticeStep(c.tx, c.before, first, (data.drafterId as number | null) ?? null);
+    },
+  };
+}
+
+/** 公开办审核 approves the draft (an optional comment); the 负责人 is told it waits for signature. */
+function reviewDraft(_input: Extract<ActionInput, { action: 'review-draft' }>): Step {
+  let drafterId: number | null = null;
+  return {
+    async authorize(c) {
+      const s = await signoffState(c);
+      drafterId = s.draft?.drafterId ?? null;
+      // No draft waiting for review: decide's DRAFT_NOT_PENDING says so.
+      if (!c.actor || s.draft?.pending[0] !== 'review') return;
+      if (!permits(c.actor, 'review-draft', c.before, s.chain, s.draft)) {
+        throw signoffRefusal(c.actor, 'review-draft', c.before, s.chain, s.draft);
+      }
+    },
+    data(_c, fields) {
+      const comment = typeof fields.comment === 'string' ? fields.comment.trim() : '';
+      const { comment: _drop, ...rest } = fields;
+      return comment ? { ...rest, comment } : rest;
+    },
+    async record(c) {
+      await noticeStep(c.tx, c.before, 'sign', drafterId);
+    },
+  };
+}
+
+/** 退回修改: the step the draft waited for returns it with a comment; the drafter is told. */
+function returnDraft(_input: Extract<ActionInput, { action: 'return-draft' }>): Step {
+  let draft: PendingDraft | null = null;
+  return {
+    async authorize(c) {
+      const s = await signoffState(c);
+      draft = s.draft;
+      if (!c.actor || !draft) return;
+      if (!permits(c.actor, 'return-draft', c.before, s.chain, s.draft)) {
+        throw signoffRefusal(c.actor, 'return-draft', c.before, s.chain, s.draft);
+      }
+    },
+    data(_c, fields) {
+      const comment = typeof fields.comment === 'string' ? fields.comment.trim() : '';
+      if (!comment)
+        throw new AppError('RETURN_COMMENT_REQUIRED', {}, [{ path: 'comment', message: '请写明修改意见' }]);
+      return { ...fields, comment, step: draft?.pending[0] ?? null, drafterId: draft?.drafterId ?? null };
+    },
+    async record(c, data) {
+      await noticeReturn(c.tx, c.before, draft?.drafterId ?? null, String(data.comment));
+    },
   };
 }
 
@@ -313,6 +472,10 @@ const STEPS: { [A in StepName]: (input: Extract<ActionInput, { action: A }>) => 
   'fee-paid': plain,
   'deem-withdrawn-no-payment': plain,
   reply,
+  // 审核签发 (domain/signoff.ts): the draft, its review, its return; the signature is `reply`.
+  'draft-reply': draftReply,
+  'review-draft': reviewDraft,
+  'return-draft': returnDraft,
   withdraw: plain,
   note: plain,
   'assist-request': assistRequest,

@@ -51,6 +51,16 @@ export interface RequestsTable {
   paused_ever: Generated<boolean | null>;
   /** Imported from an office's existing ledger (import/, 0028_past_years.sql): read-only. */
   imported: Generated<boolean>;
+  /** The sign-off step the reply draft waits for ('review' | 'sign'), null without one (0046). */
+  signoff_step: Generated<string | null>;
+}
+
+/** An agency's sign-off chain for replies (domain/signoff.ts; 0046_request_signoff.sql). */
+export interface RequestSignoffChainsTable {
+  org_id: number;
+  chain: string;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
 }
 
 export interface RequestEventsTable {
@@ -67,6 +77,7 @@ declare module '../../platform/db/database.ts' {
   interface Database {
     requests: RequestsTable;
     request_events: RequestEventsTable;
+    request_signoff_chains: RequestSignoffChainsTable;
   }
 }
 
@@ -87,6 +98,7 @@ export type NewRequest = Omit<
   | 'replied_on'
   | 'paused_ever'
   | 'imported'
+  | 'signoff_step'
 > & { applicant: ApplicantRecord };
 
 export async function insertRequest(db: Kysely<Database>, v: NewRequest): Promise<RequestRow> {
@@ -167,6 +179,7 @@ export function updateDerived(
       | 'reply_due'
       | 'paused'
       | 'clock_missing_year'
+      | 'signoff_step'
     >
   >,
 ): Promise<RequestRow> {
@@ -289,4 +302,57 @@ declare module '../../platform/db/database.ts' {
     request_assistance: RequestAssistanceTable;
     request_saved_views: RequestSavedViewsTable;
   }
+}
+
+/** The saved sign-off chain of each of `orgIds` (absent: none saved). */
+export async function signoffChains(
+  db: Kysely<Database>,
+  orgIds: readonly number[],
+): Promise<Map<number, string>> {
+  if (orgIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('request_signoff_chains')
+    .select(['org_id', 'chain'])
+    .where('org_id', 'in', [...orgIds])
+    .execute();
+  return new Map(rows.map((r) => [r.org_id, r.chain]));
+}
+
+export async function saveSignoffChain(
+  db: Kysely<Database>,
+  v: { orgId: number; chain: string; updatedBy: number },
+): Promise<void> {
+  await db
+    .insertInto('request_signoff_chains')
+    .values({ org_id: v.orgId, chain: v.chain, updated_by: v.updatedBy })
+    .onConflict((oc) =>
+      oc.column('org_id').doUpdateSet({ chain: v.chain, updated_by: v.updatedBy, updated_at: new Date() }),
+    )
+    .execute();
+}
+
+/**
+ * 按件 (办法第四条 同一申请人一个自然月内累计申请): the same applicant's applications (same document type and
+ * number: identity number or credit code) received in the natural month of `row`'s receipt before it
+ * (earlier day, or the same day and registered earlier). Each counts as one item.
+ */
+export async function applicantMonthCount(
+  db: Kysely<Database>,
+  row: Pick<RequestRow, 'id' | 'applicant' | 'received_on' | 'submitted_on'>,
+): Promise<number> {
+  const day = row.received_on ?? row.submitted_on;
+  const monthStart = `${day.slice(0, 7)}-01`;
+  const idNumber = row.applicant.idNumber.trim().toUpperCase();
+  if (!idNumber) return 0;
+  const found = await db
+    .selectFrom('requests')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('id', '<>', row.id)
+    .where(sql<boolean>`upper(trim(applicant->>'idNumber')) = ${idNumber}`)
+    .where(sql<boolean>`applicant->>'idType' = ${row.applicant.idType}`)
+    .where('received_on', 'is not', null)
+    .where('received_on', '>=', monthStart)
+    .where(sql<boolean>`(received_on < ${day}::date or (received_on = ${day}::date and id < ${row.id}))`)
+    .executeTakeFirstOrThrow();
+  return Number(found.n);
 }

@@ -1,10 +1,19 @@
-import { BarChartOutlined, FileSearchOutlined, FileWordOutlined, InboxOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  FileSearchOutlined,
+  FileWordOutlined,
+  InboxOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
 import type { AdminModule } from '../../../admin/module.tsx';
 import { LetterTemplatesPage } from '../../../admin/pages/LetterTemplatesPage.tsx';
 import { RequestDetailPage } from '../../../admin/pages/RequestDetailPage.tsx';
 import { RequestsPage } from '../../../admin/pages/RequestsPage.tsx';
 import type { Role } from '../../../platform/roles.ts';
+import { ReleaseQueuePage } from './ReleaseQueuePage.tsx';
+import { SignoffChainsPage } from './SignoffChainsPage.tsx';
 
 const ADMIN_OFFICE: readonly Role[] = ['admin', 'office'];
 
@@ -18,10 +27,12 @@ export const requestsAdmin: AdminModule = {
     children: [
       { path: '/requests', title: '工作台', icon: <InboxOutlined /> },
       { path: '/requests/analytics', title: '统计分析', icon: <BarChartOutlined /> },
+      { path: '/requests/release-queue', title: '转主动公开', icon: <SendOutlined />, roles: ADMIN_OFFICE },
     ],
   },
   system: [
     { path: '/system/letter-templates', title: '文书模板', icon: <FileWordOutlined />, roles: ADMIN_OFFICE },
+    { path: '/system/signoff-chains', title: '答复审核签发', icon: <AuditOutlined />, roles: ADMIN_OFFICE },
   ],
   routes: [
     { path: '/requests', element: <RequestsPage /> },
@@ -33,12 +44,28 @@ export const requestsAdmin: AdminModule = {
         return { Component: RequestAnalyticsPage };
       },
     },
+    {
+      path: '/requests/release-queue',
+      element: (
+        <RequireRole roles={ADMIN_OFFICE}>
+          <ReleaseQueuePage />
+        </RequireRole>
+      ),
+    },
     { path: '/requests/:id', element: <RequestDetailPage /> },
     {
       path: '/system/letter-templates',
       element: (
         <RequireRole roles={ADMIN_OFFICE}>
           <LetterTemplatesPage />
+        </RequireRole>
+      ),
+    },
+    {
+      path: '/system/signoff-chains',
+      element: (
+        <RequireRole roles={ADMIN_OFFICE}>
+          <SignoffChainsPage />
         </RequireRole>
       ),
     },

@@ -361,3 +361,21 @@ export function validateApplicant(input: ApplicantInput, today: IsoDate): Applic
     value: { type, name, idType, idNumber, phone: phone as string, email, address, contactName },
   };
 }
+
+/**
+ * 获取方式 needs the way to reach the applicant (条例第二十九条第二款第(三)项: 申请公开的政府信息的形式要求，
+ * 包括获取信息的方式、途径): 邮寄 a postal address, 电子邮件 an e-mail address. Other ways need nothing more.
+ */
+export function deliveryContactErrors(
+  delivery: string | null | undefined,
+  contact: { address?: string | null; email?: string | null },
+): { path: string; message: string }[] {
+  const blank = (v: string | null | undefined) => (v ?? '').trim() === '';
+  if (delivery === '邮寄' && blank(contact.address)) {
+    return [{ path: 'applicant.address', message: '选择邮寄方式获取信息的，请填写通信地址' }];
+  }
+  if (delivery === '电子邮件' && blank(contact.email)) {
+    return [{ path: 'applicant.email', message: '选择电子邮件方式获取信息的，请填写电子邮箱' }];
+  }
+  return [];
+}

@@ -127,6 +127,19 @@ export interface ClockInput {
   rules?: ClockRules;
 }
 
+/**
+ * The rules this installation counts with: no local rule pauses the clock for a fee (the regulation says
+ * nothing about it). The service's clock and the fee letter's wording both read this one value.
+ */
+export const CLOCK_RULES: Readonly<{ feePausesClock: boolean }> = { feePausesClock: false };
+
+/** What the fee notice tells the applicant about the reply period while the fee is unpaid (CLOCK_RULES). */
+export function feeClockSentence(feePausesClock: boolean): string {
+  return feePausesClock
+    ? '自本通知送达之日至您缴费之日的期间，不计算在答复期限内。'
+    : '答复期限不因收费而中止计算，本机关将在答复期限内作出答复。';
+}
+
 /** Why the clock stands still: a correction notice, a consultation, an unpaid fee notice. */
 export const PAUSE_REASONS = ['correction', 'consultation', 'fee'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];

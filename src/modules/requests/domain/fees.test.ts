@@ -7,6 +7,7 @@ import {
   computeFee,
   type FeeResult,
   perItemFee,
+  perItemMonthFee,
   perItemUnitPrice,
   perPageFee,
   perPageUnitPrice,
@@ -198,4 +199,27 @@ describe('waivers: local policy only (default off)', () => {
     });
     assert.throws(() => applyWaiver(perItemFee(35), { reason: ' ' }, policy), { code: 'FEE_WAIVER_INVALID' });
   });
+});
+
+test('按件 from the records: this application’s items after the applicant’s earlier ones this month', {
+  timeout: 5_000,
+}, () => {
+  // 办法第四条: 10件以下(含10件)不收费; 11—30件的部分 100元/件; 31件以上以10件为一档，每档提高100元/件.
+  const table: [string, number, number, number | null, number, number, boolean][] = [
+    ['the first application of the month', 1, 0, null, 0, 0, false],
+    ['the 10th is still free', 1, 9, null, 0, 9, false],
+    ['the 11th costs 100', 1, 10, null, 100, 10, false],
+    ['a second application is not charged the lower bands again', 2, 29, null, 100 + 200, 29, false],
+    ['the 35th costs 200', 1, 34, null, 200, 34, false],
+    ['staff correct the count (another document type of the same person)', 1, 3, 12, 100, 12, true],
+    ['a correction to the same count is no correction', 1, 3, 3, 0, 3, false],
+  ];
+  for (const [name, items, computed, corrected, total, used, isCorrected] of table) {
+    const fee = perItemMonthFee(items, computed, corrected);
+    assert.equal(fee.total, total, name);
+    assert.equal(fee.earlierThisMonth, used, name);
+    assert.equal(fee.computedEarlier, computed, name);
+    assert.equal(fee.corrected, isCorrected, name);
+    assert.equal(fee.bands[0]?.from, used + 1, `${name}: the bands continue after the month’s count`);
+  }
 });

@@ -130,6 +130,23 @@ export function perItemFee(count: number, options: { alreadyThisMonth?: number }
   return progressive('per-item', already + 1, already + count, perItemBand);
 }
 
+/**
+ * 按件 for one application from the records (办法第四条: 同一申请人一个自然月内累计申请): `items` of this
+ * application after the applicant's `computedEarlier` items this natural month counted from the records —
+ * or after the number staff corrected it to (`correctedEarlier`, with its reason). Returns the fee with
+ * the count used, so the notice shows which bands were applied and why.
+ */
+export function perItemMonthFee(
+  items: number,
+  computedEarlier: number,
+  correctedEarlier: number | null = null,
+): FeeResult & { earlierThisMonth: number; computedEarlier: number; corrected: boolean } {
+  checkQuantity('computedEarlier', computedEarlier);
+  const earlier = correctedEarlier ?? computedEarlier;
+  const fee = perItemFee(items, { alreadyThisMonth: earlier });
+  return { ...fee, earlierThisMonth: earlier, computedEarlier, corrected: earlier !== computedEarlier };
+}
+
 /** 按量计收: fee for the pages of one application. */
 export function perPageFee(pages: number): FeeResult {
   checkQuantity('pages', pages);

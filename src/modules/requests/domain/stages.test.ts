@@ -68,6 +68,9 @@ test('stage and action labels a clerk understands', () => {
       '已缴费',
       '视为放弃（逾期未缴费）',
       '答复',
+      '拟写答复（提交审核签发）',
+      '审核通过',
+      '退回修改',
       '申请人撤回',
       '办理记录',
       '请求协助（协助调查/会商）',
@@ -95,6 +98,10 @@ const EXPECTED: Record<Action, Partial<Record<Stage, Stage>>> = {
   'fee-paid': { processing: 'processing' },
   'deem-withdrawn-no-payment': { processing: 'closed' },
   reply: { registered: 'replied', processing: 'replied' },
+  // 审核签发: the draft and its steps leave the stage as it is; only the signature (reply) answers.
+  'draft-reply': { registered: 'registered', processing: 'processing' },
+  'review-draft': { registered: 'registered', processing: 'processing' },
+  'return-draft': { registered: 'registered', processing: 'processing' },
   withdraw: Object.fromEntries(OPEN.map((s) => [s, 'closed'])),
   note: Object.fromEntries([...OPEN, 'replied', 'closed'].map((s) => [s, s])),
   'assist-request': {
@@ -122,6 +129,11 @@ function permissive(stage: Stage, action: Action): CaseState {
     openConsultations: pending ? ['c1'] : [],
     deliveredConsultations: [],
     openAssistance: pending ? ['a1'] : [],
+    // The draft's review and return need a draft waiting for review.
+    draft:
+      action === 'review-draft' || action === 'return-draft'
+        ? { pending: ['review', 'sign'], drafterId: 1 }
+        : null,
   });
 }
 
@@ -330,6 +342,7 @@ describe('foldState', () => {
       openConsultations: [],
       deliveredConsultations: [],
       openAssistance: [],
+      draft: null,
     });
   });
 

@@ -12,6 +12,7 @@ import { type IsoDate, isIsoDate } from '../../calendar/domain/dates.ts';
 import type { ClockEvent, ConsultedParty } from './clock.ts';
 import type { FeeMethod } from './fees.ts';
 import type { GroundCode, OutcomeCode } from './outcomes.ts';
+import { afterApproval, isSignoffStep, type PendingDraft, type SignoffStep } from './signoff.ts';
 
 export const STAGES = [
   'awaiting-confirmation',
@@ -84,6 +85,9 @@ export const ACTIONS = [
   'fee-paid',
   'deem-withdrawn-no-payment',
   'reply',
+  'draft-reply',
+  'review-draft',
+  'return-draft',
   'withdraw',
   'note',
   'assist-request',
@@ -108,6 +112,9 @@ export const ACTION_LABELS: Readonly<Record<Action, string>> = {
   'fee-paid': '已缴费',
   'deem-withdrawn-no-payment': '视为放弃（逾期未缴费）',
   reply: '答复',
+  'draft-reply': '拟写答复（提交审核签发）',
+  'review-draft': '审核通过',
+  'return-draft': '退回修改',
   withdraw: '申请人撤回',
   note: '办理记录',
   'assist-request': '请求协助（协助调查/会商）',
@@ -185,7 +192,25 @@ export interface EventData {
     groundCode?: GroundCode | null;
     text: string;
     releasedItems?: unknown;
+    /** Set when the reply is the signature of a draft (domain/signoff.ts): who signed, for which agency. */
+    signedById?: number;
+    signedByName?: string;
+    signedForOrgName?: string;
   };
+  /** The handler's draft of the reply, to go through the agency's chain (`steps`, domain/signoff.ts). */
+  'draft-reply': {
+    on?: IsoDate;
+    outcome: OutcomeCode;
+    groundCode?: GroundCode | null;
+    text: string;
+    releasedItems?: unknown;
+    steps: SignoffStep[];
+    drafterId?: number | null;
+  };
+  /** 公开办审核 approved the draft (an optional comment). */
+  'review-draft': { on?: IsoDate; comment?: string };
+  /** The draft was returned to its drafter with a comment, at the step it waited for. */
+  'return-draft': { on?: IsoDate; comment: string; step?: SignoffStep };
   withdraw: { on?: IsoDate; by?: 'applicant' | string };
   note: { on?: IsoDate; text: string; kind?: NoteKind };
   'assist-request': {
@@ -242,6 +267,8 @@ export interface CaseState {
    * a hand-written state may leave it out; `foldState` always sets it.
    */
   deliveredConsultations?: string[];
+  /** A reply draft waiting for sign-off (domain/signoff.ts), or null/absent. */
+  draft?: PendingDraft | null;
 }
 
 export type CaseErrorCode =
@@ -258,6 +285,9 @@ export type CaseErrorCode =
   | 'CONSULTATION_ALREADY_DELIVERED'
   | 'ASSISTANCE_UNKNOWN'
   | 'TRANSFER_PENDING_STEPS'
+  | 'DRAFT_PENDING'
+  | 'DRAFT_NOT_PENDING'
+  | 'DRAFT_NOT_REVIEWED'
   | 'CASE_LOG_INVALID';
 
 /** A case rule refused an action (stable `code`, `params`, Chinese message). */
@@ -295,6 +325,9 @@ const ALLOWED_IN: Readonly<Record<Action, readonly Stage[]>> = {
   'fee-paid': ['processing'],
   'deem-withdrawn-no-payment': ['processing'],
   reply: ['registered', 'processing'],
+  'draft-reply': ['registered', 'processing'],
+  'review-draft': ['registered', 'processing'],
+  'return-draft': ['registered', 'processing'],
   withdraw: OPEN_STAGES,
   note: [...OPEN_STAGES, 'replied', 'closed'],
   // Asked while the case is being handled; answered whenever the other unit does (until archived).
@@ -431,7 +464,26 @@ export function decide(state: CaseState, action: Action, data?: unknown): Decisi
       }
       return action === 'fee-paid' ? { stage } : { stage: 'closed', outcome: 'WITHDRAWN_NO_PAYMENT' };
     case 'reply':
+      // A draft is answered by its signature, once every earlier step approved it.
+      if (state.draft && state.draft.pending[0] !== 'sign') {
+        throw new CaseError('DRAFT_NOT_REVIEWED', '答复草稿尚未经公开办审核，不能签发', { stage, action });
+      }
       return { stage: 'replied' };
+    case 'draft-reply':
+      if (state.draft) {
+        throw new CaseError('DRAFT_PENDING', '该申请已有等待审核签发的答复草稿', { stage, action });
+      }
+      return { stage };
+    case 'review-draft':
+      if (state.draft?.pending[0] !== 'review') {
+        throw new CaseError('DRAFT_NOT_PENDING', '没有等待公开办审核的答复草稿', { stage, action });
+      }
+      return { stage };
+    case 'return-draft':
+      if (!state.draft) {
+        throw new CaseError('DRAFT_NOT_PENDING', '没有等待审核签发的答复草稿', { stage, action });
+      }
+      return { stage };
     case 'withdraw':
       return { stage: 'closed', outcome: 'OTHER' };
     case 'note':
@@ -515,6 +567,7 @@ export function initialState(confirmed: boolean): CaseState {
     openConsultations: [],
     deliveredConsultations: [],
     openAssistance: [],
+    draft: null,
   };
 }
 
@@ -527,8 +580,27 @@ export function nextState(state: CaseState, action: Action, data?: unknown): Cas
     openConsultations: [...state.openConsultations],
     deliveredConsultations: [...(state.deliveredConsultations ?? [])],
     openAssistance: [...(state.openAssistance ?? [])],
+    draft: state.draft ? { ...state.draft, pending: [...state.draft.pending] } : null,
   };
+  // A draft lives only while the case is handled by the same agency.
+  if (!isRunningStage(stage) || action === 'transfer' || action === 'reopen') next.draft = null;
   switch (action) {
+    case 'draft-reply': {
+      const steps = field(data, 'steps');
+      const pending = (Array.isArray(steps) ? steps : []).filter(isSignoffStep);
+      const drafterId = field(data, 'drafterId');
+      next.draft = {
+        pending: pending.length > 0 ? pending : ['sign'],
+        drafterId: typeof drafterId === 'number' ? drafterId : null,
+      };
+      break;
+    }
+    case 'review-draft':
+      next.draft = next.draft ? afterApproval(next.draft) : null;
+      break;
+    case 'return-draft':
+      next.draft = null;
+      break;
     case 'request-correction':
       next.correctionRequested = true;
       break;

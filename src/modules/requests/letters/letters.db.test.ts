@@ -238,7 +238,7 @@ test('templates: listed for office and admin, unknown placeholders refused, a sa
     body: '{{applicantName}}：请缴纳{{amount}}元。',
   });
   assert.equal(misplaced.statusCode, 400);
-  assert.match(misplaced.json().error.fields[0].message, /\{\{amount\}\}.*不能用于补正告知书/);
+  assert.match(misplaced.json().error.fields[0].message, /\{\{信息处理费金额（元）\}\}”不能用于补正告知书/);
   assert.equal(
     (await office.send('PUT', '/api/requests/letter-templates/nonsense', { title: 'a', body: 'b' }))
       .statusCode,
@@ -334,4 +334,30 @@ test('without a data folder (seeds, CLI) an action makes no letter', async () =>
     .where('request_id', '=', id)
     .execute();
   assert.equal(letters.length, 0);
+});
+
+test('templates are written with the placeholders’ Chinese names and kept with their codes', {
+  timeout: 60_000,
+}, async () => {
+  const list = (await office.get('/api/requests/letter-templates')).json();
+  const correction = list.items.find((i: { kind: string }) => i.kind === 'correction');
+  assert.ok(
+    correction.placeholders.some(
+      (p: { name: string; label: string }) => p.name === 'applicantName' && p.label === '申请人姓名或名称',
+    ),
+    'each placeholder comes with its Chinese name',
+  );
+  const saved = await office.send('PUT', '/api/requests/letter-templates/correction', {
+    title: '补正告知书',
+    body: '{{申请人姓名或名称}}：\n请于{{补正期限}}前补正：{{需要补正的事项}}',
+  });
+  assert.equal(saved.statusCode, 200, saved.body);
+  assert.equal(saved.json().body, '{{applicantName}}：\n请于{{deadline}}前补正：{{items}}');
+  const misplaced = await office.send('PUT', '/api/requests/letter-templates/correction', {
+    title: '补正告知书',
+    body: '{{申请人姓名或名称}}：请缴纳{{信息处理费金额（元）}}元。',
+  });
+  assert.equal(misplaced.statusCode, 400);
+  assert.match(misplaced.json().error.fields[0].message, /可以使用的占位符：\{\{申请人姓名或名称\}\}/);
+  await office.send('DELETE', '/api/requests/letter-templates/correction');
 });

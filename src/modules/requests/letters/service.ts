@@ -14,6 +14,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import { findOrg, loadReceiving } from '../../orgs/index.ts';
 import { kaseOf, loadCaseActor, type StaffActor } from '../case-actor.ts';
+import { placeholdersToCodes } from '../domain/placeholder-names.ts';
 import { can } from '../domain/policies.ts';
 import { findRequest, type RequestEventRow, type RequestRow } from '../store.ts';
 import { DOCX_MIME, renderLetter } from './render.ts';
@@ -34,6 +35,9 @@ import {
 } from './templates.ts';
 
 type Db = Kysely<Database>;
+
+/** Every placeholder with its Chinese name (read when called: templates.ts may still be loading here). */
+const allPlaceholders = () => Object.entries(PLACEHOLDER_LABELS).map(([name, label]) => ({ name, label }));
 
 // ---------------------------------------------------------------------------------------------------------
 // Templates
@@ -148,6 +152,11 @@ export async function saveLetterTemplate(
 ): Promise<TemplateView> {
   const { scope } = await requireScope(db, actor, orgId);
   if (!isLetterKind(kind)) throw new AppError('NOT_FOUND');
+  // The editor writes placeholders by their Chinese names; the text is kept with their codes.
+  input = {
+    title: placeholdersToCodes(input.title, allPlaceholders()),
+    body: placeholdersToCodes(input.body, allPlaceholders()),
+  };
   const errors = validateTemplate(kind, input);
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
   return inTransaction(db, async (tx) => {

@@ -12,6 +12,7 @@ import {
   LETTER_KINDS,
   type LetterKind,
   letterKindFor,
+  PLACEHOLDER_LABELS,
   validateTemplate,
 } from './templates.ts';
 
@@ -83,7 +84,9 @@ test('unknown or misplaced placeholders are refused with a Chinese message namin
   assert.match(unknown[0]?.message ?? '', /未知的占位符“\{\{foo\}\}”/);
 
   const misplaced = validateTemplate('correction', { title: '补正告知书', body: '金额{{amount}}元' });
-  assert.match(misplaced[0]?.message ?? '', /“\{\{amount\}\}”.*不能用于补正告知书/);
+  assert.match(misplaced[0]?.message ?? '', /“\{\{信息处理费金额（元）\}\}”不能用于补正告知书/);
+  const labels = Object.values(PLACEHOLDER_LABELS);
+  assert.equal(new Set(labels).size, labels.length, 'every Chinese name names one placeholder');
 
   const ground = validateTemplate('reply-DISCLOSE', { title: '答复书', body: '{{ground}}' });
   assert.equal(ground.length, 1, 'only PARTIAL and WITHHOLD have a ground');
@@ -116,4 +119,17 @@ test('the 转办 notice names the agency that received the application and the u
   assert.equal(t.remedies, null);
   assert.equal(letterKindFor('transfer', {}), 'transfer');
   assert.ok(isForApplicant('transfer'));
+});
+
+test('the fee notice says what the clock does while the fee is unpaid (the configured rule), and the month’s count', {
+  timeout: 5_000,
+}, () => {
+  const facts = sampleFacts('fee');
+  const letter = buildLetter('fee', defaultTemplate('fee'), {
+    ...facts,
+    data: { ...facts.data, method: 'per-item', quantity: 1, earlierThisMonth: 10, amount: 100 },
+  });
+  assert.doesNotMatch(letter.body, /缴费期间不计算在答复期限内/, 'the clock does not pause by default');
+  assert.match(letter.body, /答复期限不因收费而中止计算/);
+  assert.match(letter.body, /同一申请人本自然月内此前已申请10件，本申请计1件，本月累计11件/);
 });

@@ -9,6 +9,7 @@
  * 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号). Remedies: `remediesText` (domain/outcomes.ts).
  */
 import { formatChineseDate, isIsoDate } from '../../calendar/index.ts';
+import { CLOCK_RULES, feeClockSentence } from '../domain/clock.ts';
 import {
   isGroundCode,
   isReplyOutcome,
@@ -121,6 +122,7 @@ export const PLACEHOLDER_LABELS = {
   remedies: '救济途径',
   fromAgency: '转出申请的行政机关',
   replyDue: '答复期限',
+  feeClock: '缴费期间答复期限如何计算',
 } as const;
 export type Placeholder = keyof typeof PLACEHOLDER_LABELS;
 
@@ -147,7 +149,7 @@ export function placeholdersFor(kind: LetterKind): readonly Placeholder[] {
     case 'extension':
       return [...COMMON, 'reason', 'newDue'];
     case 'fee':
-      return [...COMMON, 'amount', 'feeBasis'];
+      return [...COMMON, 'amount', 'feeBasis', 'feeClock'];
     case 'transfer':
       return [...COMMON, 'fromAgency', 'replyDue'];
     default:
@@ -180,20 +182,20 @@ export const BODY_MAX = 10000;
 function checkText(kind: LetterKind, path: 'title' | 'body', text: string): TemplateFieldError[] {
   const errors: TemplateFieldError[] = [];
   const allowed = placeholdersFor(kind);
-  const list = allowed.map((p) => `{{${p}}}`).join('、');
+  const list = allowed.map((p) => `{{${PLACEHOLDER_LABELS[p]}}}`).join('、');
   for (const name of placeholdersIn(text)) {
     if (!isPlaceholder(name)) {
       errors.push({ path, message: `未知的占位符“{{${name}}}”。可以使用的占位符：${list}` });
     } else if (!allowed.includes(name)) {
       errors.push({
         path,
-        message: `占位符“{{${name}}}”（${PLACEHOLDER_LABELS[name]}）不能用于${letterKindLabel(kind)}。可以使用的占位符：${list}`,
+        message: `占位符“{{${PLACEHOLDER_LABELS[name]}}}”不能用于${letterKindLabel(kind)}。可以使用的占位符：${list}`,
       });
     }
   }
   const rest = text.replace(PLACEHOLDER, '');
   if (rest.includes('{{') || rest.includes('}}')) {
-    errors.push({ path, message: '占位符的写法不正确，应当写作“{{名称}}”，例如“{{applicantName}}”' });
+    errors.push({ path, message: '占位符的写法不正确，应当写作“{{名称}}”，例如“{{申请人姓名或名称}}”' });
   }
   return errors;
 }
@@ -260,7 +262,7 @@ const NOTICES: Record<keyof typeof NOTICE_LABELS, TemplateText> = {
     body: `${OPENING}经审查，您申请公开政府信息的数量、频次明显超过合理范围。根据${REGULATION}第四十二条和《政府信息公开信息处理费管理办法》之规定，本机关决定收取信息处理费。计收方式和计算明细如下：
 {{feeBasis}}
 应缴纳信息处理费合计人民币{{amount}}元。
-请您自收到本通知之日起二十个工作日内缴纳。缴费期间不计算在答复期限内；您逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。
+请您自收到本通知之日起二十个工作日内缴纳。{{feeClock}}您逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。
 特此通知。`,
   },
   consultation: {
@@ -411,9 +413,12 @@ function feeBasis(data: Record<string, unknown>): string {
   const perItem = data.method === 'per-item';
   const unit = perItem ? '件' : '页';
   const quantity = Number(data.quantity);
-  const head = perItem
-    ? `按件计收（同一申请人一个自然月内累计申请${quantity}件）`
-    : `按量计收（本申请共${quantity}页）`;
+  const earlier = Number(data.earlierThisMonth);
+  const head = !perItem
+    ? `按量计收（本申请共${quantity}页）`
+    : Number.isInteger(earlier)
+      ? `按件计收（同一申请人本自然月内此前已申请${earlier}件，本申请计${quantity}件，本月累计${earlier + quantity}件）`
+      : `按件计收（同一申请人一个自然月内累计申请${quantity}件）`;
   const bands = Array.isArray(data.bands) ? (data.bands as Record<string, unknown>[]) : [];
   const parts = bands.map((b) =>
     Number(b.unitPrice) === 0
@@ -455,6 +460,7 @@ export function letterValues(kind: LetterKind, f: LetterFacts): Partial<Record<P
     case 'fee':
       values.amount = String(f.data.amount ?? '');
       values.feeBasis = feeBasis(f.data);
+      values.feeClock = feeClockSentence(CLOCK_RULES.feePausesClock);
       break;
     case 'transfer':
       values.fromAgency = text(f.data.fromOrgName);

@@ -302,3 +302,76 @@ test('a wrong CSRF token is refused too', async () => {
   const res = await post({ _csrf: 'forged', submissionKey, ...valid() });
   assert.equal(res.statusCode, 403);
 });
+
+// Issue 16.6: the public form's protections and checks.
+
+/** POST like `post`, to `url` and from `remoteAddress` (the rate limits count per IP). */
+async function postFrom(
+  remoteAddress: string,
+  fields: Record<string, string>,
+  url = '/gk/apply/form',
+): Promise<LightMyRequestResponse> {
+  return t.app.inject({
+    method: 'POST',
+    url,
+    remoteAddress,
+    cookies: { ...citizen.cookies },
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(fields).toString(),
+  });
+}
+
+test('获取方式=邮寄 without a postal address (or 电子邮件 without an e-mail): 400, the field named, nothing stored', {
+  timeout: 30_000,
+}, async () => {
+  const before = await countCases();
+  let res = await post({ ...(await openForm()), ...valid(), deliveryWanted: '邮寄', address: '' });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /选择邮寄方式获取信息的，请填写通信地址/);
+  assert.match(res.body, /href="#address"/);
+  assert.match(res.body, /value="2023年城区学校新建项目批复"/, 'what was typed is kept');
+  res = await post({ ...(await openForm()), ...valid(), deliveryWanted: '电子邮件', email: '' });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /选择电子邮件方式获取信息的，请填写电子邮箱/);
+  assert.equal(await countCases(), before);
+  res = await post({ ...(await openForm()), ...valid(), deliveryWanted: '邮寄' });
+  assert.equal(res.statusCode, 200, 'with the address it is accepted');
+});
+
+test('the hidden field a robot fills: nothing stored, the form comes back', { timeout: 30_000 }, async () => {
+  const form = (await citizen.get('/gk/apply/form')).body;
+  assert.match(
+    form,
+    /<div class="visually-hidden" aria-hidden="true"><label for="website">请勿填写此项<\/label><input type="text" id="website" name="website" value="" tabindex="-1"/,
+  );
+  const before = await countCases();
+  const res = await post({ ...(await openForm()), ...valid(), website: 'http://spam.example' });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /提交未成功/);
+  assert.equal(await countCases(), before);
+});
+
+test('a government’s site accepts applications only for its own agencies', { timeout: 30_000 }, async () => {
+  const before = await countCases();
+  const res = await postFrom('10.0.0.7', { ...(await openForm()), ...valid() }, '/s/370883/gk/apply/form');
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /请选择本网站列出的受理机关/);
+  assert.equal(await countCases(), before);
+});
+
+test('submissions are rate-limited per IP: 10 applications an hour, then 429 with what was typed kept', {
+  timeout: 120_000,
+}, async () => {
+  const before = await countCases();
+  for (let i = 0; i < 10; i++) {
+    const res = await postFrom('10.0.0.9', { ...(await openForm()), ...valid(), subject: `限流测试${i}` });
+    assert.equal(res.statusCode, 200, `application ${i + 1}`);
+  }
+  const res = await postFrom('10.0.0.9', { ...(await openForm()), ...valid(), subject: '第十一份' });
+  assert.equal(res.statusCode, 429);
+  assert.match(res.body, /提交过于频繁/);
+  assert.match(res.body, /value="第十一份"/);
+  assert.equal(await countCases(), before + 10);
+  const other = await postFrom('10.0.0.10', { ...(await openForm()), ...valid(), subject: '另一网络' });
+  assert.equal(other.statusCode, 200, 'another network is not affected');
+});

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { AppError, describeError } from '../../../platform/http/errors.ts';
+import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
 import { htmlPage } from '../../../platform/http/schemas.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
@@ -10,7 +11,7 @@ import { currentSiteOrgIds, type Html, html } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { findOrg, loadReceiving, type OrgRow } from '../../orgs/index.ts';
 import { applicationBody } from '../api.schemas.ts';
-import { validateApplicant } from '../domain/applicant.ts';
+import { deliveryContactErrors, validateApplicant } from '../domain/applicant.ts';
 import { submitOnline } from '../service.ts';
 import type { RequestRow } from '../store.ts';
 import { sendApplyPage } from './column.ts';
@@ -193,6 +194,7 @@ export function validateForm(values: FormValues, today: string) {
   if (values.deliveryWanted && !DELIVERIES_WANTED.includes(values.deliveryWanted)) {
     pushError(errors, 'request.deliveryWanted', '获取方式无效，请从列表中选择');
   }
+  for (const e of deliveryContactErrors(values.deliveryWanted, values)) pushError(errors, e.path, e.message);
   if (errors.length > 0 || !parsed.success) return { ok: false as const, errors: ordered(errors) };
   return { ok: true as const, input: parsed.data };
 }
@@ -354,6 +356,22 @@ ${choices.map(
 </fieldset>`;
 }
 
+/**
+ * A field people never see or reach (off-screen, out of the tab order, hidden from screen readers) that
+ * form-filling robots fill in: a form with it filled is not stored.
+ */
+export const HONEYPOT_FIELD = 'website';
+function honeypot(): Html {
+  return html`<div class="visually-hidden" aria-hidden="true"><label for="${HONEYPOT_FIELD}">请勿填写此项</label><input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"></div>`;
+}
+
+/** Submissions per IP: every attempt in 10 minutes, and the applications stored in an hour. */
+export const FORM_ATTEMPT_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
+export const FORM_STORED_LIMIT = { limit: 10, windowMs: 60 * 60_000 };
+const SPAM_MESSAGE = '提交未成功，请刷新页面后重新提交。';
+const FORM_RATE_MESSAGE =
+  '提交过于频繁。为防止滥用，同一网络在短时间内提交的申请次数有限，请稍后再试；如需提交多份申请，也可以当面或邮寄提交。';
+
 export function renderForm(s: FormState): Html {
   return html`${errorSummary(s.errors)}${s.notice ?? null}
 <p>请如实填写以下内容（《中华人民共和国政府信息公开条例》第二十九条）。标有“（必填）”的项目必须填写，标有“（选填）”的项目可以不填。</p>
@@ -392,6 +410,7 @@ ${textInput(s, 'docNumber', '文号', { required: false, hint: '知道文号的�
 ${textarea(s)}
 ${choiceGroup(s, 'formWanted', '信息形式', FORMS_WANTED, '行政机关将根据您的要求和信息保存的实际情况确定提供形式（条例第四十条）')}
 ${choiceGroup(s, 'deliveryWanted', '获取方式', DELIVERIES_WANTED, '选择邮寄的请填写通信地址，选择电子邮件的请填写电子邮箱')}
+${honeypot()}
 <p><button type="submit">提交申请</button></p>
 </form>`;
 }
@@ -462,6 +481,8 @@ const CSRF_MESSAGE =
 
 export async function formPage(app: FastifyInstance, opts: { db: Kysely<Database>; siteName: string }) {
   const { db } = opts;
+  const attempts = createRateLimiter(FORM_ATTEMPT_LIMIT);
+  const stored = createRateLimiter(FORM_STORED_LIMIT);
 
   // no-store: the page carries the CSRF token, and after submission the query password.
   const send = (req: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) =>
@@ -529,8 +550,38 @@ export async function formPage(app: FastifyInstance, opts: { db: Kysely<Database
       const postedKey = oneString(body.submissionKey);
       const key = KEY_PATTERN.test(postedKey) ? postedKey : null;
       const today = chinaToday();
+      // Over a limit: 429 with what was typed, and when to try again.
+      const tooMany = (windowMs: number) => {
+        reply.header('retry-after', String(windowMs / 1000));
+        return showForm(
+          req,
+          reply,
+          429,
+          values,
+          [{ field: null, message: FORM_RATE_MESSAGE }],
+          key ?? newKey(),
+        );
+      };
+      if (!attempts.hit(req.ip)) return tooMany(FORM_ATTEMPT_LIMIT.windowMs);
+      // A robot filled the field no person sees: nothing is stored, the form comes back as it was.
+      if (oneString(body[HONEYPOT_FIELD]) !== '') {
+        return showForm(req, reply, 400, values, [{ field: null, message: SPAM_MESSAGE }], key ?? newKey());
+      }
       const check = validateForm(values, today);
+      // The agency must be one of this site's (multi-site: a government's site lists its own agencies).
+      const own = currentSiteOrgIds();
+      if (check.ok && own !== undefined && !own.includes(check.input.orgId)) {
+        return showForm(
+          req,
+          reply,
+          400,
+          values,
+          [{ field: 'orgId', message: '请选择本网站列出的受理机关' }],
+          key ?? newKey(),
+        );
+      }
       if (!check.ok) return showForm(req, reply, 400, values, check.errors, key ?? newKey());
+      if (!stored.hit(req.ip)) return tooMany(FORM_STORED_LIMIT.windowMs);
       let result: Awaited<ReturnType<typeof submitOnline>>;
       try {
         result = await submitOnline(
