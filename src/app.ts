@@ -9,7 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { loadActor } from './modules/orgs/index.ts';
@@ -104,10 +104,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     renderHtmlError: (req, status, message) =>
       status === 404
         ? renderNotFound(req, siteName)
-        : status >= 500
+        : status >= 500 && status !== 503
           ? renderServerError(siteName)
           : renderPage({
-              title: '请求未能完成',
+              title: status === 503 ? '暂时无法访问' : '请求未能完成',
               siteName,
               current: null,
               elderly: isElderly(req),
@@ -119,7 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // government's), which the portal's layout and the modules' pages read; a saved change is seen by the
   // next request. A prefix that names no site answers the portal's 404.
   app.addHook('preHandler', (req, reply, done) => {
-    if (req.url.startsWith('/api/')) return done();
+    if (req.url.startsWith('/api/') || req.url === '/healthz') return done();
     const code = (req.raw as { [SITE_CODE]?: string })[SITE_CODE];
     currentSites(db).then((sites) => {
       const site = resolveSite(sites, { host: req.hostname, code });
@@ -152,8 +152,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get(
     '/healthz',
-    { schema: { hide: true, response: { 200: z.object({ ok: z.literal(true) }) } } },
-    async () => ({ ok: true as const }),
+    {
+      schema: {
+        hide: true,
+        response: {
+          200: z.object({ ok: z.literal(true), database: z.literal('up') }),
+          503: z.object({ ok: z.literal(false), database: z.literal('down') }),
+        },
+      },
+    },
+    // A supervisor or load balancer sees the database's state: 503 while it is down (the process stays up
+    // and reconnects by itself).
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(db);
+        return { ok: true as const, database: 'up' as const };
+      } catch {
+        return reply.code(503).send({ ok: false as const, database: 'down' as const });
+      }
+    },
   );
   app.get('/api/openapi.json', { schema: { hide: true, response: { 200: openApiDocument } } }, async () =>
     app.swagger(),

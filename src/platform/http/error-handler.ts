@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/client.ts';
 import {
   AppError,
   describeError,
@@ -57,6 +58,8 @@ export function toErrorResponse(
       params = e.params ?? {};
     } else if (typeof e.code === 'string' && FASTIFY_CODES[e.code]) {
       code = FASTIFY_CODES[e.code] ?? null;
+    } else if (isDatabaseUnavailable(err)) {
+      code = 'DATABASE_UNAVAILABLE';
     } else if (e.code === '23505') {
       code = 'DUPLICATE';
     } else if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
@@ -83,6 +86,7 @@ export function registerErrorHandler(
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const { status, body, unexpected } = toErrorResponse(err, opts.uploadLimitBytes);
     if (unexpected) req.log.error({ err }, 'unexpected error');
+    else if (body.error.code === 'DATABASE_UNAVAILABLE') req.log.warn({ err }, 'database unavailable');
     const wantsHtml = !req.url.startsWith('/api/') && opts.renderHtmlError;
     if (wantsHtml && opts.renderHtmlError) {
       return reply

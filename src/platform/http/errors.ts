@@ -34,6 +34,10 @@ export const PLATFORM_ERRORS = {
     message:
       '数据目录正被另一个进程（通常是运行中的服务器）使用。请先停止该进程，或设置 DATABASE_URL 使用 PostgreSQL。',
   },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: '数据库暂时无法连接，请稍后再试。系统会自动重新连接，恢复后即可正常使用。',
+  },
   INTERNAL: { status: 500, message: '系统出现错误，请稍后再试。如问题持续，请联系管理员。' },
 } satisfies ErrorCatalog;
 
