@@ -23,6 +23,15 @@ export const PLATFORM_ERRORS = {
     status: 413,
     message: (p) => `上传的文件过大，单个文件不能超过${p.limitMb ?? 50}MB。`,
   },
+  UPLOAD_TOO_MANY_FILES: {
+    status: 413,
+    message: (p) => `一次上传的文件过多，每次最多上传${p.maxFiles ?? 10}个文件，请分批上传。`,
+  },
+  FORM_TOO_LARGE: {
+    status: 413,
+    message: (p) =>
+      `提交的内容过多（超过${p.limitMb ?? 1}MB），请删减后重试；附件请通过上传文件提交，不要粘贴到文本框中。`,
+  },
   UPLOAD_TYPE_NOT_ALLOWED: {
     status: 415,
     message: (p) =>
