@@ -32,6 +32,7 @@ await lockDataDir(${JSON.stringify(dataDir)}); console.log('locked'); setInterva
 
 const killed = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
   });
@@ -40,6 +41,10 @@ test('a live holder keeps the data folder locked', { timeout: 60_000 }, async ()
   const dataDir = await scratch();
   const child = await holder(dataDir);
   try {
+    await assert.rejects(lockDataDir(dataDir), DataDirLockedError);
+    // Past the holder's first refresh of the lock (every 5 s), which must find the lock still its own.
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    assert.equal(child.exitCode, null, 'the holder still runs (it did not take its lock for compromised)');
     await assert.rejects(lockDataDir(dataDir), DataDirLockedError);
   } finally {
     await killed(child);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -96,9 +96,12 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
       throw again;
     }
   }
+  // proper-lockfile takes a changed mtime of the lock for another process's: keep the one it set.
+  const { atime, mtime } = await stat(lockPath(dataDir));
   await writeFile(
     ownerPath(dataDir),
     JSON.stringify({ pid: process.pid, hostname: os.hostname() } satisfies Owner),
   );
+  await utimes(lockPath(dataDir), atime, mtime);
   return release;
 }
