@@ -225,3 +225,19 @@ test('a corrupt uploaded file in the backup is refused and leaves no orphan in t
     await h.db.deleteFrom('files').where('id', '=', row.id).execute();
   }
 });
+
+test('long Chinese text split across the unpacked chunks restores intact', async () => {
+  const blob = await writeBlob(path.join(dir, 'data'), Readable.from([Buffer.from('%PDF-1.4 long name')]));
+  // 3 bytes a character, 16 KiB chunks: some character is split between two chunks.
+  const name = `${'政务公开'.repeat(6000)}.pdf`;
+  await h.db
+    .insertInto('files')
+    .values({ sha256: blob.sha256, name, mime: 'application/pdf', size: blob.size })
+    .execute();
+  const before = await snapshot();
+  const file = path.join(dir, 'long-text.backup');
+  await backup(h.db, path.join(dir, 'data'), file);
+  await h.db.deleteFrom('files').where('name', '=', name).execute();
+  await restore(h.db, path.join(dir, 'restored-long'), file);
+  assert.deepEqual(await snapshot(), before);
+});

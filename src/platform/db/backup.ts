@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
@@ -127,12 +128,15 @@ async function readLines(file: string, each: (text: string) => Promise<void>): P
   try {
     if ((await stat(file)).size === 0) throw new BackupFormatError('备份文件是空的。');
     await pipeline(createReadStream(file), createGunzip(), async (source: AsyncIterable<Buffer>) => {
+      // A character may be split between two chunks: the decoder keeps its first bytes for the next.
+      const decoder = new StringDecoder('utf8');
       let rest = '';
       for await (const chunk of source) {
-        const parts = (rest + chunk.toString('utf8')).split('\n');
+        const parts = (rest + decoder.write(chunk)).split('\n');
         rest = parts.pop() ?? '';
         for (const text of parts) await each(text);
       }
+      rest += decoder.end();
       if (rest) await each(rest);
     });
   } catch (err) {
