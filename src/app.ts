@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
@@ -9,7 +10,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { loadActor } from './modules/orgs/index.ts';
@@ -30,6 +31,7 @@ import {
   portalPlugin,
   prefixLinks,
   prefixLocation,
+  renderHeadersTooLarge,
   renderNotFound,
   renderPage,
   renderServerError,
@@ -48,13 +50,67 @@ export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 /** The OpenAPI document as `@fastify/swagger` builds it (passed through whole). */
 const openApiDocument = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });
 
+/** A JSON or form body (not a multipart upload) may be this large. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Files in one multipart upload, and its other fields. */
+const MAX_FILES_PER_UPLOAD = 10;
+const MAX_FORM_FIELDS = 50;
+
 export type AppDeps = { config: Config; db: Kysely<Database>; siteName?: string; logger?: boolean };
+
+/**
+ * The Content-Security-Policy of every response (portal, console, API). Scripts only from this origin
+ * and never inline: the portal is server-rendered without JavaScript, and the console is a Vite build
+ * whose only script is its bundle (`<script type="module" src=…>`). Styles may be inline: the console's
+ * index.html has a `<style>` block and antd (CSS-in-JS) injects `<style>` elements at run time, and
+ * portal print pages carry their own `<style>`; a nonce would have to reach antd's runtime injection on
+ * every page load, for no gain against script injection, which is what the policy is for.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'SAMEORIGIN',
   'referrer-policy': 'same-origin',
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
 };
+/** Sent over https only (directly or behind a proxy saying so): browsers then refuse plain http. */
+const HSTS = 'max-age=31536000';
+
+/**
+ * What the server answers a request it cannot even parse. Headers too large (nearly always too many
+ * or too big cookies) get a Chinese page instead of Fastify's English JSON; the rest as Fastify does.
+ */
+function clientErrorHandler(siteName: string) {
+  return (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || socket.destroyed) return;
+    const [status, type, body] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? ['431 Request Header Fields Too Large', 'text/html; charset=utf-8', renderHeadersTooLarge(siteName)]
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? ['408 Request Timeout', 'text/plain; charset=utf-8', '请求超时，请重试。']
+          : ['400 Bad Request', 'text/plain; charset=utf-8', '请求格式不正确。'];
+    if (socket.writable) {
+      socket.write(
+        `HTTP/1.1 ${status}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${type}\r\n` +
+          `Connection: close\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(err);
+  };
+}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
@@ -64,7 +120,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger === false ? false : { level: config.logLevel },
     // Only the configured proxies' X-Forwarded-For is believed (GONGKAI_TRUST_PROXY); else the peer.
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
+    clientErrorHandler: clientErrorHandler(siteName),
     // `/s/{行政区划代码}/…` names a government's site: routes see the path without it, and the site
     // resolution below (preHandler) reads the code the prefix gave.
     rewriteUrl: (raw) => {
@@ -83,14 +140,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.query = normaliseInput(req.query);
     req.params = normaliseInput(req.params);
   });
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
     reply.headers(SECURITY_HEADERS);
+    if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
   });
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, {
-    limits: { fileSize: config.uploadLimitBytes, files: 10, fields: 50 },
+    limits: { fileSize: config.uploadLimitBytes, files: MAX_FILES_PER_UPLOAD, fields: MAX_FORM_FIELDS },
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -109,13 +167,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerErrorHandler(app, {
     uploadLimitBytes: config.uploadLimitBytes,
+    maxFiles: MAX_FILES_PER_UPLOAD,
+    bodyLimitBytes: BODY_LIMIT_BYTES,
     renderHtmlError: (req, status, message) =>
       status === 404
         ? renderNotFound(req, siteName)
-        : status >= 500
+        : status >= 500 && status !== 503
           ? renderServerError(siteName)
           : renderPage({
-              title: '请求未能完成',
+              title: status === 503 ? '暂时无法访问' : '请求未能完成',
               siteName,
               current: null,
               elderly: isElderly(req),
@@ -127,7 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // government's), which the portal's layout and the modules' pages read; a saved change is seen by the
   // next request. A prefix that names no site answers the portal's 404.
   app.addHook('preHandler', (req, reply, done) => {
-    if (req.url.startsWith('/api/')) return done();
+    if (req.url.startsWith('/api/') || req.url === '/healthz') return done();
     const code = (req.raw as { [SITE_CODE]?: string })[SITE_CODE];
     currentSites(db).then((sites) => {
       const site = resolveSite(sites, { host: req.hostname, code });
@@ -160,8 +220,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get(
     '/healthz',
-    { schema: { hide: true, response: { 200: z.object({ ok: z.literal(true) }) } } },
-    async () => ({ ok: true as const }),
+    {
+      schema: {
+        hide: true,
+        response: {
+          200: z.object({ ok: z.literal(true), database: z.literal('up') }),
+          503: z.object({ ok: z.literal(false), database: z.literal('down') }),
+        },
+      },
+    },
+    // A supervisor or load balancer sees the database's state: 503 while it is down (the process stays up
+    // and reconnects by itself).
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(db);
+        return { ok: true as const, database: 'up' as const };
+      } catch {
+        return reply.code(503).send({ ok: false as const, database: 'down' as const });
+      }
+    },
   );
   app.get('/api/openapi.json', { schema: { hide: true, response: { 200: openApiDocument } } }, async () =>
     app.swagger(),

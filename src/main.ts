@@ -4,6 +4,8 @@ import type { Config } from './config.ts';
 import { MODULES } from './modules.ts';
 import { prepareData } from './platform/bootstrap.ts';
 import { openAndMigrate } from './platform/db/open.ts';
+import { removePartialUploads } from './platform/files/storage.ts';
+import { ABANDONED_UPLOAD_MS, HOUSEKEEPING_JOBS } from './platform/jobs/housekeeping.ts';
 import { createScheduler } from './platform/jobs/scheduler.ts';
 import { setClock } from './platform/time.ts';
 
@@ -18,10 +20,12 @@ export async function startServer(
   const handle = await openAndMigrate(config);
   try {
     if (handle.applied.length > 0) log(`已执行数据库迁移 / migrations applied: ${handle.applied.join(', ')}`);
+    // Uploads cut short by a crash: all of them when this process has the folder to itself (PGlite).
+    await removePartialUploads(config.dataDir, handle.kind === 'pglite' ? 0 : ABANDONED_UPLOAD_MS);
     const seeded = await prepareData(handle.db, MODULES, config.seedDemo);
     const app = await buildApp({ config, db: handle.db });
     await app.listen({ port: config.port, host: config.host, ipv6Only: false });
-    const jobs = MODULES.flatMap((m) => m.jobs ?? []);
+    const jobs = [...HOUSEKEEPING_JOBS, ...MODULES.flatMap((m) => m.jobs ?? [])];
     const scheduler = createScheduler({ db: handle.db, jobs, config, log: app.log });
     scheduler.start();
     const url = `http://localhost:${config.port}`;

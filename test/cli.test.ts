@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { chinaDateOf } from '../src/platform/time.ts';
 import { TEST_CLOCK_ENV, TEST_TODAY } from './helpers/clock.ts';
 
@@ -95,6 +96,40 @@ test('migrate, add a user, back up and restore from the command line', SEVERAL_P
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /恢复完成/);
 });
+
+test(
+  'an empty, truncated or header-only backup is refused in Chinese (exit 2), not a stack trace',
+  SEVERAL_PROCESSES,
+  () => {
+    const data = path.join(dir, 'r');
+    const empty = path.join(dir, 'empty.backup');
+    writeFileSync(empty, '');
+    const header = JSON.stringify({
+      type: 'header',
+      format: 'gongkai-backup',
+      version: 2,
+      createdAt: '',
+      migrations: [],
+    });
+    const headerOnly = path.join(dir, 'header-only.backup');
+    writeFileSync(headerOnly, gzipSync(`${header}\n`));
+    const truncated = path.join(dir, 'truncated.backup');
+    writeFileSync(truncated, gzipSync(`${header}\n`).subarray(0, 20));
+    for (const [file, reason] of [
+      [empty, /空的/],
+      [headerOnly, /缺少结尾标记/],
+      [truncated, /损坏或被截断/],
+    ] as const) {
+      const r = gongkai(['restore', file], data);
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /无法恢复/);
+      assert.match(r.err, reason);
+      assert.match(r.err, /保持原样/);
+      assert.doesNotMatch(r.err, /\n\s+at /);
+      assert.doesNotMatch(r.out, /恢复完成/);
+    }
+  },
+);
 
 test('a wrong role or a missing argument is a usage error, not a stack trace', SEVERAL_PROCESSES, () => {
   const data = path.join(dir, 'c');

@@ -4,7 +4,12 @@ import { htmlPage, redirectResponse } from '../platform/http/schemas.ts';
 import { PORTAL_CSS_PATH, portalCss } from './assets.ts';
 import type { Html } from './html.ts';
 import { type Breadcrumb, ELDERLY_COOKIE, ELDERLY_PREFS_PATH, portalNav, renderPage } from './layout.ts';
-import { NOT_FOUND_TITLE, notFoundBody, serverErrorDocument } from './pages/errors.ts';
+import {
+  headersTooLargeDocument,
+  NOT_FOUND_TITLE,
+  notFoundBody,
+  serverErrorDocument,
+} from './pages/errors.ts';
 import { GUIDE_TITLE, guideBody, type OfficeInfo } from './pages/guide.ts';
 import { HOME_TITLE, homeBody } from './pages/home.ts';
 import { pendingSectionBody } from './pages/sections.ts';
@@ -94,6 +99,11 @@ export function renderNotFound(request: FastifyRequest, siteName: string): strin
 /** A plain, self-contained Chinese 500 page. The caller sets the status code and content type. */
 export function renderServerError(siteName?: string): string {
   return serverErrorDocument(siteName);
+}
+
+/** A plain, self-contained Chinese 431 page (request headers, usually cookies, too large). */
+export function renderHeadersTooLarge(siteName?: string): string {
+  return headersTooLargeDocument(siteName);
 }
 
 /** A page of the portal as a module's route sends it. */

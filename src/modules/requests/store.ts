@@ -78,6 +78,7 @@ declare module '../../platform/db/database.ts' {
     requests: RequestsTable;
     request_events: RequestEventsTable;
     request_signoff_chains: RequestSignoffChainsTable;
+    request_case_counters: { year: number; last_no: number };
   }
 }
 
@@ -102,18 +103,34 @@ export type NewRequest = Omit<
 > & { applicant: ApplicantRecord };
 
 export async function insertRequest(db: Kysely<Database>, v: NewRequest): Promise<RequestRow> {
-  const row = await db
-    .insertInto('requests')
-    .values({ ...v, applicant: JSON.stringify(v.applicant), updated_at: new Date() })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const caseNo = `${v.submitted_on.slice(0, 4)}-${String(row.id).padStart(6, '0')}`;
   return db
-    .updateTable('requests')
-    .set({ case_no: caseNo })
-    .where('id', '=', row.id)
+    .insertInto('requests')
+    .values({
+      ...v,
+      case_no: await nextCaseNo(db, v.submitted_on.slice(0, 4)),
+      applicant: JSON.stringify(v.applicant),
+      updated_at: new Date(),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * The next case number of `year` (`2026-000042`), from the year's counter (0057_request_case_counters.sql)
+ * in the caller's transaction: a registration that rolls back gives its number back, so the numbers have
+ * no gaps. A number an imported ledger already uses is skipped.
+ */
+async function nextCaseNo(db: Kysely<Database>, year: string): Promise<string> {
+  for (;;) {
+    const { last_no } = await db
+      .insertInto('request_case_counters')
+      .values({ year: Number(year), last_no: 1 })
+      .onConflict((oc) => oc.column('year').doUpdateSet({ last_no: sql`request_case_counters.last_no + 1` }))
+      .returning('last_no')
+      .executeTakeFirstOrThrow();
+    const caseNo = `${year}-${String(last_no).padStart(6, '0')}`;
+    if (!(await findRequestByCaseNo(db, caseNo))) return caseNo;
+  }
 }
 
 export function findRequest(db: Kysely<Database>, id: number): Promise<RequestRow | undefined> {

@@ -44,12 +44,56 @@ export function wrapPglite(pglite: PGlite): DbHandle {
   return handleFor(pool, 'pglite', pglite);
 }
 
+/** How long a new connection may take before the database counts as down (a query then fails). */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export function connectPostgres(url: string, max = 10): DbHandle {
-  const pool = new pg.Pool({ connectionString: url, max, types });
-  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool
-  // replaces it on the next query.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // A connection dropped by the server (restart, failover) must not crash the process: an idle one is
+  // reported by the pool, one in use (checked out, between queries) by the client itself, which the pool
+  // does not listen to then. The pool discards the broken client and connects anew on the next query.
   pool.on('error', (err) => console.error(`数据库连接中断 / idle database connection lost: ${err.message}`));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => console.error(`数据库连接中断 / database connection lost: ${err.message}`));
+  });
   return handleFor(pool, 'postgres', null);
+}
+
+/** Error codes of a database that cannot be reached or is shutting down (not a wrong query). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, recovering)
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/** Whether `err` says the database is down or unreachable (a restart, a failover), as opposed to a bug. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const { code, message, errors } = err as { code?: unknown; message?: unknown; errors?: unknown };
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  // Connecting to `localhost` tries every address: Node reports an AggregateError of refusals.
+  return Array.isArray(errors) && errors.length > 0 && errors.every(isDatabaseUnavailable);
 }
 
 export async function openPglite(dataDir: string): Promise<DbHandle> {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,11 +18,38 @@ export function blobPath(dataDir: string, sha256: string): string {
  * Stream `source` into the store. Returns its hash, size and first bytes (for type detection).
  * The blob appears under its final name only when complete.
  */
+/** Where `writeBlob` streams an upload before it is complete. */
+function partialDir(dataDir: string): string {
+  return path.join(filesDir(dataDir), 'tmp');
+}
+
+/**
+ * Delete the partial uploads (a crash or a cut connection mid-upload leaves them) last written at least
+ * `olderThanMs` before `now` (the file system's clock): 0 at the start of the only process using the
+ * folder, an hour when other processes may be uploading into it. Returns how many were removed.
+ */
+export async function removePartialUploads(
+  dataDir: string,
+  olderThanMs: number,
+  now = Date.now(),
+): Promise<number> {
+  const dir = partialDir(dataDir);
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (!info || info.mtimeMs > now - olderThanMs) continue;
+    await rm(file, { force: true, recursive: true });
+    removed++;
+  }
+  return removed;
+}
+
 export async function writeBlob(
   dataDir: string,
   source: Readable,
 ): Promise<{ sha256: string; size: number; head: Uint8Array }> {
-  const tmpDir = path.join(filesDir(dataDir), 'tmp');
+  const tmpDir = partialDir(dataDir);
   await mkdir(tmpDir, { recursive: true });
   const tmp = path.join(tmpDir, randomBytes(8).toString('hex'));
   const hash = createHash('sha256');

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/client.ts';
 import {
   AppError,
   describeError,
@@ -13,9 +14,11 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_REQUEST',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'UPLOAD_TOO_LARGE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'FORM_TOO_LARGE',
+  FST_FIELDS_LIMIT: 'FORM_TOO_LARGE',
+  FST_PARTS_LIMIT: 'FORM_TOO_LARGE',
   FST_REQ_FILE_TOO_LARGE: 'UPLOAD_TOO_LARGE',
-  FST_FILES_LIMIT: 'UPLOAD_TOO_LARGE',
+  FST_FILES_LIMIT: 'UPLOAD_TOO_MANY_FILES',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 };
@@ -33,9 +36,18 @@ function fieldPath(instancePath: string | undefined, missing?: unknown): string 
   return parts.join('.');
 }
 
+/** The request limits the messages name. */
+export type RequestLimits = {
+  uploadLimitBytes: number;
+  /** Files in one upload (10 unless said). */
+  maxFiles?: number;
+  /** A JSON or form body (1 MB unless said). */
+  bodyLimitBytes?: number;
+};
+
 export function toErrorResponse(
   err: unknown,
-  uploadLimitBytes: number,
+  limits: RequestLimits,
 ): { status: number; body: ErrorBody; unexpected: boolean } {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: FieldError[] = err.validation.map((v) => ({
@@ -63,6 +75,8 @@ export function toErrorResponse(
       params = e.params ?? {};
     } else if (typeof e.code === 'string' && FASTIFY_CODES[e.code]) {
       code = FASTIFY_CODES[e.code] ?? null;
+    } else if (isDatabaseUnavailable(err)) {
+      code = 'DATABASE_UNAVAILABLE';
     } else if (e.code === '23505') {
       code = 'DUPLICATE';
     } else if (e.code === '23503') {
@@ -75,8 +89,11 @@ export function toErrorResponse(
         e.statusCode === 404 ? 'NOT_FOUND' : e.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
     }
   }
+  const { uploadLimitBytes, maxFiles = 10, bodyLimitBytes = 1024 * 1024 } = limits;
   if (code === 'UPLOAD_TOO_LARGE')
     params = { limitMb: Math.round(uploadLimitBytes / 1024 / 1024), ...params };
+  if (code === 'UPLOAD_TOO_MANY_FILES') params = { maxFiles, ...params };
+  if (code === 'FORM_TOO_LARGE') params = { limitMb: Math.round(bodyLimitBytes / 1024 / 1024), ...params };
   const unexpected = code === null;
   const finalCode: ErrorCode = code ?? 'INTERNAL';
   const { status, message } = describeError(finalCode, params);
@@ -86,14 +103,14 @@ export function toErrorResponse(
 
 export function registerErrorHandler(
   app: FastifyInstance,
-  opts: {
-    uploadLimitBytes: number;
+  opts: RequestLimits & {
     renderHtmlError?: (req: FastifyRequest, status: number, message: string) => string;
   },
 ) {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    const { status, body, unexpected } = toErrorResponse(err, opts.uploadLimitBytes);
+    const { status, body, unexpected } = toErrorResponse(err, opts);
     if (unexpected) req.log.error({ err }, 'unexpected error');
+    else if (body.error.code === 'DATABASE_UNAVAILABLE') req.log.warn({ err }, 'database unavailable');
     const wantsHtml = !req.url.startsWith('/api/') && opts.renderHtmlError;
     if (wantsHtml && opts.renderHtmlError) {
       return reply

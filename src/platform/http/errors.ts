@@ -24,6 +24,15 @@ export const PLATFORM_ERRORS = {
     status: 413,
     message: (p) => `上传的文件过大，单个文件不能超过${p.limitMb ?? 50}MB。`,
   },
+  UPLOAD_TOO_MANY_FILES: {
+    status: 413,
+    message: (p) => `一次上传的文件过多，每次最多上传${p.maxFiles ?? 10}个文件，请分批上传。`,
+  },
+  FORM_TOO_LARGE: {
+    status: 413,
+    message: (p) =>
+      `提交的内容过多（超过${p.limitMb ?? 1}MB），请删减后重试；附件请通过上传文件提交，不要粘贴到文本框中。`,
+  },
   UPLOAD_TYPE_NOT_ALLOWED: {
     status: 415,
     message: (p) =>
@@ -34,6 +43,10 @@ export const PLATFORM_ERRORS = {
     status: 503,
     message:
       '数据目录正被另一个进程（通常是运行中的服务器）使用。请先停止该进程，或设置 DATABASE_URL 使用 PostgreSQL。',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: '数据库暂时无法连接，请稍后再试。系统会自动重新连接，恢复后即可正常使用。',
   },
   INTERNAL: { status: 500, message: '系统出现错误，请稍后再试。如问题持续，请联系管理员。' },
 } satisfies ErrorCatalog;

@@ -129,6 +129,28 @@ export function registerSessions(app: FastifyInstance, opts: SessionOptions) {
 
 export type Sessions = ReturnType<typeof registerSessions>;
 
+/**
+ * Delete the sessions that can no longer be used (past their absolute end, or idle longer than
+ * `idleMinutes`) as of `now`: an expired session is otherwise deleted only when its cookie comes back.
+ * Sessions are stamped with the system clock, so the caller passes the system clock's `now`.
+ */
+export async function purgeExpiredSessions(
+  db: Kysely<Database>,
+  now: Date,
+  idleMinutes: number,
+): Promise<number> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', now),
+        eb('last_seen_at', '<=', new Date(now.getTime() - idleMinutes * 60_000)),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** The signed-in actor, or a 401 that tells an expired session from no session. */
 export function requireActor(req: FastifyRequest): Actor {
   if (req.actor) return req.actor;
