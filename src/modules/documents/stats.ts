@@ -77,7 +77,9 @@ export async function documentStatsRecords(
 /**
  * `documents.activity` (asked for by name, without groups): per organisation in scope, published proactive
  * documents with a publication date in the year (主动公开文件) and interpretations published in the year
- * (政策解读, by their document's organisation). Gazette issues have no owner and are left out.
+ * (政策解读, by their document's organisation), and the 政府公报 issues published in the year, counted for
+ * the government at the top of the tree (the gazette is the installation's government's; issues have no
+ * other owner).
  */
 async function activityTable(db: Kysely<Database>, q: StatsQuery): Promise<StatsTable> {
   const from = `${q.year}-01-01`;
@@ -102,8 +104,25 @@ async function activityTable(db: Kysely<Database>, q: StatsQuery): Promise<Stats
     docs = docs.where('org_id', 'in', scope);
     interps = interps.where('d.org_id', 'in', scope);
   }
-  const [d, i, orgs] = await Promise.all([docs.execute(), interps.execute(), listOrgs(db)]);
-  const ids = new Set([...d.map((r) => r.org_id), ...i.map((r) => r.org_id)]);
+  const gazette = db
+    .selectFrom('gazette_issues')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('status', '=', 'published')
+    .where('year', '=', q.year);
+  const [d, i, orgs, g] = await Promise.all([
+    docs.execute(),
+    interps.execute(),
+    listOrgs(db),
+    gazette.executeTakeFirstOrThrow(),
+  ]);
+  const root = orgs.find((o) => o.parent_id === null)?.id;
+  const issues = Number(g.n);
+  const gazetteOf = root !== undefined && issues > 0 && (!scope || scope.includes(root)) ? root : null;
+  const ids = new Set([
+    ...d.map((r) => r.org_id),
+    ...i.map((r) => r.org_id),
+    ...(gazetteOf === null ? [] : [gazetteOf]),
+  ]);
   const count = (rows: readonly { org_id: number; n: number }[], id: number) =>
     Number(rows.find((r) => r.org_id === id)?.n ?? 0);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
@@ -113,9 +132,14 @@ async function activityTable(db: Kysely<Database>, q: StatsQuery): Promise<Stats
     columns: [
       { key: 'published', label: '主动公开文件' },
       { key: 'interpretations', label: '政策解读' },
+      { key: 'gazette', label: '政府公报（期）' },
     ],
     rows: [...ids]
       .sort((a, b) => a - b)
-      .map((id) => ({ key: String(id), label: names.get(id) ?? '', counts: [count(d, id), count(i, id)] })),
+      .map((id) => ({
+        key: String(id),
+        label: names.get(id) ?? '',
+        counts: [count(d, id), count(i, id), id === gazetteOf ? issues : 0],
+      })),
   };
 }

@@ -17,7 +17,10 @@ import type { StatsTable } from '../../platform/stats.ts';
 import { now } from '../../platform/time.ts';
 import { decisionsModule } from '../decisions/index.ts';
 import { documentsModule } from '../documents/index.ts';
+import { dutiesModule } from '../duties/index.ts';
+import { enterprisesModule } from '../enterprises/index.ts';
 import { agencyIdsFor, listOrgs, type OrgRow, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
+import { qaModule } from '../qa/index.ts';
 import { requestsModule } from '../requests/index.ts';
 import { workplanModule } from '../workplan/index.ts';
 import { type Check, checkReport, passes } from './domain/checks.ts';
@@ -226,15 +229,32 @@ export async function getReport(db: Db, actor: Actor, orgId: number, year: numbe
   };
 }
 
+/** The modules' stats tables section 一's facts are written from (`domain/compose.ts` activityFacts). */
+const NARRATIVE_TABLES = [
+  'documents.activity',
+  'workplan.completion',
+  'decisions.consultations',
+  'decisions.participation',
+  'qa.routed',
+  'enterprises.pushes',
+  'duties.errata',
+  'duties.opinions',
+  'duties.proposals',
+] as const;
+
 /** Section 一's pre-filled text: the overview from tables 二–四, then the facts of the other modules. */
 async function overviewText(db: Db, agency: Agency, year: number, figures: ReportFigures): Promise<string> {
   const q = {
     year,
     orgIds: agency.scope,
-    tables: ['documents.activity', 'workplan.completion', 'decisions.consultations'],
+    tables: [...NARRATIVE_TABLES],
   };
   const tables = (
-    await Promise.all([documentsModule, workplanModule, decisionsModule].map((m) => m.stats?.(db, q) ?? []))
+    await Promise.all(
+      [documentsModule, workplanModule, decisionsModule, qaModule, enterprisesModule, dutiesModule].map(
+        (m) => m.stats?.(db, q) ?? [],
+      ),
+    )
   ).flat();
   const facts = activityFacts(year, tables, figures.table2.fees);
   return facts

@@ -65,7 +65,7 @@ export const WORKPLAN_ERRORS = {
   WORKPLAN_CASCADE_NOTHING: { status: 409, message: '市级计划中没有需要县（市、区）承担的任务。' },
   WORKPLAN_CASCADE_EXISTS: {
     status: 409,
-    message: '该县（市、区）已从这份市级计划分解过，请直接在已分解的计划中修改。',
+    message: '该单位已从这份上级计划分解过，请直接在已分解的计划中修改。',
   },
   WORKPLAN_CASCADE_UNIT_OUTSIDE: { status: 400, message: '只能分解给本县（市、区）所属的单位。' },
   WORKPLAN_CASCADE_NOT_DERIVED: { status: 400, message: '该任务不是从上级计划分解来的任务。' },

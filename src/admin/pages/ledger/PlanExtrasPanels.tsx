@@ -307,7 +307,7 @@ function DeriveCard({ plan }: { plan: Plan }) {
     try {
       const r = await deriveCountyPlan(plan.id, { countyOrgId: county, title: title.trim() || undefined });
       setCreated({ planId: r.planId, count: r.tasks.length });
-      message.success(`已生成县级计划，共 ${r.tasks.length} 项任务`);
+      message.success(`已生成${plan.externalIssuer ? '本级' : '县级'}计划，共 ${r.tasks.length} 项任务`);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -315,18 +315,25 @@ function DeriveCard({ plan }: { plan: Plan }) {
     }
   }
 
+  // The province's plan goes down to the city that imported it; a plan of its own to the counties below.
+  const level = plan.externalIssuer ? '本级' : '县（市、区）';
   return (
-    <Card title={<SectionTitle>分解到县（市、区）</SectionTitle>} style={{ marginBottom: 16 }}>
+    <Card
+      title={<SectionTitle>{plan.externalIssuer ? '转化为本级计划' : '分解到县（市、区）'}</SectionTitle>}
+      style={{ marginBottom: 16 }}
+    >
       <Typography.Paragraph>
-        选择县（市、区），系统将把本计划中由“各县（市、区）”或该县承担的任务复制为该县的计划，并与原任务关联；县里再把任务分配给本级单位。
+        {plan.externalIssuer
+          ? `这是${plan.externalIssuer}的计划。选择本单位，系统将把其中的任务复制为本级计划，并与原任务关联；再把任务分配给本级单位。`
+          : '选择县（市、区），系统将把本计划中由“各县（市、区）”或该县承担的任务复制为该县的计划，并与原任务关联；县里再把任务分配给本级单位。'}
       </Typography.Paragraph>
       {counties.length === 0 ? (
         <Alert type="info" showIcon title="本计划所属单位下没有县（市、区）。" />
       ) : (
         <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
           <Select
-            aria-label="县（市、区）"
-            placeholder="选择县（市、区）"
+            aria-label={level}
+            placeholder={`选择${level}`}
             style={{ width: 200 }}
             value={county}
             options={counties.map((c) => ({ value: c.id, label: c.name }))}
@@ -342,7 +349,7 @@ function DeriveCard({ plan }: { plan: Plan }) {
           style={{ marginBottom: 16 }}
           title={
             <span>
-              已生成县级计划（{created.count}项任务），
+              已生成{plan.externalIssuer ? '本级' : '县级'}计划（{created.count}项任务），
               <Link to={`/ledger/plans/${created.planId}?tab=cascade`} style={INLINE_LINK}>
                 前往分配责任单位
               </Link>

@@ -87,6 +87,77 @@ test('activity facts: each sentence from its table, summed over organisations, l
     ['workplan', [workplan], null, '年度政务公开工作要点确定任务5项，分解落实8项，已完成6项。'],
     ['consultations', [consultations], null, '重大行政决策公开征求意见2次，收到意见7条，采纳或部分采纳3条。'],
     ['fees', [], 1.5, '本年行政事业性收费1.5万元，收费项目和标准依法公开。'],
+    [
+      'participation, leaving out what did not happen',
+      [
+        {
+          key: 'decisions.participation',
+          columns: [{ key: 'hearings' }, { key: 'meetings' }, { key: 'open_days' }, { key: 'evaluations' }],
+          rows: [{ key: '1', counts: [0, 3, 1, 2] }],
+        },
+      ],
+      null,
+      '邀请公众代表列席政府会议3次，举办政府开放日活动1次，开展政策评估2项。',
+    ],
+    [
+      'gazette issues',
+      [
+        {
+          key: 'documents.activity',
+          columns: [{ key: 'published' }, { key: 'interpretations' }, { key: 'gazette' }],
+          rows: [{ key: '1', counts: [0, 0, 12] }],
+        },
+      ],
+      null,
+      '编印发布政府公报12期。',
+    ],
+    [
+      'routed questions and policies pushed (tables of named rows)',
+      [
+        {
+          key: 'qa.routed',
+          columns: [{ key: 'count' }],
+          rows: [
+            { key: 'received', counts: [4] },
+            { key: 'sent', counts: [3] },
+          ],
+        },
+        {
+          key: 'enterprises.pushes',
+          columns: [{ key: 'count' }],
+          rows: [
+            { key: 'policies', counts: [2] },
+            { key: 'reached', counts: [40] },
+            { key: 'granted', counts: [9] },
+            { key: 'without_application', counts: [5] },
+          ],
+        },
+      ],
+      null,
+      '政策问答平台转办群众提问4件，已答复3件。开展“政策找人”，向企业精准推送惠企政策2项、40户次，已兑现9户次（其中免申即享5户次）。',
+    ],
+    [
+      'duty registers',
+      [
+        {
+          key: 'duties.errata',
+          columns: [{ key: 'received' }, { key: 'answered' }],
+          rows: [{ key: '1', counts: [6, 5] }],
+        },
+        {
+          key: 'duties.opinions',
+          columns: [{ key: 'events' }, { key: 'responded' }],
+          rows: [{ key: '1', counts: [3, 3] }],
+        },
+        {
+          key: 'duties.proposals',
+          columns: [{ key: 'suggestions' }, { key: 'proposals' }, { key: 'full' }, { key: 'summary' }],
+          rows: [{ key: '1', counts: [4, 2, 3, 1] }],
+        },
+      ],
+      null,
+      '收到网站纠错6条，已答复5条。回应政务舆情3件。办理人大代表建议和政协委员提案6件，公开办理结果4件。',
+    ],
   ];
   for (const [name, tables, fees, expected] of cases) {
     assert.equal(activityFacts(2025, tables, fees), expected, name);

@@ -47,8 +47,10 @@ type FactsTable = { key: string; columns: readonly { key: string }[]; rows: read
 /**
  * Further sentences for section 一 (主动公开 and its work) from the modules' stats tables, summed over the
  * agency's organisations: documents and interpretations published (documents.activity), workplan tasks
- * completed (workplan.completion), consultations on major decisions (decisions.consultations), and the fees
- * collected (table 二 行政事业性收费, in 万元). A sentence with nothing to say is left out; '' when none.
+ * completed (workplan.completion), consultations on major decisions (decisions.consultations), hearings,
+ * meetings, open days and evaluations (decisions.participation), gazette issues (documents.activity), routed
+ * questions (qa.routed), policies pushed to enterprises (enterprises.pushes), the duty registers
+ * (duties.errata, duties.opinions, duties.proposals) and the fees collected (table 二 行政事业性收费, in 万元). A sentence with nothing to say is left out; '' when none.
  */
 export function activityFacts(year: number, tables: readonly FactsTable[], fees: number | null): string {
   const sum = (table: string, column: string): number | null => {
@@ -57,6 +59,11 @@ export function activityFacts(year: number, tables: readonly FactsTable[], fees:
     if (!t || c < 0) return null;
     return t.rows.reduce((s, r) => s + (r.counts[c] ?? 0), 0);
   };
+  // A table of named rows and one count column (qa.routed, enterprises.pushes): the row's count.
+  const metric = (table: string, row: string): number =>
+    tables
+      .filter((x) => x.key === table)
+      .reduce((s, t) => s + (t.rows.find((r) => r.key === row)?.counts[0] ?? 0), 0);
   const out: string[] = [];
   const published = sum('documents.activity', 'published') ?? 0;
   const interpretations = sum('documents.activity', 'interpretations') ?? 0;
@@ -80,6 +87,33 @@ export function activityFacts(year: number, tables: readonly FactsTable[], fees:
     out.push(
       `重大行政决策公开征求意见${consultations}次，收到意见${comments}条，采纳或部分采纳${adopted}条。`,
     );
+  }
+  const participation = [
+    [sum('decisions.participation', 'hearings'), '举行听证会', '次'],
+    [sum('decisions.participation', 'meetings'), '邀请公众代表列席政府会议', '次'],
+    [sum('decisions.participation', 'open_days'), '举办政府开放日活动', '次'],
+    [sum('decisions.participation', 'evaluations'), '开展政策评估', '项'],
+  ] as const;
+  const held = participation.filter(([n]) => (n ?? 0) > 0).map(([n, what, unit]) => `${what}${n}${unit}`);
+  if (held.length) out.push(`${held.join('，')}。`);
+  const gazette = sum('documents.activity', 'gazette') ?? 0;
+  if (gazette > 0) out.push(`编印发布政府公报${gazette}期。`);
+  const routed = metric('qa.routed', 'received');
+  if (routed > 0) out.push(`政策问答平台转办群众提问${routed}件，已答复${metric('qa.routed', 'sent')}件。`);
+  const reached = metric('enterprises.pushes', 'reached');
+  if (reached > 0)
+    out.push(
+      `开展“政策找人”，向企业精准推送惠企政策${metric('enterprises.pushes', 'policies')}项、${reached}户次，已兑现${metric('enterprises.pushes', 'granted')}户次（其中免申即享${metric('enterprises.pushes', 'without_application')}户次）。`,
+    );
+  const errata = sum('duties.errata', 'received') ?? 0;
+  if (errata > 0) out.push(`收到网站纠错${errata}条，已答复${sum('duties.errata', 'answered') ?? 0}条。`);
+  const opinions = sum('duties.opinions', 'events') ?? 0;
+  if (opinions > 0) out.push(`回应政务舆情${sum('duties.opinions', 'responded') ?? 0}件。`);
+  const proposals =
+    (sum('duties.proposals', 'suggestions') ?? 0) + (sum('duties.proposals', 'proposals') ?? 0);
+  if (proposals > 0) {
+    const published = (sum('duties.proposals', 'full') ?? 0) + (sum('duties.proposals', 'summary') ?? 0);
+    out.push(`办理人大代表建议和政协委员提案${proposals}件，公开办理结果${published}件。`);
   }
   if (fees !== null && fees > 0) out.push(`本年行政事业性收费${fees}万元，收费项目和标准依法公开。`);
   return out.join('');
