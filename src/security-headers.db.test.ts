@@ -29,11 +29,24 @@ test('portal and console pages carry a CSP without inline script, and the other 
   }
 });
 
-test('HSTS only behind https', { timeout: 60_000 }, async () => {
+test('HSTS only behind https: a trusted proxy saying so, never a forged header', {
+  timeout: 60_000,
+}, async () => {
   const plain = await t.app.inject({ method: 'GET', url: '/' });
   assert.equal(plain.headers['strict-transport-security'], undefined);
-  const https = await t.app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https' } });
-  assert.match(String(https.headers['strict-transport-security']), /^max-age=\d{7,}/);
+  const forged = await t.app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https' } });
+  assert.equal(forged.headers['strict-transport-security'], undefined, 'no proxy is trusted by default');
+  const behind = await createTestApp({ env: { GONGKAI_TRUST_PROXY: '127.0.0.1' } });
+  try {
+    const https = await behind.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    assert.match(String(https.headers['strict-transport-security']), /^max-age=\d{7,}/);
+  } finally {
+    await behind.close();
+  }
 });
 
 function multipart(files: { name: string; content: Buffer }[]) {

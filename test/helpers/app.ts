@@ -74,6 +74,8 @@ export type TestAppOptions = {
    * government's first start finds it (setup needed). `as(…)` then has nobody to sign in.
    */
   empty?: boolean;
+  /** More environment for the configuration (e.g. `GONGKAI_TRUST_PROXY`). */
+  env?: Record<string, string>;
 };
 
 /**
@@ -86,7 +88,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const handle = await createTestDb();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gk-test-'));
   const config = {
-    ...loadConfig({ GONGKAI_DATA: dataDir, GONGKAI_UPLOAD_LIMIT_MB: '1', ...TEST_CLOCK_ENV }),
+    ...loadConfig({ GONGKAI_DATA: dataDir, GONGKAI_UPLOAD_LIMIT_MB: '1', ...TEST_CLOCK_ENV, ...options.env }),
     seedDemo: false,
   };
   await prepareData(handle.db, MODULES, false);

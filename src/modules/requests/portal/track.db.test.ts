@@ -64,7 +64,8 @@ async function post(
     method: 'POST',
     url: '/gk/apply/track',
     cookies: { ...citizen.cookies },
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
+    remoteAddress: ip,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams(body).toString(),
   });
 }
@@ -471,8 +472,7 @@ function letterLinks(body: string) {
   }));
 }
 
-const download = (url: string, ip: string) =>
-  t.app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': ip } });
+const download = (url: string, ip: string) => t.app.inject({ method: 'GET', url, remoteAddress: ip });
 
 test('文书下载 lists the notices and the reply; a link serves the .docx with its Chinese file name', async () => {
   const c = await awaitingCorrection();
@@ -615,7 +615,7 @@ test('a link signed by one app instance works on another on the same database (c
   });
   try {
     await other.ready();
-    const res = await other.inject({ method: 'GET', url: link.url, headers: { 'x-forwarded-for': ip } });
+    const res = await other.inject({ method: 'GET', url: link.url, remoteAddress: ip });
     assert.equal(res.statusCode, 200);
     assert.equal(res.rawPayload.subarray(0, 2).toString('latin1'), 'PK');
   } finally {
@@ -636,7 +636,7 @@ test('a link signed by one app instance works on another on the same database (c
     const res = await elsewhere.app.inject({
       method: 'GET',
       url: link.url,
-      headers: { 'x-forwarded-for': ip },
+      remoteAddress: ip,
     });
     assert.equal(res.statusCode, 404, 'a link of another installation is refused');
   } finally {
