@@ -5,10 +5,8 @@
  * citizen typed is lost); the text is also put in Unicode normal form C (what the search and the
  * duplicate checks compare). Other control characters are left to each field's schema.
  */
-const NUL = /\u0000/g;
-
 export function normaliseText(v: string): string {
-  const s = v.includes('\u0000') ? v.replace(NUL, '') : v;
+  const s = v.includes('\u0000') ? v.replaceAll('\u0000', '') : v;
   return s.normalize('NFC');
 }
 
