@@ -1,9 +1,10 @@
 import { SolutionOutlined } from '@ant-design/icons';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { CataloguePage } from './CataloguePage.tsx';
-import { ConsultationPage } from './ConsultationPage.tsx';
-import { ConsultationsPage } from './ConsultationsPage.tsx';
-import { ItemPage } from './ItemPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
+
+const CataloguePage = lazyPage(() => import('./CataloguePage.tsx'), 'CataloguePage');
+const ConsultationPage = lazyPage(() => import('./ConsultationPage.tsx'), 'ConsultationPage');
+const ConsultationsPage = lazyPage(() => import('./ConsultationsPage.tsx'), 'ConsultationsPage');
+const ItemPage = lazyPage(() => import('./ItemPage.tsx'), 'ItemPage');
 
 /** 决策公开 in the console: the consultations (意见征集), one consultation with its comments. */
 export const decisionsAdmin: AdminModule = {

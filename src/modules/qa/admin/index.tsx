@@ -1,7 +1,8 @@
 import { BookOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { PairsPage } from './PairsPage.tsx';
-import { QaPage } from './QaPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
+
+const PairsPage = lazyPage(() => import('./PairsPage.tsx'), 'PairsPage');
+const QaPage = lazyPage(() => import('./QaPage.tsx'), 'QaPage');
 
 /** 政策问答 in the console: the ask tester (every staff member), rebuilding the index, and 政策问答库. */
 export const qaAdmin: AdminModule = {

@@ -1,10 +1,21 @@
 import { BarChartOutlined, FileSearchOutlined, FileWordOutlined, InboxOutlined } from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { LetterTemplatesPage } from '../../../admin/pages/LetterTemplatesPage.tsx';
-import { RequestDetailPage } from '../../../admin/pages/RequestDetailPage.tsx';
-import { RequestsPage } from '../../../admin/pages/RequestsPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
 import type { Role } from '../../../platform/roles.ts';
+
+const LetterTemplatesPage = lazyPage(
+  () => import('../../../admin/pages/LetterTemplatesPage.tsx'),
+  'LetterTemplatesPage',
+);
+const RequestDetailPage = lazyPage(
+  () => import('../../../admin/pages/RequestDetailPage.tsx'),
+  'RequestDetailPage',
+);
+const RequestAnalyticsPage = lazyPage(
+  () => import('../../../admin/pages/RequestAnalyticsPage.tsx'),
+  'RequestAnalyticsPage',
+);
+const RequestsPage = lazyPage(() => import('../../../admin/pages/RequestsPage.tsx'), 'RequestsPage');
 
 const ADMIN_OFFICE: readonly Role[] = ['admin', 'office'];
 
@@ -25,14 +36,7 @@ export const requestsAdmin: AdminModule = {
   ],
   routes: [
     { path: '/requests', element: <RequestsPage /> },
-    {
-      path: '/requests/analytics',
-      // Loaded on first visit: its charts (echarts) are a large download most sessions never need.
-      lazy: async () => {
-        const { RequestAnalyticsPage } = await import('../../../admin/pages/RequestAnalyticsPage.tsx');
-        return { Component: RequestAnalyticsPage };
-      },
-    },
+    { path: '/requests/analytics', element: <RequestAnalyticsPage /> },
     { path: '/requests/:id', element: <RequestDetailPage /> },
     {
       path: '/system/letter-templates',
