@@ -100,7 +100,7 @@ async function visit(context: BrowserContext, url: string, route: Route): Promis
     const started = performance.now();
     await page.goto(url + route.path, { waitUntil: 'commit' });
     await page.locator(route.ready).first().waitFor({ state: 'visible' });
-    await page.waitForFunction(() => document.querySelector('.ant-spin-spinning') === null);
+    await page.waitForFunction("document.querySelector('.ant-spin-spinning') === null");
     return performance.now() - started;
   } finally {
     await page.close();
