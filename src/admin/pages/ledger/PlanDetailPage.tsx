@@ -81,7 +81,13 @@ export function PlanDetailPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'tasks';
-  const { data, loading, error, reload } = useLoad(() => getPlan(id), [id]);
+  // The plan with every task and every unit's part is a large answer (100,000 parts for 2,000 tasks ×
+  // 50 units); opened on 统计看板, the dashboard's small answer is drawn first and the plan loaded after it.
+  const [planWanted, setPlanWanted] = useState(tab !== 'dashboard');
+  const { data, loading, error, reload } = useLoad(
+    () => (planWanted ? getPlan(id) : Promise.resolve(undefined)),
+    [id, planWanted],
+  );
   const [drawer, setDrawer] = useState<number>();
   const [filter, setFilter] = useState('all');
   const [keyword, setKeyword] = useState('');
@@ -255,8 +261,8 @@ export function PlanDetailPage() {
         }
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Spin spinning={loading && !data} description="正在加载…">
-        {plan && (
+      <Spin spinning={(loading || !planWanted) && !data} description="正在加载…">
+        {plan ? (
           <Card style={{ marginBottom: 16 }}>
             <Descriptions
               size="small"
@@ -271,84 +277,98 @@ export function PlanDetailPage() {
               ]}
             />
           </Card>
-        )}
-        {data && (
-          <Tabs
-            activeKey={tab}
-            onChange={(key) => {
-              const next = new URLSearchParams(params);
-              if (key === 'tasks') next.delete('tab');
-              else next.set('tab', key);
-              setParams(next, { replace: true });
-            }}
-            items={[
-              {
-                key: 'tasks',
-                label: '任务清单',
-                children: (
-                  <Card title={<SectionTitle>任务清单（共 {data.tasks.length} 项）</SectionTitle>}>
-                    <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-                      <Select
-                        aria-label="筛选任务"
-                        style={{ width: 200 }}
-                        value={filter}
-                        options={FILTERS}
-                        onChange={setFilter}
-                      />
-                      <Input.Search
-                        aria-label="搜索任务、要求或单位"
-                        placeholder="搜索任务、要求或单位"
-                        allowClear
-                        style={{ width: 280 }}
-                        onSearch={setKeyword}
-                      />
-                    </Flex>
-                    <Table<PlanTask>
-                      rowKey="id"
-                      size="small"
-                      bordered
-                      columns={columns}
-                      dataSource={tasks}
-                      pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-                      scroll={{ x: 1450 }}
-                      locale={{
-                        emptyText: <Typography.Text type="secondary">没有符合条件的任务</Typography.Text>,
-                      }}
-                    />
-                  </Card>
-                ),
-              },
-              ...(overseer
-                ? [
-                    {
-                      key: 'dashboard',
-                      label: '统计看板',
-                      children: (
-                        <Suspense fallback={<Spin description="正在加载图表…" />}>
-                          <PlanDashboardPanel planId={id} version={dashboardVersion} onOpen={setDrawer} />
-                        </Suspense>
-                      ),
-                    },
-                  ]
-                : []),
-              ...(manager
-                ? [
-                    {
-                      key: 'lookback',
-                      label: '回头看',
-                      children: <LookBackPanel plan={data.plan} />,
-                    },
-                    {
-                      key: 'cascade',
-                      label: '下发到县',
-                      children: <CascadePanel plan={data.plan} tasks={data.tasks} onChanged={reload} />,
-                    },
-                  ]
-                : []),
-            ]}
-          />
+        ) : (
+          <div style={{ minHeight: 72 }} />
         )}
       </Spin>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => {
+          const next = new URLSearchParams(params);
+          if (key === 'tasks') next.delete('tab');
+          else next.set('tab', key);
+          setParams(next, { replace: true });
+          setPlanWanted(true);
+        }}
+        items={[
+          {
+            key: 'tasks',
+            label: '任务清单',
+            children: !data ? (
+              <Spin description="正在加载任务清单…">
+                <div style={{ minHeight: 160 }} />
+              </Spin>
+            ) : (
+              <Card title={<SectionTitle>任务清单（共 {data.tasks.length} 项）</SectionTitle>}>
+                <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+                  <Select
+                    aria-label="筛选任务"
+                    style={{ width: 200 }}
+                    value={filter}
+                    options={FILTERS}
+                    onChange={setFilter}
+                  />
+                  <Input.Search
+                    aria-label="搜索任务、要求或单位"
+                    placeholder="搜索任务、要求或单位"
+                    allowClear
+                    style={{ width: 280 }}
+                    onSearch={setKeyword}
+                  />
+                </Flex>
+                <Table<PlanTask>
+                  rowKey="id"
+                  size="small"
+                  bordered
+                  columns={columns}
+                  dataSource={tasks}
+                  pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+                  scroll={{ x: 1450 }}
+                  locale={{
+                    emptyText: <Typography.Text type="secondary">没有符合条件的任务</Typography.Text>,
+                  }}
+                />
+              </Card>
+            ),
+          },
+          ...(overseer
+            ? [
+                {
+                  key: 'dashboard',
+                  label: '统计看板',
+                  children: (
+                    <Suspense fallback={<Spin description="正在加载图表…" />}>
+                      <PlanDashboardPanel
+                        planId={id}
+                        version={dashboardVersion}
+                        onOpen={setDrawer}
+                        onLoaded={() => setPlanWanted(true)}
+                      />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
+          ...(manager
+            ? [
+                {
+                  key: 'lookback',
+                  label: '回头看',
+                  children: data ? <LookBackPanel plan={data.plan} /> : <Spin />,
+                },
+                {
+                  key: 'cascade',
+                  label: '下发到县',
+                  children: data ? (
+                    <CascadePanel plan={data.plan} tasks={data.tasks} onChanged={reload} />
+                  ) : (
+                    <Spin />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
       <AssignmentDrawer
         assignmentId={drawer}
         onClose={() => setDrawer(undefined)}
