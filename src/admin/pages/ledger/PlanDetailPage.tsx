@@ -19,10 +19,17 @@ import {
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
-import { exportPlan, getPlan, type PlanTask, publishProgress, updatePlan } from '../../api/workplan.ts';
+import {
+  type AssignmentBrief,
+  exportPlan,
+  getPlan,
+  type PlanTask,
+  publishProgress,
+  updatePlan,
+} from '../../api/workplan.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
 import { AssignmentDrawer, Deadline } from '../../components/ledger/AssignmentDrawer.tsx';
-import { AssignmentLine } from '../../components/ledger/LedgerTags.tsx';
+import { AssignmentLine, LinkButton } from '../../components/ledger/LedgerTags.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ToneTag } from '../../components/RequestTags.tsx';
 import { formatDate } from '../../lib/format.ts';
@@ -63,6 +70,30 @@ function matches(t: PlanTask, filter: string, keyword: string): boolean {
     default:
       return true;
   }
+}
+
+/** Units shown in a task's cell before 展开: a task given to every unit would otherwise fill a screen. */
+const UNITS_SHOWN = 8;
+
+/** A task's responsible units, the first few and the rest on demand. */
+function UnitLines({
+  assignments,
+  onOpen,
+}: {
+  assignments: PlanTask['assignments'];
+  onOpen: (a: AssignmentBrief) => void;
+}) {
+  const [all, setAll] = useState(false);
+  const shown = all ? assignments : assignments.slice(0, UNITS_SHOWN);
+  const hidden = assignments.length - shown.length;
+  return (
+    <>
+      {shown.map((a) => (
+        <AssignmentLine key={a.id} a={a} onOpen={onOpen} />
+      ))}
+      {hidden > 0 && <LinkButton onClick={() => setAll(true)}>展开其余 {hidden} 个单位</LinkButton>}
+    </>
+  );
 }
 
 function SectionTitle({ children }: { children: ReactNode }) {
@@ -179,11 +210,10 @@ export function PlanDetailPage() {
       width: 260,
       render: (_, t) => (
         <>
-          {t.assignments
-            .filter((a) => a.role === 'responsible')
-            .map((a) => (
-              <AssignmentLine key={a.id} a={a} onOpen={(x) => setDrawer(x.id)} />
-            ))}
+          <UnitLines
+            assignments={t.assignments.filter((a) => a.role === 'responsible')}
+            onOpen={(x) => setDrawer(x.id)}
+          />
           {t.groups.map((g) => (
             <div key={g}>
               <ToneTag tone="grey">{g}</ToneTag>
