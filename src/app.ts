@@ -20,6 +20,7 @@ import { emitterFor } from './platform/events.ts';
 import { filesApi } from './platform/files/api.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
+import { normaliseInput } from './platform/http/normalize.ts';
 import { redirectResponse } from './platform/http/schemas.ts';
 import { registerSessions } from './platform/http/session.ts';
 import type { ModuleContext } from './platform/module.ts';
@@ -61,7 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const siteName = deps.siteName ?? (await loadSite(db)).view.siteName;
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-For is believed (GONGKAI_TRUST_PROXY); else the peer.
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // `/s/{行政区划代码}/…` names a government's site: routes see the path without it, and the site
     // resolution below (preHandler) reads the code the prefix gave.
@@ -75,6 +77,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // One input normalisation at the edge, before any schema (platform/http/normalize.ts).
+  app.addHook('preValidation', async (req) => {
+    req.body = normaliseInput(req.body);
+    req.query = normaliseInput(req.query);
+    req.params = normaliseInput(req.params);
+  });
   app.addHook('onSend', async (_req, reply) => {
     reply.headers(SECURITY_HEADERS);
   });

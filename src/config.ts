@@ -27,6 +27,12 @@ export type Config = {
    * demonstrations, a staging server rehearsing a date). Null: the system clock.
    */
   clockStart: Date | null;
+  /**
+   * `GONGKAI_TRUST_PROXY`: the reverse proxies whose X-Forwarded-For is believed (addresses or CIDR
+   * ranges, comma-separated, e.g. "127.0.0.1,10.0.0.0/8"). Unset: none — the client address is the
+   * connection's, so per-address limits cannot be dodged with a forged header.
+   */
+  trustProxy: string[] | false;
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -52,6 +58,19 @@ function windowFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): 
   if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
   return Number.isInteger(n) && n >= 0 && n <= 60 ? n : fallback;
+}
+
+function proxiesFromEnv(env: NodeJS.ProcessEnv): string[] | false {
+  const list = (env.GONGKAI_TRUST_PROXY ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const bad = list.find((p) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p));
+  if (bad !== undefined)
+    throw new Error(
+      `Environment variable GONGKAI_TRUST_PROXY must list addresses or CIDR ranges, got "${bad}"`,
+    );
+  return list.length ? list : false;
 }
 
 function clockFromEnv(env: NodeJS.ProcessEnv): Date | null {
@@ -85,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: intFromEnv(env, 'GONGKAI_UPLOAD_LIMIT_MB', 50) * 1024 * 1024,
     publicUrl,
     seedDemo: env.GONGKAI_SEED_DEMO !== '0',
+    trustProxy: proxiesFromEnv(env),
     sessionIdleMinutes: intFromEnv(env, 'GONGKAI_SESSION_IDLE_MINUTES', 480),
     logLevel: env.LOG_LEVEL || 'warn',
     smtpUrl: env.GONGKAI_SMTP_URL || null,

@@ -7,12 +7,15 @@ import { calendarModule } from './modules/calendar/index.ts';
 import { decisionsModule } from './modules/decisions/index.ts';
 import { demoModule } from './modules/demo/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
+import { dutiesModule } from './modules/duties/index.ts';
+import { enterprisesModule } from './modules/enterprises/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
 import { qaModule } from './modules/qa/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
 import { siteModule } from './modules/site/index.ts';
+import { standardsModule } from './modules/standards/index.ts';
 import { workplanModule } from './modules/workplan/index.ts';
 import { type ModuleManifest, registerModules } from './platform/module.ts';
 
@@ -27,5 +30,8 @@ export const MODULES: readonly ModuleManifest[] = registerModules([
   reportsModule,
   siteModule,
   decisionsModule,
+  standardsModule,
+  enterprisesModule,
+  dutiesModule,
   demoModule,
 ]);

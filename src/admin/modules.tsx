@@ -8,11 +8,14 @@ import { calendarAdmin } from '../modules/calendar/admin/index.tsx';
 import { decisionsAdmin } from '../modules/decisions/admin/index.tsx';
 import { demoAdmin } from '../modules/demo/admin/index.tsx';
 import { documentsAdmin } from '../modules/documents/admin/index.tsx';
+import { dutiesAdmin } from '../modules/duties/admin/index.tsx';
+import { enterprisesAdmin } from '../modules/enterprises/admin/index.tsx';
 import { orgsAdmin } from '../modules/orgs/admin/index.tsx';
 import { qaAdmin } from '../modules/qa/admin/index.tsx';
 import { registersAdmin, reportsAdmin } from '../modules/reports/admin/index.tsx';
 import { requestsAdmin } from '../modules/requests/admin/index.tsx';
 import { siteAdmin } from '../modules/site/admin/index.tsx';
+import { standardsAdmin } from '../modules/standards/admin/index.tsx';
 import { workplanAdmin } from '../modules/workplan/admin/index.tsx';
 import type { AdminModule } from './module.tsx';
 
@@ -22,10 +25,13 @@ export const ADMIN_MODULES: readonly AdminModule[] = [
   requestsAdmin,
   documentsAdmin,
   decisionsAdmin,
+  standardsAdmin,
   workplanAdmin,
   qaAdmin,
+  enterprisesAdmin,
   reportsAdmin,
   registersAdmin,
+  dutiesAdmin,
   siteAdmin,
   demoAdmin,
 ];

@@ -89,6 +89,19 @@ describe('renderPage', () => {
     assert.match(elderly, /href="\/prefs\/elderly\?on=0&amp;back=%2Fgk%2Fguide"[^>]*>标准模式/);
   });
 
+  it('folds the elderly-mode menu into a <details> naming the current section; the standard menu is a list', () => {
+    const elderly = page({ elderly: true });
+    assert.match(
+      elderly,
+      /<nav class="site-nav" aria-label="主导航"><div class="container"><details class="nav-disclosure"><summary>栏目导航<span class="nav-here">（当前：公开指南）<\/span><\/summary><ul>/,
+    );
+    assert.equal(count(elderly, /<details[ >]/g), 1);
+    assert.ok(!elderly.includes('<details class="nav-disclosure" open'), 'folded until opened');
+    assert.match(page({ elderly: true, current: null }), /<summary>栏目导航<\/summary>/);
+    assert.ok(!page().includes('<details'));
+    assert.match(page(), /<nav class="site-nav" aria-label="主导航"><div class="container"><ul>/);
+  });
+
   it('renders breadcrumbs with the last item as the current page', () => {
     const doc = page({ breadcrumbs: [{ label: '首页', href: '/' }, { label: '公开指南' }] });
     assert.match(

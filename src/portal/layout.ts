@@ -71,13 +71,23 @@ export function elderlyToggleHref(on: boolean, backPath: string): string {
   return `${ELDERLY_PREFS_PATH}?on=${on ? '1' : '0'}&back=${encodeURIComponent(backPath)}`;
 }
 
-function renderNav(current: string | null | undefined, path: string): Html {
+/**
+ * The main navigation. In elderly mode its large items would fill a phone's first screen, so the list
+ * is a `<details>` disclosure (no JavaScript): folded under a 「栏目导航」 summary on a phone, always
+ * shown from 600 px up (portal.css).
+ */
+function renderNav(current: string | null | undefined, path: string, elderly: boolean): Html {
   const items = portalNav.map((item) => {
     if (item.href !== current) return html`<li><a href="${item.href}">${item.label}</a></li>`;
     const kind = item.href === path ? 'page' : 'true';
     return html`<li><a href="${item.href}" aria-current="${kind}">${item.label}</a></li>`;
   });
-  return html`<nav class="site-nav" aria-label="主导航"><div class="container"><ul>${items}</ul></div></nav>`;
+  const list = html`<ul>${items}</ul>`;
+  const here = portalNav.find((item) => item.href === current);
+  const menu = elderly
+    ? html`<details class="nav-disclosure"><summary>栏目导航${here ? html`<span class="nav-here">（当前：${here.label}）</span>` : null}</summary>${list}</details>`
+    : list;
+  return html`<nav class="site-nav" aria-label="主导航"><div class="container">${menu}</div></nav>`;
 }
 
 function renderBreadcrumbs(crumbs: readonly Breadcrumb[] | undefined): Html | null {
@@ -147,7 +157,7 @@ export function renderPage(opts: PageOptions): string {
 <p class="site-id"><a class="site-name" href="/">${logo}${siteName}</a><span class="column-name">政府信息公开</span></p>
 ${toggle}
 </div>
-${renderNav(current, path)}
+${renderNav(current, path, elderly)}
 </header>
 <main id="main" tabindex="-1">
 <div class="container">
@@ -159,7 +169,7 @@ ${body}
 <footer class="site-footer">
 <div class="container">
 <p>${siteName} · 政府信息公开</p>
-<p><a href="/gk/guide">公开指南</a><span aria-hidden="true"> · </span><a href="/gk/apply">依申请公开</a></p>
+<p><a href="/gk/guide">公开指南</a><span aria-hidden="true"> · </span><a href="/gk/apply">依申请公开</a><span aria-hidden="true"> · </span><a href="/gk/proposals">建议提案办理</a><span aria-hidden="true"> · </span><a href="/gk/new-media">政务新媒体</a><span aria-hidden="true"> · </span><a href="/gk/errata?page=${encodeURIComponent(path)}" rel="nofollow">网站纠错</a></p>
 ${renderSiteFacts(site)}
 </div>
 </footer>

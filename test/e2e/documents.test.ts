@@ -110,9 +110,8 @@ test('政府文件库: draft, 文号 checked, review, 三同步 refusal, interpr
     await office.getByLabel('标题', { exact: true }).fill(title);
     await pick(office, office.getByLabel('发文机关（主办）'), '市教育局', true);
     await pick(office, office.getByLabel('体裁'), '行政规范性文件');
-    await office
-      .getByLabel('正文', { exact: true })
-      .fill('<p>为规范全市中小学课后服务，制定本办法。</p><p>课后服务坚持学生家长自愿原则。</p>');
+    // The body is a rich-text editor: typed text becomes paragraphs.
+    await office.getByLabel('正文', { exact: true }).fill('为规范全市中小学课后服务，制定本办法。');
     await office.getByLabel('主动公开', { exact: true }).check();
     // A serial with a leading zero is refused, and the reason is shown at the 文号 field.
     await office.getByLabel('文号', { exact: true }).fill(`济教发〔${year}〕07号`);
@@ -134,6 +133,23 @@ test('政府文件库: draft, 文号 checked, review, 三同步 refusal, interpr
       .waitFor();
     // The Art. 26 deadline of a proactive document is shown while it is unpublished.
     await office.getByText(/^主动公开期限：/).waitFor();
+
+    // ── 不解读不运转 (三同步): no submission for signature before an interpretation exists ──────────────
+    await actions(office).getByRole('button', { name: '提交保密审查' }).click();
+    await actions(office)
+      .getByRole('alert')
+      .filter({ hasText: '行政规范性文件应当与解读材料同步起草、同步审签、同步发布（三同步，不解读不运转）' })
+      .waitFor();
+    await expectStatus(office, '草稿');
+    await office.getByRole('button', { name: '添加解读' }).click();
+    const interp = office.getByRole('dialog', { name: '添加解读材料' });
+    await interp.getByLabel('解读标题').fill(`《${title}》政策解读`);
+    await interp
+      .getByLabel('解读正文')
+      .fill('一、制定背景：落实“双减”要求。二、主要内容：课后服务时间、内容和收费。');
+    await interp.getByRole('button', { name: twoChars('保存') }).click();
+    await interp.waitFor({ state: 'hidden' });
+    await office.getByText(`《${title}》政策解读`, { exact: true }).waitFor();
 
     await actions(office).getByRole('button', { name: '提交保密审查' }).click();
     await expectStatus(office, '保密审查中');
@@ -159,35 +175,52 @@ test('政府文件库: draft, 文号 checked, review, 三同步 refusal, interpr
     await expectStatus(reviewer, '审查通过');
     await reviewer.getByText('意见：经审查，不涉及国家秘密，同意主动公开。').waitFor();
 
-    // ── The office publishes: refused until an interpretation exists (三同步) ────────────────────────
+    // ── The office publishes: asked to confirm, signed in its name ─────────────────────────────────────
     await office.goto(documentUrl);
     await office.getByRole('heading', { level: 1, name: title }).waitFor();
     await expectStatus(office, '审查通过');
     await actions(office)
       .getByRole('button', { name: buttonName('发布') })
       .click();
-    await actions(office)
-      .getByRole('alert')
-      .filter({ hasText: '行政规范性文件应当与解读材料同步发布（三同步）' })
-      .waitFor();
+    const confirm = office.getByRole('dialog').filter({ hasText: '确认签发并发布？' });
+    await confirm.getByText(/^签发人：/).waitFor();
+    await assertNoSeriousViolations(office, 'publication confirmation');
+    await confirm.getByRole('button', { name: twoChars('取消') }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await expectStatus(office, '审查通过');
-
-    await office.getByRole('button', { name: '添加解读' }).click();
-    const interp = office.getByRole('dialog', { name: '添加解读材料' });
-    await interp.getByLabel('解读标题').fill(`《${title}》政策解读`);
-    await interp
-      .getByLabel('解读正文')
-      .fill('一、制定背景：落实“双减”要求。二、主要内容：课后服务时间、内容和收费。');
-    await interp.getByRole('button', { name: twoChars('保存') }).click();
-    await interp.waitFor({ state: 'hidden' });
-    await office.getByText(`《${title}》政策解读`, { exact: true }).waitFor();
-
     await actions(office)
       .getByRole('button', { name: buttonName('发布') })
       .click();
+    await confirm.getByRole('button', { name: '确认签发并发布' }).click();
     await expectStatus(office, '已发布');
+    await office
+      .locator('.ant-descriptions-item-container')
+      .filter({ has: office.locator('.ant-descriptions-item-label', { hasText: /^签发人$/ }) })
+      .waitFor();
     await office.getByRole('link', { name: '在门户网站查看' }).waitFor();
     await assertNoSeriousViolations(office, 'document page');
+
+    // ── A follow-up interpretation after publication waits for the reviewer ────────────────────────────
+    await office.getByRole('button', { name: '添加解读' }).click();
+    const followup = office.getByRole('dialog', { name: '添加解读材料' });
+    await followup.getByLabel('解读标题').fill('课后服务实施一学期情况说明');
+    await followup.getByLabel('解读正文').fill('一学期来，全市中小学课后服务覆盖率达到百分之九十五。');
+    await followup.getByRole('button', { name: twoChars('保存') }).click();
+    await followup.waitFor({ state: 'hidden' });
+    const pendingItem = office.locator('.ant-list-item').filter({ hasText: '课后服务实施一学期情况说明' });
+    await pendingItem.getByText('待审核').waitFor();
+    await reviewer.goto(`${server.url}/admin/documents/review`);
+    await reviewer.getByRole('heading', { level: 1, name: '待审核文件' }).waitFor();
+    await reviewer.getByRole('link', { name: '课后服务实施一学期情况说明' }).click();
+    await reviewer.getByRole('heading', { level: 1, name: title }).waitFor();
+    await reviewer.getByRole('button', { name: '审核通过解读：课后服务实施一学期情况说明' }).click();
+    await reviewer.locator('.ant-popconfirm').getByRole('button', { name: '审核通过并发布' }).click();
+    await reviewer.getByText('已审核通过并发布：课后服务实施一学期情况说明').waitFor();
+    await reviewer
+      .locator('.ant-list-item')
+      .filter({ hasText: '课后服务实施一学期情况说明' })
+      .getByText(/^发布日期：/)
+      .waitFor();
 
     // ── The office puts it in an issue of the 政府公报 and publishes the issue ───────────────────────
     await office.goto(`${server.url}/admin/documents/gazette`);

@@ -1,5 +1,5 @@
 // axe-core on the 政策问答 column: the form, answers with citations, a refusal and a too long question,
-// in standard and elderly mode; and the form works without JavaScript.
+// in standard and elderly mode; and the form works without JavaScript, routing a question on included.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -109,5 +109,67 @@ test('asking without JavaScript: the form is a plain GET, the answer cites the d
     assert.match(text, /出处：济宁市人民政府办公室关于印发2022年政务公开工作任务分解表的通知/);
   } finally {
     await context.close();
+  }
+});
+
+test('an unanswerable question sent on without JavaScript, then tracked by its code (axe-checked, both modes)', async () => {
+  let code = '';
+  const context = await newContext(browser, { javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/gk/qa?q=${encodeURIComponent('今天天气怎么样')}`);
+    await page.getByRole('heading', { name: '转交有关部门答复' }).waitFor();
+    assert.equal(await page.getByLabel('转交的问题（必填）').inputValue(), '今天天气怎么样');
+    await page.getByLabel('联系电话（选填）').fill('123');
+    await page.getByRole('button', { name: '转交有关部门' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /请填写正确的手机号码/);
+    // What was typed is kept.
+    assert.equal(await page.getByLabel('转交的问题（必填）').inputValue(), '今天天气怎么样');
+    await page.getByLabel('联系电话（选填）').fill('13800138000');
+    await page.getByRole('button', { name: '转交有关部门' }).click();
+    code = (await page.locator('#tracking-code').innerText()).trim();
+    assert.match(code, /^QA\d{8}[2-9A-Z]{6}$/);
+    await page.getByRole('link', { name: '查看办理进度和答复' }).click();
+    await page.getByRole('heading', { name: '办理进度', exact: true }).waitFor();
+    const text = await page.locator('main').innerText();
+    assert.match(text, /待确认承办单位/);
+    assert.match(text, /今天天气怎么样/);
+    assert.doesNotMatch(text, /13800138000/);
+    // Typed again on the tracking form, in lower case.
+    await page.goto(`${server.url}/gk/qa/track`);
+    await page.getByLabel('查询码').fill(code.toLowerCase());
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('heading', { name: '办理进度', exact: true }).waitFor();
+  } finally {
+    await context.close();
+  }
+  // axe (it needs JavaScript): the form's error page and the tracking page, in both modes.
+  for (const elderly of [false, true]) {
+    const checked = await newContext(browser);
+    try {
+      if (elderly) await checked.addCookies([{ name: 'gk_elderly', value: '1', url: server.url }]);
+      const page = await checked.newPage();
+      await page.goto(`${server.url}/gk/qa?q=${encodeURIComponent('今天天气怎么样')}`);
+      await page.getByLabel('电子邮箱（选填）').fill('not-an-address');
+      await page.getByRole('button', { name: '转交有关部门' }).click();
+      await page.getByRole('alert').waitFor();
+      const onError = await axe(page);
+      assert.equal(
+        onError.length,
+        0,
+        `axe on the form's errors (elderly: ${elderly}):\n${formatViolations(onError)}`,
+      );
+      const res = await page.goto(`${server.url}/gk/qa/track?code=${code}`);
+      assert.equal(res?.status(), 200);
+      const onTrack = await axe(page);
+      assert.equal(
+        onTrack.length,
+        0,
+        `axe on the tracking page (elderly: ${elderly}):\n${formatViolations(onTrack)}`,
+      );
+    } finally {
+      await checked.close();
+    }
   }
 });

@@ -89,8 +89,12 @@ export function reviewDocument(
   return api.post(`/api/documents/${id}/review`, { decision, notes });
 }
 
+/** Publish (签发): only after the signer confirmed it in the console; the API records who signed. */
 export function publishDocument(id: number, publishedDate?: string): Promise<DocumentDetail> {
-  return api.post(`/api/documents/${id}/publish`, publishedDate ? { publishedDate } : {});
+  return api.post(`/api/documents/${id}/publish`, {
+    ...(publishedDate ? { publishedDate } : {}),
+    confirmed: true,
+  });
 }
 
 export function setDocumentAttribute(
@@ -126,6 +130,18 @@ export function saveInterpretation(
   return interpretationId
     ? api.patch(`/api/documents/${documentId}/interpretations/${interpretationId}`, input)
     : api.post(`/api/documents/${documentId}/interpretations`, input);
+}
+
+export type PendingInterpretation = z.infer<typeof s.pendingInterpretationList>['items'][number];
+
+/** 后续解读 waiting for review in the reviewer's organisations. */
+export function listPendingInterpretations(): Promise<{ items: PendingInterpretation[] }> {
+  return api.get('/api/documents/interpretations/pending');
+}
+
+/** Approve a 后续解读 added after publication: it is published, dated today. */
+export function approveInterpretation(documentId: number, interpretationId: number): Promise<Interpretation> {
+  return api.post(`/api/documents/${documentId}/interpretations/${interpretationId}/approve`, {});
 }
 
 export function deleteInterpretation(documentId: number, interpretationId: number): Promise<Ok> {

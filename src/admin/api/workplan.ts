@@ -112,6 +112,11 @@ export function listMyTasks(query: Input<typeof s.myTasksQuery>): Promise<MyTask
   return api.get('/api/workplan/my-tasks', query);
 }
 
+/** The progress reports awaiting the office's review (公开办). */
+export function listLedgerReviewQueue(): Promise<z.infer<typeof s.reviewQueueItem>[]> {
+  return api.get('/api/workplan/review-queue');
+}
+
 export function getAssignment(id: number): Promise<AssignmentDetail> {
   return api.get(`/api/workplan/assignments/${id}`);
 }
@@ -191,6 +196,22 @@ export function setTaskUnits(
 
 export function getRollup(planId: number): Promise<CityRollup> {
   return api.get(`/api/workplan/plans/${planId}/rollup`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 上下级计划衔接 (links: an imported plan's tasks to its parent plan's, by suggestions the office confirms)
+
+export type LinkSuggestions = z.infer<typeof s.linkSuggestions>;
+
+export function getLinkSuggestions(planId: number, parentPlanId: number): Promise<LinkSuggestions> {
+  return api.get(`/api/workplan/plans/${planId}/links`, { parentPlanId });
+}
+
+export function saveLinks(
+  planId: number,
+  input: z.input<typeof s.saveLinksBody>,
+): Promise<z.infer<typeof s.savedLinks>> {
+  return api.put(`/api/workplan/plans/${planId}/links`, input);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Role } from '../../platform/roles.ts';
@@ -54,6 +54,14 @@ export function AppShell() {
   const { pathname } = useLocation();
   const [loggingOut, setLoggingOut] = useState(false);
   const [openKeys, setOpenKeys] = useState<string[]>(() => groupsOf(pathname));
+  // Below antd's md breakpoint (768 px, a phone) the menu is a drawer opened from the header.
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  // A page reached from the drawer closes it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes on every change of page
+  useEffect(() => setDrawerOpen(false), [pathname]);
 
   // Keep a submenu unfolded when a page inside it is reached by a link rather than the menu.
   useEffect(() => {
@@ -92,32 +100,105 @@ export function AppShell() {
     }
   }
 
-  return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64} theme="dark">
-        <Link
-          to="/"
+  const menu = (
+    <nav aria-label="主菜单">
+      <Menu
+        theme="dark"
+        mode="inline"
+        items={items}
+        selectedKeys={[selectedKey(pathname)]}
+        openKeys={openKeys}
+        onOpenChange={setOpenKeys}
+      />
+    </nav>
+  );
+  const brand = (
+    <Link
+      to="/"
+      style={{
+        display: 'block',
+        color: '#fff',
+        fontSize: 16,
+        fontWeight: 600,
+        padding: '18px 20px',
+        whiteSpace: 'nowrap',
+      }}
+    >
+      {APP_NAME}
+    </Link>
+  );
+
+  if (narrow) {
+    return (
+      <Layout style={{ minHeight: '100vh' }} className="gk-shell gk-shell-narrow">
+        <Layout.Header
           style={{
-            display: 'block',
-            color: '#fff',
-            fontSize: 16,
-            fontWeight: 600,
-            padding: '18px 20px',
-            whiteSpace: 'nowrap',
+            background: '#fff',
+            padding: '0 8px',
+            height: 'auto',
+            lineHeight: 'normal',
+            minHeight: 56,
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            borderBottom: '1px solid #f0f0f0',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
           }}
         >
-          {APP_NAME}
-        </Link>
-        <nav aria-label="主菜单">
-          <Menu
-            theme="dark"
-            mode="inline"
-            items={items}
-            selectedKeys={[selectedKey(pathname)]}
-            openKeys={openKeys}
-            onOpenChange={setOpenKeys}
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label="打开菜单"
+            aria-expanded={drawerOpen}
+            onClick={() => setDrawerOpen(true)}
           />
-        </nav>
+          <Link
+            to="/"
+            style={{ fontWeight: 600, color: 'inherit', flex: 1, minWidth: 0 }}
+            className="gk-shell-title"
+          >
+            {APP_NAME}
+          </Link>
+          <NotificationBell />
+          <Button
+            icon={<LogoutOutlined />}
+            loading={loggingOut}
+            onClick={handleLogout}
+            aria-label="退出登录"
+          />
+        </Layout.Header>
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={280}
+          title="菜单"
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          <div style={{ padding: '12px 20px', background: '#001529', color: '#fff' }}>
+            <Space size={6} wrap>
+              <UserOutlined aria-hidden />
+              <span>{user.displayName}</span>
+              <span>{user.orgName}</span>
+              <Tag color="blue">{roleLabel(user.role)}</Tag>
+            </Space>
+          </div>
+          {menu}
+        </Drawer>
+        <Layout.Content style={{ margin: '12px 8px' }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout style={{ minHeight: '100vh' }} className="gk-shell">
+      <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64} theme="dark">
+        {brand}
+        {menu}
       </Layout.Sider>
       <Layout>
         <Layout.Header

@@ -1,7 +1,8 @@
-import { DatePicker, Form, Input, InputNumber } from 'antd';
+import { Form, Input, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CalendarYear, CalendarYearInput } from '../api/calendar.ts';
 import { parseDateList } from '../lib/dateList.ts';
+import { DateInput } from './DateInput.tsx';
 import { DateListInput } from './DateListInput.tsx';
 import { FormModal } from './FormModal.tsx';
 
@@ -99,7 +100,7 @@ export function CalendarYearModal({ dialog, loadedYears, onClose, onSubmit }: Pr
         name="noticeDate"
         rules={[{ required: true, message: '请选择通知发布日期' }]}
       >
-        <DatePicker format="YYYY年M月D日" style={{ width: 200 }} />
+        <DateInput style={{ width: 200 }} />
       </Form.Item>
       <Form.Item
         label="通知网址"

@@ -6,7 +6,16 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 export function PageTitle({ title, extra }: { title: string; extra?: ReactNode }) {
   useDocumentTitle(title);
   return (
-    <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 16 }}>
+    <div
+      style={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: 8,
+        alignItems: 'center',
+        justifyContent: 'space-between',
+        marginBottom: 16,
+      }}
+    >
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {title}
       </Typography.Title>

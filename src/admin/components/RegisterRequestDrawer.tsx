@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Col,
-  DatePicker,
   Divider,
   Drawer,
   Form,
@@ -23,7 +22,7 @@ import {
   type RequestCreateInput,
   type RequestDetail,
 } from '../api/requests.ts';
-import { chinaToday, PICKER_DATE_FORMAT } from '../lib/format.ts';
+import { chinaToday } from '../lib/format.ts';
 import { applyFieldErrors } from '../lib/formErrors.ts';
 import { isValidCreditCode, isValidResidentId } from '../lib/identity.ts';
 import type { OrgTreeOption } from '../lib/orgTree.ts';
@@ -33,6 +32,7 @@ import {
   type RequestsMeta,
   selectOptions,
 } from '../lib/requestsMeta.ts';
+import { DateInput } from './DateInput.tsx';
 
 type ApplicantKind = 'natural' | 'organisation';
 
@@ -235,7 +235,7 @@ export function RegisterRequestDrawer({ open, meta, orgOptions, defaultOrgId, on
               extra={SUBMITTED_HINTS[channel ?? 'in-person']}
               rules={[{ required: true, message: '请选择日期' }]}
             >
-              <DatePicker style={{ width: '100%' }} format={PICKER_DATE_FORMAT} disabledDate={afterToday} />
+              <DateInput style={{ width: '100%' }} disabledDate={afterToday} />
             </Form.Item>
           </Col>
           {!receiptKnown && (
@@ -256,7 +256,7 @@ export function RegisterRequestDrawer({ open, meta, orgOptions, defaultOrgId, on
                   }),
                 ]}
               >
-                <DatePicker style={{ width: '100%' }} format={PICKER_DATE_FORMAT} disabledDate={afterToday} />
+                <DateInput style={{ width: '100%' }} disabledDate={afterToday} />
               </Form.Item>
             </Col>
           )}

@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, TreeSelect, Typography } from 'antd';
+import { Alert, Form, Input, InputNumber, Radio, Select, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useMemo } from 'react';
 import { governmentOf } from '../../modules/requests/domain/transfer.ts';
@@ -14,10 +14,11 @@ import type {
 } from '../api/requests.ts';
 import { ASSIST_KIND_OPTIONS } from '../api/requestsAssistance.ts';
 import { listUsers } from '../api/users.ts';
-import { chinaToday, formatDate, PICKER_DATE_FORMAT } from '../lib/format.ts';
+import { chinaToday, formatDate } from '../lib/format.ts';
 import type { OrgTreeOption } from '../lib/orgTree.ts';
 import { groupedOutcomeOptions, labelOf, type RequestsMeta, selectOptions } from '../lib/requestsMeta.ts';
 import { useLoad } from '../lib/useLoad.ts';
+import { DateInput } from './DateInput.tsx';
 import { FormModal } from './FormModal.tsx';
 
 interface ActionValues {
@@ -327,9 +328,8 @@ export function RequestActionModal(props: Props) {
         }),
       ]}
     >
-      <DatePicker
+      <DateInput
         style={{ width: '100%' }}
-        format={PICKER_DATE_FORMAT}
         disabledDate={(d) => afterToday(d) || d.format('YYYY-MM-DD') < earliest}
       />
     </Form.Item>
@@ -380,7 +380,7 @@ export function RequestActionModal(props: Props) {
                 }),
               ]}
             >
-              <DatePicker style={{ width: '100%' }} format={PICKER_DATE_FORMAT} />
+              <DateInput style={{ width: '100%' }} />
             </Form.Item>
           </>
         );
@@ -526,7 +526,7 @@ export function RequestActionModal(props: Props) {
               name="dueOn"
               rules={[{ required: true, message: '请选择协助办理期限' }]}
             >
-              <DatePicker format={PICKER_DATE_FORMAT} style={{ width: '100%' }} />
+              <DateInput style={{ width: '100%' }} />
             </Form.Item>
           </>
         );

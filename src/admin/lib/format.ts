@@ -1,4 +1,5 @@
 // Date display in the conventional Chinese form: 2024年3月5日.
+import { DATE_INPUT_FORMATS } from './typedDate.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
@@ -9,9 +10,9 @@ function pad(n: number): string {
 
 /**
  * dayjs formats of date pickers: a picked date reads like the rest of the UI (2024年3月5日); typing
- * 2024-03-05 or 2024/3/5 is also understood.
+ * 2024-03-05, 2024/3/5 or 2024年3月5日 is also understood. The console's `DateInput` uses them.
  */
-export const PICKER_DATE_FORMAT = ['YYYY年M月D日', 'YYYY-MM-DD', 'YYYY/M/D'];
+export const PICKER_DATE_FORMAT = DATE_INPUT_FORMATS;
 
 /**
  * The console's one conversion to 2024年3月5日, with the contract of the server's `formatChineseDate`

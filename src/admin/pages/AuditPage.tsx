@@ -1,10 +1,11 @@
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Table, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type AuditEntry, type AuditQuery, auditNames, listAudit } from '../api/audit.ts';
 import type { ListResult } from '../api/client.ts';
 import { AuditDiff } from '../components/AuditDiff.tsx';
+import { DateRangeInput } from '../components/DateInput.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
@@ -93,7 +94,7 @@ export function AuditPage() {
           style={{ marginBottom: 16, rowGap: 12 }}
         >
           <Form.Item label="日期" name="range">
-            <DatePicker.RangePicker />
+            <DateRangeInput />
           </Form.Item>
           <Form.Item label="操作" name="action">
             <Select

@@ -25,6 +25,18 @@ export const DECISIONS_ERRORS = {
     status: 409,
     message: (p) => `${p.detail ?? '分组操作无效'}`,
   },
+  EVENT_STATE: {
+    status: 409,
+    message: (p) => `${p.detail ?? '该活动当前不能进行此操作'}。`,
+  },
+  EVENT_SIGNUP_CLOSED: {
+    status: 409,
+    message: (p) => `报名已于${p.lastDay ?? ''}截止，报名未成功。`,
+  },
+  EVENT_FULL: {
+    status: 409,
+    message: (p) => `名额已满（共${p.places ?? ''}个名额），报名未成功。感谢您的关注，欢迎参加以后的活动。`,
+  },
 } satisfies ErrorCatalog;
 
 declare module '../../platform/http/errors.ts' {

@@ -42,6 +42,26 @@ test('demo: an open consultation and a closed one with a group of 15 copies and 
     (await citizen.get('/s/370883/gk/decisions/catalogue')).body,
     /济宁市养老服务设施布局专项规划/,
   );
+  // Meetings (one held with representatives' opinions), a hearing, open days and evaluations.
+  const { items: events } = (await office.get('/api/decisions/events')).json();
+  assert.deepEqual(events.map((e: { kind: string; phase: string }) => `${e.kind}:${e.phase}`).sort(), [
+    'hearing:upcoming',
+    'meeting:held',
+    'meeting:signup',
+    'open_day:held',
+    'open_day:signup',
+  ]);
+  const held = events.find(
+    (e: { kind: string; phase: string }) => e.kind === 'meeting' && e.phase === 'held',
+  );
+  const meeting = await citizen.get(`/gk/decisions/events/${held.id}`);
+  assert.match(meeting.body, /代表意见及答复/);
+  assert.match(meeting.body, /抽签种子：<code>JN-DEMO-20261<\/code>/);
+  assert.doesNotMatch(meeting.body, /13805371/);
+  const participation = await citizen.get('/gk/decisions/participation');
+  assert.match(participation.body, /政府开放日：走进市政务服务中心/);
+  const evaluations = await citizen.get('/gk/decisions/evaluations');
+  assert.match(evaluations.body, /济宁市高层次人才引进办法/);
   // Seeding twice adds nothing.
   await seedDemoDecisions(t.db);
   assert.equal((await office.get('/api/decisions/consultations')).json().items.length, 2);

@@ -13,6 +13,7 @@ import { findOrgByName } from '../orgs/index.ts';
 import { clusterTexts } from './domain/cluster.ts';
 import type { Feedback } from './domain/feedback.ts';
 import { rollOver } from './domain/period.ts';
+import { seedDemoParticipation } from './participation.seeds.ts';
 import * as store from './store.ts';
 
 const CITY = '济宁市人民政府';
@@ -329,6 +330,7 @@ export async function seedDemoDecisions(db: Kysely<Database>): Promise<SeedRepor
       planned_time: `${year}年第四季度`,
       risk_planned: true,
     });
+    await seedDemoParticipation(tx, city.id, today, parkingItem.id, at);
   });
   return [];
 }

@@ -49,6 +49,9 @@ export interface ConsultationCommentsTable {
 export interface DecisionSettingsTable {
   id: Generated<number>;
   feedback_working_days: number;
+  meeting_target: Generated<number>;
+  evaluation_target_government: Generated<number>;
+  evaluation_target_unit: Generated<number>;
   updated_at: Generated<Date>;
 }
 
@@ -160,6 +163,35 @@ export function listComments(db: Db, consultationId: number) {
     .where('consultation_id', '=', consultationId)
     .orderBy('id')
     .execute();
+}
+
+/** What the portal shows of comments: never who sent them. */
+export const PUBLIC_COMMENT_COLUMNS = [
+  'id',
+  'content',
+  'article',
+  'status',
+  'group_id',
+  'feedback',
+  'feedback_reason',
+] as const;
+export type PublicCommentRow = Pick<CommentRow, (typeof PUBLIC_COMMENT_COLUMNS)[number]>;
+
+/**
+ * The comments the portal page needs: the published ones only while no feedback report is out (a page
+ * of a consultation with thousands of comments reads what it shows); all once the report counts them.
+ */
+export function listPublicComments(
+  db: Db,
+  consultationId: number,
+  all: boolean,
+): Promise<PublicCommentRow[]> {
+  let q = db
+    .selectFrom('consultation_comments')
+    .select(PUBLIC_COMMENT_COLUMNS)
+    .where('consultation_id', '=', consultationId);
+  if (!all) q = q.where('status', '=', 'published');
+  return q.orderBy('id').execute();
 }
 
 export function findComment(db: Db, id: number) {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { TEST_TODAY } from '../../../test/helpers/clock.ts';
 import { orgIdByName } from '../../../test/helpers/factories.ts';
+import { formatChineseDate } from '../calendar/index.ts';
 
 let t: TestApp;
 let handler: Client;
@@ -48,9 +50,10 @@ test('a draft gets its index number by the pattern, serial per organisation and 
   const b = await create(handler, { docNumber: null, genre: 'normative' });
   const c = await create(handler, { writtenDate: '2024-12-30' });
   const code = `ORG${String(education).padStart(4, '0')}`;
-  assert.equal(a.indexNumber, `${code}-TZ-2025-00001`);
-  assert.equal(b.indexNumber, `${code}-GF-2025-00002`);
-  assert.equal(c.indexNumber, `${code}-TZ-2024-00001`);
+  // 机构代码-主题分类-年份-流水号: 10 is 科技、教育 in the State Council's topic list.
+  assert.equal(a.indexNumber, `${code}-10-2025-00001`);
+  assert.equal(b.indexNumber, `${code}-10-2025-00002`);
+  assert.equal(c.indexNumber, `${code}-10-2024-00001`);
   assert.equal(a.docNumber, '济教发〔2025〕3号');
   assert.equal(a.status, 'draft');
   assert.deepEqual(
@@ -75,11 +78,18 @@ test('the pattern is configurable by an administrator and checked', async () => 
     indexPattern: 'JN/{year}/{category}/{serial:4}',
   });
   assert.equal(ok.statusCode, 200, ok.body);
+  // Shown and kept with the Chinese placeholder names.
+  assert.equal(ok.json().indexPattern, 'JN/{年份}/{体裁}/{流水号:4}');
   const d = await create(handler, { writtenDate: '2023-05-05' });
   assert.equal(d.indexNumber, 'JN/2023/TZ/0001');
-  await admin.send('PATCH', '/api/documents/settings', {
-    indexPattern: '{orgCode}-{category}-{year}-{serial:5}',
+  const zh = await admin.send('PATCH', '/api/documents/settings', {
+    indexPattern: '{机构代码}-{主题分类}-{年份}-{流水号:5}',
   });
+  assert.equal(zh.statusCode, 200, zh.body);
+  assert.equal(
+    (await admin.get('/api/documents/settings')).json().indexPattern,
+    '{机构代码}-{主题分类}-{年份}-{流水号:5}',
+  );
 });
 
 test('index numbers stay unique and consecutive when drafts are created at the same time', async () => {
@@ -92,7 +102,7 @@ test('index numbers stay unique and consecutive when drafts are created at the s
   const code = `ORG${String(education).padStart(4, '0')}`;
   assert.deepEqual(
     numbers,
-    [1, 2, 3, 4, 5, 6].map((n) => `${code}-TZ-2022-0000${n}`),
+    [1, 2, 3, 4, 5, 6].map((n) => `${code}-10-2022-0000${n}`),
   );
 });
 
@@ -156,13 +166,26 @@ test('no submission without the attribute; withheld needs a legal ground and rea
   assert.equal(edit.json().error.code, 'DOC_STATUS_INVALID');
 });
 
-test('review: returned with notes, resubmitted, approved — each recorded; 三同步 refuses publication until an interpretation exists', async () => {
+test('review: returned with notes, resubmitted, approved — each recorded; 三同步 refuses submission until an interpretation exists', async () => {
   const d = await create(handler, {
     genre: 'normative',
     attribute: 'proactive',
     effectiveDate: '2025-04-01',
   });
   assert.equal(d.needsInterpretation, true);
+  // 不解读不运转: no submission for signature without the interpretation.
+  const refused = await handler.send('POST', `/api/documents/${d.id}/submit`);
+  assert.equal(refused.statusCode, 409);
+  assert.equal(refused.json().error.code, 'DOC_INTERPRETATION_REQUIRED');
+  assert.match(refused.json().error.message, /行政规范性文件.*解读.*三同步.*提交保密审查/);
+  assert.deepEqual((await handler.get(`/api/documents/${d.id}`)).json().allowedActions, ['edit']);
+  const interp = await handler.send('POST', `/api/documents/${d.id}/interpretations`, {
+    kind: 'qa',
+    title: '招生政策问答',
+    qa: [{ q: '随迁子女如何入学？', a: '持居住证向居住地教育局申请。' }],
+  });
+  assert.equal(interp.statusCode, 200, interp.body);
+  assert.equal(interp.json().reviewStatus, 'published', 'goes with the document, reviewed with it');
   assert.equal((await handler.send('POST', `/api/documents/${d.id}/submit`)).statusCode, 200);
 
   const byHandler = await handler.send('POST', `/api/documents/${d.id}/review`, { decision: 'approved' });
@@ -193,31 +216,38 @@ test('review: returned with notes, resubmitted, approved — each recorded; 三�
   );
   assert.equal(approved.json().reviews[0].notes, '第三段含有学生个人信息，请删除');
 
-  assert.equal((await handler.send('POST', `/api/documents/${d.id}/publish`, {})).statusCode, 403);
-  const refused = await approver.send('POST', `/api/documents/${d.id}/publish`, {});
-  assert.equal(refused.statusCode, 409);
-  assert.equal(refused.json().error.code, 'DOC_INTERPRETATION_REQUIRED');
-  assert.match(refused.json().error.message, /行政规范性文件.*解读.*三同步/);
-
-  const interp = await handler.send('POST', `/api/documents/${d.id}/interpretations`, {
-    kind: 'qa',
-    title: '招生政策问答',
-    qa: [{ q: '随迁子女如何入学？', a: '持居住证向居住地教育局申请。' }],
+  assert.equal(
+    (await handler.send('POST', `/api/documents/${d.id}/publish`, { confirmed: true })).statusCode,
+    403,
+  );
+  const anon = await t.anonymous();
+  // Publishing is signed: without the confirmation nothing happens.
+  const unconfirmed = await approver.send('POST', `/api/documents/${d.id}/publish`, {
+    publishedDate: '2025-03-10',
   });
-  assert.equal(interp.statusCode, 200, interp.body);
+  assert.equal(unconfirmed.statusCode, 400);
+  assert.match(unconfirmed.body, /请确认签发/);
+  assert.equal((await approver.get(`/api/documents/${d.id}`)).json().signedBy, null);
   const published = await approver.send('POST', `/api/documents/${d.id}/publish`, {
     publishedDate: '2025-03-10',
+    confirmed: true,
   });
   assert.equal(published.statusCode, 200, published.body);
   const doc = published.json();
   assert.equal(doc.status, 'published');
+  const signer = await t.db
+    .selectFrom('users')
+    .select('display_name')
+    .where('username', '=', 't_approver')
+    .executeTakeFirstOrThrow();
+  assert.equal(doc.signedBy, signer.display_name, 'the signer is recorded and shown');
+  assert.equal((await anon.get(`/api/documents/public/${d.id}`)).json().signedBy, null);
   assert.equal(doc.publishedDate, '2025-03-10');
   assert.equal(doc.attributeReviewDue, null);
   assert.equal(doc.publicationDeadline.due, '2025-03-31');
   assert.equal(doc.publicationDeadline.overdue, false);
 
   // Linked both ways; public now.
-  const anon = await t.anonymous();
   const pub = await anon.get(`/api/documents/public/${d.id}`);
   assert.equal(pub.statusCode, 200);
   assert.equal(pub.json().interpretations[0].title, '招生政策问答');
@@ -237,6 +267,68 @@ test('review: returned with notes, resubmitted, approved — each recorded; 三�
       (a) => audit.some((r) => r.action === a),
     ),
   );
+
+  // A follow-up interpretation after publication waits for review; approved, it is public with its date.
+  const followup = await handler.send('POST', `/api/documents/${d.id}/interpretations`, {
+    kind: 'followup',
+    title: '执行一年来的情况说明',
+    bodyHtml: '<p>政策执行以来共受理申请一千二百件。</p>',
+    publishedDate: '2025-01-01',
+  });
+  assert.equal(followup.statusCode, 200, followup.body);
+  assert.equal(followup.json().reviewStatus, 'pending');
+  assert.equal(followup.json().reviewStatusLabel, '待审核');
+  assert.equal(followup.json().publishedDate, null, 'its date is the day it is approved');
+  const fid = followup.json().id;
+  assert.equal((await anon.get(`/api/documents/interpretations/${fid}`)).statusCode, 404);
+  assert.equal((await anon.get(`/api/documents/public/${d.id}`)).json().interpretations.length, 1);
+  const portalPage = await anon.get(`/gk/documents/${d.id}`);
+  assert.doesNotMatch(portalPage.body, /执行一年来的情况说明/);
+  assert.equal((await anon.get(`/gk/documents/${d.id}/interpretations/${fid}`)).statusCode, 404);
+  assert.equal(
+    (await handler.send('POST', `/api/documents/${d.id}/interpretations/${fid}/approve`, {})).statusCode,
+    403,
+  );
+  // The reviewer's queue lists it; a handler has no queue.
+  const queue = (await reviewer.get('/api/documents/interpretations/pending')).json();
+  assert.deepEqual(
+    queue.items.map((x: { id: number; documentId: number }) => [x.id, x.documentId]),
+    [[fid, d.id]],
+  );
+  assert.equal((await handler.get('/api/documents/interpretations/pending')).statusCode, 403);
+  const future = await reviewer.send('POST', `/api/documents/${d.id}/interpretations/${fid}/approve`, {
+    publishedDate: '2099-01-01',
+  });
+  assert.equal(future.statusCode, 400);
+  const ok = await reviewer.send('POST', `/api/documents/${d.id}/interpretations/${fid}/approve`, {});
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.equal(ok.json().reviewStatus, 'published');
+  assert.equal(ok.json().publishedDate, TEST_TODAY);
+  assert.deepEqual((await reviewer.get('/api/documents/interpretations/pending')).json().items, []);
+  const again = await reviewer.send('POST', `/api/documents/${d.id}/interpretations/${fid}/approve`, {});
+  assert.equal(again.statusCode, 409);
+  assert.equal(again.json().error.code, 'DOC_INTERPRETATION_NOT_PENDING');
+  assert.equal((await anon.get(`/api/documents/interpretations/${fid}`)).statusCode, 200);
+  assert.equal((await anon.get(`/api/documents/public/${d.id}`)).json().interpretations.length, 2);
+  const page = await anon.get(`/gk/documents/${d.id}/interpretations/${fid}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /执行一年来的情况说明/);
+  assert.ok(page.body.includes(formatChineseDate(TEST_TODAY)), 'dated the day it was approved');
+  const approvedAudit = await t.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('action', '=', 'interpretation.approve')
+    .where('subject_id', '=', String(d.id))
+    .execute();
+  assert.equal(approvedAudit.length, 1);
+  // Changing it again after publication sends it back to review.
+  const edited = await handler.send('PATCH', `/api/documents/${d.id}/interpretations/${fid}`, {
+    kind: 'followup',
+    title: '执行一年来的情况说明（更新）',
+    bodyHtml: '<p>更新后的数字。</p>',
+  });
+  assert.equal(edited.json().reviewStatus, 'pending');
+  assert.equal((await anon.get(`/api/documents/interpretations/${fid}`)).statusCode, 404);
 });
 
 test('the publication deadline is never guessed for a year without a calendar', async () => {
@@ -256,7 +348,10 @@ test('a withheld document published gets its review date; the public never sees 
   });
   await handler.send('POST', `/api/documents/${d.id}/submit`);
   await reviewer.send('POST', `/api/documents/${d.id}/review`, { decision: 'approved', notes: '' });
-  const p = await approver.send('POST', `/api/documents/${d.id}/publish`, { publishedDate: '2025-03-20' });
+  const p = await approver.send('POST', `/api/documents/${d.id}/publish`, {
+    publishedDate: '2025-03-20',
+    confirmed: true,
+  });
   assert.equal(p.statusCode, 200, p.body);
   assert.equal(p.json().attributeReviewDue, '2026-03-20');
   assert.equal(p.json().publicationDeadline, null);

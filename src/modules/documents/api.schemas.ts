@@ -86,7 +86,14 @@ export const reviewBody = z.object({
   notes: nullableText(2000, '审查意见不能超过2000个字'),
 });
 
-export const publishBody = z.object({ publishedDate: isoDate.nullish() }).default({});
+/** Approving a 后续解读: its publication date (default today). */
+export const interpretationApproveBody = z.object({ publishedDate: isoDate.nullish() }).default({});
+
+/** Publishing is signed: the console asks for the confirmation and sends `confirmed: true`. */
+export const publishBody = z.object({
+  publishedDate: isoDate.nullish(),
+  confirmed: z.literal(true, '请确认签发：发布前须确认文件内容、公开属性和解读材料无误'),
+});
 
 export const attributeBody = z.object({
   attribute: z.enum(ATTRIBUTES, '请选择公开属性'),
@@ -277,6 +284,7 @@ export const interpretationSummary = z.object({
   kind: z.enum(INTERPRETATION_KINDS),
   title: z.string(),
   publishedDate: z.string().nullable(),
+  reviewStatus: z.enum(['pending', 'published']),
   videoUrl: z.string().nullable(),
   imageFileId: z.number().nullable(),
 });
@@ -292,10 +300,27 @@ export const interpretationView = z.object({
   videoUrl: z.string().nullable(),
   qa: z.array(z.object({ q: z.string(), a: z.string() })),
   publishedDate: z.string().nullable(),
+  /** 后续解读 added after publication are 'pending' until reviewed; the public sees 'published' ones. */
+  reviewStatus: z.enum(['pending', 'published']),
+  reviewStatusLabel: z.string(),
   createdAt: z.string(),
 });
 
 export const interpretationList = z.object({ items: z.array(interpretationView) });
+
+/** 后续解读 waiting for review (the reviewer's queue). */
+export const pendingInterpretationList = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      title: z.string(),
+      kindLabel: z.string(),
+      documentId: z.number(),
+      documentTitle: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
 
 /** One interpretation with the document it explains. */
 export const interpretationWithDocument = interpretationView.extend({
@@ -337,6 +362,8 @@ export const documentDetail = z.object({
   themes: z.array(z.object({ id: z.number(), name: z.string() })),
   /** The drafter's display name. */
   createdBy: z.string().nullable(),
+  /** 签发人: who confirmed the publication (staff view; null for the public). */
+  signedBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   attachments: z.array(attachmentView),

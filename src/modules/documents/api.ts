@@ -6,10 +6,12 @@ import { requireActor } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import * as s from './api.schemas.ts';
 import {
+  approveInterpretation,
   attachFile,
   deleteInterpretation,
   getInterpretation,
   listInterpretations,
+  pendingInterpretationQueue,
   removeAttachment,
   saveInterpretation,
 } from './content.service.ts';
@@ -406,6 +408,17 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
   );
 
   app.get(
+    '/documents/interpretations/pending',
+    {
+      schema: {
+        tags,
+        summary: '待审核的后续解读（发布后添加或修改的解读材料）',
+        response: { 200: s.pendingInterpretationList },
+      },
+    },
+    async (req) => pendingInterpretationQueue(db, requireActor(req)),
+  );
+  app.get(
     '/documents/:id/interpretations',
     {
       schema: { tags, summary: '文件的解读材料', params: s.idParam, response: { 200: s.interpretationList } },
@@ -440,6 +453,20 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
       },
     },
     async (req) => saveInterpretation(db, requireActor(req), req.params.id, req.params.sub, req.body),
+  );
+  app.post(
+    '/documents/:id/interpretations/:sub/approve',
+    {
+      schema: {
+        tags,
+        summary: '审核通过后续解读（发布后添加或修改的解读材料）并发布',
+        params: s.subParam,
+        body: s.interpretationApproveBody,
+        response: { 200: s.interpretationView },
+      },
+    },
+    async (req) =>
+      approveInterpretation(db, requireActor(req), req.params.id, req.params.sub, req.body ?? {}),
   );
   app.delete(
     '/documents/:id/interpretations/:sub',

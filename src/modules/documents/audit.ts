@@ -22,6 +22,7 @@ export const DOCUMENTS_AUDIT_LABELS: AuditLabels = {
     'interpretation.create': '新增政策解读',
     'interpretation.update': '修改政策解读',
     'interpretation.delete': '删除政策解读',
+    'interpretation.approve': '审核通过后续解读并发布',
     'documents.settings': '修改文件库设置',
     'document_theme.create': '新增主题分类',
     'document_theme.update': '修改主题分类',

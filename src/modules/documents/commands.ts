@@ -15,7 +15,7 @@ import { storeFile } from './content.service.ts';
 import { insertAttachment } from './content.store.ts';
 import { parseDocNumber } from './domain/doc-number.ts';
 import { extractMetadata, parseChineseDate } from './domain/metadata.ts';
-import { ExtractError, extOf, extractText, textToHtml } from './extract.ts';
+import { bodyHtmlOf, ExtractError, extOf, extractText } from './extract.ts';
 import { reindex } from './search/reindex.ts';
 import { searchDocuments } from './search/service.ts';
 import { insertDocumentRow } from './service.ts';
@@ -118,7 +118,7 @@ export async function addDocumentFromFile(db: Kysely<Database>, dataDir: string,
       docNumber,
       orgId: org.id,
       genre: genreFromTitle(title),
-      bodyHtml: textToHtml(text),
+      bodyHtml: await bodyHtmlOf(name, bytes, text),
       writtenDate: written,
       attribute: o.publish ? 'proactive' : null,
     });

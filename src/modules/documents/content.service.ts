@@ -8,10 +8,12 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { checkFileRefs } from '../../platform/files/refs.ts';
 import { blobPath, writeBlob } from '../../platform/files/storage.ts';
 import { detectType } from '../../platform/files/types.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
+import { chinaToday } from '../../platform/time.ts';
 import * as store from './content.store.ts';
 import {
   INTERPRETATION_KIND_LABELS,
@@ -23,8 +25,8 @@ import { can } from './domain/policies.ts';
 import { ExtractError, extractText } from './extract.ts';
 import { sanitizeBody } from './html.ts';
 import { reindex } from './search/reindex.ts';
-import { loadForActor } from './service.ts';
-import { findDocumentHeading, type QaItem } from './store.ts';
+import { authorize, isIsoDay, loadForActor } from './service.ts';
+import { findDocumentHeading, type InterpretationReviewStatus, type QaItem } from './store.ts';
 
 type Db = Kysely<Database>;
 
@@ -172,13 +174,20 @@ function checkInterpretation(v: InterpretationInput): FieldError[] {
   return out;
 }
 
-async function checkImage(db: Db, fileId: number | null | undefined): Promise<void> {
-  if (!fileId) return;
-  const mime = await store.fileMime(db, fileId);
-  if (!mime?.startsWith('image/'))
-    throw new AppError('VALIDATION_FAILED', {}, [
-      { path: 'imageFileId', message: '图解应为 PNG、JPG 或 GIF 图片' },
-    ]);
+/** An interpretation's image: one its writer uploaded (or the one it already has), and an image. */
+async function checkImage(
+  db: Db,
+  actor: Actor,
+  fileId: number | null | undefined,
+  keep: number | null,
+): Promise<void> {
+  const problems = await checkFileRefs(db, actor.id, [fileId], {
+    path: 'imageFileId',
+    keep: keep === null ? [] : [keep],
+    mimes: ['image/'],
+    mimeMessage: '图解应为 PNG、JPG 或 GIF 图片',
+  });
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', {}, problems);
 }
 
 export function presentInterpretation(r: {
@@ -191,6 +200,7 @@ export function presentInterpretation(r: {
   video_url: string | null;
   qa: QaItem[];
   published_date: string | null;
+  review_status: InterpretationReviewStatus;
   created_at: Date;
 }) {
   return {
@@ -204,11 +214,23 @@ export function presentInterpretation(r: {
     videoUrl: r.video_url,
     qa: r.qa,
     publishedDate: r.published_date,
+    reviewStatus: r.review_status,
+    reviewStatusLabel: INTERPRETATION_REVIEW_LABELS[r.review_status],
     createdAt: r.created_at.toISOString(),
   };
 }
 
-/** Interpretations may be added to a document at any status (a follow-up after issue too). */
+export const INTERPRETATION_REVIEW_LABELS: Readonly<Record<InterpretationReviewStatus, string>> = {
+  pending: '待审核',
+  published: '已发布',
+};
+
+/**
+ * Interpretations may be added to a document at any status. Before publication they go with the
+ * document (reviewed with it, stamped with its publication date). On a published document a new or
+ * changed interpretation (后续解读) waits for review (`approveInterpretation`) before the public sees
+ * it; its date is the day it is approved.
+ */
 export async function saveInterpretation(
   db: Db,
   actor: Actor,
@@ -216,10 +238,13 @@ export async function saveInterpretation(
   id: number | null,
   v: InterpretationInput,
 ) {
-  await loadForActor(db, actor, documentId, 'draft');
+  const doc = await loadForActor(db, actor, documentId, 'draft');
+  const afterPublication = doc.status === 'published';
   const problems = checkInterpretation(v);
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', {}, problems);
-  await checkImage(db, v.imageFileId);
+  const existing = id === null ? undefined : await store.findInterpretation(db, id);
+  const current = existing?.document_id === documentId ? existing.image_file_id : null;
+  await checkImage(db, actor, v.imageFileId, current);
   const values = {
     kind: v.kind,
     title: v.title.trim(),
@@ -227,7 +252,10 @@ export async function saveInterpretation(
     image_file_id: v.imageFileId ?? null,
     video_url: v.videoUrl ?? null,
     qa: JSON.stringify((v.qa ?? []).map((x) => ({ q: x.q.trim(), a: x.a.trim() }))),
-    published_date: v.publishedDate ?? null,
+    published_date: afterPublication ? null : (v.publishedDate ?? null),
+    review_status: afterPublication ? ('pending' as const) : ('published' as const),
+    reviewed_by: null,
+    reviewed_at: null,
   };
   return inTransaction(db, async (tx) => {
     const row =
@@ -240,7 +268,47 @@ export async function saveInterpretation(
       action: id === null ? 'interpretation.create' : 'interpretation.update',
       subjectType: 'document',
       subjectId: documentId,
-      after: { interpretationId: row.id, kind: row.kind, title: row.title },
+      after: { interpretationId: row.id, kind: row.kind, title: row.title, reviewStatus: row.review_status },
+    });
+    await reindex(tx, documentId);
+    return presentInterpretation(row);
+  });
+}
+
+/**
+ * Review of a 后续解读 added after publication: it is published, dated the day of approval (or the date
+ * given, not later than today). Whoever reviews documents (保密审查) does it.
+ */
+export async function approveInterpretation(
+  db: Db,
+  actor: Actor,
+  documentId: number,
+  id: number,
+  v: { publishedDate?: string | null } = {},
+) {
+  await loadForActor(db, actor, documentId, 'review');
+  const today = chinaToday();
+  if (v.publishedDate && (!isIsoDay(v.publishedDate) || v.publishedDate > today))
+    throw new AppError('VALIDATION_FAILED', {}, [
+      { path: 'publishedDate', message: '发布日期不正确，不能晚于今天' },
+    ]);
+  return inTransaction(db, async (tx) => {
+    const current = await store.findInterpretation(tx, id);
+    if (!current || current.document_id !== documentId) throw new AppError('NOT_FOUND');
+    if (current.review_status !== 'pending') throw new AppError('DOC_INTERPRETATION_NOT_PENDING');
+    const row = await store.updateInterpretation(tx, documentId, id, {
+      review_status: 'published',
+      reviewed_by: actor.id,
+      reviewed_at: new Date(),
+      published_date: v.publishedDate ?? today,
+    });
+    if (!row) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'interpretation.approve',
+      subjectType: 'document',
+      subjectId: documentId,
+      after: { interpretationId: id, title: row.title, publishedDate: row.published_date },
     });
     await reindex(tx, documentId);
     return presentInterpretation(row);
@@ -256,8 +324,8 @@ export async function deleteInterpretation(
   const doc = await loadForActor(db, actor, documentId, 'draft');
   await inTransaction(db, async (tx) => {
     if (doc.status === 'published') {
-      // 三同步: a published policy document keeps at least one interpretation.
-      const n = await store.countInterpretations(tx, documentId);
+      // 三同步: a published policy document keeps at least one published interpretation.
+      const n = await store.countInterpretations(tx, documentId, { publishedOnly: true });
       if (n <= 1 && doc.attribute === 'proactive' && needsInterpretation(doc.genre))
         throw new AppError('DOC_INTERPRETATION_REQUIRED', { genreLabel: '已发布的政策性文件' });
     }
@@ -274,12 +342,31 @@ export async function deleteInterpretation(
   });
 }
 
+/** 后续解读 waiting for review in the reviewer's organisations (the review queue lists them). */
+export async function pendingInterpretationQueue(db: Db, actor: Actor) {
+  const visible = await authorize(db, actor, 'review');
+  const rows = await store.pendingInterpretations(db, [...visible]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      kindLabel: INTERPRETATION_KIND_LABELS[r.kind],
+      documentId: r.document_id,
+      documentTitle: r.document_title,
+      createdAt: r.created_at.toISOString(),
+    })),
+  };
+}
+
 /** One interpretation with its document (the link back). Public unless the document is not public. */
 export async function getInterpretation(db: Db, id: number, opts: { publicView: boolean }) {
   const row = await store.findInterpretation(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const doc = await findDocumentHeading(db, row.document_id);
-  if (opts.publicView && (doc.status !== 'published' || doc.attribute !== 'proactive'))
+  if (
+    opts.publicView &&
+    (doc.status !== 'published' || doc.attribute !== 'proactive' || row.review_status !== 'published')
+  )
     throw new AppError('NOT_FOUND');
   return {
     ...presentInterpretation(row),

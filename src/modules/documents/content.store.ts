@@ -67,12 +67,17 @@ export function deleteAttachment(
 
 // ───────────────────────────── interpretations ─────────────────────────────
 
-export async function countInterpretations(db: Db, documentId: number): Promise<number> {
-  const r = await db
+export async function countInterpretations(
+  db: Db,
+  documentId: number,
+  opts: { publishedOnly?: boolean } = {},
+): Promise<number> {
+  let q = db
     .selectFrom('interpretations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('document_id', '=', documentId)
-    .executeTakeFirstOrThrow();
+    .where('document_id', '=', documentId);
+  if (opts.publishedOnly) q = q.where('review_status', '=', 'published');
+  const r = await q.executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -137,5 +142,31 @@ export async function stampInterpretationsPublished(
     .set({ published_date: publishedDate })
     .where('document_id', '=', documentId)
     .where('published_date', 'is', null)
+    .execute();
+}
+
+/** 后续解读 waiting for review, of documents issued by the given organisations, oldest first. */
+export function pendingInterpretations(db: Db, orgIds: number[]) {
+  if (orgIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('interpretations as i')
+    .innerJoin('documents as d', 'd.id', 'i.document_id')
+    .select(['i.id', 'i.title', 'i.kind', 'i.created_at', 'd.id as document_id', 'd.title as document_title'])
+    .where('i.review_status', '=', 'pending')
+    .where((eb) =>
+      eb.or([
+        eb('d.org_id', 'in', orgIds),
+        eb.exists(
+          eb
+            .selectFrom('document_issuers as x')
+            .select('x.document_id')
+            .whereRef('x.document_id', '=', 'd.id')
+            .where('x.org_id', 'in', orgIds),
+        ),
+      ]),
+    )
+    .orderBy('i.created_at')
+    .orderBy('i.id')
+    .limit(200)
     .execute();
 }

@@ -17,6 +17,10 @@ export const DOCUMENTS_ERRORS = {
     status: 400,
     message: '依申请公开或不予公开的文件，应当选择条例第十四、十五、十六条规定的具体依据并说明理由。',
   },
+  DOC_INTERPRETATION_NOT_PENDING: {
+    status: 409,
+    message: '这份解读材料不在待审核状态，无需审核。',
+  },
   DOC_STATUS_INVALID: {
     status: 409,
     message: (p) => `文件当前状态为“${p.statusLabel ?? p.status}”，不能${p.actionLabel ?? '进行此操作'}。`,
@@ -24,7 +28,7 @@ export const DOCUMENTS_ERRORS = {
   DOC_INTERPRETATION_REQUIRED: {
     status: 409,
     message: (p) =>
-      `${p.genreLabel ?? '政策性文件'}应当与解读材料同步发布（三同步）：请至少添加一份解读材料后再发布。`,
+      `${p.genreLabel ?? '政策性文件'}应当与解读材料同步起草、同步审签、同步发布（三同步，不解读不运转）：请至少添加一份解读材料后再${p.actionLabel ?? '发布'}。`,
   },
   DOC_ATTACHMENT_UNREADABLE: {
     status: 422,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ExtractError, extractText, textToHtml } from './extract.ts';
-import { BROKEN_PDF, makeDocx, makePdf, makeXlsx } from './testing.ts';
+import { bodyHtmlOf, ExtractError, extractText, markTableHeaders, textToHtml } from './extract.ts';
+import { htmlToText, sanitizeBody } from './html.ts';
+import { BROKEN_PDF, makeDocx, makeDocxWithTable, makePdf, makeXlsx } from './testing.ts';
 
 test('text of docx, pdf (NFKC), xlsx and GBK/UTF-8 txt', async () => {
   assert.match(
@@ -44,4 +45,33 @@ test('malformed or mislabelled files give a clear Chinese reason', async () => {
 
 test('plain text to safe paragraphs', () => {
   assert.equal(textToHtml('第一段\n\n<b>第二段</b>'), '<p>第一段</p>\n<p>&lt;b&gt;第二段&lt;/b&gt;</p>');
+});
+
+test('a .docx body keeps its table, the first row as column headers, sanitised', {
+  timeout: 30000,
+}, async () => {
+  const bytes = await makeDocxWithTable(
+    ['关于印发任务分解表的通知', '附件：任务分解表'],
+    [
+      ['工作任务', '牵头部门', '具体要求'],
+      ['推进预决算公开', '市财政局', '扩大公开范围'],
+    ],
+  );
+  const html = sanitizeBody(await bodyHtmlOf('表.docx', bytes, await extractText('表.docx', bytes)));
+  assert.match(html, /<p>附件：任务分解表<\/p>/);
+  assert.match(html, /<table><thead><tr><th scope="col">(<p>)?工作任务(<\/p>)?<\/th>/);
+  assert.match(html, /<tbody><tr><td>(<p>)?推进预决算公开(<\/p>)?<\/td><td>(<p>)?市财政局/);
+  // The text for search and the policy Q&A: one cell per line.
+  assert.match(htmlToText(html), /工作任务\n牵头部门\n具体要求\n/);
+});
+
+test('plain-text tables become accessible HTML tables; text is escaped', { timeout: 5000 }, () => {
+  assert.equal(
+    textToHtml('说明<1>\n\t任务\n\t单位\n\n\t一、公开\n\n\t做好A&B\n\t市局\n甲办'),
+    '<p>说明&lt;1&gt;</p>\n<table><thead><tr><th scope="col">任务</th><th scope="col">单位</th></tr></thead>' +
+      '<tbody><tr><td colspan="2">一、公开</td></tr><tr><td>做好A&amp;B</td><td>市局<br>甲办</td></tr></tbody></table>',
+  );
+  // A Word table whose header row is marked keeps its own header.
+  const marked = '<table><thead><tr><th>甲</th></tr></thead><tbody><tr><td>乙</td></tr></tbody></table>';
+  assert.equal(markTableHeaders(marked), marked);
 });

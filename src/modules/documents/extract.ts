@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { getDocumentProxy, extractText as pdfText } from 'unpdf';
 import { detectType } from '../../platform/files/types.ts';
+import { textBlocks } from './domain/text-tables.ts';
 
 export class ExtractError extends Error {
   readonly reason: string;
@@ -94,13 +95,60 @@ export async function extractText(name: string, bytes: Uint8Array): Promise<stri
   }
 }
 
-/** Plain text → minimal safe HTML paragraphs (for bodies read from files). */
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const cellHtml = (s: string) => s.split('\n').map(esc).join('<br>');
+
+/**
+ * Plain text → safe HTML (for bodies read from files): paragraphs, and tables where their layout is
+ * recognised (domain/text-tables.ts), with a header row of column headers.
+ */
 export function textToHtml(text: string): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return text
-    .split(/\n+/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .map((l) => `<p>${esc(l)}</p>`)
+  return textBlocks(text)
+    .map((b) => {
+      if (b.kind === 'paragraph') return `<p>${esc(b.text)}</p>`;
+      const n = b.header.length;
+      const head = `<thead><tr>${b.header.map((h) => `<th scope="col">${cellHtml(h)}</th>`).join('')}</tr></thead>`;
+      const rows = b.rows.map((r) =>
+        r.length === 1
+          ? `<tr><td colspan="${n}">${cellHtml(r[0] as string)}</td></tr>`
+          : `<tr>${[...r, ...Array<string>(Math.max(0, n - r.length)).fill('')]
+              .map((c) => `<td>${cellHtml(c)}</td>`)
+              .join('')}</tr>`,
+      );
+      return `<table>${head}<tbody>${rows.join('')}</tbody></table>`;
+    })
     .join('\n');
+}
+
+/**
+ * A Word table's first row as column headers when Word did not mark a header row (mammoth writes a
+ * marked one as <thead>/<th> already): task tables open with their column names.
+ */
+export function markTableHeaders(html: string): string {
+  return html.replace(/<table>([\s\S]*?)<\/table>/g, (whole, inner: string) => {
+    if (/<th[\s>]|<table/.test(inner)) return whole;
+    const m = inner.match(/^\s*<tr>([\s\S]*?)<\/tr>/);
+    if (!m) return whole;
+    const head = (m[1] as string)
+      .replace(/<td(\s[^>]*)?>/g, '<th scope="col"$1>')
+      .replace(/<\/td>/g, '</th>');
+    const body = inner.slice((m[0] as string).length);
+    return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  });
+}
+
+/**
+ * The body of a document read from a file: a .docx as HTML (mammoth keeps its tables, headings and
+ * lists), anything else from its extracted text. Sanitised by the caller (insertDocumentRow).
+ */
+export async function bodyHtmlOf(name: string, bytes: Uint8Array, text: string): Promise<string> {
+  if (extOf(name) === 'docx') {
+    try {
+      const r = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+      if (r.value.trim() !== '') return markTableHeaders(r.value);
+    } catch {
+      // Its text was read already: fall back to it.
+    }
+  }
+  return textToHtml(text);
 }

@@ -62,8 +62,12 @@ export function sanitizeBody(html: string): string {
 export function htmlToText(html: string): string {
   const withBreaks = (html ?? '')
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|h[1-6]|li|tr|blockquote|pre|table)>/gi, '\n')
-    .replace(/<\/(td|th)>/gi, '\t');
+    // A table cell per line and a blank line after each row: the layout of Word text exports, which
+    // the policy Q&A reads task tables from.
+    .replace(/<\/p>\s*<\/(td|th)>/gi, '</$1>')
+    .replace(/<\/(td|th)>/gi, '\n')
+    .replace(/<\/tr>/gi, '\n\n')
+    .replace(/<\/(p|div|h[1-6]|li|blockquote|pre|table)>/gi, '\n');
   const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
   return text
     .replace(/&nbsp;/g, ' ')

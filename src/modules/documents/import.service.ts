@@ -18,7 +18,7 @@ import { insertAttachment } from './content.store.ts';
 import { ATTRIBUTE_LABELS, type Attribute, GENRES, TOPICS } from './domain/codes.ts';
 import { parseDocNumber } from './domain/doc-number.ts';
 import { parseChineseDate } from './domain/metadata.ts';
-import { ExtractError, extOf, extractText, textToHtml } from './extract.ts';
+import { bodyHtmlOf, ExtractError, extOf, extractText } from './extract.ts';
 import { reindex } from './search/reindex.ts';
 import { authorize, insertDocumentRow } from './service.ts';
 import { updateDocument } from './store.ts';
@@ -188,7 +188,7 @@ export async function importHistorical(
             topic,
             keywords: (v.keywords ?? '').split(/[，,、;；\s]+/).filter((k) => k !== ''),
             summary: v.summary || null,
-            bodyHtml: textToHtml(text),
+            bodyHtml: await bodyHtmlOf(fileName, file.bytes, text),
             writtenDate: written,
             attribute: attribute === 'proactive' ? 'proactive' : null,
           },

@@ -1,4 +1,6 @@
 /** Public surface of the documents module (政府文件库). Other modules import from here only. */
+
+export { listColumns as disclosureColumns } from './catalogue/store.ts';
 export {
   ATTRIBUTE_LABELS,
   GENRE_LABELS,

@@ -64,6 +64,7 @@ export type StaffDocumentData = LoadedDocument & {
   attributeReviews: AttributeReviewRecordRow[];
   publicationDeadline: PublicationDeadline | null;
   allowedActions: WorkflowAction[];
+  signerName: string | null;
 };
 
 export type StaffDocumentView = ReturnType<typeof presentStaffDocument>;
@@ -139,6 +140,7 @@ function documentFacts(data: LoadedDocument) {
       kind: i.kind,
       title: i.title,
       publishedDate: i.published_date,
+      reviewStatus: i.review_status,
       videoUrl: i.video_url,
       imageFileId: i.image_file_id,
     })),
@@ -187,6 +189,8 @@ export function presentStaffDocument(data: StaffDocumentData) {
     })),
     publicationDeadline: data.publicationDeadline,
     allowedActions: data.allowedActions,
+    /** 签发人: who confirmed the publication (null before, and for documents published before it was recorded). */
+    signedBy: data.signerName,
   };
 }
 
@@ -198,6 +202,8 @@ export function presentStaffDocument(data: StaffDocumentData) {
 export function presentPublicDocument(data: LoadedDocument) {
   return {
     ...documentFacts(data),
+    // 后续解读 still under review are not public.
+    interpretations: documentFacts(data).interpretations.filter((i) => i.reviewStatus === 'published'),
     attributeGround: null,
     attributeGroundLabel: null,
     attributeReason: null,
@@ -210,5 +216,6 @@ export function presentPublicDocument(data: LoadedDocument) {
     attributeReviews: [],
     publicationDeadline: null,
     allowedActions: [],
+    signedBy: null,
   };
 }

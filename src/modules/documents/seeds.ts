@@ -12,15 +12,16 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { SeedReport } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
-import { formatChineseDate } from '../calendar/index.ts';
 import { firstUser, listOrgs } from '../orgs/index.ts';
 import { type Attribute, findGenre, type Validity, validityAfter } from './domain/codes.ts';
 import { docNumberKey } from './domain/doc-number.ts';
 import { DEFAULT_INDEX_PATTERN, formatIndexNumber, orgCodeFor } from './domain/index-number.ts';
+import { agencyUscc } from './domain/uscc.ts';
 import { addMonths } from './domain/workflow.ts';
 import { textToHtml } from './extract.ts';
 import { htmlToText } from './html.ts';
 import { documentVectors, loadSearchWords } from './search/service.ts';
+import { demoBody, demoInterpretation } from './seeds.texts.ts';
 
 /** The source documents, committed once for every module's demo data (the same files as ../shared/seeds). */
 const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo/sources');
@@ -54,7 +55,7 @@ const SUBJECTS: Subject[] = [
     topic: 'scitech',
     keywords: ['义务教育', '招生', '入学'],
     theme: '就学',
-    detail: '适龄儿童少年入学资格审核、学区划分、随迁子女入学和招生信息公开',
+    detail: '适龄儿童少年入学资格审核、学区划分、随迁子女入学和招生计划发布',
   },
   {
     name: '学前教育普惠发展',
@@ -341,21 +342,35 @@ const GENRE_WEIGHTS: [string, number][] = [
   ['rule', 1],
 ];
 
-function body(s: Subject, title: string, orgName: string, written: string): string {
-  return textToHtml(
-    [
-      '各县（市、区）人民政府，市政府各部门、单位：',
-      `为深入贯彻落实党中央、国务院和省委、省政府关于${s.name}的决策部署，切实做好${s.detail}等工作，经研究，现就有关事项${title.endsWith('通知') ? '通知' : '明确'}如下。`,
-      `一、总体要求。坚持以人民为中心的发展思想，围绕${s.keywords.join('、')}等重点，健全工作机制，强化统筹协调，推动${s.name}工作取得新成效。`,
-      `二、主要任务。（一）完善制度。细化${s.detail}的工作规范和办事指南，做到标准统一、流程清晰。（二）优化服务。推行网上办、掌上办、就近办，压减办理时限和申请材料。（三）加强公开。通过政府网站、政务新媒体及时发布政策文件和解读材料，回应社会关切。`,
-      `三、保障措施。各级各部门要落实工作责任，加强资金保障和督导检查，定期调度工作进展，确保各项任务落到实处。工作中遇到的问题请及时报${orgName}。`,
-      `${orgName}`,
-      formatChineseDate(written),
-    ].join('\n'),
-  );
-}
+type Org = {
+  id: number;
+  name: string;
+  kind: string;
+  code: string | null;
+  credit_code: string | null;
+  region_code: string | null;
+  parent_id: number | null;
+};
 
-type Org = { id: number; name: string; kind: string; code: string | null; parent_id: number | null };
+/**
+ * The demo agencies' 统一社会信用代码 (real format: 机关 "11", the region of the agency or of its
+ * government, a 组织机构代码 from its id, valid check characters), so that index numbers read as real
+ * ones do. Agencies that have a code keep it.
+ */
+async function giveDemoAgenciesCodes(db: Kysely<Database>, orgs: Org[]): Promise<void> {
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const regionOf = (o: Org | undefined): string =>
+    !o
+      ? '370800'
+      : o.region_code && /^\d{6}$/.test(o.region_code)
+        ? o.region_code
+        : regionOf(byId.get(o.parent_id ?? -1));
+  for (const o of orgs) {
+    if (o.credit_code) continue;
+    o.credit_code = agencyUscc(regionOf(o), `00${String(423400 + o.id).padStart(6, '0')}`);
+    await db.updateTable('orgs').set({ credit_code: o.credit_code }).where('id', '=', o.id).execute();
+  }
+}
 
 type DocSeed = {
   title: string;
@@ -382,6 +397,8 @@ type DocSeed = {
   interpretation: boolean;
   coIssuer: number | null;
   orgName: string;
+  /** The policy subject of a generated document (its interpretation is written about it). */
+  subject?: Subject;
 };
 
 const isoOf = (y: number, doy: number) => new Date(Date.UTC(y, 0, 1 + doy)).toISOString().slice(0, 10);
@@ -419,6 +436,7 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
   const started = performance.now();
   const orgs: Org[] = (await listOrgs(db)).sort((a, b) => a.id - b.id);
   if (orgs.length === 0) return [];
+  await giveDemoAgenciesCodes(db, orgs);
   const byName = new Map(orgs.map((o) => [o.name, o]));
   const city = orgs.find((o) => o.kind === 'government' && o.parent_id === null) as Org;
   const office = byName.get('市政府办公室') ?? city;
@@ -426,6 +444,8 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
   const creator = await firstUser(db);
   const today = chinaToday();
   const rand = prng(20240305);
+  // Bodies draw from their own sequence, so the library's metadata does not depend on the texts.
+  const textRand = prng(20261207);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const weighted = () => {
     const total = GENRE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
@@ -556,7 +576,10 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
       topic: subject.topic,
       keywords: subject.keywords,
       summary: `${subject.detail}。`,
-      body_html: body(subject, title, org.name, written),
+      body_html: textToHtml(
+        demoBody(textRand, { subject, genre, title, orgName: org.name, written, docNumber }),
+      ),
+      subject,
       written_date: written,
       published_date: status === 'published' ? published : null,
       effective_date: policy ? plusDays(published, 30) : null,
@@ -571,7 +594,10 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
       converted_on: null,
       historical,
       theme: subject.theme ?? null,
-      interpretation: policy && attribute === 'proactive' && (status === 'published' || rand() < 0.5),
+      // 不解读不运转: a policy document past drafting has its interpretation; a draft may not yet.
+      interpretation:
+        (policy && attribute === 'proactive' && (status === 'published' || rand() < 0.5)) ||
+        (policy && attribute === 'proactive' && status !== 'draft'),
       coIssuer:
         genre === 'normative' || genre === 'opinion'
           ? rand() < 0.3
@@ -620,6 +646,7 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
       formatIndexNumber(DEFAULT_INDEX_PATTERN, {
         orgCode: orgCodeFor(orgById.get(d.org_id) as Org),
         category: findGenre(d.genre)?.category ?? 'QT',
+        topic: d.topic,
         year,
         serial: s.last_serial,
       }),
@@ -708,7 +735,16 @@ export async function seedDemoDocuments(db: Kysely<Database>): Promise<SeedRepor
         kind: 'text' as const,
         title: `《${d.title.replace(/^.*关于/, '关于')}》政策解读`,
         body_html: textToHtml(
-          `一、制定背景。${d.summary ?? ''}\n二、主要内容。文件围绕${d.keywords.join('、')}，明确了工作目标、重点任务和保障措施。\n三、适用范围。本文件适用于${d.orgName}及所属单位，自发布之日起施行。`,
+          d.subject
+            ? demoInterpretation(textRand, {
+                subject: d.subject,
+                genre: d.genre,
+                title: d.title,
+                orgName: d.orgName,
+                written: d.written_date,
+                docNumber: d.doc_number,
+              })
+            : `一、制定背景。${d.summary ?? ''}\n二、主要内容。文件围绕${d.keywords.join('、')}，明确了工作目标、重点任务和保障措施。\n三、适用范围。本文件适用于${d.orgName}及所属单位，自发布之日起施行。`,
         ),
         qa: '[]',
       };

@@ -17,11 +17,25 @@ import {
   provisionalNote,
   provisionalYearsBetween,
 } from '../calendar/index.ts';
-import { countOrgs, findOrg, orgNames, userDisplayNames, visibleOrgIds } from '../orgs/index.ts';
+import {
+  countOrgs,
+  findOrg,
+  listOrgs,
+  orgNames,
+  rootOf,
+  userDisplayNames,
+  visibleOrgIds,
+} from '../orgs/index.ts';
 import * as contentStore from './content.store.ts';
 import { type Attribute, type DocStatus, findGenre, findLegalGround, TOPICS } from './domain/codes.ts';
 import { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
-import { checkIndexPattern, formatIndexNumber, orgCodeFor } from './domain/index-number.ts';
+import {
+  checkIndexPattern,
+  chinesePattern,
+  DEFAULT_INDEX_PATTERN,
+  formatIndexNumber,
+  orgCodeFor,
+} from './domain/index-number.ts';
 import { can, type DocPermission } from './domain/policies.ts';
 import {
   allowedActions,
@@ -96,7 +110,7 @@ export type DocumentPatch = Partial<DocumentInput>;
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-function isIsoDay(s: string): boolean {
+export function isIsoDay(s: string): boolean {
   if (!ISO.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
@@ -137,6 +151,13 @@ async function checkRefs(db: Db, visible: Set<number>, v: DocumentInput): Promis
   else if (!visible.has(v.orgId)) out.push({ path: 'orgId', message: '您不能以该机关名义起草文件' });
   if ((v.issuerOrgIds ?? []).some((id) => !found.has(id)))
     out.push({ path: 'issuerOrgIds', message: '联合发文机关不存在' });
+  else if ((v.issuerOrgIds ?? []).length > 0) {
+    // Joint issuers come from the same organisation tree as the issuing organisation.
+    const nodes = (await listOrgs(db)).map((o) => ({ id: o.id, parentId: o.parent_id }));
+    const root = rootOf(nodes, v.orgId);
+    if ((v.issuerOrgIds ?? []).some((id) => rootOf(nodes, id) !== root))
+      out.push({ path: 'issuerOrgIds', message: '联合发文机关应为本平台机构树中的机构' });
+  }
   if (v.themeIds && v.themeIds.length > 0) {
     const themes = await store.existingThemeIds(db, v.themeIds);
     if (themes.length !== new Set(v.themeIds).size) out.push({ path: 'themeIds', message: '特色主题不存在' });
@@ -155,7 +176,7 @@ export type DocumentSettings = { indexPattern: string; reviewIntervalMonths: num
 export async function getSettings(db: Db): Promise<DocumentSettings> {
   const row = await store.findSettings(db);
   return {
-    indexPattern: row?.index_pattern ?? '{orgCode}-{category}-{year}-{serial:5}',
+    indexPattern: chinesePattern(row?.index_pattern ?? DEFAULT_INDEX_PATTERN),
     reviewIntervalMonths: row?.review_interval_months ?? 12,
   };
 }
@@ -187,7 +208,7 @@ export async function updateSettings(
   return inTransaction(db, async (tx) => {
     const before = await getSettings(tx);
     await store.updateSettings(tx, {
-      ...(patch.indexPattern !== undefined ? { index_pattern: patch.indexPattern } : {}),
+      ...(patch.indexPattern !== undefined ? { index_pattern: chinesePattern(patch.indexPattern) } : {}),
       ...(patch.reviewIntervalMonths !== undefined
         ? { review_interval_months: patch.reviewIntervalMonths }
         : {}),
@@ -210,6 +231,7 @@ export async function nextIndexNumber(
   tx: Tx | Db,
   orgId: number,
   genre: string,
+  topic: string | null,
   writtenDate: string,
 ): Promise<string> {
   const year = Number(writtenDate.slice(0, 4));
@@ -220,6 +242,7 @@ export async function nextIndexNumber(
   return formatIndexNumber(indexPattern, {
     orgCode: orgCodeFor(org),
     category: findGenre(genre)?.category ?? 'QT',
+    topic,
     year,
     serial,
   });
@@ -279,7 +302,13 @@ export async function insertDocumentRow(
   const bodyHtml = sanitizeBody(input.bodyHtml ?? '');
   const docNumber = input.docNumber?.trim() ? input.docNumber.trim() : null;
   const parsed = docNumber ? parseDocNumber(docNumber) : null;
-  const indexNumber = await nextIndexNumber(tx, input.orgId, input.genre, input.writtenDate);
+  const indexNumber = await nextIndexNumber(
+    tx,
+    input.orgId,
+    input.genre,
+    input.topic ?? null,
+    input.writtenDate,
+  );
   const row = await store.insertDocument(tx, {
     title: input.title.trim(),
     doc_number: parsed?.ok ? parsed.value.normalized : docNumber,
@@ -505,6 +534,8 @@ async function transition(
     if (action === 'publish') {
       const on = extra.publishedDate ?? chinaToday();
       set.published_date = on;
+      // 签发: whoever confirms the publication signs it (the console asks for the confirmation).
+      set.published_by = actor.id;
       set.attribute_review_due = attributeReviewDue(row.attribute, on, reviewIntervalMonths);
     }
     const updated = await store.updateDocument(tx, id, set);
@@ -608,15 +639,17 @@ export async function documentDetail(db: Db, id: number, opts: { today?: string 
   const loaded = await store.loadDocumentDetail(db, id);
   if (!loaded) throw new AppError('NOT_FOUND');
   const d = loaded.document;
-  const [reviews, attributeReviews, creatorName, [deadline]] = await Promise.all([
+  const [reviews, attributeReviews, creatorName, signerNames, [deadline]] = await Promise.all([
     store.listReviews(db, id),
     store.listAttributeReviews(db, id),
     creatorNameOf(db, d),
+    userDisplayNames(db, d.published_by ? [d.published_by] : []),
     publicationDeadlines(db, [d], opts.today ?? chinaToday()),
   ]);
   return presentStaffDocument({
     ...loaded,
     creatorName,
+    signerName: d.published_by ? (signerNames.get(d.published_by) ?? null) : null,
     reviews,
     attributeReviews,
     publicationDeadline: deadline ?? null,

@@ -23,6 +23,8 @@ export interface DocumentsTable {
   body_text: ColumnType<string, string | undefined, string>;
   written_date: string;
   published_date: string | null;
+  /** Who signed the publication (签发人), confirmed when publishing (migration 0049). */
+  published_by: ColumnType<number | null, number | null | undefined, number | null>;
   effective_date: string | null;
   validity: ColumnType<Validity, Validity | undefined, Validity>;
   validity_changed_on: string | null;
@@ -90,8 +92,18 @@ export interface InterpretationsTable {
   video_url: string | null;
   qa: ColumnType<QaItem[], string | undefined, string>;
   published_date: string | null;
+  /** 后续解读 added after publication wait for review ('pending') before the public sees them. */
+  review_status: ColumnType<
+    InterpretationReviewStatus,
+    InterpretationReviewStatus | undefined,
+    InterpretationReviewStatus
+  >;
+  reviewed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  reviewed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
 }
+
+export type InterpretationReviewStatus = 'pending' | 'published';
 
 export type RelationKind = 'amends' | 'repeals' | 'replaces';
 
@@ -536,6 +548,7 @@ export type DocumentDetailData = {
     kind: InterpretationKind;
     title: string;
     published_date: string | null;
+    review_status: InterpretationReviewStatus;
     video_url: string | null;
     image_file_id: number | null;
   }[];
@@ -608,7 +621,7 @@ export async function loadDocumentDetail(db: Db, id: number): Promise<DocumentDe
       .execute(),
     db
       .selectFrom('interpretations')
-      .select(['id', 'kind', 'title', 'published_date', 'video_url', 'image_file_id'])
+      .select(['id', 'kind', 'title', 'published_date', 'review_status', 'video_url', 'image_file_id'])
       .where('document_id', '=', id)
       .orderBy('id')
       .execute(),

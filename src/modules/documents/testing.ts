@@ -1,5 +1,5 @@
 /** Test fixtures: small real .docx, .pdf and .xlsx files written with the libraries (tests only). */
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 
@@ -7,6 +7,17 @@ const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
 export async function makeDocx(lines: string[]): Promise<Uint8Array> {
   const doc = new Document({ sections: [{ children: lines.map((l) => new Paragraph(l)) }] });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/** A .docx with paragraphs, then a table (the first row its column names, not marked as a header). */
+export async function makeDocxWithTable(lines: string[], rows: string[][]): Promise<Uint8Array> {
+  const table = new Table({
+    rows: rows.map(
+      (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
+    ),
+  });
+  const doc = new Document({ sections: [{ children: [...lines.map((l) => new Paragraph(l)), table] }] });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 

@@ -30,7 +30,7 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
     { schema: { tags: ['auth'], summary: '登录', body: s.loginBody, response: { 200: s.meResponse } } },
     async (req, reply) => {
       if (!loginLimiter.hit(req.ip)) throw new AppError('RATE_LIMITED');
-      const userId = await service.authenticate(db, req.body.username, req.body.password);
+      const userId = await service.authenticate(db, req.body.username, req.body.password, req.ip, now());
       await sessions.start(reply, req, userId);
       const user = await store.findUserView(db, userId);
       if (!user) throw new AppError('LOGIN_FAILED');
@@ -176,8 +176,10 @@ export async function orgsApi(root: FastifyInstance, ctx: ModuleContext) {
       },
     },
     async (req) => {
-      service.authorize(requireActor(req), 'audit.view');
-      const { rows, total } = await listAudit(db, req.query);
+      const actor = requireActor(req);
+      service.authorize(actor, 'audit.view');
+      const scope = await service.auditScope(db, actor);
+      const { rows, total } = await listAudit(db, { ...req.query, ...(scope ? { orgIds: scope } : {}) });
       const names = await store.userDisplayNames(
         db,
         rows.map((r) => r.actor_id).filter((id): id is number => id !== null),

@@ -22,7 +22,7 @@ export const ORGS_AUDIT_LABELS: AuditLabels = {
     'user.password_change': '修改本人密码',
     'auth.login': '登录',
     'auth.login_failed': '登录失败',
-    'auth.locked': '账号因多次登录失败被锁定',
+    'auth.locked': '多次登录失败，暂停该用户名从此地址登录',
   },
   subjects: { org: '机构', user: '账号' },
 };

@@ -68,25 +68,64 @@ test('an unknown user is told the same as a wrong password', async () => {
   assert.equal(res.json().error.code, 'LOGIN_FAILED');
 });
 
-test('five failures lock the account, even against the right password', async () => {
-  const c = await t.anonymous();
-  for (let i = 0; i < 4; i++) {
-    assert.equal(
-      (await c.send('POST', '/api/auth/login', { username: 't_approver2', password: 'bad-password' }))
-        .statusCode,
-      401,
-    );
-  }
-  const fifth = await c.send('POST', '/api/auth/login', {
-    username: 't_approver2',
-    password: 'bad-password',
+/** A sign-in from `address` (the connection's address: what the server sees without a trusted proxy). */
+const login = async (
+  username: string,
+  password: string,
+  address: string,
+  headers: Record<string, string> = {},
+) => {
+  const jar = (await t.anonymous()).cookies;
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: address,
+    cookies: { ...jar },
+    headers: { 'content-type': 'application/json', 'x-csrf-token': jar.gk_csrf ?? '', ...headers },
+    payload: JSON.stringify({ username, password }),
   });
-  assert.equal(fifth.statusCode, 423);
-  assert.match(fifth.json().error.message, /账号已锁定/);
-  const right = await c.send('POST', '/api/auth/login', { username: 't_approver2', password: TEST_PASSWORD });
-  assert.equal(right.statusCode, 423);
-  assert.equal(c.cookies.gk_session, undefined);
-  assert.equal(await auditCount('auth.locked'), 1);
+};
+
+test('five failures from one address stop that name there, with one message for real and unknown names', async () => {
+  for (const name of ['t_approver2', 'no_such_user']) {
+    for (let i = 0; i < 5; i++) assert.equal((await login(name, 'bad-password', '10.1.1.1')).statusCode, 401);
+    const sixth = await login(name, 'bad-password', '10.1.1.1');
+    assert.equal(sixth.statusCode, 429);
+    assert.equal(sixth.json().error.code, 'LOGIN_THROTTLED');
+    assert.match(sixth.json().error.message, /^登录尝试次数过多，请15分钟后再试/);
+  }
+  // Even the right password is refused from there, and it says the same as for an unknown name.
+  const right = await login('t_approver2', TEST_PASSWORD, '10.1.1.1');
+  assert.equal(right.statusCode, 429);
+  assert.equal(right.body, (await login('no_such_user', 'x', '10.1.1.1')).body);
+  // The person at their own desk is not locked out by someone guessing elsewhere.
+  assert.equal((await login('t_approver2', TEST_PASSWORD, '10.2.2.2')).statusCode, 200);
+  assert.ok((await auditCount('auth.locked')) >= 1);
+});
+
+test('concurrent wrong passwords are counted before checking: no more than five are ever checked', async () => {
+  const before = await auditCount('auth.login_failed');
+  const all = await Promise.all(
+    Array.from({ length: 30 }, () => login('t_reviewer2_missing_or_real', 'bad-password', '10.3.3.3')),
+  );
+  assert.equal(all.filter((r) => r.statusCode === 401).length, 5);
+  assert.equal(all.filter((r) => r.statusCode === 429).length, 25);
+  const real = await Promise.all(
+    Array.from({ length: 30 }, () => login('t_handler2', 'bad-password', '10.4.4.4')),
+  );
+  assert.equal(real.filter((r) => r.statusCode === 401).length, 5);
+  assert.equal(
+    (await auditCount('auth.login_failed')) - before,
+    5,
+    'five real password checks on the account',
+  );
+});
+
+test('a forged X-Forwarded-For does not give a new address (no proxy is trusted by default)', async () => {
+  for (let i = 0; i < 5; i++)
+    await login('t_approver', 'bad-password', '10.5.5.5', { 'x-forwarded-for': `192.0.2.${i}` });
+  const next = await login('t_approver', 'bad-password', '10.5.5.5', { 'x-forwarded-for': '198.51.100.7' });
+  assert.equal(next.statusCode, 429);
 });
 
 test('a request without or with a forged CSRF token is refused and changes nothing', async () => {

@@ -6,9 +6,10 @@ import type { CodesOf, ErrorCatalog } from '../../platform/http/errors.ts';
  */
 export const ORGS_ERRORS = {
   LOGIN_FAILED: { status: 401, message: '用户名或密码错误。' },
-  ACCOUNT_LOCKED: {
-    status: 423,
-    message: (p) => `登录失败次数过多，账号已锁定，请${p.minutes ?? 15}分钟后再试。`,
+  LOGIN_THROTTLED: {
+    status: 429,
+    message: (p) =>
+      `登录尝试次数过多，请${p.minutes ?? 15}分钟后再试。如忘记密码，请联系本单位的系统管理员重置。`,
   },
   ACCOUNT_DISABLED: { status: 403, message: '该账号已停用，请联系系统管理员。' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改初始密码，再进行其他操作。' },

@@ -14,7 +14,7 @@ export { agenciesServedBy } from './domain/offices.ts';
 export { checkNewPassword } from './domain/password.ts';
 export { scopeMode } from './domain/policies.ts';
 export { ORG_KINDS, type OrgKind, ROLE_LABELS, ROLES, type Role } from './domain/roles.ts';
-export { subtreeIds } from './domain/tree.ts';
+export { rootOf, subtreeIds } from './domain/tree.ts';
 // The spreadsheet reader of the imports (type by content, ZIP size checked), for other modules' imports.
 export { MAX_IMPORT_ROWS, readSheet as readImportSheet, XLSX_MIME } from './import.xlsx.ts';
 export { orgsModule } from './manifest.ts';

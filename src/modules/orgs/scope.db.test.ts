@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { orgIdByName, userIdByUsername } from '../../../test/helpers/factories.ts';
+import { createTestUser, orgIdByName, userIdByUsername } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 before(async () => {
@@ -157,4 +157,32 @@ test('a disabled user’s sessions end at once', async () => {
   });
   assert.equal(res.statusCode, 200);
   assert.equal((await victim.get('/api/auth/me')).statusCode, 401);
+});
+
+test('a department administrator cannot detach, move or re-kind its own department; the city can move it', async () => {
+  await createTestUser(t.db, { username: 't_edu_admin', role: 'admin', org: '市教育局' });
+  const edu = await orgIdByName(t.db, '市教育局');
+  const city = await orgIdByName(t.db, '济宁市人民政府');
+  const county = await orgIdByName(t.db, '邹城市人民政府');
+  const deptAdmin = await t.as('t_edu_admin');
+  for (const patch of [{ parentId: null }, { parentId: county }, { kind: 'town' }]) {
+    const res = await deptAdmin.send('PATCH', `/api/orgs/${edu}`, patch);
+    assert.equal(res.statusCode, 400, JSON.stringify(patch));
+    assert.match(res.json().error.fields[0].message, /机构树|上级机构的管理员/);
+  }
+  const row = await t.db
+    .selectFrom('orgs')
+    .select(['parent_id', 'kind'])
+    .where('id', '=', edu)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(row, { parent_id: city, kind: 'department' });
+  // Renaming its own department stays allowed.
+  assert.equal((await deptAdmin.send('PATCH', `/api/orgs/${edu}`, { name: '市教育局' })).statusCode, 200);
+
+  const cityAdmin = await t.as('t_admin');
+  const detach = await cityAdmin.send('PATCH', `/api/orgs/${edu}`, { parentId: null });
+  assert.equal(detach.statusCode, 400, 'not even the city detaches an organisation');
+  const moved = await cityAdmin.send('PATCH', `/api/orgs/${edu}`, { parentId: county });
+  assert.equal(moved.statusCode, 200, moved.body);
+  assert.equal((await cityAdmin.send('PATCH', `/api/orgs/${edu}`, { parentId: city })).statusCode, 200);
 });

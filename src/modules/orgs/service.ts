@@ -8,11 +8,9 @@ import type { Actor } from '../../platform/http/session.ts';
 import { agenciesServedBy } from './domain/offices.ts';
 import { can, type OrgsAction, scopeMode, scopeRoot } from './domain/policies.ts';
 import { allowedParentKinds, type OrgKind, type Role } from './domain/roles.ts';
-import { subtreeIds, wouldCycle } from './domain/tree.ts';
+import { keysClearedOnSuccess, overLimit, THROTTLE_WINDOW_MINUTES, throttleKeys } from './domain/throttle.ts';
+import { canRestructure, subtreeIds, wouldCycle } from './domain/tree.ts';
 import * as store from './store.ts';
-
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_MINUTES = 15;
 
 type Db = Kysely<Database>;
 
@@ -32,6 +30,17 @@ export async function visibleOrgIds(db: Db, actor: Actor): Promise<Set<number>> 
     orgs.map((o) => ({ id: o.id, parentId: o.parent_id })),
     root,
   );
+}
+
+/**
+ * Whose actions an administrator reads in the audit trail: everything for the administrator of the top
+ * of the tree (null), else the organisations of its subtree (DERIVED: the trail is read as far as one
+ * administers).
+ */
+export async function auditScope(db: Db, actor: Actor): Promise<number[] | null> {
+  const own = await store.findOrg(db, actor.orgId);
+  if (own && own.parent_id === null) return null;
+  return [...(await visibleOrgIds(db, actor))];
 }
 
 /**
@@ -98,7 +107,17 @@ export async function updateOrg(db: Db, actor: Actor, id: number, patch: Partial
     const parentId = patch.parentId === undefined ? before.parent_id : patch.parentId;
     const kind = (patch.kind ?? before.kind) as OrgKind;
     if (parentId !== before.parent_id || kind !== before.kind) {
-      if (parentId !== null) await requireOrgInScope(tx, actor, parentId);
+      if (parentId === null)
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: 'parentId', message: '机构不能移出机构树，请选择上级机构' },
+        ]);
+      if (!canRestructure(await visibleOrgIds(tx, actor), { parentId: before.parent_id }, parentId))
+        throw new AppError('VALIDATION_FAILED', {}, [
+          {
+            path: 'parentId',
+            message: '只能在您管理的范围内调整下级机构的上级和类型；本机构的上级和类型由上级机构的管理员调整',
+          },
+        ]);
       const all = await store.listOrgs(tx);
       if (
         wouldCycle(
@@ -233,11 +252,12 @@ export async function updateUser(db: Db, actor: Actor | null, id: number, patch:
       ...(patch.orgId !== undefined ? { org_id: patch.orgId } : {}),
       ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
       ...(patch.email !== undefined ? { email: patch.email } : {}),
-      ...(passwordHash ? { password_hash: passwordHash, failed_logins: 0, locked_until: null } : {}),
+      ...(passwordHash ? { password_hash: passwordHash } : {}),
     });
     if (passwordHash || patch.disabled === true) {
       await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     }
+    if (passwordHash) await store.clearAttemptsOfName(tx, before.username);
     await recordAudit(tx, {
       actorId: actor?.id ?? null,
       action: 'user.update',
@@ -254,48 +274,53 @@ export async function updateUser(db: Db, actor: Actor | null, id: number, patch:
 let dummyHash: Promise<string> | null = null;
 
 /**
- * Check a password. Five failures in a row lock the account for 15 minutes; every outcome is audited.
- * Returns the user id on success.
+ * Check a password. The attempt is counted first (`domain/throttle.ts`: per name and address, per name,
+ * per address), so concurrent guesses cannot pass the limit, and a count over its limit is refused with
+ * one message whether or not the account exists. Every outcome on an account is audited. Returns the
+ * user id on success.
  */
 export async function authenticate(
   db: Db,
   username: string,
   password: string,
+  address: string,
   now = new Date(),
 ): Promise<number> {
+  const keys = throttleKeys(username, address);
+  const attempts: number[] = [];
+  for (const k of keys) attempts.push(await store.countAttempt(db, k.key, now, THROTTLE_WINDOW_MINUTES));
   const user = await store.findUserByUsername(db, username);
+  if (overLimit(keys, attempts)) {
+    if (user && attempts[0] === (keys[0]?.limit ?? 0) + 1)
+      await recordAudit(db, {
+        actorId: null,
+        action: 'auth.locked',
+        subjectType: 'user',
+        subjectId: user.id,
+        after: { address },
+      });
+    throw new AppError('LOGIN_THROTTLED', { minutes: THROTTLE_WINDOW_MINUTES });
+  }
   if (!user) {
     dummyHash ??= hashPassword(randomPassword());
     await verifyPassword(await dummyHash, password);
     throw new AppError('LOGIN_FAILED');
   }
-  if (user.locked_until && user.locked_until.getTime() > now.getTime()) {
-    const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', { minutes });
-  }
   const ok = await verifyPassword(user.password_hash, password);
   if (!ok) {
-    const failed = user.failed_logins + 1;
-    const lock = failed >= LOCKOUT_THRESHOLD;
-    await inTransaction(db, async (tx) => {
-      await store.updateUserRow(tx, user.id, {
-        failed_logins: lock ? 0 : failed,
-        locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : user.locked_until,
-      });
-      await recordAudit(tx, {
-        actorId: null,
-        action: lock ? 'auth.locked' : 'auth.login_failed',
-        subjectType: 'user',
-        subjectId: user.id,
-        after: { failedLogins: failed },
-      });
+    await recordAudit(db, {
+      actorId: null,
+      action: 'auth.login_failed',
+      subjectType: 'user',
+      subjectId: user.id,
+      after: { address },
     });
-    if (lock) throw new AppError('ACCOUNT_LOCKED', { minutes: LOCKOUT_MINUTES });
     throw new AppError('LOGIN_FAILED');
   }
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
   await inTransaction(db, async (tx) => {
-    await store.updateUserRow(tx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
+    await store.clearAttempts(tx, keysClearedOnSuccess(username, address));
+    await store.updateUserRow(tx, user.id, { last_login_at: now });
     await recordAudit(tx, {
       actorId: user.id,
       action: 'auth.login',

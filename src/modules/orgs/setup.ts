@@ -149,7 +149,7 @@ export async function changeOwnPassword(
   await inTransaction(db, async (tx) => {
     await tx
       .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: false, failed_logins: 0, locked_until: null })
+      .set({ password_hash: passwordHash, must_change_password: false })
       .where('id', '=', user.id)
       .execute();
     let others = tx.deleteFrom('sessions').where('user_id', '=', user.id);

@@ -43,11 +43,56 @@ export interface UsersTable {
   created_at: Generated<Date>;
 }
 
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  window_start: Timestamp;
+}
+
 declare module '../../platform/db/database.ts' {
   interface Database {
     orgs: OrgsTable;
     users: UsersTable;
+    login_throttle: LoginThrottleTable;
   }
+}
+
+/**
+ * Counts one sign-in attempt in `key`'s window, atomically (one statement: concurrent attempts each get
+ * their own count), starting a new window when the last began `windowMinutes` or more ago.
+ */
+export async function countAttempt(
+  db: Kysely<Database>,
+  key: string,
+  now: Date,
+  windowMinutes: number,
+): Promise<number> {
+  const since = new Date(now.getTime() - windowMinutes * 60_000);
+  const r = await sql<{ attempts: number }>`
+    insert into login_throttle (key, attempts, window_start) values (${key}, 1, ${now})
+    on conflict (key) do update set
+      attempts = case when login_throttle.window_start <= ${since} then 1 else login_throttle.attempts + 1 end,
+      window_start = case when login_throttle.window_start <= ${since} then ${now} else login_throttle.window_start end
+    returning attempts`.execute(db);
+  return Number(r.rows[0]?.attempts ?? 0);
+}
+
+export async function clearAttempts(db: Kysely<Database>, keys: readonly string[]): Promise<void> {
+  if (keys.length)
+    await db
+      .deleteFrom('login_throttle')
+      .where('key', 'in', [...keys])
+      .execute();
+}
+
+/** Forgets every counter of a name (an administrator reset the account's password). */
+export async function clearAttemptsOfName(db: Kysely<Database>, username: string): Promise<void> {
+  const name = username.trim().toLowerCase();
+  const pair = `pair:${name}|`;
+  await db
+    .deleteFrom('login_throttle')
+    .where((eb) => eb.or([eb('key', '=', `account:${name}`), eb(sql`left(key, ${pair.length})`, '=', pair)]))
+    .execute();
 }
 
 export type OrgRow = Selectable<OrgsTable>;

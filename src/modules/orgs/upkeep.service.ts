@@ -299,9 +299,8 @@ export async function resetPassword(
     await store.updateUserRow(tx, userId, {
       password_hash: passwordHash,
       must_change_password: true,
-      failed_logins: 0,
-      locked_until: null,
     });
+    await store.clearAttemptsOfName(tx, user.username);
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await recordAudit(tx, {
       actorId: actor.id,

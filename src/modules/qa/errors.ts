@@ -14,6 +14,26 @@ export const QA_ERRORS = {
     status: 409,
     message: (p) => `${p.reason ?? '当前状态下不能进行此操作。'}`,
   },
+  QA_ROUTED_STATE: {
+    status: 409,
+    message: (p) => `该问题当前为“${p.status ?? ''}”，不能进行此操作，请刷新后查看。`,
+  },
+  QA_CONSULTATION_INVALID: {
+    status: 400,
+    message: (p) => `咨询记录有误：${p.detail ?? ''}。`,
+  },
+  QA_CONSULTATION_IMPORT: {
+    status: 400,
+    message: (p) => `导入失败，未导入任何记录：${p.detail ?? ''}。请修改后重新导入。`,
+  },
+  QA_CONSULTATION_IMPORT_FILE: {
+    status: 400,
+    message: (p) => `无法读取导入文件：${p.detail ?? ''}。`,
+  },
+  QA_CONSULTATION_SUGGESTED: {
+    status: 409,
+    message: '所选咨询记录已推荐到政策问答库，请勿重复推荐。',
+  },
 } satisfies ErrorCatalog;
 
 declare module '../../platform/http/errors.ts' {

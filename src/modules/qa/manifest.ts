@@ -1,11 +1,13 @@
 import type { ModuleManifest } from '../../platform/module.ts';
-import { qaApi } from './api.ts';
+import { CALENDAR_CHANGED } from '../calendar/index.ts';
+import { qaApi, qaRoutingApi } from './api.ts';
 import { QA_AUDIT_LABELS } from './audit.ts';
 import { qaBenchmarks } from './benchmarks.ts';
 import { qaCommands } from './commands.ts';
 import { QA_ERRORS } from './errors.ts';
 import { qaIndexJob } from './jobs.ts';
 import { QA_PATH, qaPortal } from './portal.ts';
+import { recomputeRoutedDueDates } from './routing.service.ts';
 import { seedQaDemo } from './seeds.ts';
 import { qaStats } from './stats.ts';
 
@@ -16,10 +18,17 @@ export const qaModule: ModuleManifest = {
   auditLabels: QA_AUDIT_LABELS,
   commands: qaCommands,
   benchmarks: qaBenchmarks,
-  api: qaApi,
+  api: async (app, ctx) => {
+    await qaApi(app, ctx);
+    await qaRoutingApi(app, ctx);
+  },
   portalPages: [QA_PATH],
   portal: qaPortal,
   seed: seedQaDemo,
   jobs: [qaIndexJob],
   stats: qaStats,
+  on: {
+    // Routed questions still open: their due dates recounted over the new calendar.
+    [CALENDAR_CHANGED]: (db) => recomputeRoutedDueDates(db),
+  },
 };

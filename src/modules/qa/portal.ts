@@ -7,10 +7,12 @@ import type { FastifyInstance } from 'fastify';
 import { describeError } from '../../platform/http/errors.ts';
 import { createRateLimiter } from '../../platform/http/rate-limit.ts';
 import { htmlPage } from '../../platform/http/schemas.ts';
+import { CSRF_COOKIE } from '../../platform/http/session.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { MAX_QUERY_CHARS } from '../../platform/search/fulltext.ts';
-import { type Html, html, sendColumnPage } from '../../portal/plugin.ts';
+import { type Html, html, sendPortalPage } from '../../portal/plugin.ts';
 import { askQuery } from './api.schemas.ts';
+import { routeForm, routingPortal, TRACK_PATH } from './routing.portal.ts';
 import { type Answer, type AskResult, ask, libraryByTopic } from './service.ts';
 
 export const QA_PATH = '/gk/qa';
@@ -53,10 +55,12 @@ ${citation(a)}
 </li>`;
 }
 
-function results(r: AskResult): Html {
+/** A refusal offers to send the question on (`csrf`: the form's token; null for an empty question). */
+function results(r: AskResult, csrf: string | null): Html {
   if (r.refused)
     return html`<div class="notice" role="status"><p><strong>${r.message ?? ''}</strong></p>
-<p>也可以查看<a href="/gk/guide">公开指南</a>中政府信息公开工作机构的联系方式，或在<a href="/gk/documents/search">政府文件</a>中检索。</p></div>`;
+<p>也可以查看<a href="/gk/guide">公开指南</a>中政府信息公开工作机构的联系方式，或在<a href="/gk/documents/search">政府文件</a>中检索。</p></div>
+${csrf !== null && r.question !== '' ? routeForm({ question: r.question, phone: '', email: '' }, [], csrf) : null}`;
   return html`<section aria-labelledby="answers-h"><h2 id="answers-h">答复</h2>
 <p class="muted">以下内容摘自现行有效的政策文件，以文件原文为准。</p>
 <ol class="qa-answers">${r.answers.map(answerItem)}</ol></section>`;
@@ -80,6 +84,7 @@ ${t.entries.map(
 
 export async function qaPortal(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   const limiter = createRateLimiter(RATE_LIMIT);
+  await routingPortal(app, ctx);
   app.get(
     QA_PATH,
     { schema: { response: { 200: htmlPage, 400: htmlPage, 429: htmlPage } } },
@@ -90,6 +95,7 @@ export async function qaPortal(app: FastifyInstance, ctx: ModuleContext): Promis
       let error: string | null = null;
       let status: 200 | 400 | 429 = 200;
       let body: Html | null = null;
+      let refused = false;
       if (asked && raw.length > MAX_QUERY_CHARS) {
         error = describeError('QA_QUESTION_TOO_LONG', { max: MAX_QUERY_CHARS }).message;
         status = 400;
@@ -97,20 +103,26 @@ export async function qaPortal(app: FastifyInstance, ctx: ModuleContext): Promis
         error = RATE_MESSAGE;
         status = 429;
       } else if (asked) {
-        body = results(await ask(ctx.db, raw, { channel: 'portal', limit: 3 }));
+        const r = await ask(ctx.db, raw, { channel: 'portal', limit: 3 });
+        refused = r.refused;
+        body = results(r, req.cookies[CSRF_COOKIE] ?? '');
       } else {
         body = library(await libraryByTopic(ctx.db));
       }
       const shown = raw.slice(0, MAX_QUERY_CHARS);
-      return sendColumnPage(req, reply.code(status), {
-        column: QA_PATH,
-        siteName: ctx.siteName,
+      return sendPortalPage(req, reply, {
         title: TITLE,
-        crumbs: [{ label: TITLE }],
-        body: html`<p>输入您想了解的政策问题，系统将从现行有效的政策文件中查找答案，并注明出处。</p>
+        siteName: ctx.siteName,
+        current: QA_PATH,
+        path: req.url,
+        breadcrumbs: [{ label: '首页', href: '/' }, { label: TITLE }],
+        body: html`<p>输入您想了解的政策问题，系统将从现行有效的政策文件中查找答案，并注明出处。已转交有关部门的问题，可<a href="${TRACK_PATH}">凭查询码查看办理进度</a>。</p>
 ${form(shown, error)}
 ${body}`,
-      }).code(status);
+        status,
+        // A refusal carries the routing form's CSRF token.
+        ...(refused ? { cache: 'no-store' } : {}),
+      });
     },
   );
 }

@@ -10,6 +10,7 @@ import { searchTokens } from '../../platform/search/fulltext.ts';
 import { now } from '../../platform/time.ts';
 import { listPublicDocumentTexts } from '../documents/index.ts';
 import { listOrgs } from '../orgs/index.ts';
+import { seedRoutingDemo } from './routing.seeds.ts';
 import { refreshIndex } from './service.ts';
 
 type Seed = { year: 2021 | 2022; org: string; q: string; a: string; clause: string; topics: string[] };
@@ -99,6 +100,11 @@ const PAIRS: Seed[] = [
 
 export async function seedQaDemo(db: Kysely<Database>): Promise<SeedReport> {
   if (await db.selectFrom('qa_pairs').select('id').limit(1).executeTakeFirst()) return [];
+  const report = await seedPairs(db);
+  return report.length === 0 ? [] : [...report, ...(await seedRoutingDemo(db))];
+}
+
+async function seedPairs(db: Kysely<Database>): Promise<SeedReport> {
   const docs = await listPublicDocumentTexts(db);
   const plan = (year: number) =>
     docs.find((d) => d.inForce && d.title.includes(`${year}年济宁市政务公开工作任务分解表`));

@@ -395,3 +395,28 @@ export async function libraryByTopic(db: Db): Promise<{ topic: string; entries: 
     .map(([topic, entries]) => ({ topic, entries }))
     .sort((a, b) => (a.topic === '其他' ? 1 : b.topic === '其他' ? -1 : zh.compare(a.topic, b.topic)));
 }
+
+/**
+ * The documents that came closest to a question, however weakly (a refused question's best guesses):
+ * each ranked passage's issuer, its task row's lead units and its score, best first.
+ */
+export async function closestEvidence(
+  db: Db,
+  question: string,
+  limit = 5,
+): Promise<{ issuer: string; leadUnits: string | null; score: number; documentId: number }[]> {
+  const q = normalizeQuestion(question);
+  if (q === '') return [];
+  const loaded = await loadIndex(db);
+  const places = placesIn(q, loaded.governments);
+  const parsed = {
+    groups: questionGroups(searchTokens(q), places.map(placeCore)),
+    intent: intentOf(q),
+    places,
+  };
+  return rank(loaded.index, parsed, limit).map((r) => {
+    const row = loaded.rows[r.position] as store.QaPassageRow;
+    const doc = loaded.docs.get(row.document_id) as store.QaDocumentRow;
+    return { issuer: doc.issuer, leadUnits: row.lead_units, score: r.score, documentId: doc.document_id };
+  });
+}

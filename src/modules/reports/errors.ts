@@ -44,7 +44,7 @@ export const REPORTS_ERRORS = {
   },
   REPORT_NOT_DRILLABLE: {
     status: 400,
-    message: '该数字由人工填报，或不是年度报告表二、表三中计算得出的数字，无法列出对应记录。',
+    message: '该数字由人工填报，或不是年度报告表二、表三、表四中计算得出的数字，无法列出对应记录。',
   },
 } satisfies ErrorCatalog;
 

@@ -106,3 +106,32 @@ test('the detail carries the previous year’s texts, null when there is no repo
     other: '上年其他',
   });
 });
+
+test('the fees sentence follows the fees entered: with the entry that creates the draft, and later while section 一 is untouched', async () => {
+  const approver = await t.as('t_approver2');
+  const overview = () =>
+    t.db
+      .selectFrom('reports')
+      .select('overview')
+      .where('org_id', '=', finance)
+      .where('year', '=', 2023)
+      .executeTakeFirstOrThrow()
+      .then((r) => r.overview);
+  // The entry that creates the draft: its sentence is in the draft.
+  const first = await approver.send('PUT', `${url(2023)}/figures`, { fees: 2.5 });
+  assert.equal(first.statusCode, 200, first.body);
+  assert.match(await overview(), /本年行政事业性收费2.5万元，收费项目和标准依法公开。/);
+  // Changed later, the untouched text follows.
+  await approver.send('PUT', `${url(2023)}/figures`, { fees: 4 });
+  assert.match(await overview(), /本年行政事业性收费4万元/);
+  assert.doesNotMatch(await overview(), /2.5万元/);
+  // Once staff edited section 一, their text stays.
+  const edited = await approver.send('PUT', `${url(2023)}/narrative`, {
+    overview: '人工撰写的总体情况',
+    problems: '',
+    other: '',
+  });
+  assert.equal(edited.statusCode, 200, edited.body);
+  await approver.send('PUT', `${url(2023)}/figures`, { fees: 6 });
+  assert.equal(await overview(), '人工撰写的总体情况');
+});

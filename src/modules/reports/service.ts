@@ -36,7 +36,6 @@ import {
   MANUAL_FIGURES,
   type ManualFigure,
   type ReportFigures,
-  type ReviewResult,
   type Table2,
   table4Of,
 } from './domain/tables.ts';
@@ -82,17 +81,6 @@ const tableOf = (tables: StatsTable[], key: string): StatsTable => {
   return t;
 };
 
-/** Table 四 for a year: the cases filed in the year, by their result at the end of the year. */
-function table4For(reviews: readonly store.ReviewRow[], year: number) {
-  const end = `${year}-12-31`;
-  return table4Of(
-    reviews.map((r) => ({
-      kind: r.kind,
-      result: r.decided_on !== null && r.decided_on <= end ? r.result : ('pending' as ReviewResult),
-    })),
-  );
-}
-
 /** The figures of an agency's report for a year, computed now from the modules' stats. */
 export async function computeFigures(db: Db, agency: Agency, year: number): Promise<ReportFigures> {
   const q = { year, orgIds: agency.scope };
@@ -100,18 +88,17 @@ export async function computeFigures(db: Db, agency: Agency, year: number): Prom
     requestsModule.stats?.(db, q) ?? [],
     documentsModule.stats?.(db, q) ?? [],
     store.manualFigures(db, agency.org.id, year),
-    store.reviewsOf(db, [agency.org.id], year),
+    store.table4Cases(db, [agency.org.id], year),
   ]);
-  return figuresFrom(requestTables, documentTables, manual, reviews, year);
+  return figuresFrom(requestTables, documentTables, manual, reviews);
 }
 
-/** The figures from the modules' stats tables, the hand-entered figures and the review register. */
+/** The figures from the modules' stats tables, the hand-entered figures and the review register's cases. */
 export function figuresFrom(
   requestTables: StatsTable[],
   documentTables: StatsTable[],
   manual: readonly { key: string; value: number }[],
-  reviews: readonly store.ReviewRow[],
-  year: number,
+  reviews: readonly Pick<store.Table4Case, 'kind' | 'counted'>[],
 ): ReportFigures {
   const genres = tableOf(documentTables, 'documents.genres');
   const genre = (key: string) => (genres.rows.find((r) => r.key === key)?.counts ?? [0, 0, 0]).slice(0, 3);
@@ -127,7 +114,7 @@ export function figuresFrom(
   return {
     table2,
     table3: table3From(tableOf(requestTables, 'requests.report').rows),
-    table4: table4For(reviews, year),
+    table4: table4Of(reviews.map((r) => ({ kind: r.kind, result: r.counted }))),
   };
 }
 
@@ -294,11 +281,22 @@ export async function saveManualFigures(
   });
   if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
   await inTransaction(db, async (tx) => {
-    const report = await draftFor(tx, agency, year, actor.id);
+    const existing = await store.findReport(tx, orgId, year);
+    if (existing && !isEditable(existing.state)) throw new AppError('REPORT_FROZEN');
+    // Section 一 as generated from the figures before this change: a draft still showing it is refreshed.
+    const generated =
+      existing && (await overviewText(tx, agency, year, await computeFigures(tx, agency, year)));
     const before = await store.manualFigures(tx, orgId, year);
     for (const key of MANUAL_FIGURES) {
       const v = values[key];
       if (v !== undefined) await store.saveFigure(tx, orgId, year, key, v, actor.id);
+    }
+    // A new draft is written from the figures just saved (the fees sentence among them); an existing one
+    // whose section 一 nobody edited follows them, while a text staff edited is left as they wrote it.
+    let report = await draftFor(tx, agency, year, actor.id);
+    if (existing && report.overview === generated) {
+      const overview = await overviewText(tx, agency, year, await computeFigures(tx, agency, year));
+      if (overview !== report.overview) report = await store.updateReport(tx, report.id, { overview });
     }
     await recordAudit(tx, {
       actorId: actor.id,

@@ -1,5 +1,5 @@
 /** SQL of the annual reports (年度报告): the report records, hand-entered figures, the review/litigation register. */
-import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import { type ColumnType, type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
 import type { Check } from './domain/checks.ts';
 import { currentVersion, type ReportState } from './domain/states.ts';
@@ -224,6 +224,43 @@ export function reviewsOf(db: Db, orgIds: readonly number[], year?: number): Pro
     .where('org_id', 'in', orgIds.length ? [...orgIds] : [-1]);
   if (year !== undefined)
     q = q.where('filed_on', '>=', `${year}-01-01`).where('filed_on', '<=', `${year}-12-31`);
+  return q.orderBy('filed_on').orderBy('id').execute();
+}
+
+/** A register entry as table 四 counts it: its kind and its result at the end of the report's year. */
+export type Table4Case = {
+  id: number;
+  org_id: number;
+  kind: ReviewKind;
+  case_no: string | null;
+  request_case_no: string | null;
+  organ: string;
+  filed_on: string;
+  counted: ReviewResult;
+};
+
+/**
+ * The one definition of table 四's cells, for its figures and their drill-down alike: the agencies' cases
+ * filed in the year, each with the result it is counted under (decided by the end of the year: its result,
+ * else 尚未审结); `cell` keeps the cases of one kind, and of one result unless null (the group's 总计).
+ */
+export function table4Cases(
+  db: Db,
+  orgIds: readonly number[],
+  year: number,
+  cell?: { kind: ReviewKind; result: ReviewResult | null },
+): Promise<Table4Case[]> {
+  const end = `${year}-12-31`;
+  const counted = sql<ReviewResult>`case when decided_on is not null and decided_on <= ${end}::date then result else 'pending' end`;
+  let q = db
+    .selectFrom('report_reviews')
+    .select(['id', 'org_id', 'kind', 'case_no', 'request_case_no', 'organ', 'filed_on'])
+    .select(counted.as('counted'))
+    .where('org_id', 'in', orgIds.length ? [...orgIds] : [-1])
+    .where('filed_on', '>=', `${year}-01-01`)
+    .where('filed_on', '<=', end);
+  if (cell) q = q.where('kind', '=', cell.kind);
+  if (cell?.result) q = q.where(counted, '=', cell.result);
   return q.orderBy('filed_on').orderBy('id').execute();
 }
 

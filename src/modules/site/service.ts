@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { checkFileRefs } from '../../platform/files/refs.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { now } from '../../platform/time.ts';
@@ -374,12 +375,14 @@ export async function saveIdentity(
   if (!can(p.actor, 'edit', p.site)) throw new AppError('FORBIDDEN');
   await inTransaction(db, async (tx) => {
     if (input.logoFileId !== null) {
-      const file = await store.findFile(tx, input.logoFileId);
-      if (!file || !LOGO_TYPES.has(file.mime)) {
-        throw new AppError('VALIDATION_FAILED', {}, [
-          { path: 'logoFileId', message: '网站图标须为已上传的 PNG、JPG 或 GIF 图片' },
-        ]);
-      }
+      const current = (await store.findIdentity(tx, governmentId))?.logo_file_id ?? null;
+      const problems = await checkFileRefs(tx, actor.id, [input.logoFileId], {
+        path: 'logoFileId',
+        keep: current === null ? [] : [current],
+        mimes: [...LOGO_TYPES],
+        mimeMessage: '网站图标须为已上传的 PNG、JPG 或 GIF 图片',
+      });
+      if (problems.length > 0) throw new AppError('VALIDATION_FAILED', {}, problems);
     }
     if (input.hosts !== undefined) {
       const [taken] = await store.findHostOwners(tx, governmentId, input.hosts);

@@ -82,6 +82,8 @@ export const savePlanBody = z.object({
     .max(500)
     .default([]),
   groupNames: z.array(unitName).max(500).default([]),
+  /** 外部发文机关: the plan of an issuer outside the platform (the province's); its units are kept verbatim. */
+  externalIssuer: optText(200, '外部发文机关'),
   parentPlanId: z
     .number()
     .int()
@@ -282,6 +284,8 @@ export const planDetail = z.object({
     /** Null for those who do not manage the plan. */
     sourceText: z.string().nullable(),
     parentPlanId: z.number().nullable(),
+    /** The issuer of an external plan (the province's), else null. */
+    externalIssuer: z.string().nullable(),
     published: z.boolean(),
     createdAt: timestamp,
     canManage: z.boolean(),
@@ -516,6 +520,45 @@ export const cityRollup = z.object({
     }),
   ),
 });
+
+// 上下级计划衔接 -----------------------------------------------------------------------------------------
+
+export const linkQuery = z.object({
+  parentPlanId: z.coerce.number('请选择上级计划').int().positive('请选择上级计划'),
+});
+
+export const linkSuggestions = z.object({
+  plan: z.object({ id: z.number(), title: z.string(), parentPlanId: z.number().nullable() }),
+  parent: z.object({ id: z.number(), title: z.string(), externalIssuer: z.string().nullable() }),
+  parentTasks: z.array(
+    z.object({ id: z.number(), seq: z.number(), section: z.string().nullable(), task: z.string() }),
+  ),
+  tasks: z.array(
+    z.object({
+      id: z.number(),
+      seq: z.number(),
+      task: z.string(),
+      requirement: z.string(),
+      parentTaskId: z.number().nullable(),
+      suggestedParentTaskId: z.number().nullable(),
+      similarity: z.number(),
+    }),
+  ),
+});
+
+export const saveLinksBody = z.object({
+  parentPlanId: z.number('请选择上级计划').int().positive('请选择上级计划'),
+  links: z
+    .array(
+      z.object({
+        taskId: z.number().int().positive(),
+        parentTaskId: z.number().int().positive().nullable(),
+      }),
+    )
+    .max(5000, '任务过多'),
+});
+
+export const savedLinks = z.object({ planId: z.number(), parentPlanId: z.number(), linked: z.number() });
 
 // 考核 ---------------------------------------------------------------------------------------------
 

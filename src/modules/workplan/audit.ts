@@ -20,6 +20,7 @@ export const WORKPLAN_AUDIT_LABELS: AuditLabels = {
     'workplan.progress.publish': '发布落实情况',
     'workplan.cascade.derive': '从上级要点生成本级台账',
     'workplan.cascade.map': '对应上级任务',
+    'workplan.link.save': '衔接上级计划任务',
     'workplan.lookback.carry': '回头看：结转未完成任务',
     'workplan.rules.update': '修改考核规则',
     'workplan.assessment.create': '新建考核',

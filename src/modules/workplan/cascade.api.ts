@@ -9,6 +9,7 @@ import { chinaToday } from '../../platform/time.ts';
 import * as s from './api.schemas.ts';
 import * as service from './cascade.service.ts';
 import { ASSIGNMENT_ROLES } from './domain/status.ts';
+import { linkSuggestions, saveLinks } from './links.service.ts';
 
 const countyQuery = z.object({
   countyOrgId: z.coerce.number('请选择县（市、区）').int().positive('请选择县（市、区）'),
@@ -83,6 +84,34 @@ export async function cascadeApi(root: FastifyInstance, { db }: ModuleContext) {
     async (req) => ({
       assignments: await service.mapDerivedTask(db, requireActor(req), req.params.id, req.body.units),
     }),
+  );
+
+  app.get(
+    '/workplan/plans/:id/links',
+    {
+      schema: {
+        tags,
+        summary: '上下级计划衔接：本计划各任务建议对应的上级计划任务（按文字相似度）',
+        params: idParam,
+        querystring: s.linkQuery,
+        response: { 200: s.linkSuggestions },
+      },
+    },
+    async (req) => linkSuggestions(db, requireActor(req), req.params.id, req.query.parentPlanId),
+  );
+
+  app.put(
+    '/workplan/plans/:id/links',
+    {
+      schema: {
+        tags,
+        summary: '上下级计划衔接：保存确认的上级计划及各任务对应的上级任务',
+        params: idParam,
+        body: s.saveLinksBody,
+        response: { 200: s.savedLinks },
+      },
+    },
+    async (req) => saveLinks(db, requireActor(req), req.params.id, req.body),
   );
 
   app.get(

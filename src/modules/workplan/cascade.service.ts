@@ -2,7 +2,8 @@
  * 分解到县（市、区）: a county derives its plan from the city's — the tasks addressed to the counties are
  * copied into a new plan of the county (parent_plan_id / parent_task_id), first assigned to the county
  * government itself, then mapped by the county to its own units. The city sees, per task, each
- * county's status on the derived task(s).
+ * county's status on the derived task(s). Likewise the city derives its plan from the province's, imported
+ * as an external plan (work_plans.external_issuer): every task, first assigned to the city government.
  */
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -13,7 +14,7 @@ import type { Actor } from '../../platform/http/session.ts';
 import { findOrg, listOrgs, subtreeIds } from '../orgs/index.ts';
 import { planForManager, requireManagerOf } from './assessment.service.ts';
 import * as store from './assessment.store.ts';
-import { ROLLUP_LABELS, type Rollup, rollup, selectCountyTasks } from './domain/cascade.ts';
+import { ROLLUP_LABELS, type Rollup, rollup, selectDerivedTasks } from './domain/cascade.ts';
 import type { AssignmentRole } from './store.ts';
 
 type Db = Kysely<Database>;
@@ -22,9 +23,10 @@ type Db = Kysely<Database>;
 export async function previewCascade(db: Db, actor: Actor, cityPlanId: number, countyOrgId: number) {
   const { city, county } = await checkPair(db, actor, cityPlanId, countyOrgId);
   const tasks = await store.tasksOfPlan(db, city.id);
-  const picked = selectCountyTasks(
+  const picked = selectDerivedTasks(
     tasks.map((t) => ({ ...t, assignmentOrgIds: t.assignments.map((a) => a.orgId) })),
     county.id,
+    city.external_issuer !== null,
   );
   return {
     cityPlan: { id: city.id, title: city.title, year: city.year },
@@ -40,6 +42,11 @@ async function checkPair(db: Db, actor: Actor, cityPlanId: number, countyOrgId: 
   if (!county) throw new AppError('NOT_FOUND');
   // The county's own office (or the city's, whose subtree holds the county) does this.
   await requireManagerOf(db, actor, county.id, 'plan.cascade');
+  // The province's plan (imported by the city as an external plan) goes down to the city that imported it.
+  if (city.external_issuer !== null) {
+    if (county.id !== city.org_id) throw new AppError('WORKPLAN_CASCADE_NOT_CHILD');
+    return { city, county };
+  }
   if (county.kind !== 'county') throw new AppError('WORKPLAN_CASCADE_NOT_COUNTY');
   if (county.parent_id !== city.org_id) throw new AppError('WORKPLAN_CASCADE_NOT_CHILD');
   return { city, county };
@@ -60,9 +67,10 @@ export async function deriveCountyPlan(
       .executeTakeFirst();
     if (exists) throw new AppError('WORKPLAN_CASCADE_EXISTS', { planId: exists.id });
     const tasks = await store.tasksOfPlan(tx, city.id);
-    const picked = selectCountyTasks(
+    const picked = selectDerivedTasks(
       tasks.map((t) => ({ ...t, assignmentOrgIds: t.assignments.map((a) => a.orgId) })),
       county.id,
+      city.external_issuer !== null,
     );
     if (picked.length === 0) throw new AppError('WORKPLAN_CASCADE_NOTHING');
     const title = input.title?.trim() || `${city.title}（${county.name}任务分解）`;

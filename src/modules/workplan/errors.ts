@@ -56,6 +56,7 @@ export const WORKPLAN_ERRORS = {
   },
   WORKPLAN_APPROVER_REQUIRED: { status: 403, message: '只有计划所属机关的负责人可以审批考核排名。' },
   WORKPLAN_RULES_INVALID: { status: 400, message: (p) => `考核规则有误：${p.errors ?? ''}` },
+  WORKPLAN_LINK_CYCLE: { status: 400, message: '不能衔接到本计划自身或其下级计划。' },
   WORKPLAN_CASCADE_NOT_COUNTY: { status: 400, message: '只能分解到县（市、区）人民政府的工作计划。' },
   WORKPLAN_CASCADE_NOT_CHILD: {
     status: 400,

@@ -42,6 +42,7 @@ export function presentPlanDetail(d: PlanDetail) {
       sourceName: p.source_name,
       sourceText: d.canManage ? p.source_text : null,
       parentPlanId: p.parent_plan_id,
+      externalIssuer: p.external_issuer,
       published: p.published,
       createdAt: iso(p.created_at),
       canManage: d.canManage,

@@ -32,6 +32,7 @@ import {
 } from './domain/policies.ts';
 import { type ProgressTotals, progressSnapshot } from './domain/publication.ts';
 import { isOverdue } from './domain/status.ts';
+import { keepsSuggestion } from './domain/unit-suggestions.ts';
 import { distinctUnitNames, planTaskUnits, type Resolution } from './domain/units.ts';
 import * as store from './store.ts';
 
@@ -116,17 +117,62 @@ export async function previewUnits(
   const owner = await requireImporter(db, actor, ownerOrgId);
   const names = distinctUnitNames(tasks);
   const ctx = await unitCandidates(db, ownerOrgId);
-  const matches = await matchUnitNames(
+  const matches = await suggestUnits(
     db,
+    owner,
     names.map((n) => n.name),
     ctx,
   );
   const units = names.map((n, i) => {
     const m = matches[i] as (typeof matches)[number];
-    const group = m.orgId === null && isGroupName(n.name);
-    return { name: n.name, orgId: m.orgId, orgName: m.orgName, via: m.via, group, tasks: n.tasks };
+    return { name: n.name, orgId: m.orgId, orgName: m.orgName, via: m.via, group: m.group, tasks: n.tasks };
   });
   return { units, candidates: ctx.candidates, ownerName: owner.name };
+}
+
+type UnitSuggestion = {
+  name: string;
+  orgId: number | null;
+  orgName: string | null;
+  via: 'exact' | 'alias' | 'fuzzy' | null;
+  group: boolean;
+};
+
+/**
+ * The organisation each written unit name is suggested as, for a table `owner` imports: first what the
+ * owner chose on an earlier import (remembered: an organisation, or a group name), then the automatic
+ * matches the rules allow (never a county's unit to the city's namesake: domain/unit-suggestions.ts).
+ */
+async function suggestUnits(
+  db: Db,
+  owner: { id: number; kind: string },
+  names: readonly string[],
+  ctx: Awaited<ReturnType<typeof unitCandidates>>,
+): Promise<UnitSuggestion[]> {
+  const remembered = await store.unitMappingsOf(db, owner.id);
+  const rememberedIds = [...remembered.values()].filter((id): id is number => id !== null);
+  const rememberedNames = await orgNames(db, rememberedIds);
+  const rest = names.filter((n) => !remembered.has(n));
+  const matches = new Map((await matchUnitNames(db, rest, ctx)).map((m) => [m.name, m]));
+  return names.map((name): UnitSuggestion => {
+    if (remembered.has(name)) {
+      const orgId = remembered.get(name) ?? null;
+      return orgId === null
+        ? { name, orgId: null, orgName: null, via: null, group: true }
+        : {
+            name,
+            orgId,
+            orgName: rememberedNames.get(orgId) ?? null,
+            via: rememberedNames.get(orgId) === name ? 'exact' : 'alias',
+            group: false,
+          };
+    }
+    const m = matches.get(name);
+    const candidate = ctx.candidates.find((c) => c.id === m?.orgId);
+    if (m && m.orgId !== null && m.via && candidate && keepsSuggestion(owner, candidate, m.via))
+      return { name, orgId: m.orgId, orgName: m.orgName, via: m.via, group: false };
+    return { name, orgId: null, orgName: null, via: null, group: isGroupName(name) };
+  });
 }
 
 export type SavePlanInput = {
@@ -144,6 +190,8 @@ export type SavePlanInput = {
   /** Names the user marks as group names (kept verbatim with the task, assigned to nobody). */
   groupNames?: string[];
   parentPlanId: number | null;
+  /** The plan of an issuer outside the platform (the province's): every unit name is kept verbatim. */
+  externalIssuer?: string | null;
 };
 
 /**
@@ -224,16 +272,33 @@ export async function savePlan(db: Db, actor: Actor | null, input: SavePlanInput
         remembered.push({ alias: name, orgId: m.orgId });
       }
     }
-    // 3. Automatic matching and group names for the rest.
+    // 3. Remembered and automatic matching, and group names, for the rest.
     const rest = distinctUnitNames(input.tasks)
       .map((n) => n.name)
       .filter((n) => !resolved.has(n));
-    const matches = await matchUnitNames(tx, rest, ctx);
-    for (const m of matches) {
+    for (const m of await suggestUnits(tx, owner, rest, ctx)) {
       if (m.orgId !== null && m.orgName !== null)
         resolved.set(m.name, { orgId: m.orgId, orgName: m.orgName });
-      else if (isGroupName(m.name)) resolved.set(m.name, { group: true });
+      else if (m.group) resolved.set(m.name, { group: true });
     }
+    // The choices made in this import, remembered for the owner's next ones.
+    await store.rememberUnitMappings(
+      tx,
+      input.orgId,
+      [
+        ...input.createUnits.map((c) => c.name.trim()),
+        ...input.unitMappings.map((m) => m.name.trim()),
+        ...(input.groupNames ?? []).map((g) => g.trim()),
+      ].flatMap((name) => {
+        const r = resolved.get(name);
+        return r ? [{ name, orgId: 'group' in r ? null : r.orgId }] : [];
+      }),
+      actor?.id ?? null,
+    );
+    // An external plan (the province's) names units outside the platform: kept verbatim, assigned to nobody.
+    if (input.externalIssuer)
+      for (const n of distinctUnitNames(input.tasks))
+        if (!resolved.has(n.name)) resolved.set(n.name, { group: true });
     const unresolved = new Set<string>();
     const planned = input.tasks.map((t) => {
       const p = planTaskUnits(t, (n) => resolved.get(n) ?? null);
@@ -258,6 +323,7 @@ export async function savePlan(db: Db, actor: Actor | null, input: SavePlanInput
       sourceText: input.sourceText,
       parentPlanId: input.parentPlanId,
       createdBy: actor?.id ?? null,
+      externalIssuer: input.externalIssuer ?? null,
     });
     const taskIds = await store.insertTasks(tx, plan.id, input.tasks);
     const assignments: store.NewAssignment[] = [];
@@ -702,8 +768,8 @@ export async function importParsedPlan(
   const year = input.year ?? input.parsed.doc.year;
   if (!year) return { ok: false, reason: 'year' };
   const names = distinctUnitNames(input.parsed.tasks).map((n) => n.name);
-  const matches = await matchUnitNames(db, names, await unitCandidates(db, org.id));
-  const unknown = matches.filter((m) => m.orgId === null && !isGroupName(m.name)).map((m) => m.name);
+  const matches = await suggestUnits(db, org, names, await unitCandidates(db, org.id));
+  const unknown = matches.filter((m) => m.orgId === null && !m.group).map((m) => m.name);
   if (unknown.length > 0) return { ok: false, reason: 'units', names: unknown };
   const title = planTitleOf(input.parsed.doc.title, year);
   const { id } = await savePlan(db, null, {

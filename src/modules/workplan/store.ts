@@ -22,6 +22,8 @@ export interface WorkPlansTable {
   source_text: string | null;
   parent_plan_id: number | null;
   published: Generated<boolean>;
+  /** The issuer of an imported plan from outside the platform's tree (migration 0041), else null. */
+  external_issuer: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: number | null;
   created_at: Generated<Date>;
 }
@@ -88,7 +90,45 @@ declare module '../../platform/db/database.ts' {
     work_task_groups: WorkTaskGroupsTable;
     work_progress: WorkProgressTable;
     work_plan_progress: WorkPlanProgressTable;
+    work_unit_mappings: WorkUnitMappingsTable;
   }
+}
+
+/** A unit mapping an importing organisation chose (migration 0040); org_id null = a group name. */
+export interface WorkUnitMappingsTable {
+  id: Generated<number>;
+  owner_org_id: number;
+  name: string;
+  org_id: number | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+/** The unit mappings `ownerOrgId` chose on earlier imports, by name (null: kept as a group name). */
+export async function unitMappingsOf(db: Db, ownerOrgId: number): Promise<Map<string, number | null>> {
+  const rows = await db
+    .selectFrom('work_unit_mappings')
+    .select(['name', 'org_id'])
+    .where('owner_org_id', '=', ownerOrgId)
+    .execute();
+  return new Map(rows.map((r) => [r.name, r.org_id]));
+}
+
+/** Remembers (or re-points) the mappings chosen in one import. */
+export async function rememberUnitMappings(
+  tx: Db,
+  ownerOrgId: number,
+  entries: readonly { name: string; orgId: number | null }[],
+  by: number | null,
+): Promise<void> {
+  for (const e of entries)
+    await tx
+      .insertInto('work_unit_mappings')
+      .values({ owner_org_id: ownerOrgId, name: e.name, org_id: e.orgId, created_by: by })
+      .onConflict((oc) =>
+        oc.columns(['owner_org_id', 'name']).doUpdateSet({ org_id: e.orgId, created_by: by }),
+      )
+      .execute();
 }
 
 /** A published snapshot of a plan's progress (落实情况, `domain/publication.ts`). */
@@ -129,6 +169,7 @@ export type NewPlan = {
   sourceText: string | null;
   parentPlanId: number | null;
   createdBy: number | null;
+  externalIssuer?: string | null;
 };
 
 export function insertPlan(db: Db, v: NewPlan): Promise<WorkPlanRow> {
@@ -145,6 +186,7 @@ export function insertPlan(db: Db, v: NewPlan): Promise<WorkPlanRow> {
       source_text: v.sourceText,
       parent_plan_id: v.parentPlanId,
       created_by: v.createdBy,
+      external_issuer: v.externalIssuer ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

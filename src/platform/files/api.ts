@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { recordAudit } from '../audit/record.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { AppError } from '../http/errors.ts';
+import { normaliseText } from '../http/normalize.ts';
 import { fileResponse, idParam } from '../http/schemas.ts';
 import { requireActor } from '../http/session.ts';
 import type { ModuleContext } from '../module.ts';
@@ -32,7 +33,7 @@ export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
       const written: string[] = [];
       try {
         for await (const part of req.files()) {
-          const name = part.filename.normalize('NFC').slice(0, 200);
+          const name = normaliseText(part.filename).slice(0, 200) || '未命名文件';
           const blob = await writeBlob(config.dataDir, part.file);
           written.push(blob.sha256);
           const type = detectType(name, blob.head);

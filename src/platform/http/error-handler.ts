@@ -20,6 +20,12 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+/**
+ * SQLSTATEs a value from a request can cause when a schema let it through (text where a number is
+ * expected, a number out of range, a date that does not exist, NUL in text): answered as bad input.
+ */
+const BAD_VALUE_SQLSTATES = new Set(['22P02', '22003', '22007', '22008', '22021', '22001', '54000']);
+
 /** `/body/password` or `body.items.0.name` → `password` / `items.0.name` (the form field path). */
 function fieldPath(instancePath: string | undefined, missing?: unknown): string {
   const parts = (instancePath ?? '').split('/').filter(Boolean);
@@ -59,6 +65,11 @@ export function toErrorResponse(
       code = FASTIFY_CODES[e.code] ?? null;
     } else if (e.code === '23505') {
       code = 'DUPLICATE';
+    } else if (e.code === '23503') {
+      // A reference to a record that does not exist (an unknown unit chosen): the input's fault.
+      code = 'REFERENCE_NOT_FOUND';
+    } else if (typeof e.code === 'string' && BAD_VALUE_SQLSTATES.has(e.code)) {
+      code = 'BAD_REQUEST';
     } else if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
       code =
         e.statusCode === 404 ? 'NOT_FOUND' : e.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';

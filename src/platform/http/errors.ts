@@ -18,6 +18,7 @@ export const PLATFORM_ERRORS = {
   FORBIDDEN: { status: 403, message: '您没有权限进行此操作。' },
   NOT_FOUND: { status: 404, message: '您访问的内容不存在。' },
   CONFLICT: { status: 409, message: '数据已被修改或存在冲突，请刷新后重试。' },
+  REFERENCE_NOT_FOUND: { status: 400, message: '所选的记录不存在或已被删除，请刷新后重新选择。' },
   DUPLICATE: { status: 409, message: (p) => `${p.what ?? '该名称'}已存在。` },
   UPLOAD_TOO_LARGE: {
     status: 413,

@@ -10,7 +10,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Empty,
   Form,
   Input,
@@ -18,6 +17,7 @@ import {
   Popconfirm,
   Select,
   Space,
+  Tag,
   Typography,
   Upload,
 } from 'antd';
@@ -26,6 +26,7 @@ import { useState } from 'react';
 import { INTERPRETATION_KIND_LABELS } from '../../../modules/documents/domain/codes.ts';
 import { errorMessage } from '../../api/client.ts';
 import {
+  approveInterpretation,
   deleteInterpretation,
   fileUrl,
   type Interpretation,
@@ -34,9 +35,11 @@ import {
   saveInterpretation,
   uploadFiles,
 } from '../../api/documents.ts';
-import { formatDate, PICKER_DATE_FORMAT } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { DateInput } from '../DateInput.tsx';
 import { FormModal } from '../FormModal.tsx';
+import { BodyEditor } from './BodyEditor.tsx';
 import { mapOptions } from './meta.ts';
 
 interface Values {
@@ -82,18 +85,23 @@ function ImageField({ value, onChange }: { value?: number | null; onChange?: (v:
 
 /**
  * 解读材料 of a document: several per document (text, 图解, video link, Q&A, follow-up). A policy
- * document cannot be published until it has one (三同步).
+ * document cannot go for signature until it has one (三同步, 不解读不运转). After publication a new or
+ * changed interpretation (后续解读) waits for a reviewer's approval before the public sees it.
  */
 export function InterpretationsCard({
   documentId,
   kinds,
   editable,
+  canReview,
+  published,
   needsInterpretation,
   onChanged,
 }: {
   documentId: number;
   kinds: Record<string, string> | undefined;
   editable: boolean;
+  canReview: boolean;
+  published: boolean;
   needsInterpretation: boolean;
   onChanged: () => void;
 }) {
@@ -127,6 +135,17 @@ export function InterpretationsCard({
     onChanged();
   }
 
+  async function approve(item: Interpretation) {
+    try {
+      const done = await approveInterpretation(documentId, item.id);
+      message.success(`已审核通过并发布：${done.title}`);
+      loaded.reload();
+      onChanged();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
+
   async function remove(item: Interpretation) {
     try {
       await deleteInterpretation(documentId, item.id);
@@ -156,9 +175,14 @@ export function InterpretationsCard({
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title="政策性文件须与解读材料同步发布（三同步）"
-          description="添加至少一份解读材料后才能发布本文件。"
+          title="政策性文件须与解读材料同步起草、同步审签、同步发布（三同步）"
+          description="不解读不运转：添加至少一份解读材料后才能提交保密审查。"
         />
+      )}
+      {published && editable && (
+        <Typography.Paragraph type="secondary">
+          文件已发布：新增或修改的解读材料（后续解读）须经审核通过后公开，发布日期为审核通过之日。
+        </Typography.Paragraph>
       )}
       {items.length === 0 ? (
         <Empty description="暂无解读材料" image={Empty.PRESENTED_IMAGE_SIMPLE} />
@@ -167,8 +191,23 @@ export function InterpretationsCard({
           dataSource={items}
           renderItem={(item) => (
             <List.Item
-              actions={
-                editable
+              actions={[
+                ...(canReview && item.reviewStatus === 'pending'
+                  ? [
+                      <Popconfirm
+                        key="approve"
+                        title="审核通过这份后续解读并在门户网站发布？"
+                        okText="审核通过并发布"
+                        cancelText="取消"
+                        onConfirm={() => approve(item)}
+                      >
+                        <Button type="link" aria-label={`审核通过解读：${item.title}`}>
+                          审核通过
+                        </Button>
+                      </Popconfirm>,
+                    ]
+                  : []),
+                ...(editable
                   ? [
                       <Button
                         key="edit"
@@ -196,14 +235,15 @@ export function InterpretationsCard({
                         </Button>
                       </Popconfirm>,
                     ]
-                  : []
-              }
+                  : []),
+              ]}
             >
               <List.Item.Meta
                 title={
                   <Space wrap>
                     <span>{item.title}</span>
                     <Typography.Text type="secondary">{labels[item.kind] ?? item.kind}</Typography.Text>
+                    {item.reviewStatus === 'pending' && <Tag color="orange">{item.reviewStatusLabel}</Tag>}
                   </Space>
                 }
                 description={
@@ -267,7 +307,7 @@ export function InterpretationsCard({
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="bodyHtml" label={kind === 'qa' ? '说明（可选）' : '解读正文'}>
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} />
+          <BodyEditor aria-label={kind === 'qa' ? '说明（可选）' : '解读正文'} />
         </Form.Item>
         {kind === 'graphic' && (
           <Form.Item
@@ -319,7 +359,7 @@ export function InterpretationsCard({
           </Form.List>
         )}
         <Form.Item name="publishedDate" label="发布日期" extra="不填则随文件发布" style={{ marginTop: 16 }}>
-          <DatePicker format={PICKER_DATE_FORMAT} />
+          <DateInput />
         </Form.Item>
       </FormModal>
     </Card>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Form, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -11,7 +11,8 @@ import {
   type RelationKind,
   type RelationView,
 } from '../../api/documents.ts';
-import { formatDate, PICKER_DATE_FORMAT } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
+import { DateInput } from '../DateInput.tsx';
 import { FormModal } from '../FormModal.tsx';
 import { ValidityTag } from './DocTags.tsx';
 import { mapOptions } from './meta.ts';
@@ -184,7 +185,7 @@ export function RelationsCard({
           <DocumentPicker excludeId={doc.id} />
         </Form.Item>
         <Form.Item name="effectiveDate" label="生效日期" extra="不填则为本文件的施行日期">
-          <DatePicker format={PICKER_DATE_FORMAT} />
+          <DateInput />
         </Form.Item>
       </FormModal>
     </Card>

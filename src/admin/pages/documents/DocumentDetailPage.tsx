@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Descriptions,
   type DescriptionsProps,
   Empty,
@@ -44,13 +43,14 @@ import {
   versionOn,
 } from '../../api/documents.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { AttributeTag, StatusTag, ValidityTag } from '../../components/documents/DocTags.tsx';
 import { InterpretationsCard } from '../../components/documents/InterpretationsCard.tsx';
 import { useDocumentsMeta } from '../../components/documents/meta.ts';
 import { RelationsCard } from '../../components/documents/RelationsCard.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { formatDate, formatDateTime, PICKER_DATE_FORMAT } from '../../lib/format.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 
 const STEP_OF: Record<string, number> = { draft: 0, returned: 0, in_review: 1, approved: 2, published: 3 };
@@ -112,7 +112,7 @@ export function DocumentDetailPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const user = useCurrentUser();
   const { meta } = useDocumentsMeta();
   const loaded = useLoad(
@@ -247,6 +247,9 @@ export function DocumentDetailPage() {
     { key: 'themes', label: '特色主题', children: doc.themes.map((t) => t.name).join('、') || '—' },
     { key: 'written', label: '成文日期', children: formatDate(doc.writtenDate) },
     { key: 'published', label: '发布日期', children: formatDate(doc.publishedDate) },
+    ...(doc.status === 'published'
+      ? [{ key: 'signedBy', label: '签发人', children: doc.signedBy ?? '未记录（签发记录启用前发布）' }]
+      : []),
     { key: 'effective', label: '施行日期', children: formatDate(doc.effectiveDate) },
     {
       key: 'validity',
@@ -303,7 +306,23 @@ export function DocumentDetailPage() {
         <Button
           type="primary"
           disabled={busy === '发布'}
-          onClick={() => run('发布', () => publishDocument(doc.id))}
+          onClick={() =>
+            // 签发: publishing asks for the signer's confirmation; the server records who signed.
+            modal.confirm({
+              title: '确认签发并发布？',
+              content: (
+                <>
+                  <p>{`签发人：${user.displayName}`}</p>
+                  <p>
+                    发布后文件将在门户网站主动公开。请确认文件内容、公开属性和解读材料无误，签发记录将保存在文件记录中。
+                  </p>
+                </>
+              ),
+              okText: '确认签发并发布',
+              cancelText: '取消',
+              onOk: () => run('发布', () => publishDocument(doc.id)),
+            })
+          }
         >
           发布
         </Button>
@@ -451,6 +470,8 @@ export function DocumentDetailPage() {
             documentId={doc.id}
             kinds={meta?.interpretationKinds}
             editable={canDraft}
+            canReview={can(user, 'review')}
+            published={doc.status === 'published'}
             needsInterpretation={doc.needsInterpretation}
             onChanged={() => {
               setActionError(undefined);
@@ -522,12 +543,7 @@ export function DocumentDetailPage() {
             )}
             <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
               <label htmlFor="version-date">查看某日有效的文本</label>
-              <DatePicker
-                id="version-date"
-                format={PICKER_DATE_FORMAT}
-                value={versionDate}
-                onChange={(d) => void lookUpVersion(d)}
-              />
+              <DateInput id="version-date" value={versionDate} onChange={(d) => void lookUpVersion(d)} />
               {version &&
                 (version.inForce ? (
                   <Alert
@@ -596,7 +612,7 @@ export function DocumentDetailPage() {
           />
         </Form.Item>
         <Form.Item name="on" label="变更日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker format={PICKER_DATE_FORMAT} />
+          <DateInput />
         </Form.Item>
       </FormModal>
     </>

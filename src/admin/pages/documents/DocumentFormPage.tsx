@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Form,
   Input,
   Radio,
@@ -35,10 +34,11 @@ import {
   uploadFiles,
 } from '../../api/documents.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { BodyEditor } from '../../components/documents/BodyEditor.tsx';
 import { useDocumentsMeta } from '../../components/documents/meta.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { chinaToday, PICKER_DATE_FORMAT } from '../../lib/format.ts';
+import { chinaToday } from '../../lib/format.ts';
 import { applyFieldErrors } from '../../lib/formErrors.ts';
 import { toTreeOptions } from '../../lib/orgTree.ts';
 import { useLoad } from '../../lib/useLoad.ts';
@@ -285,12 +285,12 @@ function DocumentForm({
                 label="成文日期"
                 rules={[{ required: true, message: '请选择成文日期' }]}
               >
-                <DatePicker format={PICKER_DATE_FORMAT} style={{ width: '100%' }} />
+                <DateInput style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>
               <Form.Item name="effectiveDate" label="施行日期">
-                <DatePicker format={PICKER_DATE_FORMAT} style={{ width: '100%' }} />
+                <DateInput style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>

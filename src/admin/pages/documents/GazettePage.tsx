@@ -4,7 +4,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Drawer,
   Form,
   Input,
@@ -33,12 +32,13 @@ import {
   unpublishGazetteIssue,
   updateGazetteIssue,
 } from '../../api/documents.ts';
+import { DateInput, DateRangeInput } from '../../components/DateInput.tsx';
 import { EmptyText } from '../../components/documents/EmptyText.tsx';
 import { yearOptions } from '../../components/documents/meta.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ToneTag } from '../../components/RequestTags.tsx';
-import { chinaToday, formatDate, PICKER_DATE_FORMAT } from '../../lib/format.ts';
+import { chinaToday, formatDate } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 
 interface IssueValues {
@@ -260,9 +260,8 @@ function IssueDrawer({
           </Typography.Title>
           <Space style={{ marginBottom: 8 }}>
             <span id="gazette-range">发布日期</span>
-            <DatePicker.RangePicker
+            <DateRangeInput
               aria-labelledby="gazette-range"
-              format={PICKER_DATE_FORMAT}
               value={range}
               onChange={(v) => {
                 if (v?.[0] && v[1]) setRange([v[0], v[1]]);
@@ -455,7 +454,7 @@ export function GazettePage() {
           </Form.Item>
         </Space>
         <Form.Item name="issueDate" label="出版日期" rules={[{ required: true, message: '请选择出版日期' }]}>
-          <DatePicker format={PICKER_DATE_FORMAT} />
+          <DateInput />
         </Form.Item>
         <Form.Item
           name="title"

@@ -1,11 +1,16 @@
 import { Alert, Card, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type DocumentListItem, listDocuments } from '../../api/documents.ts';
+import {
+  type DocumentListItem,
+  listDocuments,
+  listPendingInterpretations,
+  type PendingInterpretation,
+} from '../../api/documents.ts';
 import { AttributeTag } from '../../components/documents/DocTags.tsx';
 import { EmptyText, scrollWhenRows } from '../../components/documents/EmptyText.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 
 const PAGE_SIZE = 20;
@@ -17,6 +22,22 @@ export function ReviewQueuePage() {
     () => listDocuments({ status: 'in_review', page, pageSize: PAGE_SIZE }),
     [page],
   );
+  const pending = useLoad(() => listPendingInterpretations(), []);
+  const pendingColumns: TableColumnsType<PendingInterpretation> = [
+    {
+      title: '解读标题',
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (t: string, i) => (
+        <Link to={`/documents/${i.documentId}`} title={t}>
+          {t}
+        </Link>
+      ),
+    },
+    { title: '解读形式', dataIndex: 'kindLabel', width: 110 },
+    { title: '所属文件', dataIndex: 'documentTitle', ellipsis: true },
+    { title: '提交时间', dataIndex: 'createdAt', width: 170, render: (d: string) => formatDateTime(d) },
+  ];
   const columns: TableColumnsType<DocumentListItem> = [
     {
       title: '标题',
@@ -61,6 +82,20 @@ export function ReviewQueuePage() {
             showTotal: (t) => `共 ${t} 件`,
             onChange: setPage,
           }}
+        />
+      </Card>
+      <Card title="待审核的后续解读" style={{ marginTop: 16 }}>
+        <Typography.Paragraph type="secondary">
+          文件发布后新增或修改的解读材料，审核通过后在门户网站公开，发布日期为审核通过之日。打开所属文件后在“解读材料”中审核。
+        </Typography.Paragraph>
+        {pending.error && <Alert type="error" showIcon title={pending.error} style={{ marginBottom: 16 }} />}
+        <Table<PendingInterpretation>
+          rowKey="id"
+          columns={pendingColumns}
+          dataSource={pending.data?.items ?? []}
+          loading={pending.loading}
+          pagination={false}
+          locale={{ emptyText: <EmptyText>没有待审核的后续解读</EmptyText> }}
         />
       </Card>
     </>

@@ -128,6 +128,10 @@ export function ThemesPage() {
           extra={admin && <Button onClick={() => setSettingsOpen(true)}>修改</Button>}
         >
           <p>{`索引号规则：${settings.data.indexPattern}`}</p>
+          <p style={{ color: 'rgba(0, 0, 0, 0.45)' }}>
+            按国家政府信息公开目录惯例，索引号由机构代码（统一社会信用代码）、主题分类、年份和流水号组成，如
+            11370800004234015Q-01-2026-00001。已生成的索引号不随规则改变。
+          </p>
           <p
             style={{ marginBottom: 0 }}
           >{`依申请公开、不予公开文件的复审周期：${settings.data.reviewIntervalMonths} 个月`}</p>
@@ -170,7 +174,7 @@ export function ThemesPage() {
         <Form.Item
           name="indexPattern"
           label="索引号规则"
-          extra="可用 {orgCode} 机构代码、{category} 类别、{year} 年份、{serial:5} 流水号（须含年份和流水号）"
+          extra="可用 {机构代码}（统一社会信用代码）、{主题分类}（两位数字，01 综合政务至 21 其他）、{体裁}（如 GF、TZ）、{年份}、{流水号:5}（5 位流水号）；须含年份和流水号"
           rules={[{ required: true, message: '请填写索引号规则' }]}
         >
           <Input maxLength={100} />

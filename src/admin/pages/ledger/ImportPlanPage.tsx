@@ -7,7 +7,6 @@ import {
   Checkbox,
   Col,
   Collapse,
-  DatePicker,
   Flex,
   Form,
   Input,
@@ -38,10 +37,11 @@ import {
   type UnitMatch,
 } from '../../api/workplan.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 import { LinkButton } from '../../components/ledger/LedgerTags.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ToneTag } from '../../components/RequestTags.tsx';
-import { chinaThisYear, formatDate, PICKER_DATE_FORMAT } from '../../lib/format.ts';
+import { chinaThisYear, formatDate } from '../../lib/format.ts';
 import { applyFieldErrors } from '../../lib/formErrors.ts';
 import { ORG_KIND_OPTIONS } from '../../lib/labels.ts';
 import { type OrgTreeOption, toTreeOptions } from '../../lib/orgTree.ts';
@@ -54,6 +54,8 @@ interface MetaForm {
   issuedDate?: Dayjs | null;
   year: number;
   orgId: number;
+  /** The issuer of an external plan (the province's): its units are kept verbatim, not mapped. */
+  externalIssuer?: string;
 }
 
 const META_FIELDS = ['title', 'docNumber', 'issuer', 'issuedDate', 'year', 'orgId'] as const;
@@ -163,8 +165,9 @@ export function ImportPlanPage() {
     const unitMappings: { name: string; orgId: number }[] = [];
     const createUnits: NewUnit[] = [];
     const missing: string[] = [];
+    const external = meta.externalIssuer?.trim() || null;
     for (const u of units) {
-      if (u.group) continue;
+      if (u.group || external) continue;
       const d = decisionOf(u);
       if (d.mode === 'map' && d.orgId) unitMappings.push({ name: u.name, orgId: d.orgId });
       else if (d.mode === 'create' && d.parentOrgId)
@@ -190,6 +193,7 @@ export function ImportPlanPage() {
         tasks: tasks.map(({ sourceLines: _lines, ...t }) => t),
         unitMappings,
         createUnits,
+        externalIssuer: external,
       });
       message.success(`已保存工作台账，共 ${tasks.length} 项任务`);
       navigate(`/ledger/plans/${id}`);
@@ -322,12 +326,21 @@ export function ImportPlanPage() {
                 </Col>
                 <Col xs={24} md={8} xl={6}>
                   <Form.Item name="issuedDate" label="成文日期">
-                    <DatePicker style={{ width: '100%' }} format={PICKER_DATE_FORMAT} />
+                    <DateInput style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8} xl={6}>
                   <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
                     <InputNumber<number> min={2000} max={2100} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12} xl={6}>
+                  <Form.Item
+                    name="externalIssuer"
+                    label="上级外部计划的发文机关"
+                    tooltip="导入省级等平台外机关的工作要点时填写（如山东省人民政府办公厅）：单位名称照录，不对应到本平台机构；本级计划可在“衔接上级计划”中与之对应。"
+                  >
+                    <Input maxLength={200} placeholder="本单位自己的计划不填" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8} xl={12}>
@@ -683,10 +696,9 @@ function TaskTable({
             label="完成时限原文"
             onChange={(x) => onUpdate(t.seq, { deadlineRaw: x.trim() || null })}
           />
-          <DatePicker
+          <DateInput
             size="small"
             aria-label={`第${t.seq}项的完成日期`}
-            format={PICKER_DATE_FORMAT}
             value={t.due ? dayjs(t.due) : null}
             placeholder="无具体日期"
             onChange={(d) => onUpdate(t.seq, { due: d ? d.format('YYYY-MM-DD') : null })}

@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { LinksPanel } from '../../../modules/workplan/admin/LinksPanel.tsx';
 import { errorMessage } from '../../api/client.ts';
 import {
   type AssignmentBrief,
@@ -394,6 +395,11 @@ export function PlanDetailPage() {
                   ) : (
                     <Spin />
                   ),
+                },
+                {
+                  key: 'links',
+                  label: '衔接上级计划',
+                  children: data ? <LinksPanel plan={data.plan} /> : <Spin />,
                 },
               ]
             : []),

@@ -271,8 +271,12 @@ function DeriveCard({ plan }: { plan: Plan }) {
   const { message } = App.useApp();
   const { orgs } = useOrgs();
   const counties = useMemo(
-    // A disabled county (停用) is not offered: no new plan is derived for it.
-    () => orgs.filter((o) => o.kind === 'county' && o.parentId === plan.orgId && !o.disabled),
+    // A disabled county (停用) is not offered: no new plan is derived for it. The province's plan (an
+    // external plan) goes down to the organisation that imported it.
+    () =>
+      plan.externalIssuer
+        ? orgs.filter((o) => o.id === plan.orgId)
+        : orgs.filter((o) => o.kind === 'county' && o.parentId === plan.orgId && !o.disabled),
     [orgs, plan],
   );
   const [county, setCounty] = useState<number>();

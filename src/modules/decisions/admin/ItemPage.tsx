@@ -19,6 +19,7 @@ import { applyFieldErrors } from '../../../admin/lib/formErrors.ts';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
 import { STEP_ARTICLES, STEP_LABELS, STEPS, type Step } from '../domain/steps.ts';
 import { decideItem, fetchItem, type ItemDetail, recordStep, type StepBody } from './api.ts';
+import { ItemEditButton } from './ItemEditDialog.tsx';
 
 type StepRow = ItemDetail['steps'][number];
 
@@ -57,27 +58,31 @@ export function ItemPage() {
       <PageTitle
         title={item.subject}
         extra={
-          item.canManage &&
-          item.status !== 'decided' && (
-            <Button
-              type="primary"
-              loading={busy}
-              onClick={async () => {
-                setBusy(true);
-                setActionError(undefined);
-                try {
-                  await decideItem(id);
-                  message.success('已确认决策');
-                  reload();
-                } catch (e) {
-                  setActionError(errorMessage(e));
-                } finally {
-                  setBusy(false);
-                }
-              }}
-            >
-              确认已决策
-            </Button>
+          item.canManage && (
+            <>
+              <ItemEditButton item={item} onSaved={reload} />{' '}
+              {item.status !== 'decided' && (
+                <Button
+                  type="primary"
+                  loading={busy}
+                  onClick={async () => {
+                    setBusy(true);
+                    setActionError(undefined);
+                    try {
+                      await decideItem(id);
+                      message.success('已确认决策');
+                      reload();
+                    } catch (e) {
+                      setActionError(errorMessage(e));
+                    } finally {
+                      setBusy(false);
+                    }
+                  }}
+                >
+                  确认已决策
+                </Button>
+              )}
+            </>
           )
         }
       />

@@ -52,6 +52,9 @@ export type ItemView = z.infer<typeof s.itemView>;
 export type ItemDetail = z.infer<typeof s.itemDetail>;
 export type ItemBody = z.input<typeof s.itemBody>;
 export type StepBody = z.input<typeof s.stepBody>;
+export type ItemUpdateBody = z.input<typeof s.itemUpdateBody>;
+export const updateItem = (id: number, b: ItemUpdateBody): Promise<ItemDetail> =>
+  api.put(`${base}/items/${id}`, b);
 export const listItems = (year: number): Promise<z.infer<typeof s.itemList>> =>
   api.get(`${base}/items`, { year });
 export const fetchItem = (id: number): Promise<ItemDetail> => api.get(`${base}/items/${id}`);
@@ -59,3 +62,31 @@ export const createItem = (b: ItemBody): Promise<ItemDetail> => api.post(`${base
 export const recordStep = (id: number, b: StepBody): Promise<ItemDetail> =>
   api.post(`${base}/items/${id}/steps`, b);
 export const decideItem = (id: number): Promise<ItemDetail> => api.post(`${base}/items/${id}/decide`);
+
+// Hearings, meetings with public representatives, open days and policy evaluations.
+import type * as p from '../participation.schemas.ts';
+
+export type EventView = z.infer<typeof p.eventView>;
+export type EventDetail = z.infer<typeof p.eventDetail>;
+export type EventBody = z.input<typeof p.eventBody>;
+export type EventUpdateBody = z.input<typeof p.eventUpdateBody>;
+export type EvaluationView = z.infer<typeof p.evaluationView>;
+export type EvaluationBody = z.input<typeof p.evaluationBody>;
+type EventAnswer = Promise<EventDetail>;
+export const listEvents = (): Promise<z.infer<typeof p.eventList>> => api.get(`${base}/events`);
+export const fetchEvent = (id: number): EventAnswer => api.get(`${base}/events/${id}`);
+export const createEvent = (b: EventBody): EventAnswer => api.post(`${base}/events`, b);
+export const updateEvent = (id: number, b: EventUpdateBody): EventAnswer =>
+  api.put(`${base}/events/${id}`, b);
+export const publishEvent = (id: number): EventAnswer => api.post(`${base}/events/${id}/publish`);
+export const drawEvent = (id: number, seed: string | null): EventAnswer =>
+  api.post(`${base}/events/${id}/draw`, { seed });
+export const selectParticipants = (id: number, signupIds: number[]): EventAnswer =>
+  api.post(`${base}/events/${id}/select`, { signupIds });
+export const publishList = (id: number): EventAnswer => api.post(`${base}/events/${id}/list`);
+export const saveOpinion = (signupId: number, opinion: string, answer: string): EventAnswer =>
+  api.post(`${base}/signups/${signupId}/opinion`, { opinion, answer });
+export const listEvaluations = (): Promise<z.infer<typeof p.evaluationList>> =>
+  api.get(`${base}/evaluations`);
+export const createEvaluation = (b: EvaluationBody): Promise<z.infer<typeof p.evaluationList>> =>
+  api.post(`${base}/evaluations`, b);

@@ -38,12 +38,13 @@ const HONEYPOT = 'website';
 
 type Opts = { db: Kysely<Database>; siteName: string };
 
-const idOf = (v: unknown): number | null => {
+/** A record id from a URL segment; null when it is not one (a forged or mistyped address). */
+export const idOf = (v: unknown): number | null => {
   const n = typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : Number.NaN;
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 };
 
-const paragraphs = (text: string): Html[] =>
+export const paragraphs = (text: string): Html[] =>
   text
     .split(/\r\n?|\n/)
     .map((l) => l.trim())
@@ -68,7 +69,7 @@ function columnBody(rows: store.ConsultationRow[], names: Map<number, string>, t
       ? html`<p class="muted">${empty}</p>`
       : html`<ul class="section-list">${items.map((r) => listItem(r, names.get(r.org_id) ?? '', today))}</ul>`;
   return html`<p class="lead">重大行政决策草案向社会公开征求意见。决策承办单位公布决策草案及其说明，明确提出意见的方式和期限；征求意见期限一般不少于30日（《重大行政决策程序暂行条例》第十五条）。征求意见结束后，公布意见收集和采纳情况。</p>
-<p><a class="button-link" href="${DECISIONS_PATH}/catalogue">重大行政决策事项目录</a></p>
+<p><a class="button-link" href="${DECISIONS_PATH}/catalogue">重大行政决策事项目录</a> <a class="button-link" href="${DECISIONS_PATH}/participation">听证会、列席会议和开放日</a> <a class="button-link" href="${DECISIONS_PATH}/evaluations">政策评估</a></p>
 <h2>正在征求意见</h2>
 ${list(open, '目前没有正在征求意见的决策草案。')}
 ${upcoming.length ? html`<h2>即将开始</h2>${list(upcoming, '')}` : null}
@@ -87,7 +88,8 @@ const FIELD_LABELS: Record<CommentField, string> = {
 const FIELDS: CommentField[] = ['article', 'content', 'name', 'contact'];
 const empty = (): FormValues => ({ name: '', contact: '', content: '', article: '' });
 
-function oneString(v: unknown): string {
+/** One field of a posted form (the first when repeated; '' when absent). */
+export function oneString(v: unknown): string {
   const first = Array.isArray(v) ? v[0] : v;
   return typeof first === 'string' ? first : '';
 }
@@ -164,14 +166,14 @@ function articleLabel(a: Article): string {
 }
 
 /** What the report may show of a comment or group: a member staff did not keep off the portal. */
-function publicText(unit: readonly store.CommentRow[]): string {
+function publicText(unit: readonly store.PublicCommentRow[]): string {
   return unit.find((c) => c.status !== 'hidden')?.content ?? '（该意见经审核不予公开）';
 }
 
-function feedbackReport(r: store.ConsultationRow, comments: store.CommentRow[]): Html | null {
+function feedbackReport(r: store.ConsultationRow, comments: store.PublicCommentRow[]): Html | null {
   if (!r.feedback_published_at) return null;
   // Groups of copies count once, with their number of senders (集中意见).
-  const units = new Map<number, store.CommentRow[]>();
+  const units = new Map<number, store.PublicCommentRow[]>();
   for (const c of comments) {
     const key = c.group_id ?? c.id;
     const u = units.get(key);
@@ -182,10 +184,10 @@ function feedbackReport(r: store.ConsultationRow, comments: store.CommentRow[]):
   const notAdopted = [...units.values()].filter(
     (u) =>
       u.length > 1 &&
-      (u[0] as store.CommentRow).feedback !== 'adopted' &&
-      (u[0] as store.CommentRow).feedback !== null,
+      (u[0] as store.PublicCommentRow).feedback !== 'adopted' &&
+      (u[0] as store.PublicCommentRow).feedback !== null,
   );
-  const decided = [...units.values()].filter((u) => (u[0] as store.CommentRow).feedback !== null);
+  const decided = [...units.values()].filter((u) => (u[0] as store.PublicCommentRow).feedback !== null);
   return html`<h2 id="feedback">意见采纳情况</h2>
 <p class="muted">发布日期：${formatChineseDate(new Date(new Date(r.feedback_published_at).getTime() + 8 * 3600_000).toISOString().slice(0, 10))}</p>
 <dl class="facts">
@@ -199,7 +201,7 @@ ${
   notAdopted.length
     ? html`<h3>集中意见未予采纳的理由</h3>
 <ul>${notAdopted.map((u) => {
-        const first = u[0] as store.CommentRow;
+        const first = u[0] as store.PublicCommentRow;
         return html`<li><p><strong>${u.length}人提出相同或相近意见（${FEEDBACK_LABELS[first.feedback as Feedback]}）：</strong>${publicText(u)}</p><p>理由：${first.feedback_reason ?? ''}</p></li>`;
       })}</ul>`
     : null
@@ -210,7 +212,7 @@ ${
 <caption>意见逐条采纳情况</caption>
 <thead><tr><th scope="col">意见摘要</th><th scope="col">人数</th><th scope="col">采纳情况</th><th scope="col">理由</th></tr></thead>
 <tbody>${decided.map((u) => {
-        const first = u[0] as store.CommentRow;
+        const first = u[0] as store.PublicCommentRow;
         const summary =
           [...publicText(u)].length > 80 ? `${[...publicText(u)].slice(0, 80).join('')}…` : publicText(u);
         return html`<tr><td>${summary}</td><td>${u.length}</td><td>${FEEDBACK_LABELS[first.feedback as Feedback]}</td><td>${first.feedback_reason ?? '—'}</td></tr>`;
@@ -223,7 +225,7 @@ ${
 function detailBody(
   r: store.ConsultationRow,
   orgName: string,
-  comments: store.CommentRow[],
+  comments: store.PublicCommentRow[],
   today: string,
   form: { values: FormValues; errors: FormError[]; csrf: string; notice?: Html | null },
 ): Html {
@@ -277,7 +279,10 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
     const r = id === null ? undefined : await store.findConsultation(db, id);
     const site = currentSiteOrgIds();
     if (!r || r.status === 'draft' || (site && !site.includes(r.org_id))) throw new AppError('NOT_FOUND');
-    const [names, comments] = await Promise.all([orgNames(), store.listComments(db, r.id)]);
+    const [names, comments] = await Promise.all([
+      orgNames(),
+      store.listPublicComments(db, r.id, r.feedback_published_at !== null),
+    ]);
     const csrf = req.cookies[CSRF_COOKIE] ?? '';
     // no-store: the page carries the CSRF token and what the visitor typed.
     return sendPortalPage(req, reply, {

@@ -49,6 +49,7 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   consultation_comments: '征集意见',
   decision_items: '决策事项',
   decision_steps: '决策程序步骤',
+  duty_records: '日常工作台账记录',
 };
 
 export function tableLabel(table: string): string {

@@ -70,22 +70,52 @@ test('先确定公开属性: no submission without the attribute; withheld needs
   assert.equal(decide(doc({ status: 'in_review', attribute: null }), 'approve').ok, false);
 });
 
-test('三同步: proactive policy documents need an interpretation to be published', () => {
+test('三同步 (不解读不运转): proactive policy documents need an interpretation to go for signature, approval and publication', () => {
+  const steps = [
+    ['draft', 'submit'],
+    ['returned', 'submit'],
+    ['in_review', 'approve'],
+    ['approved', 'publish'],
+  ] as const;
   for (const genre of ['rule', 'normative', 'opinion', 'measures', 'decision']) {
     assert.equal(needsInterpretation(genre), true, genre);
-    const d = decide(doc({ status: 'approved', genre }), 'publish');
-    assert.equal(d.ok ? null : d.code, 'DOC_INTERPRETATION_REQUIRED', genre);
-    assert.equal(decide(doc({ status: 'approved', genre, interpretationCount: 1 }), 'publish').ok, true);
+    for (const [status, action] of steps) {
+      const d = decide(doc({ status, genre }), action);
+      assert.equal(d.ok ? null : d.code, 'DOC_INTERPRETATION_REQUIRED', `${genre} ${action}`);
+      assert.equal(
+        decide(doc({ status, genre, interpretationCount: 1 }), action).ok,
+        true,
+        `${genre} ${action}`,
+      );
+    }
   }
   for (const genre of ['notice', 'announcement', 'letter', 'reply', 'report', 'bulletin', 'other'])
-    assert.equal(decide(doc({ status: 'approved', genre }), 'publish').ok, true, genre);
-  const refused = decide(doc({ status: 'approved', genre: 'rule' }), 'publish');
-  assert.equal(refused.ok ? '' : refused.params.genreLabel, '规章');
+    for (const [status, action] of steps)
+      assert.equal(decide(doc({ status, genre }), action).ok, true, `${genre} ${action}`);
+  // A withheld policy document is not published, so it needs no interpretation to be submitted.
+  assert.equal(
+    decide(
+      doc({
+        genre: 'normative',
+        attribute: 'on_request',
+        attributeGround: 'art13_scope',
+        attributeReason: '仅涉及特定对象',
+      }),
+      'submit',
+    ).ok,
+    true,
+  );
+  const refused = decide(doc({ genre: 'rule' }), 'submit');
+  assert.deepEqual(refused.ok ? null : [refused.params.genreLabel, refused.params.actionLabel], [
+    '规章',
+    '提交保密审查',
+  ]);
 });
 
 test('allowed actions follow the rules', () => {
   assert.deepEqual(allowedActions(doc({ attribute: null })), ['edit']);
   assert.deepEqual(allowedActions(doc()), ['edit', 'submit']);
+  assert.deepEqual(allowedActions(doc({ genre: 'normative' })), ['edit']);
   assert.deepEqual(allowedActions(doc({ status: 'in_review' })), ['approve', 'return']);
   assert.deepEqual(allowedActions(doc({ status: 'approved', genre: 'normative' })), []);
   assert.deepEqual(allowedActions(doc({ status: 'published' })), []);

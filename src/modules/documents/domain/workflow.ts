@@ -6,8 +6,8 @@
  *     └──── returned ◀───┘ (return with notes; edit, then submit again)
  *
  * 先确定公开属性，再运转呈签: a document cannot be submitted without its disclosure attribute, and
- * 依申请公开 / 不予公开 need a legal ground of the regulation plus a reason. 三同步: a policy document
- * published proactively needs at least one interpretation.
+ * 依申请公开 / 不予公开 need a legal ground of the regulation plus a reason. 三同步 (不解读不运转): a policy
+ * document to be published proactively needs at least one interpretation before it is submitted.
  */
 import {
   ATTRIBUTE_LABELS,
@@ -122,8 +122,10 @@ export function decide(doc: WorkflowDoc, action: WorkflowAction): Decision {
       };
     }
   }
+  // 不解读不运转: a proactive policy document goes for signature (送审), approval and publication only
+  // with its interpretation.
   if (
-    action === 'publish' &&
+    (action === 'submit' || action === 'approve' || action === 'publish') &&
     doc.attribute === 'proactive' &&
     needsInterpretation(doc.genre) &&
     doc.interpretationCount < 1
@@ -131,7 +133,11 @@ export function decide(doc: WorkflowDoc, action: WorkflowAction): Decision {
     return {
       ok: false,
       code: 'DOC_INTERPRETATION_REQUIRED',
-      params: { genre: doc.genre, genreLabel: GENRE_LABELS[doc.genre] ?? doc.genre },
+      params: {
+        genre: doc.genre,
+        genreLabel: GENRE_LABELS[doc.genre] ?? doc.genre,
+        actionLabel: ACTION_LABELS[action],
+      },
     };
   }
   return { ok: true, next: TO[action] };

@@ -227,7 +227,7 @@ export async function candidateItems(
       union all
       select docs.id, i.id, i.title, to_char(coalesce(i.published_date, docs.published_date), 'YYYY-MM-DD'),
         docs.org_name, docs.published_date, docs.id, i.id
-      from docs join interpretations i on i.document_id = docs.id
+      from docs join interpretations i on i.document_id = docs.id and i.review_status = 'published'
     ) x order by x.k1, x.k2, x.k3`.execute(db);
   return r.rows.map((x) => ({
     documentId: x.document_id,

@@ -85,6 +85,7 @@ export function defaultGuide(orgName: string, officeName: string): Html {
 <li><a href="${STATUTORY_PATH}">法定主动公开内容</a>：按《条例》第二十条规定的事项分栏目公开；</li>
 <li><a href="${DOCUMENTS_PATH}">政府文件</a>：规章、行政规范性文件和其他政府文件，及其政策解读；</li>
 <li><a href="${CATALOGUE_PATH}">主动公开目录</a>：主动公开政府信息的索引号、名称、内容概述和生成日期；</li>
+<li><a href="/gk/standards">政务公开事项标准目录</a>：按领域列明的公开事项、内容、依据、时限和渠道；<a href="/gk/targeted">定点、定向公开</a>：面向特定村（社区）或群体公开的信息；</li>
 <li><a href="/gk/apply">依申请公开</a>：申请的渠道、流程和要求。</li>
 </ul>
 <h2>三、获取方式</h2>
@@ -95,6 +96,7 @@ export function defaultGuide(orgName: string, officeName: string): Html {
 <p><a href="/gk/apply/form">在线提交政府信息公开申请</a></p>
 <h2>四、监督和救济</h2>
 <p>公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（《条例》第五十一条）。</p>
+<p><a href="/gk/complaint">在线投诉、举报</a></p>
 <h2>五、政府信息公开工作机构</h2>
 <p>${orgName}的政府信息公开工作机构为${officeName}，负责受理政府信息公开申请和有关咨询。</p>`;
 }
@@ -233,6 +235,7 @@ ${contact?.name === office.name ? officeBlock(contact) : null}`;
         s.stale ? html`<strong>超期未更新</strong>` : `按期更新（应于${formatChineseDate(s.dueOn)}前更新）`
       }</td></tr>`;
     })}</tbody></table>
+<p>另见：<a href="/gk/standards">政务公开事项标准目录</a>、<a href="/gk/targeted">定点、定向公开</a>。</p>
 <p><a href="${ENTERPRISES_PATH}">公共企事业单位信息公开</a></p>`;
     return sendPage(req, reply, {
       title,

@@ -107,7 +107,7 @@ export async function publicDocument(db: Db, id: number): Promise<PublicDocument
           from document_attachments a left join files f on f.id = a.file_id where a.document_id = d.id),
         'interpretations', (select json_agg(json_build_object('id', i.id, 'kind', i.kind, 'title', i.title,
             'publishedDate', to_char(i.published_date, 'YYYY-MM-DD')) order by i.published_date nulls first, i.id)
-          from interpretations i where i.document_id = d.id),
+          from interpretations i where i.document_id = d.id and i.review_status = 'published'),
         'relations', (select json_agg(x order by x."effectiveDate", x.id) from (
             select t.id, t.title, t.doc_number as "docNumber", r.kind,
               to_char(r.effective_date, 'YYYY-MM-DD') as "effectiveDate", 'outgoing' as direction
@@ -204,9 +204,10 @@ export async function publicInterpretation(
       d.title as document_title, d.doc_number, o.name as org_name,
       (select json_agg(json_build_object('id', s.id, 'kind', s.kind, 'title', s.title)
           order by s.published_date nulls first, s.id)
-        from interpretations s where s.document_id = d.id) as siblings
+        from interpretations s where s.document_id = d.id and s.review_status = 'published') as siblings
     from interpretations i join documents d on d.id = i.document_id join orgs o on o.id = d.org_id
-    where i.id = ${interpretationId} and i.document_id = ${documentId} and ${PUBLIC_DOC}`.execute(db);
+    where i.id = ${interpretationId} and i.document_id = ${documentId} and i.review_status = 'published'
+      and ${PUBLIC_DOC}`.execute(db);
   const x = r.rows[0];
   if (!x) return undefined;
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
@@ -248,9 +249,8 @@ export async function publicFile(
       : await sql<{ name: string; mime: string; sha256: string; size: number }>`
           select f.name, f.mime, f.sha256, f.size from interpretations i
           join files f on f.id = i.image_file_id join documents d on d.id = i.document_id
-          where i.id = ${ref.interpretationId} and i.document_id = ${documentId} and ${PUBLIC_DOC}`.execute(
-          db,
-        );
+          where i.id = ${ref.interpretationId} and i.document_id = ${documentId}
+            and i.review_status = 'published' and ${PUBLIC_DOC}`.execute(db);
   return r.rows[0];
 }
 

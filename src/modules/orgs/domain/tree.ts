@@ -32,3 +32,35 @@ export function subtreeIds(nodes: readonly TreeNode[], rootId: number): Set<numb
 export function wouldCycle(nodes: readonly TreeNode[], id: number, newParentId: number | null): boolean {
   return newParentId !== null && subtreeIds(nodes, id).has(newParentId);
 }
+
+/** The root above `id` (itself when it has no parent); null for an id not in the tree. */
+export function rootOf(nodes: readonly TreeNode[], id: number): number | null {
+  const parent = new Map(nodes.map((n) => [n.id, n.parentId]));
+  if (!parent.has(id)) return null;
+  let at = id;
+  for (let i = 0; i <= nodes.length; i++) {
+    const up = parent.get(at);
+    if (up === null || up === undefined) return at;
+    at = up;
+  }
+  return null;
+}
+
+/**
+ * Whether someone who administers the organisations `managed` (their subtree) may change the place or the
+ * kind of `org` (move it to `newParentId`, detach it, change what it is). DERIVED (the tree is the
+ * platform's: a unit's place in it belongs to whoever administers the unit above):
+ * - only the administrator of its parent: `org`'s parent is in `managed` — so nobody moves, detaches or
+ *   re-kinds the organisation at the top of their own scope (a department's administrator cannot take
+ *   its department out of the city);
+ * - it stays in the tree and in that administrator's subtree: the new parent is not null and in `managed`.
+ */
+export function canRestructure(
+  managed: ReadonlySet<number>,
+  org: { parentId: number | null },
+  newParentId: number | null,
+): boolean {
+  return (
+    org.parentId !== null && managed.has(org.parentId) && newParentId !== null && managed.has(newParentId)
+  );
+}

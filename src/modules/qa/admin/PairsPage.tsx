@@ -5,7 +5,6 @@ import {
   Button,
   Form,
   Input,
-  InputNumber,
   Modal,
   Select,
   Space,
@@ -21,6 +20,7 @@ import { useLoad } from '../../../admin/lib/useLoad.ts';
 import { PAIR_STATUS_LABELS, PAIR_STATUSES, type PairStatus } from '../domain/pairs.ts';
 import { can } from '../domain/policies.ts';
 import { actOnPair, createPair, listPairs, type Pair, type PairInput, updatePair } from './api.ts';
+import { PairFields } from './PairFields.tsx';
 
 type FormValues = { question: string; answer: string; documentId: number; clause?: string; topics?: string };
 
@@ -161,28 +161,7 @@ export function PairsPage() {
         onCancel={() => setEditing(undefined)}
       >
         <Form form={form} layout="vertical">
-          <Form.Item
-            name="question"
-            label="问题"
-            rules={[{ required: true, message: '请填写问题' }, { max: 200 }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="answer"
-            label="答复"
-            rules={[{ required: true, message: '请填写答复' }, { max: 4000 }]}
-          >
-            <Input.TextArea rows={5} />
-          </Form.Item>
-          <Form.Item
-            name="documentId"
-            label="关联文件编号"
-            extra="政府文件库中该文件的编号（文件页面地址中的数字）。"
-            rules={[{ required: true, message: '请填写关联文件' }]}
-          >
-            <InputNumber min={1} style={{ width: 200 }} />
-          </Form.Item>
+          <PairFields />
           <Form.Item name="clause" label="条款">
             <Input placeholder="例如：第二条" />
           </Form.Item>

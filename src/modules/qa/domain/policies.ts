@@ -10,10 +10,23 @@
  *   administrators and the office for any (DERIVED: a department answers for its own policies).
  * - `pair.review` (publish or return a submitted pair): reviewers, approvers, administrators and the office
  *   (DERIVED: review before publication, as documents' 保密审查).
+ * - `routed.manage` (the routing queue: confirm or reassign the unit, review and send answers, the due-days
+ *   setting; read the asker's contact) and `consultation.write` (enter or import consultation records,
+ *   suggest a frequent question into 政策问答库): administrators and the office (DERIVED: the office runs the
+ *   portal's Q&A and answers for what is sent to citizens).
+ * - `routed.answer` (answer a routed question): staff of the unit it is assigned to; administrators and the
+ *   office for any (DERIVED: a department answers for its own policies).
  */
 import type { Role } from '../../../platform/roles.ts';
 
-export type QaAction = 'ask' | 'reindex' | 'pair.write' | 'pair.review';
+export type QaAction =
+  | 'ask'
+  | 'reindex'
+  | 'pair.write'
+  | 'pair.review'
+  | 'routed.manage'
+  | 'routed.answer'
+  | 'consultation.write';
 
 export function can(
   actor: { role: Role; orgId?: number } | null,
@@ -31,5 +44,10 @@ export function can(
       return central || (subject !== undefined && subject.orgId === actor.orgId);
     case 'pair.review':
       return central || actor.role === 'reviewer' || actor.role === 'approver';
+    case 'routed.manage':
+    case 'consultation.write':
+      return central;
+    case 'routed.answer':
+      return central || (subject !== undefined && subject.orgId === actor.orgId);
   }
 }

@@ -152,7 +152,13 @@ function FiguresCard({ d }: { d: ReportDetail }) {
         {TABLE4_GROUPS.flatMap((g, gi) =>
           TABLE4_CELL_LABELS.map((l, i) => (
             <Descriptions.Item key={`${g.kind}-${l}`} label={`${g.label}·${l}`}>
-              {d.figures.table4[gi * 5 + i]}
+              <FigureLink
+                orgId={d.orgId}
+                year={d.year}
+                cell={{ table: 'table4', row: g.kind, column: i }}
+                value={d.figures.table4[gi * 5 + i]}
+                label={`表四 ${g.parent ?? ''}${g.label}·${l}`}
+              />
             </Descriptions.Item>
           )),
         )}

@@ -25,7 +25,7 @@ export async function computeReports(db: Db, agencies: readonly Agency[], year: 
     requestsModule.stats?.(db, { year, groups, tables: ['requests.report'] }) ?? [],
     documentsModule.stats?.(db, { year, groups, tables: ['documents.genres'] }) ?? [],
     manualFiguresOf(db, ids, year),
-    store.reviewsOf(db, ids, year),
+    store.table4Cases(db, ids, year),
     store.reportsOfYear(db, year - 1),
     pastFours(db, ids, year - 1),
   ]);
@@ -44,7 +44,6 @@ export async function computeReports(db: Db, agencies: readonly Agency[], year: 
       documents.get(key) ?? [],
       manual.filter((m) => m.org_id === a.org.id),
       reviews.filter((r) => r.org_id === a.org.id),
-      year,
     );
     // As `computeReport`: last year's frozen row 四, else the one entered for it as a past year.
     const four =

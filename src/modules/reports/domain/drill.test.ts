@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { statsCellOf } from './drill.ts';
+import { isDrillable, statsCellOf, table4CellOf } from './drill.ts';
 import { TABLE3_ROW_KEYS } from './tables.ts';
 
 test('table 二: the documents module’s genre rows and columns; the hand-entered rows are not drillable', () => {
@@ -36,4 +36,25 @@ test('table 三: each row from requests.report (三（七） all concluded), eac
   }
   // Every row of table 三 can be opened.
   for (const key of TABLE3_ROW_KEYS) assert.ok(statsCellOf({ table: 'table3', row: key, column: 6 }), key);
+});
+
+test('table 四: each kind a row, each of its five cells a result or the group’s 总计; nothing else', () => {
+  const rows: [row: string, column: number, expected: string | null][] = [
+    ['review', 0, 'review upheld'],
+    ['review', 1, 'review corrected'],
+    ['direct-suit', 2, 'direct-suit other'],
+    ['suit-after-review', 3, 'suit-after-review pending'],
+    ['suit-after-review', 4, 'suit-after-review all'],
+    ['review', 5, null],
+    ['lawsuit', 0, null],
+    ['一', 0, null],
+  ];
+  for (const [row, column, expected] of rows) {
+    const c = table4CellOf({ table: 'table4', row, column });
+    assert.equal(c && `${c.kind} ${c.result ?? 'all'}`, expected, `${row} ${column}`);
+    assert.equal(isDrillable({ table: 'table4', row, column }), expected !== null, `${row} ${column}`);
+  }
+  // Table 四's rows are not stats cells, and other tables' rows are not register cells.
+  assert.equal(statsCellOf({ table: 'table4', row: 'review', column: 0 }), null);
+  assert.equal(table4CellOf({ table: 'table3', row: '一', column: 0 }), null);
 });

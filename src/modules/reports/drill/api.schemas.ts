@@ -11,8 +11,8 @@ const year = z.coerce
 export const recordsQuery = z.object({
   orgId: recordId,
   year,
-  table: z.enum(DRILL_TABLES, '请选择表二或表三'),
-  /** The row key: 'rule'/'normative' (表二), '一', '二', '三(一)' … '三(七)', '四' (表三). */
+  table: z.enum(DRILL_TABLES, '请选择表二、表三或表四'),
+  /** The row key: 'rule'/'normative' (表二), '一', '二', '三(一)' … '三(七)', '四' (表三), a review kind (表四). */
   row: z.string('请选择行').min(1, '请选择行').max(20, '行不正确'),
   /** The column's index (0-based) in the table as printed. */
   column: z.coerce.number('列不正确').int('列不正确').min(0, '列不正确').max(6, '列不正确'),

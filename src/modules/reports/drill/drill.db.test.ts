@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { orgIdByName } from '../../../../test/helpers/factories.ts';
 import { insertCaseRow } from '../../../../test/helpers/request-cases.ts';
-import { TABLE3_ROW_KEYS } from '../domain/tables.ts';
+import { REVIEW_KINDS, TABLE3_ROW_KEYS } from '../domain/tables.ts';
 
 let t: TestApp;
 let city: number;
@@ -114,6 +114,65 @@ test('each computed figure of tables 二 and 三 opens to as many records as it 
     ['测试文件1', '测试文件2'],
   );
   assert.equal(issued.frozen, false);
+});
+
+test('each figure of table 四 opens to the register entries it counts, by the result at the end of the year', async () => {
+  const review = (
+    kind: (typeof REVIEW_KINDS)[number],
+    filed: string,
+    result: 'upheld' | 'corrected' | 'other' | 'pending',
+    decided: string | null,
+    caseNo: string,
+  ) => ({
+    org_id: education,
+    kind,
+    case_no: caseNo,
+    filed_on: filed,
+    organ: '济宁市人民政府',
+    result,
+    decided_on: decided,
+  });
+  await t.db
+    .insertInto('report_reviews')
+    .values([
+      review('review', '2025-02-10', 'upheld', '2025-04-01', '济政复〔2025〕1号'),
+      review('review', '2025-03-10', 'corrected', '2025-05-20', '济政复〔2025〕2号'),
+      // Decided after the year: still 尚未审结 in 2025's table.
+      review('review', '2025-11-10', 'upheld', '2026-01-15', '济政复〔2025〕3号'),
+      review('direct-suit', '2025-06-01', 'pending', null, '（2025）鲁0811行初5号'),
+      // Filed the year before: not in 2025's table.
+      review('review', '2024-12-01', 'other', '2025-01-20', '济政复〔2024〕9号'),
+    ])
+    .execute();
+  const office = await t.as('t_office');
+  const report = (await office.get(`/api/reports/${education}/2025`)).json();
+  assert.deepEqual(report.figures.table4.slice(0, 10), [1, 1, 0, 1, 3, 0, 0, 0, 1, 1]);
+  let listed = 0;
+  for (const [k, kind] of REVIEW_KINDS.entries())
+    for (let column = 0; column < 5; column++) {
+      const res = await office.get(
+        `/api/report-records?orgId=${education}&year=2025&table=table4&row=${kind}&column=${column}`,
+      );
+      assert.equal(res.statusCode, 200, res.body);
+      const r = res.json();
+      assert.equal(r.total, report.figures.table4[k * 5 + column], `表四 ${kind} ${column}`);
+      assert.equal(r.items.length, r.total);
+      listed += r.total;
+    }
+  assert.equal(listed, 8, 'each entry once in its cell and once in its group’s 总计');
+  const pending = (
+    await office.get(`/api/report-records?orgId=${education}&year=2025&table=table4&row=review&column=3`)
+  ).json();
+  assert.deepEqual(
+    pending.items.map((i: { title: string; date: string }) => [i.title, i.date]),
+    [['行政复议 · 济政复〔2025〕3号 · 尚未审结', '2025-11-10']],
+  );
+  assert.equal(pending.items[0].link, `/report-registers?tab=reviews&orgId=${education}&year=2025`);
+  const bad = await office.get(
+    `/api/report-records?orgId=${education}&year=2025&table=table4&row=一&column=0`,
+  );
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().error.code, 'REPORT_NOT_DRILLABLE');
 });
 
 test('a hand-entered figure cannot be opened; an agency not seen is not found', async () => {

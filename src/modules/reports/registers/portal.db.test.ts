@@ -96,3 +96,21 @@ test('without the CSRF field the visitor keeps what was typed; after 5 an hour t
   assert.equal(statuses.at(-1), 429, String(statuses));
   assert.match((await post({ _csrf: token, orgId: 'x' })).body, /请求过于频繁/);
 });
+
+test('the form is linked where a citizen looks: the guide, the 依申请公开 column; an application fills itself in', async () => {
+  for (const path of ['/gk/guide', '/gk/apply']) {
+    const page = await citizen.get(path);
+    assert.equal(page.statusCode, 200, path);
+    assert.match(page.body, /<a href="\/gk\/complaint">在线投诉、举报<\/a>/, path);
+  }
+  const filled = await citizen.get(
+    `/gk/complaint?caseNo=${encodeURIComponent('JN-2025-0001')}&orgId=${education}`,
+  );
+  assert.equal(filled.statusCode, 200);
+  assert.match(filled.body, /name="caseNo"[^>]*value="JN-2025-0001"/);
+  assert.match(filled.body, new RegExp(`<option value="${education}" selected`));
+  // A malformed query is ignored, never an error.
+  const odd = await citizen.get('/gk/complaint?orgId=abc&caseNo=');
+  assert.equal(odd.statusCode, 200);
+  assert.doesNotMatch(odd.body, /selected/);
+});

@@ -153,9 +153,13 @@ export async function complaintPages(app: FastifyInstance, opts: { db: Kysely<Da
   }
 
   const schema = { response: { 200: htmlPage } };
-  app.get(COMPLAINT_PATH, { schema }, async (req, reply) =>
-    showForm(req, reply, 200, readValues({ kind: 'complaint' }), []),
-  );
+  // Linked from an application's progress page: ?caseNo=…&orgId=… fill in the application and its agency.
+  app.get(COMPLAINT_PATH, { schema }, async (req, reply) => {
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    const caseNo = one(q.caseNo).trim().slice(0, 100);
+    const orgId = /^\d{1,9}$/.test(one(q.orgId)) ? one(q.orgId) : '';
+    return showForm(req, reply, 200, readValues({ kind: 'complaint', caseNo, orgId }), []);
+  });
 
   app.post(
     COMPLAINT_PATH,

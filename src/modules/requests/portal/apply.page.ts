@@ -25,7 +25,9 @@ const body = html`<h2>申请须知</h2>
 <p>您可以通过本平台在线提交政府信息公开申请。提交后页面会显示跟踪码和查询密码，凭此可以随时查询办理进度。</p>
 <p><a class="button-link" href="${FORM_PATH}">在线填写申请表</a></p>
 <p><a href="${TRACK_PATH}">已提交申请？查询办理进度</a></p>
-</div>`;
+</div>
+<h2>投诉举报</h2>
+<p>认为行政机关在政府信息公开工作中侵犯您的合法权益的，可以<a href="/gk/complaint">在线投诉、举报</a>，也可以依法申请行政复议或者提起行政诉讼（条例第五十一条）。</p>`;
 
 export async function applyPage(app: FastifyInstance, opts: { siteName: string }) {
   const page = renderPageVariants({

@@ -100,6 +100,8 @@ test('the right pair shows 待确认收到, no deadline yet, and the withdraw fo
   assert.match(b, /<input type="hidden" name="intent" value="withdraw">/);
   assert.match(b, new RegExp(`<input type="hidden" name="code" value="${c.code}">`));
   assert.doesNotMatch(b, new RegExp(c.password), 'the password is never echoed');
+  // The complaints form, filled in with this application (条例第五十一条).
+  assert.match(b, /<a href="\/gk\/complaint\?caseNo=[^"&]+&amp;orgId=\d+">就本申请投诉、举报<\/a>/);
 });
 
 test('what the citizen types is normalised: lower case, spaces, full-width characters', async () => {

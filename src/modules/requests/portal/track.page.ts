@@ -310,6 +310,7 @@ ${pause}
 ${stage === 'awaiting-correction' ? correctionSection(t, csrf, code, extras.correction ?? { text: '', errors: {} }) : null}
 ${extras.letters?.length && extras.letterToken ? lettersSection(extras.letters, extras.letterToken) : null}
 ${open ? withdrawForm(csrf, code) : null}
+<p>对办理有异议？可以<a href="/gk/complaint?caseNo=${encodeURIComponent(r.case_no ?? '')}&amp;orgId=${r.org_id}">就本申请投诉、举报</a>，也可以依法申请行政复议或者提起行政诉讼（条例第五十一条）。</p>
 <p><a href="${TRACK_PATH}">查询其他申请</a></p>`;
 }
 

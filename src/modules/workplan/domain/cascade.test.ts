@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addressesCounties, rollup, selectCountyTasks } from './cascade.ts';
+import { addressesCounties, rollup, selectCountyTasks, selectDerivedTasks } from './cascade.ts';
 
 test('group names that address the counties', () => {
   const table: [string, boolean][] = [
@@ -33,6 +33,16 @@ test('cascade selection: county groups or the county itself, in table order', ()
     selectCountyTasks(tasks, county).map((t) => t.id),
     [2, 3, 5],
   );
+  // From an external plan (the province's), the importing city takes every task, in table order.
+  const rows: [external: boolean, ids: number[]][] = [
+    [false, [2, 3, 5]],
+    [true, [1, 2, 3, 4, 5]],
+  ];
+  for (const [external, ids] of rows)
+    assert.deepEqual(
+      selectDerivedTasks(tasks, county, external).map((t) => t.id),
+      ids,
+    );
 });
 
 test('roll-up of a derived task', () => {

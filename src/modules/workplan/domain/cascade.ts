@@ -42,6 +42,19 @@ export function selectCountyTasks<T extends CascadeSource>(tasks: readonly T[], 
     .sort((a, b) => a.seq - b.seq);
 }
 
+/**
+ * The tasks a derived plan takes: from an external plan (the province's, imported by the city) every task
+ * goes to the organisation that imported it — the province's plan is addressed to the cities as a whole;
+ * from a city plan, a county's tasks (selectCountyTasks).
+ */
+export function selectDerivedTasks<T extends CascadeSource>(
+  tasks: readonly T[],
+  orgId: number,
+  parentIsExternal: boolean,
+): T[] {
+  return parentIsExternal ? [...tasks].sort((a, b) => a.seq - b.seq) : selectCountyTasks(tasks, orgId);
+}
+
 export const ROLLUP_STATUSES = ['not_started', 'in_progress', 'done', 'ongoing', 'unassigned'] as const;
 export type RollupStatus = (typeof ROLLUP_STATUSES)[number];
 export const ROLLUP_LABELS: Record<RollupStatus, string> = {

@@ -838,3 +838,48 @@ test('hostile: a row with a stray extra cell keeps the columns of the others and
   );
   assert.deepEqual(plan.warnings, ['第4行有文字未能归入任何字段，请核对：多余的文字']);
 });
+
+test('plain text, one row per line: a header label over two columns (工作任务 then an empty cell) is two levels', () => {
+  const text = [
+    '关于印发2025年政务公开工作要点的通知',
+    '附件',
+    '序号\t工作任务\t\t具体要求\t责任单位\t完成时限',
+    '1\t一、深化重点领域信息公开\t（一）推进财政信息公开\t按规定公开预决算\t市财政局\t2025年6月底前',
+    '2\t一、深化重点领域信息公开\t（二）推进教育信息公开\t公开招生政策\t市教育局\t2025年9月底前',
+    '3\t二、加强平台建设\t（三）优化政府网站\t完善栏目设置\t市大数据中心\t长期坚持',
+  ].join('\n');
+  const plan = parsePlanText(text);
+  assert.deepEqual(
+    plan.tasks.map((t) => [t.section, t.task, t.requirement, t.responsibleUnits.join('、')]),
+    [
+      ['一、深化重点领域信息公开', '（一）推进财政信息公开', '按规定公开预决算', '市财政局'],
+      ['一、深化重点领域信息公开', '（二）推进教育信息公开', '公开招生政策', '市教育局'],
+      ['二、加强平台建设', '（三）优化政府网站', '完善栏目设置', '市大数据中心'],
+    ],
+  );
+});
+
+test('the red header (发文机关标志 “…人民政府办公室文件”) is not the notice’s title', () => {
+  for (const red of [
+    '济宁市人民政府办公室文件',
+    '济 宁 市 人 民 政 府 办 公 室 文 件',
+    '济宁市人民政府文件',
+  ]) {
+    const text = [
+      red,
+      '济政办字〔2025〕12号',
+      '济宁市人民政府办公室',
+      '关于印发济宁市2025年政务公开工作要点的通知',
+      '各县（市、区）人民政府，市政府各部门：',
+      '附件',
+      '序号\t工作任务\t具体要求\t责任单位\t完成时限',
+      '1\t推进财政信息公开\t按规定公开预决算\t市财政局\t2025年6月底前',
+    ].join('\n');
+    const plan = parsePlanText(text);
+    assert.equal(plan.doc.title, '关于印发济宁市2025年政务公开工作要点的通知', red);
+    assert.equal(plan.doc.docNumber, '济政办字〔2025〕12号');
+    // Without a 关于… title line, the red header is still not taken for one.
+    const bare = text.replace('关于印发济宁市2025年政务公开工作要点的通知', '济宁市2025年政务公开工作要点');
+    assert.equal(parsePlanText(bare).doc.title, '济宁市2025年政务公开工作要点', `${red} (no 关于)`);
+  }
+});

@@ -2,6 +2,8 @@
 import { parseNumber } from '../domain/deadlines.ts';
 import type { ParsedDoc } from './model.ts';
 
+/** The red header (发文机关标志): “济宁市人民政府办公室文件”, the issuer's name followed by 文件. */
+const RED_HEADER = /^[\u4e00-\u9fa5（）()]{2,40}文件$/;
 const DOC_TYPE = /(通知|意见|方案|要点|办法|规定|细则|计划|函|决定|报告|批复|通报|分解表|任务表|清单|台账)$/;
 const ORG =
   /^[\u4e00-\u9fa5（）()]{2,30}(人民政府|办公室|办公厅|委员会|管委会|管理委员会|局|厅|委|办|中心|领导小组)$/;
@@ -60,6 +62,7 @@ export function readNotice(noticeLines: readonly string[], trailerLines: readonl
         !/[：:。；;]$/.test(l) &&
         !DOC_NUMBER.test(l) &&
         !ORG.test(l) &&
+        !RED_HEADER.test(l) &&
         !DATE_LINE.test(l) &&
         !/^[（(]/.test(l),
     );
@@ -86,6 +89,11 @@ export function readNotice(noticeLines: readonly string[], trailerLines: readonl
   if (!issuer) {
     const before = titleAt >= 0 ? lines.slice(0, titleAt) : [];
     issuer = before.find((l) => ORG.test(l)) ?? null;
+  }
+  if (!issuer) {
+    // The red header names the issuer: 济宁市人民政府办公室文件 → 济宁市人民政府办公室.
+    const red = head.find((l) => RED_HEADER.test(l))?.replace(/文件$/, '');
+    if (red && ORG.test(red)) issuer = red;
   }
   const printed = trailerLines.map(squash).find((l) => /印发$/.test(l) && DATE_ANY.test(l));
   if (printed) {

@@ -53,6 +53,9 @@ function findHeader(lines: readonly string[]): HeaderHit | null {
         const leadingTab = line.startsWith('\t');
         const cells = (leadingTab ? parts.slice(1) : parts).map((p) => p.trim());
         while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+        // A label over two columns (工作任务 then an empty cell) names both, as a merged header cell of
+        // .docx/.xlsx does (grid.ts): two task columns are a section column and a task column.
+        for (let k = 1; k < cells.length; k++) if (cells[k] === '') cells[k] = cells[k - 1] as string;
         return { kind: 'rows', cells, start: i, end: i, leadingTab };
       }
       if (line.startsWith('\t') && nonEmpty.length === 1 && headerKind(nonEmpty[0] as string)) {

@@ -114,8 +114,15 @@ function ReviewsTab() {
   const { message } = App.useApp();
   const agencies = useAgencies();
   const years = useYears();
-  const [filter, setFilter] = useState<{ orgId?: number; year?: number; result?: ReviewResult }>({
-    year: chinaThisYear(),
+  // A figure of table 四 opens the register on its agency and year (?orgId=…&year=…).
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<{ orgId?: number; year?: number; result?: ReviewResult }>(() => {
+    const orgId = Number(params.get('orgId'));
+    const year = Number(params.get('year'));
+    return {
+      year: Number.isInteger(year) && year > 2000 ? year : chinaThisYear(),
+      ...(Number.isInteger(orgId) && orgId > 0 ? { orgId } : {}),
+    };
   });
   const { data, loading, error, reload } = useLoad(() => listRegisterReviews(filter), [filter]);
   const [editing, setEditing] = useState<RegisterReview | 'new' | null>(null);

@@ -1,0 +1,20 @@
+import type { ModuleManifest } from '../../platform/module.ts';
+import { enterprisesApi } from './api.ts';
+import { ENTERPRISES_AUDIT_LABELS } from './audit.ts';
+import { enterprisesBenchmarks } from './benchmarks.ts';
+import { ENTERPRISES_ERRORS } from './errors.ts';
+import { enterprisesPortal } from './portal.ts';
+import { seedEnterprisesDemo } from './seeds.ts';
+import { enterprisesStats } from './stats.ts';
+
+/** 政策找人: 一企一档, policy conditions, matching with reasons, pushes and their funnel, policy packages. */
+export const enterprisesModule: ModuleManifest = {
+  name: 'enterprises',
+  errors: ENTERPRISES_ERRORS,
+  auditLabels: ENTERPRISES_AUDIT_LABELS,
+  benchmarks: enterprisesBenchmarks,
+  api: enterprisesApi,
+  portal: enterprisesPortal,
+  seed: seedEnterprisesDemo,
+  stats: enterprisesStats,
+};
