@@ -9,6 +9,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MODULES } from '../src/modules.ts';
+import { CLI_HELP_TARGET_MS, formatCliHelp, runCliHelpBench } from './cli-help.bench.ts';
+import { CONSOLE_TARGET_MS } from './console.bench.ts';
 import { formatHttpFigure, HOME_TARGET_RPS, type HttpResult, runHttpBench } from './http.bench.ts';
 import {
   formatStartup,
@@ -38,6 +40,8 @@ benchmarks and their targets are declared in their manifests (\`benchmarks\`).
 | Reminder sweep (\`bench/reminders.bench.ts\`) | One sweep over 50,000 open cases on PGlite. | < 5 s |
 | Document search (\`bench/search.bench.ts\`) | 100,000 synthetic documents of 2–5 KB Chinese text (\`bench/search-corpus.ts\`, seeded; \`SEARCH_DOCS\` to scale); indexing throughput, then 50 representative queries × 3 runs after a warm-up; PGlite, and PostgreSQL with \`PG=1\`. | p95 < 150 ms (PGlite), < 50 ms (PostgreSQL) |
 | Portal document page (\`bench/documents-portal.bench.ts\`) | Requests per second for \`GET /gk/documents/:id\` (anonymous visitor) cycling through 50 published demo documents; 50 connections, 10 s after a 2 s warm-up. | ≥ 1,000 req/s |
+| CLI help (\`bench/cli-help.bench.ts\`) | Wall time of \`node src/cli.ts --help\` (spawn to exit); median of 5 runs after a warm-up. | < 1 s |
+| Console pages (\`bench/console.bench.ts\`) | The built console in Debian's Chromium (playwright-core), signed in as the administrator: per main route, a full page load in a new tab until the page's content is visible and no spinner is left; median of 3 after a warm-up visit. Includes a plan of 2,000 tasks × 50 units: its 统计看板 (dashboard) and its 任务清单 (task list). | < 1 s per route |
 | Ledger import and dashboard (\`bench/workplan.bench.ts\`) | A generated 2,000-row .xlsx task table parsed, its units matched and the plan saved; then the dashboard of a plan with 2,000 tasks each assigned to 50 units (100,000 assignments), 200 runs, PGlite. | import < 3 s; dashboard p95 < 200 ms |
 
 The load generator and the server share the machine, as they would on a small single-server
@@ -106,6 +110,22 @@ try {
   rows.push({ name: 'Start-up to first /healthz', result: 'failed to run', target: '≤ 3 s', ok: false });
 }
 
+console.log('▶ CLI --help (5 runs)…');
+try {
+  const help = runCliHelpBench();
+  console.log(`  ${formatCliHelp(help)}`);
+  rows.push({
+    name: '`gongkai --help` (median of 5)',
+    result: `${Math.round(help.medianMs)} ms (runs: ${help.runsMs.map((ms) => Math.round(ms)).join(', ')} ms)`,
+    target: '< 1 s',
+    ok: help.medianMs < CLI_HELP_TARGET_MS,
+  });
+} catch (error) {
+  failed = true;
+  console.error('  CLI --help bench failed:', error);
+  rows.push({ name: '`gongkai --help`', result: 'failed to run', target: '< 1 s', ok: false });
+}
+
 console.log('▶ HTTP (2 × (2 s warm-up + 10 s), 50 connections)…');
 let httpResult: HttpResult | null = null;
 try {
@@ -160,6 +180,29 @@ function runScript(
       );
     });
   });
+}
+
+console.log('▶ console pages in Chromium…');
+{
+  const build = await runScript('scripts/build-admin.ts');
+  const r = build.error ? build : await runScript('bench/console.bench.ts');
+  const lines = r.lines.filter((l) => l.startsWith('console '));
+  for (const l of lines) console.log(`  ${l}`);
+  if (r.error || lines.length === 0) {
+    failed = true;
+    console.error(`  console bench failed: ${r.error ?? 'no result line'}`);
+    rows.push({ name: 'Console pages', result: 'failed to run', target: '< 1 s', ok: false });
+  }
+  for (const l of lines) {
+    const m = /^console (.+): median (\d+) ms to a usable page \(runs: ([^;]+);/.exec(l);
+    if (!m) continue;
+    rows.push({
+      name: `Console: ${m[1]}`,
+      result: `${m[2]} ms (runs: ${m[3]})`,
+      target: '< 1 s',
+      ok: Number(m[2]) < CONSOLE_TARGET_MS,
+    });
+  }
 }
 
 for (const m of MODULES) {

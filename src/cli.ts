@@ -1,16 +1,8 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { HELP } from './cli.help.ts';
 import { loadConfig } from './config.ts';
-import { startServer } from './main.ts';
-import { MODULES } from './modules.ts';
-import { prepareData } from './platform/bootstrap.ts';
-import { type CommandHandler, commandContext, UsageError } from './platform/commands.ts';
-import { BackupFormatError, backup, restore } from './platform/db/backup.ts';
-import { DataDirLockedError, lockDataDir } from './platform/db/lock.ts';
-import { MigrationError } from './platform/db/migrate.ts';
-import { type OpenedDb, openAndMigrate } from './platform/db/open.ts';
-import { AppError, describeError } from './platform/http/errors.ts';
+import type { CommandHandler } from './platform/commands.ts';
+import type { OpenedDb } from './platform/db/open.ts';
 import { setClock } from './platform/time.ts';
 
 /**
@@ -18,31 +10,23 @@ import { setClock } from './platform/time.ts';
  * other first word belongs to the module whose manifest declares it (`commands`), which also gives its
  * lines of this help.
  */
-const PLATFORM_HELP = `  serve                      启动平台（门户、管理后台、接口），默认 http://localhost:8080
-  migrate                    执行待执行的数据库迁移
-  backup FILE                备份数据库与上传文件（一致性快照）
-  restore FILE               从备份恢复（会替换现有数据）
-  db-reset --yes             清空数据库（仅用于开发演示）`;
-
 const PLATFORM_COMMANDS = ['serve', 'migrate', 'backup', 'restore', 'db-reset', 'help'];
 
-const HELP = `公开 Gongkai 政务公开工作平台 — 命令行
-
-用法 usage: gongkai <命令> [选项]
-
-${[PLATFORM_HELP, ...MODULES.flatMap((m) => (m.commands ? [m.commands.help] : []))].join('\n\n')}
-
-环境变量 environment: PORT（默认 8080）, GONGKAI_DATA（默认 ./data）, DATABASE_URL（使用 PostgreSQL）
-`;
-
-/** Module commands by their first word, with their module's help; a module may not take a platform word. */
-const MODULE_COMMANDS = new Map<string, { handler: CommandHandler; help: string }>();
-for (const m of MODULES) {
-  for (const [name, handler] of Object.entries(m.commands?.handlers ?? {})) {
-    if (PLATFORM_COMMANDS.includes(name))
-      throw new Error(`module ${m.name} declares the platform command ${name}`);
-    MODULE_COMMANDS.set(name, { handler, help: m.commands?.help ?? '' });
+/**
+ * Module commands by their first word, with their module's help; a module may not take a platform word.
+ * Loaded with the modules, only when a command needs them: `gongkai --help` loads neither (`cli.help.ts`).
+ */
+async function moduleCommands(): Promise<Map<string, { handler: CommandHandler; help: string }>> {
+  const { MODULES } = await import('./modules.ts');
+  const commands = new Map<string, { handler: CommandHandler; help: string }>();
+  for (const m of MODULES) {
+    for (const [name, handler] of Object.entries(m.commands?.handlers ?? {})) {
+      if (PLATFORM_COMMANDS.includes(name))
+        throw new Error(`module ${m.name} declares the platform command ${name}`);
+      commands.set(name, { handler, help: m.commands?.help ?? '' });
+    }
   }
+  return commands;
 }
 
 const HELP_FLAGS = ['--help', '-h'];
@@ -66,6 +50,7 @@ function parseArgsMistake(err: unknown): string | undefined {
 }
 
 async function withDb<T>(work: (db: OpenedDb) => Promise<T>): Promise<T> {
+  const { openAndMigrate } = await import('./platform/db/open.ts');
   const handle = await openAndMigrate(loadConfig());
   try {
     return await work(handle);
@@ -76,7 +61,14 @@ async function withDb<T>(work: (db: OpenedDb) => Promise<T>): Promise<T> {
 
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  const moduleCommand = command === undefined ? undefined : MODULE_COMMANDS.get(command);
+  if (command === undefined || HELP_FLAGS.includes(command) || command === 'help') {
+    console.log(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  const { UsageError, commandContext } = await import('./platform/commands.ts');
+  const moduleCommand = PLATFORM_COMMANDS.includes(command)
+    ? undefined
+    : (await moduleCommands()).get(command);
   if (moduleCommand) {
     // `gongkai user add --help`: the module's lines of the help, never a parse error.
     if (args.some((a) => HELP_FLAGS.includes(a))) {
@@ -84,6 +76,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     try {
+      const { MODULES } = await import('./modules.ts');
       return await moduleCommand.handler(args, commandContext(loadConfig(), MODULES));
     } catch (err) {
       const mistake = parseArgsMistake(err);
@@ -92,13 +85,8 @@ export async function runCli(argv: string[]): Promise<number> {
     }
   }
   switch (command) {
-    case undefined:
-    case '--help':
-    case '-h':
-    case 'help':
-      console.log(HELP);
-      return command === undefined ? 2 : 0;
     case 'serve': {
+      const { startServer } = await import('./main.ts');
       const server = await startServer(loadConfig());
       const stop = async () => {
         await server.close();
@@ -119,6 +107,7 @@ export async function runCli(argv: string[]): Promise<number> {
       const file = args[0];
       if (!file) throw new UsageError('用法 usage: gongkai backup FILE');
       const config = loadConfig();
+      const { backup } = await import('./platform/db/backup.ts');
       await withDb(async ({ db }) => {
         const r = await backup(db, config.dataDir, path.resolve(file));
         console.log(`备份完成 / backup written: ${file}（${r.rows} 行数据，${r.files} 个文件）`);
@@ -129,6 +118,9 @@ export async function runCli(argv: string[]): Promise<number> {
       const file = args[0];
       if (!file) throw new UsageError('用法 usage: gongkai restore FILE');
       const config = loadConfig();
+      const { restore } = await import('./platform/db/backup.ts');
+      const { prepareData } = await import('./platform/bootstrap.ts');
+      const { MODULES } = await import('./modules.ts');
       await withDb(async ({ db }) => {
         const r = await restore(db, config.dataDir, path.resolve(file));
         await prepareData(db, MODULES, false);
@@ -141,10 +133,13 @@ export async function runCli(argv: string[]): Promise<number> {
         throw new UsageError('这会删除全部数据。确认请加 --yes / this deletes all data: add --yes');
       const config = loadConfig();
       if (config.databaseUrl) {
+        const { sql } = await import('kysely');
         await withDb(async ({ db }) => {
           await sql`drop schema public cascade; create schema public`.execute(db);
         });
       } else {
+        const { rm } = await import('node:fs/promises');
+        const { lockDataDir } = await import('./platform/db/lock.ts');
         const release = await lockDataDir(config.dataDir);
         await rm(path.join(config.dataDir, 'pglite'), { recursive: true, force: true });
         await rm(path.join(config.dataDir, 'files'), { recursive: true, force: true });
@@ -165,6 +160,16 @@ export async function main(argv: string[]): Promise<void> {
     const code = await runCli(argv);
     if (code >= 0) process.exitCode = code;
   } catch (err) {
+    // The error classes come from modules already loaded by the command that threw.
+    const [{ UsageError }, { DataDirLockedError }, { BackupFormatError }, { MigrationError }, errors] =
+      await Promise.all([
+        import('./platform/commands.ts'),
+        import('./platform/db/lock.ts'),
+        import('./platform/db/backup.ts'),
+        import('./platform/db/migrate.ts'),
+        import('./platform/http/errors.ts'),
+      ]);
+    const { AppError, describeError } = errors;
     if (
       err instanceof UsageError ||
       err instanceof DataDirLockedError ||

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { Flex, Spin } from 'antd';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
 import type { Role } from '../platform/roles.ts';
 import { UnderConstruction } from './components/UnderConstruction.tsx';
@@ -53,4 +54,35 @@ export function underConstruction(
       { path: entry.path, element: <UnderConstruction title={entry.title} sentence={entry.sentence} /> },
     ],
   };
+}
+
+/**
+ * A console page loaded on its first visit, as its own chunk: the console's first load carries only the
+ * shell, and each page's code (and the libraries only it uses) comes with the page. Used in a module's
+ * `admin/index.tsx` in place of a static import, so its routes keep their `element: <Page />`:
+ * `const DocumentsPage = lazyPage(() => import('./DocumentsPage.tsx'), 'DocumentsPage');`
+ */
+export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string>(
+  load: () => Promise<M>,
+  name: K,
+): ComponentType {
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  function LazyPage() {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <Page />
+      </Suspense>
+    );
+  }
+  LazyPage.displayName = name;
+  return LazyPage;
+}
+
+/** Shown in the shell while a page's code is fetched. */
+function PageLoading() {
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: 240 }}>
+      <Spin size="large" description="页面加载中…" />
+    </Flex>
+  );
 }

@@ -1,13 +1,17 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
-import { FullPageSpin } from './components/FullPageSpin.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
+import { lazyPage } from './module.tsx';
 import { ADMIN_MODULES } from './modules.tsx';
-import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
-/** The console's pages: the shell's own (login, home, not found) and every module's (`modules.tsx`). */
+const HomePage = lazyPage(() => import('./pages/HomePage.tsx'), 'HomePage');
+
+/**
+ * The console's pages: the shell's own (login, home, not found) and every module's (`modules.tsx`).
+ * Pages other than the login are loaded on first visit (`lazyPage`), each as its own chunk.
+ */
 const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   ...ADMIN_MODULES.flatMap((m) => m.publicRoutes ?? []),
@@ -18,8 +22,6 @@ const routes: RouteObject[] = [
         <AppShell />
       </RequireAuth>
     ),
-    // Shown while a lazily loaded page of the first address is fetched.
-    hydrateFallbackElement: <FullPageSpin />,
     children: [
       { index: true, element: <HomePage /> },
       ...ADMIN_MODULES.flatMap((m) => m.routes ?? []),

@@ -24,7 +24,6 @@ export default defineConfig({
             },
             // Charts of the statistics page only (loaded with that page).
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 15 },
-            { name: 'antd', test: /node_modules[\\/]/, priority: 10 },
           ],
         },
       },

@@ -1,24 +1,24 @@
-// The console's one ECharts wrapper. Only the chart types and components used are registered, to keep
-// the bundle small; pages that chart are loaded on first visit, so echarts comes with them.
-import { BarChart, type BarSeriesOption, PieChart, type PieSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  type GridComponentOption,
-  LegendComponent,
-  type LegendComponentOption,
-  TooltipComponent,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+// The console's one ECharts wrapper. ECharts is loaded on the first chart drawn (a dynamic import, its
+// own chunk), with only the chart types and components used, so a page with a chart draws its other
+// content without waiting for it.
 
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+import { Spin } from 'antd';
+import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption, EChartsType } from 'echarts/core';
+import { useEffect, useRef, useState } from 'react';
 
 /** The options a chart may use: bars and pies, with grid, tooltip and legend. */
-export type ChartOption = echarts.ComposeOption<
+export type ChartOption = ComposeOption<
   BarSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
 >;
+
+let echartsLoading: Promise<typeof import('echarts/core')> | undefined;
+
+function loadEcharts(): Promise<typeof import('echarts/core')> {
+  echartsLoading ??= import('./echarts.setup.ts').then((m) => m.echarts);
+  return echartsLoading;
+}
 
 /** An ECharts chart (SVG), resized with its box; `label` describes it for screen readers. */
 export function EChart({
@@ -31,22 +31,33 @@ export function EChart({
   height?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.EChartsType | undefined>(undefined);
+  const [chart, setChart] = useState<EChartsType>();
   useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const instance = echarts.init(el, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
+    let disposed = false;
+    let cleanup: (() => void) | undefined;
+    loadEcharts().then((echarts) => {
+      const el = box.current;
+      if (disposed || !el) return;
+      const instance = echarts.init(el, undefined, { renderer: 'svg' });
+      const observer = new ResizeObserver(() => instance.resize());
+      observer.observe(el);
+      setChart(instance);
+      cleanup = () => {
+        observer.disconnect();
+        instance.dispose();
+      };
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = undefined;
+      disposed = true;
+      cleanup?.();
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;
+    chart?.setOption(option, true);
+  }, [chart, option]);
+  return (
+    <Spin spinning={!chart} description="正在加载图表…">
+      <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />
+    </Spin>
+  );
 }

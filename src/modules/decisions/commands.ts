@@ -3,13 +3,10 @@ import { readFile } from 'node:fs/promises';
 import type { ModuleCommands } from '../../platform/commands.ts';
 import { UsageError } from '../../platform/commands.ts';
 import { AppError, describeError } from '../../platform/http/errors.ts';
+import { HELP } from './commands.help.ts';
 import { clusterTexts } from './domain/cluster.ts';
 import { CONTENT_HEADER, columnOf, type TextSheet } from './domain/import.ts';
 import { readTextLines, readXlsxSheet } from './sheet.ts';
-
-const HELP = `  decisions cluster 文件 [--json]
-                             重复意见分组：读取 .xlsx（“意见内容”列）或 .txt（每行一条意见），
-                             输出每组的人数、代表意见和成员行号（行号按文件中的行计）`;
 
 export type ClusterOutput = { clusters: { size: number; representative: string; members: number[] }[] };
 

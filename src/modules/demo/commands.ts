@@ -1,9 +1,8 @@
 /** `gongkai demo remove [--json]`: delete every demo record, all or nothing. */
 import { type CommandContext, type ModuleCommands, UsageError } from '../../platform/commands.ts';
 import { AppError, describeError } from '../../platform/http/errors.ts';
+import { HELP } from './commands.help.ts';
 import { removeDemo } from './service.ts';
-
-const HELP = `  demo remove [--json]       删除全部演示数据（本单位数据仍引用演示数据时不删除并列出）`;
 
 async function demo(args: string[], ctx: CommandContext): Promise<number> {
   const [sub, ...rest] = args;

@@ -10,6 +10,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { chinaToday } from '../../platform/time.ts';
 import { countOrgs, listOrgs } from '../orgs/index.ts';
+import { HELP } from './commands.help.ts';
 import { storeFile } from './content.service.ts';
 import { insertAttachment } from './content.store.ts';
 import { parseDocNumber } from './domain/doc-number.ts';
@@ -23,10 +24,6 @@ import { updateDocument } from './store.ts';
 const USAGE =
   '用法 usage: gongkai docs add FILE [--title T] [--doc-number N] [--org 机构] [--written 日期] [--publish] --json\n' +
   '           gongkai docs search "关键词" [--limit N] --json';
-
-const HELP = `  docs add FILE [--title T] [--doc-number N] [--org 机构] [--written 日期] [--publish] --json
-                             从 .txt/.docx/.pdf 文件新增政府文件
-  docs search "关键词" [--limit N] --json   检索政府文件库`;
 
 /** The context's withDb, on a data folder prepared as the first start does if it was never started. */
 function withPreparedDb<T>(ctx: CommandContext, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {

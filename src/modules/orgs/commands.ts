@@ -3,14 +3,10 @@ import { parseArgs } from 'node:util';
 import type { ModuleCommands } from '../../platform/commands.ts';
 import { UsageError } from '../../platform/commands.ts';
 import { randomPassword } from '../../platform/http/passwords.ts';
+import { HELP } from './commands.help.ts';
 import { isRole, ROLE_LABELS, ROLES } from './domain/roles.ts';
 import { createUser, updateUser } from './service.ts';
 import { findUserByUsername, listOrgs } from './store.ts';
-
-const HELP = `  user add --username U --name 姓名 --role 角色 --org 机构名称或编号 [--password P]
-                             新增工作人员账号（不给密码则随机生成并显示一次）
-  user passwd --username U   为账号生成新的随机密码并显示一次
-  角色 roles: ${ROLES.map((r) => `${r}=${ROLE_LABELS[r]}`).join(', ')}`;
 
 function need(values: Record<string, unknown>, name: string): string {
   const v = values[name];

@@ -4,14 +4,9 @@ import { parseArgs } from 'node:util';
 import type { CommandHandler, ModuleCommands } from '../../platform/commands.ts';
 import { UsageError } from '../../platform/commands.ts';
 import { AppError, describeError } from '../../platform/http/errors.ts';
+import { HELP } from './import.commands.help.ts';
 import { type ImportReport, importOrgs, importUsers } from './import.service.ts';
 import { readSheet } from './import.xlsx.ts';
-
-const HELP = `  orgs import FILE.xlsx [--dry-run] [--json]
-                             从表格导入机构（全部正确才保存；--dry-run 只检查不保存）
-  users import FILE.xlsx [--dry-run] [--json]
-                             从表格导入用户（新账号的初始密码只显示一次）
-  --json 输出 {"created": N, "updated": N, "errors": [{"row", "message"}]}（用户导入另有 "passwords"）`;
 
 function importCommand(what: 'orgs' | 'users'): CommandHandler {
   return async (args, { withDb }) => {

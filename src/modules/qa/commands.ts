@@ -4,13 +4,11 @@ import type { Kysely } from 'kysely';
 import { type CommandContext, type ModuleCommands, UsageError } from '../../platform/commands.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { countOrgs } from '../orgs/index.ts';
+import { HELP } from './commands.help.ts';
 import { ask, refreshIndex } from './service.ts';
 
 const USAGE =
   '用法 usage: gongkai qa ask "问题" [--limit 3] --json\n' + '           gongkai qa reindex [--full] --json';
-
-const HELP = `  qa ask "问题" [--limit 3] --json   从现行有效的政策文件中回答问题（政策问答）
-  qa reindex [--full] --json         重建政策问答的段落索引`;
 
 function withPreparedDb<T>(ctx: CommandContext, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   return ctx.withDb(async (db) => {

@@ -4,11 +4,11 @@ import type { Kysely } from 'kysely';
 import type { ModuleCommands } from '../../platform/commands.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError, describeError } from '../../platform/http/errors.ts';
+import { HELP } from './commands.help.ts';
 import { TABLE3_COLUMNS, TABLE3_ROWS } from './domain/tables.ts';
 import { type Computed, computeReport, findAgency } from './service.ts';
 
 const USAGE = '用法 usage: gongkai report compute --org 机构名称或编号 --year 年度 [--json]';
-const HELP = '  report compute --org 机构 --year Y [--json]  计算该机关年度报告表二、表三、表四数据并校验';
 
 /** The `--json` shape: table3 by row key (seven numbers each), table2, table4 (15 numbers), checks. */
 export function reportToJson({ figures, checks }: Computed) {

@@ -3,13 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { CommandContext, ModuleCommands } from '../../platform/commands.ts';
 import { formatChineseDate } from '../calendar/index.ts';
+import { HELP } from './commands.help.ts';
 import { type ParsedPlan, PlanParseError, parsePlanFile } from './importers/index.ts';
 import { importParsedPlan } from './service.ts';
 
 const USAGE = '用法 usage: gongkai plan parse FILE [--year Y] --json | plan import FILE --org ORG [--year Y]';
-
-const HELP = `  plan parse FILE [--year Y] --json        解析工作任务分解表（.txt/.docx/.xlsx），不保存
-  plan import FILE --org 机构 [--year Y]   导入为该机构的年度工作台账`;
 
 /** The `--json` shape of `plan parse` (requirement without whitespace, no source text). */
 export function planToJson(plan: ParsedPlan) {

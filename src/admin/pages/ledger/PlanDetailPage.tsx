@@ -20,10 +20,17 @@ import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LinksPanel } from '../../../modules/workplan/admin/LinksPanel.tsx';
 import { errorMessage } from '../../api/client.ts';
-import { exportPlan, getPlan, type PlanTask, publishProgress, updatePlan } from '../../api/workplan.ts';
+import {
+  type AssignmentBrief,
+  exportPlan,
+  getPlan,
+  type PlanTask,
+  publishProgress,
+  updatePlan,
+} from '../../api/workplan.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
 import { AssignmentDrawer, Deadline } from '../../components/ledger/AssignmentDrawer.tsx';
-import { AssignmentLine } from '../../components/ledger/LedgerTags.tsx';
+import { AssignmentLine, LinkButton } from '../../components/ledger/LedgerTags.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ToneTag } from '../../components/RequestTags.tsx';
 import { formatDate } from '../../lib/format.ts';
@@ -66,6 +73,30 @@ function matches(t: PlanTask, filter: string, keyword: string): boolean {
   }
 }
 
+/** Units shown in a task's cell before 展开: a task given to every unit would otherwise fill a screen. */
+const UNITS_SHOWN = 8;
+
+/** A task's responsible units, the first few and the rest on demand. */
+function UnitLines({
+  assignments,
+  onOpen,
+}: {
+  assignments: PlanTask['assignments'];
+  onOpen: (a: AssignmentBrief) => void;
+}) {
+  const [all, setAll] = useState(false);
+  const shown = all ? assignments : assignments.slice(0, UNITS_SHOWN);
+  const hidden = assignments.length - shown.length;
+  return (
+    <>
+      {shown.map((a) => (
+        <AssignmentLine key={a.id} a={a} onOpen={onOpen} />
+      ))}
+      {hidden > 0 && <LinkButton onClick={() => setAll(true)}>展开其余 {hidden} 个单位</LinkButton>}
+    </>
+  );
+}
+
 function SectionTitle({ children }: { children: ReactNode }) {
   return (
     <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
@@ -82,7 +113,13 @@ export function PlanDetailPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'tasks';
-  const { data, loading, error, reload } = useLoad(() => getPlan(id), [id]);
+  // The plan with every task and every unit's part is a large answer (100,000 parts for 2,000 tasks ×
+  // 50 units); opened on 统计看板, the dashboard's small answer is drawn first and the plan loaded after it.
+  const [planWanted, setPlanWanted] = useState(tab !== 'dashboard');
+  const { data, loading, error, reload } = useLoad(
+    () => (planWanted ? getPlan(id) : Promise.resolve(undefined)),
+    [id, planWanted],
+  );
   const [drawer, setDrawer] = useState<number>();
   const [filter, setFilter] = useState('all');
   const [keyword, setKeyword] = useState('');
@@ -174,11 +211,10 @@ export function PlanDetailPage() {
       width: 260,
       render: (_, t) => (
         <>
-          {t.assignments
-            .filter((a) => a.role === 'responsible')
-            .map((a) => (
-              <AssignmentLine key={a.id} a={a} onOpen={(x) => setDrawer(x.id)} />
-            ))}
+          <UnitLines
+            assignments={t.assignments.filter((a) => a.role === 'responsible')}
+            onOpen={(x) => setDrawer(x.id)}
+          />
           {t.groups.map((g) => (
             <div key={g}>
               <ToneTag tone="grey">{g}</ToneTag>
@@ -256,8 +292,8 @@ export function PlanDetailPage() {
         }
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Spin spinning={loading && !data} description="正在加载…">
-        {plan && (
+      <Spin spinning={(loading || !planWanted) && !data} description="正在加载…">
+        {plan ? (
           <Card style={{ marginBottom: 16 }}>
             <Descriptions
               size="small"
@@ -272,89 +308,103 @@ export function PlanDetailPage() {
               ]}
             />
           </Card>
-        )}
-        {data && (
-          <Tabs
-            activeKey={tab}
-            onChange={(key) => {
-              const next = new URLSearchParams(params);
-              if (key === 'tasks') next.delete('tab');
-              else next.set('tab', key);
-              setParams(next, { replace: true });
-            }}
-            items={[
-              {
-                key: 'tasks',
-                label: '任务清单',
-                children: (
-                  <Card title={<SectionTitle>任务清单（共 {data.tasks.length} 项）</SectionTitle>}>
-                    <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-                      <Select
-                        aria-label="筛选任务"
-                        style={{ width: 200 }}
-                        value={filter}
-                        options={FILTERS}
-                        onChange={setFilter}
-                      />
-                      <Input.Search
-                        aria-label="搜索任务、要求或单位"
-                        placeholder="搜索任务、要求或单位"
-                        allowClear
-                        style={{ width: 280 }}
-                        onSearch={setKeyword}
-                      />
-                    </Flex>
-                    <Table<PlanTask>
-                      rowKey="id"
-                      size="small"
-                      bordered
-                      columns={columns}
-                      dataSource={tasks}
-                      pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-                      scroll={{ x: 1450 }}
-                      locale={{
-                        emptyText: <Typography.Text type="secondary">没有符合条件的任务</Typography.Text>,
-                      }}
-                    />
-                  </Card>
-                ),
-              },
-              ...(overseer
-                ? [
-                    {
-                      key: 'dashboard',
-                      label: '统计看板',
-                      children: (
-                        <Suspense fallback={<Spin description="正在加载图表…" />}>
-                          <PlanDashboardPanel planId={id} version={dashboardVersion} onOpen={setDrawer} />
-                        </Suspense>
-                      ),
-                    },
-                  ]
-                : []),
-              ...(manager
-                ? [
-                    {
-                      key: 'lookback',
-                      label: '回头看',
-                      children: <LookBackPanel plan={data.plan} />,
-                    },
-                    {
-                      key: 'cascade',
-                      label: '下发到县',
-                      children: <CascadePanel plan={data.plan} tasks={data.tasks} onChanged={reload} />,
-                    },
-                    {
-                      key: 'links',
-                      label: '衔接上级计划',
-                      children: <LinksPanel plan={data.plan} />,
-                    },
-                  ]
-                : []),
-            ]}
-          />
+        ) : (
+          <div style={{ minHeight: 72 }} />
         )}
       </Spin>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => {
+          const next = new URLSearchParams(params);
+          if (key === 'tasks') next.delete('tab');
+          else next.set('tab', key);
+          setParams(next, { replace: true });
+          setPlanWanted(true);
+        }}
+        items={[
+          {
+            key: 'tasks',
+            label: '任务清单',
+            children: !data ? (
+              <Spin description="正在加载任务清单…">
+                <div style={{ minHeight: 160 }} />
+              </Spin>
+            ) : (
+              <Card title={<SectionTitle>任务清单（共 {data.tasks.length} 项）</SectionTitle>}>
+                <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+                  <Select
+                    aria-label="筛选任务"
+                    style={{ width: 200 }}
+                    value={filter}
+                    options={FILTERS}
+                    onChange={setFilter}
+                  />
+                  <Input.Search
+                    aria-label="搜索任务、要求或单位"
+                    placeholder="搜索任务、要求或单位"
+                    allowClear
+                    style={{ width: 280 }}
+                    onSearch={setKeyword}
+                  />
+                </Flex>
+                <Table<PlanTask>
+                  rowKey="id"
+                  size="small"
+                  bordered
+                  columns={columns}
+                  dataSource={tasks}
+                  pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+                  scroll={{ x: 1450 }}
+                  locale={{
+                    emptyText: <Typography.Text type="secondary">没有符合条件的任务</Typography.Text>,
+                  }}
+                />
+              </Card>
+            ),
+          },
+          ...(overseer
+            ? [
+                {
+                  key: 'dashboard',
+                  label: '统计看板',
+                  children: (
+                    <Suspense fallback={<Spin description="正在加载图表…" />}>
+                      <PlanDashboardPanel
+                        planId={id}
+                        version={dashboardVersion}
+                        onOpen={setDrawer}
+                        onLoaded={() => setPlanWanted(true)}
+                      />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
+          ...(manager
+            ? [
+                {
+                  key: 'lookback',
+                  label: '回头看',
+                  children: data ? <LookBackPanel plan={data.plan} /> : <Spin />,
+                },
+                {
+                  key: 'cascade',
+                  label: '下发到县',
+                  children: data ? (
+                    <CascadePanel plan={data.plan} tasks={data.tasks} onChanged={reload} />
+                  ) : (
+                    <Spin />
+                  ),
+                },
+                {
+                  key: 'links',
+                  label: '衔接上级计划',
+                  children: data ? <LinksPanel plan={data.plan} /> : <Spin />,
+                },
+              ]
+            : []),
+        ]}
+      />
       <AssignmentDrawer
         assignmentId={drawer}
         onClose={() => setDrawer(undefined)}

@@ -1,9 +1,10 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { CalendarPage } from '../../../admin/pages/CalendarPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
 import { ROLES, type Role } from '../../../platform/roles.ts';
 import { can } from '../domain/policies.ts';
+
+const CalendarPage = lazyPage(() => import('../../../admin/pages/CalendarPage.tsx'), 'CalendarPage');
 
 /** The page is for whom the calendar policy lets change the calendar (admin, office). */
 const MANAGERS: readonly Role[] = ROLES.filter((role) => can({ role }, 'calendar.manage'));

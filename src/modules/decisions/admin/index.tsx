@@ -1,12 +1,13 @@
 import { SolutionOutlined } from '@ant-design/icons';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { CataloguePage } from './CataloguePage.tsx';
-import { ConsultationPage } from './ConsultationPage.tsx';
-import { ConsultationsPage } from './ConsultationsPage.tsx';
-import { EvaluationsPage } from './EvaluationsPage.tsx';
-import { EventPage } from './EventPage.tsx';
-import { ItemPage } from './ItemPage.tsx';
-import { ParticipationPage } from './ParticipationPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
+
+const CataloguePage = lazyPage(() => import('./CataloguePage.tsx'), 'CataloguePage');
+const ConsultationPage = lazyPage(() => import('./ConsultationPage.tsx'), 'ConsultationPage');
+const ConsultationsPage = lazyPage(() => import('./ConsultationsPage.tsx'), 'ConsultationsPage');
+const EvaluationsPage = lazyPage(() => import('./EvaluationsPage.tsx'), 'EvaluationsPage');
+const EventPage = lazyPage(() => import('./EventPage.tsx'), 'EventPage');
+const ItemPage = lazyPage(() => import('./ItemPage.tsx'), 'ItemPage');
+const ParticipationPage = lazyPage(() => import('./ParticipationPage.tsx'), 'ParticipationPage');
 
 /**
  * 决策公开 in the console: the consultations (意见征集), one consultation with its comments, the

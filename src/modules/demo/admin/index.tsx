@@ -1,8 +1,9 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
-import type { AdminModule } from '../../../admin/module.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
 import type { Role } from '../../../platform/roles.ts';
-import { DemoPage } from './DemoPage.tsx';
+
+const DemoPage = lazyPage(() => import('./DemoPage.tsx'), 'DemoPage');
 
 const ADMIN: readonly Role[] = ['admin'];
 

@@ -8,16 +8,35 @@ import {
   ProfileOutlined,
 } from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { AttributeReviewPage } from '../../../admin/pages/documents/AttributeReviewPage.tsx';
-import { CataloguePage } from '../../../admin/pages/documents/CataloguePage.tsx';
-import { DocumentDetailPage } from '../../../admin/pages/documents/DocumentDetailPage.tsx';
-import { DocumentFormPage } from '../../../admin/pages/documents/DocumentFormPage.tsx';
-import { DocumentsPage } from '../../../admin/pages/documents/DocumentsPage.tsx';
-import { GazettePage } from '../../../admin/pages/documents/GazettePage.tsx';
-import { ImportPage } from '../../../admin/pages/documents/ImportPage.tsx';
-import { ReviewQueuePage } from '../../../admin/pages/documents/ReviewQueuePage.tsx';
-import { ThemesPage } from '../../../admin/pages/documents/ThemesPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
+
+const AttributeReviewPage = lazyPage(
+  () => import('../../../admin/pages/documents/AttributeReviewPage.tsx'),
+  'AttributeReviewPage',
+);
+const CataloguePage = lazyPage(
+  () => import('../../../admin/pages/documents/CataloguePage.tsx'),
+  'CataloguePage',
+);
+const DocumentDetailPage = lazyPage(
+  () => import('../../../admin/pages/documents/DocumentDetailPage.tsx'),
+  'DocumentDetailPage',
+);
+const DocumentFormPage = lazyPage(
+  () => import('../../../admin/pages/documents/DocumentFormPage.tsx'),
+  'DocumentFormPage',
+);
+const DocumentsPage = lazyPage(
+  () => import('../../../admin/pages/documents/DocumentsPage.tsx'),
+  'DocumentsPage',
+);
+const GazettePage = lazyPage(() => import('../../../admin/pages/documents/GazettePage.tsx'), 'GazettePage');
+const ImportPage = lazyPage(() => import('../../../admin/pages/documents/ImportPage.tsx'), 'ImportPage');
+const ReviewQueuePage = lazyPage(
+  () => import('../../../admin/pages/documents/ReviewQueuePage.tsx'),
+  'ReviewQueuePage',
+);
+const ThemesPage = lazyPage(() => import('../../../admin/pages/documents/ThemesPage.tsx'), 'ThemesPage');
 
 const DRAFTERS = ['admin', 'office', 'approver', 'handler'] as const;
 const REVIEWERS = ['admin', 'approver', 'reviewer'] as const;

@@ -6,10 +6,11 @@ import {
   MobileOutlined,
   ProfileOutlined,
 } from '@ant-design/icons';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { ErrataPage } from './ErrataPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
-import { StatsPage } from './StatsPage.tsx';
+
+const ErrataPage = lazyPage(() => import('./ErrataPage.tsx'), 'ErrataPage');
+const StatsPage = lazyPage(() => import('./StatsPage.tsx'), 'StatsPage');
 
 /** 日常工作台账 in the console: 网站找错, 舆情回应, 建议提案办理, 政务新媒体 and their counts (every staff role). */
 export const dutiesAdmin: AdminModule = {

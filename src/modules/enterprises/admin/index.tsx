@@ -5,11 +5,12 @@ import {
   IdcardOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { EnterprisesPage } from './EnterprisesPage.tsx';
-import { FunnelPage } from './FunnelPage.tsx';
-import { PackagesPage } from './PackagesPage.tsx';
-import { PoliciesPage } from './PoliciesPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
+
+const EnterprisesPage = lazyPage(() => import('./EnterprisesPage.tsx'), 'EnterprisesPage');
+const FunnelPage = lazyPage(() => import('./FunnelPage.tsx'), 'FunnelPage');
+const PackagesPage = lazyPage(() => import('./PackagesPage.tsx'), 'PackagesPage');
+const PoliciesPage = lazyPage(() => import('./PoliciesPage.tsx'), 'PoliciesPage');
 
 /** 政策找人 in the console: profiles, conditions and pushes, the funnel, packages. */
 export const enterprisesAdmin: AdminModule = {

@@ -1,11 +1,12 @@
 import { ApartmentOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { AuditPage } from '../../../admin/pages/AuditPage.tsx';
-import { OrgsPage } from '../../../admin/pages/OrgsPage.tsx';
-import { UsersPage } from '../../../admin/pages/UsersPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
 import { ROLES, type Role } from '../../../platform/roles.ts';
 import { can, type OrgsAction } from '../domain/policies.ts';
+
+const AuditPage = lazyPage(() => import('../../../admin/pages/AuditPage.tsx'), 'AuditPage');
+const OrgsPage = lazyPage(() => import('../../../admin/pages/OrgsPage.tsx'), 'OrgsPage');
+const UsersPage = lazyPage(() => import('../../../admin/pages/UsersPage.tsx'), 'UsersPage');
 
 /** Each page is for whom the orgs policy allows its action (today the administrator only). */
 const allowed = (action: OrgsAction): readonly Role[] => ROLES.filter((role) => can({ role }, action));

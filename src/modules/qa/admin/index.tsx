@@ -1,9 +1,10 @@
 import { BookOutlined, CommentOutlined, QuestionCircleOutlined, SendOutlined } from '@ant-design/icons';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { ConsultationsPage } from './ConsultationsPage.tsx';
-import { PairsPage } from './PairsPage.tsx';
-import { QaPage } from './QaPage.tsx';
-import { RoutedPage } from './RoutedPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
+
+const ConsultationsPage = lazyPage(() => import('./ConsultationsPage.tsx'), 'ConsultationsPage');
+const PairsPage = lazyPage(() => import('./PairsPage.tsx'), 'PairsPage');
+const QaPage = lazyPage(() => import('./QaPage.tsx'), 'QaPage');
+const RoutedPage = lazyPage(() => import('./RoutedPage.tsx'), 'RoutedPage');
 
 /**
  * 政策问答 in the console: the ask tester (every staff member), rebuilding the index, 政策问答库, the routed

@@ -1,10 +1,11 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { BoardPage } from './board/BoardPage.tsx';
-import { ReportHistoryPage } from './HistoryPage.tsx';
-import { ReportPage } from './ReportPage.tsx';
-import { ReportsPage } from './ReportsPage.tsx';
-import { SummaryPage } from './SummaryPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
+
+const BoardPage = lazyPage(() => import('./board/BoardPage.tsx'), 'BoardPage');
+const ReportHistoryPage = lazyPage(() => import('./HistoryPage.tsx'), 'ReportHistoryPage');
+const ReportPage = lazyPage(() => import('./ReportPage.tsx'), 'ReportPage');
+const ReportsPage = lazyPage(() => import('./ReportsPage.tsx'), 'ReportsPage');
+const SummaryPage = lazyPage(() => import('./SummaryPage.tsx'), 'SummaryPage');
 
 /** 年度报告 in the console: the year's reports per agency with their checks and state; one report. */
 export const reportsAdmin: AdminModule = {

@@ -7,13 +7,24 @@ import {
   SendOutlined,
 } from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { LetterTemplatesPage } from '../../../admin/pages/LetterTemplatesPage.tsx';
-import { RequestDetailPage } from '../../../admin/pages/RequestDetailPage.tsx';
-import { RequestsPage } from '../../../admin/pages/RequestsPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
 import type { Role } from '../../../platform/roles.ts';
-import { ReleaseQueuePage } from './ReleaseQueuePage.tsx';
-import { SignoffChainsPage } from './SignoffChainsPage.tsx';
+
+const LetterTemplatesPage = lazyPage(
+  () => import('../../../admin/pages/LetterTemplatesPage.tsx'),
+  'LetterTemplatesPage',
+);
+const RequestDetailPage = lazyPage(
+  () => import('../../../admin/pages/RequestDetailPage.tsx'),
+  'RequestDetailPage',
+);
+const RequestAnalyticsPage = lazyPage(
+  () => import('../../../admin/pages/RequestAnalyticsPage.tsx'),
+  'RequestAnalyticsPage',
+);
+const ReleaseQueuePage = lazyPage(() => import('./ReleaseQueuePage.tsx'), 'ReleaseQueuePage');
+const SignoffChainsPage = lazyPage(() => import('./SignoffChainsPage.tsx'), 'SignoffChainsPage');
+const RequestsPage = lazyPage(() => import('../../../admin/pages/RequestsPage.tsx'), 'RequestsPage');
 
 const ADMIN_OFFICE: readonly Role[] = ['admin', 'office'];
 
@@ -36,14 +47,7 @@ export const requestsAdmin: AdminModule = {
   ],
   routes: [
     { path: '/requests', element: <RequestsPage /> },
-    {
-      path: '/requests/analytics',
-      // Loaded on first visit: its charts (echarts) are a large download most sessions never need.
-      lazy: async () => {
-        const { RequestAnalyticsPage } = await import('../../../admin/pages/RequestAnalyticsPage.tsx');
-        return { Component: RequestAnalyticsPage };
-      },
-    },
+    { path: '/requests/analytics', element: <RequestAnalyticsPage /> },
     {
       path: '/requests/release-queue',
       element: (

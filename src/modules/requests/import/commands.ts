@@ -6,12 +6,10 @@ import { UsageError } from '../../../platform/commands.ts';
 import { AppError, describeError } from '../../../platform/http/errors.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { readImportSheet } from '../../orgs/index.ts';
+import { HELP } from './commands.help.ts';
 import { findOrgRef, importLedger, type LedgerReport } from './service.ts';
 
 const USAGE = '用法 usage: gongkai requests import FILE.xlsx --org 机构名称或编号 [--dry-run] [--json]';
-const HELP = `  requests import FILE.xlsx --org 机构 [--dry-run] [--json]
-                             从原有申请台账导入历史申请（全部正确才导入；--dry-run 只检查不保存）
-  --json 输出 {"imported": N, "errors": [{"row", "message"}]}`;
 
 const requests: CommandHandler = async (args, { withDb }) => {
   const [sub, ...rest] = args;

@@ -1,10 +1,11 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
-import type { AdminModule } from '../../../admin/module.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
 import type { Role } from '../../../platform/roles.ts';
-import { PasswordPage } from './PasswordPage.tsx';
-import { SetupPage } from './SetupPage.tsx';
-import { SiteSettingsPage } from './SiteSettingsPage.tsx';
+
+const PasswordPage = lazyPage(() => import('./PasswordPage.tsx'), 'PasswordPage');
+const SetupPage = lazyPage(() => import('./SetupPage.tsx'), 'SetupPage');
+const SiteSettingsPage = lazyPage(() => import('./SiteSettingsPage.tsx'), 'SiteSettingsPage');
 
 const ADMIN: readonly Role[] = ['admin'];
 

@@ -1,7 +1,8 @@
 import { OrderedListOutlined } from '@ant-design/icons';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { StandardsPage } from './StandardsPage.tsx';
-import { TargetedPage } from './TargetedPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
+
+const StandardsPage = lazyPage(() => import('./StandardsPage.tsx'), 'StandardsPage');
+const TargetedPage = lazyPage(() => import('./TargetedPage.tsx'), 'TargetedPage');
 
 /** 标准目录 and 定向公开 in the console. */
 export const standardsAdmin: AdminModule = {

@@ -1,11 +1,24 @@
 import { CheckSquareOutlined, ImportOutlined, ProfileOutlined, TrophyOutlined } from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
-import type { AdminModule } from '../../../admin/module.tsx';
-import { AssessmentPage } from '../../../admin/pages/ledger/AssessmentPage.tsx';
-import { ImportPlanPage } from '../../../admin/pages/ledger/ImportPlanPage.tsx';
-import { LedgerPlansPage } from '../../../admin/pages/ledger/LedgerPlansPage.tsx';
-import { MyTasksPage } from '../../../admin/pages/ledger/MyTasksPage.tsx';
-import { PlanDetailPage } from '../../../admin/pages/ledger/PlanDetailPage.tsx';
+import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
+
+const AssessmentPage = lazyPage(
+  () => import('../../../admin/pages/ledger/AssessmentPage.tsx'),
+  'AssessmentPage',
+);
+const ImportPlanPage = lazyPage(
+  () => import('../../../admin/pages/ledger/ImportPlanPage.tsx'),
+  'ImportPlanPage',
+);
+const LedgerPlansPage = lazyPage(
+  () => import('../../../admin/pages/ledger/LedgerPlansPage.tsx'),
+  'LedgerPlansPage',
+);
+const MyTasksPage = lazyPage(() => import('../../../admin/pages/ledger/MyTasksPage.tsx'), 'MyTasksPage');
+const PlanDetailPage = lazyPage(
+  () => import('../../../admin/pages/ledger/PlanDetailPage.tsx'),
+  'PlanDetailPage',
+);
 
 /** 工作台账 in the console: the plans, importing a task table, my tasks, the assessment. */
 export const workplanAdmin: AdminModule = {

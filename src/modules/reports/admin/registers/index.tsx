@@ -1,6 +1,7 @@
 import { AuditOutlined } from '@ant-design/icons';
-import type { AdminModule } from '../../../../admin/module.tsx';
-import { RegistersPage } from './RegistersPage.tsx';
+import { type AdminModule, lazyPage } from '../../../../admin/module.tsx';
+
+const RegistersPage = lazyPage(() => import('./RegistersPage.tsx'), 'RegistersPage');
 
 /** The registers behind the annual report in the console: 复议诉讼 (table 四) and 投诉举报 (条例第五十一条). */
 export const registersAdmin: AdminModule = {
