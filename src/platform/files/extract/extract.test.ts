@@ -71,6 +71,10 @@ test('ordinary files are read; a workbook keeps its values and merged cells', {
   timeout: 60_000,
 }, async () => {
   assert.match(await docxText(docx('<w:p><w:r><w:t>政务公开</w:t></w:r></w:p>')), /政务公开/);
+  // A small Buffer is a view of Node's shared pool: the copy sent to the worker must be its own.
+  const pooled = Buffer.from(docx('<w:p><w:r><w:t>政务公开</w:t></w:r></w:p>'));
+  assert.match(await docxText(pooled), /政务公开/);
+  assert.match(await docxText(pooled), /政务公开/);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('表');
   ws.addRow(['工作任务', '责任单位']);

@@ -119,9 +119,15 @@ function pump(): void {
       pending.reject(new FileRefusedError(refusalText.timeout, false));
       pump();
     }, options.timeoutMs);
-    // A copy of the bytes is transferred, so the caller's buffer stays usable.
-    const bytes = pending.job.bytes.slice();
-    slot.worker.postMessage({ ...pending.job, bytes }, [bytes.buffer]);
+    // A copy of the bytes (its own ArrayBuffer, even when the caller's is a pooled Buffer's) is
+    // transferred, so the caller's buffer stays usable.
+    const bytes = new Uint8Array(pending.job.bytes);
+    try {
+      slot.worker.postMessage({ ...pending.job, bytes }, [bytes.buffer]);
+    } catch {
+      finish(slot);
+      pending.reject(new FileRefusedError(refusalText.broken, true));
+    }
   }
 }
 

@@ -1,0 +1,122 @@
+/**
+ * The hostile-file corpus through every upload and import route that reads office files: each is
+ * answered with a 4xx and a Chinese reason, and the server keeps answering `/healthz` meanwhile.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../../test/helpers/factories.ts';
+import {
+  manyParagraphsDocx,
+  millionRowsXlsx,
+  pngBytes,
+  truncatedPdf,
+  zipBomb,
+} from '../../../../test/helpers/hostile-files.ts';
+
+let t: TestApp;
+let handler: Client;
+let office: Client;
+let admin: Client;
+let anonymous: Client;
+let corpus: { name: string; bytes: Uint8Array }[];
+
+before(async () => {
+  t = await createTestApp();
+  [handler, office, admin, anonymous] = await Promise.all([
+    t.as('t_handler'),
+    t.as('t_office'),
+    t.as('t_admin'),
+    t.anonymous(),
+  ]);
+  corpus = [
+    { name: '两百万空段落.docx', bytes: manyParagraphsDocx() },
+    { name: '解压炸弹.docx', bytes: zipBomb() },
+    { name: '一百万行.xlsx', bytes: millionRowsXlsx() },
+    { name: '截断.pdf', bytes: await truncatedPdf() },
+    { name: '图片改名.docx', bytes: pngBytes() },
+    { name: '图片改名.xlsx', bytes: pngBytes() },
+  ];
+});
+after(() => t.close());
+
+function multipart(name: string, bytes: Uint8Array) {
+  const boundary = '----gongkai-hostile-boundary';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    Buffer.from(bytes),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Send `request` and, while it is pending, ask `/healthz`. */
+async function whileHealthy(request: () => Promise<LightMyRequestResponse>): Promise<LightMyRequestResponse> {
+  const pending = request();
+  const health = await anonymous.get('/healthz');
+  assert.equal(health.statusCode, 200);
+  return pending;
+}
+
+function assertRefused(res: LightMyRequestResponse, what: string): void {
+  assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${what}: ${res.statusCode} ${res.body}`);
+  const message: string = res.json().error.message;
+  assert.match(message, /[\u4e00-\u9fff]/, what);
+  // No error code, exception name or stack leaks into the message.
+  assert.doesNotMatch(message, /[A-Z]+_[A-Z_]+|Error|undefined|\bat /, `${what}: ${message}`);
+}
+
+test('document attachments: every hostile file is refused in Chinese, the server stays up', {
+  timeout: 180_000,
+}, async () => {
+  const education = await orgIdByName(t.db, '市教育局');
+  const draft = await handler.send('POST', '/api/documents', {
+    title: '关于做好学生资助工作的通知',
+    orgId: education,
+    genre: 'notice',
+    writtenDate: '2025-04-01',
+  });
+  assert.equal(draft.statusCode, 200, draft.body);
+  const id = draft.json().id;
+  for (const file of corpus) {
+    const m = multipart(file.name, file.bytes);
+    const stored = await handler.send('POST', '/api/files', m.body, m.headers);
+    if (stored.statusCode !== 200) {
+      // Refused at upload (the type does not match the name): that is a refusal too.
+      assertRefused(stored, file.name);
+      continue;
+    }
+    const fileId = stored.json().items[0].id;
+    const res = await whileHealthy(() =>
+      handler.send('POST', `/api/documents/${id}/attachments`, { fileId }),
+    );
+    assertRefused(res, file.name);
+  }
+  const detail = await handler.get(`/api/documents/${id}`);
+  assert.equal(detail.json().attachments.length, 0);
+});
+
+test('ledger import preview: every hostile file is refused in Chinese, the server stays up', {
+  timeout: 180_000,
+}, async () => {
+  for (const file of corpus) {
+    const m = multipart(file.name, file.bytes);
+    const res = await whileHealthy(() =>
+      office.send('POST', '/api/workplan/import/preview', m.body, m.headers),
+    );
+    assertRefused(res, file.name);
+  }
+});
+
+test('organisation import preview: every hostile file is refused in Chinese, the server stays up', {
+  timeout: 180_000,
+}, async () => {
+  for (const file of corpus) {
+    const m = multipart(file.name.replace(/\.\w+$/, '.xlsx'), file.bytes);
+    const res = await whileHealthy(() => admin.send('POST', '/api/orgs/import/preview', m.body, m.headers));
+    assertRefused(res, file.name);
+  }
+});
