@@ -33,7 +33,7 @@ type AutocannonOptions = {
   duration: number;
   headers?: Record<string, string>;
 };
-const autocannon = createRequire(import.meta.url)('autocannon') as (
+export const autocannon = createRequire(import.meta.url)('autocannon') as (
   options: AutocannonOptions,
 ) => Promise<AutocannonResult>;
 
@@ -61,7 +61,7 @@ function absorbCookies(jar: Map<string, string>, res: Response): void {
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 
 /** Signs in through the API (CSRF double submit) and returns the Cookie header of the session. */
-async function login(baseUrl: string): Promise<string> {
+export async function login(baseUrl: string): Promise<string> {
   const jar = new Map<string, string>();
   absorbCookies(jar, await fetch(`${baseUrl}/healthz`));
   const csrf = jar.get('gk_csrf');
