@@ -8,8 +8,8 @@
  * Run alone: `node bench/hostile-files.bench.ts`.
  */
 import { millionRowsXlsx } from '../test/helpers/hostile-files.ts';
-import { autocannon, login } from './http.bench.ts';
-import { runCli, startServerProcess, withPreparedData } from './startup.bench.ts';
+import { addBenchAdmin, autocannon, login } from './http.bench.ts';
+import { startServerProcess, withPreparedData } from './startup.bench.ts';
 
 const CONNECTIONS = 10;
 const DURATION_S = 10;
@@ -55,20 +55,7 @@ function uploadLoop(url: string, cookie: string, bytes: Uint8Array) {
 export async function runHostileBench() {
   const bytes = millionRowsXlsx();
   return withPreparedData(async (dataDir) => {
-    await runCli(dataDir, [
-      'user',
-      'add',
-      '--username',
-      'bench_admin',
-      '--name',
-      '压测',
-      '--role',
-      'admin',
-      '--org',
-      '济宁市人民政府',
-      '--password',
-      'bench-password-1',
-    ]);
+    await addBenchAdmin(dataDir);
     const server = await startServerProcess(dataDir);
     try {
       const cookie = await login(server.url);

@@ -102,23 +102,28 @@ async function measure(
   };
 }
 
+/** The administrator `login` signs in as, added with the CLI (before the server starts). */
+export async function addBenchAdmin(dataDir: string): Promise<void> {
+  await runCli(dataDir, [
+    'user',
+    'add',
+    '--username',
+    BENCH_USER.username,
+    '--name',
+    '压测',
+    '--role',
+    'admin',
+    '--org',
+    '济宁市人民政府',
+    '--password',
+    BENCH_USER.password,
+  ]);
+}
+
 export async function runHttpBench(): Promise<HttpResult> {
   return withPreparedData(async (dataDir) => {
     // The CLI refuses while a server holds the data folder, so the account comes first.
-    await runCli(dataDir, [
-      'user',
-      'add',
-      '--username',
-      BENCH_USER.username,
-      '--name',
-      '压测',
-      '--role',
-      'admin',
-      '--org',
-      '济宁市人民政府',
-      '--password',
-      BENCH_USER.password,
-    ]);
+    await addBenchAdmin(dataDir);
     const server = await startServerProcess(dataDir);
     try {
       const home = await measure('portal home', server.url, '/');
