@@ -74,6 +74,8 @@ export type TestAppOptions = {
    * government's first start finds it (setup needed). `as(…)` then has nobody to sign in.
    */
   empty?: boolean;
+  /** The upload limit in MB (1 by default; the hostile-file tests send files of several MB). */
+  uploadLimitMb?: number;
 };
 
 /**
@@ -86,7 +88,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const handle = await createTestDb();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gk-test-'));
   const config = {
-    ...loadConfig({ GONGKAI_DATA: dataDir, GONGKAI_UPLOAD_LIMIT_MB: '1', ...TEST_CLOCK_ENV }),
+    ...loadConfig({
+      GONGKAI_DATA: dataDir,
+      GONGKAI_UPLOAD_LIMIT_MB: String(options.uploadLimitMb ?? 1),
+      ...TEST_CLOCK_ENV,
+    }),
     seedDemo: false,
   };
   await prepareData(handle.db, MODULES, false);

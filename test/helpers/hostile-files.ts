@@ -76,10 +76,10 @@ export function docx(body: string): Uint8Array {
 /** The issue's file: a small .docx of two million empty paragraphs. */
 export const manyParagraphsDocx = (n = 2_000_000) => docx('<w:p/>'.repeat(n));
 
-/** An .xlsx of one sheet whose rows are `rowXml(i)` for i = 1..n (inline numbers, no shared strings). */
-export function xlsx(n: number, rowXml = (i: number) => `<row r="${i}"><c r="A${i}"><v>${i}</v></c></row>`) {
+/** An .xlsx of one sheet of `n` rows of one number each (inline, no shared strings). */
+export function xlsx(n: number) {
   const rows: string[] = [];
-  for (let i = 1; i <= n; i++) rows.push(rowXml(i));
+  for (let i = 1; i <= n; i++) rows.push(`<row r="${i}"><c r="A${i}"><v>${i}</v></c></row>`);
   return zip([
     {
       name: '[Content_Types].xml',
@@ -105,7 +105,7 @@ export function xlsx(n: number, rowXml = (i: number) => `<row r="${i}"><c r="A${
   ]);
 }
 
-/** The issue's spreadsheet: a million rows. */
+/** The issue's spreadsheet: a million rows (7.5 MB). */
 export const millionRowsXlsx = () => xlsx(1_000_000);
 
 /** A decompression bomb: a ZIP whose one entry declares (and holds) 120 MB of zeros. */
