@@ -1,9 +1,10 @@
 /**
  * Text of an attachment or an imported file, for search and for reading metadata: .docx (mammoth),
  * .pdf (unpdf, NFKC-normalised: PDF text often carries compatibility ideographs), .xlsx (exceljs cell
- * text), .txt (UTF-8, else GBK). The office formats are read in the platform's extraction workers, under
- * time, memory, size and row limits (platform/files/extract). The type is checked by content (platform/files detectType), not only
- * by the name. A malformed file throws ExtractError with a Chinese reason; it never takes others down.
+ * text), .txt (UTF-8, else GBK). The office formats are read in the platform's extraction workers,
+ * under time, memory, size and row limits (platform/files/extract). The type is checked by content
+ * (platform/files detectType), not only by the name. A malformed or oversized file throws ExtractError
+ * with a Chinese reason; it never takes others down.
  */
 import { docxText, limitReason, pdfText, xlsxText } from '../../platform/files/extract/index.ts';
 import { detectType } from '../../platform/files/types.ts';
