@@ -33,7 +33,7 @@ type AutocannonOptions = {
   duration: number;
   headers?: Record<string, string>;
 };
-const autocannon = createRequire(import.meta.url)('autocannon') as (
+export const autocannon = createRequire(import.meta.url)('autocannon') as (
   options: AutocannonOptions,
 ) => Promise<AutocannonResult>;
 
@@ -61,7 +61,7 @@ function absorbCookies(jar: Map<string, string>, res: Response): void {
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 
 /** Signs in through the API (CSRF double submit) and returns the Cookie header of the session. */
-async function login(baseUrl: string): Promise<string> {
+export async function login(baseUrl: string): Promise<string> {
   const jar = new Map<string, string>();
   absorbCookies(jar, await fetch(`${baseUrl}/healthz`));
   const csrf = jar.get('gk_csrf');
@@ -102,23 +102,28 @@ async function measure(
   };
 }
 
+/** The administrator `login` signs in as, added with the CLI (before the server starts). */
+export async function addBenchAdmin(dataDir: string): Promise<void> {
+  await runCli(dataDir, [
+    'user',
+    'add',
+    '--username',
+    BENCH_USER.username,
+    '--name',
+    '压测',
+    '--role',
+    'admin',
+    '--org',
+    '济宁市人民政府',
+    '--password',
+    BENCH_USER.password,
+  ]);
+}
+
 export async function runHttpBench(): Promise<HttpResult> {
   return withPreparedData(async (dataDir) => {
     // The CLI refuses while a server holds the data folder, so the account comes first.
-    await runCli(dataDir, [
-      'user',
-      'add',
-      '--username',
-      BENCH_USER.username,
-      '--name',
-      '压测',
-      '--role',
-      'admin',
-      '--org',
-      '济宁市人民政府',
-      '--password',
-      BENCH_USER.password,
-    ]);
+    await addBenchAdmin(dataDir);
     const server = await startServerProcess(dataDir);
     try {
       const home = await measure('portal home', server.url, '/');

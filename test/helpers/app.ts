@@ -76,6 +76,8 @@ export type TestAppOptions = {
   empty?: boolean;
   /** More environment for the configuration (e.g. `GONGKAI_TRUST_PROXY`). */
   env?: Record<string, string>;
+  /** The upload limit in MB (1 by default; the hostile-file tests send files of several MB). */
+  uploadLimitMb?: number;
 };
 
 /**
@@ -88,7 +90,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const handle = await createTestDb();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gk-test-'));
   const config = {
-    ...loadConfig({ GONGKAI_DATA: dataDir, GONGKAI_UPLOAD_LIMIT_MB: '1', ...TEST_CLOCK_ENV, ...options.env }),
+    ...loadConfig({
+      GONGKAI_DATA: dataDir,
+      GONGKAI_UPLOAD_LIMIT_MB: String(options.uploadLimitMb ?? 1),
+      ...TEST_CLOCK_ENV,
+      ...options.env,
+    }),
     seedDemo: false,
   };
   await prepareData(handle.db, MODULES, false);

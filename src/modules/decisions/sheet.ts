@@ -2,7 +2,8 @@
  * Reading the comment files: the first worksheet of an .xlsx (header = its first non-empty row) or a
  * .txt file (one comment per line), as the text sheet the pure importer checks.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { limitReason, loadWorkbook } from '../../platform/files/extract/index.ts';
 import { detectType } from '../../platform/files/types.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { CONTENT_HEADER, MAX_IMPORT_ROWS, type TextSheet } from './domain/import.ts';
@@ -23,11 +24,11 @@ export async function readXlsxSheet(bytes: Uint8Array, fileName: string): Promis
   if (bytes.length === 0) throw refuse('文件为空');
   const type = detectType(fileName, bytes.subarray(0, 16));
   if (type?.ext !== 'xlsx') throw refuse('请上传 .xlsx 格式的 Excel 文件');
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw refuse('文件已损坏或不是有效的 .xlsx 文件');
+    wb = await loadWorkbook(bytes);
+  } catch (err) {
+    throw refuse(limitReason(err) ?? '文件已损坏或不是有效的 .xlsx 文件');
   }
   const ws = wb.worksheets[0];
   if (!ws) throw refuse('文件中没有工作表');

@@ -1,12 +1,12 @@
 /**
  * Text of an attachment or an imported file, for search and for reading metadata: .docx (mammoth),
  * .pdf (unpdf, NFKC-normalised: PDF text often carries compatibility ideographs), .xlsx (exceljs cell
- * text), .txt (UTF-8, else GBK). The type is checked by content (platform/files detectType), not only
- * by the name. A malformed file throws ExtractError with a Chinese reason; it never takes others down.
+ * text), .txt (UTF-8, else GBK). The office formats are read in the platform's extraction workers,
+ * under time, memory, size and row limits (platform/files/extract). The type is checked by content
+ * (platform/files detectType), not only by the name. A malformed or oversized file throws ExtractError
+ * with a Chinese reason; it never takes others down.
  */
-import ExcelJS from 'exceljs';
-import mammoth from 'mammoth';
-import { getDocumentProxy, extractText as pdfText } from 'unpdf';
+import { docxText, limitReason, pdfText, xlsxText } from '../../platform/files/extract/index.ts';
 import { detectType } from '../../platform/files/types.ts';
 import { textBlocks } from './domain/text-tables.ts';
 
@@ -57,31 +57,12 @@ export async function extractText(name: string, bytes: Uint8Array): Promise<stri
     throw new ExtractError(name, '文件内容与扩展名不符或类型不受支持（支持 docx、pdf、xlsx、txt 等）');
   try {
     switch (ext) {
-      case 'docx': {
-        const r = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-        return tidy(r.value);
-      }
-      case 'pdf': {
-        const pdf = await getDocumentProxy(new Uint8Array(bytes));
-        const r = await pdfText(pdf, { mergePages: true });
-        return tidy(String(r.text).normalize('NFKC'));
-      }
-      case 'xlsx': {
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-        const lines: string[] = [];
-        wb.eachSheet((ws) => {
-          ws.eachRow((row) => {
-            const cells: string[] = [];
-            row.eachCell((cell) => {
-              const t = cell.text?.trim();
-              if (t) cells.push(t);
-            });
-            if (cells.length > 0) lines.push(cells.join('\t'));
-          });
-        });
-        return tidy(lines.join('\n'));
-      }
+      case 'docx':
+        return tidy(await docxText(bytes));
+      case 'pdf':
+        return tidy((await pdfText(bytes)).normalize('NFKC'));
+      case 'xlsx':
+        return tidy(await xlsxText(bytes));
       case 'txt':
       case 'csv':
         return tidy(decodeText(bytes));
@@ -90,6 +71,8 @@ export async function extractText(name: string, bytes: Uint8Array): Promise<stri
     }
   } catch (err) {
     if (err instanceof ExtractError) throw err;
+    const limit = limitReason(err);
+    if (limit) throw new ExtractError(name, limit);
     const kind = ext === 'pdf' ? 'PDF' : ext === 'docx' ? 'Word' : ext === 'xlsx' ? 'Excel' : '';
     throw new ExtractError(name, `${kind}文件已损坏或格式不正确，无法提取文字`);
   }

@@ -5,11 +5,12 @@
  * (null) unless the sheet gives it, so they appear in the "属性未确定" queue. Each row is imported in its
  * own transaction: a broken file or row is reported and the others go on.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { limitReason, loadWorkbook } from '../../platform/files/extract/index.ts';
 import { AppError, describeError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { listOrgs } from '../orgs/index.ts';
@@ -65,11 +66,11 @@ export type MetadataRow = { row: number; values: Record<string, string> };
 
 /** Rows of the metadata sheet (first sheet, first row the headers). */
 export async function readMetadata(bytes: Uint8Array): Promise<MetadataRow[]> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('DOC_IMPORT_INVALID', { reason: '元数据表不是有效的 .xlsx 文件' });
+    wb = await loadWorkbook(bytes);
+  } catch (err) {
+    throw new AppError('DOC_IMPORT_INVALID', { reason: limitReason(err) ?? '元数据表不是有效的 .xlsx 文件' });
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new AppError('DOC_IMPORT_INVALID', { reason: '元数据表没有工作表' });

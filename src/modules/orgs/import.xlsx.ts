@@ -4,6 +4,7 @@
  * the downloadable templates (header row, a sample row, drop-down lists for 类型 and 是否).
  */
 import ExcelJS from 'exceljs';
+import { declaredUncompressedSize, limitReason, loadWorkbook } from '../../platform/files/extract/index.ts';
 import { detectType } from '../../platform/files/types.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { ORG_TEMPLATE_HEADERS, ORG_TEMPLATE_KIND_LABELS } from './domain/org-import.ts';
@@ -18,34 +19,6 @@ const MAX_UNCOMPRESSED = 64 * 1024 * 1024;
 const MAX_ENTRIES = 2000;
 
 const refuse = (detail: string) => new AppError('ORGS_IMPORT_FILE', { detail });
-
-/**
- * The total uncompressed size the ZIP's central directory declares, or null when the directory is
- * missing, malformed or uses ZIP64 (which an .xlsx of this size never needs).
- */
-export function declaredUncompressedSize(bytes: Uint8Array): { total: number; entries: number } | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const minEnd = Math.max(0, bytes.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= minEnd; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const entries = view.getUint16(end + 10, true);
-  let p = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
-    const size = view.getUint32(p + 24, true);
-    if (size === 0xffffffff) return null;
-    total += size;
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
-  return { total, entries };
-}
 
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
@@ -66,11 +39,11 @@ export async function readSheet(bytes: Uint8Array, fileName: string): Promise<Sh
   if (!zip) throw refuse('文件已损坏或不是有效的 .xlsx 文件');
   if (zip.total > MAX_UNCOMPRESSED || zip.entries > MAX_ENTRIES)
     throw refuse('文件解压后过大，请只保留导入所需的工作表');
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw refuse('文件已损坏或不是有效的 .xlsx 文件');
+    wb = await loadWorkbook(bytes, { maxUncompressed: MAX_UNCOMPRESSED, maxEntries: MAX_ENTRIES });
+  } catch (err) {
+    throw refuse(limitReason(err) ?? '文件已损坏或不是有效的 .xlsx 文件');
   }
   const ws = wb.worksheets[0];
   if (!ws) throw refuse('文件中没有工作表');

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { orgsApi } from './api.ts';
 import { ORGS_AUDIT_LABELS } from './audit.ts';
+import { orgsBenchmarks } from './benchmarks.ts';
 import { orgsCommands } from './commands.ts';
 import { ORGS_ERRORS } from './errors.ts';
 import { orgImportApi } from './import.api.ts';
@@ -14,6 +15,7 @@ export const orgsModule: ModuleManifest = {
   name: 'orgs',
   errors: ORGS_ERRORS,
   auditLabels: ORGS_AUDIT_LABELS,
+  benchmarks: orgsBenchmarks,
   commands: {
     help: `${orgsCommands.help}\n${importCommands.help}`,
     handlers: { ...orgsCommands.handlers, ...importCommands.handlers },

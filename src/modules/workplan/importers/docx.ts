@@ -1,5 +1,5 @@
 /** .docx → paragraphs and real tables (mammoth's HTML keeps rowspan/colspan of merged cells). */
-import mammoth from 'mammoth';
+import { docxHtml, limitReason } from '../../../platform/files/extract/index.ts';
 import { type SpanCell, type SpanTable, tablesToRawTable } from './grid.ts';
 import { PlanParseError, type RawTable } from './model.ts';
 
@@ -83,12 +83,11 @@ export function htmlToBlocks(html: string): { before: string[]; tables: SpanTabl
 export async function readDocxTable(bytes: Uint8Array): Promise<RawTable> {
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    html = result.value;
-  } catch {
+    html = await docxHtml(bytes);
+  } catch (err) {
     throw new PlanParseError(
       'PLAN_FILE_UNREADABLE',
-      '无法读取该 Word 文件（.docx），文件可能已损坏或不是 .docx 格式。',
+      limitReason(err) ?? '无法读取该 Word 文件（.docx），文件可能已损坏或不是 .docx 格式。',
     );
   }
   const { before, tables, after } = htmlToBlocks(html);

@@ -1,5 +1,6 @@
 /** .xlsx → rows of real cells (exceljs), merged ranges as spans, title rows above the header as notice. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { limitReason, loadWorkbook } from '../../../platform/files/extract/index.ts';
 import { type SpanCell, type SpanTable, tablesToRawTable } from './grid.ts';
 import { isHeaderRow } from './header.ts';
 import { PlanParseError, type RawTable } from './model.ts';
@@ -15,13 +16,13 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 export async function readXlsxTable(bytes: Uint8Array): Promise<RawTable> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
+    wb = await loadWorkbook(bytes);
+  } catch (err) {
     throw new PlanParseError(
       'PLAN_FILE_UNREADABLE',
-      '无法读取该 Excel 文件（.xlsx），文件可能已损坏或不是 .xlsx 格式。',
+      limitReason(err) ?? '无法读取该 Excel 文件（.xlsx），文件可能已损坏或不是 .xlsx 格式。',
     );
   }
   let lastError: unknown = null;
