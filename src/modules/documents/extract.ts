@@ -6,7 +6,7 @@
  * (platform/files detectType), not only by the name. A malformed or oversized file throws ExtractError
  * with a Chinese reason; it never takes others down.
  */
-import { docxText, limitReason, pdfText, xlsxText } from '../../platform/files/extract/index.ts';
+import { docxHtml, docxText, limitReason, pdfText, xlsxText } from '../../platform/files/extract/index.ts';
 import { detectType } from '../../platform/files/types.ts';
 import { textBlocks } from './domain/text-tables.ts';
 
@@ -127,8 +127,8 @@ export function markTableHeaders(html: string): string {
 export async function bodyHtmlOf(name: string, bytes: Uint8Array, text: string): Promise<string> {
   if (extOf(name) === 'docx') {
     try {
-      const r = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-      if (r.value.trim() !== '') return markTableHeaders(r.value);
+      const html = await docxHtml(bytes);
+      if (html.trim() !== '') return markTableHeaders(html);
     } catch {
       // Its text was read already: fall back to it.
     }
