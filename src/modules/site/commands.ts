@@ -5,7 +5,6 @@ import { UsageError } from '../../platform/commands.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { setupBody } from './api.schemas.ts';
 import { HELP } from './commands.help.ts';
-import { OFFICE_USERNAME_SUFFIX } from './domain/setup.ts';
 import { runSetup } from './service.ts';
 
 /** Each option and the field of `setupBody` it fills. */
