@@ -24,6 +24,8 @@ export default defineConfig({
             },
             // Charts of the statistics page only (loaded with that page).
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 15 },
+            // The rest of the libraries in one chunk: antd's motion and style registries must be one copy.
+            { name: 'antd', test: /node_modules[\\/]/, priority: 10 },
           ],
         },
       },
