@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { insertPushes, upsertConditions } from '../../src/modules/enterprises/store.ts';
 import { creditCode, insertEnterprise, insertPolicyDocument } from '../../src/modules/enterprises/testing.ts';
+import { now } from '../../src/platform/time.ts';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -36,7 +37,7 @@ before(async () => {
   );
   const jobs = await insertPolicyDocument(db, dept, '济宁市稳岗补贴实施办法');
   const tech = await insertPolicyDocument(db, dept, '济宁市高新技术企业奖励办法');
-  const at = new Date();
+  const at = now();
   await upsertConditions(db, {
     document_id: jobs,
     org_id: dept,

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../test/helpers/clock.ts';
 import { actorOf, orgIdByName } from '../../../test/helpers/factories.ts';
+import { now } from '../../platform/time.ts';
 import { IMPORT_COLUMNS } from './domain/import.ts';
 import { pushPolicy } from './service.ts';
 import { enterprisesStats } from './stats.ts';
@@ -215,7 +216,7 @@ test('conditions by the issuing department; a push reaches each enterprise once;
   await assert.rejects(
     t.db
       .insertInto('policy_pushes')
-      .values({ document_id: policy, enterprise_id: factory, org_id: city, pushed_at: new Date() })
+      .values({ document_id: policy, enterprise_id: factory, org_id: city, pushed_at: now() })
       .execute(),
     /policy_pushes_once|unique/,
   );
@@ -253,7 +254,7 @@ test('the funnel: applied, granted, 免申即享; per policy and per department;
   assert.equal((await outcome(b, 'granted_auto')).statusCode, 200);
   await t.db
     .updateTable('policy_pushes')
-    .set({ opened_at: new Date() })
+    .set({ opened_at: now() })
     .where('id', 'in', [a as number, c as number])
     .execute();
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { orgIdByName } from '../../../test/helpers/factories.ts';
+import { now } from '../../platform/time.ts';
 import { ENTERPRISE_COOKIE } from './portal.ts';
 import { insertPushes, upsertConditions } from './store.ts';
 import { creditCode, insertEnterprise, insertPolicyDocument } from './testing.ts';
@@ -39,7 +40,7 @@ before(async () => {
     conditions: { sizes: ['small', 'micro'] },
     automatic: false,
     updated_by: null,
-    updated_at: new Date(),
+    updated_at: now(),
   });
   await upsertConditions(t.db, {
     document_id: other,
@@ -47,13 +48,13 @@ before(async () => {
     conditions: { qualifications: ['high_tech'] },
     automatic: false,
     updated_by: null,
-    updated_at: new Date(),
+    updated_at: now(),
   });
   await insertPushes(t.db, {
     documentId: policy,
     orgId: dept,
     conditions: { sizes: ['small', 'micro'] },
-    at: new Date(),
+    at: now(),
     by: null,
   });
 });

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { TEST_TODAY } from '../../../test/helpers/clock.ts';
 import { orgIdByName } from '../../../test/helpers/factories.ts';
 import { MODULES } from '../../modules.ts';
-import { chinaToday } from '../../platform/time.ts';
 import { addCalendarDays } from '../calendar/index.ts';
 
 let t: TestApp;
@@ -109,7 +109,7 @@ test('a catalogue import with bad rows names each and saves nothing; a good one 
 test('an item tied to a page is fresh while checked within its period, stale after; a handler cannot edit', {
   timeout: 60_000,
 }, async () => {
-  const today = chinaToday();
+  const today = TEST_TODAY;
   const body = {
     orgId: city,
     area: '财政预决算',
@@ -153,7 +153,7 @@ test('a targeted notice keeps no identity number anywhere, shows its list only i
   timeout: 60_000,
 }, async () => {
   const owner = city;
-  const today = chinaToday();
+  const today = TEST_TODAY;
   const created = await office.send('POST', '/api/targeted', {
     orgId: owner,
     title: '张庄村耕地地力保护补贴发放名单公示',
