@@ -37,7 +37,7 @@ const cases = (query: Parameters<typeof listRequests>[0]) => () =>
  * The to-dos of the home page, each counted with the modules' existing lists (the caller's scope is
  * the server's) and linking to that list, filtered.
  */
-const TODOS: readonly Todo[] = [
+const TASK_TILES: readonly Todo[] = [
   {
     key: 'confirm',
     label: '待确认收到',
@@ -154,7 +154,7 @@ function TodoTile({ todo, count }: { todo: Todo; count: Counts[string] }) {
 export function HomePage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const [todos] = useState(() => TODOS.filter((t) => t.roles.includes(user.role)));
+  const [todos] = useState(() => TASK_TILES.filter((t) => t.roles.includes(user.role)));
   const counts = useTodoCounts(todos);
   return (
     <>
