@@ -127,8 +127,7 @@ test('意见征集: publish, comment without JavaScript, import letters, group t
       .first()
       .waitFor();
     await dialog.getByLabel('截止日期').fill('2026-04-15');
-    // After the refused save antd may leave its loading icon (named "loading") fading out in the button.
-    await dialog.getByRole('button', { name: /保\s*存\s*$/ }).click();
+    await dialog.getByRole('button', { name: twoChars('保存') }).click();
     await office.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await office.getByRole('button', { name: twoChars('发布') }).click();
     await office.getByText('征集中').first().waitFor();

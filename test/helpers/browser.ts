@@ -50,12 +50,17 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export const STEP_TIMEOUT_MS = 30_000;
 
-/** A fresh, isolated context (cookies, storage) with the journey step timeout. */
+/**
+ * A fresh, isolated context (cookies, storage) with the journey step timeout. It asks for reduced
+ * motion, which the console honours: on a loaded machine antd's animations (a button's loading
+ * spinner leaving, a dialog fading) were seen left half-way, the spinner still naming the button
+ * "loading 保 存" when the journey looked for 保存.
+ */
 export async function newContext(
   browser: Browser,
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'zh-CN', ...options });
+  const context = await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce', ...options });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
   return context;
