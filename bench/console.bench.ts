@@ -48,7 +48,7 @@ function routes(planId: number): Route[] {
       name: `台账统计看板（${TASKS.toLocaleString('en')} 项 × ${UNITS} 个单位）`,
       path: `/admin/ledger/plans/${planId}?tab=dashboard`,
       ready: '[role=img] svg',
-      // The figures and charts; the plan's header and task list load after them (see BENCHMARKS.md).
+      // The figures and charts (the plan's header loads beside them; the task list when its tab opens).
       scope: '.ant-tabs-tabpane-active',
     },
   ];

@@ -89,6 +89,27 @@ export function getPlan(id: number): Promise<PlanDetail> {
   return api.get(`/api/workplan/plans/${id}`);
 }
 
+/** The plan without its tasks (the task list loads them a page at a time). */
+export function getPlanHead(id: number): Promise<PlanDetail> {
+  return api.get(`/api/workplan/plans/${id}?tasks=none`);
+}
+
+export type PlanTasksPage = z.infer<typeof s.planTasksPage>;
+export type TaskFilter = (typeof s.TASK_FILTERS)[number];
+
+export function getPlanTasks(
+  id: number,
+  q: { filter: TaskFilter; q: string; page: number; pageSize: number },
+): Promise<PlanTasksPage> {
+  const query = new URLSearchParams({
+    filter: q.filter,
+    q: q.q,
+    page: String(q.page),
+    pageSize: String(q.pageSize),
+  });
+  return api.get(`/api/workplan/plans/${id}/tasks?${query}`);
+}
+
 export function getDashboard(id: number): Promise<PlanDashboard> {
   return api.get(`/api/workplan/plans/${id}/dashboard`);
 }

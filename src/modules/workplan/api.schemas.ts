@@ -98,6 +98,30 @@ export const planListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
+/** `tasks=none`: the plan's head only (the console loads its task list a page at a time). */
+export const planDetailQuery = z.object({
+  tasks: z.enum(['all', 'none'], '任务参数应为 all 或 none').default('all'),
+});
+
+export const TASK_FILTERS = ['all', 'overdue', 'submitted', 'returned', 'open'] as const;
+
+export const planTasksQuery = z.object({
+  filter: z.enum(TASK_FILTERS, '请选择任务筛选条件').default('all'),
+  q: z.string().trim().max(200, '搜索词不能超过200个字').default(''),
+  page: z.coerce
+    .number('页码应为正整数')
+    .int('页码应为正整数')
+    .min(1, '页码应为正整数')
+    .max(100_000)
+    .default(1),
+  pageSize: z.coerce
+    .number('每页条数应为1至100')
+    .int('每页条数应为1至100')
+    .min(1, '每页条数应为1至100')
+    .max(100, '每页条数应为1至100')
+    .default(50),
+});
+
 export const planPatchBody = z
   .object({
     published: z.boolean(),
@@ -293,6 +317,13 @@ export const planDetail = z.object({
     progressAsOf: date.nullable(),
     progressPublishedAt: timestamp.nullable(),
   }),
+  tasks: z.array(planTask),
+});
+
+export const planTasksPage = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
   tasks: z.array(planTask),
 });
 

@@ -16,6 +16,7 @@ import {
   presentAssignmentDetail,
   presentPlanDetail,
   presentPlanSummary,
+  presentPlanTask,
 } from './present.ts';
 import * as service from './service.ts';
 
@@ -129,11 +130,40 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
         tags,
         summary: '工作台账详情（任务、责任单位、办理状态）',
         params: s.idParam,
+        querystring: s.planDetailQuery,
         response: { 200: s.planDetail },
       },
     },
     async (req) =>
-      presentPlanDetail(await service.getPlan(db, requireActor(req), req.params.id, chinaToday())),
+      presentPlanDetail(
+        await service.getPlan(db, requireActor(req), req.params.id, chinaToday(), {
+          tasks: req.query.tasks === 'all',
+        }),
+      ),
+  );
+
+  app.get(
+    '/workplan/plans/:id/tasks',
+    {
+      schema: {
+        tags,
+        summary: '工作台账的任务清单（分页、筛选、搜索）',
+        params: s.idParam,
+        querystring: s.planTasksQuery,
+        response: { 200: s.planTasksPage },
+      },
+    },
+    async (req) => {
+      const { filter, q, page, pageSize } = req.query;
+      const r = await service.getPlanTasks(
+        db,
+        requireActor(req),
+        req.params.id,
+        { filter, keyword: q, page, pageSize },
+        chinaToday(),
+      );
+      return { total: r.total, page, pageSize, tasks: r.tasks.map(presentPlanTask) };
+    },
   );
 
   app.patch(

@@ -49,32 +49,37 @@ export function presentPlanDetail(d: PlanDetail) {
       progressAsOf: d.progress?.asOf ?? null,
       progressPublishedAt: d.progress ? iso(d.progress.publishedAt) : null,
     },
-    tasks: d.tasks.map((t) => ({
-      id: t.id,
-      seq: t.seq,
-      section: t.section,
-      task: t.task,
-      requirement: t.requirement,
-      deadlineRaw: t.deadline_raw,
-      due: t.due,
-      recurring: t.recurring,
-      dueSuggested: t.due_suggested,
-      parentTaskId: t.parent_task_id,
-      carriedFromTaskId: t.carried_from_task_id,
-      assignments: t.assignments.map((a) => ({
-        id: a.id,
-        orgId: a.org_id,
-        orgName: a.org_name,
-        unitText: a.unit_text,
-        role: a.role,
-        status: a.status,
-        reviewState: a.review_state,
-        lastSubmittedAt: iso(a.last_submitted_at),
-        acceptedAt: iso(a.accepted_at),
-        overdue: a.overdue,
-      })),
-      groups: t.groups,
+    tasks: d.tasks.map(presentPlanTask),
+  };
+}
+
+/** A task of the plan's table with its units' parts. */
+export function presentPlanTask(t: PlanDetail['tasks'][number]) {
+  return {
+    id: t.id,
+    seq: t.seq,
+    section: t.section,
+    task: t.task,
+    requirement: t.requirement,
+    deadlineRaw: t.deadline_raw,
+    due: t.due,
+    recurring: t.recurring,
+    dueSuggested: t.due_suggested,
+    parentTaskId: t.parent_task_id,
+    carriedFromTaskId: t.carried_from_task_id,
+    assignments: t.assignments.map((a) => ({
+      id: a.id,
+      orgId: a.org_id,
+      orgName: a.org_name,
+      unitText: a.unit_text,
+      role: a.role,
+      status: a.status,
+      reviewState: a.review_state,
+      lastSubmittedAt: iso(a.last_submitted_at),
+      acceptedAt: iso(a.accepted_at),
+      overdue: a.overdue,
     })),
+    groups: t.groups,
   };
 }
 

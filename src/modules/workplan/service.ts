@@ -396,20 +396,33 @@ export type PlanDetail = {
   })[];
 };
 
-export async function getPlan(db: Db, actor: Actor, id: number, today: string): Promise<PlanDetail> {
+type PlanTaskView = PlanDetail['tasks'][number];
+
+/** Who may read the plan, and whether they see all of it (`full`) or only their units' parts. */
+async function planAccess(db: Db, actor: Actor, id: number) {
   const scope = await scopeOf(db, actor);
   const plan = await store.findPlan(db, id);
   if (!plan) throw new AppError('NOT_FOUND');
   const full = can(scope, 'plan.view', { orgId: plan.org_id });
-  const assignments = await store.planAssignments(db, id, full ? undefined : [...scope.visible]);
-  if (!full && assignments.length === 0) throw new AppError('NOT_FOUND');
-  const [tasks, groups, owner, progress] = await Promise.all([
-    store.planTasks(db, id),
-    full ? store.planGroups(db, id) : Promise.resolve([]),
-    findOrg(db, plan.org_id),
-    store.latestProgressSnapshot(db, id),
+  const orgIds = full ? undefined : [...scope.visible];
+  if (orgIds && !(await store.hasPartOf(db, id, orgIds))) throw new AppError('NOT_FOUND');
+  return { scope, plan, full, orgIds };
+}
+
+/** Tasks with their (visible) units' parts and their groups. */
+async function withParts(
+  db: Db,
+  planId: number,
+  tasks: store.WorkTaskRow[],
+  access: { full: boolean; orgIds?: number[] },
+  today: string,
+  only?: number[],
+): Promise<PlanTaskView[]> {
+  const [assignments, groups] = await Promise.all([
+    store.planAssignments(db, planId, access.orgIds, only),
+    access.full ? store.planGroups(db, planId, only) : Promise.resolve([]),
   ]);
-  const byTask = new Map<number, PlanDetail['tasks'][number]['assignments']>();
+  const byTask = new Map<number, PlanTaskView['assignments']>();
   for (const a of assignments) {
     const list = byTask.get(a.task_id) ?? [];
     list.push({
@@ -424,14 +437,55 @@ export async function getPlan(db: Db, actor: Actor, id: number, today: string): 
     list.push(g.name);
     groupsByTask.set(g.task_id, list);
   }
+  return tasks
+    .filter((t) => access.full || byTask.has(t.id))
+    .map((t) => ({ ...t, assignments: byTask.get(t.id) ?? [], groups: groupsByTask.get(t.id) ?? [] }));
+}
+
+/** A plan with every task (`tasks: false`: its head only, for a page that loads the tasks a page at a time). */
+export async function getPlan(
+  db: Db,
+  actor: Actor,
+  id: number,
+  today: string,
+  opts: { tasks?: boolean } = {},
+): Promise<PlanDetail> {
+  const access = await planAccess(db, actor, id);
+  const { plan, scope } = access;
+  const [owner, progress, tasks] = await Promise.all([
+    findOrg(db, plan.org_id),
+    store.latestProgressSnapshot(db, id),
+    opts.tasks === false
+      ? Promise.resolve([])
+      : store.planTasks(db, id).then((rows) => withParts(db, id, rows, access, today)),
+  ]);
   return {
     plan: { ...plan, org_name: owner?.name ?? '' },
     canManage: can(scope, 'plan.manage', { orgId: plan.org_id }),
     progress: progress ? { asOf: progress.as_of, publishedAt: progress.published_at } : null,
-    tasks: tasks
-      .filter((t) => full || byTask.has(t.id))
-      .map((t) => ({ ...t, assignments: byTask.get(t.id) ?? [], groups: groupsByTask.get(t.id) ?? [] })),
+    tasks,
   };
+}
+
+/** One page of a plan's task list, filtered and searched by the database. */
+export async function getPlanTasks(
+  db: Db,
+  actor: Actor,
+  id: number,
+  q: { filter: store.TaskFilter; keyword: string; page: number; pageSize: number },
+  today: string,
+): Promise<{ total: number; tasks: PlanTaskView[] }> {
+  const access = await planAccess(db, actor, id);
+  const page = await store.planTaskPage(db, id, {
+    orgIds: access.orgIds,
+    filter: q.filter,
+    keyword: q.keyword,
+    today,
+    offset: (q.page - 1) * q.pageSize,
+    limit: q.pageSize,
+  });
+  const ids = page.rows.map((t) => t.id);
+  return { total: page.total, tasks: await withParts(db, id, page.rows, access, today, ids) };
 }
 
 export async function updatePlan(

@@ -364,7 +364,67 @@ export function planTasks(db: Db, planId: number): Promise<WorkTaskRow[]> {
   return db.selectFrom('work_tasks').selectAll().where('plan_id', '=', planId).orderBy('seq').execute();
 }
 
-export function planAssignments(db: Db, planId: number, orgIds?: number[]) {
+/** Whether any of `orgIds` has a part in the plan (who may see a plan they do not manage). */
+export async function hasPartOf(db: Db, planId: number, orgIds: number[]): Promise<boolean> {
+  if (orgIds.length === 0) return false;
+  const row = await db
+    .selectFrom('work_assignments as a')
+    .innerJoin('work_tasks as t', 't.id', 'a.task_id')
+    .select('a.id')
+    .where('t.plan_id', '=', planId)
+    .where('a.org_id', 'in', orgIds)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The task list's filters (the console's 筛选任务). "Completed" is `isCompleted` of domain/status.ts. */
+export type TaskFilter = 'all' | 'overdue' | 'submitted' | 'returned' | 'open';
+
+/**
+ * One page of a plan's tasks, in table order, with the number matching: only tasks with a part of a
+ * unit in `orgIds` when given (and only those parts count for the filters and the keyword), filtered
+ * and searched in the database so that a plan of 2,000 tasks × 50 units is never sent whole.
+ */
+export async function planTaskPage(
+  db: Db,
+  planId: number,
+  o: {
+    orgIds?: number[];
+    filter: TaskFilter;
+    keyword: string;
+    today: string;
+    offset: number;
+    limit: number;
+  },
+): Promise<{ total: number; rows: WorkTaskRow[] }> {
+  const visible = o.orgIds === undefined ? null : o.orgIds.length > 0 ? o.orgIds : [-1];
+  const parts = (condition: ReturnType<typeof sql>) =>
+    sql<boolean>`exists (select 1 from work_assignments a join orgs o on o.id = a.org_id
+      where a.task_id = t.id ${visible ? sql`and a.org_id in (${sql.join(visible)})` : sql``} and ${condition})`;
+  const conditions = [sql`t.plan_id = ${planId}`];
+  if (visible) conditions.push(parts(sql`true`));
+  if (o.filter === 'overdue') conditions.push(sql`t.due < ${o.today}`, parts(sql`not ${COMPLETED}`));
+  if (o.filter === 'submitted') conditions.push(parts(sql`a.review_state = 'submitted'`));
+  if (o.filter === 'returned') conditions.push(parts(sql`a.review_state = 'returned'`));
+  if (o.filter === 'open') conditions.push(parts(sql`not ${COMPLETED}`));
+  const keyword = o.keyword.trim().toLowerCase();
+  if (keyword) {
+    const has = (text: ReturnType<typeof sql>) => sql`strpos(lower(${text}), ${keyword}) > 0`;
+    conditions.push(sql`(${has(sql`t.task`)} or ${has(sql`t.requirement`)} or ${has(sql`coalesce(t.section, '')`)}
+      or ${parts(has(sql`o.name`))}
+      ${visible ? sql`` : sql`or exists (select 1 from work_task_groups g where g.task_id = t.id and ${has(sql`g.name`)})`})`);
+  }
+  const where = sql.join(conditions, sql` and `);
+  const [count, rows] = await Promise.all([
+    sql<{ n: number }>`select count(*)::int as n from work_tasks t where ${where}`.execute(db),
+    sql<WorkTaskRow>`select t.* from work_tasks t where ${where}
+      order by t.seq, t.id offset ${o.offset} limit ${o.limit}`.execute(db),
+  ]);
+  return { total: count.rows[0]?.n ?? 0, rows: rows.rows };
+}
+
+export function planAssignments(db: Db, planId: number, orgIds?: number[], taskIds?: number[]) {
   let q = db
     .selectFrom('work_assignments as a')
     .innerJoin('work_tasks as t', 't.id', 'a.task_id')
@@ -373,6 +433,7 @@ export function planAssignments(db: Db, planId: number, orgIds?: number[]) {
     .select(['o.name as org_name', 't.due'])
     .where('t.plan_id', '=', planId);
   if (orgIds) q = q.where('a.org_id', 'in', orgIds.length > 0 ? orgIds : [-1]);
+  if (taskIds) q = q.where('a.task_id', 'in', taskIds.length > 0 ? taskIds : [-1]);
   return q
     .orderBy('a.task_id')
     .orderBy(sql`case a.role when 'lead' then 0 else 1 end`)
@@ -380,15 +441,14 @@ export function planAssignments(db: Db, planId: number, orgIds?: number[]) {
     .execute();
 }
 
-export function planGroups(db: Db, planId: number): Promise<WorkTaskGroupRow[]> {
-  return db
+export function planGroups(db: Db, planId: number, taskIds?: number[]): Promise<WorkTaskGroupRow[]> {
+  let q = db
     .selectFrom('work_task_groups as g')
     .innerJoin('work_tasks as t', 't.id', 'g.task_id')
     .selectAll('g')
-    .where('t.plan_id', '=', planId)
-    .orderBy('g.task_id')
-    .orderBy('g.sort_order')
-    .execute();
+    .where('t.plan_id', '=', planId);
+  if (taskIds) q = q.where('g.task_id', 'in', taskIds.length > 0 ? taskIds : [-1]);
+  return q.orderBy('g.task_id').orderBy('g.sort_order').execute();
 }
 
 export type StatusCountRow = {

@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Collapse, Empty, Row, Spin, Table, type TableColumnsType, Typography } from 'antd';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { getDashboard, type OverdueItem, type PlanDashboard, type UnitProgress } from '../../api/workplan.ts';
 import { type ChartOption, EChart } from '../../components/EChart.tsx';
 import { LinkButton, percent } from '../../components/ledger/LedgerTags.tsx';
@@ -81,19 +81,13 @@ export function PlanDashboardPanel({
   planId,
   version,
   onOpen,
-  onLoaded,
 }: {
   planId: number;
   /** Changes when the plan changed elsewhere on the page: the figures are loaded again. */
   version: number;
   onOpen: (assignmentId: number) => void;
-  /** Called once the figures arrived (or failed): the page then loads what it deferred. */
-  onLoaded?: () => void;
 }) {
   const { data, loading, error } = useLoad(() => getDashboard(planId), [planId, version]);
-  useEffect(() => {
-    if (!loading) onLoaded?.();
-  }, [loading, onLoaded]);
   const charts = useMemo(
     () => data && { unit: byUnitOption(data.byUnit), pie: statusPieOption(data.byUnit) },
     [data],

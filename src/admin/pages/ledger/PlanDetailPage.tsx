@@ -16,7 +16,7 @@ import {
   Tabs,
   Typography,
 } from 'antd';
-import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LinksPanel } from '../../../modules/workplan/admin/LinksPanel.tsx';
 import { errorMessage } from '../../api/client.ts';
@@ -24,8 +24,12 @@ import {
   type AssignmentBrief,
   exportPlan,
   getPlan,
+  getPlanHead,
+  getPlanTasks,
+  type Plan,
   type PlanTask,
   publishProgress,
+  type TaskFilter,
   updatePlan,
 } from '../../api/workplan.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
@@ -44,7 +48,7 @@ const PlanDashboardPanel = lazy(async () => {
   return { default: m.PlanDashboardPanel };
 });
 
-const FILTERS = [
+const FILTERS: { value: TaskFilter; label: string }[] = [
   { value: 'all', label: '全部任务' },
   { value: 'overdue', label: '有逾期的任务' },
   { value: 'submitted', label: '有待审核进展的任务' },
@@ -52,26 +56,8 @@ const FILTERS = [
   { value: 'open', label: '尚未完成的任务' },
 ];
 
-function matches(t: PlanTask, filter: string, keyword: string): boolean {
-  if (keyword) {
-    const text = [t.task, t.requirement, t.section ?? '', ...t.assignments.map((a) => a.orgName), ...t.groups]
-      .join('\n')
-      .toLowerCase();
-    if (!text.includes(keyword.toLowerCase())) return false;
-  }
-  switch (filter) {
-    case 'overdue':
-      return t.assignments.some((a) => a.overdue);
-    case 'submitted':
-      return t.assignments.some((a) => a.reviewState === 'submitted');
-    case 'returned':
-      return t.assignments.some((a) => a.reviewState === 'returned');
-    case 'open':
-      return t.assignments.some((a) => !(a.status === 'done' && a.reviewState === 'accepted'));
-    default:
-      return true;
-  }
-}
+/** Rows of the task list per page: the server sends one page (a plan may hold 2,000 tasks × 50 units). */
+const PAGE_SIZE = 50;
 
 /** Units shown in a task's cell before 展开: a task given to every unit would otherwise fill a screen. */
 const UNITS_SHOWN = 8;
@@ -105,6 +91,159 @@ function SectionTitle({ children }: { children: ReactNode }) {
   );
 }
 
+/** The task table's columns; a unit's line opens its part in the drawer. */
+function taskColumns(onOpen: (id: number) => void): TableColumnsType<PlanTask> {
+  return [
+    { title: '序号', dataIndex: 'seq', width: 64, fixed: 'left' },
+    {
+      title: '分项',
+      dataIndex: 'section',
+      width: 140,
+      render: (s: string | null) => s || <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      title: '工作任务',
+      dataIndex: 'task',
+      width: 240,
+      render: (task: string, t) => (
+        <div>
+          <div style={{ whiteSpace: 'pre-wrap' }}>{task}</div>
+          {t.carriedFromTaskId && <ToneTag tone="purple">回头看转入</ToneTag>}
+          {t.parentTaskId && <ToneTag tone="blue">上级下发</ToneTag>}
+        </div>
+      ),
+    },
+    {
+      title: '牵头单位',
+      key: 'lead',
+      width: 220,
+      render: (_, t) =>
+        t.assignments
+          .filter((a) => a.role === 'lead')
+          .map((a) => <AssignmentLine key={a.id} a={a} onOpen={(x) => onOpen(x.id)} />),
+    },
+    {
+      title: '责任单位',
+      key: 'responsible',
+      width: 260,
+      render: (_, t) => (
+        <>
+          <UnitLines
+            assignments={t.assignments.filter((a) => a.role === 'responsible')}
+            onOpen={(x) => onOpen(x.id)}
+          />
+          {t.groups.map((g) => (
+            <div key={g}>
+              <ToneTag tone="grey">{g}</ToneTag>
+            </div>
+          ))}
+        </>
+      ),
+    },
+    {
+      title: '具体要求',
+      dataIndex: 'requirement',
+      width: 360,
+      render: (r: string) => <div style={{ whiteSpace: 'pre-wrap' }}>{r}</div>,
+    },
+    {
+      title: '完成时限',
+      key: 'deadline',
+      width: 170,
+      render: (_, t) => (
+        <div>
+          <Deadline raw={t.deadlineRaw} due={t.due} recurring={t.recurring} />
+          {!t.due && t.dueSuggested && (
+            <div>
+              <Typography.Text type="secondary">建议：{formatDate(t.dueSuggested)}</Typography.Text>
+            </div>
+          )}
+        </div>
+      ),
+    },
+  ];
+}
+
+/** 任务清单: a page of tasks at a time, filtered and searched by the server. */
+function TaskList({
+  planId,
+  version,
+  onOpen,
+}: {
+  planId: number;
+  version: number;
+  onOpen: (id: number) => void;
+}) {
+  const [filter, setFilter] = useState<TaskFilter>('all');
+  const [keyword, setKeyword] = useState('');
+  const [page, setPage] = useState(1);
+  const { data, loading, error } = useLoad(
+    () => getPlanTasks(planId, { filter, q: keyword.trim(), page, pageSize: PAGE_SIZE }),
+    [planId, filter, keyword, page, version],
+  );
+  return (
+    <Card
+      title={
+        <SectionTitle>
+          任务清单
+          {data ? `（${filter === 'all' && !keyword.trim() ? '共' : '符合条件的'} ${data.total} 项）` : ''}
+        </SectionTitle>
+      }
+    >
+      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <Select
+          aria-label="筛选任务"
+          style={{ width: 200 }}
+          value={filter}
+          options={FILTERS}
+          onChange={(v) => {
+            setFilter(v);
+            setPage(1);
+          }}
+        />
+        <Input.Search
+          aria-label="搜索任务、要求或单位"
+          placeholder="搜索任务、要求或单位"
+          allowClear
+          style={{ width: 280 }}
+          onSearch={(v) => {
+            setKeyword(v);
+            setPage(1);
+          }}
+        />
+      </Flex>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Table<PlanTask>
+        rowKey="id"
+        size="small"
+        bordered
+        loading={loading}
+        columns={taskColumns(onOpen)}
+        dataSource={data?.tasks ?? []}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          onChange: setPage,
+        }}
+        scroll={{ x: 1450 }}
+        locale={{
+          emptyText: loading ? ' ' : <Typography.Text type="secondary">没有符合条件的任务</Typography.Text>,
+        }}
+      />
+    </Card>
+  );
+}
+
+/** 下发到县 needs every task of the plan: loaded when the tab is opened. */
+function CascadeTab({ plan, version, onChanged }: { plan: Plan; version: number; onChanged: () => void }) {
+  const { data, error } = useLoad(() => getPlan(plan.id), [plan.id, version]);
+  if (error) return <Alert type="error" showIcon title={error} />;
+  return data ? <CascadePanel plan={data.plan} tasks={data.tasks} onChanged={onChanged} /> : <Spin />;
+}
+
 /** One work plan: its task table with each unit's state, the dashboard, 回头看 and cascade. */
 export function PlanDetailPage() {
   const { id: idParam } = useParams();
@@ -113,28 +252,17 @@ export function PlanDetailPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'tasks';
-  // The plan with every task and every unit's part is a large answer (100,000 parts for 2,000 tasks ×
-  // 50 units); opened on 统计看板, the dashboard's small answer is drawn first and the plan loaded after it.
-  const [planWanted, setPlanWanted] = useState(tab !== 'dashboard');
-  const { data, loading, error, reload } = useLoad(
-    () => (planWanted ? getPlan(id) : Promise.resolve(undefined)),
-    [id, planWanted],
-  );
+  // The plan's head only: its tasks (up to 2,000 × 50 units' parts) come a page at a time.
+  const { data, loading, error, reload } = useLoad(() => getPlanHead(id), [id]);
   const [drawer, setDrawer] = useState<number>();
-  const [filter, setFilter] = useState('all');
-  const [keyword, setKeyword] = useState('');
   const [exporting, setExporting] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [publishingProgress, setPublishingProgress] = useState(false);
-  const [dashboardVersion, setDashboardVersion] = useState(0);
+  // Bumped after a unit's part changed in the drawer: the task list and dashboard load again.
+  const [version, setVersion] = useState(0);
   // Managers (office/admin over the plan's organisation) and 负责人 see the whole plan, its figures and export.
   const manager = data?.plan.canManage ?? MANAGER_ROLES.includes(user.role);
   const overseer = manager || user.role === 'approver';
-
-  const tasks = useMemo(
-    () => (data?.tasks ?? []).filter((t) => matches(t, filter, keyword.trim())),
-    [data, filter, keyword],
-  );
 
   async function onExport() {
     if (!data) return;
@@ -175,76 +303,6 @@ export function PlanDetailPage() {
       setPublishing(false);
     }
   }
-
-  const columns: TableColumnsType<PlanTask> = [
-    { title: '序号', dataIndex: 'seq', width: 64, fixed: 'left' },
-    {
-      title: '分项',
-      dataIndex: 'section',
-      width: 140,
-      render: (s: string | null) => s || <Typography.Text type="secondary">—</Typography.Text>,
-    },
-    {
-      title: '工作任务',
-      dataIndex: 'task',
-      width: 240,
-      render: (task: string, t) => (
-        <div>
-          <div style={{ whiteSpace: 'pre-wrap' }}>{task}</div>
-          {t.carriedFromTaskId && <ToneTag tone="purple">回头看转入</ToneTag>}
-          {t.parentTaskId && <ToneTag tone="blue">上级下发</ToneTag>}
-        </div>
-      ),
-    },
-    {
-      title: '牵头单位',
-      key: 'lead',
-      width: 220,
-      render: (_, t) =>
-        t.assignments
-          .filter((a) => a.role === 'lead')
-          .map((a) => <AssignmentLine key={a.id} a={a} onOpen={(x) => setDrawer(x.id)} />),
-    },
-    {
-      title: '责任单位',
-      key: 'responsible',
-      width: 260,
-      render: (_, t) => (
-        <>
-          <UnitLines
-            assignments={t.assignments.filter((a) => a.role === 'responsible')}
-            onOpen={(x) => setDrawer(x.id)}
-          />
-          {t.groups.map((g) => (
-            <div key={g}>
-              <ToneTag tone="grey">{g}</ToneTag>
-            </div>
-          ))}
-        </>
-      ),
-    },
-    {
-      title: '具体要求',
-      dataIndex: 'requirement',
-      width: 360,
-      render: (r: string) => <div style={{ whiteSpace: 'pre-wrap' }}>{r}</div>,
-    },
-    {
-      title: '完成时限',
-      key: 'deadline',
-      width: 170,
-      render: (_, t) => (
-        <div>
-          <Deadline raw={t.deadlineRaw} due={t.due} recurring={t.recurring} />
-          {!t.due && t.dueSuggested && (
-            <div>
-              <Typography.Text type="secondary">建议：{formatDate(t.dueSuggested)}</Typography.Text>
-            </div>
-          )}
-        </div>
-      ),
-    },
-  ];
 
   const plan = data?.plan;
   return (
@@ -292,7 +350,7 @@ export function PlanDetailPage() {
         }
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Spin spinning={(loading || !planWanted) && !data} description="正在加载…">
+      <Spin spinning={loading && !data} description="正在加载…">
         {plan ? (
           <Card style={{ marginBottom: 16 }}>
             <Descriptions
@@ -319,48 +377,12 @@ export function PlanDetailPage() {
           if (key === 'tasks') next.delete('tab');
           else next.set('tab', key);
           setParams(next, { replace: true });
-          setPlanWanted(true);
         }}
         items={[
           {
             key: 'tasks',
             label: '任务清单',
-            children: !data ? (
-              <Spin description="正在加载任务清单…">
-                <div style={{ minHeight: 160 }} />
-              </Spin>
-            ) : (
-              <Card title={<SectionTitle>任务清单（共 {data.tasks.length} 项）</SectionTitle>}>
-                <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-                  <Select
-                    aria-label="筛选任务"
-                    style={{ width: 200 }}
-                    value={filter}
-                    options={FILTERS}
-                    onChange={setFilter}
-                  />
-                  <Input.Search
-                    aria-label="搜索任务、要求或单位"
-                    placeholder="搜索任务、要求或单位"
-                    allowClear
-                    style={{ width: 280 }}
-                    onSearch={setKeyword}
-                  />
-                </Flex>
-                <Table<PlanTask>
-                  rowKey="id"
-                  size="small"
-                  bordered
-                  columns={columns}
-                  dataSource={tasks}
-                  pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-                  scroll={{ x: 1450 }}
-                  locale={{
-                    emptyText: <Typography.Text type="secondary">没有符合条件的任务</Typography.Text>,
-                  }}
-                />
-              </Card>
-            ),
+            children: <TaskList planId={id} version={version} onOpen={setDrawer} />,
           },
           ...(overseer
             ? [
@@ -369,12 +391,7 @@ export function PlanDetailPage() {
                   label: '统计看板',
                   children: (
                     <Suspense fallback={<Spin description="正在加载图表…" />}>
-                      <PlanDashboardPanel
-                        planId={id}
-                        version={dashboardVersion}
-                        onOpen={setDrawer}
-                        onLoaded={() => setPlanWanted(true)}
-                      />
+                      <PlanDashboardPanel planId={id} version={version} onOpen={setDrawer} />
                     </Suspense>
                   ),
                 },
@@ -391,7 +408,14 @@ export function PlanDetailPage() {
                   key: 'cascade',
                   label: '下发到县',
                   children: data ? (
-                    <CascadePanel plan={data.plan} tasks={data.tasks} onChanged={reload} />
+                    <CascadeTab
+                      plan={data.plan}
+                      version={version}
+                      onChanged={() => {
+                        reload();
+                        setVersion((v) => v + 1);
+                      }}
+                    />
                   ) : (
                     <Spin />
                   ),
@@ -410,7 +434,7 @@ export function PlanDetailPage() {
         onClose={() => setDrawer(undefined)}
         onChanged={() => {
           reload();
-          setDashboardVersion((v) => v + 1);
+          setVersion((v) => v + 1);
         }}
       />
     </>
