@@ -74,6 +74,7 @@ describe('renderPage', () => {
         ['/gk/decisions', '决策公开'],
         ['/gk/apply', '依申请公开'],
         ['/gk/qa', '政策问答'],
+        ['/gk/enterprise', '政策找人'],
         ['/gk/reports', '公开年报'],
       ],
     );

@@ -40,6 +40,11 @@ export const portalNav: readonly NavItem[] = [
     label: '政策问答',
     description: '用一句话提问，从现行有效的政策文件中查找答案并注明出处。',
   },
+  {
+    href: '/gk/enterprise',
+    label: '政策找人',
+    description: '企业凭统一社会信用代码验证身份，查看本企业符合条件的惠企政策、政策推送和政策包。',
+  },
   { href: '/gk/reports', label: '公开年报', description: '历年政府信息公开工作年度报告。' },
 ];
 

@@ -3,7 +3,7 @@ import { enterprisesApi } from './api.ts';
 import { ENTERPRISES_AUDIT_LABELS } from './audit.ts';
 import { enterprisesBenchmarks } from './benchmarks.ts';
 import { ENTERPRISES_ERRORS } from './errors.ts';
-import { enterprisesPortal } from './portal.ts';
+import { ENTERPRISE_PATH, enterprisesPortal } from './portal.ts';
 import { seedEnterprisesDemo } from './seeds.ts';
 import { enterprisesStats } from './stats.ts';
 
@@ -15,6 +15,7 @@ export const enterprisesModule: ModuleManifest = {
   benchmarks: enterprisesBenchmarks,
   api: enterprisesApi,
   portal: enterprisesPortal,
+  portalPages: [ENTERPRISE_PATH],
   seed: seedEnterprisesDemo,
   stats: enterprisesStats,
 };

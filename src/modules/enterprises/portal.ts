@@ -208,7 +208,7 @@ export async function enterprisesPortal(app: FastifyInstance, ctx: ModuleContext
     sendPortalPage(req, reply, {
       title,
       siteName: ctx.siteName,
-      current: null,
+      current: ENTERPRISE_PATH,
       path: req.url,
       breadcrumbs: [{ label: '首页', href: '/' }, { label: '政策找人' }],
       body,
