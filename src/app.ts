@@ -163,7 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // With read replicas, a signed-in user's requests read from the primary: a page they look at right
   // after saving shows what they saved, even before a replica has replayed it.
   if (readDb !== db)
-    app.addHook('onRequest', (req, _reply, done) =>
+    app.addHook('preHandler', (req, _reply, done) =>
       req.cookies[SESSION_COOKIE] ? readFromPrimary(done) : done(),
     );
   await app.register(fastifyFormbody);
