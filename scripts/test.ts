@@ -91,16 +91,23 @@ const unitFiles = filter([...src('src/**/*.test.ts'), ...src('test/*.test.ts')])
 const dbFiles = unitFiles.filter((f) => f.endsWith('.db.test.ts'));
 const e2eFiles = filter(src('test/e2e/*.test.ts'));
 /**
- * The search and portal tests, run again with the portal's reads on a streaming replica: the portal's
- * pages, its searches, the columns served from `readDb`, and the replica's own test.
+ * The search and portal tests, run again with the portal's reads on a streaming replica: those of the
+ * pages and searches served from `readDb` (documents, gazette, catalogue, standards, plans, duty columns,
+ * sites, report downloads), and the replica's own test.
  */
 const REPLICA_RUN = [
-  /\/(portal|search)\//,
-  /\/portal\.db\.test\.ts$/,
-  /\/(gazette|catalogue|standards|sites|registers)\.db\.test\.ts$/,
-  /^test\/replicas\.db\.test\.ts$/,
+  'src/modules/documents/portal/',
+  'src/modules/documents/search/',
+  'src/modules/documents/gazette/',
+  'src/modules/documents/catalogue/',
+  'src/modules/standards/standards.db.test.ts',
+  'src/modules/workplan/portal/',
+  'src/modules/duties/registers.db.test.ts',
+  'src/modules/site/sites.db.test.ts',
+  'src/modules/reports/docx/api.db.test.ts',
+  'test/replicas.db.test.ts',
 ];
-const replicaFiles = dbFiles.filter((f) => REPLICA_RUN.some((p) => p.test(f)));
+const replicaFiles = dbFiles.filter((f) => REPLICA_RUN.some((p) => f.startsWith(p)));
 
 try {
   if (stages.has('lint')) {
