@@ -122,6 +122,17 @@ describe('a streaming replica', withReplica, () => {
     assert.deepEqual(health.json(), { ok: true, database: 'up', replicas: ['up'] });
   });
 
+  test('with one replica down, the next one up serves (not the primary)', TIMEOUT, async (t) => {
+    t.mock.method(console, 'error', () => {});
+    const handle = connectPostgres(TEST_PG_URL as string, 2, [DEAD_REPLICA, TEST_PG_REPLICA_URL as string]);
+    try {
+      for (let i = 0; i < 4; i++) assert.equal(await inRecovery(handle.readDb), true, `read ${i + 1}`);
+      assert.deepEqual(await handle.replicaHealth(), ['down', 'up']);
+    } finally {
+      await handle.close();
+    }
+  });
+
   test('the portal page and search of an anonymous visitor come from the replica', TIMEOUT, async () => {
     // The document page is first asked for while the replica is paused (the page keeps a loaded document
     // for a moment, whoever asks); the search's hits are read afresh on every request.

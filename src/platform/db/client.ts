@@ -171,10 +171,15 @@ function replicaRouter(primary: pg.Pool, replicas: Replica[]) {
     async end(): Promise<void> {
       await Promise.all([primary.end(), ...replicas.map((r) => r.pool.end())]);
     },
-    /** Asks every replica now (a query each), so /healthz tells what is, not what was last seen. */
+    /**
+     * Asks every replica now (a query each), so /healthz tells what is, not what was last seen; one found
+     * down within the last few seconds is not asked again (an unreachable host would hold /healthz for
+     * the connection timeout).
+     */
     async health(): Promise<ReplicaState[]> {
       return Promise.all(
         replicas.map(async (r): Promise<ReplicaState> => {
+          if (r.downUntil !== null && performance.now() < r.downUntil) return 'down';
           try {
             await r.pool.query('select 1');
             markUp(r);
