@@ -7,18 +7,22 @@
  * On PGlite, and without a replica, the tests that need one are skipped with the reason.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { startServer } from '../src/main.ts';
 import { insertDoc } from '../src/modules/documents/portal/test-fixtures.ts';
 import { refreshDocumentSearch } from '../src/modules/documents/search/service.ts';
 import { connectPostgres, readFromPrimary } from '../src/platform/db/client.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { type Client, createTestApp, type TestApp } from './helpers/app.ts';
 import { TEST_CLOCK_ENV } from './helpers/clock.ts';
-import { createTestDb, TEST_PG_REPLICA_URL, TEST_PG_URL } from './helpers/db.ts';
+import { createTestDb, TEMPLATE_DB, TEST_PG_REPLICA_URL, TEST_PG_URL } from './helpers/db.ts';
 
 const TIMEOUT = { timeout: 120_000 };
 
@@ -191,3 +195,55 @@ async function waitForReplay(replica: pg.Client, lsn: string): Promise<void> {
   }
   throw new Error(`the replica did not replay up to ${lsn} within 30 s`);
 }
+
+describe('the server configured with DATABASE_REPLICA_URLS', withReplica, () => {
+  test('startServer reads the portal from the replica and lists it in /healthz', TIMEOUT, async () => {
+    const name = `gk_replica_serve_${process.pid}`;
+    const admin = new pg.Client({ connectionString: TEST_PG_URL as string });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gk-replica-serve-'));
+    const lines: string[] = [];
+    const dbUrl = (server: string) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
+    try {
+      const config = loadConfig({
+        ...TEST_CLOCK_ENV,
+        DATABASE_URL: dbUrl(TEST_PG_URL as string),
+        DATABASE_REPLICA_URLS: dbUrl(TEST_PG_REPLICA_URL as string),
+        GONGKAI_DATA: dataDir,
+        GONGKAI_SEED_DEMO: '0',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+      });
+      const server = await startServer(config, (line) => lines.push(line));
+      try {
+        assert.ok(
+          lines.some((l) => l.includes('只读副本 1 个')),
+          lines.join('\n'),
+        );
+        const inject = (url: string) => server.app.inject({ method: 'GET', url });
+        assert.deepEqual((await inject('/healthz')).json(), { ok: true, database: 'up', replicas: ['up'] });
+        assert.equal((await inject(`/gk/documents/search?q=${encodeURIComponent('供水')}`)).statusCode, 200);
+        // The search's connections stay open in the reading pool: the replica has sessions on this database.
+        const replica = new pg.Client({ connectionString: TEST_PG_REPLICA_URL as string });
+        await replica.connect();
+        try {
+          const { rows } = await replica.query<{ n: number }>(
+            "select count(*)::int as n from pg_stat_activity where datname = $1 and backend_type = 'client backend'",
+            [name],
+          );
+          assert.ok((rows[0]?.n ?? 0) >= 1, 'the server has connections to the replica');
+        } finally {
+          await replica.end();
+        }
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
