@@ -93,7 +93,7 @@ const e2eFiles = filter(src('test/e2e/*.test.ts'));
 /**
  * The search and portal tests, run again with the portal's reads on a streaming replica: those of the
  * pages and searches served from `readDb` (documents, gazette, catalogue, standards, plans, duty columns,
- * sites, report downloads), and the replica's own test.
+ * sites, annual reports and their downloads), and the replica's own test.
  */
 const REPLICA_RUN = [
   'src/modules/documents/portal/',
@@ -104,6 +104,8 @@ const REPLICA_RUN = [
   'src/modules/workplan/portal/',
   'src/modules/duties/registers.db.test.ts',
   'src/modules/site/sites.db.test.ts',
+  'src/modules/reports/api.db.test.ts',
+  'src/modules/reports/corrections.db.test.ts',
   'src/modules/reports/docx/api.db.test.ts',
   'test/replicas.db.test.ts',
 ];
