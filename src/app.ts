@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import { loadActor } from './modules/orgs/index.ts';
 import { currentSites, loadSite, resolveSite } from './modules/site/index.ts';
 import { MODULES } from './modules.ts';
+import { type ReplicaState, readFromPrimary } from './platform/db/client.ts';
 import type { Database } from './platform/db/database.ts';
 import { emitterFor } from './platform/events.ts';
 import { filesApi } from './platform/files/api.ts';
@@ -23,7 +24,7 @@ import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
 import { normaliseInput } from './platform/http/normalize.ts';
 import { redirectResponse } from './platform/http/schemas.ts';
-import { registerSessions } from './platform/http/session.ts';
+import { registerSessions, SESSION_COOKIE } from './platform/http/session.ts';
 import type { ModuleContext } from './platform/module.ts';
 import {
   html,
@@ -47,6 +48,9 @@ z.config(z.locales.zhCN());
 
 export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/admin');
 
+/** /healthz's list of the read replicas' states, present only when replicas are configured. */
+const replicaStates = z.array(z.enum(['up', 'down'])).optional();
+
 /** The OpenAPI document as `@fastify/swagger` builds it (passed through whole). */
 const openApiDocument = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });
 
@@ -56,7 +60,16 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 const MAX_FILES_PER_UPLOAD = 10;
 const MAX_FORM_FIELDS = 50;
 
-export type AppDeps = { config: Config; db: Kysely<Database>; siteName?: string; logger?: boolean };
+export type AppDeps = {
+  config: Config;
+  db: Kysely<Database>;
+  /** The portal's reading handle (`DbHandle.readDb`: the read replicas); `db` when absent. */
+  readDb?: Kysely<Database>;
+  /** The read replicas' states for /healthz (`DbHandle.replicaHealth`); none when absent. */
+  replicaHealth?: () => Promise<ReplicaState[]>;
+  siteName?: string;
+  logger?: boolean;
+};
 
 /**
  * The Content-Security-Policy of every response (portal, console, API). Scripts only from this origin
@@ -114,6 +127,7 @@ function clientErrorHandler(siteName: string) {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
+  const readDb = deps.readDb ?? db;
   // From the data (the site identity, else the root government, else a neutral title), never from code.
   const siteName = deps.siteName ?? (await loadSite(db)).view.siteName;
   const app = Fastify({
@@ -146,6 +160,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie);
+  // With read replicas, a signed-in user's requests read from the primary: a page they look at right
+  // after saving shows what they saved, even before a replica has replayed it.
+  if (readDb !== db)
+    app.addHook('preHandler', (req, _reply, done) =>
+      req.cookies[SESSION_COOKIE] ? readFromPrimary(done) : done(),
+    );
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.uploadLimitBytes, files: MAX_FILES_PER_UPLOAD, fields: MAX_FORM_FIELDS },
@@ -216,7 +236,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
-  const ctx: ModuleContext = { db, config, sessions, siteName, emit: emitterFor(MODULES) };
+  const ctx: ModuleContext = { db, readDb, config, sessions, siteName, emit: emitterFor(MODULES) };
 
   app.get(
     '/healthz',
@@ -224,19 +244,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       schema: {
         hide: true,
         response: {
-          200: z.object({ ok: z.literal(true), database: z.literal('up') }),
-          503: z.object({ ok: z.literal(false), database: z.literal('down') }),
+          200: z.object({ ok: z.literal(true), database: z.literal('up'), replicas: replicaStates }),
+          503: z.object({ ok: z.literal(false), database: z.literal('down'), replicas: replicaStates }),
         },
       },
     },
     // A supervisor or load balancer sees the database's state: 503 while it is down (the process stays up
-    // and reconnects by itself).
+    // and reconnects by itself). Read replicas are listed (configuration order) when there are any; one
+    // down does not make the server unhealthy, since the primary serves its reads meanwhile.
     async (_req, reply) => {
+      const replicas = deps.replicaHealth ? await deps.replicaHealth() : [];
+      const listed = replicas.length > 0 ? { replicas } : {};
       try {
         await sql`select 1`.execute(db);
-        return { ok: true as const, database: 'up' as const };
+        return { ok: true as const, database: 'up' as const, ...listed };
       } catch {
-        return reply.code(503).send({ ok: false as const, database: 'down' as const });
+        return reply.code(503).send({ ok: false as const, database: 'down' as const, ...listed });
       }
     },
   );

@@ -42,5 +42,6 @@ export const HELP = `公开 Gongkai 政务公开工作平台 — 命令行
 
 ${[PLATFORM_HELP, ...MODULE_HELP].join('\n\n')}
 
-环境变量 environment: PORT（默认 8080）, GONGKAI_DATA（默认 ./data）, DATABASE_URL（使用 PostgreSQL）
+环境变量 environment: PORT（默认 8080）, GONGKAI_DATA（默认 ./data）, DATABASE_URL（使用 PostgreSQL）,
+  DATABASE_REPLICA_URLS（PostgreSQL 只读副本，逗号分隔；门户查阅与检索由副本承担）
 `;

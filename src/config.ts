@@ -8,6 +8,12 @@ export type Config = {
   dataDir: string;
   /** When set, a real PostgreSQL server is used; otherwise PGlite in `dataDir/pglite`. */
   databaseUrl: string | null;
+  /**
+   * `DATABASE_REPLICA_URLS`: streaming replicas of that server (comma-separated `postgres://…`), which
+   * serve the portal's anonymous page reads and searches, round-robin, falling back to the primary while
+   * one is down. Empty: every read goes to `databaseUrl`. Refused without DATABASE_URL.
+   */
+  databaseReplicaUrls: string[];
   uploadLimitBytes: number;
   publicUrl: string;
   /** Seed the demo city on first start of an empty database. */
@@ -73,6 +79,25 @@ function proxiesFromEnv(env: NodeJS.ProcessEnv): string[] | false {
   return list.length ? list : false;
 }
 
+function replicasFromEnv(env: NodeJS.ProcessEnv): string[] {
+  const list = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+  if (list.length === 0) return [];
+  if (!env.DATABASE_URL)
+    throw new Error(
+      '设置了只读副本 DATABASE_REPLICA_URLS，但没有设置主库 DATABASE_URL；只读副本只用于 PostgreSQL。 / ' +
+        'DATABASE_REPLICA_URLS needs DATABASE_URL (replicas are for PostgreSQL, not the embedded PGlite)',
+    );
+  const bad = list.find((u) => !/^postgres(ql)?:\/\//.test(u));
+  if (bad !== undefined)
+    throw new Error(
+      `Environment variable DATABASE_REPLICA_URLS must list postgres:// addresses, got "${bad.replace(/\/\/[^@/]*@/, '//…@')}"`,
+    );
+  return list;
+}
+
 function clockFromEnv(env: NodeJS.ProcessEnv): Date | null {
   const raw = env.GONGKAI_CLOCK;
   if (!raw) return null;
@@ -101,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '::',
     dataDir,
     databaseUrl: env.DATABASE_URL || null,
+    databaseReplicaUrls: replicasFromEnv(env),
     uploadLimitBytes: intFromEnv(env, 'GONGKAI_UPLOAD_LIMIT_MB', 50) * 1024 * 1024,
     publicUrl,
     seedDemo: env.GONGKAI_SEED_DEMO !== '0',

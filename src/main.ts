@@ -23,14 +23,23 @@ export async function startServer(
     // Uploads cut short by a crash: all of them when this process has the folder to itself (PGlite).
     await removePartialUploads(config.dataDir, handle.kind === 'pglite' ? 0 : ABANDONED_UPLOAD_MS);
     const seeded = await prepareData(handle.db, MODULES, config.seedDemo);
-    const app = await buildApp({ config, db: handle.db });
+    const app = await buildApp({
+      config,
+      db: handle.db,
+      readDb: handle.readDb,
+      replicaHealth: handle.replicaHealth,
+    });
     await app.listen({ port: config.port, host: config.host, ipv6Only: false });
     const jobs = [...HOUSEKEEPING_JOBS, ...MODULES.flatMap((m) => m.jobs ?? [])];
     const scheduler = createScheduler({ db: handle.db, jobs, config, log: app.log });
     scheduler.start();
     const url = `http://localhost:${config.port}`;
     log(
-      `公开 Gongkai 已启动 / started (${handle.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'})`,
+      `公开 Gongkai 已启动 / started (${
+        handle.kind === 'pglite'
+          ? `PGlite: ${config.dataDir}`
+          : `PostgreSQL${config.databaseReplicaUrls.length ? `，只读副本 ${config.databaseReplicaUrls.length} 个 / replicas` : ''}`
+      })`,
     );
     log(`  门户 portal: ${url}/`);
     log(`  管理后台 admin: ${url}/admin/`);

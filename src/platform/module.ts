@@ -14,6 +14,11 @@ import type { StatsQuery, StatsRecord, StatsRecordsQuery, StatsTable } from './s
 /** What every module is given: the database, the configuration and the session mechanics. */
 export type ModuleContext = {
   db: Kysely<Database>;
+  /**
+   * For the portal's page reads and searches only: the read replicas when configured (`DbHandle.readDb`),
+   * else `db`. Never for writes, nor in the console (staff must see what they just saved).
+   */
+  readDb: Kysely<Database>;
   config: Config;
   sessions: Sessions;
   siteName: string;

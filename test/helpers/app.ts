@@ -100,7 +100,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
   await prepareData(handle.db, MODULES, false);
   if (!options.empty) await seedTestUsers(handle.db);
-  const app = await buildApp({ config, db: handle.db, logger: false });
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    readDb: handle.readDb,
+    replicaHealth: handle.replicaHealth,
+    logger: false,
+  });
   await app.ready();
   return {
     app,

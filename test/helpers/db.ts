@@ -15,6 +15,11 @@ import './clock.ts';
  * migrated template database `gongkai_template`.
  */
 export const TEST_PG_URL = process.env.GONGKAI_TEST_PG_URL || null;
+/**
+ * A streaming replica of the GONGKAI_TEST_PG_URL server (set by `npm test`'s replica run, see
+ * `startPostgresWithReplica`): each test database's `readDb` then reads from the replica.
+ */
+export const TEST_PG_REPLICA_URL = (TEST_PG_URL && process.env.GONGKAI_TEST_PG_REPLICA_URL) || null;
 export const TEMPLATE_DB = 'gongkai_template';
 /**
  * A migrated PGlite data folder dumped once by the test runner (`writePgliteTemplate`): loading it
@@ -76,7 +81,8 @@ async function createPgTestDb(serverUrl: string, from: string): Promise<DbHandle
   } finally {
     await admin.end();
   }
-  const handle = connectPostgres(urlFor(serverUrl, name), 4);
+  const replicas = TEST_PG_REPLICA_URL ? [urlFor(TEST_PG_REPLICA_URL, name)] : [];
+  const handle = connectPostgres(urlFor(serverUrl, name), 4, replicas);
   return {
     ...handle,
     async close() {

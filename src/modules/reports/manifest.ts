@@ -47,8 +47,9 @@ export const reportsModule: ModuleManifest = {
   benchmarks: reportsBenchmarks,
   portalPages: [REPORTS_PATH],
   async portal(app, ctx) {
-    await reportPages(app, ctx);
-    await reportDocxPortal(app, { db: ctx.db, reportsPath: REPORTS_PATH });
+    // The reports' pages and downloads only read: from the read replicas when there are any.
+    await reportPages(app, { ...ctx, db: ctx.readDb });
+    await reportDocxPortal(app, { db: ctx.readDb, reportsPath: REPORTS_PATH });
     await complaintPages(app, ctx);
   },
 };

@@ -9,7 +9,7 @@ import { LOGO_PATH, logoFile } from './service.ts';
 /** The logo of the request's site, public: the portal's header and the login page show it. */
 export async function sitePortal(app: FastifyInstance, ctx: ModuleContext) {
   app.get(LOGO_PATH, { schema: { response: { 200: fileResponse } } }, async (_req, reply) => {
-    const file = await logoFile(ctx.db, currentPortalSite()?.government?.id);
+    const file = await logoFile(ctx.readDb, currentPortalSite()?.government?.id);
     if (!file) throw new AppError('NOT_FOUND');
     reply.type(file.mime).header('cache-control', 'public, max-age=300');
     return reply.send(readBlob(ctx.config.dataDir, file.sha256));

@@ -16,7 +16,8 @@ export const standardsModule: ModuleManifest = {
   errors: STANDARDS_ERRORS,
   auditLabels: STANDARDS_AUDIT_LABELS,
   api: standardsApi,
-  portal: standardsPortal,
+  // Read-only pages: served from the read replicas when there are any.
+  portal: (app, ctx) => standardsPortal(app, { ...ctx, db: ctx.readDb }),
   seed: seedDemoStandards,
   stats: standardsStats,
 };

@@ -37,6 +37,7 @@ export const workplanModule: ModuleManifest = {
   jobs: [workplanRemindersJob],
   portalPages: [WORKPLANS_PATH],
   async portal(app, ctx) {
-    await workplanPages(app, ctx);
+    // Read-only pages: served from the read replicas when there are any.
+    await workplanPages(app, { ...ctx, db: ctx.readDb });
   },
 };

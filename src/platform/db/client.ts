@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -19,6 +20,14 @@ const types = {
 
 export type DbHandle = {
   db: Kysely<Database>;
+  /**
+   * Where the portal's anonymous page reads and searches go: the read replicas (`DATABASE_REPLICA_URLS`),
+   * round-robin, falling back to the primary while a replica is down. `db` itself when none is configured.
+   * Never for writes, nor for reads that must see what the same user just saved.
+   */
+  readDb: Kysely<Database>;
+  /** Each configured replica's state, in configuration order (empty without replicas), for /healthz. */
+  replicaHealth(): Promise<ReplicaState[]>;
   kind: 'pglite' | 'postgres';
   /** The PGlite instance when embedded (used for cloning in tests). */
   pglite: PGlite | null;
@@ -29,6 +38,8 @@ function handleFor(pool: pg.Pool, kind: DbHandle['kind'], pglite: PGlite | null)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
+    readDb: db,
+    replicaHealth: async () => [],
     kind,
     pglite,
     async close() {
@@ -47,12 +58,13 @@ export function wrapPglite(pglite: PGlite): DbHandle {
 /** How long a new connection may take before the database counts as down (a query then fails). */
 const CONNECT_TIMEOUT_MS = 5_000;
 
-export function connectPostgres(url: string, max = 10): DbHandle {
+function postgresPool(url: string, max: number, options?: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
     types,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(options ? { options } : {}),
   });
   // A connection dropped by the server (restart, failover) must not crash the process: an idle one is
   // reported by the pool, one in use (checked out, between queries) by the client itself, which the pool
@@ -61,7 +73,125 @@ export function connectPostgres(url: string, max = 10): DbHandle {
   pool.on('connect', (client) => {
     client.on('error', (err) => console.error(`数据库连接中断 / database connection lost: ${err.message}`));
   });
-  return handleFor(pool, 'postgres', null);
+  return pool;
+}
+
+export function connectPostgres(url: string, max = 10, replicaUrls: readonly string[] = []): DbHandle {
+  const handle = handleFor(postgresPool(url, max), 'postgres', null);
+  if (replicaUrls.length === 0) return handle;
+  const router = replicaRouter(
+    // The primary as a reader: read-only like a replica, so a write through `readDb` fails whoever serves it.
+    postgresPool(url, max, READ_ONLY),
+    replicaUrls.map((u, i) => ({
+      pool: postgresPool(u, max, READ_ONLY),
+      name: `#${i + 1} ${hostOf(u)}`,
+      downUntil: null,
+    })),
+  );
+  const readDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: router }) });
+  return {
+    ...handle,
+    readDb,
+    replicaHealth: router.health,
+    async close() {
+      await readDb.destroy();
+      await handle.close();
+    },
+  };
+}
+
+export type ReplicaState = 'up' | 'down';
+
+/** Server parameters of every reading connection. */
+const READ_ONLY = '-c default_transaction_read_only=on';
+/** Set while `readDb` must read from the primary (`readFromPrimary`). */
+const primaryReads = new AsyncLocalStorage<true>();
+
+/**
+ * Run `fn` with every `readDb` connection it takes from the primary: a signed-in user's requests, who
+ * may be looking at what they have just saved before a replica has replayed it.
+ */
+export function readFromPrimary<T>(fn: () => T): T {
+  return primaryReads.run(true, fn);
+}
+
+/** How long a replica that could not be reached is left out before a connection to it is tried again. */
+const REPLICA_RETRY_MS = 5_000;
+
+/** `host:port` of a connection string, for the log (never its password). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '?';
+  }
+}
+
+type Replica = { pool: pg.Pool; name: string; downUntil: number | null };
+
+/**
+ * The pool behind `readDb` with replicas (what Kysely's PostgresDialect asks of a pool): each connection
+ * from the next replica in turn; a replica that cannot be reached is left out for a few seconds (the log
+ * says so once, and again when it is back) and, while none can serve, the primary does.
+ */
+function replicaRouter(primary: pg.Pool, replicas: Replica[]) {
+  let next = 0;
+  const markDown = (r: Replica, err: unknown) => {
+    if (r.downUntil === null)
+      console.error(
+        `只读副本 ${r.name} 无法连接，改由主库读取 / read replica down, reading from the primary: ${
+          err instanceof Error ? err.message : String(err)
+        }`,
+      );
+    r.downUntil = performance.now() + REPLICA_RETRY_MS;
+  };
+  const markUp = (r: Replica) => {
+    if (r.downUntil !== null) console.error(`只读副本 ${r.name} 已恢复 / read replica back`);
+    r.downUntil = null;
+  };
+  return {
+    options: {},
+    async connect(): Promise<pg.PoolClient> {
+      if (primaryReads.getStore()) return primary.connect();
+      for (let i = 0; i < replicas.length; i++) {
+        const r = replicas[(next + i) % replicas.length] as Replica;
+        if (r.downUntil !== null && performance.now() < r.downUntil) continue;
+        try {
+          const client = await r.pool.connect();
+          next = (next + i + 1) % replicas.length;
+          markUp(r);
+          return client;
+        } catch (err) {
+          // Down, or refusing us (a password, a database missing): the primary serves, the log says why.
+          markDown(r, err);
+        }
+      }
+      return primary.connect();
+    },
+    async end(): Promise<void> {
+      await Promise.all([primary.end(), ...replicas.map((r) => r.pool.end())]);
+    },
+    /**
+     * Asks every replica now (a query each), so /healthz tells what is, not what was last seen; one found
+     * down within the last few seconds is not asked again (an unreachable host would hold /healthz for
+     * the connection timeout).
+     */
+    async health(): Promise<ReplicaState[]> {
+      return Promise.all(
+        replicas.map(async (r): Promise<ReplicaState> => {
+          if (r.downUntil !== null && performance.now() < r.downUntil) return 'down';
+          try {
+            await r.pool.query('select 1');
+            markUp(r);
+            return 'up';
+          } catch (err) {
+            markDown(r, err);
+            return 'down';
+          }
+        }),
+      );
+    },
+  };
 }
 
 /** Error codes of a database that cannot be reached or is shutting down (not a wrong query). */
@@ -101,7 +231,11 @@ export async function openPglite(dataDir: string): Promise<DbHandle> {
   return wrapPglite(pglite);
 }
 
-export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<DbHandle> {
-  if (opts.databaseUrl) return connectPostgres(opts.databaseUrl);
+export async function openDatabase(opts: {
+  databaseUrl: string | null;
+  dataDir: string;
+  databaseReplicaUrls?: readonly string[];
+}): Promise<DbHandle> {
+  if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, undefined, opts.databaseReplicaUrls);
   return openPglite(opts.dataDir);
 }

@@ -10,7 +10,8 @@ export const DOCUMENTS_PORTAL_PAGES = [DOCUMENTS_PATH, STATUTORY_PATH, GUIDE_PAT
 
 /** 政府文件 column, search and document pages, 政府公报, 主动公开目录, 公开指南, 法定主动公开内容. */
 export async function documentsPortal(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
-  const opts = { db: ctx.db, siteName: ctx.siteName };
+  // Read-only pages: served from the read replicas when there are any.
+  const opts = { db: ctx.readDb, siteName: ctx.siteName };
   await documentsPages(app, { ...opts, dataDir: ctx.config.dataDir ?? null });
   await gazettePages(app, opts);
   await cataloguePages(app, opts);

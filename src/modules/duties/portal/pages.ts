@@ -6,5 +6,6 @@ import { errataPages } from './errata.ts';
 
 export async function dutiesPortal(app: FastifyInstance, ctx: ModuleContext): Promise<void> {
   await errataPages(app, ctx);
-  await columnPages(app, ctx);
+  // The columns only read: from the read replicas when there are any (网站纠错's form writes: the primary).
+  await columnPages(app, { ...ctx, db: ctx.readDb });
 }
