@@ -176,8 +176,9 @@ describe('public versions', { timeout: 10_000 }, () => {
   });
 
   it('of every area move on with `*`', () => {
-    const before = [publicVersion('qa'), publicVersion('site')];
+    const qa = publicVersion('qa');
+    const site = publicVersion('site');
     bumpPublic(ALL_AREAS);
-    assert.deepEqual([publicVersion('qa'), publicVersion('site')], [before[0] + 1, before[1] + 1]);
+    assert.deepEqual([publicVersion('qa'), publicVersion('site')], [qa + 1, site + 1]);
   });
 });
