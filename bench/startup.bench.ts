@@ -52,9 +52,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+function serverEnv(dataDir: string, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extra,
     GONGKAI_DATA: dataDir,
     PORT: String(port),
     HOST,
@@ -111,12 +112,16 @@ export type ServerProcess = {
 };
 
 /** Spawns `node src/cli.ts serve` on a free port of 127.0.0.1 and waits for /healthz. */
-export async function startServerProcess(dataDir: string): Promise<ServerProcess> {
+/** `env`: more environment for the server (e.g. `GONGKAI_PAGE_CACHE_MB=0`). */
+export async function startServerProcess(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [CLI, 'serve'], {
     cwd: REPO_ROOT,
-    env: serverEnv(dataDir, port),
+    env: serverEnv(dataDir, port, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
