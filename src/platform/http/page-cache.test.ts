@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normaliseQuery, PageStore, pageKey } from './page-cache.ts';
+import cookie from '@fastify/cookie';
+import fastify from 'fastify';
+import { normaliseQuery, PageStore, pageKey, registerPublicChangeScope } from './page-cache.ts';
 import {
   ALL_AREAS,
   bumpPublic,
@@ -180,5 +182,40 @@ describe('public versions', { timeout: 10_000 }, () => {
     const site = publicVersion('site');
     bumpPublic(ALL_AREAS);
     assert.deepEqual([publicVersion('qa'), publicVersion('site')], [qa + 1, site + 1]);
+  });
+});
+
+describe('a write request', { timeout: 10_000 }, () => {
+  it('moves its areas on after its handler, before the response leaves', async () => {
+    setPublicAreaClassifier((action) => (action === 'consultation.publish' ? ['decisions'] : []));
+    const app = fastify();
+    await app.register(cookie);
+    registerPublicChangeScope(app);
+    const seen: number[] = [];
+    app.post('/publish', async (_req, reply) => {
+      // As a service does: the audited write inside its transaction, then more work before the commit.
+      notePublicChange('consultation.publish');
+      await new Promise((r) => setImmediate(r));
+      seen.push(publicVersion('decisions'));
+      return reply.send({ ok: true });
+    });
+    app.get('/read', async () => ({ version: publicVersion('decisions') }));
+    try {
+      const before = publicVersion('decisions');
+      const res = await app.inject({ method: 'POST', url: '/publish' });
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(seen, [before], 'not moved on while the handler runs');
+      assert.equal(
+        (await app.inject({ url: '/read' })).json().version,
+        before + 1,
+        'moved on once it is over',
+      );
+      const failed = await app.inject({ method: 'PUT', url: '/publish' });
+      assert.equal(failed.statusCode, 404);
+      assert.equal(publicVersion('decisions'), before + 1, 'a request that wrote nothing changes nothing');
+    } finally {
+      setPublicAreaClassifier(() => []);
+      await app.close();
+    }
   });
 });
