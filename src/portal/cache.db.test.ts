@@ -196,6 +196,35 @@ test('documents: a publish and a change of validity show at once on cached pages
   });
   assert.equal(repeal.statusCode, 200, repeal.body);
   assert.match((await anon.get(`/gk/documents/${id}`)).body, /已废止/);
+
+  // An organisation renamed (the site area): its name on the cached document page follows.
+  assert.equal(cacheStatus(await anon.get(`/gk/documents/${id}`)), 'hit');
+  const admin = await t.as('t_admin');
+  const renamed = await admin.send('PATCH', `/api/orgs/${education}`, { name: '市教育和体育局' });
+  assert.equal(renamed.statusCode, 200, renamed.body);
+  assert.match((await anon.get(`/gk/documents/${id}`)).body, /市教育和体育局/);
+  assert.equal((await admin.send('PATCH', `/api/orgs/${education}`, { name: '市教育局' })).statusCode, 200);
+});
+
+test('qa: a reviewed question published to the library shows at once', async () => {
+  const documentId = await publishDocument('关于普惠性幼儿园认定缓存测试的通知');
+  await anon.get('/gk/qa'); // the first visit may build the answer index (a change of the qa area)
+  await anon.get('/gk/qa');
+  assert.equal(cacheStatus(await anon.get('/gk/qa')), 'hit');
+  const handler = await t.as('t_handler');
+  const reviewer = await t.as('t_reviewer');
+  const created = await handler.send('POST', '/api/qa/pairs', {
+    question: '缓存测试：普惠性幼儿园是谁认定的？',
+    answer: '由县级教育行政部门认定。',
+    documentId,
+    clause: '第二条',
+    topics: ['学前教育'],
+  });
+  assert.equal(created.statusCode, 200, created.body);
+  const pair = created.json().id as number;
+  assert.equal((await handler.send('POST', `/api/qa/pairs/${pair}/submit`)).statusCode, 200);
+  assert.equal((await reviewer.send('POST', `/api/qa/pairs/${pair}/approve`)).json().status, 'published');
+  assert.match((await anon.get('/gk/qa')).body, /缓存测试：普惠性幼儿园是谁认定的？/);
 });
 
 test('decisions: a published consultation and a moderated comment show at once', async () => {

@@ -212,13 +212,13 @@ function setsOnlyCsrfCookie(reply: FastifyReply): boolean {
 }
 
 /**
- * Collects the public changes of each write request (not GET/HEAD) and moves their areas on once the
- * handler is over, before the response leaves (so the client's next page is fresh).
+ * Collects the public changes of each request and moves their areas on once the handler is over, before
+ * the response leaves (so the client's next page is fresh). GET requests too: a page may write (the
+ * policy Q&A builds its index on first use).
  * Registered on the app whether or not the page cache is on: other caches read the versions too.
  */
 export function registerPublicChangeScope(app: FastifyInstance): void {
   app.addHook('preHandler', (req, _reply, done) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return done();
     const changes: PublicChanges = new Set();
     stateOf(req).changes = changes;
     collectPublicChanges(changes, done);

@@ -231,8 +231,11 @@ export function forgetPortalFacets(): void {
   facetGeneration++;
 }
 
-/** The library's public version (moved on by every audited change of it, `portal/cache-areas.ts`). */
-const libraryVersion = () => publicVersion('documents');
+/**
+ * The version of what the library's pages show: the library's and the site's (organisation names), each
+ * moved on by every audited change of it (`portal/cache-areas.ts`); both only increase, so their sum does.
+ */
+const libraryVersion = () => publicVersion('documents') + publicVersion('site');
 
 export async function documentsPages(
   app: FastifyInstance,
