@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import cookie from '@fastify/cookie';
 import fastify from 'fastify';
-import { normaliseQuery, PageStore, pageKey, registerPublicChangeScope } from './page-cache.ts';
+import {
+  normaliseQuery,
+  PageStore,
+  pageFor,
+  pageKey,
+  piecesOf,
+  registerPublicChangeScope,
+} from './page-cache.ts';
 import {
   ALL_AREAS,
   bumpPublic,
@@ -13,11 +20,11 @@ import {
 } from './page-cache-versions.ts';
 
 const page = (text: string) => ({
-  body: Buffer.from(text),
+  pieces: [Buffer.from(text)],
   contentType: 'text/html; charset=utf-8',
   cacheControl: 'no-cache',
-  hasToken: false,
 });
+const text = (entry: { pieces: readonly Buffer[] } | undefined) => entry && pageFor(entry, '').toString();
 
 describe('the page store', { timeout: 10_000 }, () => {
   it('serves a page until its lifetime is over', () => {
@@ -25,7 +32,7 @@ describe('the page store', { timeout: 10_000 }, () => {
     const store = new PageStore(1_000_000, 60_000, () => ms);
     store.set('a', page('A'));
     ms += 59_999;
-    assert.equal(store.get('a')?.body.toString(), 'A');
+    assert.equal(text(store.get('a')), 'A');
     ms += 1;
     assert.equal(store.get('a'), undefined);
     assert.equal(store.size, 0);
@@ -52,7 +59,31 @@ describe('the page store', { timeout: 10_000 }, () => {
     store.set('k', page('one'));
     store.set('k', page('two'));
     assert.equal(store.size, 1);
-    assert.equal(store.get('k')?.body.toString(), 'two');
+    assert.equal(text(store.get('k')), 'two');
+  });
+});
+
+describe('a visitor’s CSRF token in a stored page', { timeout: 10_000 }, () => {
+  const a = 'A'.repeat(43);
+  const b = 'b'.repeat(43);
+  it('is cut out where it stood and the next visitor’s put in its place', () => {
+    const html = Buffer.from(
+      `<form><input name="_csrf" value="${a}">意见</form><form><input value="${a}"></form>`,
+    );
+    const pieces = piecesOf(html, a);
+    assert.equal(pieces.length, 3);
+    assert.ok(pieces.every((p) => !p.toString().includes(a)));
+    assert.equal(pageFor({ pieces }, a).toString(), html.toString());
+    assert.equal(
+      pageFor({ pieces }, b).toString(),
+      `<form><input name="_csrf" value="${b}">意见</form><form><input value="${b}"></form>`,
+    );
+  });
+  it('leaves a page without it (or without a plausible token) whole', () => {
+    const html = Buffer.from('<p>公开</p>');
+    assert.equal(piecesOf(html, a).length, 1);
+    assert.equal(piecesOf(html, undefined).length, 1);
+    assert.equal(piecesOf(Buffer.from('<p>x</p>'), 'x').length, 1, 'too short to be a token');
   });
 });
 

@@ -15,15 +15,15 @@
  * personal (tracking pages), responses other than 200 HTML, responses marked `no-store`, responses that
  * set a cookie other than the CSRF cookie, search pages past `maxPage`.
  *
- * CSRF: portal forms embed the visitor's double-submit token (`gk_csrf` cookie, `session.ts`). Before a
- * page is stored its token is replaced by a placeholder (a per-process random string); each visitor
- * served from the cache gets its own cookie's value put back (a first visitor has been issued one by
- * the session hook). So the cached HTML holds no visitor's secret.
+ * CSRF: portal forms embed the visitor's double-submit token (`gk_csrf` cookie, `session.ts`). A page is
+ * stored cut into pieces where the token of the visitor it was rendered for stood (a random 43-character
+ * value, found nowhere else); each visitor served from the cache gets the pieces joined by its own
+ * cookie's value (a first visitor has been issued one by the session hook). So the cached HTML holds no
+ * visitor's secret, and serving it costs a copy, not a search.
  *
  * Single flight: while one request renders a missing page, the others for the same key wait for it
  * (at most `WAIT_MS`) and are served its result.
  */
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   collectPublicChanges,
@@ -60,14 +60,38 @@ export type PageCacheOptions = {
 };
 
 type Entry = {
-  readonly body: Buffer;
+  /** The page, cut where the visitor's CSRF token goes (one piece when it holds none). */
+  readonly pieces: readonly Buffer[];
   readonly contentType: string;
   readonly cacheControl: string;
-  /** The body holds the CSRF placeholder. */
-  readonly hasToken: boolean;
   readonly at: number;
   readonly bytes: number;
 };
+
+/** The stored page for a visitor: its pieces joined by the visitor's token. */
+export function pageFor(entry: Pick<Entry, 'pieces'>, token: string): Buffer {
+  if (entry.pieces.length === 1) return entry.pieces[0] as Buffer;
+  const glue = Buffer.from(token);
+  const parts: Buffer[] = [];
+  entry.pieces.forEach((piece, i) => {
+    if (i > 0) parts.push(glue);
+    parts.push(piece);
+  });
+  return Buffer.concat(parts);
+}
+
+/** The page's pieces around each occurrence of `token` (the visitor's CSRF token it was rendered with). */
+export function piecesOf(page: Buffer, token: string | undefined): Buffer[] {
+  if (token === undefined || token.length < 16) return [page];
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (let at = page.indexOf(token, from); at !== -1; at = page.indexOf(token, from)) {
+    pieces.push(page.subarray(from, at));
+    from = at + Buffer.byteLength(token);
+  }
+  pieces.push(page.subarray(from));
+  return pieces.length === 1 ? pieces : pieces.map((p) => Buffer.from(p));
+}
 
 /** Pages by key, least recently used first, bounded by bytes and lifetime. */
 export class PageStore {
@@ -104,7 +128,8 @@ export class PageStore {
   }
 
   set(key: string, page: Omit<Entry, 'at' | 'bytes'>): boolean {
-    const bytes = page.body.length + key.length * 2 + page.contentType.length + page.cacheControl.length + 64;
+    const body = page.pieces.reduce((n, p) => n + p.length, 0);
+    const bytes = body + key.length * 2 + page.contentType.length + page.cacheControl.length + 64;
     if (bytes > this.maxBytes / MAX_ENTRY_SHARE) return false;
     this.delete(key);
     this.#entries.set(key, { ...page, at: this.#clock(), bytes });
@@ -193,9 +218,6 @@ const stateOf = (req: FastifyRequest): CacheState => {
   return r[STATE];
 };
 
-/** The per-process stand-in for the visitor's CSRF token in stored pages. */
-const TOKEN_PLACEHOLDER = `gk-csrf-${randomBytes(12).toString('hex')}`;
-
 /** A cache-control value safe for a response that also issues the visitor's CSRF cookie. */
 function privateWhenIssuing(req: FastifyRequest, cacheControl: string): string {
   return (req as FastifyRequest & { csrfIssued?: boolean }).csrfIssued
@@ -243,10 +265,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
   const inflight = new Map<string, Promise<void>>();
 
   const send = (req: FastifyRequest, reply: FastifyReply, entry: Entry) => {
-    const token = req.cookies[CSRF_COOKIE] ?? '';
-    const body = entry.hasToken
-      ? Buffer.from(entry.body.toString('utf8').replaceAll(TOKEN_PLACEHOLDER, token))
-      : entry.body;
+    const body = pageFor(entry, req.cookies[CSRF_COOKIE] ?? '');
     return reply
       .code(200)
       .header('content-type', entry.contentType)
@@ -313,11 +332,8 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
         !(typeof payload === 'string' || Buffer.isBuffer(payload))
       )
         return payload;
-      let text = typeof payload === 'string' ? payload : payload.toString('utf8');
-      const token = req.cookies[CSRF_COOKIE];
-      const hasToken = token !== undefined && token.length >= 16 && text.includes(token);
-      if (hasToken) text = text.replaceAll(token, TOKEN_PLACEHOLDER);
-      store.set(state.key, { body: Buffer.from(text), contentType, cacheControl, hasToken });
+      const page = typeof payload === 'string' ? Buffer.from(payload) : payload;
+      store.set(state.key, { pieces: piecesOf(page, req.cookies[CSRF_COOKIE]), contentType, cacheControl });
       reply.header(CACHE_STATUS_HEADER, 'miss');
       return payload;
     } finally {
