@@ -9,8 +9,8 @@
  *
  * Run alone: `node bench/portal-cache.bench.ts`.
  */
-import { createRequire } from 'node:module';
 import { addConsultation } from './decisions-consultation.bench.ts';
+import { autocannon, documentIds } from './documents-portal.bench.ts';
 import { startServerProcess, withPreparedData } from './startup.bench.ts';
 
 const CONNECTIONS = 20;
@@ -32,34 +32,8 @@ const QUERIES = [
   '招生',
 ];
 
-type AutocannonResult = {
-  requests: { total: number };
-  latency: { p50: number; p99: number };
-  errors: number;
-  non2xx: number;
-  duration: number;
-};
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests?: { method: 'GET'; path: string }[];
-}) => Promise<AutocannonResult>;
-
 type Figure = { rps: number; p50: number; p99: number; failures: number };
 export type CacheModeResult = { home: Figure; document: Figure; search: Figure; consultation: Figure };
-
-async function documentIds(baseUrl: string, wanted: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (let page = 1; ids.length < wanted && page <= 30; page++) {
-    const html = await (await fetch(`${baseUrl}/gk/catalogue?page=${page}`)).text();
-    for (const m of html.matchAll(/href="\/gk\/documents\/(\d+)"/g)) {
-      const id = Number(m[1]);
-      if (!ids.includes(id)) ids.push(id);
-    }
-  }
-  return ids.slice(0, wanted);
-}
 
 async function measure(url: string, paths: readonly string[]): Promise<Figure> {
   for (const p of paths) {
