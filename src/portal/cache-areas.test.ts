@@ -20,6 +20,7 @@ describe('which writes change public pages', { timeout: 10_000 }, () => {
     ['gazette.publish', ['documents']],
     ['consultation.publish', ['decisions']],
     ['consultation.comment.moderate', ['decisions']],
+    ['consultation.comment.portal', []],
     ['policy.evaluation.create', ['decisions']],
     ['policy.package.saved', ['enterprises']],
     ['policy.pushed', []],

@@ -38,6 +38,9 @@ export const ACTION_AREAS: Readonly<Record<string, readonly string[]>> = {
   'gazette.': ['documents'],
   // decisions: consultations and their comments, the catalogue, participation events, evaluations
   'consultation.': ['decisions'],
+  // A comment sent on the portal waits for moderation (status pending) and the consultation takes none
+  // after it closed, so the public pages change with `consultation.comment.moderate`, not with it.
+  'consultation.comment.portal': [],
   'decision.': ['decisions'],
   'decisions.': ['decisions'],
   'policy.evaluation.': ['decisions'],

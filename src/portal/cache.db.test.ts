@@ -160,6 +160,14 @@ test('a cached form carries each visitor’s own CSRF token, never another’s',
   });
   assert.notEqual(posted.statusCode, 403, posted.body);
   assert.doesNotMatch(posted.body, /安全校验|CSRF/);
+  const count = await t.db
+    .selectFrom('consultation_comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('consultation_id', '=', id)
+    .executeTakeFirstOrThrow();
+  assert.equal(Number(count.n), 1, 'the comment was taken');
+  // It waits for moderation: the page is still served from the cache.
+  assert.equal(cacheStatus(await b.get(url)), 'hit');
 });
 
 test('concurrent requests for a page not yet cached render it once', async () => {
