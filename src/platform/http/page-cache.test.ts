@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import cookie from '@fastify/cookie';
 import fastify from 'fastify';
+import { loadConfig } from '../../config.ts';
 import {
   normaliseQuery,
   PageStore,
@@ -249,4 +250,23 @@ describe('a write request', { timeout: 10_000 }, () => {
       await app.close();
     }
   });
+});
+
+describe('the page cache setting', { timeout: 10_000 }, () => {
+  const cases: [Record<string, string>, { maxBytes: number; ttlMs: number } | null | 'error'][] = [
+    [{}, { maxBytes: 64 * 1024 * 1024, ttlMs: 60_000 }],
+    [
+      { GONGKAI_PAGE_CACHE_MB: '8', GONGKAI_PAGE_CACHE_SECONDS: '5' },
+      { maxBytes: 8 * 1024 * 1024, ttlMs: 5_000 },
+    ],
+    [{ GONGKAI_PAGE_CACHE_MB: '0' }, null],
+    [{ GONGKAI_PAGE_CACHE_SECONDS: '0' }, null],
+    [{ GONGKAI_PAGE_CACHE_MB: 'lots' }, 'error'],
+  ];
+  for (const [env, expected] of cases) {
+    it(`${JSON.stringify(env)} → ${JSON.stringify(expected)}`, () => {
+      if (expected === 'error') assert.throws(() => loadConfig(env), /GONGKAI_PAGE_CACHE_MB/);
+      else assert.deepEqual(loadConfig(env).pageCache, expected);
+    });
+  }
 });
