@@ -262,6 +262,60 @@ test('decisions: a published consultation and a moderated comment show at once',
   assert.ok((await anon.get(url)).body.includes('建议缓存测试意见公开显示。'));
 });
 
+test('standards: a new catalogue item shows at once on the cached catalogue', async () => {
+  const url = `/gk/standards?area=${encodeURIComponent('财政预决算')}`;
+  await anon.get(url);
+  const before = await anon.get(url);
+  assert.equal(before.statusCode, 200);
+  assert.equal(cacheStatus(before), 'hit');
+  assert.doesNotMatch(before.body, /缓存测试预算事项/);
+  const created = await office.send('POST', '/api/standards/items', {
+    orgId: city,
+    area: '财政预决算',
+    matter: '财政预决算',
+    subMatter: '缓存测试预算事项',
+    content: '一般公共预算',
+    timeLimit: '每月',
+    linkPath: '/gk/documents',
+    verifiedOn: TEST_TODAY,
+  });
+  assert.equal(created.statusCode, 200, created.body);
+  assert.match((await anon.get(url)).body, /缓存测试预算事项/);
+});
+
+test('duties: a proposal’s published reply shows at once in the cached column', async () => {
+  await anon.get('/gk/proposals');
+  assert.equal(cacheStatus(await anon.get('/gk/proposals')), 'hit');
+  const handler = await t.as('t_handler');
+  const proposal = {
+    orgId: education,
+    title: '关于缓存测试增加学位的建议',
+    occurredOn: '2026-02-02',
+    kind: 'suggestion',
+    number: '第0999号',
+    deputy: '王某某',
+    dueOn: '2026-05-02',
+  };
+  const created = await handler.send('POST', '/api/duties/proposals', proposal);
+  assert.equal(created.statusCode, 200, created.body);
+  assert.equal(cacheStatus(await anon.get('/gk/proposals')), 'miss', 'a new record may change the column');
+  assert.doesNotMatch(
+    (await anon.get('/gk/proposals')).body,
+    /关于缓存测试增加学位的建议/,
+    'not yet published',
+  );
+  const published = await handler.send('PUT', `/api/duties/proposals/${created.json().id}`, {
+    ...proposal,
+    reply: '新增学位1800个。',
+    repliedOn: '2026-03-10',
+    satisfaction: 'satisfied',
+    publication: 'full',
+    publishedOn: '2026-03-12',
+  });
+  assert.equal(published.statusCode, 200, published.body);
+  assert.match((await anon.get('/gk/proposals')).body, /关于缓存测试增加学位的建议/);
+});
+
 test('site: a renamed site shows at once on its cached pages', async () => {
   await anon.get('/');
   assert.equal(cacheStatus(await anon.get('/')), 'hit');
