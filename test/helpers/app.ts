@@ -103,7 +103,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     }),
     seedDemo: false,
   };
-  if (!options.pageCache) config.pageCache = null;
+  // GONGKAI_TEST_PAGE_CACHE=1 runs every test app with the cache on (to look for stale pages).
+  if (!(options.pageCache ?? process.env.GONGKAI_TEST_PAGE_CACHE === '1')) config.pageCache = null;
   await prepareData(handle.db, MODULES, false);
   if (!options.empty) await seedTestUsers(handle.db);
   const app = await buildApp({ config, db: handle.db, logger: false });
