@@ -39,7 +39,7 @@ export type ConsultationPageResult = {
 };
 
 /** One open consultation of the first government with `COMMENTS` comments; its id. */
-async function addConsultation(dataDir: string): Promise<number> {
+export async function addConsultation(dataDir: string): Promise<number> {
   const handle = await openPglite(dataDir);
   try {
     const { db } = handle;

@@ -23,10 +23,15 @@ import { filesApi } from './platform/files/api.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
 import { normaliseInput } from './platform/http/normalize.ts';
+import { registerPageCache, registerPublicChangeScope } from './platform/http/page-cache.ts';
+import { setPublicAreaClassifier } from './platform/http/page-cache-versions.ts';
 import { redirectResponse } from './platform/http/schemas.ts';
 import { registerSessions, SESSION_COOKIE } from './platform/http/session.ts';
 import type { ModuleContext } from './platform/module.ts';
+import { chinaToday } from './platform/time.ts';
+import { isPersonalPath, pageAreas, publicAreasOfAction } from './portal/cache-areas.ts';
 import {
+  ELDERLY_COOKIE,
   html,
   isElderly,
   portalPlugin,
@@ -59,6 +64,8 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Files in one multipart upload, and its other fields. */
 const MAX_FILES_PER_UPLOAD = 10;
 const MAX_FORM_FIELDS = 50;
+/** Result pages (`page=N`) of a listing or search the page cache keeps: the first ones are the popular ones. */
+const SEARCH_PAGES_CACHED = 5;
 
 export type AppDeps = {
   config: Config;
@@ -202,6 +209,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               body: html`<p class="lead">${message}</p><p><a href="/">返回首页</a></p>`,
             }),
   });
+
+  // The public page cache (platform/http/page-cache.ts): after the session hook (a first visitor's CSRF
+  // cookie issued) and before the site prefix is put into the HTML (so one stored page serves both).
+  setPublicAreaClassifier(publicAreasOfAction);
+  registerPublicChangeScope(app);
+  if (config.pageCache) {
+    registerPageCache(app, {
+      ...config.pageCache,
+      areasOf: pageAreas,
+      bypass: isPersonalPath,
+      variantCookies: [ELDERLY_COOKIE],
+      today: chinaToday,
+      maxPage: SEARCH_PAGES_CACHED,
+    });
+  }
 
   // Every page request runs with its government's site (by path prefix, host name, else the root
   // government's), which the portal's layout and the modules' pages read; a saved change is seen by the

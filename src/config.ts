@@ -39,6 +39,12 @@ export type Config = {
    * connection's, so per-address limits cannot be dodged with a forged header.
    */
   trustProxy: string[] | false;
+  /**
+   * The public page cache (`platform/http/page-cache.ts`): `GONGKAI_PAGE_CACHE_MB` (default 64; 0 turns
+   * it off) and `GONGKAI_PAGE_CACHE_SECONDS`, the longest a cached page is served (default 60: changes
+   * made by another process, e.g. the CLI, show within it). Null: off.
+   */
+  pageCache: { maxBytes: number; ttlMs: number } | null;
 };
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -109,6 +115,13 @@ function clockFromEnv(env: NodeJS.ProcessEnv): Date | null {
   return start;
 }
 
+function pageCacheFromEnv(env: NodeJS.ProcessEnv): Config['pageCache'] {
+  const megabytes = intFromEnv(env, 'GONGKAI_PAGE_CACHE_MB', 64);
+  const seconds = intFromEnv(env, 'GONGKAI_PAGE_CACHE_SECONDS', 60);
+  if (megabytes === 0 || seconds === 0) return null;
+  return { maxBytes: megabytes * 1024 * 1024, ttlMs: seconds * 1000 };
+}
+
 function defaultMailFrom(publicUrl: string): string {
   try {
     return `no-reply@${new URL(publicUrl).hostname}`;
@@ -138,5 +151,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderDays: daysFromEnv(env, 'GONGKAI_REMINDER_DAYS', '5,1'),
     workplanReminderDays: windowFromEnv(env, 'GONGKAI_WORKPLAN_REMINDER_DAYS', 5),
     clockStart: clockFromEnv(env),
+    pageCache: pageCacheFromEnv(env),
   };
 }

@@ -43,6 +43,14 @@ export interface PortalOptions {
 }
 
 const HTML_TYPE = 'text/html; charset=utf-8';
+
+/**
+ * `cache-control` of a public page whose only per-visitor content is the visitor's CSRF token in its
+ * form (a GET of a page with a comment form): browsers revalidate it and shared caches do not store it;
+ * the portal's own page cache (`platform/http/page-cache.ts`) stores it with the token taken out and
+ * puts each visitor's back. A page showing what a visitor typed or looked up stays `no-store`.
+ */
+export const FORM_PAGE_CACHE = 'private, no-cache';
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 const MAX_BACK_LENGTH = 2048;
 

@@ -78,6 +78,11 @@ export type TestAppOptions = {
   env?: Record<string, string>;
   /** The upload limit in MB (1 by default; the hostile-file tests send files of several MB). */
   uploadLimitMb?: number;
+  /**
+   * The public page cache on (off by default: the factories insert rows without the services, so a
+   * page read after them could come from the cache; the cache's own tests turn it on).
+   */
+  pageCache?: boolean;
 };
 
 /**
@@ -98,6 +103,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     }),
     seedDemo: false,
   };
+  // GONGKAI_TEST_PAGE_CACHE=1 runs every test app with the cache on (to look for stale pages).
+  if (!(options.pageCache ?? process.env.GONGKAI_TEST_PAGE_CACHE === '1')) config.pageCache = null;
   await prepareData(handle.db, MODULES, false);
   if (!options.empty) await seedTestUsers(handle.db);
   const app = await buildApp({

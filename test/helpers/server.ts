@@ -15,7 +15,8 @@ export type TestServer = {
  * `{ empty: true }` neither — the first run's empty database, where `/admin` opens the setup page).
  */
 export async function startTestServer(options: TestAppOptions = {}): Promise<TestServer> {
-  const testApp = await createTestApp(options);
+  // The page cache on, as `serve` has it: the journeys go through the services, which refresh it.
+  const testApp = await createTestApp({ pageCache: true, ...options });
   try {
     await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   } catch (err) {

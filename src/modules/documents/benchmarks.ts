@@ -24,4 +24,14 @@ export const documentsBenchmarks: Benchmark[] = [
     target: '≥ 1,000 req/s',
     met: (l) => Number(/: ([\d,]+) req\/s/.exec(l)?.[1]?.replaceAll(',', '') ?? Number.NaN) >= 1000,
   },
+  {
+    // The public page cache off and on (issue 19 item 3): search ≥ a fifth of the home, p99 < 500 ms.
+    script: 'bench/portal-cache.bench.ts',
+    prefix: 'portal cache',
+    name: 'Portal pages with the page cache off / on (home, document, search, 5,000-comment consultation)',
+    target: 'cache on: search ≥ 0.2 × home, every p99 < 500 ms',
+    met: (l) =>
+      !l.startsWith('portal cache on') ||
+      (figureOf(l, 'search/home') >= 0.2 && [...l.matchAll(/p99 (\d+)/g)].every((m) => Number(m[1]) < 500)),
+  },
 ];

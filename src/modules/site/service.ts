@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { checkFileRefs } from '../../platform/files/refs.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { publicVersion } from '../../platform/http/page-cache-versions.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { now } from '../../platform/time.ts';
 import { type PortalSite, SITE_PREFIX } from '../../portal/plugin.ts';
@@ -197,13 +198,15 @@ export async function loadSite(db: Db): Promise<CurrentSite> {
  * compares one small aggregate of the tree (`orgsFingerprint`) with the one the sites were built from.
  */
 const CACHE_MS = 30_000;
-type Cached = { sites: Promise<SiteDirectory>; at: number; orgs: Promise<string> };
+type Cached = { sites: Promise<SiteDirectory>; at: number; orgs: Promise<string>; version: number };
 const cache = new WeakMap<Db, Cached>();
 
 export function currentSites(db: Db): Promise<SiteDirectory> {
   const hit = cache.get(db);
   const t = Date.now();
-  if (hit && t - hit.at < CACHE_MS) {
+  // An audited change of the sites or the organisations in this process moves the `site` version on
+  // (platform/http/page-cache-versions.ts): the public page cache then renders with fresh sites.
+  if (hit && t - hit.at < CACHE_MS && hit.version === publicVersion('site')) {
     return Promise.all([hit.orgs, store.orgsFingerprint(db)]).then(([before, now]) =>
       before === now && cache.get(db) === hit ? hit.sites : reload(db, t),
     );
@@ -212,9 +215,10 @@ export function currentSites(db: Db): Promise<SiteDirectory> {
 }
 
 function reload(db: Db, t: number): Promise<SiteDirectory> {
+  const version = publicVersion('site');
   const orgs = store.orgsFingerprint(db);
   const sites = orgs.then(() => loadDirectory(db));
-  const entry: Cached = { sites, at: t, orgs };
+  const entry: Cached = { sites, at: t, orgs, version };
   cache.set(db, entry);
   sites.catch(() => {
     if (cache.get(db) === entry) cache.delete(db);

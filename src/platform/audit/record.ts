@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { notePublicChange } from '../http/page-cache-versions.ts';
 
 export type AuditEntry = {
   actorId: number | null;
@@ -40,4 +41,6 @@ export async function recordAudit(tx: Kysely<Database>, entry: AuditEntry): Prom
       after: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
     })
     .execute();
+  // The public pages this write changes are refreshed once it committed (page-cache-versions.ts).
+  notePublicChange(entry.action);
 }

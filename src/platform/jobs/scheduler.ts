@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../db/database.ts';
+import { deferPublicBumps } from '../http/page-cache-versions.ts';
 import { now as platformNow } from '../time.ts';
 
 /**
@@ -173,7 +174,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     const t0 = performance.now();
     let error: string | null = null;
     try {
-      await job.run(db, now, { config, log });
+      // Public pages the job changed are refreshed once it is over (its writes committed).
+      await deferPublicBumps(() => job.run(db, now, { config, log }));
       log.debug({ job: job.name, period: key, ms: Math.round(performance.now() - t0) }, 'job done');
     } catch (err) {
       error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

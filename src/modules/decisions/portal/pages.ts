@@ -14,6 +14,7 @@ import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import {
   currentSiteOrgIds,
+  FORM_PAGE_CACHE,
   type Html,
   html,
   sendColumnPage,
@@ -284,7 +285,8 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
       store.listPublicComments(db, r.id, r.feedback_published_at !== null),
     ]);
     const csrf = req.cookies[CSRF_COOKIE] ?? '';
-    // no-store: the page carries the CSRF token and what the visitor typed.
+    // no-store when the page carries what the visitor typed (a POST's answer); the GET's only
+    // per-visitor content is the CSRF token, which the page cache swaps per visitor.
     return sendPortalPage(req, reply, {
       title: r.title,
       siteName: opts.siteName,
@@ -297,7 +299,7 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
       ],
       body: detailBody(r, names.get(r.org_id) ?? '', comments, chinaToday(), { ...form, csrf }),
       status,
-      cache: 'no-store',
+      cache: req.method === 'GET' ? FORM_PAGE_CACHE : 'no-store',
     });
   }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { blobExists, readBlob } from '../../../platform/files/storage.ts';
+import { publicVersion } from '../../../platform/http/page-cache-versions.ts';
 import {
   type Breadcrumb,
   currentPortalSite,
@@ -230,6 +231,12 @@ export function forgetPortalFacets(): void {
   facetGeneration++;
 }
 
+/**
+ * The version of what the library's pages show: the library's and the site's (organisation names), each
+ * moved on by every audited change of it (`portal/cache-areas.ts`); both only increase, so their sum does.
+ */
+const libraryVersion = () => publicVersion('documents') + publicVersion('site');
+
 export async function documentsPages(
   app: FastifyInstance,
   opts: { db: Kysely<Database>; siteName: string; dataDir: string | null },
@@ -241,15 +248,17 @@ export async function documentsPages(
   // Facet counts change only when documents are published: a short in-memory cache keeps the column and
   // search pages cheap under load.
   // One entry per set of organisations (each site, each choice of government on the city's search).
-  const facetCache = new Map<string, { at: number; generation: number; value: Facets }>();
+  const facetCache = new Map<string, { at: number; generation: number; version: number; value: Facets }>();
   async function facets(orgIds: readonly number[] | undefined): Promise<Facets> {
     const now = Date.now();
     const key = orgIds === undefined ? '*' : orgIds.join(',');
     const hit = facetCache.get(key);
-    if (hit && hit.generation === facetGeneration && now - hit.at < 60_000) return hit.value;
+    const version = libraryVersion();
+    if (hit && hit.generation === facetGeneration && hit.version === version && now - hit.at < 60_000)
+      return hit.value;
     const value = await portalStore.facetCounts(db, orgIds);
     if (facetCache.size >= 200) facetCache.clear();
-    facetCache.set(key, { at: now, generation: facetGeneration, value });
+    facetCache.set(key, { at: now, generation: facetGeneration, version, value });
     return value;
   }
 
@@ -451,7 +460,7 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
 
   // Document pages are the hot path (target ≥ 1,000 req/s): the loaded document is kept for a moment, well
   // inside the pages' own public cache lifetime, so a burst on one document costs one query.
-  const docCache = new Map<number, { at: number; doc: portalStore.PublicDocument }>();
+  const docCache = new Map<number, { at: number; version: number; doc: portalStore.PublicDocument }>();
   /** A public document the current site shows (its government's or one below it), else undefined. */
   async function loadDocument(id: number): Promise<portalStore.PublicDocument | undefined> {
     const doc = await loadAnyDocument(id);
@@ -461,14 +470,15 @@ ${pagination(CONVERTED_PATH, {}, page, r.total)}`;
   async function loadAnyDocument(id: number): Promise<portalStore.PublicDocument | undefined> {
     const now = Date.now();
     const hit = docCache.get(id);
-    if (hit && now - hit.at < DOC_CACHE_MS) return hit.doc;
+    const version = libraryVersion();
+    if (hit && hit.version === version && now - hit.at < DOC_CACHE_MS) return hit.doc;
     const doc = await portalStore.publicDocument(db, id);
     if (!doc) {
       docCache.delete(id);
       return undefined;
     }
     if (docCache.size >= DOC_CACHE_SIZE) docCache.delete(docCache.keys().next().value as number);
-    docCache.set(id, { at: now, doc });
+    docCache.set(id, { at: now, version, doc });
     return doc;
   }
 

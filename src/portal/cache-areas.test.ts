@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MODULES } from '../modules.ts';
+import { auditActions } from '../platform/audit/labels.ts';
+import { ALL_AREAS } from '../platform/http/page-cache-versions.ts';
+import { isPersonalPath, matchAction, pageAreas, publicAreasOfAction } from './cache-areas.ts';
+
+void MODULES; // registers every module's audit labels
+
+describe('which writes change public pages', { timeout: 10_000 }, () => {
+  it('every audit action the modules name is classified', () => {
+    const missing = auditActions()
+      .map((a) => a.action)
+      .filter((action) => matchAction(action) === null);
+    assert.deepEqual(missing, [], `audit actions the page cache does not classify:\n${missing.join('\n')}`);
+  });
+
+  const cases: [string, readonly string[]][] = [
+    ['document.update', ['documents']],
+    ['gazette.publish', ['documents']],
+    ['consultation.publish', ['decisions']],
+    ['consultation.comment.moderate', ['decisions']],
+    ['consultation.comment.portal', []],
+    ['policy.evaluation.create', ['decisions']],
+    ['policy.package.saved', ['enterprises']],
+    ['policy.pushed', []],
+    ['policy.push.granted', []],
+    ['workplan.progress.publish', ['workplan']],
+    ['workplan.progress.submit', []],
+    ['qa.pair.updated', ['qa']],
+    ['qa.routed.submit', []],
+    ['report.figures', ['reports']],
+    ['report.complaint.submit', []],
+    ['site.update', ['site']],
+    ['org.rename', ['site']],
+    ['calendar.year.update', ['site']],
+    ['request.submit', []],
+    ['auth.login', []],
+    ['duties.errata.submit', []],
+    ['duties.update', ['duties']],
+    ['demo.remove', [ALL_AREAS]],
+    ['something.new', [ALL_AREAS]],
+  ];
+  for (const [action, areas] of cases) {
+    it(`${action} → ${areas.join(', ') || 'none'}`, () => {
+      assert.deepEqual(publicAreasOfAction(action), areas);
+    });
+  }
+});
+
+describe('what a page shows', { timeout: 10_000 }, () => {
+  const cases: [string, readonly string[]][] = [
+    ['/', ['site']],
+    ['/gk/documents/12', ['site', 'documents']],
+    ['/gk/documents/search', ['site', 'documents']],
+    ['/gk/decisions/consultations/3', ['site', 'decisions']],
+    ['/gk/qa', ['site', 'qa', 'documents']],
+    ['/gk/apply/deadline', ['site']],
+    ['/gk/documentsx', [ALL_AREAS]],
+    ['/gk/unknown', [ALL_AREAS]],
+  ];
+  for (const [path, areas] of cases) {
+    it(`${path} → ${areas.join(', ')}`, () => assert.deepEqual(pageAreas(path), areas));
+  }
+
+  it('tracking and an enterprise’s own pages are personal', () => {
+    for (const p of [
+      '/gk/apply/track',
+      '/gk/qa/track',
+      '/gk/errata/track',
+      '/gk/enterprise',
+      '/gk/enterprise/me',
+    ])
+      assert.equal(isPersonalPath(p), true, p);
+    for (const p of ['/gk/enterprises', '/gk/apply', '/gk/documents'])
+      assert.equal(isPersonalPath(p), false, p);
+  });
+});
