@@ -78,6 +78,11 @@ export type TestAppOptions = {
   env?: Record<string, string>;
   /** The upload limit in MB (1 by default; the hostile-file tests send files of several MB). */
   uploadLimitMb?: number;
+  /**
+   * The demo data of every module (as `GONGKAI_SEED_DEMO` seeds it on a first start) instead of the
+   * `t_*` users: records of every kind, owned across the demo city's tree. Slower (~15 s on PGlite).
+   */
+  demo?: boolean;
 };
 
 /**
@@ -98,8 +103,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     }),
     seedDemo: false,
   };
-  await prepareData(handle.db, MODULES, false);
-  if (!options.empty) await seedTestUsers(handle.db);
+  await prepareData(handle.db, MODULES, options.demo === true);
+  if (!options.empty && !options.demo) await seedTestUsers(handle.db);
   const app = await buildApp({ config, db: handle.db, logger: false });
   await app.ready();
   return {
