@@ -3,15 +3,13 @@
  * → the principals it shows for. The matrix fails on a leak not listed here and on a listed one no
  * longer found, so this list only shrinks. Causes, in short:
  * - module policies that let any `admin` or `office` act platform-wide (the city's gazette, themes,
- *   settings, the question-routing queue, policy pushes) instead of within the subtree they administer;
- * - records read by id without the subtree check (complaints, report reviews, reports, decision items
- *   and events with their participants, targeted notices, enterprises);
+ *   settings, policy pushes) instead of within the subtree they administer;
+ * - records read by id without the subtree check (report summaries, decision items and events with their
+ *   participants, the enterprise register);
  * - writes by org id without the subtree check (disclosure guides and columns, public enterprises, hotline
  *   consultations).
  */
 export const KNOWN_OPEN: Record<string, string[]> = {
-  'GET /api/complaints/{id}: shows private texts of A': ['B 管理员', 'C 县管理员'],
-  'GET /api/complaints/{id}: readable': ['B 管理员', 'C 县管理员'],
   'GET /api/decisions/consultations/{id}: readable': ['B 管理员', 'C 县管理员'],
   'GET /api/decisions/events/{id}: shows private texts of A': ['B 管理员', 'C 县管理员'],
   'GET /api/decisions/events/{id}: readable': ['B 管理员', 'C 县管理员'],
@@ -30,18 +28,8 @@ export const KNOWN_OPEN: Record<string, string[]> = {
   'POST /api/enterprises/policies/{documentId}/push: accepted': ['B 公开办', 'B 管理员', 'C 县管理员'],
   'GET /api/enterprises/policies/{documentId}/pushes: readable': ['B 公开办', 'B 管理员', 'C 县管理员'],
   'GET /api/enterprises/{id}: readable': ['B 公开办', 'B 管理员', 'C 县管理员'],
-  'POST /api/qa/routed/{id}/assign: shows private texts of A': ['B 公开办', 'B 管理员', 'C 县管理员'],
-  'POST /api/qa/routed/{id}/assign: accepted': ['B 公开办', 'B 管理员', 'C 县管理员'],
-  'GET /api/qa/routed/{id}: shows private texts of A': ['B 公开办', 'B 管理员', 'C 县管理员'],
-  'GET /api/qa/routed/{id}: readable': ['B 公开办', 'B 管理员', 'C 县管理员'],
-  'GET /api/qa/routed: shows private texts of A': ['B 公开办', 'B 管理员', 'C 县管理员'],
-  'GET /api/report-reviews/{id}: readable': ['B 管理员', 'C 县管理员'],
   'GET /api/report-summaries/{orgId}/{year}/xlsx: readable': ['B 管理员', 'C 县管理员'],
   'GET /api/report-summaries/{orgId}/{year}: readable': ['B 管理员', 'C 县管理员'],
-  'GET /api/reports/{orgId}/{year}/docx: readable': ['B 管理员', 'C 县管理员'],
-  'GET /api/reports/{orgId}/{year}: readable': ['B 管理员', 'C 县管理员'],
-  'GET /api/targeted/{id}/print: readable': ['B 管理员', 'C 县管理员'],
-  'GET /api/targeted/{id}: readable': ['B 管理员', 'C 县管理员'],
   'table complaint_settings changed': ['B 管理员'],
   'table decision_settings changed': ['B 公开办', 'B 管理员', 'C 县管理员'],
   'table disclosure_columns changed': ['B 管理员', 'C 县管理员'],
@@ -51,10 +39,7 @@ export const KNOWN_OPEN: Record<string, string[]> = {
   'table enterprise_messages changed': ['B 公开办'],
   'table gazette_issues changed': ['B 公开办', 'B 管理员'],
   'table gazette_items changed': ['B 管理员'],
-  'table notifications changed': ['B 公开办'],
   'table policy_pushes changed': ['B 公开办'],
   'table public_enterprises changed': ['B 公开办'],
   'table qa_consultations changed': ['B 公开办', 'B 管理员', 'C 县管理员'],
-  'table qa_routed_questions changed': ['B 公开办', 'B 管理员', 'C 县管理员'],
-  'table qa_settings changed': ['B 公开办'],
 };
