@@ -6,19 +6,13 @@
  *   settings, policy pushes) instead of within the subtree they administer;
  * - records read by id without the subtree check (report summaries, decision items and events with their
  *   participants, the enterprise register);
- * - writes by org id without the subtree check (disclosure guides and columns, public enterprises, hotline
- *   consultations).
+ * - writes by org id without the subtree check (hotline consultations recorded for another unit).
  */
 export const KNOWN_OPEN: Record<string, string[]> = {
   'GET /api/decisions/consultations/{id}: readable': ['B 管理员', 'C 县管理员'],
   'GET /api/decisions/events/{id}: shows private texts of A': ['B 管理员', 'C 县管理员'],
   'GET /api/decisions/events/{id}: readable': ['B 管理员', 'C 县管理员'],
   'GET /api/decisions/items/{id}: readable': ['B 管理员', 'C 县管理员'],
-  'PATCH /api/documents/catalogue/columns/{id}: accepted': ['B 管理员'],
-  'DELETE /api/documents/catalogue/columns/{id}: accepted': ['B 管理员'],
-  'PATCH /api/documents/catalogue/enterprises/{id}: accepted': ['B 公开办'],
-  'DELETE /api/documents/catalogue/enterprises/{id}: accepted': ['B 公开办'],
-  'PUT /api/documents/catalogue/guides/{orgId}: accepted': ['B 管理员', 'C 县管理员'],
   'POST /api/documents/gazette/issues/{id}/unpublish: accepted': ['B 公开办'],
   'GET /api/documents/gazette/issues/{id}: readable': ['B 公开办', 'B 管理员'],
   'PATCH /api/documents/gazette/issues/{id}: accepted': ['B 管理员'],
@@ -32,14 +26,11 @@ export const KNOWN_OPEN: Record<string, string[]> = {
   'GET /api/report-summaries/{orgId}/{year}: readable': ['B 管理员', 'C 县管理员'],
   'table complaint_settings changed': ['B 管理员'],
   'table decision_settings changed': ['B 公开办', 'B 管理员', 'C 县管理员'],
-  'table disclosure_columns changed': ['B 管理员', 'C 县管理员'],
-  'table disclosure_guides changed': ['B 管理员', 'C 县管理员'],
   'table document_theme_links changed': ['B 管理员'],
   'table document_themes changed': ['B 管理员'],
   'table enterprise_messages changed': ['B 公开办'],
   'table gazette_issues changed': ['B 公开办', 'B 管理员'],
   'table gazette_items changed': ['B 管理员'],
   'table policy_pushes changed': ['B 公开办'],
-  'table public_enterprises changed': ['B 公开办'],
   'table qa_consultations changed': ['B 公开办', 'B 管理员', 'C 县管理员'],
 };
