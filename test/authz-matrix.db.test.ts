@@ -72,6 +72,10 @@ let own: { orgIds: number[]; userIds: number[] };
 let routes: { method: string; path: string; op: Op }[];
 const tally = { probes: 0, refused: 0, validation: 0, listsRead: 0 };
 
+/** Generous limits for a loaded 2-core machine: the demo data takes a while, each principal ~280 probes. */
+const SETUP = { timeout: 300_000 };
+const PER_PRINCIPAL = { timeout: 300_000 };
+
 before(async () => {
   t = await createTestApp({ demo: true });
   own = await addProbingUnits(t.db);
@@ -84,7 +88,7 @@ before(async () => {
     .flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
     );
-});
+}, SETUP);
 after(async () => {
   await t?.close();
   console.log(`authorisation matrix: ${JSON.stringify(tally)}`);
@@ -161,22 +165,26 @@ async function probe(client: Client, anonymous: boolean): Promise<Map<string, st
 }
 
 for (const p of PRINCIPALS) {
-  test(`${p.label}: nothing of another unit readable or writable, on every route`, async () => {
-    const client = p.username ? await t.as(p.username) : await t.anonymous();
-    const before = await fingerprint(t.db);
-    const problems = await probe(client, p.username === null);
-    for (const c of await changesOutside(t.db, before, await fingerprint(t.db), own))
-      problems.set(`table ${c.table} changed`, c.detail);
-    const known = new Set(Object.keys(KNOWN_OPEN).filter((k) => KNOWN_OPEN[k]?.includes(p.label)));
-    const found = [...problems.keys()].filter((k) => !known.has(k));
-    const fixed = [...known].filter((k) => !problems.has(k));
-    assert.deepEqual(
-      found,
-      [],
-      `${p.label}: new leaks\n${found.map((k) => `${k}: ${problems.get(k)}`).join('\n')}`,
-    );
-    assert.deepEqual(fixed, [], `${p.label}: no longer found — remove from KNOWN_OPEN`);
-  });
+  test(
+    `${p.label}: nothing of another unit readable or writable, on every route`,
+    PER_PRINCIPAL,
+    async () => {
+      const client = p.username ? await t.as(p.username) : await t.anonymous();
+      const before = await fingerprint(t.db);
+      const problems = await probe(client, p.username === null);
+      for (const c of await changesOutside(t.db, before, await fingerprint(t.db), own))
+        problems.set(`table ${c.table} changed`, c.detail);
+      const known = new Set(Object.keys(KNOWN_OPEN).filter((k) => KNOWN_OPEN[k]?.includes(p.label)));
+      const found = [...problems.keys()].filter((k) => !known.has(k));
+      const fixed = [...known].filter((k) => !problems.has(k));
+      assert.deepEqual(
+        found,
+        [],
+        `${p.label}: new leaks\n${found.map((k) => `${k}: ${problems.get(k)}`).join('\n')}`,
+      );
+      assert.deepEqual(fixed, [], `${p.label}: no longer found — remove from KNOWN_OPEN`);
+    },
+  );
 }
 
 test('every route of the OpenAPI document is tried (its path parameters filled with records of A)', () => {

@@ -440,6 +440,7 @@ export const UNGUARDED_TABLES: Record<string, string> = {
   qa_documents: 'the question-answering index, rebuilt from the documents',
   qa_index_state: 'the question-answering index, rebuilt from the documents',
   schema_migrations: 'not data',
+  demo_records: 'which rows the demo seeded (bookkeeping for removing the demo)',
 };
 
 /** Every row of every guarded table as `table → set of md5(row)`. */
