@@ -32,16 +32,9 @@ const ROUNDS_TIMEOUT = { timeout: 600_000 };
 const ADMIN = { username: 'dadmin', password: 'Durable-2026-test' };
 const OFFICE = { username: 'doffice', password: 'Durable-2026-office' };
 
-/** mulberry32: the random kill moments, the same on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The kill moment of a round: 0.3–3 s, spread by a multiplicative hash of the seed and the round (the same on every run). */
+function killDelayMs(label: string, round: number): number {
+  return 300 + ((Math.imul(SEED + label.length * 7919 + round, 2654435761) >>> 0) % 2700);
 }
 
 async function freePort(): Promise<number> {
@@ -244,7 +237,6 @@ async function governmentIdOf(server: Server): Promise<number> {
  * 0.3–3 s after its first acknowledged write.
  */
 async function killRounds(store: Store, label: string) {
-  const random = prng(SEED ^ label.length);
   const ack: Acknowledged = { orgs: new Map(), cases: new Map() };
   setup(store);
   let governmentId = 0;
@@ -254,7 +246,7 @@ async function killRounds(store: Store, label: string) {
     try {
       await verify(server, ack);
       governmentId ||= await governmentIdOf(server);
-      const delay = 300 + Math.floor(random() * 2700);
+      const delay = killDelayMs(label, round);
       const before = ack.orgs.size + ack.cases.size;
       const writing = write(server, ack, round, governmentId);
       // The random moment counts from the round's first acknowledged write (signing in takes a while).
