@@ -83,6 +83,7 @@ before(async () => {
   ids = await resolveParams(t.db);
   markers = await loadMarkers(t.db);
   const doc = t.app.swagger() as unknown as OpenApi;
+  // The portal's pages (outside /api) are public by design: citizens' pages showing published records.
   routes = Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/'))
     .flatMap(([path, ops]) =>
