@@ -83,6 +83,11 @@ export type TestAppOptions = {
    * page read after them could come from the cache; the cache's own tests turn it on).
    */
   pageCache?: boolean;
+  /**
+   * The demo data of every module (as `GONGKAI_SEED_DEMO` seeds it on a first start) instead of the
+   * `t_*` users: records of every kind, owned across the demo city's tree. Slower (~15 s on PGlite).
+   */
+  demo?: boolean;
 };
 
 /**
@@ -105,8 +110,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
   // GONGKAI_TEST_PAGE_CACHE=1 runs every test app with the cache on (to look for stale pages).
   if (!(options.pageCache ?? process.env.GONGKAI_TEST_PAGE_CACHE === '1')) config.pageCache = null;
-  await prepareData(handle.db, MODULES, false);
-  if (!options.empty) await seedTestUsers(handle.db);
+  await prepareData(handle.db, MODULES, options.demo === true);
+  if (!options.empty && !options.demo) await seedTestUsers(handle.db);
   const app = await buildApp({
     config,
     db: handle.db,

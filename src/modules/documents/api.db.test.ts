@@ -90,6 +90,10 @@ test('the pattern is configurable by an administrator and checked', async () => 
     (await admin.get('/api/documents/settings')).json().indexPattern,
     '{机构代码}-{主题分类}-{年份}-{流水号:5}',
   );
+  // An empty change is no change (it answered 500).
+  const none = await admin.send('PATCH', '/api/documents/settings', {});
+  assert.equal(none.statusCode, 200, none.body);
+  assert.equal(none.json().indexPattern, '{机构代码}-{主题分类}-{年份}-{流水号:5}');
 });
 
 test('index numbers stay unique and consecutive when drafts are created at the same time', async () => {

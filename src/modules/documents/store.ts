@@ -328,6 +328,8 @@ export function findSettings(db: Db): Promise<DocumentSettingsRow | undefined> {
 }
 
 export async function updateSettings(db: Db, changes: Updateable<DocumentSettingsTable>): Promise<void> {
+  // An empty PATCH changes nothing (an UPDATE without columns is not SQL).
+  if (Object.keys(changes).length === 0) return;
   await db.updateTable('document_settings').set(changes).where('id', '=', 1).execute();
 }
 

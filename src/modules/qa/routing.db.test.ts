@@ -145,7 +145,8 @@ test('sent on: suggested to the issuer, assigned, answered, reviewed, sent and p
     documentIds: [docId],
     general: true,
   };
-  assert.equal((await other.send('POST', `/api/qa/routed/${row.id}/answer`, answer)).statusCode, 403);
+  // Another unit's question is not even seen there.
+  assert.equal((await other.send('POST', `/api/qa/routed/${row.id}/answer`, answer)).statusCode, 404);
   const noDoc = await handler.send('POST', `/api/qa/routed/${row.id}/answer`, { ...answer, documentIds: [] });
   assert.equal(noDoc.statusCode, 400);
   assert.match(noDoc.body, /现行有效的文件/);

@@ -211,7 +211,29 @@ export async function listRoutedFor(
     routing.listRouted(db, { orgIds, status: q.status, overdueOn: q.overdue ? today : undefined }),
     routing.listRouted(db, { orgIds, overdueOn: today }),
   ]);
-  return { items: await entries(db, actor, rows), overdue: all.length };
+  return { items: await entries(db, actor, rows), overdue: (await entries(db, actor, all)).length };
+}
+
+/**
+ * Which routed questions a person reaches: those of the organisations they see — for the office and the
+ * administrator (who manage the queue) the unit the question went or is suggested to, and one not yet
+ * placed anywhere only when they see the whole tree. A department's office manages its own subtree's
+ * questions, not the city's queue.
+ */
+async function routedScope(db: Db, actor: Actor) {
+  const [visible, orgs] = await Promise.all([visibleOrgIds(db, actor), listOrgs(db)]);
+  const whole = orgs.filter((o) => o.parent_id === null).every((o) => visible.has(o.id));
+  const manage = can(actor, 'routed.manage');
+  return {
+    visible,
+    whole,
+    manage,
+    reaches(row: routing.RoutedRow): boolean {
+      if (!manage) return row.org_id !== null && visible.has(row.org_id);
+      const unit = row.org_id ?? row.suggested_org_id;
+      return unit === null ? whole : visible.has(unit);
+    },
+  };
 }
 
 export async function getRouted(db: Db, actor: Actor, id: number): Promise<RoutedEntry> {
@@ -223,14 +245,13 @@ export async function getRouted(db: Db, actor: Actor, id: number): Promise<Route
 }
 
 async function entries(db: Db, actor: Actor, rows: readonly routing.RoutedRow[]): Promise<RoutedEntry[]> {
-  const [orgs, calendar] = await Promise.all([listOrgs(db), loadCalendar(db)]);
+  const [orgs, calendar, scope] = await Promise.all([listOrgs(db), loadCalendar(db), routedScope(db, actor)]);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
-  const manage = can(actor, 'routed.manage');
-  const visible = manage ? null : await visibleOrgIds(db, actor);
+  const manage = scope.manage;
   const today = chinaToday();
   const out: RoutedEntry[] = [];
   for (const row of rows) {
-    if (visible && (row.org_id === null || !visible.has(row.org_id))) continue;
+    if (!scope.reaches(row)) continue;
     const actions: RoutedStep[] = [];
     if (manage && nextRoutedStatus(row.status, 'assign')) actions.push('assign');
     if (
@@ -263,11 +284,12 @@ function stepOrRefuse(status: RoutedStatus, step: RoutedStep): RoutedStatus {
 /** The office confirms the suggested unit or chooses another (until the unit has answered). */
 export async function assignRouted(db: Db, actor: Actor, id: number, orgId: number): Promise<RoutedEntry> {
   if (!can(actor, 'routed.manage')) throw new AppError('FORBIDDEN');
-  const org = (await listOrgs(db)).find((o) => o.id === orgId && !o.disabled);
+  const scope = await routedScope(db, actor);
+  const org = (await listOrgs(db)).find((o) => o.id === orgId && !o.disabled && scope.visible.has(o.id));
   if (!org) throw invalid([{ path: 'orgId', message: '请选择承办单位' }]);
   await inTransaction(db, async (tx) => {
     const before = await routing.findRouted(tx, id, true);
-    if (!before) throw new AppError('NOT_FOUND');
+    if (!before || !scope.reaches(before)) throw new AppError('NOT_FOUND');
     const status = stepOrRefuse(before.status, 'assign');
     const row = await routing.updateRouted(tx, id, { org_id: orgId, status, updated_at: now() });
     await recordAudit(tx, {
@@ -299,7 +321,7 @@ export async function answerRouted(
   input: RoutedAnswer,
 ): Promise<RoutedEntry> {
   const existing = await routing.findRouted(db, id);
-  if (!existing) throw new AppError('NOT_FOUND');
+  if (!existing || !(await routedScope(db, actor)).reaches(existing)) throw new AppError('NOT_FOUND');
   if (existing.org_id === null || !can(actor, 'routed.answer', { orgId: existing.org_id }))
     throw new AppError('FORBIDDEN');
   const ids = [...new Set(input.documentIds)];
@@ -355,9 +377,10 @@ export async function reviewRouted(
 ): Promise<RoutedEntry> {
   if (!can(actor, 'routed.manage')) throw new AppError('FORBIDDEN');
   if (step === 'return' && !note) throw invalid([{ path: 'note', message: '请写明退回的理由' }]);
+  const scope = await routedScope(db, actor);
   const row = await inTransaction(db, async (tx) => {
     const before = await routing.findRouted(tx, id, true);
-    if (!before) throw new AppError('NOT_FOUND');
+    if (!before || !scope.reaches(before)) throw new AppError('NOT_FOUND');
     const status = stepOrRefuse(before.status, step);
     let pairId: number | null = before.pair_id;
     if (step === 'approve' && before.general && before.org_id !== null && pairId === null) {
@@ -444,7 +467,8 @@ export async function saveRoutedSettings(
   actor: Actor,
   dueDays: number,
 ): Promise<{ dueDays: number }> {
-  if (!can(actor, 'routed.manage')) throw new AppError('FORBIDDEN');
+  // The due days hold for the whole queue: set by those who manage all of it.
+  if (!can(actor, 'routed.manage') || !(await routedScope(db, actor)).whole) throw new AppError('FORBIDDEN');
   await inTransaction(db, async (tx) => {
     const before = await routing.routedDueDays(tx);
     await routing.saveRoutedDueDays(tx, dueDays);

@@ -87,10 +87,12 @@ export function staleness(lastUpdated: string | null, updatePeriodDays: number, 
   return { dueOn, stale: over > 0, daysOverdue: Math.max(0, over), neverUpdated: false };
 }
 
-/** Writes on columns and guides: administrators anywhere, the office for the organisations it oversees. */
+/**
+ * Writes on an organisation's columns, guide and public enterprises: the office for the organisations it
+ * oversees, an administrator for those of the subtree it administers (the top's: every one).
+ */
 async function requireOrgEditor(db: Db, actor: Actor, orgId: number): Promise<void> {
   if (!can(actor, 'catalogue')) throw new AppError('FORBIDDEN');
-  if (can(actor, 'catalogue_all_orgs')) return;
   if (!(await visibleOrgIds(db, actor)).has(orgId)) throw new AppError('FORBIDDEN');
 }
 
@@ -300,6 +302,7 @@ export type EnterpriseInput = {
 
 export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseInput) {
   requireCatalogueEditor(actor);
+  if (input.orgId != null) await requireOrgEditor(db, actor, input.orgId);
   return inTransaction(db, async (tx) => {
     const dup = await store.findEnterpriseByName(tx, input.sector, input.name);
     if (dup) throw new AppError('DUPLICATE', { what: `“${input.name}”` });
@@ -324,9 +327,11 @@ export async function createEnterprise(db: Db, actor: Actor, input: EnterpriseIn
 
 export async function updateEnterprise(db: Db, actor: Actor, id: number, patch: Partial<EnterpriseInput>) {
   requireCatalogueEditor(actor);
+  if (patch.orgId != null) await requireOrgEditor(db, actor, patch.orgId);
   return inTransaction(db, async (tx) => {
     const before = await store.findEnterprise(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
+    if (before.org_id !== null) await requireOrgEditor(tx, actor, before.org_id);
     const sector = patch.sector ?? before.sector;
     const name = patch.name ?? before.name;
     if (sector !== before.sector || name !== before.name) {
@@ -358,6 +363,7 @@ export async function deleteEnterprise(db: Db, actor: Actor, id: number): Promis
   await inTransaction(db, async (tx) => {
     const before = await store.findEnterprise(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
+    if (before.org_id !== null) await requireOrgEditor(tx, actor, before.org_id);
     await store.deleteEnterprise(tx, id);
     await recordAudit(tx, {
       actorId: actor.id,

@@ -22,8 +22,8 @@
  *   disclosure office (Art. 4) and administrators.
  * - `catalogue` (Art. 20 columns, 公开指南, 公共企事业单位 list): Art. 4 and Art. 12 the office keeps the
  *   guide and the catalogue current; administrators too.
- * - `catalogue_all_orgs`: administrators maintain every organisation's catalogue, not only their subtree
- *   (platform rule); the office only the organisations it oversees.
+ * - `catalogue_all_orgs`: administrators list every organisation's catalogue (platform rule); writes stay
+ *   within the subtree one administers or, for the office, the organisations it oversees.
  * - `release_queue`: Art. 44 转主动公开 — the office and administrators see the requests module's queue,
  *   whose entries are linked to the withheld documents they name.
  * Rules on a subject:

@@ -57,7 +57,7 @@ export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
       },
     },
     async (req) => {
-      service.requireGazetteEditor(requireActor(req));
+      await service.requireGazetteEditor(db, requireActor(req));
       const rows = await store.listIssues(db, { publishedOnly: false, year: req.query.year });
       return { items: rows.map(presentIssue) };
     },
@@ -98,7 +98,7 @@ export async function gazetteApi(root: FastifyInstance, { db }: ModuleContext) {
     '/documents/gazette/issues/:id',
     { schema: { tags, summary: '一期政府公报及其目录', params: idParam, response: { 200: s.issueDetail } } },
     async (req) => {
-      service.requireGazetteEditor(requireActor(req));
+      await service.requireGazetteEditor(db, requireActor(req));
       return detailOf(req.params.id);
     },
   );

@@ -4,14 +4,22 @@ import type { Database } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
+import { listOrgs, visibleOrgIds } from '../../orgs/index.ts';
 import { can } from '../domain/policies.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
 
-/** Only the disclosure office and administrators compose and publish the gazette (政府公报). */
-export function requireGazetteEditor(actor: Actor): void {
+/**
+ * Only the disclosure office and administrators compose and publish the gazette (政府公报) — the
+ * government's, so those who act for the whole tree (the government's office and administrator), not a
+ * department's.
+ */
+export async function requireGazetteEditor(db: Db, actor: Actor): Promise<void> {
   if (!can(actor, 'gazette')) throw new AppError('FORBIDDEN');
+  const [visible, orgs] = await Promise.all([visibleOrgIds(db, actor), listOrgs(db)]);
+  if (!orgs.filter((o) => o.parent_id === null).every((o) => visible.has(o.id)))
+    throw new AppError('FORBIDDEN');
 }
 
 export type IssueInput = {
@@ -87,7 +95,7 @@ export async function getIssue(db: Db, id: number) {
 }
 
 export async function createIssue(db: Db, actor: Actor, input: IssueInput) {
-  requireGazetteEditor(actor);
+  await requireGazetteEditor(db, actor);
   checkDate(input.issueDate, input.year);
   const items = input.items ?? [];
   return inTransaction(db, async (tx) => {
@@ -114,7 +122,7 @@ export async function createIssue(db: Db, actor: Actor, input: IssueInput) {
 }
 
 export async function updateIssue(db: Db, actor: Actor, id: number, patch: Partial<IssueInput>) {
-  requireGazetteEditor(actor);
+  await requireGazetteEditor(db, actor);
   return inTransaction(db, async (tx) => {
     const before = await store.findIssue(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
@@ -147,7 +155,7 @@ export async function updateIssue(db: Db, actor: Actor, id: number, patch: Parti
 
 /** Publish an issue: it must carry at least one item, and every item must still be published. */
 export async function publishIssue(db: Db, actor: Actor, id: number) {
-  requireGazetteEditor(actor);
+  await requireGazetteEditor(db, actor);
   return inTransaction(db, async (tx) => {
     const before = await store.findIssue(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
@@ -175,7 +183,7 @@ export async function publishIssue(db: Db, actor: Actor, id: number) {
 
 /** Withdraw a published issue from the portal (e.g. to correct it); it becomes a draft again. */
 export async function unpublishIssue(db: Db, actor: Actor, id: number) {
-  requireGazetteEditor(actor);
+  await requireGazetteEditor(db, actor);
   return inTransaction(db, async (tx) => {
     const before = await store.findIssue(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
@@ -197,7 +205,7 @@ export async function unpublishIssue(db: Db, actor: Actor, id: number) {
 }
 
 export async function deleteIssue(db: Db, actor: Actor, id: number): Promise<void> {
-  requireGazetteEditor(actor);
+  await requireGazetteEditor(db, actor);
   await inTransaction(db, async (tx) => {
     const before = await store.findIssue(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
@@ -214,12 +222,12 @@ export async function deleteIssue(db: Db, actor: Actor, id: number): Promise<voi
 }
 
 /** Candidate items for composing an issue: published proactive documents of a period with their interpretations. */
-export function candidates(
+export async function candidates(
   db: Db,
   actor: Actor,
   opts: { from: string; to: string; orgIds?: number[]; notInIssue?: boolean; limit?: number },
 ) {
-  requireGazetteEditor(actor);
+  await requireGazetteEditor(db, actor);
   return store.candidateItems(db, {
     from: opts.from,
     to: opts.to,

@@ -24,6 +24,7 @@ test('who may view, edit and answer a record of the government assigned to org 1
     ['the assigned department’s handler', handler10, ['view', 'answer']],
     ['another department', handler20, []],
     ['the administrator sees only', admin, ['view']],
+    ['the administrator of another department: nothing', actor('admin', 20, [20], [20]), []],
     ['a reviewer of the assigned department', reviewer10, []],
   ];
   for (const [name, a, allowed] of rows)

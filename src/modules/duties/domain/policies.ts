@@ -2,7 +2,7 @@
  * Who may do what with the duty registers. Pure: the service computes the facts (the actor's agencies,
  * the organisations it sees, the record's unit and assignee) and turns `false` into FORBIDDEN/NOT_FOUND.
  *
- * - `view`: the administrator (system overview), whoever sees the record's unit, and the unit a report
+ * - `view`: whoever sees the record's unit (an administrator: within the subtree it administers), and the unit a report
  *   was assigned to (DERIVED: a department sees its own assignments, nothing else of the register).
  * - `edit` (register, correct, import, assign an error report): the disclosure office and its approver
  *   acting for the record's unit, the office for every unit it sees (条例第四条: the office organises the
@@ -43,7 +43,7 @@ export function can(a: DutyActor, action: DutyAction, s: DutySubject): boolean {
   const assignee = s.assigneeOrgId != null && a.orgId === s.assigneeOrgId && staff(a.role);
   switch (action) {
     case 'view':
-      return a.role === 'admin' || a.visibleOrgIds.includes(s.orgId) || assignee || mayEdit(a, s);
+      return a.visibleOrgIds.includes(s.orgId) || assignee || mayEdit(a, s);
     case 'edit':
       return mayEdit(a, s);
     case 'answer':

@@ -16,7 +16,9 @@ const deptOffice = actor('office', [10]);
 const deptHead = actor('approver', [10]);
 const deptHandler = actor('handler', [10]);
 const otherDept = actor('office', [20]);
-const admin = actor('admin', [1], []);
+const admin = actor('admin', [1], [1, 2, 10, 20]);
+// The administrator of department 20 administers its own subtree only.
+const otherAdmin = actor('admin', [20], [20]);
 
 const allowed = (a: ReportActor, subject: typeof department) =>
   REPORT_ACTIONS.filter((action: ReportAction) => can(a, action, subject));
@@ -29,6 +31,7 @@ test('Art. 49(1): a department prepares and submits its report, publishes it; th
     ['the city’s GIO authority (市政府办公室)', cityOffice, ['view', 'accept', 'return', 'publish']],
     ['another department', otherDept, []],
     ['the administrator: view only', admin, ['view']],
+    ['the administrator of another department: nothing', otherAdmin, []],
   ];
   for (const [who, a, expected] of rows) assert.deepEqual(allowed(a, department), expected, who);
 });

@@ -10,8 +10,8 @@
  * - So the agency's disclosure office (`office`, or its 负责人 `approver`) prepares and submits its report
  *   (`edit`, `submit`); the office of the GIO authority accepts it or returns it (`accept`, `return`); the
  *   agency's office or the authority's office publishes it once accepted (`publish`).
- * - `view`: whoever sees the agency's records (its subtree scope, see orgs/domain/roles.ts), and `admin`,
- *   who takes no action on reports (as on cases).
+ * - `view`: whoever sees the agency's records (its subtree scope, see orgs/domain/roles.ts; an `admin`'s is
+ *   the subtree it administers), the administrator taking no action on reports (as on cases).
  */
 
 export const REPORT_ACTIONS = ['view', 'edit', 'submit', 'accept', 'return', 'publish', 'correct'] as const;
@@ -37,7 +37,7 @@ const actsFor = (actor: ReportActor, orgId: number) => actor.agencyIds.includes(
 export function can(actor: ReportActor, action: ReportAction, subject: ReportSubject): boolean {
   switch (action) {
     case 'view':
-      return actor.role === 'admin' || actor.visibleOrgIds.includes(subject.orgId);
+      return actor.visibleOrgIds.includes(subject.orgId);
     // Art. 49(1): the agency prepares and submits its own report.
     case 'edit':
     case 'submit':

@@ -23,6 +23,7 @@ before(async () => {
   await createTestUser(t.db, { username: 'zc_office', role: 'office', org: '邹城市政府办公室' });
   await createTestUser(t.db, { username: 'zc_edu', role: 'approver', org: education });
   await createTestUser(t.db, { username: 'zc_justice', role: 'approver', org: justice });
+  await createTestUser(t.db, { username: 'cz_admin', role: 'admin', org: '市财政局' });
   const disclosed = { outcome: 'DISCLOSE', event: 'reply', on: '2025-04-10' } as const;
   // 邹城市教育局: two natural persons, one disclosed, one carried forward; 邹城市司法局: a company, disclosed.
   await insertCaseRow(t.db, {
@@ -126,6 +127,7 @@ test('only the office of that government, or admin; a department has no summary'
   assert.equal(await status('t_county', county), 403, 'the county’s 负责人 is not its office');
   assert.equal(await status('zc_edu', county), 404, 'a department does not even see the county');
   assert.equal(await status('t_admin', county), 200);
+  assert.equal(await status('cz_admin', county), 404, 'the administrator of a department: not the county');
   const admin = await t.as('t_admin');
   const dept = await admin.get(`/api/report-summaries/${education}/2025`);
   assert.equal(dept.statusCode, 400);

@@ -76,7 +76,8 @@ async function authorizeGovernment(
   const orgs = await listOrgs(db);
   const gov = orgs.find((o) => o.id === orgId);
   const visible = await visibleOrgIds(db, actor);
-  if (!gov || (actor.role !== 'admin' && !visible.has(gov.id))) throw new AppError('NOT_FOUND');
+  // An administrator too: within the subtree it administers (the top's: every government).
+  if (!gov || !visible.has(gov.id)) throw new AppError('NOT_FOUND');
   if (!isGovernment(gov)) throw new AppError('REPORT_NOT_GOVERNMENT', { name: gov.name });
   const pa = { role: actor.role, agencyIds: await agencyIdsFor(db, actor) };
   if (!canSummarize(pa, { orgId: gov.id, isGovernment: true })) throw new AppError('FORBIDDEN');

@@ -11,7 +11,8 @@ const actor = (role: string, agencyIds: number[], visibleOrgIds: number[]): Stan
 describe('standards policies', { timeout: 10_000 }, () => {
   const cases: [string, StandardsActor | null, StandardsAction, number, boolean][] = [
     ['anonymous sees nothing', null, 'view', 1, false],
-    ['admin views anything', actor('admin', [], []), 'view', 7, true],
+    ['admin views its subtree (the top administrator: everything)', actor('admin', [], [7]), 'view', 7, true],
+    ['admin of another unit does not view', actor('admin', [], [8]), 'view', 7, false],
     ['admin does not manage (takes no action)', actor('admin', [], []), 'manage', 7, false],
     ['office manages its agency', actor('office', [3], [3, 4]), 'manage', 3, true],
     ['office does not manage another agency it sees', actor('office', [3], [3, 4]), 'manage', 4, false],

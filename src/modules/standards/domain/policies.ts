@@ -1,7 +1,8 @@
 /**
  * Who may do what with the standard catalogue (标准目录) and targeted disclosures (定向公开). Pure.
  *
- * - `view`: whoever sees the organisation's records (its subtree scope), and `admin`.
+ * - `view`: whoever sees the organisation's records (its subtree scope; an administrator's is the
+ *   subtree it administers).
  * - `manage` (条例 Art. 17, 国办发〔2019〕54号 DERIVED): the agency's disclosure office and its 负责人
  *   (`office`, `approver`) keep its catalogue and publish its targeted notices.
  * - `post` (DERIVED): a posting on a village's 公开栏 is recorded by whoever works on the agency's records,
@@ -27,7 +28,7 @@ export function can(
   if (actor === null) return false;
   switch (action) {
     case 'view':
-      return actor.role === 'admin' || actor.visibleOrgIds.includes(subject.orgId);
+      return actor.visibleOrgIds.includes(subject.orgId);
     case 'manage':
       return manager(actor, subject.orgId);
     case 'post':

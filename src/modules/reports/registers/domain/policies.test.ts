@@ -28,6 +28,8 @@ const deptHandler = actor('handler', 10, [], [10]);
 const otherHandler = actor('handler', 20, [], [20]);
 const otherDept = actor('office', 20, [20]);
 const admin = actor('admin', 1, [1], [1, 2, 10, 20]);
+// The administrator of department 20: it administers its own subtree only.
+const otherAdmin = actor('admin', 20, [20], [20]);
 
 const allowed = (a: RegisterActor, subject: RegisterSubject) =>
   REGISTER_ACTIONS.filter((action: RegisterAction) => can(a, action, subject));
@@ -73,6 +75,8 @@ test('each person × an entry about department 10 (not assigned)', () => {
       admin,
       ['review-view', 'complaint-view', 'complaint-settings'],
     ],
+    // Department 10's records are outside its subtree.
+    ['the administrator of another department', otherAdmin, ['complaint-settings']],
   ];
   for (const [who, a, expected] of rows) assert.deepEqual(allowed(a, entry), expected, who);
 });

@@ -4,7 +4,7 @@
  * `false` into FORBIDDEN / NOT_FOUND.
  *
  * Review and litigation register (table 四):
- * - `review-view`: whoever sees the agency's report (reports' `view`).
+ * - `review-view`: whoever sees the agency's records (an administrator: within its subtree).
  * - `review-edit` (register, correct, attach the decision, delete): the agency's disclosure office and its
  *   head, who prepare its report (条例第四十九条, reports' `edit`).
  *
@@ -14,7 +14,8 @@
  *   (DERIVED: departments register what reaches them, too).
  * - `complaint-answer`: those who may edit, and the handlers, approvers and office of the organisation the
  *   complaint was assigned to.
- * - `complaint-view`: those who may answer, and whoever sees the agency's records; `admin` sees the list.
+ * - `complaint-view`: those who may answer, and whoever sees the agency's records (an administrator: as far
+ *   as the subtree it administers — that of the top of the tree is everything).
  * - `complaint-personal` (the complainant's name and contacts): staff who may answer it — not the
  *   administrator, not staff who merely see the agency (DERIVED, like an applicant's data on a case).
  * - `complaint-settings` (the working days an answer is due in): the administrator (系统管理, DERIVED).
@@ -69,7 +70,7 @@ function mayAnswerComplaint(actor: RegisterActor, s: RegisterSubject): boolean {
 export function can(actor: RegisterActor, action: RegisterAction, subject: RegisterSubject): boolean {
   switch (action) {
     case 'review-view':
-      return actor.role === 'admin' || actor.visibleOrgIds.includes(subject.orgId);
+      return actor.visibleOrgIds.includes(subject.orgId);
     case 'review-edit':
       return isOffice(actor) && actsFor(actor, subject.orgId);
     case 'complaint-edit':
@@ -80,10 +81,6 @@ export function can(actor: RegisterActor, action: RegisterAction, subject: Regis
     case 'complaint-settings':
       return actor.role === 'admin';
     case 'complaint-view':
-      return (
-        actor.role === 'admin' ||
-        actor.visibleOrgIds.includes(subject.orgId) ||
-        mayAnswerComplaint(actor, subject)
-      );
+      return actor.visibleOrgIds.includes(subject.orgId) || mayAnswerComplaint(actor, subject);
   }
 }
