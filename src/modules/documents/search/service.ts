@@ -275,8 +275,9 @@ export async function searchDocuments(
     ...words,
     all: words.all && withFacets(words.all, facets),
     any: words.any && withFacets(words.any, facets),
+    terms: words.terms.map((t) => withFacets(t, facets)),
   };
-  const rankBy = { all: words.all, any: words.any };
+  const rankBy = { all: words.all, any: words.any, terms: words.terms };
 
   return store.withoutSeqScan(db, (tx) =>
     rankedSearch(tx, parsed, rankBy, key, filters, { pool, cap, limit, offset }),
@@ -286,19 +287,20 @@ export async function searchDocuments(
 async function rankedSearch(
   db: Db,
   parsed: ParsedQuery,
-  rankBy: { all: string | null; any: string | null },
+  rankBy: { all: string | null; any: string | null; terms: string[] },
   key: string | null,
   filters: RawBuilder<unknown>[],
   { pool, cap, limit, offset }: { pool: number; cap: number; limit: number; offset: number },
 ): Promise<DocumentSearchResult> {
-  // Phase 1: the first `n` matches in the cheap order, and the capped count.
+  // Phase 1: the candidates in the cheap order (the ranked head first), and the capped count.
   const n = Math.max(pool, offset + limit);
-  let tsq = parsed.all;
-  let found = await candidates(db, filters, tsq, parsed.all, key, n, cap);
+  const strict = { tsq: parsed.all, all: parsed.all, check: rankBy.all, terms: parsed.terms, key };
+  let found = await candidates(db, filters, strict, n, pool, cap);
   let relaxed = false;
   if (found.rows.length === 0 && parsed.any && parsed.any !== parsed.all) {
-    found = await candidates(db, filters, parsed.any, null, key, n, cap);
-    tsq = parsed.any;
+    // Any word: a title holding one of them already matches, so no check of the full vector.
+    const any = { tsq: parsed.any, all: null, check: null, terms: parsed.terms, key };
+    found = await candidates(db, filters, any, n, pool, cap);
     relaxed = found.rows.length > 0;
   }
   const rows = found.rows;
@@ -306,8 +308,9 @@ async function rankedSearch(
   const totalCapped = found.total > cap;
   const total = totalCapped ? cap : Math.max(found.total, rows.length);
 
-  // Phase 2: rank the first `pool` candidates; the rest keep the cheap order.
-  const head = rows.slice(0, pool);
+  // Phase 2: rank the head by the share of query words in the title, then ts_rank_cd, then date;
+  // the rest keep the cheap order.
+  const head = rows.slice(0, found.head);
   const rankQuery = relaxed ? rankBy.any : rankBy.all;
   const ranks =
     rankQuery && head.length > 0
@@ -315,16 +318,21 @@ async function rankedSearch(
           db,
           head.map((c) => c.id),
           rankQuery,
+          rankBy.terms,
         )
-      : new Map<number, number>();
-  const score = (c: Candidate) => (c.exact ? 10 : 0) + (c.in_title ? 1 : 0) + (ranks.get(c.id) ?? 0);
+      : new Map<number, store.RankRow>();
+  const k = Math.max(1, rankBy.terms.length);
+  const score = (c: Candidate) => {
+    const r = ranks.get(c.id);
+    return (c.exact ? 10 : 0) + (r ? r.titleTerms + r.rank : c.in_title ? k : 0) / k;
+  };
   const ranked = head
     .map((c) => ({ c, s: score(c) }))
     .sort(
       (a, b) =>
         b.s - a.s || (b.c.published_date ?? '').localeCompare(a.c.published_date ?? '') || b.c.id - a.c.id,
     )
-    .concat(rows.slice(pool).map((c) => ({ c, s: score(c) })));
+    .concat(rows.slice(found.head).map((c) => ({ c, s: score(c) })));
   const page = ranked.slice(offset, offset + limit);
   const results = await hydrate(
     db,
@@ -334,47 +342,67 @@ async function rankedSearch(
   return { total, totalCapped, results, relaxed };
 }
 
+/** Title candidates per query word: together about twice the ranked pool, at least 20 per word. */
+export function perTermLimit(n: number, terms: number): number {
+  return terms < 2 ? 0 : Math.max(20, Math.ceil((2 * n) / terms));
+}
+
 /**
- * Phase 1: `n` candidates in the cheap order — exact 文号, then every word in the title (or issuer),
- * then other matches — from three queries that never read a large search_vector: doc_number_key;
- * the GIN index on the small search_title (sorted by date); the GIN index on search_vector, whose
- * bitmap scan stops after `n` rows (physical order: a common word's tens of thousands of matches are
- * not all visited; phase 2 ranks the ones taken). A larger `n` (a later page) extends the same
- * order, so the ranked head is the same on every page.
+ * Phase 1: candidates from index lookups that never read a large search_vector of the common
+ * matches — exact 文号; every word in the title (or issuer), newest first; when the query has several
+ * words, per word the newest documents with that word in the title that match the whole query (a
+ * bounded number of vectors read, so 乡村振兴 高标准农田 ranks the documents about either topic, not
+ * the first matches in storage order); then other matches as the GIN bitmap yields them (its scan
+ * stops after cap + 1 rows and also gives the count). The head (first `pool`: the lists cut at
+ * `pool`) is ranked; a larger `n` (a later page) only extends the lists, so the head is the same on
+ * every page and the tail continues in the cheap order.
  */
 async function candidates(
   db: Db,
   filters: RawBuilder<unknown>[],
-  tsq: string | null,
-  all: string | null,
-  key: string | null,
+  m: { tsq: string | null; all: string | null; check: string | null; terms: string[]; key: string | null },
   n: number,
+  pool: number,
   cap: number,
-): Promise<{ rows: Candidate[]; total: number }> {
-  const exact = key ? await store.exactMatches(db, filters, key, n) : [];
-  const titled = all ? await store.titleMatches(db, filters, all, n) : [];
-  // One GIN bitmap scan, stopped after cap + 1 rows, gives both the count and the first `n` other
-  // matches (in scan order).
-  const { total, others } = await store.scanMatches(db, filters, { tsq, all, key }, n, cap);
+): Promise<{ rows: Candidate[]; total: number; head: number }> {
+  const exact = m.key ? await store.exactMatches(db, filters, m.key, n) : [];
+  const titled = m.all ? await store.titleMatches(db, filters, m.all, n) : [];
+  const perTerm = perTermLimit(n, m.terms.length);
+  const termTitled = await store.titleTermMatches(db, filters, m.terms, m.check, perTerm);
+  const { total, others } = await store.scanMatches(db, filters, { tsq: m.tsq, all: m.all, key: m.key }, n, cap);
+  const newest = (a: store.MatchRow, b: store.MatchRow) =>
+    (b.published_date ?? '').localeCompare(a.published_date ?? '') || b.id - a.id;
+  const headLimit = perTermLimit(pool, m.terms.length);
+  const termHead = termTitled.filter((r) => r.pos <= headLimit).sort(newest);
+  const termTail = termTitled.filter((r) => r.pos > headLimit).sort(newest);
+
   const out: Candidate[] = [];
   const seen = new Set<number>();
-  const add = (list: store.MatchRow[], exactHit: boolean, inTitle: boolean) => {
+  const add = (list: readonly store.MatchRow[], flags: { exact: boolean; in_title: boolean }, max: number) => {
+    let taken = 0;
     for (const r of list) {
-      if (out.length >= n) return;
+      if (out.length >= max || ++taken > max) return;
       if (seen.has(r.id)) continue;
       seen.add(r.id);
-      out.push({ id: r.id, exact: exactHit, in_title: inTitle, published_date: r.published_date });
+      out.push({ id: r.id, ...flags, published_date: r.published_date });
     }
   };
-  add(exact, true, false);
-  // An exact hit also marks whether its title holds the words (for its score).
-  if (exact.length > 0 && all) {
-    const t = new Set(titled.map((r) => r.id));
-    for (const c of out) c.in_title = t.has(c.id);
-  }
-  add(titled, false, true);
-  add(others, false, false);
-  return { rows: out, total };
+  const EXACT = { exact: true, in_title: false };
+  const TITLED = { exact: false, in_title: true };
+  const OTHER = { exact: false, in_title: false };
+  // The head: each list cut at `pool` (what a first page would fetch), together at most `pool`.
+  add(exact, EXACT, pool);
+  add(titled, TITLED, pool);
+  add(termHead, OTHER, pool);
+  add(others, OTHER, pool);
+  const head = out.length;
+  // The tail: the same lists at `n`, after the head.
+  add(exact, EXACT, n);
+  add(titled, TITLED, n);
+  add(termHead, OTHER, n);
+  add(termTail, OTHER, n);
+  add(others, OTHER, n);
+  return { rows: out, total, head };
 }
 
 async function browse(
