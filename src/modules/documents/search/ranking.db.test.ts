@@ -83,21 +83,26 @@ before(async () => {
 });
 after(() => h.close());
 
-test(
-  'no title holds every word: documents with a query topic in the title come first',
-  { timeout: 120_000 },
-  async () => {
-    const r = await searchDocuments(h.db, { q: '乡村振兴 高标准农田' }, SMALL_POOL);
-    assert.equal(r.relaxed, false);
-    assert.equal(r.total, 8, 'the six noise documents and the two topical ones match');
-    assert.deepEqual(keysOf(r).slice(0, 2).sort(), ['farmland', 'revival'], keysOf(r).join());
-    assert.ok(keysOf(r).slice(2).every((k) => k.startsWith('noise-')));
-    // The order is the score's: the share of the words in the title, then ts_rank_cd.
-    const scores = r.results.map((x) => x.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
-    assert.ok(scores[1] !== undefined && scores[1] >= 0.5 && (scores[2] ?? 0) < 0.5, scores.join());
-  },
-);
+test('no title holds every word: documents with a query topic in the title come first', {
+  timeout: 120_000,
+}, async () => {
+  const r = await searchDocuments(h.db, { q: '乡村振兴 高标准农田' }, SMALL_POOL);
+  assert.equal(r.relaxed, false);
+  assert.equal(r.total, 8, 'the six noise documents and the two topical ones match');
+  assert.deepEqual(keysOf(r).slice(0, 2).sort(), ['farmland', 'revival'], keysOf(r).join());
+  assert.ok(
+    keysOf(r)
+      .slice(2)
+      .every((k) => k.startsWith('noise-')),
+  );
+  // The order is the score's: the share of the words in the title, then ts_rank_cd.
+  const scores = r.results.map((x) => x.score);
+  assert.deepEqual(
+    scores,
+    [...scores].sort((a, b) => b - a),
+  );
+  assert.ok(scores[1] !== undefined && scores[1] >= 0.5 && (scores[2] ?? 0) < 0.5, scores.join());
+});
 
 test('equal title and body: the newer document first', { timeout: 120_000 }, async () => {
   const r = await searchDocuments(h.db, { q: '政务公开 工作要点' }, SMALL_POOL);
@@ -105,7 +110,9 @@ test('equal title and body: the newer document first', { timeout: 120_000 }, asy
   assert.ok(r.results[0] && r.results[0].score >= 0.5 && r.results[0].score < 1, `${r.results[0]?.score}`);
 });
 
-test('relaxed to any word: a title with one of the words still ranks first', { timeout: 120_000 }, async () => {
+test('relaxed to any word: a title with one of the words still ranks first', {
+  timeout: 120_000,
+}, async () => {
   const r = await searchDocuments(h.db, { q: '高标准农田 量子计算机' }, SMALL_POOL);
   assert.equal(r.relaxed, true);
   assert.equal(keysOf(r)[0], 'farmland');

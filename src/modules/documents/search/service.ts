@@ -369,7 +369,13 @@ async function candidates(
   const titled = m.all ? await store.titleMatches(db, filters, m.all, n) : [];
   const perTerm = perTermLimit(n, m.terms.length);
   const termTitled = await store.titleTermMatches(db, filters, m.terms, m.check, perTerm);
-  const { total, others } = await store.scanMatches(db, filters, { tsq: m.tsq, all: m.all, key: m.key }, n, cap);
+  const { total, others } = await store.scanMatches(
+    db,
+    filters,
+    { tsq: m.tsq, all: m.all, key: m.key },
+    n,
+    cap,
+  );
   const newest = (a: store.MatchRow, b: store.MatchRow) =>
     (b.published_date ?? '').localeCompare(a.published_date ?? '') || b.id - a.id;
   const headLimit = perTermLimit(pool, m.terms.length);
@@ -378,7 +384,11 @@ async function candidates(
 
   const out: Candidate[] = [];
   const seen = new Set<number>();
-  const add = (list: readonly store.MatchRow[], flags: { exact: boolean; in_title: boolean }, max: number) => {
+  const add = (
+    list: readonly store.MatchRow[],
+    flags: { exact: boolean; in_title: boolean },
+    max: number,
+  ) => {
     let taken = 0;
     for (const r of list) {
       if (out.length >= max || ++taken > max) return;

@@ -173,7 +173,9 @@ export async function titleTermMatches(
   const union = sql.join(lists, sql` union all `);
   const r = check
     ? await sql<TermMatchRow>`with t as materialized (${union})
-        select t.* from t join documents d on d.id = t.id where d.search_vector @@ ${check}::tsquery`.execute(db)
+        select t.* from t join documents d on d.id = t.id where d.search_vector @@ ${check}::tsquery`.execute(
+        db,
+      )
     : await sql<TermMatchRow>`${union}`.execute(db);
   return r.rows;
 }
