@@ -36,6 +36,7 @@ import { DOCUMENT_SYNONYMS } from '../domain/synonyms.ts';
 import type { Validity } from '../store.ts';
 import type { SearchFilters } from './store.ts';
 import * as store from './store.ts';
+import * as synonymStore from './synonyms.store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -56,8 +57,32 @@ export interface SearchTuning {
 /** Largest page. */
 export const MAX_LIMIT = 100;
 
-const SYNONYMS = synonymIndex(DOCUMENT_SYNONYMS);
 let synonymWordsLoaded = false;
+/** The fixed list plus the office's accepted pairs, re-read after SYNONYMS_TTL_MS or a review. */
+let synonymCache: { at: number; index: ReadonlyMap<string, readonly string[]> } | null = null;
+const SYNONYMS_TTL_MS = 60_000;
+
+/** Forget the cached synonyms (after a review): the next search reads the accepted pairs again. */
+export function forgetSearchSynonyms(): void {
+  synonymCache = null;
+}
+
+/**
+ * The synonym index of the search: the fixed list (domain/synonyms.ts) and the mined pairs the office
+ * accepted (search_synonym_candidates), cached for a minute in each process (one small query), the
+ * accepted short forms taught to the segmenter.
+ */
+export async function searchSynonyms(db: Db): Promise<ReadonlyMap<string, readonly string[]>> {
+  const at = performance.now();
+  if (synonymCache && at - synonymCache.at < SYNONYMS_TTL_MS) return synonymCache.index;
+  const accepted = await synonymStore.acceptedPairs(db);
+  // Only the short forms become dictionary words (so a query keeps 12345热线 whole); a long form stays
+  // cut into its words, in queries as in documents indexed before or after the review.
+  addSearchWords(accepted.map(([short]) => short));
+  const index = synonymIndex([...DOCUMENT_SYNONYMS, ...accepted]);
+  synonymCache = { at, index };
+  return index;
+}
 let orgWordsLoadedAt = 0;
 const ORG_WORDS_TTL_MS = 10 * 60_000;
 
@@ -268,7 +293,7 @@ export async function searchDocuments(
   await loadSearchWords(db);
   const key = exactKey(q);
   // A 文号 is searched in its canonical form too (〔2021〕018号 → 〔2021〕18号), for documents citing it.
-  const words = buildTsquery(key ?? q, SYNONYMS);
+  const words = buildTsquery(key ?? q, await searchSynonyms(db));
   if (!words.all && !key) return EMPTY;
   const facets = queryFacets(params);
   const parsed: ParsedQuery = {
