@@ -16,7 +16,9 @@ test('dcg: gain 2^g − 1 discounted by log2(rank + 1), cut at k', { timeout: 5_
   for (const [grades, k, want] of cases) close(dcg(grades, k), want, grades.join());
 });
 
-test('ndcg: 1 for the ideal order, less for worse ones, null without relevant documents', { timeout: 5_000 }, () => {
+test('ndcg: 1 for the ideal order, less for worse ones, null without relevant documents', {
+  timeout: 5_000,
+}, () => {
   const all = [3, 2, 0, 0, 1];
   const cases: [number[], number | null][] = [
     [[3, 2, 1], 1],

@@ -15,7 +15,11 @@ export function dcg(grades: readonly number[], k: number): number {
  * every judged document (`allGrades`, any order; documents not listed count as 0). 1 is perfect;
  * null when no document is relevant (the query says nothing about ranking).
  */
-export function ndcg(resultGrades: readonly number[], allGrades: readonly number[], k: number): number | null {
+export function ndcg(
+  resultGrades: readonly number[],
+  allGrades: readonly number[],
+  k: number,
+): number | null {
   const ideal = dcg(
     [...allGrades].filter((g) => g > 0).sort((a, b) => b - a),
     k,

@@ -38,7 +38,7 @@ before(async () => {
     const batch: SyntheticDoc[] = [];
     for (let i = start; i < Math.min(DOCS, start + 250); i++) batch.push(next(i));
     const ids = await insertSyntheticDocs(h.db, batch, orgIds, start);
-    ids.forEach((id, k) => docs.set(id, batch[k] as SyntheticDoc));
+    for (const [k, id] of ids.entries()) docs.set(id, batch[k] as SyntheticDoc);
   }
   await sql`analyze`.execute(h.db);
 });
@@ -48,7 +48,10 @@ test('at least 100 judged queries of four kinds', { timeout: 10_000 }, () => {
   assert.ok(RELEVANCE_QUERIES.length >= 100, `${RELEVANCE_QUERIES.length}`);
   assert.equal(new Set(RELEVANCE_QUERIES.map((q) => q.q)).size, RELEVANCE_QUERIES.length, 'no repeats');
   for (const kind of ['subject', 'pair', 'genre', 'org'])
-    assert.ok(RELEVANCE_QUERIES.some((q) => q.kind === kind), kind);
+    assert.ok(
+      RELEVANCE_QUERIES.some((q) => q.kind === kind),
+      kind,
+    );
 });
 
 test('nDCG@10 with fewer ranked candidates than matches: ≥ 0.85 (two-topic queries ≥ 0.7)', {
