@@ -6,11 +6,13 @@
  * 文号 and issuers) from the jieba tokens of platform/search/fulltext.ts.
  *
  * Query (`searchDocuments`): an exact 文号 (济政办字〔2021〕18号, also typed with [] () ［］ （）) is
- * looked up by `doc_number_key` and ranked above everything; then documents whose title (or issuer)
- * holds every query word; then `ts_rank_cd`; ties newest first. A common word matches tens of
+ * looked up by `doc_number_key` and ranked above everything; then by the share of the query's words
+ * the title (or issuer) holds; then `ts_rank_cd`; ties newest first. A common word matches tens of
  * thousands of documents, so ranking is two-phase: candidates come from index lookups that read no
- * large vector (exact 文号; title matches newest first; other matches as the GIN bitmap yields them)
- * and only the first DEFAULT_CANDIDATES are ranked by ts_rank_cd; later pages continue in that order.
+ * large vector of the common matches (exact 文号; every word in the title, newest first; per query
+ * word, the newest titles holding it that match the whole query; other matches as the GIN bitmap
+ * yields them) and only the first DEFAULT_CANDIDATES are ranked; later pages continue in that order.
+ * Synonyms: the fixed list and the pairs the office accepted (`searchSynonyms`, synonyms.ts).
  * Organisation, year and genre filters are also facet lexemes in the vectors (kept by the trigger of
  * migration 0015), so the GIN index applies them. The total is exact up to DEFAULT_TOTAL_CAP, then a
  * lower bound (`totalCapped`).
@@ -242,7 +244,10 @@ export interface DocumentSearchHit {
   validity: Validity;
   /** HTML: escaped text with the matched words in <mark>. */
   snippet: string;
-  /** Higher is better: 10 for an exact 文号, +1 when every word is in the title, + ts_rank_cd. */
+  /**
+   * Higher is better: 10 for an exact 文号, + (query words in the title + ts_rank_cd) / query words
+   * (≥ 1 when the title holds every word; ts_rank_cd is below 1).
+   */
   score: number;
 }
 
@@ -392,7 +397,10 @@ async function candidates(
 ): Promise<{ rows: Candidate[]; total: number; head: number }> {
   const exact = m.key ? await store.exactMatches(db, filters, m.key, n) : [];
   const titled = m.all ? await store.titleMatches(db, filters, m.all, n) : [];
-  const perTerm = perTermLimit(n, m.terms.length);
+  // When the exact and every-word title matches fill the head, the per-word lists would only reach the
+  // tail: skipped (a common topic such as 城乡居民基本养老保险 reads no extra vectors).
+  const full = new Set([...exact.slice(0, pool), ...titled.slice(0, pool)].map((r) => r.id)).size >= pool;
+  const perTerm = full ? 0 : perTermLimit(n, m.terms.length);
   const termTitled = await store.titleTermMatches(db, filters, m.terms, m.check, perTerm);
   const { total, others } = await store.scanMatches(
     db,
