@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   definitionPairs,
+  insertsWords,
   isSubsequence,
   longFormBefore,
   SynonymMiner,
@@ -75,6 +76,9 @@ test('subsequence pairs: a title word spelt out within one phrase', { timeout: 5
       ],
     },
     { shorts: ['x'], text: 'xyz', want: [] },
+    // Words put between two whole words of the title word: wording, not an abbreviation.
+    { shorts: ['管理工作'], text: '做好管理相关工作', want: [] },
+    { shorts: ['交通管理'], text: '加强交通组织优化和占道施工管理', want: [] },
   ];
   for (const c of cases)
     assert.deepEqual(
@@ -82,6 +86,19 @@ test('subsequence pairs: a title word spelt out within one phrase', { timeout: 5
       c.want,
       c.text,
     );
+});
+
+test('insertsWords: whole words with words between them', { timeout: 5_000 }, () => {
+  const cases: [string, string, boolean][] = [
+    ['管理工作', '管理等工作', true],
+    ['交通管理', '交通组织优化和占道施工管理', true],
+    ['12345热线', '12345政务服务便民热线', false],
+    ['发改委', '发展和改革委', false],
+    ['城乡居民医保', '城乡居民基本医疗保险', false],
+    ['人社局', '人力资源社会保障局', false],
+  ];
+  for (const [short, long, want] of cases)
+    assert.equal(insertsWords(short, long), want, `${short} / ${long}`);
 });
 
 test('the miner proposes definitions at once and subsequences seen in several documents', {

@@ -8,7 +8,8 @@
  *   document is evidence enough.
  * - `subsequence`: a word of a document's title (12345热线) whose characters appear in order, but not
  *   together, in a longer phrase of the same document (12345政务服务便民热线): counted over documents,
- *   proposed when several documents pair them the same way.
+ *   proposed when several documents pair them the same way; a phrase that only puts words between
+ *   two whole words of the title word (管理工作 / 管理相关工作) is left out.
  */
 
 export type MinedSource = 'definition' | 'subsequence';
@@ -71,6 +72,23 @@ function usablePair(short: string, long: string): boolean {
   );
 }
 
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+
+/**
+ * A phrase that only puts words between two whole words of the short form (管理工作 / 管理相关工作,
+ * 交通管理 / 交通组织优化和占道施工管理) is wording, not an abbreviation: an abbreviation shortens the
+ * words themselves (发改委, 12345热线 — digits are not words here).
+ */
+export function insertsWords(short: string, long: string): boolean {
+  for (let cut = 2; cut <= short.length - 2; cut++) {
+    const head = short.slice(0, cut);
+    const tail = short.slice(cut);
+    if (HAN_WORD.test(head) && HAN_WORD.test(tail) && long.startsWith(head) && long.endsWith(tail))
+      return true;
+  }
+  return false;
+}
+
 /** The long form a definition's short form abbreviates: the end of `before`, see the module comment. */
 export function longFormBefore(before: string, short: string): string | null {
   // The phrase right before the bracket: back to the previous break (a closing 》 or ” is skipped).
@@ -129,7 +147,7 @@ export function subsequencePairs(shorts: readonly string[], text: string): Synon
       }
       if (k !== short.length) continue;
       const long = text.slice(i, j + 1);
-      if (seen.has(`${short}\n${long}`) || !usablePair(short, long)) continue;
+      if (seen.has(`${short}\n${long}`) || !usablePair(short, long) || insertsWords(short, long)) continue;
       seen.add(`${short}\n${long}`);
       out.push({ short, long, source: 'subsequence', example: long });
     }
