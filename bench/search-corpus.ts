@@ -6,6 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { type Kysely, sql } from 'kysely';
+import { docNumberKey } from '../src/modules/documents/domain/doc-number.ts';
+import { documentVectors } from '../src/modules/documents/search/service.ts';
+import type { Database } from '../src/platform/db/database.ts';
 
 /** mulberry32: a small deterministic PRNG. */
 export function rng(seed: number): () => number {
@@ -103,7 +107,7 @@ export const SUBJECTS: readonly string[] = [
   '森林防火',
 ];
 
-const GENRES: readonly { code: string; suffix: string }[] = [
+export const GENRES: readonly { code: string; suffix: string }[] = [
   { code: 'notice', suffix: '的通知' },
   { code: 'opinion', suffix: '的实施意见' },
   { code: 'measures', suffix: '管理办法' },
@@ -154,6 +158,10 @@ function seedSentences(repoRoot: string): string[] {
 }
 
 export interface SyntheticDoc {
+  /** Ground truth for relevance judgements (bench/search-relevance.ts): the subject of the title. */
+  subject: string;
+  /** The other subjects the keywords and summary name (the body mentions subjects at random). */
+  secondary: string[];
   title: string;
   docNumber: string | null;
   org: string;
@@ -199,18 +207,85 @@ export function corpus(repoRoot: string, seed = 20_261_122): (i: number) => Synt
       parts.push(s);
       bytes += encoder.encode(s).length;
     }
+    // Drawn in the order the fields were always drawn (the corpus stays the same for a seed).
+    const docNumber = r() < 0.8 ? `${org.code}〔${year}〕${1 + (i % 200)}号` : null;
+    const topic = pick(r, TOPICS);
+    const keyword = pick(r, SUBJECTS);
+    const summaryVerb = pick(r, VERBS);
+    const summarySubject = pick(r, SUBJECTS);
     return {
+      subject,
+      secondary: [...new Set([keyword, summarySubject])].filter((x) => x !== subject),
       title,
-      docNumber: r() < 0.8 ? `${org.code}〔${year}〕${1 + (i % 200)}号` : null,
+      docNumber,
       org: org.name,
       genre: genre.code,
-      topic: pick(r, TOPICS),
-      keywords: [subject, pick(r, SUBJECTS)],
-      summary: `${verb}${subject}，${pick(r, VERBS)}${pick(r, SUBJECTS)}。`,
+      topic,
+      keywords: [subject, keyword],
+      summary: `${verb}${subject}，${summaryVerb}${summarySubject}。`,
       body: parts.join(''),
       written,
       published: written,
       validity: r() < 0.85 ? 'valid' : pick(r, ['amended', 'repealed', 'expired'] as const),
     };
   };
+}
+
+/**
+ * Insert published documents (both search vectors built as refreshDocumentSearch does) with their
+ * issuer; `orgIds` maps the corpus's organisation names to ids; `serial` numbers the index numbers;
+ * the time spent building vectors is added to `timing.segmentMs`.
+ * Returns the new ids in order.
+ */
+export async function insertSyntheticDocs(
+  db: Kysely<Database>,
+  docs: readonly SyntheticDoc[],
+  orgIds: ReadonlyMap<string, number>,
+  serial: number,
+  timing: { segmentMs: number } = { segmentMs: 0 },
+): Promise<number[]> {
+  const values = docs.map((d, k) => {
+    const started = performance.now();
+    const v = documentVectors({
+      title: d.title,
+      docNumber: d.docNumber,
+      keywords: d.keywords,
+      summary: d.summary,
+      orgNames: [d.org],
+      bodyText: d.body,
+      extraTexts: [],
+    });
+    timing.segmentMs += performance.now() - started;
+    return {
+      title: d.title,
+      doc_number: d.docNumber,
+      doc_number_key: docNumberKey(d.docNumber),
+      index_number: `BENCH-${String(serial + k).padStart(7, '0')}`,
+      org_id: orgIds.get(d.org) as number,
+      genre: d.genre,
+      topic: d.topic,
+      keywords: d.keywords,
+      summary: d.summary,
+      body_html: '',
+      body_text: d.body,
+      written_date: d.written,
+      published_date: d.published,
+      validity: d.validity,
+      attribute: 'proactive' as const,
+      status: 'published' as const,
+      search_vector: sql<string>`${v.vector}::tsvector`,
+      search_title: sql<string>`${v.title}::tsvector`,
+    };
+  });
+  // search_title is added by migration 0015 and not declared in the documents table type.
+  const inserted = await db
+    .insertInto('documents')
+    .values(values as never)
+    .returning(['id', 'org_id'])
+    .execute();
+  await db
+    .insertInto('document_issuers')
+    .values(inserted.map((r) => ({ document_id: r.id, org_id: r.org_id })))
+    .execute();
+  return inserted.map((r) => r.id);
 }

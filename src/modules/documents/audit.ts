@@ -45,6 +45,8 @@ export const DOCUMENTS_AUDIT_LABELS: AuditLabels = {
     'gazette.unpublish': '撤回政府公报',
     'gazette.delete': '删除政府公报',
     'gazette.seed': '生成演示政府公报',
+    'search_synonym.accept': '采用检索同义词（简称）',
+    'search_synonym.reject': '不采用检索同义词（简称）',
   },
   subjects: {
     document: '文件',
@@ -54,5 +56,6 @@ export const DOCUMENTS_AUDIT_LABELS: AuditLabels = {
     gazette_issue: '政府公报',
     public_enterprise: '公共企事业单位',
     org: '机构',
+    search_synonym: '检索同义词（简称）',
   },
 };

@@ -83,3 +83,23 @@ test('docs add reads metadata from the text, docs search finds it; errors are cl
   assert.equal(gongkai(['add', path.join(dir, 'none.txt')]).code, 2);
   assert.equal(gongkai(['search', 'x', '--limit', '0']).code, 2);
 });
+
+test('docs synonyms mines the library and stores the candidates for review', { timeout: 300_000 }, () => {
+  const txt = path.join(dir, '热线.txt');
+  writeFileSync(
+    txt,
+    '关于规范12345热线工单办理的通知\n\n为规范全市12345政务服务便民热线（以下简称“12345热线”）工单办理，现通知如下。\n\n济宁市人民政府办公室\n2025年3月1日\n',
+  );
+  assert.equal(gongkai(['add', txt, '--publish', '--json']).code, 0);
+  const r = gongkai(['synonyms', '--json']);
+  assert.equal(r.code, 0, r.err);
+  const mined = JSON.parse(r.out) as { documents: number; candidates: number; added: number };
+  assert.ok(mined.documents > 0, r.out);
+  assert.ok(mined.added >= 1, r.out);
+  assert.equal(mined.added, mined.candidates, 'the first run stores every candidate as new');
+  const again = JSON.parse(gongkai(['synonyms', '--json']).out) as { added: number };
+  assert.equal(again.added, 0, 'a second run adds nothing new');
+  const bad = gongkai(['synonyms', '--min-documents', '0']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--min-documents 应为1至1000之间的整数/);
+});

@@ -18,12 +18,14 @@ import { extractMetadata, parseChineseDate } from './domain/metadata.ts';
 import { bodyHtmlOf, ExtractError, extOf, extractText } from './extract.ts';
 import { reindex } from './search/reindex.ts';
 import { searchDocuments } from './search/service.ts';
+import { mineSynonymCandidates } from './search/synonyms.ts';
 import { insertDocumentRow } from './service.ts';
 import { updateDocument } from './store.ts';
 
 const USAGE =
   '用法 usage: gongkai docs add FILE [--title T] [--doc-number N] [--org 机构] [--written 日期] [--publish] --json\n' +
-  '           gongkai docs search "关键词" [--limit N] --json';
+  '           gongkai docs search "关键词" [--limit N] --json\n' +
+  '           gongkai docs synonyms [--min-documents N] --json';
 
 /** The context's withDb, on a data folder prepared as the first start does if it was never started. */
 function withPreparedDb<T>(ctx: CommandContext, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -213,6 +215,22 @@ async function runDocsCommand(args: string[], ctx: CommandContext): Promise<numb
         for (const x of results)
           console.log(`  #${x.id}  ${x.title}${x.docNumber ? `（${x.docNumber}）` : ''}`);
       }
+      return 0;
+    }
+    if (sub === 'synonyms') {
+      const { values } = parseArgs({
+        args: rest,
+        options: { 'min-documents': { type: 'string' }, json: { type: 'boolean' } },
+      });
+      const min = values['min-documents'] === undefined ? undefined : Number(values['min-documents']);
+      if (min !== undefined && (!Number.isInteger(min) || min < 1 || min > 1000))
+        throw new UsageError('--min-documents 应为1至1000之间的整数');
+      const r = await withPreparedDb(ctx, (db) => mineSynonymCandidates(db, { minDocuments: min }));
+      if (values.json) console.log(JSON.stringify(r));
+      else
+        console.log(
+          `已读取 ${r.documents} 份已发布文件，得到 ${r.candidates} 组同义词（简称）候选，其中新增 ${r.added} 组，请在管理后台“检索同义词”中审核。`,
+        );
       return 0;
     }
     console.error(USAGE);

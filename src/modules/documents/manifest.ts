@@ -9,6 +9,8 @@ import { gazetteApi } from './gazette/api.ts';
 import { seedGazetteAndCatalogues } from './gazette/seeds.ts';
 import { DOCUMENTS_PORTAL_PAGES, documentsPortal } from './portal/index.ts';
 import { publicationRemindersJob } from './reminders.ts';
+import { searchSynonymsApi } from './search/api.ts';
+import { synonymMiningJob } from './search/synonyms.ts';
 import { seedDemoDocuments } from './seeds.ts';
 import { documentStats, documentStatsRecords } from './stats.ts';
 import { validityJob } from './validity/service.ts';
@@ -24,12 +26,13 @@ export const documentsModule: ModuleManifest = {
     await documentsApi(app, ctx);
     await gazetteApi(app, ctx);
     await catalogueApi(app, ctx);
+    await searchSynonymsApi(app, ctx);
   },
   portalPages: DOCUMENTS_PORTAL_PAGES,
   portal: documentsPortal,
   // The gazette, Art. 20 columns and enterprises are composed from the seeded documents, so they come after.
   seed: async (db) => [...(await seedDemoDocuments(db)), ...(await seedGazetteAndCatalogues(db))],
-  jobs: [validityJob, publicationRemindersJob],
+  jobs: [validityJob, publicationRemindersJob, synonymMiningJob],
   stats: documentStats,
   statsRecords: documentStatsRecords,
 };

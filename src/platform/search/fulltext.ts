@@ -292,6 +292,8 @@ export interface ParsedQuery {
   groups: string[][];
   /** The query words. */
   words: string[];
+  /** Per query word: its tsquery (the word, its parts or a synonym); `all` is these joined by &. */
+  terms: string[];
 }
 
 function lexemeExpr(word: string): string {
@@ -335,8 +337,9 @@ export function buildTsquery(
     }
     if (exprs.length > 0) groups.push(exprs.length === 1 ? (exprs[0] as string) : `(${exprs.join(' | ')})`);
   }
-  if (groups.length === 0) return { all: null, any: null, highlight: [], groups: [], words };
+  if (groups.length === 0) return { all: null, any: null, highlight: [], groups: [], words, terms: [] };
   return {
+    terms: groups,
     all: groups.join(' & '),
     any: groups.join(' | '),
     highlight: [...highlight].sort((a, b) => b.length - a.length),

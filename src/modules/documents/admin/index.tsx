@@ -6,6 +6,7 @@ import {
   ImportOutlined,
   InboxOutlined,
   ProfileOutlined,
+  SearchOutlined,
 } from '@ant-design/icons';
 import { RequireRole } from '../../../admin/components/RequireRole.tsx';
 import { type AdminModule, lazyPage } from '../../../admin/module.tsx';
@@ -36,6 +37,10 @@ const ReviewQueuePage = lazyPage(
   () => import('../../../admin/pages/documents/ReviewQueuePage.tsx'),
   'ReviewQueuePage',
 );
+const SearchSynonymsPage = lazyPage(
+  () => import('../../../admin/pages/documents/SearchSynonymsPage.tsx'),
+  'SearchSynonymsPage',
+);
 const ThemesPage = lazyPage(() => import('../../../admin/pages/documents/ThemesPage.tsx'), 'ThemesPage');
 
 const DRAFTERS = ['admin', 'office', 'approver', 'handler'] as const;
@@ -43,6 +48,7 @@ const REVIEWERS = ['admin', 'approver', 'reviewer'] as const;
 const ATTRIBUTE_REVIEWERS = ['admin', 'office', 'approver', 'reviewer'] as const;
 const IMPORTERS = ['admin', 'office'] as const;
 const EDITORS = ['admin', 'office'] as const;
+const SYNONYM_REVIEWERS = ['admin', 'office'] as const;
 
 /** 政府文件库 in the console: the library, review queues, import, gazette, catalogues and themes. */
 export const documentsAdmin: AdminModule = {
@@ -64,6 +70,12 @@ export const documentsAdmin: AdminModule = {
       { path: '/documents/gazette', title: '政府公报', icon: <FileTextOutlined />, roles: EDITORS },
       { path: '/documents/catalogue', title: '公开目录与栏目', icon: <ProfileOutlined />, roles: EDITORS },
       { path: '/documents/themes', title: '特色主题', icon: <InboxOutlined /> },
+      {
+        path: '/documents/search-synonyms',
+        title: '检索同义词',
+        icon: <SearchOutlined />,
+        roles: SYNONYM_REVIEWERS,
+      },
     ],
   },
   routes: [
@@ -117,6 +129,14 @@ export const documentsAdmin: AdminModule = {
       ),
     },
     { path: '/documents/themes', element: <ThemesPage /> },
+    {
+      path: '/documents/search-synonyms',
+      element: (
+        <RequireRole roles={SYNONYM_REVIEWERS}>
+          <SearchSynonymsPage />
+        </RequireRole>
+      ),
+    },
     { path: '/documents/:id', element: <DocumentDetailPage /> },
     {
       path: '/documents/:id/edit',

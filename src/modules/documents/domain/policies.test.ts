@@ -18,6 +18,7 @@ const GRANTED: [DocPermission, string, Role[]][] = [
   ['catalogue', 'Art. 4, Art. 12, Art. 20', ['admin', 'office']],
   ['catalogue_all_orgs', 'platform rule: administrators anywhere', ['admin']],
   ['release_queue', 'Art. 44 转主动公开', ['admin', 'office']],
+  ['search_synonyms', 'Art. 4 the office runs the search', ['admin', 'office']],
 ];
 
 const ROLES: Role[] = ['admin', 'office', 'handler', 'reviewer', 'approver'];

@@ -26,6 +26,8 @@
  *   within the subtree one administers or, for the office, the organisations it oversees.
  * - `release_queue`: Art. 44 转主动公开 — the office and administrators see the requests module's queue,
  *   whose entries are linked to the withheld documents they name.
+ * - `search_synonyms` (accept or reject the synonyms and abbreviations mined from the library for its
+ *   search): Art. 4 the office runs the platform's disclosure channels; administrators too.
  * Rules on a subject:
  * - `set_attribute`: Art. 13 the attribute is decided while drafting (`draft`); a published document's
  *   attribute is set (first set, for an undetermined historical one) under Art. 18 (`attribute_review`).
@@ -54,6 +56,7 @@ export const DOC_PERMISSIONS = [
   'catalogue',
   'catalogue_all_orgs',
   'release_queue',
+  'search_synonyms',
 ] as const;
 export type DocPermission = (typeof DOC_PERMISSIONS)[number];
 
@@ -73,8 +76,19 @@ const GRANTS: Record<Role, readonly DocPermission[]> = {
     'catalogue',
     'catalogue_all_orgs',
     'release_queue',
+    'search_synonyms',
   ],
-  office: ['view', 'draft', 'publish', 'attribute_review', 'import', 'gazette', 'catalogue', 'release_queue'],
+  office: [
+    'view',
+    'draft',
+    'publish',
+    'attribute_review',
+    'import',
+    'gazette',
+    'catalogue',
+    'release_queue',
+    'search_synonyms',
+  ],
   approver: ['view', 'draft', 'review', 'publish', 'attribute_review'],
   reviewer: ['view', 'review', 'attribute_review'],
   handler: ['view', 'draft'],

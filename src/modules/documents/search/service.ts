@@ -6,11 +6,13 @@
  * 文号 and issuers) from the jieba tokens of platform/search/fulltext.ts.
  *
  * Query (`searchDocuments`): an exact 文号 (济政办字〔2021〕18号, also typed with [] () ［］ （）) is
- * looked up by `doc_number_key` and ranked above everything; then documents whose title (or issuer)
- * holds every query word; then `ts_rank_cd`; ties newest first. A common word matches tens of
+ * looked up by `doc_number_key` and ranked above everything; then by the share of the query's words
+ * the title (or issuer) holds; then `ts_rank_cd`; ties newest first. A common word matches tens of
  * thousands of documents, so ranking is two-phase: candidates come from index lookups that read no
- * large vector (exact 文号; title matches newest first; other matches as the GIN bitmap yields them)
- * and only the first DEFAULT_CANDIDATES are ranked by ts_rank_cd; later pages continue in that order.
+ * large vector of the common matches (exact 文号; every word in the title, newest first; per query
+ * word, the newest titles holding it that match the whole query; other matches as the GIN bitmap
+ * yields them) and only the first DEFAULT_CANDIDATES are ranked; later pages continue in that order.
+ * Synonyms: the fixed list and the pairs the office accepted (`searchSynonyms`, synonyms.ts).
  * Organisation, year and genre filters are also facet lexemes in the vectors (kept by the trigger of
  * migration 0015), so the GIN index applies them. The total is exact up to DEFAULT_TOTAL_CAP, then a
  * lower bound (`totalCapped`).
@@ -36,6 +38,7 @@ import { DOCUMENT_SYNONYMS } from '../domain/synonyms.ts';
 import type { Validity } from '../store.ts';
 import type { SearchFilters } from './store.ts';
 import * as store from './store.ts';
+import * as synonymStore from './synonyms.store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -56,8 +59,32 @@ export interface SearchTuning {
 /** Largest page. */
 export const MAX_LIMIT = 100;
 
-const SYNONYMS = synonymIndex(DOCUMENT_SYNONYMS);
 let synonymWordsLoaded = false;
+/** The fixed list plus the office's accepted pairs, re-read after SYNONYMS_TTL_MS or a review. */
+let synonymCache: { at: number; index: ReadonlyMap<string, readonly string[]> } | null = null;
+const SYNONYMS_TTL_MS = 60_000;
+
+/** Forget the cached synonyms (after a review): the next search reads the accepted pairs again. */
+export function forgetSearchSynonyms(): void {
+  synonymCache = null;
+}
+
+/**
+ * The synonym index of the search: the fixed list (domain/synonyms.ts) and the mined pairs the office
+ * accepted (search_synonym_candidates), cached for a minute in each process (one small query), the
+ * accepted short forms taught to the segmenter.
+ */
+export async function searchSynonyms(db: Db): Promise<ReadonlyMap<string, readonly string[]>> {
+  const at = performance.now();
+  if (synonymCache && at - synonymCache.at < SYNONYMS_TTL_MS) return synonymCache.index;
+  const accepted = await synonymStore.acceptedPairs(db);
+  // Only the short forms become dictionary words (so a query keeps 12345热线 whole); a long form stays
+  // cut into its words, in queries as in documents indexed before or after the review.
+  addSearchWords(accepted.map(([short]) => short));
+  const index = synonymIndex([...DOCUMENT_SYNONYMS, ...accepted]);
+  synonymCache = { at, index };
+  return index;
+}
 let orgWordsLoadedAt = 0;
 const ORG_WORDS_TTL_MS = 10 * 60_000;
 
@@ -217,7 +244,10 @@ export interface DocumentSearchHit {
   validity: Validity;
   /** HTML: escaped text with the matched words in <mark>. */
   snippet: string;
-  /** Higher is better: 10 for an exact 文号, +1 when every word is in the title, + ts_rank_cd. */
+  /**
+   * Higher is better: 10 for an exact 文号, + (query words in the title + ts_rank_cd) / query words
+   * (≥ 1 when the title holds every word; ts_rank_cd is below 1).
+   */
   score: number;
 }
 
@@ -268,15 +298,16 @@ export async function searchDocuments(
   await loadSearchWords(db);
   const key = exactKey(q);
   // A 文号 is searched in its canonical form too (〔2021〕018号 → 〔2021〕18号), for documents citing it.
-  const words = buildTsquery(key ?? q, SYNONYMS);
+  const words = buildTsquery(key ?? q, await searchSynonyms(db));
   if (!words.all && !key) return EMPTY;
   const facets = queryFacets(params);
   const parsed: ParsedQuery = {
     ...words,
     all: words.all && withFacets(words.all, facets),
     any: words.any && withFacets(words.any, facets),
+    terms: words.terms.map((t) => withFacets(t, facets)),
   };
-  const rankBy = { all: words.all, any: words.any };
+  const rankBy = { all: words.all, any: words.any, terms: words.terms };
 
   return store.withoutSeqScan(db, (tx) =>
     rankedSearch(tx, parsed, rankBy, key, filters, { pool, cap, limit, offset }),
@@ -286,19 +317,20 @@ export async function searchDocuments(
 async function rankedSearch(
   db: Db,
   parsed: ParsedQuery,
-  rankBy: { all: string | null; any: string | null },
+  rankBy: { all: string | null; any: string | null; terms: string[] },
   key: string | null,
   filters: RawBuilder<unknown>[],
   { pool, cap, limit, offset }: { pool: number; cap: number; limit: number; offset: number },
 ): Promise<DocumentSearchResult> {
-  // Phase 1: the first `n` matches in the cheap order, and the capped count.
+  // Phase 1: the candidates in the cheap order (the ranked head first), and the capped count.
   const n = Math.max(pool, offset + limit);
-  let tsq = parsed.all;
-  let found = await candidates(db, filters, tsq, parsed.all, key, n, cap);
+  const strict = { tsq: parsed.all, all: parsed.all, check: rankBy.all, terms: parsed.terms, key };
+  let found = await candidates(db, filters, strict, n, pool, cap);
   let relaxed = false;
   if (found.rows.length === 0 && parsed.any && parsed.any !== parsed.all) {
-    found = await candidates(db, filters, parsed.any, null, key, n, cap);
-    tsq = parsed.any;
+    // Any word: a title holding one of them already matches, so no check of the full vector.
+    const any = { tsq: parsed.any, all: null, check: null, terms: parsed.terms, key };
+    found = await candidates(db, filters, any, n, pool, cap);
     relaxed = found.rows.length > 0;
   }
   const rows = found.rows;
@@ -306,8 +338,9 @@ async function rankedSearch(
   const totalCapped = found.total > cap;
   const total = totalCapped ? cap : Math.max(found.total, rows.length);
 
-  // Phase 2: rank the first `pool` candidates; the rest keep the cheap order.
-  const head = rows.slice(0, pool);
+  // Phase 2: rank the head by the share of query words in the title, then ts_rank_cd, then date;
+  // the rest keep the cheap order.
+  const head = rows.slice(0, found.head);
   const rankQuery = relaxed ? rankBy.any : rankBy.all;
   const ranks =
     rankQuery && head.length > 0
@@ -315,16 +348,21 @@ async function rankedSearch(
           db,
           head.map((c) => c.id),
           rankQuery,
+          rankBy.terms,
         )
-      : new Map<number, number>();
-  const score = (c: Candidate) => (c.exact ? 10 : 0) + (c.in_title ? 1 : 0) + (ranks.get(c.id) ?? 0);
+      : new Map<number, store.RankRow>();
+  const k = Math.max(1, rankBy.terms.length);
+  const score = (c: Candidate) => {
+    const r = ranks.get(c.id);
+    return (c.exact ? 10 : 0) + (r ? r.titleTerms + r.rank : c.in_title ? k : 0) / k;
+  };
   const ranked = head
     .map((c) => ({ c, s: score(c) }))
     .sort(
       (a, b) =>
         b.s - a.s || (b.c.published_date ?? '').localeCompare(a.c.published_date ?? '') || b.c.id - a.c.id,
     )
-    .concat(rows.slice(pool).map((c) => ({ c, s: score(c) })));
+    .concat(rows.slice(found.head).map((c) => ({ c, s: score(c) })));
   const page = ranked.slice(offset, offset + limit);
   const results = await hydrate(
     db,
@@ -334,47 +372,80 @@ async function rankedSearch(
   return { total, totalCapped, results, relaxed };
 }
 
+/** Title candidates per query word: together about twice the ranked pool, at least 20 per word. */
+export function perTermLimit(n: number, terms: number): number {
+  return terms < 2 ? 0 : Math.max(20, Math.ceil((2 * n) / terms));
+}
+
 /**
- * Phase 1: `n` candidates in the cheap order — exact 文号, then every word in the title (or issuer),
- * then other matches — from three queries that never read a large search_vector: doc_number_key;
- * the GIN index on the small search_title (sorted by date); the GIN index on search_vector, whose
- * bitmap scan stops after `n` rows (physical order: a common word's tens of thousands of matches are
- * not all visited; phase 2 ranks the ones taken). A larger `n` (a later page) extends the same
- * order, so the ranked head is the same on every page.
+ * Phase 1: candidates from index lookups that never read a large search_vector of the common
+ * matches — exact 文号; every word in the title (or issuer), newest first; when the query has several
+ * words, per word the newest documents with that word in the title that match the whole query (a
+ * bounded number of vectors read, so 乡村振兴 高标准农田 ranks the documents about either topic, not
+ * the first matches in storage order); then other matches as the GIN bitmap yields them (its scan
+ * stops after cap + 1 rows and also gives the count). The head (first `pool`: the lists cut at
+ * `pool`) is ranked; a larger `n` (a later page) only extends the lists, so the head is the same on
+ * every page and the tail continues in the cheap order.
  */
 async function candidates(
   db: Db,
   filters: RawBuilder<unknown>[],
-  tsq: string | null,
-  all: string | null,
-  key: string | null,
+  m: { tsq: string | null; all: string | null; check: string | null; terms: string[]; key: string | null },
   n: number,
+  pool: number,
   cap: number,
-): Promise<{ rows: Candidate[]; total: number }> {
-  const exact = key ? await store.exactMatches(db, filters, key, n) : [];
-  const titled = all ? await store.titleMatches(db, filters, all, n) : [];
-  // One GIN bitmap scan, stopped after cap + 1 rows, gives both the count and the first `n` other
-  // matches (in scan order).
-  const { total, others } = await store.scanMatches(db, filters, { tsq, all, key }, n, cap);
+): Promise<{ rows: Candidate[]; total: number; head: number }> {
+  const exact = m.key ? await store.exactMatches(db, filters, m.key, n) : [];
+  const titled = m.all ? await store.titleMatches(db, filters, m.all, n) : [];
+  // When the exact and every-word title matches fill the head, the per-word lists would only reach the
+  // tail: skipped (a common topic such as 城乡居民基本养老保险 reads no extra vectors).
+  const full = new Set([...exact.slice(0, pool), ...titled.slice(0, pool)].map((r) => r.id)).size >= pool;
+  const perTerm = full ? 0 : perTermLimit(n, m.terms.length);
+  const termTitled = await store.titleTermMatches(db, filters, m.terms, m.check, perTerm);
+  const { total, others } = await store.scanMatches(
+    db,
+    filters,
+    { tsq: m.tsq, all: m.all, key: m.key },
+    n,
+    cap,
+  );
+  const newest = (a: store.MatchRow, b: store.MatchRow) =>
+    (b.published_date ?? '').localeCompare(a.published_date ?? '') || b.id - a.id;
+  const headLimit = perTermLimit(pool, m.terms.length);
+  const termHead = termTitled.filter((r) => r.pos <= headLimit).sort(newest);
+  const termTail = termTitled.filter((r) => r.pos > headLimit).sort(newest);
+
   const out: Candidate[] = [];
   const seen = new Set<number>();
-  const add = (list: store.MatchRow[], exactHit: boolean, inTitle: boolean) => {
+  const add = (
+    list: readonly store.MatchRow[],
+    flags: { exact: boolean; in_title: boolean },
+    max: number,
+  ) => {
+    let taken = 0;
     for (const r of list) {
-      if (out.length >= n) return;
+      if (out.length >= max || ++taken > max) return;
       if (seen.has(r.id)) continue;
       seen.add(r.id);
-      out.push({ id: r.id, exact: exactHit, in_title: inTitle, published_date: r.published_date });
+      out.push({ id: r.id, ...flags, published_date: r.published_date });
     }
   };
-  add(exact, true, false);
-  // An exact hit also marks whether its title holds the words (for its score).
-  if (exact.length > 0 && all) {
-    const t = new Set(titled.map((r) => r.id));
-    for (const c of out) c.in_title = t.has(c.id);
-  }
-  add(titled, false, true);
-  add(others, false, false);
-  return { rows: out, total };
+  const EXACT = { exact: true, in_title: false };
+  const TITLED = { exact: false, in_title: true };
+  const OTHER = { exact: false, in_title: false };
+  // The head: each list cut at `pool` (what a first page would fetch), together at most `pool`.
+  add(exact, EXACT, pool);
+  add(titled, TITLED, pool);
+  add(termHead, OTHER, pool);
+  add(others, OTHER, pool);
+  const head = out.length;
+  // The tail: the same lists at `n`, after the head.
+  add(exact, EXACT, n);
+  add(titled, TITLED, n);
+  add(termHead, OTHER, n);
+  add(termTail, OTHER, n);
+  add(others, OTHER, n);
+  return { rows: out, total, head };
 }
 
 async function browse(

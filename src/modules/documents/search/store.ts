@@ -148,14 +148,64 @@ export async function scanMatches(
   };
 }
 
-/** `ts_rank_cd` of the documents against the query (normalisation 1 | 32). */
-export async function rankScores(db: Db, ids: readonly number[], tsq: string): Promise<Map<number, number>> {
+/** A document in one query word's title list: which word (`term`) and its place in that list (`pos`, from 1). */
+export type TermMatchRow = MatchRow & { term: number; pos: number };
+
+/**
+ * Per query word, up to `perTerm` documents whose title (or issuer) holds that word, newest first
+ * (GIN index on the small search_title), in one statement; with `check`, only those whose full
+ * vector matches it (the whole query) — at most `terms.length × perTerm` large vectors are read.
+ */
+export async function titleTermMatches(
+  db: Db,
+  filters: RawBuilder<unknown>[],
+  terms: readonly string[],
+  check: string | null,
+  perTerm: number,
+): Promise<TermMatchRow[]> {
+  if (terms.length === 0 || perTerm <= 0) return [];
+  const lists = terms.map(
+    (t, i) => sql`(select x.id, x.published_date, ${i}::int as term,
+        (row_number() over (order by x.published_date desc nulls last, x.id desc))::int as pos
+      from (select d.id, d.published_date from documents d where d.search_title @@ ${t}::tsquery ${andAll(filters)}
+        ${NEWEST} limit ${perTerm}) x)`,
+  );
+  const union = sql.join(lists, sql` union all `);
+  const r = check
+    ? await sql<TermMatchRow>`with t as materialized (${union})
+        select t.* from t join documents d on d.id = t.id where d.search_vector @@ ${check}::tsquery`.execute(
+        db,
+      )
+    : await sql<TermMatchRow>`${union}`.execute(db);
+  return r.rows;
+}
+
+/** What the ranking knows of a candidate: `ts_rank_cd` (normalisation 1 | 32, below 1) and how many query words its title holds. */
+export type RankRow = { rank: number; titleTerms: number };
+
+/** `ts_rank_cd` of the documents against the query, and how many of `terms` each title (or issuer) holds. */
+export async function rankScores(
+  db: Db,
+  ids: readonly number[],
+  tsq: string,
+  terms: readonly string[] = [],
+): Promise<Map<number, RankRow>> {
+  const inTitle =
+    terms.length === 0
+      ? sql`0`
+      : sql.join(
+          terms.map((t) => sql`coalesce(d.search_title @@ ${t}::tsquery, false)::int`),
+          sql` + `,
+        );
   const r = await sql<{
     id: number;
     rank: number;
-  }>`select d.id, ts_rank_cd(d.search_vector, ${tsq}::tsquery, 33) as rank
+    title_terms: number;
+  }>`select d.id, ts_rank_cd(d.search_vector, ${tsq}::tsquery, 33) as rank, (${inTitle})::int as title_terms
       from documents d where d.id = any(${[...ids]}::int[])`.execute(db);
-  return new Map(r.rows.map((row) => [row.id, Number(row.rank) || 0]));
+  return new Map(
+    r.rows.map((row) => [row.id, { rank: Number(row.rank) || 0, titleTerms: Number(row.title_terms) || 0 }]),
+  );
 }
 
 /** One page of the filtered documents, newest first, with their count up to cap + 1. */
