@@ -247,14 +247,13 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     assert.equal(await fact(citizen, '答复期限').innerText(), correctedDue);
     await citizen.getByText(`新的答复期限：${correctedDue}`).waitFor();
 
-    // 6. The office sets the government's replies to go through 公开办审核 and 负责人签发 (系统管理).
+    // 6. Nobody set the government's chain (系统管理 → 答复审核签发): its replies go through 公开办审核 and
+    // 负责人签发 by default (条例第四十五条).
     await office.goto(`${server.url}/admin/system/signoff-chains`);
     await office.getByRole('heading', { level: 1, name: '答复审核签发' }).waitFor();
-    const chainSelect = office.getByLabel('济宁市人民政府的答复审核签发流程');
-    await pick(office, chainSelect, '承办人拟稿 → 公开办审核 → 负责人签发');
-    await office
-      .getByText('已保存：济宁市人民政府的答复流程为“承办人拟稿 → 公开办审核 → 负责人签发”')
-      .waitFor();
+    const chainRow = office.getByRole('row').filter({ hasText: '济宁市人民政府' }).first();
+    await chainRow.getByText('承办人拟稿 → 公开办审核 → 负责人签发').waitFor();
+    await chainRow.getByText('未设置（默认流程）').waitFor();
 
     // 7. The handler of 市教育局 drafts the reply 部分公开 with a ground: no reply yet, the deadline shown.
     const handler = await signIn(handlerContext, 't_handler');

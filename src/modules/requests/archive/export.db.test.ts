@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { applicationBody, orgIdByName, registerCase } from '../../../../test/helpers/factories.ts';
+import {
+  applicationBody,
+  orgIdByName,
+  registerCase,
+  setSignoffChain,
+} from '../../../../test/helpers/factories.ts';
 import { documentXml } from '../letters/samples.ts';
 
 let t: TestApp;
@@ -14,6 +19,8 @@ let education: number;
 
 before(async () => {
   t = await createTestApp();
+  // Replies here go out directly: this file is not about 审核签发 (signoff.db.test.ts is).
+  await setSignoffChain(t.db, '济宁市人民政府', 'none');
   city = await orgIdByName(t.db, '济宁市人民政府');
   education = await orgIdByName(t.db, '市教育局');
   office = await t.as('t_office');
