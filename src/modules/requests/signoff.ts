@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/http/session.ts';
 import { createNotifications } from '../notifications/index.ts';
 import { activeUsers, loadReceiving, orgNames, userDisplayNames } from '../orgs/index.ts';
 import { kaseOf, loadCaseActor, recipientActor, refusal, type StaffActor } from './case-actor.ts';
+import { releasedDocumentsOf, releasedFilesOf } from './domain/case-files.ts';
 import { type CaseActor, can } from './domain/policies.ts';
 import {
   DEFAULT_SIGNOFF_CHAIN,
@@ -119,6 +120,12 @@ export async function noticeReturn(tx: Db, row: store.RequestRow, drafterId: num
   ]);
 }
 
+/** What the draft waiting releases (the last draft-reply's files and documents). */
+function draftReleased(events: readonly store.RequestEventRow[]) {
+  const data = events.findLast((e) => e.type === 'draft-reply')?.data ?? {};
+  return { releasedFiles: releasedFilesOf(data), releasedDocuments: releasedDocumentsOf(data) };
+}
+
 /** The sign-off as the case detail shows it: the chain, the waiting draft, the last return, the signature. */
 export async function signoffDetail(db: Db, events: readonly store.RequestEventRow[], chain: SignoffChain) {
   const view = signoffView(
@@ -150,6 +157,7 @@ export async function signoffDetail(db: Db, events: readonly store.RequestEventR
       text: view.draft.text,
       pending: view.draft.pending,
       pendingLabel: SIGNOFF_STEP_LABELS[view.draft.pending],
+      ...draftReleased(events),
     },
     returned: view.returned && {
       on: view.returned.on,
