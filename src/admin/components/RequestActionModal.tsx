@@ -177,13 +177,21 @@ const afterToday = (d: Dayjs) => d.format('YYYY-MM-DD') > chinaToday();
 const iso = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 const clean = (s: string | undefined) => s?.trim() ?? '';
 
-/** Turns the form values into the action body the server expects. */
-/** The released information of a reply or draft (予以公开/部分公开 only); the uploads' ids are set on submit. */
-function released(v: ActionValues & { releasedFileIds?: number[] }) {
-  if (!releasesInformation(v.outcome)) return {};
-  return { releasedFileIds: v.releasedFileIds ?? [], releasedDocumentIds: v.releasedDocumentIds ?? [] };
+/**
+ * A reply's or draft's outcome, ground and text, with the released information (予以公开/部分公开 only; the
+ * uploads' ids are set on submit).
+ */
+function replyFields(v: ActionValues & { releasedFileIds?: number[] }) {
+  const fields = { outcome: v.outcome ?? '', groundCode: v.groundCode ?? null, text: clean(v.text) };
+  if (!releasesInformation(v.outcome)) return fields;
+  return {
+    ...fields,
+    releasedFileIds: v.releasedFileIds ?? [],
+    releasedDocumentIds: v.releasedDocumentIds ?? [],
+  };
 }
 
+/** Turns the form values into the action body the server expects. */
 function toAction(action: ActionCode, v: ActionValues, consultationId: string): RequestAction {
   const on = iso(v.on);
   switch (action) {
@@ -222,23 +230,9 @@ function toAction(action: ActionCode, v: ActionValues, consultationId: string): 
       // Signing a draft sends it as it stands (signoffPending); otherwise the reply itself.
       return v.outcome === undefined && v.text === undefined
         ? { action, on }
-        : {
-            action,
-            on,
-            outcome: v.outcome ?? '',
-            groundCode: v.groundCode ?? null,
-            text: clean(v.text),
-            ...released(v),
-          };
+        : { action, on, ...replyFields(v) };
     case 'draft-reply':
-      return {
-        action,
-        on,
-        outcome: v.outcome ?? '',
-        groundCode: v.groundCode ?? null,
-        text: clean(v.text),
-        ...released(v),
-      };
+      return { action, on, ...replyFields(v) };
     case 'review-draft':
       return { action, on, comment: clean(v.comment) || undefined };
     case 'return-draft':
