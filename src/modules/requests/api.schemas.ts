@@ -458,6 +458,8 @@ export const signoffChainView = z.object({
   steps: z.array(z.object({ step: z.enum(SIGNOFF_STEPS), label: str })),
   /** Saved for this agency (false: the default applies). */
   saved: z.boolean(),
+  /** The chain has 负责人签发 but no active 负责人 signs for the agency (its drafts could not go out). */
+  signerMissing: z.boolean(),
 });
 export const signoffChainsResponse = z.object({
   items: z.array(signoffChainView),

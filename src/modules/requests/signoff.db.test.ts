@@ -239,18 +239,21 @@ test('a department created after the rule came has the full chain by default: it
   const users = { office: 'dsj_office', handler: 'dsj_handler', head: 'dsj_head' } as const;
   await createTestUser(t.db, { username: users.office, role: 'office', org: orgId });
   const drafterId = await createTestUser(t.db, { username: users.handler, role: 'handler', org: orgId });
-  await createTestUser(t.db, { username: users.head, role: 'approver', org: orgId, displayName: '周局长' });
-  const [newOffice, newHandler, newHead] = await Promise.all([
-    t.as(users.office),
-    t.as(users.handler),
-    t.as(users.head),
-  ]);
+  const newOffice = await t.as(users.office);
+  const chainOfNew = async () =>
+    (await newOffice.get('/api/requests/signoff-chains'))
+      .json()
+      .items.find((i: { orgId: number }) => i.orgId === orgId);
 
-  // Nothing was saved for it: the chain page shows the default, the full chain.
-  const chains = (await newOffice.get('/api/requests/signoff-chains')).json();
-  const mine = chains.items.find((i: { orgId: number }) => i.orgId === orgId);
+  // Nothing was saved for it: the chain page shows the default, the full chain, and that nobody signs yet.
+  let mine = await chainOfNew();
   assert.equal(mine.chain, 'full');
   assert.equal(mine.saved, false);
+  assert.equal(mine.signerMissing, true);
+  await createTestUser(t.db, { username: users.head, role: 'approver', org: orgId, displayName: '周局长' });
+  mine = await chainOfNew();
+  assert.equal(mine.signerMissing, false, 'its 负责人 signs for it');
+  const [newHandler, newHead] = await Promise.all([t.as(users.handler), t.as(users.head)]);
 
   const id = await registerCase(newOffice, applicationBody(orgId, { subject: '新设部门的答复' }));
   let r = await act(newOffice, id, {

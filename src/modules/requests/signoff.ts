@@ -181,9 +181,22 @@ async function editableAgencies(db: Db, a: StaffActor): Promise<{ id: number; na
     .map((o) => ({ id: o.id, name: o.name }));
 }
 
-function chainView(org: { id: number; name: string }, saved: string | undefined) {
+/** The agencies some active 负责人 signs for (mayActOnStep 'sign'): a chain with 签发 needs one. */
+async function agenciesWithSigner(db: Db): Promise<Set<number>> {
+  const receiving = await loadReceiving(db);
+  const approvers = await activeUsers(db, { roles: ['approver'] });
+  return new Set(approvers.flatMap((u) => recipientActor(u, receiving).agencyIds));
+}
+
+function chainView(
+  org: { id: number; name: string },
+  saved: string | undefined,
+  signers: ReadonlySet<number>,
+) {
   const chain = isSignoffChain(saved) ? saved : DEFAULT_SIGNOFF_CHAIN;
   return {
+    /** The chain has 负责人签发 but nobody signs for the agency: its drafts would wait for ever. */
+    signerMissing: SIGNOFF_CHAIN_STEPS[chain].includes('sign') && !signers.has(org.id),
     orgId: org.id,
     orgName: org.name,
     chain,
@@ -199,8 +212,9 @@ export async function listChains(db: Db, actor: Actor) {
     db,
     agencies.map((o) => o.id),
   );
+  const signers = await agenciesWithSigner(db);
   return {
-    items: agencies.map((o) => chainView(o, saved.get(o.id))),
+    items: agencies.map((o) => chainView(o, saved.get(o.id), signers)),
     chains: SIGNOFF_CHAINS.map((code) => ({ code, label: SIGNOFF_CHAIN_LABELS[code] })),
   };
 }
@@ -221,6 +235,10 @@ export async function saveChain(db: Db, actor: Actor, orgId: number, chain: Sign
       after: { chain },
     });
     const names = await orgNames(tx, [orgId]);
-    return chainView({ id: orgId, name: names.get(orgId) ?? agency.name }, chain);
+    return chainView(
+      { id: orgId, name: names.get(orgId) ?? agency.name },
+      chain,
+      await agenciesWithSigner(tx),
+    );
   });
 }

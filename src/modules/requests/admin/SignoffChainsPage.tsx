@@ -51,7 +51,16 @@ export function SignoffChainsPage() {
       title: '设置情况',
       key: 'saved',
       width: 140,
-      render: (_, row) => (row.saved ? '已设置' : '未设置（默认流程）'),
+      render: (_, row) => (
+        <>
+          {row.saved ? '已设置' : '未设置（默认流程）'}
+          {row.signerMissing && (
+            <Typography.Text type="danger" style={{ display: 'block' }}>
+              尚无负责人账号，答复无法签发
+            </Typography.Text>
+          )}
+        </>
+      ),
     },
   ];
 
