@@ -260,6 +260,19 @@ test('first run: setup, import a department, its office account, an application,
     await expectStage(department, '待确认收到');
     await act(department, '确认收到', async () => {});
     await expectStage(department, '已登记');
+    // A new agency's replies go through 公开办审核 and 负责人签发 by default; this one has a single account
+    // as yet, so its office shortens the chain explicitly (系统管理 → 答复审核签发).
+    const caseUrl = department.url();
+    await department.goto(`${server.url}/admin/system/signoff-chains`);
+    await department.getByRole('heading', { level: 1, name: '答复审核签发' }).waitFor();
+    await pick(
+      department,
+      department.getByLabel(`${DEPARTMENT}的答复审核签发流程`),
+      '承办人直接答复（不经审核签发）',
+    );
+    await department.getByText(`已保存：${DEPARTMENT}的答复流程为“承办人直接答复（不经审核签发）”`).waitFor();
+    await department.goto(caseUrl);
+    await department.getByRole('heading', { level: 1, name: `申请 ${caseNo}` }).waitFor();
     await act(department, '答复', async (dialog) => {
       await pick(department, dialog.getByLabel('答复类型'), '予以公开', true);
       await dialog.getByLabel('答复内容').fill('招生划片方案已随本答复书提供，亦可在本局网站查阅。');

@@ -35,6 +35,9 @@ after(async () => {
   await server?.close();
 });
 
+/** The disclosed part of the information, released with the reply. */
+const RELEASED_PDF = Buffer.from('%PDF-1.4\n% 招生方案（公开部分）\n');
+
 /** antd puts a space between the two characters of a two-character Chinese button label. */
 const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
 
@@ -247,14 +250,13 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     assert.equal(await fact(citizen, '答复期限').innerText(), correctedDue);
     await citizen.getByText(`新的答复期限：${correctedDue}`).waitFor();
 
-    // 6. The office sets the government's replies to go through 公开办审核 and 负责人签发 (系统管理).
+    // 6. Nobody set the government's chain (系统管理 → 答复审核签发): its replies go through 公开办审核 and
+    // 负责人签发 by default (条例第四十五条).
     await office.goto(`${server.url}/admin/system/signoff-chains`);
     await office.getByRole('heading', { level: 1, name: '答复审核签发' }).waitFor();
-    const chainSelect = office.getByLabel('济宁市人民政府的答复审核签发流程');
-    await pick(office, chainSelect, '承办人拟稿 → 公开办审核 → 负责人签发');
-    await office
-      .getByText('已保存：济宁市人民政府的答复流程为“承办人拟稿 → 公开办审核 → 负责人签发”')
-      .waitFor();
+    const chainRow = office.getByRole('row').filter({ hasText: '济宁市人民政府' }).first();
+    await chainRow.getByText('承办人拟稿 → 公开办审核 → 负责人签发').waitFor();
+    await chainRow.getByText('未设置（默认流程）').waitFor();
 
     // 7. The handler of 市教育局 drafts the reply 部分公开 with a ground: no reply yet, the deadline shown.
     const handler = await signIn(handlerContext, 't_handler');
@@ -267,11 +269,20 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
         .count(),
       0,
     );
-    const draftReply = async (text: string) => {
+    const draftReply = async (text: string, attachment?: string) => {
       const d = await openAction(handler, '拟写答复（提交审核签发）');
       await pick(handler, d.getByLabel('答复类型'), '部分公开', true);
       await pick(handler, d.getByLabel('不予公开部分的理由'), '保护第三方合法权益');
       await d.getByLabel('答复内容').fill(text);
+      // The disclosed part goes with the reply (予以公开/部分公开: 随答复提供的政府信息).
+      if (attachment) {
+        await d.locator('input[type="file"]').setInputFiles({
+          name: attachment,
+          mimeType: 'application/pdf',
+          buffer: RELEASED_PDF,
+        });
+        await d.getByText(attachment).waitFor();
+      }
       await confirmAction(handler, d, '拟写答复（提交审核签发）');
     };
     await draftReply('方案中涉及第三方商业信息的部分不予公开。');
@@ -286,7 +297,10 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     await confirmAction(office, dialog, '退回修改');
     await handler.reload();
     await signoffCard(handler).getByText('修改意见：请写明其余部分予以公开').waitFor();
-    await draftReply('方案中涉及第三方商业信息的部分不予公开，其余部分予以公开。');
+    await draftReply(
+      '方案中涉及第三方商业信息的部分不予公开，其余部分予以公开。',
+      '招生方案（公开部分）.pdf',
+    );
 
     // 9. 公开办 approves; its 负责人 signs: only now 已答复, with the letter.
     await office.reload();
@@ -300,6 +314,7 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     await actions(head).getByRole('button', { name: '签发答复' }).click();
     dialog = head.getByRole('dialog', { name: '签发答复' });
     await dialog.getByText('方案中涉及第三方商业信息的部分不予公开，其余部分予以公开。').waitFor();
+    await dialog.getByText('随答复提供：招生方案（公开部分）.pdf').waitFor();
     await dialog.getByRole('button', { name: twoChars('确定') }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expectStage(head, '已答复');
@@ -319,6 +334,12 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     const bytes = await readFile(await download.path());
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'the letter is a .docx (zip)');
     assert.ok(bytes.includes(Buffer.from('word/document.xml')), 'the zip holds a Word document');
+    // The disclosed part is downloadable with the reply.
+    await citizen.getByRole('heading', { level: 2, name: '公开的政府信息' }).waitFor();
+    const releasedLink = citizen.getByRole('link', { name: '招生方案（公开部分）.pdf', exact: true });
+    const [released] = await Promise.all([citizen.waitForEvent('download'), releasedLink.click()]);
+    assert.equal(released.suggestedFilename(), '招生方案（公开部分）.pdf');
+    assert.deepEqual(await readFile(await released.path()), RELEASED_PDF);
 
     // 10b. Proposed for proactive disclosure (条例第四十四条), the office decides on the 转主动公开 page.
     const caseId = Number(new URL(head.url()).pathname.split('/').pop());

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import { createUser, findOrgByName, findUserByUsername, loadActor } from '../../src/modules/orgs/index.ts';
+import { saveSignoffChain } from '../../src/modules/requests/store.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import type { Actor } from '../../src/platform/http/session.ts';
 import type { Role } from '../../src/platform/roles.ts';
@@ -106,4 +107,18 @@ export async function registerCase(
   const res = await client.send('POST', '/api/requests', body);
   assert.equal(res.statusCode, 200, res.body);
   return res.json().case.id;
+}
+
+/**
+ * Sets an agency's 答复审核签发 chain as its office would. Without one an agency has the full chain (承办人拟稿
+ * → 公开办审核 → 负责人签发, 条例第四十五条); a test about something else than sign-off sets 'none' explicitly
+ * so that the handler's reply goes out at once.
+ */
+export async function setSignoffChain(
+  db: Db,
+  org: string | number,
+  chain: 'full' | 'sign-only' | 'none',
+): Promise<void> {
+  const orgId = typeof org === 'number' ? org : await orgIdByName(db, org);
+  await saveSignoffChain(db, { orgId, chain, updatedBy: null });
 }

@@ -75,3 +75,11 @@ export function runRequestAction(id: number, action: RequestAction): Promise<Req
 export function fetchRequestsMeta(): Promise<RequestsMetaResponse> {
   return api.get('/api/requests/meta');
 }
+
+/** A file of the case (申请材料, 协助办理材料, 公开的政府信息), as the detail lists it. */
+export type CaseFile = RequestDetail['files'][number];
+
+/** Where a file of the case downloads (GET /api/requests/:id/files/:fileId, audited). */
+export function caseFileUrl(requestId: number, fileId: number): string {
+  return `/api/requests/${requestId}/files/${fileId}`;
+}

@@ -1,3 +1,5 @@
+import { UploadOutlined } from '@ant-design/icons';
+import type { UploadFile } from 'antd';
 import {
   Alert,
   Button,
@@ -11,6 +13,7 @@ import {
   Select,
   Space,
   TreeSelect,
+  Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -22,6 +25,7 @@ import {
   type RequestCreateInput,
   type RequestDetail,
 } from '../api/requests.ts';
+import { uploadAnswerFiles } from '../api/requestsAssistance.ts';
 import { chinaToday } from '../lib/format.ts';
 import { applyFieldErrors } from '../lib/formErrors.ts';
 import { isValidCreditCode, isValidResidentId } from '../lib/identity.ts';
@@ -60,7 +64,22 @@ interface RegisterValues {
     formWanted?: string;
     deliveryWanted?: string;
   };
+  /** What the applicant handed in, by kind (uploaded when the form is saved). */
+  files?: Partial<Record<ApplicationFileKind, UploadFile[]>>;
 }
+
+type ApplicationFileKind = NonNullable<RequestCreateInput['files']>[number]['kind'];
+
+/** The applicant's papers a registration keeps in the case file (domain/case-files.ts). */
+const FILE_FIELDS: { kind: ApplicationFileKind; label: string; extra?: string }[] = [
+  {
+    kind: 'letter-scan',
+    label: '申请书（信函）扫描件',
+    extra: '纸质申请请扫描或拍照上传，PDF、OFD、图片或Word文件。',
+  },
+  { kind: 'identity', label: '身份证明' },
+  { kind: 'supporting', label: '其他材料' },
+];
 
 /** Form fields, named as the server names them in its field errors (`applicant.idNumber`). */
 const FIELD_NAMES = [
@@ -81,6 +100,7 @@ const FIELD_NAMES = [
   'request.description',
   'request.formWanted',
   'request.deliveryWanted',
+  'files',
 ] as const;
 
 /** Channels staff register (online applications come from the portal). */
@@ -160,7 +180,17 @@ export function RegisterRequestDrawer({ open, meta, orgOptions, defaultOrgId, on
       contactName: isOrganisation ? trimmed(v.applicant.contactName) : null,
     };
     try {
+      // The applicant's papers are uploaded first (POST /api/files); their ids go with the registration.
+      const files: NonNullable<RequestCreateInput['files']> = [];
+      for (const { kind } of FILE_FIELDS) {
+        const raw = (v.files?.[kind] ?? []).flatMap((f) =>
+          f.originFileObj ? [f.originFileObj as File] : [],
+        );
+        if (raw.length === 0) continue;
+        for (const stored of await uploadAnswerFiles(raw)) files.push({ fileId: stored.id, kind });
+      }
       const detail = await createRequest({
+        files,
         channel: v.channel,
         submittedOn,
         receivedOn: RECEIPT_KNOWN_CHANNELS.includes(v.channel) ? submittedOn : iso(v.receivedOn),
@@ -410,6 +440,21 @@ export function RegisterRequestDrawer({ open, meta, orgOptions, defaultOrgId, on
             </Form.Item>
           </Col>
         </Row>
+        <Divider titlePlacement="start">申请材料</Divider>
+        {FILE_FIELDS.map((f) => (
+          <Form.Item
+            key={f.kind}
+            label={f.label}
+            name={['files', f.kind]}
+            extra={f.extra}
+            valuePropName="fileList"
+            getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
+          >
+            <Upload beforeUpload={() => false} multiple accept=".pdf,.ofd,.jpg,.jpeg,.png,.gif,.doc,.docx">
+              <Button icon={<UploadOutlined />}>选择文件</Button>
+            </Upload>
+          </Form.Item>
+        ))}
         {/* Lets Enter in a text field submit the form. */}
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>

@@ -1,7 +1,11 @@
-import { Alert, Form, Input, InputNumber, Radio, Select, TreeSelect, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import type { UploadFile } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Radio, Select, TreeSelect, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
+import { releasesInformation } from '../../modules/requests/domain/case-files.ts';
 import { governmentOf } from '../../modules/requests/domain/transfer.ts';
+import { listDocuments } from '../api/documents.ts';
 import type { Org } from '../api/orgs.ts';
 import type {
   ActionCode,
@@ -12,7 +16,7 @@ import type {
   RequestDetail,
   RequestEvent,
 } from '../api/requests.ts';
-import { ASSIST_KIND_OPTIONS } from '../api/requestsAssistance.ts';
+import { ASSIST_KIND_OPTIONS, uploadAnswerFiles } from '../api/requestsAssistance.ts';
 import { listUsers } from '../api/users.ts';
 import { chinaToday, formatDate } from '../lib/format.ts';
 import type { OrgTreeOption } from '../lib/orgTree.ts';
@@ -44,6 +48,9 @@ interface ActionValues {
   comment?: string;
   earlierThisMonth?: number;
   countReason?: string;
+  /** 予以公开/部分公开: the information released (uploaded on submit) and documents of the library. */
+  releasedUploads?: UploadFile[];
+  releasedDocumentIds?: number[];
 }
 
 /** Every data field of every action, as the server names them in its field errors. */
@@ -68,6 +75,8 @@ const FIELD_NAMES = [
   'question',
   'dueOn',
   'toOrgId',
+  'releasedFileIds',
+  'releasedDocumentIds',
   'comment',
   'earlierThisMonth',
   'countReason',
@@ -168,6 +177,20 @@ const afterToday = (d: Dayjs) => d.format('YYYY-MM-DD') > chinaToday();
 const iso = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 const clean = (s: string | undefined) => s?.trim() ?? '';
 
+/**
+ * A reply's or draft's outcome, ground and text, with the released information (予以公开/部分公开 only; the
+ * uploads' ids are set on submit).
+ */
+function replyFields(v: ActionValues & { releasedFileIds?: number[] }) {
+  const fields = { outcome: v.outcome ?? '', groundCode: v.groundCode ?? null, text: clean(v.text) };
+  if (!releasesInformation(v.outcome)) return fields;
+  return {
+    ...fields,
+    releasedFileIds: v.releasedFileIds ?? [],
+    releasedDocumentIds: v.releasedDocumentIds ?? [],
+  };
+}
+
 /** Turns the form values into the action body the server expects. */
 function toAction(action: ActionCode, v: ActionValues, consultationId: string): RequestAction {
   const on = iso(v.on);
@@ -207,9 +230,9 @@ function toAction(action: ActionCode, v: ActionValues, consultationId: string): 
       // Signing a draft sends it as it stands (signoffPending); otherwise the reply itself.
       return v.outcome === undefined && v.text === undefined
         ? { action, on }
-        : { action, on, outcome: v.outcome ?? '', groundCode: v.groundCode ?? null, text: clean(v.text) };
+        : { action, on, ...replyFields(v) };
     case 'draft-reply':
-      return { action, on, outcome: v.outcome ?? '', groundCode: v.groundCode ?? null, text: clean(v.text) };
+      return { action, on, ...replyFields(v) };
     case 'review-draft':
       return { action, on, comment: clean(v.comment) || undefined };
     case 'return-draft':
@@ -661,9 +684,17 @@ export function RequestActionModal(props: Props) {
       initialValues={initialValues}
       fieldNames={FIELD_NAMES}
       onCancel={props.onCancel}
-      onSubmit={(v) =>
-        action ? props.onSubmit(toAction(action, v, props.consultationId)) : Promise.resolve()
-      }
+      onSubmit={async (v) => {
+        if (!action) return;
+        // The released files are uploaded first (POST /api/files); their ids go with the reply or draft.
+        const raw = releasesInformation(v.outcome)
+          ? (v.releasedUploads ?? []).flatMap((f) => (f.originFileObj ? [f.originFileObj as File] : []))
+          : [];
+        const releasedFileIds = raw.length > 0 ? (await uploadAnswerFiles(raw)).map((f) => f.id) : [];
+        await props.onSubmit(
+          toAction(action, { ...v, releasedFileIds } as ActionValues, props.consultationId),
+        );
+      }}
     >
       {explanation && <Typography.Paragraph type="secondary">{explanation}</Typography.Paragraph>}
       {action && fields(action)}
@@ -725,6 +756,51 @@ function ReplyFields({
       >
         <Input.TextArea rows={6} maxLength={5000} showCount />
       </Form.Item>
+      {releasesInformation(outcome) && <ReleasedFields />}
+    </>
+  );
+}
+
+/** 予以公开/部分公开: the information provided with the reply — uploads, and documents of the library. */
+function ReleasedFields() {
+  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [searching, setSearching] = useState(false);
+  async function search(q: string) {
+    setSearching(true);
+    try {
+      const { items } = await listDocuments({ q: q.trim() || undefined, pageSize: 20 });
+      setOptions(
+        items.map((d) => ({ value: d.id, label: `${d.title}${d.docNumber ? `（${d.docNumber}）` : ''}` })),
+      );
+    } finally {
+      setSearching(false);
+    }
+  }
+  return (
+    <>
+      <Form.Item
+        label="随答复提供的政府信息（附件）"
+        name="releasedUploads"
+        extra="申请人可在办理进度页面下载，答复书中列明。"
+        valuePropName="fileList"
+        getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
+      >
+        <Upload beforeUpload={() => false} multiple>
+          <Button icon={<UploadOutlined />}>选择文件</Button>
+        </Upload>
+      </Form.Item>
+      <Form.Item label="从政府文件库选择" name="releasedDocumentIds">
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder="输入标题或文号查找"
+          options={options}
+          loading={searching}
+          showSearch={{ filterOption: false, onSearch: search }}
+          onFocus={() => options.length === 0 && search('')}
+          notFoundContent={searching ? '查找中…' : '没有找到文件'}
+        />
+      </Form.Item>
     </>
   );
 }
@@ -743,6 +819,15 @@ function DraftSummary({ detail, meta }: { detail: RequestDetail; meta: RequestsM
       description={
         <>
           <div style={{ whiteSpace: 'pre-wrap' }}>{draft.text}</div>
+          {(draft.releasedDocuments.length > 0 || draft.releasedFiles.length > 0) && (
+            <div>
+              随答复提供：
+              {[
+                ...draft.releasedDocuments.map((d) => `《${d.title}》`),
+                ...draft.releasedFiles.map((f) => f.name),
+              ].join('、')}
+            </div>
+          )}
           <Typography.Text type="secondary">
             {`${draft.drafterName ?? '承办人'}于${formatDate(draft.on)}拟稿${detail.clock?.replyDue ? `；答复期限：${formatDate(detail.clock.replyDue)}` : ''}`}
           </Typography.Text>

@@ -30,6 +30,7 @@ import {
 } from '../api/requests.ts';
 import { listUsers } from '../api/users.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
+import { CaseFilesCard } from '../components/CaseFilesCard.tsx';
 import { CaseLettersCard } from '../components/CaseLettersCard.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { newConsultationId, RequestActionModal } from '../components/RequestActionModal.tsx';
@@ -509,6 +510,7 @@ export function RequestDetailPage() {
             canExport={user.role === 'office'}
             onStale={loaded.reload}
           />
+          <CaseFilesCard detail={detail} />
           <RequestAssistanceCard requestId={detail.case.id} version={detail} />
         </Col>
       </Row>

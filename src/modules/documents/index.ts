@@ -15,5 +15,11 @@ export {
 export { docNumberKey, parseDocNumber } from './domain/doc-number.ts';
 export { documentsModule } from './manifest.ts';
 export { forgetPortalFacets } from './portal/documents.page.ts';
-export { findByDocNumber, getPublicDocument } from './service.ts';
+export {
+  documentsForRelease,
+  findByDocNumber,
+  getPublicDocument,
+  type ReleasableDocument,
+  releasedDocument,
+} from './service.ts';
 export { listPublicDocumentTexts, type PublicDocumentText, publicDocumentsStamp } from './texts.ts';

@@ -757,3 +757,59 @@ export async function deleteTheme(db: Db, actor: Actor, id: number): Promise<voi
     });
   });
 }
+
+// ───────────────────────────── release with a reply (依申请公开) ─────────────────────────────
+
+/** A document as an application's reply releases it: its text and its attachments' files. */
+export type ReleasableDocument = {
+  id: number;
+  title: string;
+  docNumber: string | null;
+  orgName: string;
+  writtenDate: string;
+  bodyHtml: string;
+  /** Published 主动公开: the public page the applicant may also read it on. */
+  public: boolean;
+  attachments: { fileId: number; name: string }[];
+};
+
+async function releasable(db: Db, id: number): Promise<ReleasableDocument | null> {
+  const loaded = await store.loadDocumentDetail(db, id);
+  if (!loaded) return null;
+  const d = loaded.document;
+  return {
+    id: d.id,
+    title: d.title,
+    docNumber: d.doc_number,
+    orgName: d.org_name,
+    writtenDate: d.written_date,
+    // Stored sanitised; sanitised again, as it is shown outside the library's own pages.
+    bodyHtml: sanitizeBody(d.body_html),
+    public: d.status === 'published' && d.attribute === 'proactive',
+    attachments: loaded.attachments.map((a) => ({ fileId: a.file_id, name: a.name })),
+  };
+}
+
+/**
+ * The documents a handler releases with a reply: each must be one the person may view in the library
+ * (their organisations' documents; NOT_FOUND otherwise, as for any document out of scope).
+ */
+export async function documentsForRelease(
+  db: Db,
+  actor: Actor,
+  ids: readonly number[],
+): Promise<ReleasableDocument[]> {
+  const out: ReleasableDocument[] = [];
+  for (const id of ids) {
+    await loadForActor(db, actor, id, 'view');
+    const doc = await releasable(db, id);
+    if (!doc) throw new AppError('NOT_FOUND');
+    out.push(doc);
+  }
+  return out;
+}
+
+/** A document a reply released, for the applicant's page and the case file (the case authorizes). */
+export async function releasedDocument(db: Db, id: number): Promise<ReleasableDocument | null> {
+  return releasable(db, id);
+}

@@ -101,6 +101,9 @@ export const DEMO_OFFICE_ACCOUNTS: { username: string; displayName: string; role
   },
   { username: 'officezc', displayName: '邹城市政府办公室 周洁', role: 'office', org: '邹城市政府办公室' },
   { username: 'officerc', displayName: '任城区政府办公室 吴刚', role: 'office', org: '任城区政府办公室' },
+  // 负责人 of the city government's disclosure office: signs the government's replies (答复审核签发, the
+  // default chain of every agency; the demo's 市教育局 has its own `approver`).
+  { username: 'head', displayName: '市政府办公室负责人 陈明', role: 'approver', org: '市政府办公室' },
 ];
 
 /**

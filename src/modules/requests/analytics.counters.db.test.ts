@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { actorOf, orgIdByName } from '../../../test/helpers/factories.ts';
+import { actorOf, orgIdByName, setSignoffChain } from '../../../test/helpers/factories.ts';
 import { residentId, uscc } from '../../../test/helpers/identity.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import * as ref from './analytics.reference.ts';
@@ -29,6 +29,8 @@ const YEARS = [2024, 2025, 2026];
 
 before(async () => {
   t = await createTestApp();
+  // Replies here go out directly: this file is not about 审核签发 (signoff.db.test.ts is).
+  await setSignoffChain(t.db, '济宁市人民政府', 'none');
   await seedDemoRequests(t.db);
   office = await actorOf(t.db, 't_office');
   approver = await actorOf(t.db, 't_approver');

@@ -3,7 +3,12 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { applicationBody, orgIdByName, registerCase } from '../../../test/helpers/factories.ts';
+import {
+  applicationBody,
+  orgIdByName,
+  registerCase,
+  setSignoffChain,
+} from '../../../test/helpers/factories.ts';
 import { bundledCalendar } from '../calendar/index.ts';
 import { seedDemoRequests } from './seeds.ts';
 
@@ -29,6 +34,8 @@ async function act(c: Client, id: number, body: Record<string, unknown>) {
 
 before(async () => {
   t = await createTestApp();
+  // Replies here go out directly: this file is not about 审核签发 (signoff.db.test.ts is).
+  await setSignoffChain(t.db, '济宁市人民政府', 'none');
   await seedDemoRequests(t.db);
   office = await t.as('t_office');
   admin = await t.as('t_admin');

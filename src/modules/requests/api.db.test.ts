@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { applicationBody, orgIdByName } from '../../../test/helpers/factories.ts';
+import { applicationBody, orgIdByName, setSignoffChain } from '../../../test/helpers/factories.ts';
 import { bundledCalendar } from '../calendar/index.ts';
 import { computeClock } from './domain/clock.ts';
 
@@ -14,6 +14,8 @@ let finance: number;
 
 before(async () => {
   t = await createTestApp();
+  // Replies here go out directly: this file is not about 审核签发 (signoff.db.test.ts is).
+  await setSignoffChain(t.db, '济宁市人民政府', 'none');
   office = await t.as('t_office');
   handler = await t.as('t_handler');
   city = await orgIdByName(t.db, '济宁市人民政府');

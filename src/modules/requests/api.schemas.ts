@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, recordId } from '../../platform/http/schemas.ts';
 import { APPLICANT_TYPES, ID_TYPES } from './domain/applicant.ts';
+import { APPLICATION_FILE_KINDS, CASE_FILE_GROUPS } from './domain/case-files.ts';
 import { PAUSE_REASONS } from './domain/clock.ts';
 import { GROUND_CODES, OUTCOME_CODES, REPORT_ROW_KEYS } from './domain/outcomes.ts';
 import { RELEASE_STATUSES } from './domain/release.ts';
@@ -51,7 +52,23 @@ export const registerBody = z.object({
   channel: z.enum(['in-person', 'post-signed', 'post-confirmed', 'fax', 'email'], '请选择申请方式'),
   submittedOn: isoDate,
   receivedOn: isoDate.nullish().transform((s) => s ?? null),
+  /** What the applicant handed in, uploaded first (POST /api/files): the scanned letter, identity, other. */
+  files: z
+    .array(
+      z.object({
+        fileId: z.number().int().positive(),
+        kind: z.enum(APPLICATION_FILE_KINDS, '请选择材料类型'),
+      }),
+    )
+    .max(20, '申请材料最多20个')
+    .default([]),
 });
+
+/** The information released with a reply (予以公开/部分公开): uploads and documents of the library. */
+const released = {
+  releasedFileIds: z.array(z.number().int().positive()).max(20, '附件最多20个').optional(),
+  releasedDocumentIds: z.array(z.number().int().positive()).max(20, '最多选择20份文件').optional(),
+};
 
 const on = isoDate;
 const consultationId = z.string().trim().min(1).max(40);
@@ -109,6 +126,7 @@ export const actionBody = z.discriminatedUnion('action', [
     outcome: z.string().min(1, '请选择答复类型').optional(),
     groundCode: z.string().nullish(),
     text: z.string().trim().max(5000, '不能超过5000个字').optional(),
+    ...released,
   }),
   z.object({
     action: z.literal('draft-reply'),
@@ -116,6 +134,7 @@ export const actionBody = z.discriminatedUnion('action', [
     outcome: z.string().min(1, '请选择答复类型'),
     groundCode: z.string().nullish(),
     text: text(5000, '请填写答复内容'),
+    ...released,
   }),
   z.object({ action: z.literal('review-draft'), on, comment: z.string().trim().max(1000).optional() }),
   z.object({ action: z.literal('return-draft'), on, comment: text(1000, '请写明修改意见') }),
@@ -369,6 +388,21 @@ export const letterView = z.object({
 });
 export const lettersResponse = z.object({ items: z.array(letterView) });
 
+/** A document of the library a reply releases. */
+const releasedDocumentView = z.object({ documentId: z.number(), title: str, docNumber: strOrNull });
+
+/** A file of the case (domain/case-files.ts): the applicant's, an assistance answer's, a released one. */
+export const caseFileView = z.object({
+  fileId: z.number(),
+  name: str,
+  mime: str,
+  size: z.number(),
+  group: z.enum(CASE_FILE_GROUPS),
+  groupLabel: str,
+  label: str,
+  on: str,
+});
+
 /** The sign-off of the case's reply (domain/signoff.ts signoffView) and the agency's chain. */
 export const signoffView = z.object({
   chain: z.enum(SIGNOFF_CHAINS),
@@ -384,6 +418,9 @@ export const signoffView = z.object({
       text: str,
       pending: z.enum(SIGNOFF_STEPS),
       pendingLabel: str,
+      /** The information the draft releases (予以公开/部分公开), for its reviewers. */
+      releasedFiles: z.array(z.object({ fileId: z.number(), name: str })),
+      releasedDocuments: z.array(releasedDocumentView),
     })
     .nullable(),
   /** The last return of a draft, shown to the drafter until a new draft. */
@@ -404,6 +441,10 @@ export const detailResponse = z.object({
   allowedActions: z.array(z.enum(ACTIONS)),
   /** The letters of the case file (补正告知书, 答复书, …), oldest first. */
   letters: z.array(letterView),
+  /** The case's files (申请材料 only for those who see personal data), oldest first. */
+  files: z.array(caseFileView),
+  /** The library documents the replies released. */
+  releasedDocuments: z.array(releasedDocumentView.extend({ on: str })),
   signoff: signoffView,
 });
 
@@ -417,6 +458,8 @@ export const signoffChainView = z.object({
   steps: z.array(z.object({ step: z.enum(SIGNOFF_STEPS), label: str })),
   /** Saved for this agency (false: the default applies). */
   saved: z.boolean(),
+  /** The chain has 负责人签发 but no active 负责人 signs for the agency (its drafts could not go out). */
+  signerMissing: z.boolean(),
 });
 export const signoffChainsResponse = z.object({
   items: z.array(signoffChainView),

@@ -20,6 +20,9 @@ import {
 } from './api.schemas.ts';
 import { assistanceApi } from './assistance.api.ts';
 import { kaseOf } from './case-actor.ts';
+import { caseFilesApi } from './case-files.api.ts';
+import { caseFiles } from './case-files.ts';
+import { releasedDocuments } from './domain/case-files.ts';
 import { can } from './domain/policies.ts';
 import { isRunningStage } from './domain/stages.ts';
 import { ledgerImportApi } from './import/api.ts';
@@ -40,9 +43,16 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
       orgNames(db, notNull([d.row.org_id, d.row.unit_id])),
     ]);
     const detail = presentDetail(d, users);
+    // The applicant's papers (identity) only for those who see personal data.
+    const groups = d.personal ? undefined : (['assistance', 'released'] as const);
+    const files = await caseFiles(db, d.events, groups);
     return {
       ...detail,
       letters: await caseLetters(db, d.row.id),
+      files: files.map(({ sha256: _s, eventId: _e, ...f }) => f),
+      releasedDocuments: releasedDocuments(
+        d.events.map((e) => ({ id: e.id, type: e.type, on: e.on_date, data: e.data })),
+      ).map(({ eventId: _e, ...r }) => r),
       case: {
         ...detail.case,
         orgName: orgs.get(d.row.org_id) ?? '',
@@ -180,6 +190,7 @@ export async function requestsApi(root: FastifyInstance, { db, config }: ModuleC
   );
 
   await lettersApi(root, { db, config });
+  await caseFilesApi(root, { db, config });
   await assistanceApi(root, { db, config });
   await analyticsApi(root, { db });
   await ledgerImportApi(root, { db });

@@ -16,6 +16,7 @@ export const REQUESTS_AUDIT_LABELS: AuditLabels = {
     'request.import': '导入原有台账',
     'request.letter_create': '生成文书',
     'request.letter_download': '下载文书',
+    'request.file_download': '下载案卷材料',
     'request.view_saved': '保存筛选视图',
     'request.view_updated': '修改筛选视图',
     'request.view_deleted': '删除筛选视图',

@@ -7,7 +7,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../test/helpers/clock.ts';
-import { applicant, createTestUser, orgIdByName, userIdByUsername } from '../../../test/helpers/factories.ts';
+import {
+  applicant,
+  createTestUser,
+  orgIdByName,
+  setSignoffChain,
+  userIdByUsername,
+} from '../../../test/helpers/factories.ts';
 import { documentXml } from './letters/samples.ts';
 import { submitOnline } from './service.ts';
 
@@ -17,6 +23,8 @@ let educationOffice: Client;
 
 before(async () => {
   t = await createTestApp();
+  // Replies here go out directly: this file is not about 审核签发 (signoff.db.test.ts is).
+  await setSignoffChain(t.db, '市教育局', 'none');
   await createTestUser(t.db, { username: 'edu_office', role: 'office', org: '市教育局' });
   cityOffice = await t.as('t_office');
   educationOffice = await t.as('edu_office');

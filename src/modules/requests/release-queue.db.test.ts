@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { applicationBody, orgIdByName, registerCase } from '../../../test/helpers/factories.ts';
+import {
+  applicationBody,
+  orgIdByName,
+  registerCase,
+  setSignoffChain,
+} from '../../../test/helpers/factories.ts';
 import { seedDemoRequests } from './seeds.ts';
 
 let t: TestApp;
@@ -32,6 +37,8 @@ async function disclosed(subject: string): Promise<number> {
 
 before(async () => {
   t = await createTestApp();
+  // Replies here go out directly: this file is not about 审核签发 (signoff.db.test.ts is).
+  await setSignoffChain(t.db, '济宁市人民政府', 'none');
   await seedDemoRequests(t.db);
   office = await t.as('t_office');
   admin = await t.as('t_admin');

@@ -315,8 +315,11 @@ export async function seedDemoRequests(db: Kysely<Database>): Promise<SeedReport
       // An assignment goes to the plan's unit (orgId throws for a plan without one).
       const input: ActionInput =
         step.action === 'assign' ? { ...step, unitId: orgId(plan.unit ?? '') } : step;
-      // The extension is approved by the office's 负责人; the demo has none, so it is recorded as the system's.
-      await act(db, step.action === 'extend' ? null : office, row.id, input, today);
+      // The extension is approved by the office's 负责人, and a reply goes out only when the agency's chain
+      // (审核签发, 条例第四十五条) has signed it: the demo's past cases predate the accounts that took those
+      // steps, so they are recorded as the system's. New cases follow the chain (the demo's 负责人 signs).
+      const system = step.action === 'extend' || step.action === 'reply';
+      await act(db, system ? null : office, row.id, input, today);
     }
     made++;
   }

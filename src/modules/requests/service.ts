@@ -10,7 +10,9 @@ import { type Calendar, loadCalendar } from '../calendar/index.ts';
 import { createNotifications } from '../notifications/index.ts';
 import { findOrg, loadReceiving, receivingUserIds } from '../orgs/index.ts';
 import { kaseOf, loadCaseActor, refusal, type StaffActor } from './case-actor.ts';
+import { checkApplicationFiles } from './case-files.ts';
 import { deliveryContactErrors, validateApplicant } from './domain/applicant.ts';
+import type { ApplicationFileKind, NamedFile } from './domain/case-files.ts';
 import { CLOCK_RULES, type ClockState, computeClock, type ReceiptChannel } from './domain/clock.ts';
 import { can, caseListScope } from './domain/policies.ts';
 import { isSignoffAction } from './domain/signoff.ts';
@@ -123,6 +125,8 @@ type NewCase = ApplicationInput & {
   submittedOn: string;
   receivedOn: string | null;
   submissionKey: string | null;
+  /** What the applicant handed in (staff registration), checked (case-files.ts checkApplicationFiles). */
+  files?: (NamedFile & { kind: ApplicationFileKind })[];
 };
 
 async function createCase(
@@ -201,7 +205,12 @@ async function createCase(
       on: input.submittedOn,
       type: 'submit',
       actorId,
-      data: { confirmed, channel: input.channel, receivedOn: input.receivedOn },
+      data: {
+        confirmed,
+        channel: input.channel,
+        receivedOn: input.receivedOn,
+        ...(input.files?.length ? { files: input.files } : {}),
+      },
     });
     const clock = deriveClock(calendar, row, [event], today);
     const after = await store.updateDerived(tx, row.id, {
@@ -214,7 +223,13 @@ async function createCase(
       action: 'request.submit',
       subjectType: 'request',
       subjectId: row.id,
-      after: { caseNo: after.case_no, channel: after.channel, stage: after.stage, orgId: after.org_id },
+      after: {
+        caseNo: after.case_no,
+        channel: after.channel,
+        stage: after.stage,
+        orgId: after.org_id,
+        ...(input.files?.length ? { fileIds: input.files.map((f) => f.fileId) } : {}),
+      },
     });
     if (receipt.via === 'fallback') await noticeFallback(tx, after, org.name, receipt.officeId);
     return { row: after, duplicate: false };
@@ -266,18 +281,27 @@ export async function registerByStaff(
     channel: Exclude<Channel, 'online'>;
     submittedOn: string;
     receivedOn: string | null;
+    /** The scanned letter and the applicant's papers, uploaded first (POST /api/files). */
+    files?: { fileId: number; kind: ApplicationFileKind }[];
   },
   today: string,
 ) {
   const a = await loadCaseActor(db, actor);
   if (!can(a, 'register', { orgId: input.orgId })) throw new AppError('FORBIDDEN');
+  const files = await checkApplicationFiles(db, actor.id, input.files ?? []);
   const receivedOn =
     input.channel === 'in-person'
       ? input.submittedOn
       : input.channel === 'post-signed'
         ? (input.receivedOn ?? input.submittedOn)
         : input.receivedOn;
-  const { row } = await createCase(db, actor.id, { ...input, receivedOn, submissionKey: null }, today, null);
+  const { row } = await createCase(
+    db,
+    actor.id,
+    { ...input, receivedOn, submissionKey: null, files },
+    today,
+    null,
+  );
   return row;
 }
 

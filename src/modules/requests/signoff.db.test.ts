@@ -224,3 +224,58 @@ test('the chain is set by the agency’s office, listed with Chinese names, audi
     .execute();
   assert.ok(audit.length >= 1);
 });
+
+test('a department created after the rule came has the full chain by default: its 承办人’s reply waits for 审核 and 签发', {
+  timeout: 60_000,
+}, async () => {
+  const admin = await t.as('t_admin');
+  const created = await admin.send('POST', '/api/orgs', {
+    parentId: city,
+    name: '市大数据局',
+    kind: 'department',
+  });
+  assert.equal(created.statusCode, 200, created.body);
+  const orgId: number = created.json().id;
+  const users = { office: 'dsj_office', handler: 'dsj_handler', head: 'dsj_head' } as const;
+  await createTestUser(t.db, { username: users.office, role: 'office', org: orgId });
+  const drafterId = await createTestUser(t.db, { username: users.handler, role: 'handler', org: orgId });
+  const newOffice = await t.as(users.office);
+  const chainOfNew = async () =>
+    (await newOffice.get('/api/requests/signoff-chains'))
+      .json()
+      .items.find((i: { orgId: number }) => i.orgId === orgId);
+
+  // Nothing was saved for it: the chain page shows the default, the full chain, and that nobody signs yet.
+  let mine = await chainOfNew();
+  assert.equal(mine.chain, 'full');
+  assert.equal(mine.saved, false);
+  assert.equal(mine.signerMissing, true);
+  await createTestUser(t.db, { username: users.head, role: 'approver', org: orgId, displayName: '周局长' });
+  mine = await chainOfNew();
+  assert.equal(mine.signerMissing, false, 'its 负责人 signs for it');
+  const [newHandler, newHead] = await Promise.all([t.as(users.handler), t.as(users.head)]);
+
+  const id = await registerCase(newOffice, applicationBody(orgId, { subject: '新设部门的答复' }));
+  let r = await act(newOffice, id, {
+    action: 'assign',
+    on: '2024-02-09',
+    unitId: orgId,
+    handlerId: drafterId,
+  });
+  assert.equal(r.statusCode, 200, r.body);
+  r = await act(newHandler, id, { action: 'reply', on: '2024-02-20', outcome: 'DISCLOSE', text: '予以公开' });
+  assert.equal(r.statusCode, 409, r.body);
+  assert.equal(r.json().error.code, 'SIGNOFF_REQUIRED');
+  r = await act(newHandler, id, draft);
+  assert.equal(r.statusCode, 200, r.body);
+  assert.equal(r.json().case.stage, 'processing');
+  assert.equal(r.json().signoff.draft.pending, 'review');
+  r = await act(newOffice, id, { action: 'review-draft', on: '2024-02-21' });
+  assert.equal(r.statusCode, 200, r.body);
+  assert.equal(r.json().signoff.draft.pending, 'sign');
+  r = await act(newHead, id, { action: 'reply', on: '2024-02-22' });
+  assert.equal(r.statusCode, 200, r.body);
+  assert.equal(r.json().case.stage, 'replied');
+  assert.equal(r.json().signoff.signed.signerName, '周局长');
+  assert.equal(r.json().signoff.signed.orgName, '市大数据局');
+});

@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/http/session.ts';
 import { createNotifications } from '../notifications/index.ts';
 import { activeUsers, loadReceiving, orgNames, userDisplayNames } from '../orgs/index.ts';
 import { kaseOf, loadCaseActor, recipientActor, refusal, type StaffActor } from './case-actor.ts';
+import { releasedDocumentsOf, releasedFilesOf } from './domain/case-files.ts';
 import { type CaseActor, can } from './domain/policies.ts';
 import {
   DEFAULT_SIGNOFF_CHAIN,
@@ -119,6 +120,12 @@ export async function noticeReturn(tx: Db, row: store.RequestRow, drafterId: num
   ]);
 }
 
+/** What the draft waiting releases (the last draft-reply's files and documents). */
+function draftReleased(events: readonly store.RequestEventRow[]) {
+  const data = events.findLast((e) => e.type === 'draft-reply')?.data ?? {};
+  return { releasedFiles: releasedFilesOf(data), releasedDocuments: releasedDocumentsOf(data) };
+}
+
 /** The sign-off as the case detail shows it: the chain, the waiting draft, the last return, the signature. */
 export async function signoffDetail(db: Db, events: readonly store.RequestEventRow[], chain: SignoffChain) {
   const view = signoffView(
@@ -150,6 +157,7 @@ export async function signoffDetail(db: Db, events: readonly store.RequestEventR
       text: view.draft.text,
       pending: view.draft.pending,
       pendingLabel: SIGNOFF_STEP_LABELS[view.draft.pending],
+      ...draftReleased(events),
     },
     returned: view.returned && {
       on: view.returned.on,
@@ -173,9 +181,22 @@ async function editableAgencies(db: Db, a: StaffActor): Promise<{ id: number; na
     .map((o) => ({ id: o.id, name: o.name }));
 }
 
-function chainView(org: { id: number; name: string }, saved: string | undefined) {
+/** The agencies some active 负责人 signs for (mayActOnStep 'sign'): a chain with 签发 needs one. */
+async function agenciesWithSigner(db: Db): Promise<Set<number>> {
+  const receiving = await loadReceiving(db);
+  const approvers = await activeUsers(db, { roles: ['approver'] });
+  return new Set(approvers.flatMap((u) => recipientActor(u, receiving).agencyIds));
+}
+
+function chainView(
+  org: { id: number; name: string },
+  saved: string | undefined,
+  signers: ReadonlySet<number>,
+) {
   const chain = isSignoffChain(saved) ? saved : DEFAULT_SIGNOFF_CHAIN;
   return {
+    /** The chain has 负责人签发 but nobody signs for the agency: its drafts would wait for ever. */
+    signerMissing: SIGNOFF_CHAIN_STEPS[chain].includes('sign') && !signers.has(org.id),
     orgId: org.id,
     orgName: org.name,
     chain,
@@ -191,8 +212,9 @@ export async function listChains(db: Db, actor: Actor) {
     db,
     agencies.map((o) => o.id),
   );
+  const signers = await agenciesWithSigner(db);
   return {
-    items: agencies.map((o) => chainView(o, saved.get(o.id))),
+    items: agencies.map((o) => chainView(o, saved.get(o.id), signers)),
     chains: SIGNOFF_CHAINS.map((code) => ({ code, label: SIGNOFF_CHAIN_LABELS[code] })),
   };
 }
@@ -213,6 +235,10 @@ export async function saveChain(db: Db, actor: Actor, orgId: number, chain: Sign
       after: { chain },
     });
     const names = await orgNames(tx, [orgId]);
-    return chainView({ id: orgId, name: names.get(orgId) ?? agency.name }, chain);
+    return chainView(
+      { id: orgId, name: names.get(orgId) ?? agency.name },
+      chain,
+      await agenciesWithSigner(tx),
+    );
   });
 }

@@ -15,6 +15,7 @@ import { findOrg, loadReceiving, receivingUserIds } from '../orgs/index.ts';
 import type { actionBody } from './api.schemas.ts';
 import * as assistStore from './assistance.store.ts';
 import { kaseOf, type StaffActor } from './case-actor.ts';
+import { checkReleased } from './case-files.ts';
 import { perItemMonthFee, perPageFee } from './domain/fees.ts';
 import { validateOutcome } from './domain/outcomes.ts';
 import { can } from './domain/policies.ts';
@@ -154,6 +155,16 @@ async function signoffState(c: StepContext): Promise<{
   return { chain: await chainOf(c.tx, c.before.org_id), draft, draftData: draftEvent?.data ?? null };
 }
 
+/**
+ * A reply's or draft's fields checked, with the information it releases (case-files.ts checkReleased): the
+ * ids given become the files and documents, with their names, that the letter lists and the applicant gets.
+ */
+async function checkedReplyWithRelease(c: StepContext, fields: EventFields): Promise<EventFields> {
+  const { releasedFileIds, releasedDocumentIds, ...rest } = checkedReply(fields);
+  const released = await checkReleased(c.tx, c.actor, rest.outcome, { releasedFileIds, releasedDocumentIds });
+  return released ? { ...rest, ...released } : rest;
+}
+
 /** The outcome, its ground and the text of a reply or draft, checked (Art. 36–39). */
 function checkedReply(fields: EventFields): EventFields {
   const groundCode = (fields.groundCode as string | null | undefined) ?? null;
@@ -184,7 +195,7 @@ function reply(_input: Extract<ActionInput, { action: 'reply' }>): Step {
       throw signoffRefusal(c.actor, 'reply', c.before, s.chain, s.draft);
     },
     async data(c, fields) {
-      if (!draftData) return checkedReply(fields);
+      if (!draftData) return checkedReplyWithRelease(c, fields);
       const agency = await findOrg(c.tx, c.before.org_id);
       const signed: EventFields = {
         on: fields.on,
@@ -194,6 +205,9 @@ function reply(_input: Extract<ActionInput, { action: 'reply' }>): Step {
         drafterId: draftData.drafterId ?? null,
       };
       if (draftData.releasedItems !== undefined) signed.releasedItems = draftData.releasedItems;
+      // The information released goes out as the draft named it (checked when it was drafted).
+      if (draftData.releasedFiles !== undefined) signed.releasedFiles = draftData.releasedFiles;
+      if (draftData.releasedDocuments !== undefined) signed.releasedDocuments = draftData.releasedDocuments;
       if (c.actor) {
         signed.signedById = c.actor.id;
         signed.signedByName = c.actor.displayName;
@@ -226,8 +240,8 @@ function draftReply(_input: Extract<ActionInput, { action: 'draft-reply' }>): St
         throw signoffRefusal(c.actor, 'draft-reply', c.before, s.chain, s.draft);
       }
     },
-    data: (c, fields) => ({
-      ...checkedReply(fields),
+    data: async (c, fields) => ({
+      ...(await checkedReplyWithRelease(c, fields)),
       steps: [...SIGNOFF_CHAIN_STEPS[chain]],
       drafterId: c.actor?.id ?? null,
     }),

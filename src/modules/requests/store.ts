@@ -337,7 +337,7 @@ export async function signoffChains(
 
 export async function saveSignoffChain(
   db: Kysely<Database>,
-  v: { orgId: number; chain: string; updatedBy: number },
+  v: { orgId: number; chain: string; updatedBy: number | null },
 ): Promise<void> {
   await db
     .insertInto('request_signoff_chains')

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { actorOf, applicationBody, orgIdByName, registerCase } from '../../../../test/helpers/factories.ts';
+import {
+  actorOf,
+  applicationBody,
+  orgIdByName,
+  registerCase,
+  setSignoffChain,
+} from '../../../../test/helpers/factories.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import { createDocument, publishDocument, reviewDocument, submitDocument } from '../service.ts';
 import { attributeReviewQueue, decideAttributeReview } from './service.ts';
@@ -17,6 +23,8 @@ let education: number;
 
 before(async () => {
   t = await createTestApp();
+  // Replies here go out directly: this file is not about 审核签发 (signoff.db.test.ts is).
+  await setSignoffChain(t.db, '济宁市人民政府', 'none');
   office = await t.as('t_office');
   handler = await t.as('t_handler');
   reviewerClient = await t.as('t_reviewer');

@@ -7,7 +7,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { applicationBody, orgIdByName, userIdByUsername } from '../../../../test/helpers/factories.ts';
+import {
+  applicationBody,
+  orgIdByName,
+  setSignoffChain,
+  userIdByUsername,
+} from '../../../../test/helpers/factories.ts';
 import { now } from '../../../platform/time.ts';
 
 let t: TestApp;
@@ -20,6 +25,8 @@ let approverId: number;
 
 before(async () => {
   t = await createTestApp();
+  // Replies here go out directly: this file is not about 审核签发 (signoff.db.test.ts is).
+  await setSignoffChain(t.db, '济宁市人民政府', 'none');
   office = await t.as('t_office');
   approver = await t.as('t_approver');
   city = await orgIdByName(t.db, '济宁市人民政府');

@@ -50,8 +50,17 @@ export function SignoffChainsPage() {
     {
       title: '设置情况',
       key: 'saved',
-      width: 120,
-      render: (_, row) => (row.saved ? '已设置' : '未设置（直接答复）'),
+      width: 140,
+      render: (_, row) => (
+        <>
+          {row.saved ? '已设置' : '未设置（默认流程）'}
+          {row.signerMissing && (
+            <Typography.Text type="danger" style={{ display: 'block' }}>
+              尚无负责人账号，答复无法签发
+            </Typography.Text>
+          )}
+        </>
+      ),
     },
   ];
 
@@ -60,7 +69,7 @@ export function SignoffChainsPage() {
       <PageTitle title="答复审核签发" />
       <Card>
         <Typography.Paragraph type="secondary">
-          依申请公开的答复由承办人拟稿，经政府信息公开工作机构审核、负责人签发后，才生成答复书并答复申请人（条例第四十五条）。各机关可以省去审核环节，或不经审核签发直接答复。审核签发期间答复期限照常计算。
+          依申请公开的答复由承办人拟稿，经政府信息公开工作机构审核、负责人签发后，才生成答复书并答复申请人（条例第四十五条）。未设置的机关（包括新设立的机关）按完整流程办理；各机关可以省去审核环节，或不经审核签发直接答复。审核签发期间答复期限照常计算。
         </Typography.Paragraph>
         {(error || refusal) && (
           <Alert type="error" showIcon title={refusal ?? error} style={{ marginBottom: 16 }} />

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { applicationBody, orgIdByName, registerCase } from '../../../../test/helpers/factories.ts';
+import {
+  applicationBody,
+  orgIdByName,
+  registerCase,
+  setSignoffChain,
+} from '../../../../test/helpers/factories.ts';
 import { documentXml } from '../letters/samples.ts';
 
 let t: TestApp;
@@ -14,6 +19,8 @@ let education: number;
 
 before(async () => {
   t = await createTestApp();
+  // Replies here go out directly: this file is not about 审核签发 (signoff.db.test.ts is).
+  await setSignoffChain(t.db, '济宁市人民政府', 'none');
   city = await orgIdByName(t.db, '济宁市人民政府');
   education = await orgIdByName(t.db, '市教育局');
   office = await t.as('t_office');
@@ -52,7 +59,7 @@ test('a case still being handled cannot be exported (409 with a stable code)', a
   assert.equal(audits.length, 0);
 });
 
-test('the office exports a finished case: index.txt, the letters and case.json, audited', async () => {
+test('the office exports a finished case: the Chinese index, the letters and case.json, audited', async () => {
   const id = await assignedCase();
   await actOn(handler, id, {
     action: 'request-correction',
@@ -76,13 +83,13 @@ test('the office exports a finished case: index.txt, the letters and case.json, 
   assert.ok(String(r.headers['content-disposition']).includes(encodeURIComponent(`案卷-${caseNo}.zip`)));
   const zip = unzipSync(new Uint8Array(r.rawPayload));
   assert.deepEqual(Object.keys(zip).sort(), [
+    '00-案卷目录.txt',
+    '03-文书/01-政府信息公开申请补正告知书.docx',
+    '03-文书/02-政府信息部分公开告知书.docx',
     'case.json',
-    'index.txt',
-    'letters/01-政府信息公开申请补正告知书.docx',
-    'letters/02-政府信息部分公开告知书.docx',
   ]);
 
-  const index = strFromU8(zip['index.txt'] as Uint8Array);
+  const index = strFromU8(zip['00-案卷目录.txt'] as Uint8Array);
   for (const expected of [
     `申请编号：${caseNo}`,
     '受理机关：济宁市人民政府',
@@ -93,9 +100,9 @@ test('the office exports a finished case: index.txt, the letters and case.json, 
     '2024年2月19日  补正告知  办理人：t_handler',
     '补正事项：请明确所需批复的项目名称；补正期限：2024年3月1日',
     '承办单位：市教育局',
-    '文书：letters/01-政府信息公开申请补正告知书.docx',
+    '文书：03-文书/01-政府信息公开申请补正告知书.docx',
     '答复类型：部分公开（保护第三方合法权益）',
-    'letters/02-政府信息部分公开告知书.docx  政府信息部分公开告知书',
+    '03-文书/02-政府信息部分公开告知书.docx  政府信息部分公开告知书',
   ]) {
     assert.ok(index.includes(expected), `index.txt lacks ${expected}\n${index}`);
   }
@@ -109,9 +116,9 @@ test('the office exports a finished case: index.txt, the letters and case.json, 
   );
   assert.deepEqual(
     json.letters.map((l: { file: string }) => l.file),
-    ['letters/01-政府信息公开申请补正告知书.docx', 'letters/02-政府信息部分公开告知书.docx'],
+    ['03-文书/01-政府信息公开申请补正告知书.docx', '03-文书/02-政府信息部分公开告知书.docx'],
   );
-  const reply = documentXml(zip['letters/02-政府信息部分公开告知书.docx'] as Uint8Array);
+  const reply = documentXml(zip['03-文书/02-政府信息部分公开告知书.docx'] as Uint8Array);
   assert.ok(reply.includes('张三丰'));
   assert.ok(reply.includes('第三十七条'));
 
@@ -127,7 +134,9 @@ test('the office exports a finished case: index.txt, the letters and case.json, 
   const archived = await office.get(`/api/requests/${id}/export.zip`);
   assert.equal(archived.statusCode, 200, 'an archived case can still be exported');
   assert.ok(
-    strFromU8(unzipSync(new Uint8Array(archived.rawPayload))['index.txt'] as Uint8Array).includes('已归档'),
+    strFromU8(unzipSync(new Uint8Array(archived.rawPayload))['00-案卷目录.txt'] as Uint8Array).includes(
+      '已归档',
+    ),
   );
 });
 
@@ -139,5 +148,9 @@ test('only the disclosure office of the agency exports; another unit does not ev
   const closed = await office.get(`/api/requests/${id}/export.zip`);
   assert.equal(closed.statusCode, 200, 'a closed case (withdrawn) can be exported');
   const zip = unzipSync(new Uint8Array(closed.rawPayload));
-  assert.deepEqual(Object.keys(zip).sort(), ['case.json', 'index.txt'], 'no letters for a withdrawn case');
+  assert.deepEqual(
+    Object.keys(zip).sort(),
+    ['00-案卷目录.txt', 'case.json'],
+    'no letters for a withdrawn case',
+  );
 });

@@ -1,13 +1,23 @@
 /**
- * The case file as one zip (案卷导出), for archiving a finished case outside the system:
- *   index.txt   — the case in words: summary, every event (date, action, who, what), the files in the zip;
- *   letters/    — every letter of the case (.docx) as it was sent;
- *   case.json   — the same data, machine-readable.
+ * The case file as one zip (案卷导出), for archiving a finished case outside the system (条例第四十五条 归档):
+ *   00-案卷目录.txt     — the case in words: summary, every event (date, action, who, what), the files in the zip;
+ *   01-申请材料/        — what the applicant handed in (the scanned letter, identity, other papers);
+ *   02-协助办理材料/    — the files of the assistance answers (协助调查/会商);
+ *   03-文书/            — every letter of the case (.docx) as it was sent;
+ *   04-公开的政府信息/  — the information the replies released: files, and library documents as .html;
+ *   case.json           — the same data, machine-readable.
  * Pure: everything it prints is passed in (the service loads it).
  */
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { APPLICANT_TYPE_LABELS, ID_TYPE_LABELS } from '../domain/applicant.ts';
+import {
+  APPLICATION_FILE_KIND_LABELS,
+  applicationFilesOf,
+  type CaseFileGroup,
+  releasedDocumentsOf,
+  releasedFilesOf,
+} from '../domain/case-files.ts';
 import { isGroundCode, isOutcomeCode, OUTCOMES, WITHHOLD_GROUNDS } from '../domain/outcomes.ts';
 import {
   CONSULTATION_OPINION_LABELS,
@@ -31,11 +41,36 @@ export type ArchiveLetter = {
   data: Uint8Array;
 };
 
+/** A file of the case (申请材料, 协助办理材料, 公开的政府信息) with its bytes. */
+export type ArchiveFile = {
+  fileId: number;
+  group: CaseFileGroup;
+  label: string;
+  name: string;
+  size: number;
+  sha256: string;
+  eventId: number;
+  data: Uint8Array;
+};
+
+/** A library document a reply released, with its text. */
+export type ArchiveDocument = {
+  documentId: number;
+  title: string;
+  docNumber: string | null;
+  orgName: string;
+  writtenDate: string;
+  bodyHtml: string;
+  eventId: number;
+};
+
 export type ArchiveInput = {
   row: RequestRow;
   agencyName: string;
   events: RequestEventRow[];
   letters: ArchiveLetter[];
+  files: ArchiveFile[];
+  documents: ArchiveDocument[];
   /** Display names of the users the case mentions (actors, handlers). */
   userNames: ReadonlyMap<number, string>;
   /** Names of the organisations the case mentions (handling units). */
@@ -72,6 +107,14 @@ export function eventSummary(
     case 'submit':
       add('申请方式', label(CHANNEL_LABELS, d.channel));
       if (d.confirmed === false) parts.push('待确认收到');
+      {
+        const files = applicationFilesOf(d);
+        if (files.length > 0)
+          add(
+            '申请材料',
+            files.map((f) => `${APPLICATION_FILE_KIND_LABELS[f.kind]}（${f.name}）`).join('、'),
+          );
+      }
       break;
     case 'assign':
       add('承办单位', input.orgNames.get(Number(d.unitId)) ?? str(String(d.unitId ?? '')));
@@ -107,6 +150,13 @@ export function eventSummary(
     case 'reply':
       add('答复类型', outcomeText(d.outcome, d.groundCode));
       add('答复内容', str(d.text));
+      add(
+        '公开的政府信息',
+        [
+          ...releasedDocumentsOf(d).map((x) => `《${x.title}》`),
+          ...releasedFilesOf(d).map((x) => x.name),
+        ].join('、'),
+      );
       break;
     case 'withdraw':
       if (d.by === 'applicant') parts.push('申请人撤回申请');
@@ -129,23 +179,80 @@ function actorName(e: RequestEventRow, userNames: ReadonlyMap<number, string>): 
   return '系统';
 }
 
-/** The zip paths of the letters: letters/01-<title>.docx, numbered in case order. */
-function letterPaths(letters: readonly ArchiveLetter[]): Map<number, string> {
-  const width = Math.max(2, String(letters.length).length);
-  return new Map(
-    letters.map((l, i) => {
-      const title = l.title.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 80) || '文书';
-      return [l.id, `letters/${String(i + 1).padStart(width, '0')}-${title}.docx`];
-    }),
+export const INDEX_FILE = '00-案卷目录.txt';
+const FOLDERS: Record<CaseFileGroup | 'letters', string> = {
+  application: '01-申请材料',
+  assistance: '02-协助办理材料',
+  letters: '03-文书',
+  released: '04-公开的政府信息',
+};
+
+/** A name safe in a zip on Windows: no path separators or reserved characters, at most 80 characters. */
+const safeName = (s: string, fallback: string) => s.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 80) || fallback;
+
+/** `NN-name` numbered in order within a folder. */
+function numbered<T>(folder: string, items: readonly T[], name: (x: T) => string): Map<T, string> {
+  const width = Math.max(2, String(items.length).length);
+  return new Map(items.map((x, i) => [x, `${folder}/${String(i + 1).padStart(width, '0')}-${name(x)}`]));
+}
+
+/** The zip paths of the letters (03-文书/01-<title>.docx, numbered in case order), files and documents. */
+function archivePaths(input: Pick<ArchiveInput, 'letters' | 'files' | 'documents'>) {
+  const letters = numbered(FOLDERS.letters, input.letters, (l) => `${safeName(l.title, '文书')}.docx`);
+  const files = new Map<ArchiveFile, string>();
+  for (const group of ['application', 'assistance'] as const) {
+    const list = input.files.filter((f) => f.group === group);
+    const paths = numbered(FOLDERS[group], list, (f) =>
+      group === 'application'
+        ? `${safeName(f.label, '材料')}-${safeName(f.name, '文件')}`
+        : safeName(f.name, '文件'),
+    );
+    for (const [f, p] of paths) files.set(f, p);
+  }
+  // The released information: the documents first (as the letter lists them), then the files.
+  const released: (ArchiveFile | ArchiveDocument)[] = [
+    ...input.documents,
+    ...input.files.filter((f) => f.group === 'released'),
+  ];
+  const releasedPaths = numbered(FOLDERS.released, released, (x) =>
+    'documentId' in x ? `${safeName(x.title, '文件')}.html` : safeName(x.name, '文件'),
   );
+  const documents = new Map<ArchiveDocument, string>();
+  for (const [x, p] of releasedPaths) {
+    if ('documentId' in x) documents.set(x, p);
+    else files.set(x, p);
+  }
+  return {
+    letters: new Map(input.letters.map((l) => [l.id, letters.get(l) as string])),
+    files,
+    documents,
+  };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+
+/** A released library document as a page of its own (its body is the library's sanitised HTML). */
+export function documentPage(d: ArchiveDocument): string {
+  const facts = [
+    d.docNumber ? `<p>文号：${escapeHtml(d.docNumber)}</p>` : '',
+    `<p>发文机关：${escapeHtml(d.orgName)}</p>`,
+    `<p>成文日期：${formatChineseDate(d.writtenDate)}</p>`,
+  ].join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(d.title)}</title></head><body><h1>${escapeHtml(d.title)}</h1>${facts}${d.bodyHtml}</body></html>`;
 }
 
 /** index.txt: the case in words. */
 export function indexText(input: ArchiveInput): string {
   const { row } = input;
   const a = row.applicant;
-  const paths = letterPaths(input.letters);
-  const letterOfEvent = new Map(input.letters.map((l) => [l.eventId, paths.get(l.id) as string]));
+  const paths = archivePaths(input);
+  const letterOfEvent = new Map(input.letters.map((l) => [l.eventId, paths.letters.get(l.id) as string]));
+  const filesOfEvent = new Map<number, string[]>();
+  const addOf = (eventId: number, p: string) =>
+    filesOfEvent.set(eventId, [...(filesOfEvent.get(eventId) ?? []), p]);
+  for (const [f, p] of paths.files) addOf(f.eventId, p);
+  for (const [d, p] of paths.documents) addOf(d.eventId, p);
   const lines: string[] = [];
   const field = (name: string, value: string | null | undefined) => {
     if (value) lines.push(`${name}：${multiline(value)}`);
@@ -183,20 +290,41 @@ export function indexText(input: ArchiveInput): string {
     if (summary) lines.push(`      ${summary}`);
     const letter = letterOfEvent.get(e.id);
     if (letter) lines.push(`      文书：${letter}`);
+    for (const p of filesOfEvent.get(e.id) ?? []) lines.push(`      材料：${p}`);
   });
   lines.push('', '文件清单', '--------');
-  lines.push('index.txt  本说明');
+  lines.push(`${INDEX_FILE}  本目录`);
   lines.push('case.json  案卷数据（JSON格式）');
-  for (const l of input.letters) {
-    lines.push(`${paths.get(l.id)}  ${l.title}  ${l.size}字节  SHA-256：${l.sha256}`);
-  }
+  const fileLine = (p: string, what: string, size: number, sha256: string) =>
+    `${p}  ${what}  ${size}字节  SHA-256：${sha256}`;
+  const section = (title: string, items: string[]) => {
+    lines.push('', `【${title}】`);
+    if (items.length === 0) lines.push('（无）');
+    else lines.push(...items);
+  };
+  const filesIn = (group: CaseFileGroup) =>
+    [...paths.files]
+      .filter(([f]) => f.group === group)
+      .map(([f, p]) => fileLine(p, f.label, f.size, f.sha256));
+  section('申请材料', filesIn('application'));
+  section('协助办理材料', filesIn('assistance'));
+  section(
+    '文书',
+    input.letters.map((l) => fileLine(paths.letters.get(l.id) as string, l.title, l.size, l.sha256)),
+  );
+  section('公开的政府信息', [
+    ...[...paths.documents].map(
+      ([d, p]) => `${p}  《${d.title}》${d.docNumber ? `（${d.docNumber}）` : ''}  政府文件库文件`,
+    ),
+    ...filesIn('released'),
+  ]);
   lines.push('', `导出时间：${input.exportedAt.toISOString()}`, `导出人：${input.exportedBy}`, '');
   return lines.join(EOL);
 }
 
 /** case.json: the case (with personal data: the export is for the office's archive), events and letters. */
 export function caseJson(input: ArchiveInput): string {
-  const paths = letterPaths(input.letters);
+  const paths = archivePaths(input);
   return JSON.stringify(
     {
       format: 'gongkai-request-case',
@@ -219,9 +347,26 @@ export function caseJson(input: ArchiveInput): string {
         eventId: l.eventId,
         kind: l.kind,
         title: l.title,
-        file: paths.get(l.id),
+        file: paths.letters.get(l.id),
         size: l.size,
         sha256: l.sha256,
+      })),
+      files: [...paths.files].map(([f, p]) => ({
+        fileId: f.fileId,
+        eventId: f.eventId,
+        group: f.group,
+        label: f.label,
+        name: f.name,
+        file: p,
+        size: f.size,
+        sha256: f.sha256,
+      })),
+      releasedDocuments: [...paths.documents].map(([d, p]) => ({
+        documentId: d.documentId,
+        eventId: d.eventId,
+        title: d.title,
+        docNumber: d.docNumber,
+        file: p,
       })),
     },
     null,
@@ -229,14 +374,16 @@ export function caseJson(input: ArchiveInput): string {
   );
 }
 
-/** The zip (UTF-8 file names). index.txt starts with a BOM so older Windows editors read it as UTF-8. */
+/** The zip (UTF-8 file names). The index starts with a BOM so older Windows editors read it as UTF-8. */
 export function buildCaseArchive(input: ArchiveInput): Uint8Array {
-  const paths = letterPaths(input.letters);
+  const paths = archivePaths(input);
   const files: Zippable = {
-    'index.txt': strToU8(`\uFEFF${indexText(input)}`),
+    [INDEX_FILE]: strToU8(`\uFEFF${indexText(input)}`),
     'case.json': strToU8(caseJson(input)),
   };
   // A .docx is already deflated: stored as is.
-  for (const l of input.letters) files[paths.get(l.id) as string] = [l.data, { level: 0 }];
+  for (const l of input.letters) files[paths.letters.get(l.id) as string] = [l.data, { level: 0 }];
+  for (const [f, p] of paths.files) files[p] = f.data;
+  for (const [d, p] of paths.documents) files[p] = strToU8(documentPage(d));
   return zipSync(files, { level: 6 });
 }

@@ -7,6 +7,8 @@ import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import { orgNames, userDisplayNames } from '../../orgs/index.ts';
 import { kaseOf } from '../case-actor.ts';
+import { caseFiles, caseReleasedDocuments } from '../case-files.ts';
+import { releasedDocuments } from '../domain/case-files.ts';
 import { can } from '../domain/policies.ts';
 import { isEndedStage, isStage, STAGE_LABELS } from '../domain/stages.ts';
 import { viewableCase } from '../letters/service.ts';
@@ -52,6 +54,34 @@ export async function exportCase(
       data: new Uint8Array(await readFile(blobPath(dataDir, l.sha256))),
     })),
   );
+  // Every file the case names (the applicant's, the assistance answers', the released), and the released
+  // library documents with their text.
+  const files = await Promise.all(
+    (await caseFiles(db, events)).map(async (f) => ({
+      fileId: f.fileId,
+      group: f.group,
+      label: f.label,
+      name: f.name,
+      size: f.size,
+      sha256: f.sha256,
+      eventId: f.eventId,
+      data: new Uint8Array(await readFile(blobPath(dataDir, f.sha256))),
+    })),
+  );
+  const eventOf = new Map(
+    releasedDocuments(events.map((e) => ({ id: e.id, type: e.type, on: e.on_date, data: e.data }))).map(
+      (d) => [d.documentId, d.eventId],
+    ),
+  );
+  const documents = (await caseReleasedDocuments(db, events)).map((d) => ({
+    documentId: d.documentId,
+    title: d.title,
+    docNumber: d.docNumber,
+    orgName: d.document?.orgName ?? '',
+    writtenDate: d.document?.writtenDate ?? d.on,
+    bodyHtml: d.document?.bodyHtml ?? '<p>（该文件已从政府文件库中删除）</p>',
+    eventId: eventOf.get(d.documentId) ?? 0,
+  }));
   const userIds = new Set<number>();
   const orgIds = new Set<number>([row.org_id]);
   if (row.handler_id !== null) userIds.add(row.handler_id);
@@ -69,6 +99,8 @@ export async function exportCase(
     agencyName: names.get(row.org_id) ?? '',
     events,
     letters,
+    files,
+    documents,
     userNames,
     orgNames: names,
     exportedAt: new Date(),
@@ -79,7 +111,14 @@ export async function exportCase(
     action: 'request.export',
     subjectType: 'request',
     subjectId: id,
-    after: { caseNo: row.case_no, stage: row.stage, letters: letters.length, bytes: data.length },
+    after: {
+      caseNo: row.case_no,
+      stage: row.stage,
+      letters: letters.length,
+      files: files.length,
+      documents: documents.length,
+      bytes: data.length,
+    },
   });
   return { fileName: `案卷-${row.case_no ?? id}.zip`, data };
 }

@@ -39,10 +39,11 @@ export const SIGNOFF_CHAIN_LABELS: Readonly<Record<SignoffChain, string>> = {
 };
 
 /**
- * The chain of an agency without a saved setting. Agencies that existed when the rule came are given the
- * full chain by migration 0046; one created later replies directly until its office chooses a chain.
+ * The chain of an agency without a saved setting: the full chain of Art. 45. An agency created at any time
+ * (a new department in 机构管理 or an import, the demo's, a test's) has it until its office shortens it; no
+ * row is written when an agency is created, the missing row is read as this default (signoff.ts chainOf).
  */
-export const DEFAULT_SIGNOFF_CHAIN: SignoffChain = 'none';
+export const DEFAULT_SIGNOFF_CHAIN: SignoffChain = 'full';
 
 export function isSignoffChain(value: unknown): value is SignoffChain {
   return typeof value === 'string' && (SIGNOFF_CHAINS as readonly string[]).includes(value);

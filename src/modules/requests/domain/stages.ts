@@ -192,6 +192,9 @@ export interface EventData {
     groundCode?: GroundCode | null;
     text: string;
     releasedItems?: unknown;
+    /** The information released with it (domain/case-files.ts): files with their names, library documents. */
+    releasedFiles?: { fileId: number; name: string }[];
+    releasedDocuments?: { documentId: number; title: string; docNumber: string | null }[];
     /** Set when the reply is the signature of a draft (domain/signoff.ts): who signed, for which agency. */
     signedById?: number;
     signedByName?: string;
@@ -204,6 +207,8 @@ export interface EventData {
     groundCode?: GroundCode | null;
     text: string;
     releasedItems?: unknown;
+    releasedFiles?: { fileId: number; name: string }[];
+    releasedDocuments?: { documentId: number; title: string; docNumber: string | null }[];
     steps: SignoffStep[];
     drafterId?: number | null;
   };

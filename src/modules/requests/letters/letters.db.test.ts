@@ -7,6 +7,7 @@ import {
   createTestUser,
   orgIdByName,
   registerCase,
+  setSignoffChain,
 } from '../../../../test/helpers/factories.ts';
 import { blobExists } from '../../../platform/files/storage.ts';
 import { act } from '../service.ts';
@@ -25,6 +26,8 @@ let education: number;
 
 before(async () => {
   t = await createTestApp();
+  // Replies here go out directly: this file is not about 审核签发 (signoff.db.test.ts is).
+  await setSignoffChain(t.db, '济宁市人民政府', 'none');
   city = await orgIdByName(t.db, '济宁市人民政府');
   education = await orgIdByName(t.db, '市教育局');
   // 负责人 of the disclosure office: the only one who approves an extension.

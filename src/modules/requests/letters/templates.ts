@@ -8,7 +8,9 @@
  * article (docs/law/ogi-regulation.md "转办 within one government");
  * 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号). Remedies: `remediesText` (domain/outcomes.ts).
  */
+
 import { formatChineseDate, isIsoDate } from '../../calendar/index.ts';
+import { releasedDocumentsOf, releasedFilesOf, releasedListLines } from '../domain/case-files.ts';
 import { CLOCK_RULES, feeClockSentence } from '../domain/clock.ts';
 import {
   isGroundCode,
@@ -441,7 +443,12 @@ export function letterValues(kind: LetterKind, f: LetterFacts): Partial<Record<P
   const outcome = replyOutcomeOf(kind);
   if (outcome) {
     values.article = OUTCOMES[outcome].article ?? '';
-    values.replyText = text(f.data.text);
+    // What is provided with the reply (予以公开/部分公开), listed under its text.
+    const released = releasedListLines(
+      releasedDocumentsOf(f.data),
+      releasedFilesOf(f.data).map((x) => x.name),
+    );
+    values.replyText = [text(f.data.text), ...released].filter((x) => x !== '').join('\n');
     values.remedies = remediesText(outcome);
     if (OUTCOMES[outcome].groundRequired) {
       values.ground = isGroundCode(f.data.groundCode) ? (GROUND_WORDING[f.data.groundCode] ?? '') : '';

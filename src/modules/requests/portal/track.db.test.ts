@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../../test/helpers/clock.ts';
-import { actorOf, applicant, orgIdByName } from '../../../../test/helpers/factories.ts';
+import { actorOf, applicant, orgIdByName, setSignoffChain } from '../../../../test/helpers/factories.ts';
 import { buildApp } from '../../../app.ts';
 import { loadConfig } from '../../../config.ts';
 import { contentDisposition } from '../../../platform/http/content-disposition.ts';
@@ -25,6 +25,8 @@ const today = TEST_TODAY;
 
 before(async () => {
   t = await createTestApp();
+  // Replies here go out directly: this file is not about 审核签发 (signoff.db.test.ts is).
+  await setSignoffChain(t.db, '济宁市人民政府', 'none');
   citizen = await t.anonymous();
   city = await orgIdByName(t.db, '济宁市人民政府');
   education = await orgIdByName(t.db, '市教育局');

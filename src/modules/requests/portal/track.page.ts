@@ -11,11 +11,12 @@ import { chinaToday } from '../../../platform/time.ts';
 import { type Html, html, join, raw } from '../../../portal/plugin.ts';
 import { formatChineseDate, provisionalNote } from '../../calendar/index.ts';
 import { findOrg } from '../../orgs/index.ts';
+import { caseFiles, caseReleasedDocuments, readCaseFile } from '../case-files.ts';
 import { isGroundCode, isOutcomeCode, OUTCOMES, WITHHOLD_GROUNDS } from '../domain/outcomes.ts';
 import { isOpenStage, isRunningStage, isStage, STAGE_LABELS, type Stage } from '../domain/stages.ts';
 import { type ApplicantLetter, lettersForApplicant, readLetterFile } from '../letters/service.ts';
 import { act, track, withdrawByApplicant } from '../service.ts';
-import type { RequestEventRow } from '../store.ts';
+import { listEvents, type RequestEventRow } from '../store.ts';
 import { sendApplyPage } from './column.ts';
 import { createLetterLinks, LETTER_LINK_TTL_MS, loadLetterLinkSecret } from './letter-links.ts';
 
@@ -34,6 +35,9 @@ import { createLetterLinks, LETTER_LINK_TTL_MS, loadLetterLinkSecret } from './l
 export const TRACK_PATH = '/gk/apply/track';
 /** GET `${LETTERS_PATH}/:letterId?t=TOKEN` serves one letter (.docx) of the case the token was issued for. */
 export const LETTERS_PATH = `${TRACK_PATH}/letters`;
+/** The information a reply released (予以公开/部分公开), by the same token: a file, a library document. */
+export const RELEASED_FILES_PATH = `${TRACK_PATH}/released`;
+export const RELEASED_DOCUMENTS_PATH = `${TRACK_PATH}/released-documents`;
 const FORM_LINK = '/gk/apply/form';
 const TITLE = '办理进度查询';
 
@@ -195,6 +199,11 @@ export type ProgressExtras = {
   letters?: readonly Pick<ApplicantLetter, 'id' | 'title' | 'on'>[];
   /** The token of the letters' download links (null: no links). */
   letterToken?: string | null;
+  /** The information the replies released, downloadable with `letterToken`. */
+  released?: {
+    files: readonly { fileId: number; name: string; size: number }[];
+    documents: readonly { documentId: number; title: string; docNumber: string | null }[];
+  };
   correction?: CorrectionState;
 };
 
@@ -266,6 +275,25 @@ function lettersSection(letters: NonNullable<ProgressExtras['letters']>, token: 
   )}</ul>`;
 }
 
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)}MB`
+    : `${Math.max(1, Math.round(bytes / 1024))}KB`;
+
+function releasedSection(released: NonNullable<ProgressExtras['released']>, token: string): Html {
+  const t = encodeURIComponent(token);
+  const minutes = LETTER_LINK_TTL_MS / 60_000;
+  return html`<h2>公开的政府信息</h2>
+<p>行政机关随答复书向您提供的政府信息。下载链接在本次查询后${minutes}分钟内有效，过期后请重新查询。</p>
+<ul>${released.documents.map(
+    (d) =>
+      html`<li><a href="${RELEASED_DOCUMENTS_PATH}/${d.documentId}?t=${t}">《${d.title}》</a>${d.docNumber ? `（${d.docNumber}）` : ''}（网页）</li>`,
+  )}${released.files.map(
+    (f) =>
+      html`<li><a href="${RELEASED_FILES_PATH}/${f.fileId}?t=${t}">${f.name}</a>（${sizeText(f.size)}）</li>`,
+  )}</ul>`;
+}
+
 export function renderProgress(
   t: Tracked,
   orgName: string,
@@ -309,6 +337,13 @@ ${pause}
 <ol>${events.map(({ e, view }) => html`<li><strong>${formatChineseDate(e.on_date)} ${view.title}</strong>${view.detail ? html`<br>${view.detail}` : null}</li>`)}</ol>
 ${stage === 'awaiting-correction' ? correctionSection(t, csrf, code, extras.correction ?? { text: '', errors: {} }) : null}
 ${extras.letters?.length && extras.letterToken ? lettersSection(extras.letters, extras.letterToken) : null}
+${
+  extras.letterToken &&
+  extras.released &&
+  (extras.released.files.length > 0 || extras.released.documents.length > 0)
+    ? releasedSection(extras.released, extras.letterToken)
+    : null
+}
 ${open ? withdrawForm(csrf, code) : null}
 <p>对办理有异议？可以<a href="/gk/complaint?caseNo=${encodeURIComponent(r.case_no ?? '')}&amp;orgId=${r.org_id}">就本申请投诉、举报</a>，也可以依法申请行政复议或者提起行政诉讼（条例第五十一条）。</p>
 <p><a href="${TRACK_PATH}">查询其他申请</a></p>`;
@@ -410,9 +445,15 @@ export async function trackPage(
     const org = await findOrg(db, t.row.org_id);
     // Letters are listed only where they can be served (the files live under the data directory).
     const letters = dataDir ? await lettersForApplicant(db, t.row.id) : [];
+    const released = {
+      files: dataDir ? await caseFiles(db, t.events, ['released']) : [],
+      documents: (await caseReleasedDocuments(db, t.events)).filter((d) => d.document !== null),
+    };
+    const any = letters.length + released.files.length + released.documents.length > 0;
     const body = renderProgress(t, org?.name ?? '', notice, csrfOf(req), t.row.tracking_code ?? '', {
       letters,
-      letterToken: letters.length > 0 ? links.issue(t.row.id) : null,
+      letterToken: any ? links.issue(t.row.id) : null,
+      released,
       correction,
     });
     return send(req, reply, status, '办理进度', body);
@@ -627,6 +668,96 @@ ${correctionForm(csrfOf(req), code, s)}
         .header('cache-control', 'private, no-store')
         .header('content-disposition', contentDisposition(file.name, `letter-${letterId}.docx`))
         .send(file.data);
+    },
+  );
+
+  const linkExpired = (req: FastifyRequest, reply: FastifyReply, title: string) =>
+    send(
+      req,
+      reply,
+      404,
+      title,
+      html`<div class="notice error" role="alert"><p><strong>下载链接不正确或已失效。</strong>为保护您的信息，下载链接只在查询办理进度后${LETTER_LINK_TTL_MS / 60_000}分钟内有效。</p></div>
+<p>请使用跟踪码和查询密码重新<a href="${TRACK_PATH}">查询办理进度</a>。</p>`,
+    );
+  const tooMany = (req: FastifyRequest, reply: FastifyReply, title: string) => {
+    reply.header('retry-after', String(DOWNLOAD_LIMIT.windowMs / 1000));
+    return send(
+      req,
+      reply,
+      429,
+      title,
+      html`<div class="notice error" role="alert"><p><strong>下载过于频繁，请10分钟后再试。</strong></p></div>`,
+    );
+  };
+  const idOf = (v: string) => (/^[1-9]\d{0,14}$/.test(v) ? Number(v) : null);
+
+  /** A file a reply of the case named by the token released; anything else is the same 404 page. */
+  app.get<{ Params: { fileId: string }; Querystring: Record<string, unknown> }>(
+    `${RELEASED_FILES_PATH}/:fileId`,
+    { schema: { response: { 200: fileResponse } } },
+    async (req, reply) => {
+      if (!downloadLimiter.hit(req.ip)) return tooMany(req, reply, '公开的政府信息');
+      const caseId = links.verify(oneString(req.query.t));
+      const fileId = idOf(req.params.fileId);
+      const events = caseId !== null && fileId !== null && dataDir ? await listEvents(db, caseId) : [];
+      const file =
+        caseId !== null && fileId !== null && dataDir
+          ? await readCaseFile(db, dataDir, events, fileId, { groups: ['released'] })
+          : null;
+      if (caseId === null || fileId === null || !file) return linkExpired(req, reply, '公开的政府信息');
+      await recordAudit(db, {
+        actorId: null,
+        action: 'request.file_download',
+        subjectType: 'request',
+        subjectId: caseId,
+        after: { fileId, name: file.name, by: 'applicant' },
+      });
+      return reply
+        .code(200)
+        .type(file.mime)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', contentDisposition(file.name))
+        .send(file.data);
+    },
+  );
+
+  /** A library document a reply of the case released, as a page (its text and its facts). */
+  app.get<{ Params: { documentId: string }; Querystring: Record<string, unknown> }>(
+    `${RELEASED_DOCUMENTS_PATH}/:documentId`,
+    { schema: { response: { 200: htmlPage } } },
+    async (req, reply) => {
+      if (!downloadLimiter.hit(req.ip)) return tooMany(req, reply, '公开的政府信息');
+      const caseId = links.verify(oneString(req.query.t));
+      const documentId = idOf(req.params.documentId);
+      const released =
+        caseId !== null && documentId !== null
+          ? (await caseReleasedDocuments(db, await listEvents(db, caseId))).find(
+              (d) => d.documentId === documentId,
+            )
+          : undefined;
+      const doc = released?.document;
+      if (caseId === null || !doc) return linkExpired(req, reply, '公开的政府信息');
+      await recordAudit(db, {
+        actorId: null,
+        action: 'request.file_download',
+        subjectType: 'request',
+        subjectId: caseId,
+        after: { documentId, title: doc.title, by: 'applicant' },
+      });
+      return send(
+        req,
+        reply,
+        200,
+        doc.title,
+        html`<dl class="facts">
+${doc.docNumber ? html`<dt>文号</dt><dd>${doc.docNumber}</dd>` : null}
+<dt>发文机关</dt><dd>${doc.orgName}</dd>
+<dt>成文日期</dt><dd>${formatChineseDate(doc.writtenDate)}</dd>
+</dl>
+<div class="document-body">${raw(doc.bodyHtml)}</div>
+<p><a href="${TRACK_PATH}">返回办理进度查询</a></p>`,
+      );
     },
   );
 }
