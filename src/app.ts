@@ -19,7 +19,7 @@ import { MODULES } from './modules.ts';
 import type { Database } from './platform/db/database.ts';
 import { emitterFor } from './platform/events.ts';
 import { filesApi } from './platform/files/api.ts';
-import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { type ErrorReplyOptions, errorReply, registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
 import { normaliseInput } from './platform/http/normalize.ts';
 import { redirectResponse } from './platform/http/schemas.ts';
@@ -116,12 +116,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   // From the data (the site identity, else the root government, else a neutral title), never from code.
   const siteName = deps.siteName ?? (await loadSite(db)).view.siteName;
+  const errorOptions: ErrorReplyOptions = {
+    uploadLimitBytes: config.uploadLimitBytes,
+    maxFiles: MAX_FILES_PER_UPLOAD,
+    bodyLimitBytes: BODY_LIMIT_BYTES,
+    renderHtmlError: (req, status, message) =>
+      status === 404
+        ? renderNotFound(req, siteName)
+        : status >= 500 && status !== 503
+          ? renderServerError(siteName)
+          : renderPage({
+              title: status === 503 ? '暂时无法访问' : '请求未能完成',
+              siteName,
+              current: null,
+              elderly: isElderly(req),
+              body: html`<p class="lead">${message}</p><p><a href="/">返回首页</a></p>`,
+            }),
+  };
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
     // Only the configured proxies' X-Forwarded-For is believed (GONGKAI_TRUST_PROXY); else the peer.
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler: clientErrorHandler(siteName),
+    // The router's refusals (a malformed or overlong path) answered like every other error.
+    frameworkErrors: errorReply(errorOptions),
     // `/s/{行政区划代码}/…` names a government's site: routes see the path without it, and the site
     // resolution below (preHandler) reads the code the prefix gave.
     rewriteUrl: (raw) => {
@@ -165,23 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: config.publicUrl.startsWith('https://'),
     loadActor: (id) => loadActor(db, id),
   });
-  registerErrorHandler(app, {
-    uploadLimitBytes: config.uploadLimitBytes,
-    maxFiles: MAX_FILES_PER_UPLOAD,
-    bodyLimitBytes: BODY_LIMIT_BYTES,
-    renderHtmlError: (req, status, message) =>
-      status === 404
-        ? renderNotFound(req, siteName)
-        : status >= 500 && status !== 503
-          ? renderServerError(siteName)
-          : renderPage({
-              title: status === 503 ? '暂时无法访问' : '请求未能完成',
-              siteName,
-              current: null,
-              elderly: isElderly(req),
-              body: html`<p class="lead">${message}</p><p><a href="/">返回首页</a></p>`,
-            }),
-  });
+  registerErrorHandler(app, errorOptions);
 
   // Every page request runs with its government's site (by path prefix, host name, else the root
   // government's), which the portal's layout and the modules' pages read; a saved change is seen by the
