@@ -328,6 +328,8 @@ export function findSettings(db: Db): Promise<DocumentSettingsRow | undefined> {
 }
 
 export async function updateSettings(db: Db, changes: Updateable<DocumentSettingsTable>): Promise<void> {
+  // Nothing to change (a PATCH of no known field): `update … set` needs a column.
+  if (Object.values(changes).every((x) => x === undefined)) return;
   await db.updateTable('document_settings').set(changes).where('id', '=', 1).execute();
 }
 
