@@ -24,6 +24,7 @@ import { AppError } from './platform/http/errors.ts';
 import { normaliseInput } from './platform/http/normalize.ts';
 import { redirectResponse } from './platform/http/schemas.ts';
 import { registerSessions } from './platform/http/session.ts';
+import { refuseUndeclaredUploads } from './platform/http/upload.ts';
 import type { ModuleContext } from './platform/module.ts';
 import {
   html,
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.query = normaliseInput(req.query);
     req.params = normaliseInput(req.params);
   });
+  refuseUndeclaredUploads(app);
   app.addHook('onSend', async (req, reply) => {
     reply.headers(SECURITY_HEADERS);
     if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
