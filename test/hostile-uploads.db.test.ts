@@ -15,7 +15,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { type Client, createTestApp, type TestApp } from './helpers/app.ts';
 import { TEST_TODAY } from './helpers/clock.ts';
-import { orgIdByName } from './helpers/factories.ts';
+import { applicationBody, createOpenConsultation, orgIdByName, registerCase } from './helpers/factories.ts';
 import {
   assertAnswered,
   encodeComponent,
@@ -79,23 +79,13 @@ after(() => t.close());
 
 /** Path parameters of upload routes, by route: a record the route can import into. */
 const FIXTURES: Record<string, () => Promise<Record<string, number>>> = {
-  'POST /api/decisions/consultations/{id}/import': async () => {
-    const office = clients.t_office as Client;
-    const created = await office.send('POST', '/api/decisions/consultations', {
-      orgId: await orgIdByName(t.db, '济宁市人民政府'),
-      title: '停车管理办法（征求意见稿）',
-      draft: '第一条 为了规范停车管理，制定本办法。',
-      explanation: '起草说明正文。',
-      channels: '电子邮件：tc@example.gov.cn',
-      opensOn: TEST_TODAY,
-      plannedLastDay: '2026-12-31',
-    });
-    assert.equal(created.statusCode, 200, created.body);
-    const id = created.json().consultation.id as number;
-    const published = await office.send('POST', `/api/decisions/consultations/${id}/publish`);
-    assert.equal(published.statusCode, 200, published.body);
-    return { id };
-  },
+  'POST /api/decisions/consultations/{id}/import': async () => ({
+    id: await createOpenConsultation(
+      clients.t_office as Client,
+      await orgIdByName(t.db, '济宁市人民政府'),
+      TEST_TODAY,
+    ),
+  }),
   'POST /api/targeted/{id}/list': async () => {
     const created = await (clients.t_office as Client).send('POST', '/api/targeted', {
       orgId: await orgIdByName(t.db, '济宁市人民政府'),
@@ -256,4 +246,56 @@ test('the hostile-file corpus through every upload route: a Chinese 4xx, nothing
     });
   }
   ctx.diagnostic(`${uploads.length} upload routes, ${sent} hostile files sent`);
+});
+
+test('requests attachments: a hostile file answered with is stored unread, and the server keeps answering', {
+  timeout: 300_000,
+}, async () => {
+  const office = clients.t_office as Client;
+  const handler = clients.t_handler as Client;
+  const finance = await t.as('t_handler2');
+  const city = await orgIdByName(t.db, '济宁市人民政府');
+  const id = await registerCase(
+    office,
+    applicationBody(city, { subject: '校舍改造资金拨付文件', submittedOn: '2025-03-03' }),
+  );
+  const assigned = await office.send('POST', `/api/requests/${id}/actions`, {
+    action: 'assign',
+    on: '2025-03-04',
+    unitId: await orgIdByName(t.db, '市教育局'),
+  });
+  assert.equal(assigned.statusCode, 200, assigned.body);
+  const asked = await handler.send('POST', `/api/requests/${id}/actions`, {
+    action: 'assist-request',
+    on: '2025-03-05',
+    unitId: await orgIdByName(t.db, '市财政局'),
+    kind: 'investigation',
+    question: '请核实该项资金的拨付文号及日期',
+    dueOn: '2099-12-31',
+  });
+  assert.equal(asked.statusCode, 200, asked.body);
+  const task = (await finance.get('/api/requests/assistance')).json().items[0];
+  const stored = new Map<number, Uint8Array>();
+  for (const file of corpus) {
+    const m = multipart('file', file.name, file.bytes);
+    const upload = await finance.send('POST', '/api/files', m.body, m.headers);
+    // Refused at upload (the content is not what the name says): a Chinese 4xx.
+    if (upload.statusCode !== 200) assertAnswered(upload, `upload ${file.name}`);
+    else stored.set(upload.json().items[0].id, file.bytes);
+  }
+  const fileIds = [...stored.keys()];
+  assert.ok(fileIds.length > 0, 'no hostile file was stored: the reply below would test nothing');
+  const reply = await finance.send('POST', `/api/requests/assistance/${task.id}/reply`, {
+    text: '经核实，拨付文件见附件。',
+    fileIds,
+  });
+  assert.equal(reply.statusCode, 200, reply.body);
+  // Attached, not read: each comes back byte for byte, and the case page still answers.
+  for (const [fileId, bytes] of stored) {
+    const back = await handler.get(`/api/requests/assistance/${task.id}/files/${fileId}`);
+    assert.equal(back.statusCode, 200, back.body.slice(0, 200));
+    assert.ok(Buffer.from(bytes).equals(back.rawPayload), `file ${fileId} changed`);
+  }
+  assert.equal((await handler.get(`/api/requests/${id}`)).statusCode, 200);
+  assert.equal((await handler.get('/healthz')).statusCode, 200);
 });
