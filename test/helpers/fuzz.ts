@@ -341,14 +341,17 @@ export function nextAddress(): string {
 export type FuzzOptions = { seed: number; runs: number; perPlace: number };
 
 /** Sends `payload` (or nothing) to `url` as `p`, with its CSRF token. */
-export function send(
+/** Answers by status code, to show how far the hostile values reached (2xx: past validation to the service). */
+export const tally = new Map<number, number>();
+
+export async function send(
   t: TestApp,
   p: Principal,
   method: Operation['method'],
   url: string,
   payload?: { body: string | Buffer; type: string },
 ): Promise<LightMyRequestResponse> {
-  return t.app.inject({
+  const res = await t.app.inject({
     method,
     url,
     cookies: { ...p.cookies },
@@ -359,6 +362,8 @@ export function send(
     },
     ...(payload ? { payload: payload.body } : {}),
   });
+  tally.set(res.statusCode, (tally.get(res.statusCode) ?? 0) + 1);
+  return res;
 }
 
 const json = (v: unknown) => ({ body: JSON.stringify(v) ?? '', type: 'application/json' });
@@ -492,7 +497,8 @@ export function fuzzShard(index: number, count: number): void {
         await keepSignedIn(t, admin);
       });
     }
-    ctx.diagnostic(`${ops.length} operations, ${requests} requests`);
+    const statuses = [...tally].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`);
+    ctx.diagnostic(`${ops.length} operations, ${requests} requests; answers ${statuses.join(' ')}`);
     assert.ok(ops.length > 0);
   });
 }
