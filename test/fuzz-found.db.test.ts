@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from './helpers/app.ts';
-import { userIdByUsername } from './helpers/factories.ts';
+import { orgIdByName, userIdByUsername } from './helpers/factories.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -43,17 +43,40 @@ test('a path the router refuses is answered in Chinese: JSON under /api/, a page
   }
 });
 
-test('a PATCH whose fields are all unknown changes nothing and answers 200', {
+test('a PATCH of unknown fields only changes nothing and answers 200 (users, document settings, plans)', {
   timeout: 60_000,
 }, async () => {
   const id = await userIdByUsername(t.db, 't_handler');
   const before = (await admin.get(`/api/users/${id}`)).json();
+  const office = await t.as('t_office');
+  const created = await office.send('POST', '/api/workplan/plans', {
+    orgId: await orgIdByName(t.db, '济宁市人民政府'),
+    year: 2026,
+    title: '2026年政务公开工作要点',
+    tasks: [
+      {
+        seq: 1,
+        section: '一、重点工作',
+        task: '主动公开',
+        leadUnits: ['市教育局'],
+        responsibleUnits: [],
+        requirement: '及时发布',
+        deadlineRaw: null,
+        due: null,
+        recurring: false,
+      },
+    ],
+  });
+  assert.equal(created.statusCode, 200, created.body);
+  const planId = created.json().id as number;
   for (const body of [{}, { 未知字段: 1 }]) {
     const user = await admin.send('PATCH', `/api/users/${id}`, body);
     assert.equal(user.statusCode, 200, user.body);
     assert.deepEqual(user.json(), before);
     const settings = await admin.send('PATCH', '/api/documents/settings', body);
     assert.equal(settings.statusCode, 200, settings.body);
+    const plan = await admin.send('PATCH', `/api/workplan/plans/${planId}`, body);
+    assert.equal(plan.statusCode, 200, plan.body);
   }
   // A form-encoded body reaches the same schema.
   const form = await t.app.inject({
