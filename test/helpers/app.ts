@@ -78,6 +78,8 @@ export type TestAppOptions = {
   env?: Record<string, string>;
   /** The upload limit in MB (1 by default; the hostile-file tests send files of several MB). */
   uploadLimitMb?: number;
+  /** The demo data too (documents, cases, plans…), under the test users: records for every kind of id. */
+  demo?: boolean;
 };
 
 /**
@@ -98,7 +100,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     }),
     seedDemo: false,
   };
-  await prepareData(handle.db, MODULES, false);
+  await prepareData(handle.db, MODULES, options.demo ?? false);
   if (!options.empty) await seedTestUsers(handle.db);
   const app = await buildApp({ config, db: handle.db, logger: false });
   await app.ready();
