@@ -140,8 +140,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler: clientErrorHandler(siteName),
-    // The router's refusals (a malformed or overlong path) answered like every other error.
-    frameworkErrors: errorReply(errorOptions),
+    // The router's refusals (a malformed or overlong path) answered like every other error, with the
+    // security headers (the onSend hooks do not run for a request no route took).
+    frameworkErrors: (err, req, reply) => errorReply(errorOptions)(err, req, reply.headers(SECURITY_HEADERS)),
     // `/s/{行政区划代码}/…` names a government's site: routes see the path without it, and the site
     // resolution below (preHandler) reads the code the prefix gave.
     rewriteUrl: (raw) => {

@@ -32,6 +32,7 @@ test('a path the router refuses is answered in Chinese: JSON under /api/, a page
   for (const [url, status] of cases) {
     const res = await admin.get(url);
     assert.equal(res.statusCode, status, `${url}: ${res.body.slice(0, 200)}`);
+    assert.match(String(res.headers['content-security-policy']), /default-src 'self'/, url);
     if (url.startsWith('/api/')) {
       assert.match(String(res.headers['content-type']), /^application\/json/);
       assert.match(res.json().error.message, chinese);
