@@ -20,13 +20,14 @@ import { type ReplicaState, readFromPrimary } from './platform/db/client.ts';
 import type { Database } from './platform/db/database.ts';
 import { emitterFor } from './platform/events.ts';
 import { filesApi } from './platform/files/api.ts';
-import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { type ErrorReplyOptions, errorReply, registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
 import { normaliseInput } from './platform/http/normalize.ts';
 import { registerPageCache, registerPublicChangeScope } from './platform/http/page-cache.ts';
 import { setPublicAreaClassifier } from './platform/http/page-cache-versions.ts';
 import { redirectResponse } from './platform/http/schemas.ts';
 import { registerSessions, SESSION_COOKIE } from './platform/http/session.ts';
+import { refuseUndeclaredUploads } from './platform/http/upload.ts';
 import type { ModuleContext } from './platform/module.ts';
 import { chinaToday } from './platform/time.ts';
 import { isPersonalPath, pageAreas, publicAreasOfAction } from './portal/cache-areas.ts';
@@ -137,12 +138,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const readDb = deps.readDb ?? db;
   // From the data (the site identity, else the root government, else a neutral title), never from code.
   const siteName = deps.siteName ?? (await loadSite(db)).view.siteName;
+  const errorOptions: ErrorReplyOptions = {
+    uploadLimitBytes: config.uploadLimitBytes,
+    maxFiles: MAX_FILES_PER_UPLOAD,
+    bodyLimitBytes: BODY_LIMIT_BYTES,
+    renderHtmlError: (req, status, message) =>
+      status === 404
+        ? renderNotFound(req, siteName)
+        : status >= 500 && status !== 503
+          ? renderServerError(siteName)
+          : renderPage({
+              title: status === 503 ? '暂时无法访问' : '请求未能完成',
+              siteName,
+              current: null,
+              elderly: isElderly(req),
+              body: html`<p class="lead">${message}</p><p><a href="/">返回首页</a></p>`,
+            }),
+  };
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
     // Only the configured proxies' X-Forwarded-For is believed (GONGKAI_TRUST_PROXY); else the peer.
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler: clientErrorHandler(siteName),
+    // The router's refusals (a malformed or overlong path) answered like every other error, with the
+    // security headers (the onSend hooks do not run for a request no route took).
+    frameworkErrors: (err, req, reply) => errorReply(errorOptions)(err, req, reply.headers(SECURITY_HEADERS)),
     // `/s/{行政区划代码}/…` names a government's site: routes see the path without it, and the site
     // resolution below (preHandler) reads the code the prefix gave.
     rewriteUrl: (raw) => {
@@ -161,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.query = normaliseInput(req.query);
     req.params = normaliseInput(req.params);
   });
+  refuseUndeclaredUploads(app);
   app.addHook('onSend', async (req, reply) => {
     reply.headers(SECURITY_HEADERS);
     if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
@@ -192,23 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: config.publicUrl.startsWith('https://'),
     loadActor: (id) => loadActor(db, id),
   });
-  registerErrorHandler(app, {
-    uploadLimitBytes: config.uploadLimitBytes,
-    maxFiles: MAX_FILES_PER_UPLOAD,
-    bodyLimitBytes: BODY_LIMIT_BYTES,
-    renderHtmlError: (req, status, message) =>
-      status === 404
-        ? renderNotFound(req, siteName)
-        : status >= 500 && status !== 503
-          ? renderServerError(siteName)
-          : renderPage({
-              title: status === 503 ? '暂时无法访问' : '请求未能完成',
-              siteName,
-              current: null,
-              elderly: isElderly(req),
-              body: html`<p class="lead">${message}</p><p><a href="/">返回首页</a></p>`,
-            }),
-  });
+  registerErrorHandler(app, errorOptions);
 
   // The public page cache (platform/http/page-cache.ts): after the session hook (a first visitor's CSRF
   // cookie issued) and before the site prefix is put into the HTML (so one stored page serves both).

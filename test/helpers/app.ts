@@ -84,8 +84,8 @@ export type TestAppOptions = {
    */
   pageCache?: boolean;
   /**
-   * The demo data of every module (as `GONGKAI_SEED_DEMO` seeds it on a first start) instead of the
-   * `t_*` users: records of every kind, owned across the demo city's tree. Slower (~15 s on PGlite).
+   * The demo data of every module (as `GONGKAI_SEED_DEMO` seeds it on a first start) beside the `t_*`
+   * users: records of every kind, owned across the demo city's tree. Slower (~15 s on PGlite).
    */
   demo?: boolean;
 };
@@ -111,7 +111,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   // GONGKAI_TEST_PAGE_CACHE=1 runs every test app with the cache on (to look for stale pages).
   if (!(options.pageCache ?? process.env.GONGKAI_TEST_PAGE_CACHE === '1')) config.pageCache = null;
   await prepareData(handle.db, MODULES, options.demo === true);
-  if (!options.empty && !options.demo) await seedTestUsers(handle.db);
+  if (!options.empty) await seedTestUsers(handle.db);
   const app = await buildApp({
     config,
     db: handle.db,

@@ -122,3 +122,25 @@ export async function setSignoffChain(
   const orgId = typeof org === 'number' ? org : await orgIdByName(db, org);
   await saveSignoffChain(db, { orgId, chain, updatedBy: null });
 }
+
+/** A consultation of the city open for comments (published by the office), for tests that comment or import. */
+export async function createOpenConsultation(
+  office: Client,
+  orgId: number,
+  opensOn: string,
+): Promise<number> {
+  const created = await office.send('POST', '/api/decisions/consultations', {
+    orgId,
+    title: '停车管理办法（征求意见稿）',
+    draft: '第一条 为了规范停车管理，制定本办法。\n第二条 本办法自发布之日起施行。',
+    explanation: '起草说明正文。',
+    channels: '电子邮件：tc@example.gov.cn',
+    opensOn,
+    plannedLastDay: '2026-12-31',
+  });
+  assert.equal(created.statusCode, 200, created.body);
+  const id = created.json().consultation.id as number;
+  const published = await office.send('POST', `/api/decisions/consultations/${id}/publish`);
+  assert.equal(published.statusCode, 200, published.body);
+  return id;
+}

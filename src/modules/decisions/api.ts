@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { requireActor } from '../../platform/http/session.ts';
+import { uploadRoute } from '../../platform/http/upload.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday, now } from '../../platform/time.ts';
 import { listOrgs } from '../orgs/index.ts';
@@ -180,6 +181,7 @@ export async function decisionsApi(root: FastifyInstance, { db }: ModuleContext)
     '/decisions/consultations/:id/import',
     {
       schema: {
+        ...uploadRoute({ file: ['.xlsx'] }),
         tags: TAGS,
         summary: '从 .xlsx 导入意见（“意见内容”列必填；全部导入或全部不导入）',
         params: s.idParam,

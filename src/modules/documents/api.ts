@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { requireActor } from '../../platform/http/session.ts';
+import { uploadRoute } from '../../platform/http/upload.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import * as s from './api.schemas.ts';
 import {
@@ -223,6 +224,7 @@ export async function documentsApi(root: FastifyInstance, { db, config }: Module
     '/documents/import',
     {
       schema: {
+        ...uploadRoute({ metadata: ['.xlsx'], files: ['.docx', '.pdf', '.txt'] }),
         tags,
         summary: '历史文件批量导入（multipart：metadata 为 .xlsx 元数据表，files 为文件）',
         response: { 200: s.importResponse },

@@ -328,8 +328,8 @@ export function findSettings(db: Db): Promise<DocumentSettingsRow | undefined> {
 }
 
 export async function updateSettings(db: Db, changes: Updateable<DocumentSettingsTable>): Promise<void> {
-  // An empty PATCH changes nothing (an UPDATE without columns is not SQL).
-  if (Object.keys(changes).length === 0) return;
+  // Nothing to change (a PATCH of no known field): `update … set` needs a column.
+  if (Object.values(changes).every((x) => x === undefined)) return;
   await db.updateTable('document_settings').set(changes).where('id', '=', 1).execute();
 }
 

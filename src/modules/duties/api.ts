@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
+import { uploadRoute } from '../../platform/http/upload.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { readImportSheet } from '../orgs/index.ts';
 import * as s from './api.schemas.ts';
@@ -92,6 +93,7 @@ export async function dutiesApi(root: FastifyInstance, { db }: ModuleContext): P
       `/duties/${register}/import`,
       {
         schema: {
+          ...uploadRoute({ file: ['.xlsx'] }),
           tags: TAGS,
           summary: '从 .xlsx 导入台账记录（有错误的行全部列出，不导入任何记录）',
           response: { 200: s.importResponse },

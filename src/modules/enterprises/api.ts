@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { requireActor } from '../../platform/http/session.ts';
+import { uploadRoute } from '../../platform/http/upload.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import * as s from './api.schemas.ts';
 import { createChannels } from './channels.ts';
@@ -72,6 +73,7 @@ export async function enterprisesApi(root: FastifyInstance, { db, config }: Modu
     '/enterprises/import',
     {
       schema: {
+        ...uploadRoute({ file: ['.xlsx'] }),
         tags: TAGS,
         summary: '从 .xlsx 导入企业档案（逐行校验；有错则全部不导入）',
         response: { 200: s.importResult },

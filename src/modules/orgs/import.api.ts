@@ -4,6 +4,7 @@ import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { fileResponse } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
+import { uploadRoute } from '../../platform/http/upload.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { Sheet } from './domain/sheet.ts';
 import * as s from './import.schemas.ts';
@@ -57,6 +58,7 @@ export async function orgImportApi(root: FastifyInstance, { db }: ModuleContext)
       `/${what}/import/preview`,
       {
         schema: {
+          ...uploadRoute({ file: ['.xlsx'] }),
           tags: [what],
           summary: `${label}导入预览：逐行列出将新增、修改的${label}和错误，不保存（multipart：file）`,
           response: { 200: s.importReport },
@@ -73,6 +75,7 @@ export async function orgImportApi(root: FastifyInstance, { db }: ModuleContext)
       `/${what}/import`,
       {
         schema: {
+          ...uploadRoute({ file: ['.xlsx'] }),
           tags: [what],
           summary: `${label}导入：全部正确才保存，有任何一行出错则不保存（multipart：file）`,
           response: { 200: s.importReport },

@@ -348,6 +348,9 @@ export function updateUserRow(
     must_change_password: boolean;
   }>,
 ): Promise<UserRow> {
+  // A change of nothing (a PATCH whose fields were all unknown) reads the user: `update … set` needs a column.
+  if (Object.values(v).every((x) => x === undefined))
+    return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return db.updateTable('users').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 

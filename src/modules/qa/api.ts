@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { requireActor } from '../../platform/http/session.ts';
+import { uploadRoute } from '../../platform/http/upload.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { createMailer } from '../notifications/index.ts';
 import { listOrgs, readImportSheet } from '../orgs/index.ts';
@@ -270,6 +271,7 @@ export async function qaRoutingApi(root: FastifyInstance, { db, config }: Module
     '/qa/consultations/import',
     {
       schema: {
+        ...uploadRoute({ file: ['.xlsx'] }),
         tags,
         summary: '从 .xlsx 导入咨询记录（全部导入或全部不导入）',
         response: { 200: s.importResult },

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { htmlPage } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
+import { uploadRoute } from '../../platform/http/upload.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
 import { listOrgs, readImportSheet } from '../orgs/index.ts';
@@ -132,6 +133,7 @@ export async function standardsApi(root: FastifyInstance, { db }: ModuleContext)
     '/standards/import',
     {
       schema: {
+        ...uploadRoute({ file: ['.xlsx'] }),
         tags: TAGS,
         summary: '导入标准目录（.xlsx）',
         querystring: s.importQuery,
@@ -216,6 +218,7 @@ export async function standardsApi(root: FastifyInstance, { db }: ModuleContext)
     '/targeted/:id/list',
     {
       schema: {
+        ...uploadRoute({ file: ['.xlsx'] }),
         tags: TAGS,
         summary: '上传名单（.xlsx，个人信息自动脱敏）',
         params: s.idParam,

@@ -6,6 +6,7 @@ import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { AppError, isCatalogCode } from '../../platform/http/errors.ts';
 import { fileResponse } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
+import { uploadRoute } from '../../platform/http/upload.ts';
 import type { ModuleContext } from '../../platform/module.ts';
 import { chinaToday } from '../../platform/time.ts';
 import * as s from './api.schemas.ts';
@@ -68,6 +69,7 @@ export async function workplanApi(root: FastifyInstance, { db, config }: ModuleC
     '/workplan/import/preview',
     {
       schema: {
+        ...uploadRoute({ file: ['.xlsx', '.docx'] }),
         tags,
         summary: '导入预览：解析任务分解表并匹配单位（multipart：file，可选 year、orgId）',
         response: { 200: s.importPreview },

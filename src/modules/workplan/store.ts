@@ -289,6 +289,9 @@ export function findPlanByTitle(db: Db, orgId: number, year: number, title: stri
 }
 
 export function updatePlanRow(db: Db, id: number, v: Partial<{ published: boolean; title: string }>) {
+  // A change of nothing (a PATCH of unknown fields only) reads the plan: `update … set` needs a column.
+  if (Object.values(v).every((x) => x === undefined))
+    return db.selectFrom('work_plans').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return db.updateTable('work_plans').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -7,6 +7,7 @@ import { AppError } from '../http/errors.ts';
 import { normaliseText } from '../http/normalize.ts';
 import { fileResponse, idParam } from '../http/schemas.ts';
 import { requireActor } from '../http/session.ts';
+import { uploadRoute } from '../http/upload.ts';
 import type { ModuleContext } from '../module.ts';
 import * as s from './api.schemas.ts';
 import { blobPath, readBlob, writeBlob } from './storage.ts';
@@ -21,6 +22,7 @@ export async function filesApi(root: FastifyInstance, ctx: ModuleContext) {
     '/files',
     {
       schema: {
+        ...uploadRoute({ file: ['*'] }),
         tags: ['files'],
         summary: '上传附件（multipart，字段 file）',
         response: { 200: s.uploadResponse },

@@ -21,6 +21,10 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_FILES_LIMIT: 'UPLOAD_TOO_MANY_FILES',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  // The router's own refusals (`frameworkErrors`): a path that is not valid percent-encoded UTF-8, or a
+  // path parameter longer than the router takes.
+  FST_ERR_BAD_URL: 'BAD_REQUEST',
+  FST_ERR_MAX_PARAM_LENGTH: 'URL_TOO_LONG',
 };
 
 /**
@@ -101,13 +105,16 @@ export function toErrorResponse(
   return { status, body, unexpected };
 }
 
-export function registerErrorHandler(
-  app: FastifyInstance,
-  opts: RequestLimits & {
-    renderHtmlError?: (req: FastifyRequest, status: number, message: string) => string;
-  },
-) {
-  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+export type ErrorReplyOptions = RequestLimits & {
+  renderHtmlError?: (req: FastifyRequest, status: number, message: string) => string;
+};
+
+/**
+ * The answer to an error: JSON under `/api/`, a Chinese page elsewhere. Also Fastify's
+ * `frameworkErrors`, so the router's refusals (a malformed or overlong path) answer the same way.
+ */
+export function errorReply(opts: ErrorReplyOptions) {
+  return (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const { status, body, unexpected } = toErrorResponse(err, opts);
     if (unexpected) req.log.error({ err }, 'unexpected error');
     else if (body.error.code === 'DATABASE_UNAVAILABLE') req.log.warn({ err }, 'database unavailable');
@@ -119,5 +126,9 @@ export function registerErrorHandler(
         .send(opts.renderHtmlError(req, status, body.error.message));
     }
     return reply.code(status).send(body);
-  });
+  };
+}
+
+export function registerErrorHandler(app: FastifyInstance, opts: ErrorReplyOptions) {
+  app.setErrorHandler(errorReply(opts));
 }

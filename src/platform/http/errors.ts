@@ -11,6 +11,7 @@ export type ErrorCatalog = Record<string, ErrorEntry>;
 export const PLATFORM_ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请按提示修改后重试。' },
   BAD_REQUEST: { status: 400, message: '请求格式不正确。' },
+  URL_TOO_LONG: { status: 414, message: '网址中的内容过长，请检查网址。' },
   UNAUTHENTICATED: { status: 401, message: '请先登录。' },
   SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录。' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试。' },

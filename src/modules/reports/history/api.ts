@@ -5,6 +5,7 @@ import { contentDisposition } from '../../../platform/http/content-disposition.t
 import { AppError } from '../../../platform/http/errors.ts';
 import { fileResponse } from '../../../platform/http/schemas.ts';
 import { requireActor } from '../../../platform/http/session.ts';
+import { uploadRoute } from '../../../platform/http/upload.ts';
 import type { ModuleContext } from '../../../platform/module.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { readImportSheet, XLSX_MIME } from '../../orgs/index.ts';
@@ -73,6 +74,7 @@ export async function reportHistoryApi(root: FastifyInstance, { db }: Pick<Modul
     '/report-history/parse',
     {
       schema: {
+        ...uploadRoute({ file: ['.xlsx'] }),
         tags: ['reports'],
         summary: '读取年度报告数据表格：返回各表数字供核对，不保存（multipart：file）',
         response: { 200: s.parsedResponse },

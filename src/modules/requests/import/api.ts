@@ -5,6 +5,7 @@ import { contentDisposition } from '../../../platform/http/content-disposition.t
 import { AppError } from '../../../platform/http/errors.ts';
 import { fileResponse } from '../../../platform/http/schemas.ts';
 import { requireActor } from '../../../platform/http/session.ts';
+import { uploadRoute } from '../../../platform/http/upload.ts';
 import type { ModuleContext } from '../../../platform/module.ts';
 import { chinaToday } from '../../../platform/time.ts';
 import { findOrg, readImportSheet, XLSX_MIME } from '../../orgs/index.ts';
@@ -53,6 +54,7 @@ export async function ledgerImportApi(root: FastifyInstance, { db }: Pick<Module
     '/requests/import/preview',
     {
       schema: {
+        ...uploadRoute({ file: ['.xlsx'] }),
         tags: ['requests'],
         summary: '申请台账导入预览：逐行列出将导入的申请和错误，不保存（multipart：file）',
         querystring: s.ledgerQuery,
@@ -71,6 +73,7 @@ export async function ledgerImportApi(root: FastifyInstance, { db }: Pick<Module
     '/requests/import',
     {
       schema: {
+        ...uploadRoute({ file: ['.xlsx'] }),
         tags: ['requests'],
         summary: '申请台账导入：全部正确才导入，有任何一行出错则不导入（multipart：file）',
         querystring: s.ledgerQuery,
