@@ -36,6 +36,8 @@ export const ACTION_AREAS: Readonly<Record<string, readonly string[]>> = {
   'disclosure_guide.': ['documents'],
   'public_enterprise.': ['documents'],
   'gazette.': ['documents'],
+  // an accepted synonym widens the portal's search at once (the library's search results are cached)
+  'search_synonym.': ['documents'],
   // decisions: consultations and their comments, the catalogue, participation events, evaluations
   'consultation.': ['decisions'],
   // A comment sent on the portal waits for moderation (status pending) and the consultation takes none
