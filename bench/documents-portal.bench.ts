@@ -43,7 +43,7 @@ export type DocumentPageResult = {
 };
 
 /** Published document ids, read from the portal's own 主动公开目录 pages (no database access needed). */
-async function documentIds(baseUrl: string, wanted: number): Promise<number[]> {
+export async function documentIds(baseUrl: string, wanted: number): Promise<number[]> {
   const ids: number[] = [];
   for (let page = 1; ids.length < wanted && page <= 30; page++) {
     const html = await (await fetch(`${baseUrl}/gk/catalogue?page=${page}`)).text();

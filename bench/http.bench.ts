@@ -103,21 +103,25 @@ async function measure(
 }
 
 /** The administrator `login` signs in as, added with the CLI (before the server starts). */
-export async function addBenchAdmin(dataDir: string): Promise<void> {
-  await runCli(dataDir, [
-    'user',
-    'add',
-    '--username',
-    BENCH_USER.username,
-    '--name',
-    '压测',
-    '--role',
-    'admin',
-    '--org',
-    '济宁市人民政府',
-    '--password',
-    BENCH_USER.password,
-  ]);
+export async function addBenchAdmin(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  await runCli(
+    dataDir,
+    [
+      'user',
+      'add',
+      '--username',
+      BENCH_USER.username,
+      '--name',
+      '压测',
+      '--role',
+      'admin',
+      '--org',
+      '济宁市人民政府',
+      '--password',
+      BENCH_USER.password,
+    ],
+    env,
+  );
 }
 
 export async function runHttpBench(): Promise<HttpResult> {

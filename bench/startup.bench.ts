@@ -52,7 +52,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+function serverEnv(dataDir: string, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     GONGKAI_DATA: dataDir,
@@ -61,8 +61,8 @@ function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
     GONGKAI_PUBLIC_URL: `http://${HOST}:${port}`,
     LOG_LEVEL: 'warn',
   };
-  delete env.DATABASE_URL; // always the PGlite data folder
-  return env;
+  delete env.DATABASE_URL; // the PGlite data folder unless `extra` names a PostgreSQL server
+  return { ...env, ...extra };
 }
 
 /** Keeps the last few KiB of a child's output for error messages (and drains the pipe). */
@@ -110,13 +110,19 @@ export type ServerProcess = {
   stop(): Promise<void>;
 };
 
-/** Spawns `node src/cli.ts serve` on a free port of 127.0.0.1 and waits for /healthz. */
-export async function startServerProcess(dataDir: string): Promise<ServerProcess> {
+/**
+ * Spawns `node src/cli.ts serve` on a free port of 127.0.0.1 and waits for /healthz; `env` adds to (or
+ * overrides) the server's environment, e.g. `DATABASE_URL`.
+ */
+export async function startServerProcess(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [CLI, 'serve'], {
     cwd: REPO_ROOT,
-    env: serverEnv(dataDir, port),
+    env: serverEnv(dataDir, port, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -140,11 +146,11 @@ export async function startServerProcess(dataDir: string): Promise<ServerProcess
   return { url: `http://${HOST}:${port}`, port, readyMs, stop: () => stopChild(child) };
 }
 
-/** Runs `node src/cli.ts …args` against the data folder (the server must not be running). */
-export async function runCli(dataDir: string, args: string[]): Promise<string> {
+/** Runs `node src/cli.ts …args` against the data folder. */
+export async function runCli(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: REPO_ROOT,
-    env: serverEnv(dataDir, 0),
+    env: serverEnv(dataDir, 0, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -162,11 +168,14 @@ export async function runCli(dataDir: string, args: string[]): Promise<string> {
  * Runs `work` with a temporary data folder holding a migrated database with the demo data (made by
  * starting and stopping the server once); the folder is removed afterwards.
  */
-export async function withPreparedData<T>(work: (dataDir: string) => Promise<T>): Promise<T> {
+export async function withPreparedData<T>(
+  work: (dataDir: string) => Promise<T>,
+  env: NodeJS.ProcessEnv = {},
+): Promise<T> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gk-bench-'));
   tempDirs.add(dataDir);
   try {
-    const first = await startServerProcess(dataDir);
+    const first = await startServerProcess(dataDir, env);
     await first.stop();
     return await work(dataDir);
   } finally {
