@@ -4,6 +4,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { PgliteThread } from './pglite-thread.ts';
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -25,22 +26,39 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
-function handleFor(pool: pg.Pool, kind: DbHandle['kind'], pglite: PGlite | null): DbHandle {
+/** What the pg connection of `createPgConfig` uses of a PGlite instance (in-process, or in a thread). */
+type PgliteLike = Pick<PGlite, 'waitReady' | 'closed' | 'close'> & {
+  execProtocolStream(bytes: Uint8Array, opts: { throwOnError?: boolean }): Promise<unknown[]>;
+};
+
+/** The pool behind each database handle's Kysely instance, for `databaseQueue`. */
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
+/**
+ * How many queries are waiting for a connection of `db`'s pool right now (0 for an instance this module
+ * did not make). PGlite serves one at a time, so this is the queue of the embedded store.
+ */
+export function databaseQueue(db: Kysely<Database>): number {
+  return pools.get(db)?.waitingCount ?? 0;
+}
+
+function handleFor(pool: pg.Pool, kind: DbHandle['kind'], store: PgliteLike | null): DbHandle {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   return {
     db,
     kind,
-    pglite,
+    pglite: store instanceof PGlite ? store : null,
     async close() {
       await db.destroy();
-      if (pglite && !pglite.closed) await pglite.close();
+      if (store && !store.closed) await store.close();
     },
   };
 }
 
-/** Wrap an existing PGlite instance (e.g. a test clone) in the one Kysely code path. */
-export function wrapPglite(pglite: PGlite): DbHandle {
-  const pool = new pg.Pool({ ...createPgConfig(pglite), types } as pg.PoolConfig);
+/** Wrap an existing PGlite instance (e.g. a test clone), or PGlite in a thread, in the one Kysely code path. */
+export function wrapPglite(pglite: PgliteLike): DbHandle {
+  const pool = new pg.Pool({ ...createPgConfig(pglite as PGlite), types } as pg.PoolConfig);
   return handleFor(pool, 'pglite', pglite);
 }
 
@@ -96,12 +114,29 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return Array.isArray(errors) && errors.length > 0 && errors.every(isDatabaseUnavailable);
 }
 
-export async function openPglite(dataDir: string): Promise<DbHandle> {
-  const pglite = await PGlite.create(path.join(dataDir, 'pglite'));
-  return wrapPglite(pglite);
+/**
+ * The embedded store of the data folder. `thread`: PGlite runs in a worker thread (the server: its WASM
+ * then never blocks the requests being answered on the main thread); otherwise in this thread (a CLI
+ * command, whose one job is the database).
+ */
+export async function openPglite(dataDir: string, opts: { thread?: boolean } = {}): Promise<DbHandle> {
+  const folder = path.join(dataDir, 'pglite');
+  if (!opts.thread) return wrapPglite(await PGlite.create(folder));
+  const thread = new PgliteThread(folder);
+  try {
+    await thread.waitReady;
+  } catch (err) {
+    await thread.close().catch(() => {});
+    throw err;
+  }
+  return wrapPglite(thread);
 }
 
-export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<DbHandle> {
+export async function openDatabase(opts: {
+  databaseUrl: string | null;
+  dataDir: string;
+  thread?: boolean;
+}): Promise<DbHandle> {
   if (opts.databaseUrl) return connectPostgres(opts.databaseUrl);
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, { thread: opts.thread });
 }

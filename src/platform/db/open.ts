@@ -9,13 +9,17 @@ export type OpenedDb = DbHandle & { applied: string[] };
 
 /**
  * Open the configured database for this process: lock the PGlite folder (embedded only), connect,
- * and apply pending migrations. `close()` releases the lock too.
+ * and apply pending migrations. `close()` releases the lock too. `thread`: PGlite in a worker thread
+ * (the server).
  */
-export async function openAndMigrate(config: Config, opts: { migrate?: boolean } = {}): Promise<OpenedDb> {
+export async function openAndMigrate(
+  config: Config,
+  opts: { migrate?: boolean; thread?: boolean } = {},
+): Promise<OpenedDb> {
   const release = config.databaseUrl ? null : await lockDataDir(config.dataDir);
   let handle: DbHandle;
   try {
-    handle = await openDatabase(config);
+    handle = await openDatabase({ ...config, thread: opts.thread });
   } catch (err) {
     await release?.();
     throw err;
