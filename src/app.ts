@@ -16,11 +16,13 @@ import type { Config } from './config.ts';
 import { loadActor } from './modules/orgs/index.ts';
 import { currentSites, loadSite, resolveSite } from './modules/site/index.ts';
 import { MODULES } from './modules.ts';
+import { databaseQueue } from './platform/db/client.ts';
 import type { Database } from './platform/db/database.ts';
 import { emitterFor } from './platform/events.ts';
 import { filesApi } from './platform/files/api.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
+import { DATABASE_QUEUE_LIMIT, registerLoadShedding } from './platform/http/load-shedding.ts';
 import { normaliseInput } from './platform/http/normalize.ts';
 import { redirectResponse } from './platform/http/schemas.ts';
 import { registerSessions } from './platform/http/session.ts';
@@ -182,6 +184,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               body: html`<p class="lead">${message}</p><p><a href="/">返回首页</a></p>`,
             }),
   });
+
+  // Overload answered at once (503, Retry-After, a Chinese page) rather than queued behind the database.
+  registerLoadShedding(app, { queue: () => databaseQueue(db), queueLimit: DATABASE_QUEUE_LIMIT });
 
   // Every page request runs with its government's site (by path prefix, host name, else the root
   // government's), which the portal's layout and the modules' pages read; a saved change is seen by the
