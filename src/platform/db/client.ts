@@ -4,6 +4,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { LOCAL_PORT } from './local-socket.ts';
 import { PgliteThread } from './pglite-thread.ts';
 
 const DATE_OID = 1082;
@@ -21,8 +22,10 @@ const types = {
 export type DbHandle = {
   db: Kysely<Database>;
   kind: 'pglite' | 'postgres';
-  /** The PGlite instance when embedded (used for cloning in tests). */
+  /** The PGlite instance when embedded in this thread (used for cloning in tests). */
   pglite: PGlite | null;
+  /** PGlite in a worker thread (the server's embedded store), which local commands can share. */
+  thread: PgliteThread | null;
   close(): Promise<void>;
 };
 
@@ -49,6 +52,7 @@ function handleFor(pool: pg.Pool, kind: DbHandle['kind'], store: PgliteLike | nu
     db,
     kind,
     pglite: store instanceof PGlite ? store : null,
+    thread: store instanceof PgliteThread ? store : null,
     async close() {
       await db.destroy();
       if (store && !store.closed) await store.close();
@@ -80,6 +84,26 @@ export function connectPostgres(url: string, max = 10): DbHandle {
     client.on('error', (err) => console.error(`数据库连接中断 / database connection lost: ${err.message}`));
   });
   return handleFor(pool, 'postgres', null);
+}
+
+/**
+ * The embedded store of a data folder that a running server holds, through its local socket
+ * (`local-socket.ts`): one connection, as the server's PGlite serves one session at a time.
+ */
+export function connectLocalServer(dataDir: string): DbHandle {
+  const pool = new pg.Pool({
+    host: path.resolve(dataDir),
+    port: LOCAL_PORT,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    types,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  pool.on('error', (err) =>
+    console.error(`与运行中的服务器的连接中断 / local connection lost: ${err.message}`),
+  );
+  return handleFor(pool, 'pglite', null);
 }
 
 /** Error codes of a database that cannot be reached or is shutting down (not a wrong query). */

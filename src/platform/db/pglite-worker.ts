@@ -32,6 +32,14 @@ try {
         reply({ id: req.id, ok: true, messages: [] });
         return;
       }
+      if (req.op === 'raw') {
+        // A copy of its own: the transferred buffer must not be one PGlite still uses.
+        const bytes = (await pglite.execProtocolRaw(req.bytes)).slice();
+        port.postMessage({ id: req.id, ok: true, bytes } satisfies ThreadReply, [
+          bytes.buffer as ArrayBuffer,
+        ]);
+        return;
+      }
       const messages = await pglite.execProtocolStream(req.bytes, { throwOnError: false });
       reply({ id: req.id, ok: true, messages: messages.map(plain) });
     } catch (err) {
