@@ -13,9 +13,9 @@ export const RETRY_AFTER_SECONDS = 2;
 
 /**
  * Queries waiting for the database beyond which page reads are refused. A simple query takes about a
- * millisecond on PGlite, one of a write or a search tens: 32 waiting is a fraction of a second of work.
+ * millisecond on PGlite, one of a write or a search tens: 64 waiting is a fraction of a second of work.
  */
-export const DATABASE_QUEUE_LIMIT = 32;
+export const DATABASE_QUEUE_LIMIT = 64;
 
 /** Route option (`config`) of an expensive route: how many may run at once. */
 export type ConcurrencyConfig = { maxConcurrent?: number };
