@@ -18,7 +18,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Generous limits: on a loaded 2-core machine a cold start (migrations, demo seeds) takes long. */
 const COMMAND_TIMEOUT_MS = 180_000;
-const SERVER_START_TIMEOUT_MS = 120_000;
+const SERVER_START_TIMEOUT_MS = 300_000;
 const POLL_MS = 200;
 /** A test that runs several processes in a row has more time than the runner's default per test. */
 const SEVERAL_PROCESSES = { timeout: 600_000 };
