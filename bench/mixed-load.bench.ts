@@ -14,9 +14,8 @@
  *
  * Run alone: `node bench/mixed-load.bench.ts` (`PG=1` for PostgreSQL as well).
  */
-import { createRequire } from 'node:module';
 import { documentIds } from './documents-portal.bench.ts';
-import { addBenchAdmin, login } from './http.bench.ts';
+import { type AutocannonResult, addBenchAdmin, autocannon, login } from './http.bench.ts';
 import { startServerProcess, withPreparedData } from './startup.bench.ts';
 
 export const MIXED_HOME_TARGET_RPS = 1_000;
@@ -26,26 +25,6 @@ const DURATION_S = Number(process.env.MIXED_SECONDS) || 10;
 const WARMUP_S = 2;
 const WRITERS = 2;
 const SEARCH_QUERIES = ['养犬', '义务教育', '财政预算', '招生', '交通', '城市规划', '医疗保障', '住房'];
-
-type Histogram = { p50: number; p99: number; total: number };
-type AutocannonResult = {
-  requests: Histogram;
-  latency: Histogram;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  duration: number;
-  statusCodeStats?: Record<string, { count: number }>;
-};
-type AutocannonOptions = {
-  url: string;
-  connections: number;
-  duration: number;
-  requests?: { method: 'GET'; path: string }[];
-};
-const autocannon = createRequire(import.meta.url)('autocannon') as (
-  options: AutocannonOptions,
-) => Promise<AutocannonResult>;
 
 export type StreamFigure = {
   name: string;

@@ -161,6 +161,26 @@ test('a deadline reaching a year without a calendar fails with CALENDAR_YEAR_MIS
   assert.equal(r.out, '', 'no deadline printed');
 });
 
+/** `gongkai user add` of an administrator of the city, as a clerk types it. */
+const addClerk = (username: string, password: string, data: string) =>
+  gongkai(
+    [
+      'user',
+      'add',
+      '--username',
+      username,
+      '--name',
+      '命令行',
+      '--role',
+      'admin',
+      '--org',
+      '济宁市人民政府',
+      '--password',
+      password,
+    ],
+    data,
+  );
+
 test(
   'while the server runs, commands share its store (user add, backup, plan import); restore and db-reset refuse',
   SEVERAL_PROCESSES,
@@ -194,23 +214,7 @@ test(
         'the server runs at GONGKAI_CLOCK',
       );
       // A user added from the command line signs in to the running server at once.
-      const add = gongkai(
-        [
-          'user',
-          'add',
-          '--username',
-          'cli_clerk',
-          '--name',
-          '命令行',
-          '--role',
-          'admin',
-          '--org',
-          '济宁市人民政府',
-          '--password',
-          'clerk-password-1',
-        ],
-        data,
-      );
+      const add = addClerk('cli_clerk', 'clerk-password-1', data);
       assert.equal(add.code, 0, add.err);
       assert.match(add.out, /cli_clerk/);
       assert.equal(chinaDateOf(new Date(await serverNow(base, 'cli_clerk', 'clerk-password-1'))), TEST_TODAY);
@@ -236,23 +240,7 @@ test(
       await new Promise((resolve) => server.once('exit', resolve));
     }
     // Without the server the same commands work on the folder directly; the backup restores.
-    const direct = gongkai(
-      [
-        'user',
-        'add',
-        '--username',
-        'cli_clerk2',
-        '--name',
-        '命令行',
-        '--role',
-        'admin',
-        '--org',
-        '济宁市人民政府',
-        '--password',
-        'clerk-password-2',
-      ],
-      data,
-    );
+    const direct = addClerk('cli_clerk2', 'clerk-password-2', data);
     assert.equal(direct.code, 0, direct.err);
     const restored = gongkai(['restore', backupFile], data);
     assert.equal(restored.code, 0, restored.err);
