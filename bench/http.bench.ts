@@ -18,7 +18,7 @@ const BENCH_USER = { username: 'bench_admin', password: 'bench-password-1' };
 
 // autocannon ships no type declarations: the few fields used here.
 type Histogram = { average: number; p50: number; p99: number; total: number };
-type AutocannonResult = {
+export type AutocannonResult = {
   requests: Histogram;
   latency: Histogram;
   throughput: Histogram;
@@ -26,12 +26,16 @@ type AutocannonResult = {
   timeouts: number;
   non2xx: number;
   duration: number;
+  /** Answers by status code (`'503'`…). */
+  statusCodeStats?: Record<string, { count: number }>;
 };
 type AutocannonOptions = {
   url: string;
   connections: number;
   duration: number;
   headers?: Record<string, string>;
+  /** Requests each connection cycles through (instead of GET `url`). */
+  requests?: { method: 'GET'; path: string }[];
 };
 export const autocannon = createRequire(import.meta.url)('autocannon') as (
   options: AutocannonOptions,
@@ -103,21 +107,25 @@ async function measure(
 }
 
 /** The administrator `login` signs in as, added with the CLI (before the server starts). */
-export async function addBenchAdmin(dataDir: string): Promise<void> {
-  await runCli(dataDir, [
-    'user',
-    'add',
-    '--username',
-    BENCH_USER.username,
-    '--name',
-    '压测',
-    '--role',
-    'admin',
-    '--org',
-    '济宁市人民政府',
-    '--password',
-    BENCH_USER.password,
-  ]);
+export async function addBenchAdmin(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  await runCli(
+    dataDir,
+    [
+      'user',
+      'add',
+      '--username',
+      BENCH_USER.username,
+      '--name',
+      '压测',
+      '--role',
+      'admin',
+      '--org',
+      '济宁市人民政府',
+      '--password',
+      BENCH_USER.password,
+    ],
+    env,
+  );
 }
 
 export async function runHttpBench(): Promise<HttpResult> {

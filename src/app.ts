@@ -16,12 +16,13 @@ import type { Config } from './config.ts';
 import { loadActor } from './modules/orgs/index.ts';
 import { currentSites, loadSite, resolveSite } from './modules/site/index.ts';
 import { MODULES } from './modules.ts';
-import { type ReplicaState, readFromPrimary } from './platform/db/client.ts';
+import { databaseQueue, type ReplicaState, readFromPrimary } from './platform/db/client.ts';
 import type { Database } from './platform/db/database.ts';
 import { emitterFor } from './platform/events.ts';
 import { filesApi } from './platform/files/api.ts';
 import { type ErrorReplyOptions, errorReply, registerErrorHandler } from './platform/http/error-handler.ts';
 import { AppError } from './platform/http/errors.ts';
+import { DATABASE_QUEUE_LIMIT, registerLoadShedding } from './platform/http/load-shedding.ts';
 import { normaliseInput } from './platform/http/normalize.ts';
 import { registerPageCache, registerPublicChangeScope } from './platform/http/page-cache.ts';
 import { setPublicAreaClassifier } from './platform/http/page-cache-versions.ts';
@@ -230,6 +231,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       maxPage: SEARCH_PAGES_CACHED,
     });
   }
+
+  // Overload answered at once (503, Retry-After, a Chinese page) rather than queued behind the database.
+  registerLoadShedding(app, { queue: () => databaseQueue(db), queueLimit: DATABASE_QUEUE_LIMIT });
 
   // Every page request runs with its government's site (by path prefix, host name, else the root
   // government's), which the portal's layout and the modules' pages read; a saved change is seen by the

@@ -49,9 +49,9 @@ function parseArgsMistake(err: unknown): string | undefined {
   }
 }
 
-async function withDb<T>(work: (db: OpenedDb) => Promise<T>): Promise<T> {
+async function withDb<T>(work: (db: OpenedDb) => Promise<T>, opts: { exclusive?: boolean } = {}): Promise<T> {
   const { openAndMigrate } = await import('./platform/db/open.ts');
-  const handle = await openAndMigrate(loadConfig());
+  const handle = await openAndMigrate(loadConfig(), opts);
   try {
     return await work(handle);
   } finally {
@@ -121,11 +121,15 @@ export async function runCli(argv: string[]): Promise<number> {
       const { restore } = await import('./platform/db/backup.ts');
       const { prepareData } = await import('./platform/bootstrap.ts');
       const { MODULES } = await import('./modules.ts');
-      await withDb(async ({ db }) => {
-        const r = await restore(db, config.dataDir, path.resolve(file));
-        await prepareData(db, MODULES, false);
-        console.log(`恢复完成 / restored: ${r.rows} 行数据，${r.files} 个文件`);
-      });
+      await withDb(
+        async ({ db }) => {
+          const r = await restore(db, config.dataDir, path.resolve(file));
+          await prepareData(db, MODULES, false);
+          console.log(`恢复完成 / restored: ${r.rows} 行数据，${r.files} 个文件`);
+          // Never under a running server: its caches would not know the data had changed underneath.
+        },
+        { exclusive: true },
+      );
       return 0;
     }
     case 'db-reset': {

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { MODULES } from './modules.ts';
 import { prepareData } from './platform/bootstrap.ts';
+import { listenLocal } from './platform/db/local-socket.ts';
 import { openAndMigrate } from './platform/db/open.ts';
 import { removePartialUploads } from './platform/files/storage.ts';
 import { ABANDONED_UPLOAD_MS, HOUSEKEEPING_JOBS } from './platform/jobs/housekeeping.ts';
@@ -17,7 +18,7 @@ export async function startServer(
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   if (config.clockStart) setClock(config.clockStart);
-  const handle = await openAndMigrate(config);
+  const handle = await openAndMigrate(config, { thread: true });
   try {
     if (handle.applied.length > 0) log(`已执行数据库迁移 / migrations applied: ${handle.applied.join(', ')}`);
     // Uploads cut short by a crash: all of them when this process has the folder to itself (PGlite).
@@ -30,6 +31,8 @@ export async function startServer(
       replicaHealth: handle.replicaHealth,
     });
     await app.listen({ port: config.port, host: config.host, ipv6Only: false });
+    // Local commands (backup, user add, a plan import…) share the embedded store while the server runs.
+    const stopLocal = handle.thread ? await listenLocal(handle.thread, config.dataDir) : null;
     const jobs = [...HOUSEKEEPING_JOBS, ...MODULES.flatMap((m) => m.jobs ?? [])];
     const scheduler = createScheduler({ db: handle.db, jobs, config, log: app.log });
     scheduler.start();
@@ -52,6 +55,7 @@ export async function startServer(
       close() {
         closing ??= (async () => {
           await scheduler.stop();
+          await stopLocal?.();
           await app.close();
           await handle.close();
         })();

@@ -201,13 +201,30 @@ const CACHE_MS = 30_000;
 type Cached = { sites: Promise<SiteDirectory>; at: number; orgs: Promise<string>; version: number };
 const cache = new WeakMap<Db, Cached>();
 
+/**
+ * The tree's fingerprint, one query for every request that asks while it runs: under load the portal
+ * asks on every page, and the embedded store answers one query at a time. A request joins a check
+ * already under way (it sees the tree as of that check, at most one query old).
+ */
+const checking = new WeakMap<Db, Promise<string>>();
+function orgsFingerprint(db: Db): Promise<string> {
+  let running = checking.get(db);
+  if (!running) {
+    running = store.orgsFingerprint(db).finally(() => {
+      if (checking.get(db) === running) checking.delete(db);
+    });
+    checking.set(db, running);
+  }
+  return running;
+}
+
 export function currentSites(db: Db): Promise<SiteDirectory> {
   const hit = cache.get(db);
   const t = Date.now();
   // An audited change of the sites or the organisations in this process moves the `site` version on
   // (platform/http/page-cache-versions.ts): the public page cache then renders with fresh sites.
   if (hit && t - hit.at < CACHE_MS && hit.version === publicVersion('site')) {
-    return Promise.all([hit.orgs, store.orgsFingerprint(db)]).then(([before, now]) =>
+    return Promise.all([hit.orgs, orgsFingerprint(db)]).then(([before, now]) =>
       before === now && cache.get(db) === hit ? hit.sites : reload(db, t),
     );
   }

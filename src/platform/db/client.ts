@@ -5,6 +5,8 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { LOCAL_PORT } from './local-socket.ts';
+import { PgliteThread } from './pglite-thread.ts';
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -29,29 +31,49 @@ export type DbHandle = {
   /** Each configured replica's state, in configuration order (empty without replicas), for /healthz. */
   replicaHealth(): Promise<ReplicaState[]>;
   kind: 'pglite' | 'postgres';
-  /** The PGlite instance when embedded (used for cloning in tests). */
+  /** The PGlite instance when embedded in this thread (used for cloning in tests). */
   pglite: PGlite | null;
+  /** PGlite in a worker thread (the server's embedded store), which local commands can share. */
+  thread: PgliteThread | null;
   close(): Promise<void>;
 };
 
-function handleFor(pool: pg.Pool, kind: DbHandle['kind'], pglite: PGlite | null): DbHandle {
+/** What the pg connection of `createPgConfig` uses of a PGlite instance (in-process, or in a thread). */
+type PgliteLike = Pick<PGlite, 'waitReady' | 'closed' | 'close'> & {
+  execProtocolStream(bytes: Uint8Array, opts: { throwOnError?: boolean }): Promise<unknown[]>;
+};
+
+/** The pool behind each database handle's Kysely instance, for `databaseQueue`. */
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
+/**
+ * How many queries are waiting for a connection of `db`'s pool right now (0 for an instance this module
+ * did not make). PGlite serves one at a time, so this is the queue of the embedded store.
+ */
+export function databaseQueue(db: Kysely<Database>): number {
+  return pools.get(db)?.waitingCount ?? 0;
+}
+
+function handleFor(pool: pg.Pool, kind: DbHandle['kind'], store: PgliteLike | null): DbHandle {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   return {
     db,
     readDb: db,
     replicaHealth: async () => [],
     kind,
-    pglite,
+    pglite: store instanceof PGlite ? store : null,
+    thread: store instanceof PgliteThread ? store : null,
     async close() {
       await db.destroy();
-      if (pglite && !pglite.closed) await pglite.close();
+      if (store && !store.closed) await store.close();
     },
   };
 }
 
-/** Wrap an existing PGlite instance (e.g. a test clone) in the one Kysely code path. */
-export function wrapPglite(pglite: PGlite): DbHandle {
-  const pool = new pg.Pool({ ...createPgConfig(pglite), types } as pg.PoolConfig);
+/** Wrap an existing PGlite instance (e.g. a test clone), or PGlite in a thread, in the one Kysely code path. */
+export function wrapPglite(pglite: PgliteLike): DbHandle {
+  const pool = new pg.Pool({ ...createPgConfig(pglite as PGlite), types } as pg.PoolConfig);
   return handleFor(pool, 'pglite', pglite);
 }
 
@@ -194,6 +216,26 @@ function replicaRouter(primary: pg.Pool, replicas: Replica[]) {
   };
 }
 
+/**
+ * The embedded store of a data folder that a running server holds, through its local socket
+ * (`local-socket.ts`): one connection, as the server's PGlite serves one session at a time.
+ */
+export function connectLocalServer(dataDir: string): DbHandle {
+  const pool = new pg.Pool({
+    host: path.resolve(dataDir),
+    port: LOCAL_PORT,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    types,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  pool.on('error', (err) =>
+    console.error(`与运行中的服务器的连接中断 / local connection lost: ${err.message}`),
+  );
+  return handleFor(pool, 'pglite', null);
+}
+
 /** Error codes of a database that cannot be reached or is shutting down (not a wrong query). */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -226,16 +268,30 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return Array.isArray(errors) && errors.length > 0 && errors.every(isDatabaseUnavailable);
 }
 
-export async function openPglite(dataDir: string): Promise<DbHandle> {
-  const pglite = await PGlite.create(path.join(dataDir, 'pglite'));
-  return wrapPglite(pglite);
+/**
+ * The embedded store of the data folder. `thread`: PGlite runs in a worker thread (the server: its WASM
+ * then never blocks the requests being answered on the main thread); otherwise in this thread (a CLI
+ * command, whose one job is the database).
+ */
+export async function openPglite(dataDir: string, opts: { thread?: boolean } = {}): Promise<DbHandle> {
+  const folder = path.join(dataDir, 'pglite');
+  if (!opts.thread) return wrapPglite(await PGlite.create(folder));
+  const thread = new PgliteThread(folder);
+  try {
+    await thread.waitReady;
+  } catch (err) {
+    await thread.close().catch(() => {});
+    throw err;
+  }
+  return wrapPglite(thread);
 }
 
 export async function openDatabase(opts: {
   databaseUrl: string | null;
   dataDir: string;
   databaseReplicaUrls?: readonly string[];
+  thread?: boolean;
 }): Promise<DbHandle> {
   if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, undefined, opts.databaseReplicaUrls);
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, { thread: opts.thread });
 }

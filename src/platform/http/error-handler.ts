@@ -9,6 +9,7 @@ import {
   type FieldError,
   isCatalogCode,
 } from './errors.ts';
+import { RETRY_AFTER_SECONDS } from './load-shedding.ts';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
@@ -118,6 +119,8 @@ export function errorReply(opts: ErrorReplyOptions) {
     const { status, body, unexpected } = toErrorResponse(err, opts);
     if (unexpected) req.log.error({ err }, 'unexpected error');
     else if (body.error.code === 'DATABASE_UNAVAILABLE') req.log.warn({ err }, 'database unavailable');
+    // Overload and a database that is down pass: tell clients (and proxies) when to come back.
+    if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     const wantsHtml = !req.url.startsWith('/api/') && opts.renderHtmlError;
     if (wantsHtml && opts.renderHtmlError) {
       return reply

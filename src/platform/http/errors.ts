@@ -49,6 +49,10 @@ export const PLATFORM_ERRORS = {
     status: 503,
     message: '数据库暂时无法连接，请稍后再试。系统会自动重新连接，恢复后即可正常使用。',
   },
+  SERVER_BUSY: {
+    status: 503,
+    message: '当前访问人数较多，系统繁忙，请稍等几秒后再试。',
+  },
   INTERNAL: { status: 500, message: '系统出现错误，请稍后再试。如问题持续，请联系管理员。' },
 } satisfies ErrorCatalog;
 

@@ -323,7 +323,8 @@ ${
   });
 
   // Search.
-  app.get(SEARCH_PATH, PAGE_ROUTE, async (req, reply) => {
+  // The most expensive anonymous request: a few at a time, the rest answered 503 at once (load-shedding.ts).
+  app.get(SEARCH_PATH, { ...PAGE_ROUTE, config: { maxConcurrent: 2 } }, async (req, reply) => {
     const f = readFilters(req.query);
     const page = pageOf(req.query);
     const searched = f.q !== '' || Object.values(filterParams(f)).some((v) => v !== '');
