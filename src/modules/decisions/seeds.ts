@@ -10,6 +10,7 @@ import type { SeedReport } from '../../platform/module.ts';
 import { chinaToday, now } from '../../platform/time.ts';
 import { addCalendarDays, loadCalendar } from '../calendar/index.ts';
 import { findOrgByName } from '../orgs/index.ts';
+import { snapshotOf } from './catalogue.service.ts';
 import { clusterTexts } from './domain/cluster.ts';
 import type { Feedback } from './domain/feedback.ts';
 import { rollOver } from './domain/period.ts';
@@ -259,14 +260,17 @@ export async function seedDemoDecisions(db: Kysely<Database>): Promise<SeedRepor
         await store.updateComment(tx, r.id, { feedback: c.feedback, feedback_reason: c.reason ?? null });
     }
 
-    // A small catalogue of this year (713 Art. 3(3)), published, with the steps taken so far.
+    // A small catalogue of this year (713 Art. 3(3)), published early in the year, with the steps taken
+    // so far and two later adjustments with their reasons (an item's plan changed, an item added).
     const year = Number(today.slice(0, 4));
+    const publishedOn = [`${year}-01-25`, today].sort()[0] as string;
     const common = {
       org_id: city.id,
       year,
       party_consent_on: `${year}-01-20`,
       party_consent_note: '经市委常委会会议研究同意',
       published: true,
+      first_published_at: `${publishedOn}T09:00:00+08:00`,
       created_by: null,
     };
     const stationItem = await store.insertItem(tx, {
@@ -323,12 +327,43 @@ export async function seedDemoDecisions(db: Kysely<Database>): Promise<SeedRepor
       finished_on: null,
       unit: '市城市管理局',
     });
-    await store.insertItem(tx, {
+    const elderly = await store.insertItem(tx, {
       ...common,
       subject: '济宁市养老服务设施布局专项规划',
       undertaker: '市民政局',
       planned_time: `${year}年第四季度`,
       risk_planned: true,
+    });
+    const elderlyNow = snapshotOf(elderly);
+    await store.insertVersion(tx, {
+      item_id: elderly.id,
+      org_id: city.id,
+      year,
+      change: 'edit',
+      reason: '规划选址需与正在编制的国土空间总体规划衔接，计划完成时间相应顺延，并增加风险评估程序。',
+      before: { ...elderlyNow, plannedTime: `${year}年第三季度`, riskPlanned: false },
+      after: elderlyNow,
+      changed_on: today,
+      created_by: null,
+    });
+    const added = await store.insertItem(tx, {
+      ...common,
+      subject: '济宁市公共数据开放管理办法',
+      undertaker: '市大数据中心',
+      planned_time: `${year}年第四季度`,
+      expert_planned: true,
+      first_published_at: at,
+    });
+    await store.insertVersion(tx, {
+      item_id: added.id,
+      org_id: city.id,
+      year,
+      change: 'add',
+      reason: '根据省政府关于加快公共数据开放的部署要求，经市委同意增列入本年度目录。',
+      before: null,
+      after: snapshotOf(added),
+      changed_on: today,
+      created_by: null,
     });
     await seedDemoParticipation(tx, city.id, today, parkingItem.id, at);
   });

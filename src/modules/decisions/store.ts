@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
+import type { Change, ItemSnapshot } from './domain/catalogue.ts';
 import type { Channel, CommentStatus } from './domain/comment.ts';
 import type { Feedback } from './domain/feedback.ts';
 import type { ConsultationStatus } from './domain/period.ts';
@@ -71,9 +72,26 @@ export interface DecisionItemsTable {
   status: Generated<'planned' | 'decided'>;
   decided_on: string | null;
   published: Generated<boolean>;
+  first_published_at: Timestamp | null;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** One adjustment of a published catalogue item: the item's public values before and after, the reason. */
+export interface DecisionItemVersionsTable {
+  id: Generated<number>;
+  item_id: number;
+  org_id: number;
+  year: number;
+  version: number;
+  change: Change;
+  reason: string;
+  before: ItemSnapshot | null;
+  after: ItemSnapshot;
+  changed_on: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
 }
 
 export interface DecisionStepsTable {
@@ -91,6 +109,7 @@ declare module '../../platform/db/database.ts' {
   interface Database {
     decision_items: DecisionItemsTable;
     decision_steps: DecisionStepsTable;
+    decision_item_versions: DecisionItemVersionsTable;
     consultations: ConsultationsTable;
     consultation_comments: ConsultationCommentsTable;
     decision_settings: DecisionSettingsTable;
@@ -331,4 +350,55 @@ export function upsertStep(db: Db, v: Insertable<DecisionStepsTable>) {
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+export type VersionRow = Selectable<DecisionItemVersionsTable>;
+
+/** The day (China time) an item of this government's catalogue of the year was first published. */
+export async function cataloguePublishedOn(db: Db, orgId: number, year: number, exceptItem?: number) {
+  let q = db
+    .selectFrom('decision_items')
+    .select(
+      sql<string | null>`to_char(min(first_published_at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`.as(
+        'day',
+      ),
+    )
+    .where('org_id', '=', orgId)
+    .where('year', '=', year);
+  if (exceptItem !== undefined) q = q.where('id', '!=', exceptItem);
+  return (await q.executeTakeFirst())?.day ?? null;
+}
+
+export async function insertVersion(db: Db, v: Omit<Insertable<DecisionItemVersionsTable>, 'version'>) {
+  const last = await db
+    .selectFrom('decision_item_versions')
+    .select((eb) => eb.fn.max('version').as('n'))
+    .where('item_id', '=', v.item_id)
+    .executeTakeFirst();
+  return db
+    .insertInto('decision_item_versions')
+    .values({
+      ...v,
+      version: Number(last?.n ?? 0) + 1,
+      before: v.before === null || v.before === undefined ? null : JSON.stringify(v.before),
+      after: JSON.stringify(v.after),
+    } as Insertable<DecisionItemVersionsTable>)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The adjustments of one item, or of the catalogues of some governments in a year; newest first. */
+export function listVersions(
+  db: Db,
+  f: { itemId?: number; orgIds?: readonly number[] | null; year?: number },
+) {
+  let q = db.selectFrom('decision_item_versions').selectAll();
+  if (f.itemId !== undefined) q = q.where('item_id', '=', f.itemId);
+  if (f.orgIds) q = q.where('org_id', 'in', f.orgIds.length ? [...f.orgIds] : [-1]);
+  if (f.year !== undefined) q = q.where('year', '=', f.year);
+  return q.orderBy('id', 'desc').execute();
+}
+
+export function findVersion(db: Db, id: number) {
+  return db.selectFrom('decision_item_versions').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,0 +1,26 @@
+-- Adjustments of a published 重大行政决策事项目录 (《重大行政决策程序暂行条例》 Art. 3(3): the catalogue is
+-- published and "根据实际情况调整"; the plans ask for the adjustments and their reasons to be published).
+-- Once an item has been on the portal, every change to it (an edit, its withdrawal from the catalogue) and
+-- every item added to a catalogue published on an earlier day carries a reason and keeps the item's values
+-- before and after the change: one row per adjustment, written in the transaction of the change.
+
+alter table decision_items add column first_published_at timestamptz;
+update decision_items set first_published_at = coalesce(updated_at, created_at) where published;
+
+create table decision_item_versions (
+  id serial primary key,
+  item_id integer not null references decision_items(id) on delete cascade deferrable initially immediate,
+  org_id integer not null references orgs(id) deferrable initially immediate,
+  year integer not null,
+  version integer not null check (version >= 1),
+  change text not null check (change in ('add', 'edit', 'withdraw', 'restore')),
+  reason text not null check (length(btrim(reason)) > 0),
+  before jsonb,
+  after jsonb not null,
+  changed_on date not null,
+  created_by integer references users(id) deferrable initially immediate,
+  created_at timestamptz not null default now(),
+  unique (item_id, version)
+);
+create index decision_item_versions_catalogue on decision_item_versions (org_id, year, id);
+comment on table decision_item_versions is '重大行政决策事项目录的调整记录：公布后新增、修改、撤销事项的原因，调整前后的事项内容（旧版本保留）';
