@@ -226,7 +226,10 @@ test('a published catalogue: every change has a reason and keeps the earlier ver
   );
   assert.match(record, new RegExp(`新增事项</td><td>新增“草拟事项（修改）”</td><td>${addReason}`));
   assert.match(record, /<td>2026年3月16日<\/td>/);
-  const link = /href="(\/gk\/decisions\/catalogue\/changes\/\d+)">查看第1次调整[^<]*<span class="visually-hidden">（济宁市养老/.exec(record)?.[1];
+  const link =
+    /href="(\/gk\/decisions\/catalogue\/changes\/\d+)">查看第1次调整[^<]*<span class="visually-hidden">（济宁市养老/.exec(
+      record,
+    )?.[1];
   assert.ok(link, 'the earlier version is linked');
   const earlier = await citizen.get(link);
   assert.equal(earlier.statusCode, 200);
