@@ -24,3 +24,10 @@ create table decision_item_versions (
 );
 create index decision_item_versions_catalogue on decision_item_versions (org_id, year, id);
 comment on table decision_item_versions is '重大行政决策事项目录的调整记录：公布后新增、修改、撤销事项的原因，调整前后的事项内容（旧版本保留）';
+
+-- The portal's consultation page lists the published comments a page at a time, copies of one text (a
+-- group) once with their number: read in the order of their group, by this index, whatever the number of
+-- comments.
+create index consultation_comments_published_unit
+  on consultation_comments (consultation_id, (coalesce(group_id, id)), id)
+  where status = 'published';

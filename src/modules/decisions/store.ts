@@ -197,20 +197,101 @@ export const PUBLIC_COMMENT_COLUMNS = [
 export type PublicCommentRow = Pick<CommentRow, (typeof PUBLIC_COMMENT_COLUMNS)[number]>;
 
 /**
- * The comments the portal page needs: the published ones only while no feedback report is out (a page
- * of a consultation with thousands of comments reads what it shows); all once the report counts them.
+ * A comment or a group of copies (集中意见) as the portal shows it: once, with its number of senders. The
+ * unit's key is its group (or the comment when alone); `shown` is the first member staff did not keep off
+ * the portal (null: all hidden); feedback and reason are the unit's (set per group, `setFeedbackOfGroup`).
  */
-export function listPublicComments(
+export type CommentUnit = {
+  unit: number;
+  size: number;
+  shown: Pick<CommentRow, 'content' | 'article'> | null;
+  feedback: Feedback | null;
+  feedbackReason: string | null;
+};
+
+/**
+ * One page of a consultation's comment units, in the order they came, and their number: the published
+ * comments for the public list; every comment with its feedback for the feedback report. Two indexed
+ * queries however many comments there are (`consultation_comments_published_unit` for the first).
+ */
+export async function pageCommentUnits(
   db: Db,
   consultationId: number,
-  all: boolean,
-): Promise<PublicCommentRow[]> {
+  f: { published: boolean; limit: number; offset: number; having?: 'concentrated' },
+): Promise<{ total: number; units: CommentUnit[] }> {
+  const unit = sql<number>`coalesce(group_id, id)`;
   let q = db
     .selectFrom('consultation_comments')
-    .select(PUBLIC_COMMENT_COLUMNS)
+    .select((eb) => [
+      unit.as('unit'),
+      eb.fn.countAll<number>().as('size'),
+      eb.fn.min('id').as('first_id'),
+      eb.fn.min('id').filterWhere('status', '!=', 'hidden').as('shown_id'),
+      sql<number>`count(*) over ()`.as('total'),
+    ])
     .where('consultation_id', '=', consultationId);
-  if (!all) q = q.where('status', '=', 'published');
-  return q.orderBy('id').execute();
+  q = f.published ? q.where('status', '=', 'published') : q.where('feedback', 'is not', null);
+  let grouped = q.groupBy(unit);
+  // 集中意见 not adopted: groups of copies whose feedback is other than 采纳.
+  if (f.having === 'concentrated')
+    grouped = grouped.having((eb) =>
+      eb.and([eb(eb.fn.countAll(), '>', 1), eb(eb.fn.min('feedback'), '!=', 'adopted')]),
+    );
+  const rows = await grouped.orderBy(unit).limit(f.limit).offset(f.offset).execute();
+  if (rows.length === 0) {
+    if (f.offset === 0) return { total: 0, units: [] };
+    // Past the last page: the number still tells the reader how many there are.
+    const all = await grouped.clearSelect().select(unit.as('unit')).clearOrderBy().execute();
+    return { total: all.length, units: [] };
+  }
+  const ids = [
+    ...new Set(
+      rows.flatMap((r) => [Number(r.first_id), ...(r.shown_id === null ? [] : [Number(r.shown_id)])]),
+    ),
+  ];
+  const members = new Map(
+    (
+      await db
+        .selectFrom('consultation_comments')
+        .select(['id', 'content', 'article', 'feedback', 'feedback_reason'])
+        .where('id', 'in', ids)
+        .execute()
+    ).map((c) => [c.id, c]),
+  );
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    units: rows.map((r) => {
+      const first = members.get(Number(r.first_id));
+      const shown = r.shown_id === null ? undefined : members.get(Number(r.shown_id));
+      return {
+        unit: Number(r.unit),
+        size: Number(r.size),
+        shown: shown ? { content: shown.content, article: shown.article } : null,
+        feedback: first?.feedback ?? null,
+        feedbackReason: first?.feedback_reason ?? null,
+      };
+    }),
+  };
+}
+
+/** The feedback report's figures: comments received, and how many were adopted, partly, not. */
+export async function feedbackCounts(db: Db, consultationId: number) {
+  const r = await db
+    .selectFrom('consultation_comments')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.count<number>('id').filterWhere('feedback', '=', 'adopted').as('adopted'),
+      eb.fn.count<number>('id').filterWhere('feedback', '=', 'partly').as('partly'),
+      eb.fn.count<number>('id').filterWhere('feedback', '=', 'rejected').as('rejected'),
+    ])
+    .where('consultation_id', '=', consultationId)
+    .executeTakeFirstOrThrow();
+  return {
+    total: Number(r.total),
+    adopted: Number(r.adopted),
+    partly: Number(r.partly),
+    rejected: Number(r.rejected),
+  };
 }
 
 export function findComment(db: Db, id: number) {
