@@ -31,3 +31,45 @@ comment on table decision_item_versions is '重大行政决策事项目录的调
 create index consultation_comments_published_unit
   on consultation_comments (consultation_id, (coalesce(group_id, id)), id)
   where status = 'published';
+
+-- The number of published comment units of a consultation (a comment alone, or a group of copies once),
+-- which the portal page shows and pages by, kept on the consultation by a trigger so that every writer
+-- (the portal form, entry, import, moderation, grouping, demo seeds, restore) keeps it and the page reads
+-- it with the consultation instead of counting thousands of comments per visit.
+alter table consultations add column published_units integer not null default 0;
+
+create function consultation_published_units(consultation integer) returns integer
+  language sql stable as $$
+    select count(distinct coalesce(group_id, id))::integer from consultation_comments
+    where consultation_id = consultation and status = 'published'
+  $$;
+
+create function consultation_comments_units() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'INSERT' then
+    update consultations c set published_units = consultation_published_units(c.id)
+    where c.id in (select distinct consultation_id from new_rows where status = 'published');
+  elsif tg_op = 'DELETE' then
+    update consultations c set published_units = consultation_published_units(c.id)
+    where c.id in (select distinct consultation_id from old_rows where status = 'published');
+  else
+    update consultations c set published_units = consultation_published_units(c.id)
+    where c.id in (
+      select n.consultation_id from new_rows n join old_rows o on o.id = n.id
+      where n.status is distinct from o.status or n.group_id is distinct from o.group_id
+         or n.consultation_id is distinct from o.consultation_id
+      union select o.consultation_id from new_rows n join old_rows o on o.id = n.id
+      where n.consultation_id is distinct from o.consultation_id
+    );
+  end if;
+  return null;
+end $$;
+
+create trigger consultation_comments_units_insert after insert on consultation_comments
+  referencing new table as new_rows for each statement execute function consultation_comments_units();
+create trigger consultation_comments_units_update after update on consultation_comments
+  referencing old table as old_rows new table as new_rows for each statement execute function consultation_comments_units();
+create trigger consultation_comments_units_delete after delete on consultation_comments
+  referencing old table as old_rows for each statement execute function consultation_comments_units();
+
+update consultations c set published_units = consultation_published_units(c.id);

@@ -23,6 +23,8 @@ export interface ConsultationsTable {
   closed_at: Timestamp | null;
   feedback_summary: Generated<string>;
   feedback_published_at: Timestamp | null;
+  /** Published comments, copies of one text counted once: kept by a trigger (migration 0058). */
+  published_units: Generated<number>;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -210,17 +212,56 @@ export type CommentUnit = {
 };
 
 /**
- * One page of a consultation's comment units, in the order they came, and their number: the published
- * comments for the public list; every comment with its feedback for the feedback report. Two indexed
- * queries however many comments there are (`consultation_comments_published_unit` for the first).
+ * One page of the published comments for the portal, copies of one text (a group) once with their number
+ * of published senders: the first published member of each group in the order of the groups, read by the
+ * index `consultation_comments_published_unit` (DISTINCT ON stops after the page); the sizes of the page's
+ * groups in a second small query. The number of units is the consultation's `published_units`.
+ */
+export async function pagePublishedUnits(
+  db: Db,
+  consultationId: number,
+  f: { limit: number; offset: number },
+): Promise<CommentUnit[]> {
+  const rows = await sql<{ id: number; content: string; article: number | null; group_id: number | null }>`
+    select distinct on (coalesce(group_id, id)) id, content, article, group_id
+    from consultation_comments
+    where consultation_id = ${consultationId} and status = 'published'
+    order by coalesce(group_id, id), id
+    limit ${f.limit} offset ${f.offset}`.execute(db);
+  const groups = [...new Set(rows.rows.flatMap((r) => (r.group_id === null ? [] : [r.group_id])))];
+  const sizes = new Map<number, number>();
+  if (groups.length)
+    for (const g of await db
+      .selectFrom('consultation_comments')
+      .select((eb) => ['group_id', eb.fn.countAll<number>().as('n')])
+      .where('consultation_id', '=', consultationId)
+      .where('status', '=', 'published')
+      // As the index reads it: a group's members (its head too) have it as their unit.
+      .where(sql<number>`coalesce(group_id, id)`, 'in', groups)
+      .groupBy('group_id')
+      .execute())
+      sizes.set(g.group_id as number, Number(g.n));
+  return rows.rows.map((r) => ({
+    unit: r.group_id ?? r.id,
+    size: r.group_id === null ? 1 : (sizes.get(r.group_id) ?? 1),
+    shown: { content: r.content, article: r.article },
+    feedback: null,
+    feedbackReason: null,
+  }));
+}
+
+/**
+ * One page of the feedback report's units (every comment with its feedback, copies of one text once), in
+ * the order they came, and their number. Staff set the feedback after the close; the report's page counts
+ * the units of the consultation once per visit.
  */
 export async function pageCommentUnits(
   db: Db,
   consultationId: number,
-  f: { published: boolean; limit: number; offset: number; having?: 'concentrated' },
+  f: { limit: number; offset: number; having?: 'concentrated' },
 ): Promise<{ total: number; units: CommentUnit[] }> {
   const unit = sql<number>`coalesce(group_id, id)`;
-  let q = db
+  const q = db
     .selectFrom('consultation_comments')
     .select((eb) => [
       unit.as('unit'),
@@ -230,8 +271,7 @@ export async function pageCommentUnits(
       sql<number>`count(*) over ()`.as('total'),
     ])
     .where('consultation_id', '=', consultationId);
-  q = f.published ? q.where('status', '=', 'published') : q.where('feedback', 'is not', null);
-  let grouped = q.groupBy(unit);
+  let grouped = q.where('feedback', 'is not', null).groupBy(unit);
   // 集中意见 not adopted: groups of copies whose feedback is other than 采纳.
   if (f.having === 'concentrated')
     grouped = grouped.having((eb) =>

@@ -290,13 +290,11 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
     const [counts, concentrated, decided] = await Promise.all([
       store.feedbackCounts(db, id),
       store.pageCommentUnits(db, id, {
-        published: false,
         having: 'concentrated',
         limit: CONCENTRATED_SHOWN,
         offset: 0,
       }),
       store.pageCommentUnits(db, id, {
-        published: false,
         limit: COMMENTS_PAGE_SIZE,
         offset: (page - 1) * COMMENTS_PAGE_SIZE,
       }),
@@ -319,7 +317,7 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
     const window = (p: number) => ({ limit: COMMENTS_PAGE_SIZE, offset: (p - 1) * COMMENTS_PAGE_SIZE });
     const [org, published, report] = await Promise.all([
       findOrg(db, r.org_id),
-      store.pageCommentUnits(db, r.id, { published: true, ...window(page) }),
+      store.pagePublishedUnits(db, r.id, window(page)).then((units) => ({ total: r.published_units, units })),
       r.feedback_published_at ? reportData(r.id, fpage) : null,
     ]);
     const csrf = req.cookies[CSRF_COOKIE] ?? '';
