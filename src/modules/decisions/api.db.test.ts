@@ -438,4 +438,21 @@ test('portal: published comments a page at a time, a campaign once with its coun
   const junk = await citizen.get(`/gk/decisions/consultations/${id}?page=abc`);
   assert.equal(junk.statusCode, 200);
   assert.match(junk.body, /<span>第1页，共3页<\/span>/);
+  // The number follows moderation (kept by the trigger of migration 0058): a comment hidden, a copy hidden.
+  const first_ = await t.db
+    .selectFrom('consultation_comments')
+    .select('id')
+    .where('consultation_id', '=', id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const hide = (commentId: number) =>
+    office.send('POST', `/api/decisions/comments/${commentId}/moderate`, {
+      status: 'hidden',
+      reason: '与本草案无关',
+    });
+  assert.equal((await hide(first_.id)).statusCode, 200);
+  assert.equal((await hide(campaign[1]?.id as number)).statusCode, 200);
+  const after = await citizen.get(`/gk/decisions/consultations/${id}?page=3`);
+  assert.match(after.body, /共110条/);
+  assert.match(after.body, /<strong>5人提出相同或相近意见：<\/strong>反对夜间收费（副本1）/);
 });

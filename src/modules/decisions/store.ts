@@ -126,6 +126,17 @@ export function findConsultation(db: Db, id: number) {
   return db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A consultation with the name of its organisation, in one query (the portal page). */
+export function findConsultationWithOrg(db: Db, id: number) {
+  return db
+    .selectFrom('consultations')
+    .innerJoin('orgs', 'orgs.id', 'consultations.org_id')
+    .selectAll('consultations')
+    .select('orgs.name as org_name')
+    .where('consultations.id', '=', id)
+    .executeTakeFirst();
+}
+
 export function lockConsultation(db: Db, id: number) {
   return db.selectFrom('consultations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

@@ -21,7 +21,7 @@ import {
   sendPortalPage,
 } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
-import { findOrg, listOrgs } from '../../orgs/index.ts';
+import { listOrgs } from '../../orgs/index.ts';
 import { type Article, splitArticles } from '../domain/articles.ts';
 import { type CommentField, type CommentInput, MAX_COMMENT_CHARS } from '../domain/comment.ts';
 import { FEEDBACK_LABELS, type Feedback } from '../domain/feedback.ts';
@@ -309,14 +309,13 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
     status: number,
     form: { values: FormValues; errors: FormError[]; notice?: Html | null },
   ) {
-    const r = id === null ? undefined : await store.findConsultation(db, id);
+    const r = id === null ? undefined : await store.findConsultationWithOrg(db, id);
     const site = currentSiteOrgIds();
     if (!r || r.status === 'draft' || (site && !site.includes(r.org_id))) throw new AppError('NOT_FOUND');
     const page = pageOf(req.query);
     const fpage = pageOf(req.query, 'fpage');
     const window = (p: number) => ({ limit: COMMENTS_PAGE_SIZE, offset: (p - 1) * COMMENTS_PAGE_SIZE });
-    const [org, published, report] = await Promise.all([
-      findOrg(db, r.org_id),
+    const [published, report] = await Promise.all([
       store.pagePublishedUnits(db, r.id, window(page)).then((units) => ({ total: r.published_units, units })),
       r.feedback_published_at ? reportData(r.id, fpage) : null,
     ]);
@@ -332,7 +331,7 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
         { label: COLUMN_TITLE, href: DECISIONS_PATH },
         { label: r.title },
       ],
-      body: detailBody(r, org?.name ?? '', { published, page, report }, chinaToday(), { ...form, csrf }),
+      body: detailBody(r, r.org_name, { published, page, report }, chinaToday(), { ...form, csrf }),
       status,
       cache: 'no-store',
     });

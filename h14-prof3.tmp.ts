@@ -1,0 +1,26 @@
+import { performance } from 'node:perf_hooks';
+import { createTestApp } from './test/helpers/app.ts';
+import { orgIdByName } from './test/helpers/factories.ts';
+const t = await createTestApp();
+const city = await orgIdByName(t.db, '济宁市人民政府');
+const row = await t.db.insertInto('consultations').values({ org_id: city, title: 'x', draft: Array.from({ length: 30 }, (_, i) => `第${i + 1}条 条款内容${i + 1}。`).join('\n'), opens_on: '2026-03-10', planned_last_day: '2026-04-20', closes_on: '2026-04-20', short_reason: null, status: 'published', published_at: new Date(), closed_at: null, feedback_published_at: null, created_by: null }).returning('id').executeTakeFirstOrThrow();
+const comments = Array.from({ length: 5000 }, (_, i) => ({ consultation_id: row.id, channel: 'portal' as const, name: null, contact: 'x', content: `关于第${(i % 30) + 1}条的意见：建议进一步明确适用范围和执行标准，加强部门协同，方便群众办事。（第${i + 1}条意见）`, article: (i % 30) + 1, received_on: '2026-03-16', status: i % 5 === 0 ? ('published' as const) : ('pending' as const), entered_by: null }));
+for (let i = 0; i < comments.length; i += 1000) await t.db.insertInto('consultation_comments').values(comments.slice(i, i + 1000)).execute();
+const c = await t.anonymous();
+const url = `/gk/decisions/consultations/${row.id}`;
+const time = async (name: string, f: () => Promise<unknown>) => {
+  for (let i = 0; i < 20; i++) await f();
+  const t0 = performance.now();
+  for (let i = 0; i < 200; i++) await f();
+  console.log(name, ((performance.now() - t0) / 200).toFixed(2), 'ms');
+};
+await time('page', () => c.get(url));
+await time('page raw inject', () => t.app.inject({ method: 'GET', url }));
+await time('home', () => t.app.inject({ method: 'GET', url: '/' }));
+await time('catalogue', () => t.app.inject({ method: 'GET', url: '/gk/decisions/catalogue' }));
+await time('select1', () => t.db.selectFrom('orgs').select('id').limit(1).execute());
+const { pagePublishedUnits } = await import('./src/modules/decisions/store.ts');
+await time('units', () => pagePublishedUnits(t.db, row.id, { limit: 50, offset: 0 }));
+const r = await t.app.inject({ method: 'GET', url });
+console.log(r.statusCode, r.body.length, JSON.stringify(r.headers).slice(0, 400));
+await t.close();
