@@ -39,6 +39,15 @@ test('demo: an open consultation and a closed one with a group of 15 copies and 
     catalogue.body,
     /新增“济宁市公共数据开放管理办法”<\/td><td>根据省政府关于加快公共数据开放的部署要求/,
   );
+  // Last year's: a decision through every step, decided and published.
+  const lastYear = await citizen.get('/gk/decisions/catalogue?year=2025');
+  assert.match(lastYear.body, /济宁市城市绿化管理办法<\/a>.*<td>已决策<\/td>/s);
+  const { items: lastItems } = (await office.get('/api/decisions/items?year=2025')).json();
+  const greening = (await office.get(`/api/decisions/items/${lastItems[0].id}`)).json();
+  assert.deepEqual(
+    greening.steps.map((x: { step: string }) => x.step),
+    ['participation', 'expert', 'legality', 'collective', 'publication', 'implementation'],
+  );
   // The open consultation lists its published comments; the closed one its campaign once, with its count.
   const open = await citizen.get(`/gk/decisions/consultations/${items[0].id}`);
   assert.match(open.body, /共3条（相同或相近的意见合并显示）/);

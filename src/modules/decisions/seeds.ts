@@ -365,6 +365,42 @@ export async function seedDemoDecisions(db: Kysely<Database>): Promise<SeedRepor
       changed_on: today,
       created_by: null,
     });
+    // Last year's catalogue: a decision through every statutory step to its publication and implementation.
+    const lastYear = year - 1;
+    const greening = await store.insertItem(tx, {
+      ...common,
+      year: lastYear,
+      party_consent_on: `${lastYear}-01-18`,
+      first_published_at: `${lastYear}-01-26T09:00:00+08:00`,
+      subject: '济宁市城市绿化管理办法',
+      undertaker: '市城市管理局',
+      planned_time: `${lastYear}年第三季度`,
+      expert_planned: true,
+      status: 'decided',
+      decided_on: `${lastYear}-07-08`,
+    });
+    const greeningSteps = [
+      [
+        'participation',
+        `${lastYear}-03-03`,
+        `${lastYear}-04-02`,
+        '向社会公开征求意见30日，收到意见46条，采纳12条',
+      ],
+      ['expert', `${lastYear}-04-10`, `${lastYear}-04-18`, '组织园林、规划、法律领域专家7名论证'],
+      ['legality', `${lastYear}-05-06`, `${lastYear}-05-20`, '市司法局合法性审查意见书'],
+      ['collective', `${lastYear}-07-08`, `${lastYear}-07-08`, '市政府第45次常务会议审议通过'],
+      ['publication', `${lastYear}-07-15`, `${lastYear}-07-15`, '以市政府令形式公布，全文在政府文件库公开'],
+      ['implementation', `${lastYear}-08-01`, null, '施行满一年后开展决策后评估'],
+    ] as const;
+    for (const [step, startedOn, finishedOn, materials] of greeningSteps)
+      await store.upsertStep(tx, {
+        item_id: greening.id,
+        step,
+        started_on: startedOn,
+        finished_on: finishedOn,
+        unit: step === 'legality' ? '市司法局' : '市城市管理局',
+        materials,
+      });
     await seedDemoParticipation(tx, city.id, today, parkingItem.id, at);
   });
   return [];
