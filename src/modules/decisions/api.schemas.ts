@@ -151,27 +151,7 @@ export const stepView = z.object({
   unit: z.string(),
   materials: z.string(),
 });
-export const itemView = z.object({
-  id: z.number(),
-  orgId: z.number(),
-  orgName: z.string(),
-  year: z.number(),
-  subject: z.string(),
-  undertaker: z.string(),
-  plannedTime: z.string(),
-  hearingPlanned: z.boolean(),
-  riskPlanned: z.boolean(),
-  expertPlanned: z.boolean(),
-  partyConsentOn: z.string().nullable(),
-  partyConsentNote: z.string(),
-  consultationId: z.number().nullable(),
-  status: z.enum(['planned', 'decided']),
-  decidedOn: z.string().nullable(),
-  published: z.boolean(),
-  /** Once on the portal, every change needs a reason and is kept as an adjustment. */
-  everPublished: z.boolean(),
-  canManage: z.boolean(),
-});
+/** What the portal shows of an item: an adjustment keeps these before and after (domain/catalogue.ts). */
 export const snapshotView = z.object({
   subject: z.string(),
   undertaker: z.string(),
@@ -182,6 +162,18 @@ export const snapshotView = z.object({
   partyConsentOn: z.string().nullable(),
   partyConsentNote: z.string(),
   published: z.boolean(),
+});
+export const itemView = snapshotView.extend({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  year: z.number(),
+  consultationId: z.number().nullable(),
+  status: z.enum(['planned', 'decided']),
+  decidedOn: z.string().nullable(),
+  /** Once on the portal, every change needs a reason and is kept as an adjustment. */
+  everPublished: z.boolean(),
+  canManage: z.boolean(),
 });
 export const versionView = z.object({
   id: z.number(),

@@ -5,6 +5,7 @@ import type { ModuleContext } from '../../platform/module.ts';
 import { listOrgs } from '../orgs/index.ts';
 import * as s from './api.schemas.ts';
 import * as service from './catalogue.service.ts';
+import { snapshotOf } from './catalogue.service.ts';
 import { changedFields } from './domain/catalogue.ts';
 import { can, type DecisionsActor } from './domain/policies.ts';
 import { requiredSteps } from './domain/steps.ts';
@@ -14,22 +15,14 @@ const TAGS = ['decisions'];
 
 export function presentItem(r: ItemRow, orgName: string, facts: DecisionsActor | null) {
   return {
+    ...snapshotOf(r),
     id: r.id,
     orgId: r.org_id,
     orgName,
     year: r.year,
-    subject: r.subject,
-    undertaker: r.undertaker,
-    plannedTime: r.planned_time,
-    hearingPlanned: r.hearing_planned,
-    riskPlanned: r.risk_planned,
-    expertPlanned: r.expert_planned,
-    partyConsentOn: r.party_consent_on,
-    partyConsentNote: r.party_consent_note,
     consultationId: r.consultation_id,
     status: r.status,
     decidedOn: r.decided_on,
-    published: r.published,
     everPublished: r.first_published_at !== null,
     canManage: facts !== null && can(facts, 'manage', { orgId: r.org_id }),
   };
