@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { TEST_TODAY } from '../helpers/clock.ts';
 import { orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -183,15 +184,34 @@ test('公众参与: sign up for a meeting and an open day without JavaScript; th
     const dialog = staff.getByRole('dialog', { name: '修改决策事项' });
     await dialog.getByLabel('计划完成时间').fill('2026年第四季度');
     await expectNoViolations(staff, '控制台：修改决策事项');
+    // The item is on the portal: the change is an adjustment, refused without its reason.
     await dialog.getByRole('button', { name: /^\s*保\s*存\s*$/ }).click();
+    await dialog.getByText('请填写调整原因').waitFor();
+    const reason = '选址需与国土空间总体规划衔接，计划完成时间相应顺延。';
+    await dialog.getByLabel('调整原因').fill(reason);
+    await dialog.getByRole('button', { name: /保\s*存\s*$/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await staff.getByText('2026年第四季度').first().waitFor();
+    await staff.getByRole('cell', { name: reason }).waitFor();
     const catalogue = await citizenContext.newPage();
     await catalogue.goto(`${server.url}/gk/decisions/catalogue?year=2026`);
     await catalogue
       .getByText(/2026年第四季度/)
       .first()
       .waitFor();
+    // 调整记录: the date, what changed, the reason; the earlier version one link away.
+    await catalogue.getByRole('heading', { level: 2, name: '调整记录' }).waitFor();
+    const record = catalogue.getByRole('row').filter({ hasText: reason });
+    await record.getByText('计划完成时间：2026年第三季度调整为2026年第四季度').waitFor();
+    const [y, m, d] = TEST_TODAY.split('-').map(Number);
+    await record.getByText(`${y}年${m}月${d}日`).waitFor();
+    await record.getByRole('link', { name: /查看第1次调整的前后内容/ }).click();
+    await catalogue
+      .getByRole('heading', { level: 1, name: /济宁市养老服务设施布局专项规划：调整事项内容/ })
+      .waitFor();
+    await catalogue.getByRole('cell', { name: '2026年第三季度' }).waitFor();
+    await checkBothModes(axeContext, catalogue.url(), '目录调整前后内容');
+    await checkBothModes(axeContext, `${server.url}/gk/decisions/catalogue?year=2026`, '目录和调整记录');
   } finally {
     await citizenContext.close();
     await axeContext.close();

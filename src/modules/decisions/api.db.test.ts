@@ -379,3 +379,80 @@ test('the feedback deadline is a setting; a closed consultation without its repo
   const row = items.find((c: { id: number }) => c.id === id);
   assert.deepEqual([row.feedbackDue, row.feedbackOverdue], ['2026-02-11', true]);
 });
+
+test('portal: published comments a page at a time, a campaign once with its count, pages without JavaScript', async () => {
+  const id = await createOpen({ title: '分页测试：意见较多的意见征集' });
+  const row = (i: number, status: 'published' | 'pending', over: Record<string, unknown> = {}) => ({
+    consultation_id: id,
+    channel: 'portal' as const,
+    name: null,
+    contact: `1380000${String(i).padStart(4, '0')}`,
+    content: `第${i}条独立意见：建议明确停车收费标准。`,
+    article: null,
+    received_on: '2026-03-16',
+    status,
+    entered_by: null,
+    ...over,
+  });
+  // 110 published comments, 40 pending, and a campaign of 6 published copies grouped under the first.
+  const rows = Array.from({ length: 150 }, (_, i) => row(i + 1, i < 110 ? 'published' : 'pending'));
+  await t.db.insertInto('consultation_comments').values(rows).execute();
+  const campaign = await t.db
+    .insertInto('consultation_comments')
+    .values(
+      Array.from({ length: 6 }, (_, i) =>
+        row(200 + i, 'published', { content: `反对夜间收费（副本${i + 1}）` }),
+      ),
+    )
+    .returning('id')
+    .execute();
+  const lead = campaign[0]?.id as number;
+  await t.db
+    .updateTable('consultation_comments')
+    .set({ group_id: lead })
+    .where(
+      'id',
+      'in',
+      campaign.map((c) => c.id),
+    )
+    .execute();
+
+  const citizen = await t.anonymous();
+  const first = await citizen.get(`/gk/decisions/consultations/${id}`);
+  assert.equal(first.statusCode, 200);
+  // 111 units: 110 comments and the campaign once.
+  assert.match(first.body, /共111条（相同或相近的意见合并显示）/);
+  assert.equal((first.body.match(/条独立意见/g) ?? []).length, 50);
+  assert.match(first.body, /<span>第1页，共3页<\/span>/);
+  assert.match(first.body, /href="\/gk\/decisions\/consultations\/\d+\?page=2#comments" rel="next"/);
+  assert.doesNotMatch(first.body, /第111条独立意见|1380000/);
+  const last = await citizen.get(`/gk/decisions/consultations/${id}?page=3`);
+  assert.equal(last.statusCode, 200);
+  assert.equal((last.body.match(/条独立意见/g) ?? []).length, 10);
+  assert.match(last.body, /<strong>6人提出相同或相近意见：<\/strong>反对夜间收费（副本1）/);
+  assert.doesNotMatch(last.body, /副本2/);
+  assert.match(last.body, /<span>第3页，共3页<\/span>/);
+  // Past the last page, or a page that is no number: the reader is told how many there are.
+  const past = await citizen.get(`/gk/decisions/consultations/${id}?page=9`);
+  assert.match(past.body, /共111条/);
+  const junk = await citizen.get(`/gk/decisions/consultations/${id}?page=abc`);
+  assert.equal(junk.statusCode, 200);
+  assert.match(junk.body, /<span>第1页，共3页<\/span>/);
+  // The number follows moderation (kept by the trigger of migration 0058): a comment hidden, a copy hidden.
+  const first_ = await t.db
+    .selectFrom('consultation_comments')
+    .select('id')
+    .where('consultation_id', '=', id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const hide = (commentId: number) =>
+    office.send('POST', `/api/decisions/comments/${commentId}/moderate`, {
+      status: 'hidden',
+      reason: '与本草案无关',
+    });
+  assert.equal((await hide(first_.id)).statusCode, 200);
+  assert.equal((await hide(campaign[1]?.id as number)).statusCode, 200);
+  const after = await citizen.get(`/gk/decisions/consultations/${id}?page=3`);
+  assert.match(after.body, /共110条/);
+  assert.match(after.body, /<strong>5人提出相同或相近意见：<\/strong>反对夜间收费（副本1）/);
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, recordId } from '../../platform/http/schemas.ts';
+import { CHANGES, MAX_ADJUSTMENT_REASON, SNAPSHOT_FIELDS } from './domain/catalogue.ts';
 import {
   CHANNELS,
   COMMENT_STATUSES,
@@ -131,6 +132,8 @@ export const itemBody = z.object({
   partyConsentNote: text(500, '党委同意情况').default(''),
   consultationId: recordId.nullish(),
   published: z.boolean().default(false),
+  /** 调整原因: asked once the item (or its catalogue) is on the portal (domain/catalogue.ts). */
+  reason: text(MAX_ADJUSTMENT_REASON, '调整原因').trim().optional(),
 });
 export const itemUpdateBody = itemBody.omit({ orgId: true, year: true });
 export const stepBody = z.object({
@@ -148,11 +151,8 @@ export const stepView = z.object({
   unit: z.string(),
   materials: z.string(),
 });
-export const itemView = z.object({
-  id: z.number(),
-  orgId: z.number(),
-  orgName: z.string(),
-  year: z.number(),
+/** What the portal shows of an item: an adjustment keeps these before and after (domain/catalogue.ts). */
+export const snapshotView = z.object({
   subject: z.string(),
   undertaker: z.string(),
   plannedTime: z.string(),
@@ -161,15 +161,34 @@ export const itemView = z.object({
   expertPlanned: z.boolean(),
   partyConsentOn: z.string().nullable(),
   partyConsentNote: z.string(),
+  published: z.boolean(),
+});
+export const itemView = snapshotView.extend({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  year: z.number(),
   consultationId: z.number().nullable(),
   status: z.enum(['planned', 'decided']),
   decidedOn: z.string().nullable(),
-  published: z.boolean(),
+  /** Once on the portal, every change needs a reason and is kept as an adjustment. */
+  everPublished: z.boolean(),
   canManage: z.boolean(),
+});
+export const versionView = z.object({
+  id: z.number(),
+  version: z.number(),
+  change: z.enum(CHANGES),
+  reason: z.string(),
+  changedOn: z.string(),
+  fields: z.array(z.enum(SNAPSHOT_FIELDS)),
+  before: snapshotView.nullable(),
+  after: snapshotView,
 });
 export const itemList = z.object({ items: z.array(itemView) });
 export const itemDetail = z.object({
   item: itemView,
   steps: z.array(stepView),
   required: z.array(z.enum(STEPS)),
+  versions: z.array(versionView),
 });

@@ -19,6 +19,7 @@ export const DECISIONS_AUDIT_LABELS: AuditLabels = {
     'decisions.settings': '修改决策公开设置',
     'decision.item.create': '新增重大行政决策事项',
     'decision.item.update': '修改重大行政决策事项',
+    'decision.item.adjust': '调整已公布的决策事项目录',
     'decision.step': '记录决策程序环节',
     'decision.item.decide': '确认已决策',
     'decision.event.create': '新建听证会、列席会议或开放日',

@@ -5,30 +5,25 @@ import type { ModuleContext } from '../../platform/module.ts';
 import { listOrgs } from '../orgs/index.ts';
 import * as s from './api.schemas.ts';
 import * as service from './catalogue.service.ts';
+import { snapshotOf } from './catalogue.service.ts';
+import { changedFields } from './domain/catalogue.ts';
 import { can, type DecisionsActor } from './domain/policies.ts';
 import { requiredSteps } from './domain/steps.ts';
-import type { ItemRow, StepRow } from './store.ts';
+import type { ItemRow, StepRow, VersionRow } from './store.ts';
 
 const TAGS = ['decisions'];
 
 export function presentItem(r: ItemRow, orgName: string, facts: DecisionsActor | null) {
   return {
+    ...snapshotOf(r),
     id: r.id,
     orgId: r.org_id,
     orgName,
     year: r.year,
-    subject: r.subject,
-    undertaker: r.undertaker,
-    plannedTime: r.planned_time,
-    hearingPlanned: r.hearing_planned,
-    riskPlanned: r.risk_planned,
-    expertPlanned: r.expert_planned,
-    partyConsentOn: r.party_consent_on,
-    partyConsentNote: r.party_consent_note,
     consultationId: r.consultation_id,
     status: r.status,
     decidedOn: r.decided_on,
-    published: r.published,
+    everPublished: r.first_published_at !== null,
     canManage: facts !== null && can(facts, 'manage', { orgId: r.org_id }),
   };
 }
@@ -41,12 +36,23 @@ export const presentStep = (x: StepRow) => ({
   materials: x.materials,
 });
 
+export const presentVersion = (v: VersionRow) => ({
+  id: v.id,
+  version: v.version,
+  change: v.change,
+  reason: v.reason,
+  changedOn: v.changed_on,
+  fields: v.before ? changedFields(v.before, v.after) : [],
+  before: v.before,
+  after: v.after,
+});
+
 /** 决策事项目录 staff API: catalogue items per government and year, their steps, 已决策. */
 export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const names = async () => new Map((await listOrgs(db)).map((o) => [o.id, o.name]));
   const detail = async (actorReq: Parameters<typeof requireActor>[0], id: number) => {
-    const { row, steps, facts } = await service.getItem(db, requireActor(actorReq), id);
+    const { row, steps, versions, facts } = await service.getItem(db, requireActor(actorReq), id);
     return {
       item: presentItem(row, (await names()).get(row.org_id) ?? '', facts),
       steps: steps.map(presentStep),
@@ -55,6 +61,7 @@ export async function catalogueApi(root: FastifyInstance, { db }: ModuleContext)
         riskPlanned: row.risk_planned,
         expertPlanned: row.expert_planned,
       }),
+      versions: versions.map(presentVersion),
     };
   };
 

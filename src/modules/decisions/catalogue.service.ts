@@ -9,10 +9,13 @@ import type { Database } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
+import { chinaToday, now } from '../../platform/time.ts';
 import { loadCalendar } from '../calendar/index.ts';
+import { adjustmentOf, CHANGE_LABELS, type ItemSnapshot } from './domain/catalogue.ts';
 import { type ConsultationAction, can } from './domain/policies.ts';
 import { checkDecide, type Step } from './domain/steps.ts';
 import { actorFacts } from './service.ts';
+import type { ItemRow } from './store.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -30,7 +33,72 @@ export type ItemInput = {
   partyConsentNote: string;
   consultationId?: number | null;
   published: boolean;
+  /** 调整原因: required when the change is an adjustment of the published catalogue. */
+  reason?: string;
 };
+
+export const snapshotOf = (r: ItemRow): ItemSnapshot => ({
+  subject: r.subject,
+  undertaker: r.undertaker,
+  plannedTime: r.planned_time,
+  hearingPlanned: r.hearing_planned,
+  riskPlanned: r.risk_planned,
+  expertPlanned: r.expert_planned,
+  partyConsentOn: r.party_consent_on,
+  partyConsentNote: r.party_consent_note,
+  published: r.published,
+});
+
+/**
+ * Decides whether a change is an adjustment of the published catalogue (domain/catalogue.ts); refuses it
+ * without a reason; keeps the item's values before and after in `decision_item_versions`, audited, in
+ * the caller's transaction. Called after the change was written (`after` is the stored row).
+ */
+async function keepAdjustment(
+  tx: Db,
+  actor: Actor,
+  before: ItemRow | null,
+  after: ItemRow,
+  reason: string | undefined,
+) {
+  const change = adjustmentOf({
+    before: before && snapshotOf(before),
+    after: snapshotOf(after),
+    everPublished: before?.first_published_at != null,
+    cataloguePublishedOn: await store.cataloguePublishedOn(tx, after.org_id, after.year, after.id),
+    today: chinaToday(),
+  });
+  if (change === null) return;
+  if (!reason)
+    throw new AppError(
+      'DECISION_ITEM_REASON',
+      {
+        change: CHANGE_LABELS[change],
+        why:
+          change === 'add' ? `${after.year}年度决策事项目录已经公布，此后新增的事项属于目录调整` : undefined,
+      },
+      [{ path: 'reason', message: '请填写调整原因' }],
+    );
+  const version = await store.insertVersion(tx, {
+    item_id: after.id,
+    org_id: after.org_id,
+    year: after.year,
+    change,
+    reason,
+    // An addition had no public version before (an unpublished draft is not one).
+    before: before && change !== 'add' ? snapshotOf(before) : null,
+    after: snapshotOf(after),
+    changed_on: chinaToday(),
+    created_by: actor.id,
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: 'decision.item.adjust',
+    subjectType: 'decision_item',
+    subjectId: after.id,
+    after: { change, reason, version: version.version },
+  });
+}
 
 async function authorisedItem(db: Db, actor: Actor, id: number, action: ConsultationAction) {
   const row = await store.findItem(db, id);
@@ -53,6 +121,10 @@ const columns = (i: Omit<ItemInput, 'orgId' | 'year'>) => ({
   published: i.published,
 });
 
+/** The first publication time is set once, the first time the item is published. */
+const firstPublished = (before: ItemRow | null, published: boolean) =>
+  published && !before?.first_published_at ? { first_published_at: now() } : {};
+
 export async function listItems(db: Db, actor: Actor, year?: number) {
   const facts = await actorFacts(db, actor);
   const rows = await store.listItems(db, {
@@ -64,7 +136,12 @@ export async function listItems(db: Db, actor: Actor, year?: number) {
 
 export async function getItem(db: Db, actor: Actor, id: number) {
   const row = await authorisedItem(db, actor, id, 'view');
-  return { row, steps: await store.listSteps(db, id), facts: await actorFacts(db, actor) };
+  return {
+    row,
+    steps: await store.listSteps(db, id),
+    versions: await store.listVersions(db, { itemId: id }),
+    facts: await actorFacts(db, actor),
+  };
 }
 
 export async function createItem(db: Db, actor: Actor, input: ItemInput) {
@@ -75,6 +152,7 @@ export async function createItem(db: Db, actor: Actor, input: ItemInput) {
       org_id: input.orgId,
       year: input.year,
       ...columns(input),
+      ...firstPublished(null, input.published),
       created_by: actor.id,
     });
     await recordAudit(tx, {
@@ -84,6 +162,7 @@ export async function createItem(db: Db, actor: Actor, input: ItemInput) {
       subjectId: row.id,
       after: row,
     });
+    await keepAdjustment(tx, actor, null, row, input.reason);
     return row;
   });
 }
@@ -91,7 +170,10 @@ export async function createItem(db: Db, actor: Actor, input: ItemInput) {
 export async function updateItem(db: Db, actor: Actor, id: number, input: Omit<ItemInput, 'orgId' | 'year'>) {
   return inTransaction(db, async (tx) => {
     const before = await authorisedItem(tx, actor, id, 'manage');
-    const row = await store.updateItem(tx, id, columns(input));
+    const row = await store.updateItem(tx, id, {
+      ...columns(input),
+      ...firstPublished(before, input.published),
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'decision.item.update',
@@ -100,6 +182,7 @@ export async function updateItem(db: Db, actor: Actor, id: number, input: Omit<I
       before,
       after: row,
     });
+    await keepAdjustment(tx, actor, before, row, input.reason);
     return row;
   });
 }

@@ -21,6 +21,11 @@ export const DECISIONS_ERRORS = {
     status: 409,
     message: (p) => `${p.detail ?? '决策程序步骤不完整'}`,
   },
+  DECISION_ITEM_REASON: {
+    status: 400,
+    message: (p) =>
+      `${p.change ?? '调整'}须填写调整原因：${p.why ?? '该事项已在网站公布的决策事项目录中'}，调整原因将与调整记录一并公开。`,
+  },
   CONSULTATION_GROUP: {
     status: 409,
     message: (p) => `${p.detail ?? '分组操作无效'}`,

@@ -6,7 +6,7 @@ import { catalogueApi } from './catalogue.api.ts';
 import { decisionsCommands } from './commands.ts';
 import { DECISIONS_ERRORS } from './errors.ts';
 import { participationApi } from './participation.api.ts';
-import { cataloguePortal } from './portal/catalogue.page.ts';
+import { adjustmentPortal, cataloguePortal } from './portal/catalogue.page.ts';
 import { DECISIONS_PATH, decisionsPortal } from './portal/pages.ts';
 import { participationPortal } from './portal/participation.page.ts';
 import { seedDemoDecisions } from './seeds.ts';
@@ -36,6 +36,7 @@ export const decisionsModule: ModuleManifest = {
   async portal(app, ctx) {
     await decisionsPortal(app, ctx);
     await cataloguePortal(app, ctx);
+    await adjustmentPortal(app, ctx);
     await participationPortal(app, ctx);
   },
 };

@@ -317,6 +317,45 @@ export async function participationApi(root: FastifyInstance, { db }: ModuleCont
     },
   );
 
+  app.get(
+    '/decisions/targets/progress',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '公众参与年度目标完成情况',
+        querystring: s.targetsProgressQuery,
+        response: { 200: s.targetsProgress },
+      },
+    },
+    async (req) => {
+      const { targets, rows } = await service.targetsProgress(db, requireActor(req), req.query.year);
+      return {
+        year: req.query.year,
+        targets,
+        rows: rows.map((r) => {
+          const [
+            meetings,
+            meetingTarget,
+            meetingsMissing,
+            evaluations,
+            evaluationTarget,
+            evaluationsMissing,
+          ] = r.counts as [number, number, number, number, number, number];
+          return {
+            orgId: Number(r.key),
+            orgName: r.label,
+            meetings,
+            meetingTarget,
+            meetingsMissing,
+            evaluations,
+            evaluationTarget,
+            evaluationsMissing,
+          };
+        }),
+      };
+    },
+  );
+
   app.put(
     '/decisions/targets',
     {

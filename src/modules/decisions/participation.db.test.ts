@@ -335,3 +335,41 @@ test('evaluations on the portal and the stats against the yearly targets', async
   const target = tables?.find((x) => x.key === 'decisions.targets')?.rows.find((r) => r.key === String(city));
   assert.deepEqual(target?.counts, [3, 12, 9, 1, 5, 4]);
 });
+
+test('the yearly targets: a form that checks and audits them; the year’s counts against the current targets', async () => {
+  const put = (c: Client, body: Record<string, unknown>) => c.send('PUT', '/api/decisions/targets', body);
+  const good = { meetingTarget: 10, evaluationTargetGovernment: 6, evaluationTargetUnit: 3 };
+  const bad = await put(office, { ...good, evaluationTargetUnit: -1 });
+  assert.equal(bad.statusCode, 400, bad.body);
+  assert.match(bad.body, /每个部门政策评估目标应为0至1000之间的整数/);
+  const fraction = await put(office, { ...good, meetingTarget: 2.5 });
+  assert.equal(fraction.statusCode, 400);
+  assert.equal((await put(await t.as('t_handler'), good)).statusCode, 403);
+  const saved = await put(office, good);
+  assert.equal(saved.statusCode, 200, saved.body);
+  assert.deepEqual(saved.json(), good);
+  const audit = await t.db
+    .selectFrom('audit_log')
+    .select(['action', 'after'])
+    .where('action', '=', 'decisions.targets')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(audit.after, good);
+
+  const progress = await office.get('/api/decisions/targets/progress?year=2026');
+  assert.equal(progress.statusCode, 200, progress.body);
+  assert.deepEqual(progress.json().targets, good);
+  const cityRow = progress.json().rows.find((r: { orgId: number }) => r.orgId === city);
+  assert.deepEqual(
+    [cityRow.meetingTarget, cityRow.evaluationTarget, cityRow.evaluations, cityRow.evaluationsMissing],
+    [10, 6, 1, 5],
+  );
+  // A government with nothing yet is listed with its whole target missing.
+  const county = await orgIdByName(t.db, '邹城市人民政府');
+  const countyRow = progress.json().rows.find((r: { orgId: number }) => r.orgId === county);
+  assert.deepEqual(
+    [countyRow?.meetings, countyRow?.meetingsMissing, countyRow?.evaluationsMissing],
+    [0, 10, 6],
+  );
+  assert.equal((await office.get('/api/decisions/targets/progress?year=abc')).statusCode, 400);
+});

@@ -52,10 +52,14 @@ export const evaluationUpdateBody = z.object({
   published: z.boolean().default(false),
 });
 export const evaluationBody = evaluationUpdateBody.extend({ orgId: recordId });
+const yearlyTarget = (label: string) => {
+  const message = `${label}应为0至1000之间的整数`;
+  return z.number({ message }).int(message).min(0, message).max(1000, message);
+};
 export const targetsBody = z.object({
-  meetingTarget: z.number().int().min(0).max(1000),
-  evaluationTargetGovernment: z.number().int().min(0).max(1000),
-  evaluationTargetUnit: z.number().int().min(0).max(1000),
+  meetingTarget: yearlyTarget('每个政府邀请公众代表列席会议目标'),
+  evaluationTargetGovernment: yearlyTarget('每个政府政策评估目标'),
+  evaluationTargetUnit: yearlyTarget('每个部门政策评估目标'),
 });
 
 export const signupView = z.object({
@@ -123,3 +127,20 @@ export const evaluationView = z.object({
 });
 export const evaluationList = z.object({ items: z.array(evaluationView) });
 export const targetsView = targetsBody;
+export const targetsProgressQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const targetsProgress = z.object({
+  year: z.number(),
+  targets: targetsView,
+  rows: z.array(
+    z.object({
+      orgId: z.number(),
+      orgName: z.string(),
+      meetings: z.number(),
+      meetingTarget: z.number(),
+      meetingsMissing: z.number(),
+      evaluations: z.number(),
+      evaluationTarget: z.number(),
+      evaluationsMissing: z.number(),
+    }),
+  ),
+});

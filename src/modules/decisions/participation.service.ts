@@ -12,6 +12,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { formatChineseDate } from '../calendar/index.ts';
+import { listOrgs } from '../orgs/index.ts';
 import { checkSeed, drawParticipants } from './domain/draw.ts';
 import {
   checkSignup,
@@ -26,6 +27,7 @@ import {
 import { can, canEditSettings } from './domain/policies.ts';
 import * as store from './participation.store.ts';
 import { actorFacts } from './service.ts';
+import { decisionsStats, targetCounts } from './stats.ts';
 
 type Db = Kysely<Database>;
 
@@ -471,4 +473,30 @@ export async function updateTargets(db: Db, actor: Actor, t: store.Targets) {
     });
     return store.targets(tx);
   });
+}
+
+/**
+ * The year's meetings and evaluations against the current targets, per organisation the person sees
+ * (`decisions.targets` of the stats), with the governments that have none yet (their shortfall is the
+ * whole target).
+ */
+export async function targetsProgress(db: Db, actor: Actor, year: number) {
+  const facts = await actorFacts(db, actor);
+  const orgIds = facts.role === 'admin' ? null : facts.visibleOrgIds;
+  const [tables, current, orgs] = await Promise.all([
+    decisionsStats(db, { year, orgIds: orgIds ?? undefined, tables: ['decisions.targets'] }),
+    store.targets(db),
+    listOrgs(db),
+  ]);
+  const rows = new Map(
+    (tables.find((x) => x.key === 'decisions.targets')?.rows ?? []).map((r) => [Number(r.key), r]),
+  );
+  for (const o of orgs)
+    if (
+      (o.kind === 'government' || o.kind === 'county') &&
+      !rows.has(o.id) &&
+      (orgIds?.includes(o.id) ?? true)
+    )
+      rows.set(o.id, { key: String(o.id), label: o.name, counts: targetCounts(o.kind, 0, 0, current) });
+  return { targets: current, rows: [...rows.values()] };
 }

@@ -32,7 +32,26 @@ test('demo: an open consultation and a closed one with a group of 15 copies and 
   const catalogue = await citizen.get('/gk/decisions/catalogue');
   assert.match(catalogue.body, /济宁市养老服务设施布局专项规划/);
   const { items: catalogueItems } = (await office.get('/api/decisions/items?year=2026')).json();
-  assert.equal(catalogueItems.length, 3);
+  assert.equal(catalogueItems.length, 4);
+  // Published early in the year, adjusted later: the adjustments with their reasons on the portal.
+  assert.match(catalogue.body, /计划完成时间：2026年第三季度调整为2026年第四季度；风险评估：否调整为是/);
+  assert.match(
+    catalogue.body,
+    /新增“济宁市公共数据开放管理办法”<\/td><td>根据省政府关于加快公共数据开放的部署要求/,
+  );
+  // Last year's: a decision through every step, decided and published.
+  const lastYear = await citizen.get('/gk/decisions/catalogue?year=2025');
+  assert.match(lastYear.body, /济宁市城市绿化管理办法<\/a>.*<td>已决策<\/td>/s);
+  const { items: lastItems } = (await office.get('/api/decisions/items?year=2025')).json();
+  const greening = (await office.get(`/api/decisions/items/${lastItems[0].id}`)).json();
+  assert.deepEqual(
+    greening.steps.map((x: { step: string }) => x.step),
+    ['participation', 'expert', 'legality', 'collective', 'publication', 'implementation'],
+  );
+  // The open consultation lists its published comments; the closed one its campaign once, with its count.
+  const open = await citizen.get(`/gk/decisions/consultations/${items[0].id}`);
+  assert.match(open.body, /共3条（相同或相近的意见合并显示）/);
+  assert.match(page.body, /<li><p><strong>15人提出相同或相近意见：<\/strong>/);
   // The city's consultations and catalogue are on the city's site, not on a county's (邹城市, 370883).
   const county = await citizen.get('/s/370883/gk/decisions');
   assert.equal(county.statusCode, 200);

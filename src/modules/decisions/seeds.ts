@@ -10,6 +10,7 @@ import type { SeedReport } from '../../platform/module.ts';
 import { chinaToday, now } from '../../platform/time.ts';
 import { addCalendarDays, loadCalendar } from '../calendar/index.ts';
 import { findOrgByName } from '../orgs/index.ts';
+import { snapshotOf } from './catalogue.service.ts';
 import { clusterTexts } from './domain/cluster.ts';
 import type { Feedback } from './domain/feedback.ts';
 import { rollOver } from './domain/period.ts';
@@ -259,14 +260,17 @@ export async function seedDemoDecisions(db: Kysely<Database>): Promise<SeedRepor
         await store.updateComment(tx, r.id, { feedback: c.feedback, feedback_reason: c.reason ?? null });
     }
 
-    // A small catalogue of this year (713 Art. 3(3)), published, with the steps taken so far.
+    // A small catalogue of this year (713 Art. 3(3)), published early in the year, with the steps taken
+    // so far and two later adjustments with their reasons (an item's plan changed, an item added).
     const year = Number(today.slice(0, 4));
+    const publishedOn = [`${year}-01-25`, today].sort()[0] as string;
     const common = {
       org_id: city.id,
       year,
       party_consent_on: `${year}-01-20`,
       party_consent_note: '经市委常委会会议研究同意',
       published: true,
+      first_published_at: `${publishedOn}T09:00:00+08:00`,
       created_by: null,
     };
     const stationItem = await store.insertItem(tx, {
@@ -323,13 +327,80 @@ export async function seedDemoDecisions(db: Kysely<Database>): Promise<SeedRepor
       finished_on: null,
       unit: '市城市管理局',
     });
-    await store.insertItem(tx, {
+    const elderly = await store.insertItem(tx, {
       ...common,
       subject: '济宁市养老服务设施布局专项规划',
       undertaker: '市民政局',
       planned_time: `${year}年第四季度`,
       risk_planned: true,
     });
+    const elderlyNow = snapshotOf(elderly);
+    await store.insertVersion(tx, {
+      item_id: elderly.id,
+      org_id: city.id,
+      year,
+      change: 'edit',
+      reason: '规划选址需与正在编制的国土空间总体规划衔接，计划完成时间相应顺延，并增加风险评估程序。',
+      before: { ...elderlyNow, plannedTime: `${year}年第三季度`, riskPlanned: false },
+      after: elderlyNow,
+      changed_on: today,
+      created_by: null,
+    });
+    const added = await store.insertItem(tx, {
+      ...common,
+      subject: '济宁市公共数据开放管理办法',
+      undertaker: '市大数据中心',
+      planned_time: `${year}年第四季度`,
+      expert_planned: true,
+      first_published_at: at,
+    });
+    await store.insertVersion(tx, {
+      item_id: added.id,
+      org_id: city.id,
+      year,
+      change: 'add',
+      reason: '根据省政府关于加快公共数据开放的部署要求，经市委同意增列入本年度目录。',
+      before: null,
+      after: snapshotOf(added),
+      changed_on: today,
+      created_by: null,
+    });
+    // Last year's catalogue: a decision through every statutory step to its publication and implementation.
+    const lastYear = year - 1;
+    const greening = await store.insertItem(tx, {
+      ...common,
+      year: lastYear,
+      party_consent_on: `${lastYear}-01-18`,
+      first_published_at: `${lastYear}-01-26T09:00:00+08:00`,
+      subject: '济宁市城市绿化管理办法',
+      undertaker: '市城市管理局',
+      planned_time: `${lastYear}年第三季度`,
+      expert_planned: true,
+      status: 'decided',
+      decided_on: `${lastYear}-07-08`,
+    });
+    const greeningSteps = [
+      [
+        'participation',
+        `${lastYear}-03-03`,
+        `${lastYear}-04-02`,
+        '向社会公开征求意见30日，收到意见46条，采纳12条',
+      ],
+      ['expert', `${lastYear}-04-10`, `${lastYear}-04-18`, '组织园林、规划、法律领域专家7名论证'],
+      ['legality', `${lastYear}-05-06`, `${lastYear}-05-20`, '市司法局合法性审查意见书'],
+      ['collective', `${lastYear}-07-08`, `${lastYear}-07-08`, '市政府第45次常务会议审议通过'],
+      ['publication', `${lastYear}-07-15`, `${lastYear}-07-15`, '以市政府令形式公布，全文在政府文件库公开'],
+      ['implementation', `${lastYear}-08-01`, null, '施行满一年后开展决策后评估'],
+    ] as const;
+    for (const [step, startedOn, finishedOn, materials] of greeningSteps)
+      await store.upsertStep(tx, {
+        item_id: greening.id,
+        step,
+        started_on: startedOn,
+        finished_on: finishedOn,
+        unit: step === 'legality' ? '市司法局' : '市城市管理局',
+        materials,
+      });
     await seedDemoParticipation(tx, city.id, today, parkingItem.id, at);
   });
   return [];

@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { StatsQuery, StatsTable } from '../../platform/stats.ts';
 import { listOrgs } from '../orgs/index.ts';
 import { targetProgress } from './domain/participation.ts';
-import { targets } from './participation.store.ts';
+import { type Targets, targets } from './participation.store.ts';
 
 export async function decisionsStats(db: Kysely<Database>, q: StatsQuery): Promise<StatsTable[]> {
   let query = db
@@ -54,6 +54,24 @@ export async function decisionsStats(db: Kysely<Database>, q: StatsQuery): Promi
 }
 
 const GOVERNMENT_KINDS = new Set(['government', 'county', 'town']);
+
+/**
+ * One organisation's row of `decisions.targets`: meetings, their target and what is missing; evaluations,
+ * their target and what is missing. The meeting target is a government's (its meetings); a unit has none.
+ */
+export function targetCounts(kind: string, meetings: number, evaluations: number, t: Targets): number[] {
+  const government = GOVERNMENT_KINDS.has(kind);
+  const meetingTarget = government ? t.meetingTarget : 0;
+  const evaluationTarget = government ? t.evaluationTargetGovernment : t.evaluationTargetUnit;
+  return [
+    meetings,
+    meetingTarget,
+    targetProgress(meetings, meetingTarget).missing,
+    evaluations,
+    evaluationTarget,
+    targetProgress(evaluations, evaluationTarget).missing,
+  ];
+}
 
 /**
  * Hearings, meetings with public representatives, open days (published, by the day held) and published
@@ -143,26 +161,16 @@ async function participationStats(db: Kysely<Database>, q: StatsQuery): Promise<
         { key: 'evaluation_target', label: '政策评估目标（项）' },
         { key: 'evaluations_missing', label: '政策评估差额（项）' },
       ],
-      rows: ids.map((id) => {
-        const government = GOVERNMENT_KINDS.has(org.get(id)?.kind ?? '');
-        const meetings = Number(byOrg.get(id)?.e?.meetings ?? 0);
-        const evaluationsDone = byOrg.get(id)?.v ?? 0;
-        // The meeting target is a government's (its meetings); a unit has none.
-        const meetingTarget = government ? t.meetingTarget : 0;
-        const evaluationTarget = government ? t.evaluationTargetGovernment : t.evaluationTargetUnit;
-        return {
-          key: String(id),
-          label: label(id),
-          counts: [
-            meetings,
-            meetingTarget,
-            targetProgress(meetings, meetingTarget).missing,
-            evaluationsDone,
-            evaluationTarget,
-            targetProgress(evaluationsDone, evaluationTarget).missing,
-          ],
-        };
-      }),
+      rows: ids.map((id) => ({
+        key: String(id),
+        label: label(id),
+        counts: targetCounts(
+          org.get(id)?.kind ?? '',
+          Number(byOrg.get(id)?.e?.meetings ?? 0),
+          byOrg.get(id)?.v ?? 0,
+          t,
+        ),
+      })),
     },
   ];
 }

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, Timestamp } from '../../platform/db/database.ts';
+import type { Change, ItemSnapshot } from './domain/catalogue.ts';
 import type { Channel, CommentStatus } from './domain/comment.ts';
 import type { Feedback } from './domain/feedback.ts';
 import type { ConsultationStatus } from './domain/period.ts';
@@ -22,6 +23,8 @@ export interface ConsultationsTable {
   closed_at: Timestamp | null;
   feedback_summary: Generated<string>;
   feedback_published_at: Timestamp | null;
+  /** Published comments, copies of one text counted once: kept by a trigger (migration 0058). */
+  published_units: Generated<number>;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -71,9 +74,26 @@ export interface DecisionItemsTable {
   status: Generated<'planned' | 'decided'>;
   decided_on: string | null;
   published: Generated<boolean>;
+  first_published_at: Timestamp | null;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** One adjustment of a published catalogue item: the item's public values before and after, the reason. */
+export interface DecisionItemVersionsTable {
+  id: Generated<number>;
+  item_id: number;
+  org_id: number;
+  year: number;
+  version: number;
+  change: Change;
+  reason: string;
+  before: ItemSnapshot | null;
+  after: ItemSnapshot;
+  changed_on: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
 }
 
 export interface DecisionStepsTable {
@@ -91,6 +111,7 @@ declare module '../../platform/db/database.ts' {
   interface Database {
     decision_items: DecisionItemsTable;
     decision_steps: DecisionStepsTable;
+    decision_item_versions: DecisionItemVersionsTable;
     consultations: ConsultationsTable;
     consultation_comments: ConsultationCommentsTable;
     decision_settings: DecisionSettingsTable;
@@ -103,6 +124,17 @@ export type CommentRow = Selectable<ConsultationCommentsTable>;
 
 export function findConsultation(db: Db, id: number) {
   return db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A consultation with the name of its organisation, in one query (the portal page). */
+export function findConsultationWithOrg(db: Db, id: number) {
+  return db
+    .selectFrom('consultations')
+    .innerJoin('orgs', 'orgs.id', 'consultations.org_id')
+    .selectAll('consultations')
+    .select('orgs.name as org_name')
+    .where('consultations.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function lockConsultation(db: Db, id: number) {
@@ -178,20 +210,139 @@ export const PUBLIC_COMMENT_COLUMNS = [
 export type PublicCommentRow = Pick<CommentRow, (typeof PUBLIC_COMMENT_COLUMNS)[number]>;
 
 /**
- * The comments the portal page needs: the published ones only while no feedback report is out (a page
- * of a consultation with thousands of comments reads what it shows); all once the report counts them.
+ * A comment or a group of copies (集中意见) as the portal shows it: once, with its number of senders. The
+ * unit's key is its group (or the comment when alone); `shown` is the first member staff did not keep off
+ * the portal (null: all hidden); feedback and reason are the unit's (set per group, `setFeedbackOfGroup`).
  */
-export function listPublicComments(
+export type CommentUnit = {
+  unit: number;
+  size: number;
+  shown: Pick<CommentRow, 'content' | 'article'> | null;
+  feedback: Feedback | null;
+  feedbackReason: string | null;
+};
+
+/**
+ * One page of the published comments for the portal, copies of one text (a group) once with their number
+ * of published senders: the first published member of each group in the order of the groups, read by the
+ * index `consultation_comments_published_unit` (DISTINCT ON stops after the page); the sizes of the page's
+ * groups in a second small query. The number of units is the consultation's `published_units`.
+ */
+export async function pagePublishedUnits(
   db: Db,
   consultationId: number,
-  all: boolean,
-): Promise<PublicCommentRow[]> {
-  let q = db
+  f: { limit: number; offset: number },
+): Promise<CommentUnit[]> {
+  const rows = await sql<{ id: number; content: string; article: number | null; group_id: number | null }>`
+    select distinct on (coalesce(group_id, id)) id, content, article, group_id
+    from consultation_comments
+    where consultation_id = ${consultationId} and status = 'published'
+    order by coalesce(group_id, id), id
+    limit ${f.limit} offset ${f.offset}`.execute(db);
+  const groups = [...new Set(rows.rows.flatMap((r) => (r.group_id === null ? [] : [r.group_id])))];
+  const sizes = new Map<number, number>();
+  if (groups.length)
+    for (const g of await db
+      .selectFrom('consultation_comments')
+      .select((eb) => ['group_id', eb.fn.countAll<number>().as('n')])
+      .where('consultation_id', '=', consultationId)
+      .where('status', '=', 'published')
+      // As the index reads it: a group's members (its head too) have it as their unit.
+      .where(sql<number>`coalesce(group_id, id)`, 'in', groups)
+      .groupBy('group_id')
+      .execute())
+      sizes.set(g.group_id as number, Number(g.n));
+  return rows.rows.map((r) => ({
+    unit: r.group_id ?? r.id,
+    size: r.group_id === null ? 1 : (sizes.get(r.group_id) ?? 1),
+    shown: { content: r.content, article: r.article },
+    feedback: null,
+    feedbackReason: null,
+  }));
+}
+
+/**
+ * One page of the feedback report's units (every comment with its feedback, copies of one text once), in
+ * the order they came, and their number. Staff set the feedback after the close; the report's page counts
+ * the units of the consultation once per visit.
+ */
+export async function pageCommentUnits(
+  db: Db,
+  consultationId: number,
+  f: { limit: number; offset: number; having?: 'concentrated' },
+): Promise<{ total: number; units: CommentUnit[] }> {
+  const unit = sql<number>`coalesce(group_id, id)`;
+  const q = db
     .selectFrom('consultation_comments')
-    .select(PUBLIC_COMMENT_COLUMNS)
+    .select((eb) => [
+      unit.as('unit'),
+      eb.fn.countAll<number>().as('size'),
+      eb.fn.min('id').as('first_id'),
+      eb.fn.min('id').filterWhere('status', '!=', 'hidden').as('shown_id'),
+      sql<number>`count(*) over ()`.as('total'),
+    ])
     .where('consultation_id', '=', consultationId);
-  if (!all) q = q.where('status', '=', 'published');
-  return q.orderBy('id').execute();
+  let grouped = q.where('feedback', 'is not', null).groupBy(unit);
+  // 集中意见 not adopted: groups of copies whose feedback is other than 采纳.
+  if (f.having === 'concentrated')
+    grouped = grouped.having((eb) =>
+      eb.and([eb(eb.fn.countAll(), '>', 1), eb(eb.fn.min('feedback'), '!=', 'adopted')]),
+    );
+  const rows = await grouped.orderBy(unit).limit(f.limit).offset(f.offset).execute();
+  if (rows.length === 0) {
+    if (f.offset === 0) return { total: 0, units: [] };
+    // Past the last page: the number still tells the reader how many there are.
+    const all = await grouped.clearSelect().select(unit.as('unit')).clearOrderBy().execute();
+    return { total: all.length, units: [] };
+  }
+  const ids = [
+    ...new Set(
+      rows.flatMap((r) => [Number(r.first_id), ...(r.shown_id === null ? [] : [Number(r.shown_id)])]),
+    ),
+  ];
+  const members = new Map(
+    (
+      await db
+        .selectFrom('consultation_comments')
+        .select(['id', 'content', 'article', 'feedback', 'feedback_reason'])
+        .where('id', 'in', ids)
+        .execute()
+    ).map((c) => [c.id, c]),
+  );
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    units: rows.map((r) => {
+      const first = members.get(Number(r.first_id));
+      const shown = r.shown_id === null ? undefined : members.get(Number(r.shown_id));
+      return {
+        unit: Number(r.unit),
+        size: Number(r.size),
+        shown: shown ? { content: shown.content, article: shown.article } : null,
+        feedback: first?.feedback ?? null,
+        feedbackReason: first?.feedback_reason ?? null,
+      };
+    }),
+  };
+}
+
+/** The feedback report's figures: comments received, and how many were adopted, partly, not. */
+export async function feedbackCounts(db: Db, consultationId: number) {
+  const r = await db
+    .selectFrom('consultation_comments')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.count<number>('id').filterWhere('feedback', '=', 'adopted').as('adopted'),
+      eb.fn.count<number>('id').filterWhere('feedback', '=', 'partly').as('partly'),
+      eb.fn.count<number>('id').filterWhere('feedback', '=', 'rejected').as('rejected'),
+    ])
+    .where('consultation_id', '=', consultationId)
+    .executeTakeFirstOrThrow();
+  return {
+    total: Number(r.total),
+    adopted: Number(r.adopted),
+    partly: Number(r.partly),
+    rejected: Number(r.rejected),
+  };
 }
 
 export function findComment(db: Db, id: number) {
@@ -331,4 +482,55 @@ export function upsertStep(db: Db, v: Insertable<DecisionStepsTable>) {
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+export type VersionRow = Selectable<DecisionItemVersionsTable>;
+
+/** The day (China time) an item of this government's catalogue of the year was first published. */
+export async function cataloguePublishedOn(db: Db, orgId: number, year: number, exceptItem?: number) {
+  let q = db
+    .selectFrom('decision_items')
+    .select(
+      sql<string | null>`to_char(min(first_published_at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`.as(
+        'day',
+      ),
+    )
+    .where('org_id', '=', orgId)
+    .where('year', '=', year);
+  if (exceptItem !== undefined) q = q.where('id', '!=', exceptItem);
+  return (await q.executeTakeFirst())?.day ?? null;
+}
+
+export async function insertVersion(db: Db, v: Omit<Insertable<DecisionItemVersionsTable>, 'version'>) {
+  const last = await db
+    .selectFrom('decision_item_versions')
+    .select((eb) => eb.fn.max('version').as('n'))
+    .where('item_id', '=', v.item_id)
+    .executeTakeFirst();
+  return db
+    .insertInto('decision_item_versions')
+    .values({
+      ...v,
+      version: Number(last?.n ?? 0) + 1,
+      before: v.before === null || v.before === undefined ? null : JSON.stringify(v.before),
+      after: JSON.stringify(v.after),
+    } as Insertable<DecisionItemVersionsTable>)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The adjustments of one item, or of the catalogues of some governments in a year; newest first. */
+export function listVersions(
+  db: Db,
+  f: { itemId?: number; orgIds?: readonly number[] | null; year?: number },
+) {
+  let q = db.selectFrom('decision_item_versions').selectAll();
+  if (f.itemId !== undefined) q = q.where('item_id', '=', f.itemId);
+  if (f.orgIds) q = q.where('org_id', 'in', f.orgIds.length ? [...f.orgIds] : [-1]);
+  if (f.year !== undefined) q = q.where('year', '=', f.year);
+  return q.orderBy('id', 'desc').execute();
+}
+
+export function findVersion(db: Db, id: number) {
+  return db.selectFrom('decision_item_versions').selectAll().where('id', '=', id).executeTakeFirst();
 }

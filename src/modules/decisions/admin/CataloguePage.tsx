@@ -19,6 +19,7 @@ import { chinaThisYear } from '../../../admin/lib/format.ts';
 import { applyFieldErrors } from '../../../admin/lib/formErrors.ts';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
 import { createItem, type ItemBody, type ItemView, listItems, listManagedOrgs } from './api.ts';
+import { ReasonField } from './ItemEditDialog.tsx';
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
@@ -79,6 +80,7 @@ export function CataloguePage() {
         'partyConsentOn',
         'partyConsentNote',
         'consultationId',
+        'reason',
       ]);
       setFormError(rest.length ? rest.join('；') : errorMessage(e));
     } finally {
@@ -162,6 +164,7 @@ export function CataloguePage() {
           <Form.Item name="published" valuePropName="checked">
             <Checkbox>在网站目录中公布</Checkbox>
           </Form.Item>
+          <ReasonField required={false} />
         </Form>
       </Modal>
     </>

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Form, Input, Modal, Select, Table, type TableC
 import { useState } from 'react';
 import { errorMessage } from '../../../admin/api/client.ts';
 import { PageTitle } from '../../../admin/components/PageTitle.tsx';
-import { formatChineseDate } from '../../../admin/lib/format.ts';
+import { chinaThisYear, formatChineseDate } from '../../../admin/lib/format.ts';
 import { applyFieldErrors } from '../../../admin/lib/formErrors.ts';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
 import { EVALUATION_RESULT_LABELS, EVALUATION_RESULTS } from '../domain/participation.ts';
@@ -13,6 +13,7 @@ import {
   listEvaluations,
   listManagedOrgs,
 } from './api.ts';
+import { TargetsCard } from './TargetsCard.tsx';
 
 /** 政策评估: evaluations of policies in force (who, how, findings, result), published on the portal. */
 export function EvaluationsPage() {
@@ -74,6 +75,7 @@ export function EvaluationsPage() {
           )
         }
       />
+      <TargetsCard year={chinaThisYear()} key={version} />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Table
         rowKey="id"

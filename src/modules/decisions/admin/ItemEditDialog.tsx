@@ -2,7 +2,29 @@ import { Alert, Button, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../admin/api/client.ts';
 import { applyFieldErrors } from '../../../admin/lib/formErrors.ts';
+import { MAX_ADJUSTMENT_REASON } from '../domain/catalogue.ts';
 import { type ItemDetail, type ItemUpdateBody, updateItem } from './api.ts';
+
+/**
+ * 调整原因: once the item (or its catalogue) has been on the portal, a change is an adjustment with its
+ * reason, published with the record; the server decides (domain/catalogue.ts) and names the field.
+ */
+export function ReasonField({ required }: { required: boolean }) {
+  return (
+    <Form.Item
+      name="reason"
+      label="调整原因"
+      extra={
+        required
+          ? '该事项已在网站目录中公布，修改或撤销须填写调整原因，调整原因和调整前的内容将在网站公开。'
+          : '目录已公布后新增事项的，须填写调整原因；目录公布前的修改无需填写。'
+      }
+      rules={required ? [{ required: true, whitespace: true, message: '请填写调整原因' }] : []}
+    >
+      <Input.TextArea rows={2} maxLength={MAX_ADJUSTMENT_REASON} />
+    </Form.Item>
+  );
+}
 
 /** 修改决策事项: adjust a catalogue item's plan (PUT /api/decisions/items/:id, audited). */
 export function ItemEditButton({ item, onSaved }: { item: ItemDetail['item']; onSaved: () => void }) {
@@ -27,6 +49,7 @@ export function ItemEditButton({ item, onSaved }: { item: ItemDetail['item']; on
         'plannedTime',
         'partyConsentOn',
         'partyConsentNote',
+        'reason',
       ]);
       setFormError(rest.length ? rest.join('；') : errorMessage(e));
     } finally {
@@ -95,6 +118,7 @@ export function ItemEditButton({ item, onSaved }: { item: ItemDetail['item']; on
           <Form.Item name="published" valuePropName="checked">
             <Checkbox>在网站目录中公布</Checkbox>
           </Form.Item>
+          <ReasonField required={item.everPublished} />
         </Form>
       </Modal>
     </>

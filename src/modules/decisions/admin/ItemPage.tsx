@@ -17,11 +17,30 @@ import { PageTitle } from '../../../admin/components/PageTitle.tsx';
 import { formatChineseDate } from '../../../admin/lib/format.ts';
 import { applyFieldErrors } from '../../../admin/lib/formErrors.ts';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
+import { CHANGE_LABELS, type Change, SNAPSHOT_FIELD_LABELS } from '../domain/catalogue.ts';
 import { STEP_ARTICLES, STEP_LABELS, STEPS, type Step } from '../domain/steps.ts';
 import { decideItem, fetchItem, type ItemDetail, recordStep, type StepBody } from './api.ts';
 import { ItemEditButton } from './ItemEditDialog.tsx';
 
 type StepRow = ItemDetail['steps'][number];
+type VersionRow = ItemDetail['versions'][number];
+
+/** What an adjustment changed: the fields with their earlier values. */
+function changeText(v: VersionRow): string {
+  if (!v.before) return '新增事项';
+  const before = v.before;
+  return v.fields
+    .map((f) => `${SNAPSHOT_FIELD_LABELS[f]}（原为：${String(before[f] ?? '—') || '—'}）`)
+    .join('；');
+}
+
+const versionColumns: TableColumnsType<VersionRow> = [
+  { title: '次序', dataIndex: 'version', width: 70, render: (n: number) => `第${n}次` },
+  { title: '调整日期', dataIndex: 'changedOn', width: 140, render: (v: string) => formatChineseDate(v) },
+  { title: '调整类型', dataIndex: 'change', width: 120, render: (c: Change) => CHANGE_LABELS[c] },
+  { title: '调整内容', key: 'fields', render: (_, v) => changeText(v) },
+  { title: '调整原因', dataIndex: 'reason' },
+];
 
 /** One catalogue item: its plan, its statutory steps (recorded one by one), and 确认已决策. */
 export function ItemPage() {
@@ -115,6 +134,17 @@ export function ItemPage() {
         pagination={false}
         style={{ marginBottom: 24 }}
       />
+      {data.versions.length > 0 && (
+        <Card size="small" title="目录调整记录（网站公开）" style={{ marginBottom: 24 }}>
+          <Table
+            rowKey="id"
+            size="small"
+            columns={versionColumns}
+            dataSource={data.versions}
+            pagination={false}
+          />
+        </Card>
+      )}
       {item.canManage && (
         <Card size="small" title="登记程序步骤" style={{ maxWidth: 640 }}>
           <Form

@@ -90,3 +90,9 @@ export const listEvaluations = (): Promise<z.infer<typeof p.evaluationList>> =>
   api.get(`${base}/evaluations`);
 export const createEvaluation = (b: EvaluationBody): Promise<z.infer<typeof p.evaluationList>> =>
   api.post(`${base}/evaluations`, b);
+export type TargetsBody = z.input<typeof p.targetsBody>;
+export type TargetsProgress = z.infer<typeof p.targetsProgress>;
+export const fetchTargetsProgress = (year: number): Promise<TargetsProgress> =>
+  api.get(`${base}/targets/progress`, { year });
+export const saveTargets = (b: TargetsBody): Promise<z.infer<typeof p.targetsView>> =>
+  api.put(`${base}/targets`, b);

@@ -11,6 +11,14 @@ import { chinaToday } from '../../../platform/time.ts';
 import { currentSiteOrgIds, type Html, html, sendColumnPage } from '../../../portal/plugin.ts';
 import { formatChineseDate } from '../../calendar/index.ts';
 import { listOrgs } from '../../orgs/index.ts';
+import {
+  CHANGE_LABELS,
+  changedFields,
+  type ItemSnapshot,
+  SNAPSHOT_FIELD_LABELS,
+  SNAPSHOT_FIELDS,
+  type SnapshotField,
+} from '../domain/catalogue.ts';
 import { STEP_ARTICLES, STEP_LABELS, STEPS } from '../domain/steps.ts';
 import * as store from '../store.ts';
 import { consultationPath, DECISIONS_PATH } from './pages.ts';
@@ -25,6 +33,39 @@ const idOf = (v: unknown): number | null => {
 };
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
+const changePath = (id: number) => `${CATALOGUE_PATH}/changes/${id}`;
+
+/** A field of a kept version as the catalogue shows it. */
+function fieldText(v: ItemSnapshot, f: SnapshotField): string {
+  const x = v[f];
+  if (f === 'published') return x ? '公布' : '不公布（撤销）';
+  if (typeof x === 'boolean') return yesNo(x);
+  if (f === 'partyConsentOn') return x ? formatChineseDate(x as string) : '—';
+  return (x as string | null) || '—';
+}
+
+/** What an adjustment changed, in words: “计划完成时间：2026年第三季度调整为2026年第四季度”. */
+function changeSummary(v: store.VersionRow): string {
+  if (!v.before || v.change === 'add') return `新增“${v.after.subject}”`;
+  if (v.change === 'withdraw') return `“${v.before.subject}”不再列入目录`;
+  if (v.change === 'restore') return `“${v.after.subject}”重新列入目录`;
+  const before = v.before;
+  return changedFields(before, v.after)
+    .map((f) => `${SNAPSHOT_FIELD_LABELS[f]}：${fieldText(before, f)}调整为${fieldText(v.after, f)}`)
+    .join('；');
+}
+
+/** 调整记录: the adjustments of the catalogues shown, newest first, each with its kept versions. */
+function adjustmentsTable(versions: store.VersionRow[], caption: string): Html {
+  return html`<table>
+<caption>${caption}</caption>
+<thead><tr><th scope="col">调整日期</th><th scope="col">决策事项</th><th scope="col">调整类型</th><th scope="col">调整内容</th><th scope="col">调整原因</th><th scope="col">调整前后</th></tr></thead>
+<tbody>${versions.map(
+    (v) =>
+      html`<tr><td>${formatChineseDate(v.changed_on)}</td><td>${(v.before ?? v.after).subject}</td><td>${CHANGE_LABELS[v.change]}</td><td>${changeSummary(v)}</td><td>${v.reason}</td><td><a href="${changePath(v.id)}">查看第${v.version}次调整的前后内容<span class="visually-hidden">（${(v.before ?? v.after).subject}）</span></a></td></tr>`,
+  )}</tbody>
+</table>`;
+}
 
 function lines(text: string): Html[] {
   return text
@@ -46,9 +87,11 @@ export async function cataloguePortal(
     const q = (req.query ?? {}) as Record<string, unknown>;
     const thisYear = Number(chinaToday().slice(0, 4));
     const asked = typeof q.year === 'string' && /^\d{4}$/.test(q.year) ? Number(q.year) : thisYear;
-    const [rows, n] = await Promise.all([
+    const orgIds = currentSiteOrgIds() ?? null;
+    const [rows, versions, n] = await Promise.all([
       // A government's site lists its own government's decisions (`currentSiteOrgIds`).
-      store.listItems(db, { orgIds: currentSiteOrgIds() ?? null, year: asked, publishedOnly: true }),
+      store.listItems(db, { orgIds, year: asked, publishedOnly: true }),
+      store.listVersions(db, { orgIds, year: asked }),
       names(),
     ]);
     const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
@@ -69,6 +112,13 @@ ${
           html`<tr><td><a href="${itemPath(r.id)}">${r.subject}</a></td><td>${n.get(r.org_id) ?? ''}</td><td>${r.undertaker || '—'}</td><td>${r.planned_time || '—'}</td><td>${yesNo(r.hearing_planned)}</td><td>${yesNo(r.risk_planned)}</td><td>${yesNo(r.expert_planned)}</td><td>${r.status === 'decided' ? '已决策' : '推进中'}</td></tr>`,
       )}</tbody>
 </table>`
+}
+<h2 id="adjustments">调整记录</h2>
+${
+  versions.length === 0
+    ? html`<p class="muted">${asked}年度目录公布后暂无调整。</p>`
+    : html`<p>目录公布后新增、调整或撤销事项的，记录调整原因并保留调整前的内容。</p>
+${adjustmentsTable(versions, `${asked}年度决策事项目录调整记录`)}`
 }`;
     return sendColumnPage(req, reply, {
       column: DECISIONS_PATH,
@@ -84,7 +134,11 @@ ${
     const r = id === null ? undefined : await store.findItem(db, id);
     const site = currentSiteOrgIds();
     if (!r?.published || (site && !site.includes(r.org_id))) throw new AppError('NOT_FOUND');
-    const [steps, n] = await Promise.all([store.listSteps(db, r.id), names()]);
+    const [steps, versions, n] = await Promise.all([
+      store.listSteps(db, r.id),
+      store.listVersions(db, { itemId: r.id }),
+      names(),
+    ]);
     const byStep = new Map(steps.map((s) => [s.step, s]));
     const shown = STEPS.filter((s) => byStep.has(s));
     const body = html`<dl class="facts">
@@ -107,7 +161,8 @@ ${
 <p>${formatChineseDate(x.started_on)}${x.finished_on ? `至${formatChineseDate(x.finished_on)}` : '起，进行中'}${x.unit ? `；承办：${x.unit}` : ''}</p>
 ${lines(x.materials)}</li>`;
       })}</ol>`
-}`;
+}
+${versions.length ? html`<h2>目录调整记录</h2>${adjustmentsTable(versions, '该事项的调整记录')}` : null}`;
     return sendColumnPage(req, reply, {
       column: DECISIONS_PATH,
       siteName: opts.siteName,
@@ -120,4 +175,54 @@ ${lines(x.materials)}</li>`;
       ],
     });
   });
+}
+
+/** One adjustment with the item's values before and after it: the earlier version kept. */
+export async function adjustmentPortal(
+  app: FastifyInstance,
+  opts: { db: Kysely<Database>; siteName: string },
+) {
+  const { db } = opts;
+  app.get(
+    `${CATALOGUE_PATH}/changes/:id`,
+    { schema: { response: { 200: htmlPage } } },
+    async (req, reply) => {
+      const id = idOf((req.params as { id?: string }).id);
+      const v = id === null ? undefined : await store.findVersion(db, id);
+      const site = currentSiteOrgIds();
+      if (!v || (site && !site.includes(v.org_id))) throw new AppError('NOT_FOUND');
+      const changed = new Set(v.before ? changedFields(v.before, v.after) : []);
+      const subject = (v.before ?? v.after).subject;
+      const title = `${subject}：${CHANGE_LABELS[v.change]}`;
+      const orgName = (await listOrgs(db)).find((o) => o.id === v.org_id)?.name ?? '';
+      const body = html`<dl class="facts">
+<dt>决策机关</dt><dd>${orgName}</dd>
+<dt>目录年度</dt><dd>${v.year}年度</dd>
+<dt>调整日期</dt><dd>${formatChineseDate(v.changed_on)}</dd>
+<dt>调整类型</dt><dd>${CHANGE_LABELS[v.change]}（该事项第${v.version}次调整）</dd>
+<dt>调整内容</dt><dd>${changeSummary(v)}</dd>
+<dt>调整原因</dt><dd>${v.reason}</dd>
+</dl>
+<table>
+<caption>调整前后的事项内容</caption>
+<thead><tr><th scope="col">项目</th><th scope="col">调整前</th><th scope="col">调整后</th></tr></thead>
+<tbody>${SNAPSHOT_FIELDS.map(
+        (f) =>
+          html`<tr><th scope="row">${SNAPSHOT_FIELD_LABELS[f]}${changed.has(f) ? html`<strong>（已调整）</strong>` : null}</th><td>${v.before ? fieldText(v.before, f) : '（新增事项，无调整前内容）'}</td><td>${fieldText(v.after, f)}</td></tr>`,
+      )}</tbody>
+</table>
+<p><a href="${CATALOGUE_PATH}?year=${v.year}#adjustments">返回${v.year}年度目录调整记录</a></p>`;
+      return sendColumnPage(req, reply, {
+        column: DECISIONS_PATH,
+        siteName: opts.siteName,
+        title,
+        body,
+        crumbs: [
+          { label: '决策公开', href: DECISIONS_PATH },
+          { label: TITLE, href: `${CATALOGUE_PATH}?year=${v.year}` },
+          { label: title },
+        ],
+      });
+    },
+  );
 }

@@ -12,6 +12,7 @@ import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
 import { htmlPage } from '../../../platform/http/schemas.ts';
 import { CSRF_COOKIE } from '../../../platform/http/session.ts';
 import { chinaToday } from '../../../platform/time.ts';
+import { pageOf, pagination } from '../../../portal/pagination.ts';
 import {
   currentSiteOrgIds,
   FORM_PAGE_CACHE,
@@ -166,73 +167,90 @@ function articleLabel(a: Article): string {
   return `第${a.no}项：${short}`;
 }
 
-/** What the report may show of a comment or group: a member staff did not keep off the portal. */
-function publicText(unit: readonly store.PublicCommentRow[]): string {
-  return unit.find((c) => c.status !== 'hidden')?.content ?? '（该意见经审核不予公开）';
-}
+/** Comments (or groups of copies) per page of the public list and of the feedback table. */
+export const COMMENTS_PAGE_SIZE = 50;
+/** Groups of copies not adopted, each with its reason, listed in full up to this many. */
+const CONCENTRATED_SHOWN = 100;
 
-function feedbackReport(r: store.ConsultationRow, comments: store.PublicCommentRow[]): Html | null {
+/** What the report may show of a comment or group: a member staff did not keep off the portal. */
+const publicText = (u: store.CommentUnit): string => u.shown?.content ?? '（该意见经审核不予公开）';
+const senders = (u: store.CommentUnit) =>
+  u.size > 1 ? html`<strong>${u.size}人提出相同或相近意见：</strong>` : null;
+
+type ReportData = {
+  counts: Awaited<ReturnType<typeof store.feedbackCounts>>;
+  concentrated: { total: number; units: store.CommentUnit[] };
+  decided: { total: number; units: store.CommentUnit[] };
+  page: number;
+};
+
+function feedbackReport(r: store.ConsultationRow, d: ReportData): Html | null {
   if (!r.feedback_published_at) return null;
-  // Groups of copies count once, with their number of senders (集中意见).
-  const units = new Map<number, store.PublicCommentRow[]>();
-  for (const c of comments) {
-    const key = c.group_id ?? c.id;
-    const u = units.get(key);
-    if (u) u.push(c);
-    else units.set(key, [c]);
-  }
-  const count = (f: Feedback) => comments.filter((c) => c.feedback === f).length;
-  const notAdopted = [...units.values()].filter(
-    (u) =>
-      u.length > 1 &&
-      (u[0] as store.PublicCommentRow).feedback !== 'adopted' &&
-      (u[0] as store.PublicCommentRow).feedback !== null,
-  );
-  const decided = [...units.values()].filter((u) => (u[0] as store.PublicCommentRow).feedback !== null);
+  const { counts, concentrated, decided } = d;
   return html`<h2 id="feedback">意见采纳情况</h2>
 <p class="muted">发布日期：${formatChineseDate(new Date(new Date(r.feedback_published_at).getTime() + 8 * 3600_000).toISOString().slice(0, 10))}</p>
 <dl class="facts">
-<dt>收到意见</dt><dd>${comments.length}条</dd>
-<dt>采纳</dt><dd>${count('adopted')}条</dd>
-<dt>部分采纳</dt><dd>${count('partly')}条</dd>
-<dt>未采纳</dt><dd>${count('rejected')}条</dd>
+<dt>收到意见</dt><dd>${counts.total}条</dd>
+<dt>采纳</dt><dd>${counts.adopted}条</dd>
+<dt>部分采纳</dt><dd>${counts.partly}条</dd>
+<dt>未采纳</dt><dd>${counts.rejected}条</dd>
 </dl>
 ${paragraphs(r.feedback_summary)}
 ${
-  notAdopted.length
+  concentrated.units.length
     ? html`<h3>集中意见未予采纳的理由</h3>
-<ul>${notAdopted.map((u) => {
-        const first = u[0] as store.PublicCommentRow;
-        return html`<li><p><strong>${u.length}人提出相同或相近意见（${FEEDBACK_LABELS[first.feedback as Feedback]}）：</strong>${publicText(u)}</p><p>理由：${first.feedback_reason ?? ''}</p></li>`;
-      })}</ul>`
+<ul>${concentrated.units.map(
+        (u) =>
+          html`<li><p><strong>${u.size}人提出相同或相近意见（${FEEDBACK_LABELS[u.feedback as Feedback]}）：</strong>${publicText(u)}</p><p>理由：${u.feedbackReason ?? ''}</p></li>`,
+      )}</ul>${
+        concentrated.total > concentrated.units.length
+          ? html`<p class="muted">另有${concentrated.total - concentrated.units.length}组集中意见，见下表。</p>`
+          : null
+      }`
     : null
 }
 ${
-  decided.length
-    ? html`<table>
-<caption>意见逐条采纳情况</caption>
+  decided.units.length
+    ? html`<table id="feedback-table">
+<caption>意见逐条采纳情况（相同或相近意见合并为一行，共${decided.total}行）</caption>
 <thead><tr><th scope="col">意见摘要</th><th scope="col">人数</th><th scope="col">采纳情况</th><th scope="col">理由</th></tr></thead>
-<tbody>${decided.map((u) => {
-        const first = u[0] as store.PublicCommentRow;
-        const summary =
-          [...publicText(u)].length > 80 ? `${[...publicText(u)].slice(0, 80).join('')}…` : publicText(u);
-        return html`<tr><td>${summary}</td><td>${u.length}</td><td>${FEEDBACK_LABELS[first.feedback as Feedback]}</td><td>${first.feedback_reason ?? '—'}</td></tr>`;
+<tbody>${decided.units.map((u) => {
+        const text = publicText(u);
+        const summary = [...text].length > 80 ? `${[...text].slice(0, 80).join('')}…` : text;
+        return html`<tr><td>${summary}</td><td>${u.size}</td><td>${FEEDBACK_LABELS[u.feedback as Feedback]}</td><td>${u.feedbackReason ?? '—'}</td></tr>`;
       })}</tbody>
-</table>`
+</table>
+${pagination(consultationPath(r.id), {}, d.page, decided.total, COMMENTS_PAGE_SIZE, { name: 'fpage', fragment: 'feedback-table', label: '采纳情况分页' })}`
     : null
 }`;
+}
+
+/** The published comments, a page at a time; copies of one text once, with their number of senders. */
+function publishedComments(
+  r: store.ConsultationRow,
+  list: { total: number; units: store.CommentUnit[] },
+  page: number,
+): Html {
+  if (list.total === 0) return html`<h2 id="comments">公开的意见</h2><p class="muted">暂无公开的意见。</p>`;
+  return html`<h2 id="comments">公开的意见</h2>
+<p class="muted">共${list.total}条（相同或相近的意见合并显示）。</p>
+<ul class="comment-list">${list.units.map((u) => html`<li><p>${senders(u)}${u.shown?.article ? html`<strong>针对第${u.shown.article}项：</strong>` : null}${u.shown?.content ?? ''}</p></li>`)}</ul>
+${pagination(consultationPath(r.id), {}, page, list.total, COMMENTS_PAGE_SIZE, { fragment: 'comments', label: '公开的意见分页' })}`;
 }
 
 function detailBody(
   r: store.ConsultationRow,
   orgName: string,
-  comments: store.PublicCommentRow[],
+  lists: {
+    published: { total: number; units: store.CommentUnit[] };
+    page: number;
+    report: ReportData | null;
+  },
   today: string,
   form: { values: FormValues; errors: FormError[]; csrf: string; notice?: Html | null },
 ): Html {
   const phase = phaseOfRow(r, today);
   const articles = splitArticles(r.draft);
-  const published = comments.filter((c) => c.status === 'published');
   const days = periodDays(r.opens_on, r.planned_last_day);
   return html`${form.notice ?? null}<dl class="facts">
 <dt>发布机关</dt><dd>${orgName}</dd>
@@ -245,9 +263,8 @@ ${r.explanation.trim() ? html`<h2>起草说明</h2>${paragraphs(r.explanation)}`
 <h2>决策草案</h2>
 <ol class="draft-articles">${articles.map((a) => html`<li id="article-${a.no}" value="${a.no}">${a.heading ? html`<h3>${a.heading}</h3>` : null}${paragraphs(a.text)}</li>`)}</ol>
 ${phase === 'open' ? commentForm(r.id, articles, form.values, form.errors, form.csrf) : phase === 'closed' ? html`<div class="notice"><p>本次意见征集已于${formatChineseDate(r.closes_on)}结束，不再接收意见。感谢您的关注。</p></div>` : html`<div class="notice"><p>本次意见征集将于${formatChineseDate(r.opens_on)}开始接收意见。</p></div>`}
-${feedbackReport(r, comments)}
-<h2>公开的意见</h2>
-${published.length === 0 ? html`<p class="muted">暂无公开的意见。</p>` : html`<ul>${published.map((c) => html`<li><p>${c.article ? html`<strong>针对第${c.article}项：</strong>` : null}${c.content}</p></li>`)}</ul>`}`;
+${lists.report ? feedbackReport(r, lists.report) : null}
+${publishedComments(r, lists.published, lists.page)}`;
 }
 
 export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
@@ -270,6 +287,22 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
     });
   });
 
+  async function reportData(id: number, page: number): Promise<ReportData> {
+    const [counts, concentrated, decided] = await Promise.all([
+      store.feedbackCounts(db, id),
+      store.pageCommentUnits(db, id, {
+        having: 'concentrated',
+        limit: CONCENTRATED_SHOWN,
+        offset: 0,
+      }),
+      store.pageCommentUnits(db, id, {
+        limit: COMMENTS_PAGE_SIZE,
+        offset: (page - 1) * COMMENTS_PAGE_SIZE,
+      }),
+    ]);
+    return { counts, concentrated, decided, page };
+  }
+
   async function showDetail(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -277,12 +310,15 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
     status: number,
     form: { values: FormValues; errors: FormError[]; notice?: Html | null },
   ) {
-    const r = id === null ? undefined : await store.findConsultation(db, id);
+    const r = id === null ? undefined : await store.findConsultationWithOrg(db, id);
     const site = currentSiteOrgIds();
     if (!r || r.status === 'draft' || (site && !site.includes(r.org_id))) throw new AppError('NOT_FOUND');
-    const [names, comments] = await Promise.all([
-      orgNames(),
-      store.listPublicComments(db, r.id, r.feedback_published_at !== null),
+    const page = pageOf(req.query);
+    const fpage = pageOf(req.query, 'fpage');
+    const window = (p: number) => ({ limit: COMMENTS_PAGE_SIZE, offset: (p - 1) * COMMENTS_PAGE_SIZE });
+    const [published, report] = await Promise.all([
+      store.pagePublishedUnits(db, r.id, window(page)).then((units) => ({ total: r.published_units, units })),
+      r.feedback_published_at ? reportData(r.id, fpage) : null,
     ]);
     const csrf = req.cookies[CSRF_COOKIE] ?? '';
     // no-store when the page carries what the visitor typed (a POST's answer); the GET's only
@@ -297,7 +333,7 @@ export async function decisionsPortal(app: FastifyInstance, opts: Opts) {
         { label: COLUMN_TITLE, href: DECISIONS_PATH },
         { label: r.title },
       ],
-      body: detailBody(r, names.get(r.org_id) ?? '', comments, chinaToday(), { ...form, csrf }),
+      body: detailBody(r, r.org_name, { published, page, report }, chinaToday(), { ...form, csrf }),
       status,
       cache: req.method === 'GET' ? FORM_PAGE_CACHE : 'no-store',
     });

@@ -49,6 +49,7 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   consultation_comments: '征集意见',
   decision_items: '决策事项',
   decision_steps: '决策程序步骤',
+  decision_item_versions: '决策事项调整记录',
   duty_records: '日常工作台账记录',
   decision_events: '听证会、会议和开放日',
   decision_event_signups: '活动报名',

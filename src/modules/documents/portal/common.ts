@@ -72,39 +72,9 @@ export function positiveInt(v: string, max = 2_000_000_000): number | undefined 
   return n <= max ? n : undefined;
 }
 
-export const PAGE_SIZE = 20;
-/** Pages beyond this are not served (deep offsets cost the database and serve no reader). */
-export const MAX_PAGE = 500;
-
-export function pageOf(query: unknown): number {
-  return Math.min(positiveInt(param(query, 'page')) ?? 1, MAX_PAGE);
-}
-
-/** Previous/next page links that keep the other query parameters; with the range shown. */
-export function pagination(
-  basePath: string,
-  params: Record<string, string>,
-  page: number,
-  total: number,
-  size = PAGE_SIZE,
-): Html | null {
-  const pages = Math.min(Math.max(1, Math.ceil(total / size)), MAX_PAGE);
-  if (pages <= 1) return null;
-  const link = (p: number) => {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (v !== '') qs.set(k, v);
-    if (p > 1) qs.set('page', String(p));
-    const s = qs.toString();
-    return s ? `${basePath}?${s}` : basePath;
-  };
-  return html`<nav class="pagination" aria-label="分页"><p>
-${page > 1 ? html`<a href="${link(1)}">首页</a> <a href="${link(page - 1)}" rel="prev">上一页</a> ` : null}
-<span>第${page}页，共${pages}页</span>
-${page < pages ? html` <a href="${link(page + 1)}" rel="next">下一页</a> <a href="${link(pages)}">末页</a>` : null}
-</p></nav>`;
-}
-
 export { contentDisposition } from '../../../platform/http/content-disposition.ts';
+// Paging is the portal's (`portal/pagination.ts`): the documents' lists use its defaults.
+export { MAX_PAGE, PAGE_SIZE, pageOf, pagination } from '../../../portal/pagination.ts';
 
 /** Multi-line plain text as paragraphs; lines like “一、…” become headings. Everything is escaped. */
 export function textToHtml(text: string): Html {
