@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { orgIdByName } from '../../../test/helpers/factories.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { documentsModule } from '../documents/index.ts';
 import { qaModule } from './index.ts';
@@ -30,7 +31,14 @@ test('the demo 政策问答库: ten published pairs on the 济宁 plans, ranked 
 test('the demo routed questions (sent, with the unit, awaiting review, overdue) and consultation records', async () => {
   const { listRoutedFor } = await import('./routing.service.ts');
   const { consultationInsights } = await import('./consultations.service.ts');
-  const office: Actor = { id: 0, username: 'demo-office', displayName: '公开办', role: 'office', orgId: 0 };
+  // The city's disclosure office (市政府办公室): it sees the routed questions of the whole city.
+  const office: Actor = {
+    id: 0,
+    username: 'demo-office',
+    displayName: '公开办',
+    role: 'office',
+    orgId: await orgIdByName(t.db, '市政府办公室'),
+  };
   const routed = await listRoutedFor(t.db, office, {});
   assert.deepEqual(routed.items.map((e) => e.row.status).sort(), [
     'answered',
