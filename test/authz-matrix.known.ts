@@ -16,7 +16,6 @@ export const KNOWN_OPEN: Record<string, string[]> = {
   'POST /api/enterprises/policies/{documentId}/push: accepted': ['B 公开办', 'B 管理员', 'C 县管理员'],
   'GET /api/enterprises/policies/{documentId}/pushes: readable': ['B 公开办', 'B 管理员', 'C 县管理员'],
   'GET /api/enterprises/{id}: readable': ['B 公开办', 'B 管理员', 'C 县管理员'],
-  'table complaint_settings changed': ['B 管理员'],
   'table decision_settings changed': ['B 公开办', 'B 管理员', 'C 县管理员'],
   'table enterprise_messages changed': ['B 公开办'],
   'table policy_pushes changed': ['B 公开办'],
