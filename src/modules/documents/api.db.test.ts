@@ -394,7 +394,10 @@ test('themes are platform-wide: a department administrator may not change them, 
   const theme = await admin.send('POST', '/api/documents/themes', { name: '全市主题' });
   assert.equal(theme.statusCode, 200, theme.body);
   const id = theme.json().id;
-  assert.equal((await deptAdmin.send('PATCH', `/api/documents/themes/${id}`, { name: '改名' })).statusCode, 403);
+  assert.equal(
+    (await deptAdmin.send('PATCH', `/api/documents/themes/${id}`, { name: '改名' })).statusCode,
+    403,
+  );
   assert.equal((await deptAdmin.send('DELETE', `/api/documents/themes/${id}`)).statusCode, 403);
   const themes = (await admin.get('/api/documents/themes')).json().items;
   assert.equal(themes.find((x: { id: number }) => x.id === id)?.name, '全市主题', 'the theme is untouched');

@@ -719,7 +719,8 @@ export async function listThemes(db: Db) {
 
 /** Themes are platform-wide: only an administrator whose scope is the whole tree changes them. */
 async function authorizeThemes(db: Db, actor: Actor): Promise<void> {
-  if (!can(actor, 'themes', { seesWholeTree: await seesWholeTree(db, actor) })) throw new AppError('FORBIDDEN');
+  if (!can(actor, 'themes', { seesWholeTree: await seesWholeTree(db, actor) }))
+    throw new AppError('FORBIDDEN');
 }
 
 export async function saveTheme(
