@@ -19,5 +19,4 @@ export const KNOWN_OPEN: Record<string, string[]> = {
   'table decision_settings changed': ['B 公开办', 'B 管理员', 'C 县管理员'],
   'table enterprise_messages changed': ['B 公开办'],
   'table policy_pushes changed': ['B 公开办'],
-  'table qa_consultations changed': ['B 公开办', 'B 管理员', 'C 县管理员'],
 };
