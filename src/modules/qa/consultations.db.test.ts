@@ -197,20 +197,17 @@ test('a department office records consultations for the units it sees only, ente
       ).n,
     );
   const before = await count();
-  const other = await dept.send('POST', '/api/qa/consultations', {
-    channel: 'hall',
-    askedOn: '2026-02-10',
-    question: '学费怎么减免？',
-    orgId: await orgIdByName(t.db, '市财政局'),
-  });
+  const record = async (unit: string) =>
+    dept.send('POST', '/api/qa/consultations', {
+      channel: 'hall',
+      askedOn: '2026-02-10',
+      question: '学费怎么减免？',
+      orgId: await orgIdByName(t.db, unit),
+    });
+  const other = await record('市财政局');
   assert.equal(other.statusCode, 403, other.body);
   assert.match(other.json().error.message, /承办单位“市财政局”不在您管理的范围内/);
-  const own = await dept.send('POST', '/api/qa/consultations', {
-    channel: 'hall',
-    askedOn: '2026-02-10',
-    question: '学费怎么减免？',
-    orgId: await orgIdByName(t.db, '市教育局'),
-  });
+  const own = await record('市教育局');
   assert.equal(own.statusCode, 200, own.body);
   const sheet = multipart(
     await xlsx(HEADER, [['一号答', '2026-01-05', '助学金怎么申请', '', '市财政局', '教育']]),
