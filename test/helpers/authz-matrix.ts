@@ -65,7 +65,7 @@ export async function addProbingUnits(db: Db): Promise<{ orgIds: number[]; userI
 /**
  * Rows of kinds the demo does not create, for A (市教育局 and the city's cases and plans): a stored
  * file, an alias, a notification, a letter, an assistance request, a saved view, a release flag, an
- * assessment, an attachment.
+ * assessment, an attachment, a search synonym candidate.
  */
 export async function addMissingRecords(db: Db): Promise<void> {
   const q = (text: string) => sql.raw(text).execute(db);
@@ -112,6 +112,10 @@ export async function addMissingRecords(db: Db): Promise<void> {
   await q(
     `update work_progress set file_ids = array[${aFile}] where id = (select min(id) from work_progress)`,
   );
+  // A synonym candidate mined from the library (the demo mines none), proposed to the city's office.
+  await q(
+    `insert into search_synonym_candidates (short_form, long_form, source, example) values ('矩阵简称', '矩阵A的全称', 'definition', '矩阵A的例句')`,
+  );
 }
 
 /**
@@ -139,6 +143,14 @@ export const PARAMS: Record<string, ParamSource> = {
   '/api/requests/{id}': { sql: 'select min(id) from requests' },
   '/api/requests/{id}/letters/{letterId}': {
     sql: `select id from request_letters where title = '矩阵A的文书'`,
+  },
+  '/api/documents/search-synonyms/{id}': {
+    sql: `select id from search_synonym_candidates where short_form = '矩阵简称'`,
+    why: 'a synonym candidate proposed to the office of the root government (platform-wide)',
+  },
+  '/api/requests/{id}/files/{fileId}': {
+    sql: `select max(id) from files where name = '矩阵A的文件.pdf'`,
+    why: "a file A's case names (the letter of the first case)",
   },
   '/api/requests/signoff-chains/{id}': { sql: 'select {A}' },
   '/api/requests/letter-templates/{kind}': {

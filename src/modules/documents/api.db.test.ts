@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../test/helpers/clock.ts';
-import { orgIdByName } from '../../../test/helpers/factories.ts';
+import { createTestUser, orgIdByName } from '../../../test/helpers/factories.ts';
 import { formatChineseDate } from '../calendar/index.ts';
 
 let t: TestApp;
@@ -384,6 +384,24 @@ test('staff searching unpublished documents see only their own organisation', as
     await (await t.anonymous()).get(`/api/documents/search?q=${encodeURIComponent('校车安全')}`)
   ).json();
   assert.equal(anon.total, 0, 'drafts are never public');
+});
+
+test('themes are platform-wide: a department administrator may not change them, the root one may', async () => {
+  await createTestUser(t.db, { username: 'doc_dept_admin', role: 'admin', org: '市教育局' });
+  const deptAdmin = await t.as('doc_dept_admin');
+  const refused = await deptAdmin.send('POST', '/api/documents/themes', { name: '部门主题' });
+  assert.equal(refused.statusCode, 403, refused.body);
+  const theme = await admin.send('POST', '/api/documents/themes', { name: '全市主题' });
+  assert.equal(theme.statusCode, 200, theme.body);
+  const id = theme.json().id;
+  assert.equal(
+    (await deptAdmin.send('PATCH', `/api/documents/themes/${id}`, { name: '改名' })).statusCode,
+    403,
+  );
+  assert.equal((await deptAdmin.send('DELETE', `/api/documents/themes/${id}`)).statusCode, 403);
+  const themes = (await admin.get('/api/documents/themes')).json().items;
+  assert.equal(themes.find((x: { id: number }) => x.id === id)?.name, '全市主题', 'the theme is untouched');
+  assert.equal((await admin.send('DELETE', `/api/documents/themes/${id}`)).statusCode, 200);
 });
 
 test('joint issuers and themes are kept; the meta lists the code tables', async () => {

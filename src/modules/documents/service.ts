@@ -23,6 +23,7 @@ import {
   listOrgs,
   orgNames,
   rootOf,
+  seesWholeTree,
   userDisplayNames,
   visibleOrgIds,
 } from '../orgs/index.ts';
@@ -716,13 +717,19 @@ export async function listThemes(db: Db) {
   }));
 }
 
+/** Themes are platform-wide: only an administrator whose scope is the whole tree changes them. */
+async function authorizeThemes(db: Db, actor: Actor): Promise<void> {
+  if (!can(actor, 'themes', { seesWholeTree: await seesWholeTree(db, actor) }))
+    throw new AppError('FORBIDDEN');
+}
+
 export async function saveTheme(
   db: Db,
   actor: Actor,
   id: number | null,
   v: { name: string; description?: string; sortOrder?: number },
 ) {
-  await authorize(db, actor, 'settings');
+  await authorizeThemes(db, actor);
   const name = v.name.trim();
   if (name === '' || name.length > 50)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'name', message: '主题名称应为1至50个字' }]);
@@ -744,7 +751,7 @@ export async function saveTheme(
 }
 
 export async function deleteTheme(db: Db, actor: Actor, id: number): Promise<void> {
-  await authorize(db, actor, 'settings');
+  await authorizeThemes(db, actor);
   await inTransaction(db, async (tx) => {
     const row = await store.deleteTheme(tx, id);
     if (!row) throw new AppError('NOT_FOUND');

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../test/helpers/clock.ts';
-import { actorOf, orgIdByName } from '../../../test/helpers/factories.ts';
+import { actorOf, createTestUser, orgIdByName } from '../../../test/helpers/factories.ts';
 import { now } from '../../platform/time.ts';
 import { IMPORT_COLUMNS } from './domain/import.ts';
 import { pushPolicy } from './service.ts';
@@ -234,6 +234,35 @@ test('conditions by the issuing department; a push reaches each enterprise once;
   const detail = (await office.get(`/api/enterprises/${shop}`)).json();
   assert.equal(detail.matches[0].matched, false);
   assert.equal(detail.matches[0].results[0].text, '要求属于制造业（C）；本企业属于批发和零售业（F）');
+
+  // Another department's office and administrator, and a county's administrator: not their policy, not
+  // their register — except the county's own enterprises.
+  await createTestUser(t.db, { username: 'ent_fin_office', role: 'office', org: '市财政局' });
+  await createTestUser(t.db, { username: 'ent_fin_admin', role: 'admin', org: '市财政局' });
+  await createTestUser(t.db, { username: 'ent_zc_admin', role: 'admin', org: zoucheng });
+  for (const username of ['ent_fin_office', 'ent_fin_admin', 'ent_zc_admin']) {
+    const c = await t.as(username);
+    assert.equal(
+      (await c.send('POST', `/api/enterprises/policies/${policy}/push`)).statusCode,
+      403,
+      username,
+    );
+    assert.equal((await c.get(`/api/enterprises/policies/${policy}/pushes`)).statusCode, 403, username);
+    assert.equal((await c.get(`/api/enterprises/${factory}`)).statusCode, 404, username);
+    const listed = (await c.get('/api/enterprises')).json().items as { id: number }[];
+    assert.ok(!listed.some((e) => e.id === factory), username);
+  }
+  const county = await t.as('ent_zc_admin');
+  assert.equal((await county.get(`/api/enterprises/${shop}`)).statusCode, 200);
+  const countyList = (await county.get('/api/enterprises')).json().items as {
+    id: number;
+    regionId: number;
+  }[];
+  assert.ok(countyList.some((e) => e.id === shop));
+  assert.ok(
+    countyList.every((e) => e.regionId !== city),
+    'not the city’s register',
+  );
 });
 
 test('the funnel: applied, granted, 免申即享; per policy and per department; the stats feed', async () => {

@@ -13,16 +13,21 @@ import type { Actor } from '../../platform/http/session.ts';
 import type { JobLogger } from '../../platform/jobs/scheduler.ts';
 import { chinaToday, now } from '../../platform/time.ts';
 import { getPublicDocument, listPublicDocumentTexts } from '../documents/index.ts';
-import { listOrgs, readImportSheet } from '../orgs/index.ts';
+import { listOrgs, readImportSheet, visibleOrgIds } from '../orgs/index.ts';
 import { type Channels, deliver, type OutboxMessage, queue } from './channels.ts';
 import { type Conditions, conditionProblems, type Match, matchPolicy } from './domain/conditions.ts';
 import { checkCreditCode } from './domain/credit-code.ts';
 import { checkImport, type EnterpriseInput } from './domain/import.ts';
-import { can, isCentral } from './domain/policies.ts';
+import { can, type EnterpriseActor, isCentral } from './domain/policies.ts';
 import type { Profile } from './domain/profile.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
+
+/** The actor with the organisations it sees (orgs' scope), as the policy reads it. */
+async function scoped(db: Db, actor: Actor): Promise<EnterpriseActor> {
+  return { role: actor.role, orgId: actor.orgId, visibleOrgIds: [...(await visibleOrgIds(db, actor))] };
+}
 
 // ——— regions (the governments, counties and towns of the tree) ———
 
@@ -228,7 +233,8 @@ export async function listEnterprisesFor(
   const r = await store.listEnterprises(db, {
     q: f.q,
     industry: f.industry,
-    orgId: isCentral(actor) ? undefined : actor.orgId,
+    orgId: actor.orgId,
+    ...(isCentral(actor) ? { regionIds: (await scoped(db, actor)).visibleOrgIds } : {}),
     limit: size,
     offset: ((f.page ?? 1) - 1) * size,
   });
@@ -286,8 +292,8 @@ async function presentPushes(db: Db, rows: store.PushRow[], enterpriseName: (id:
 export async function enterpriseDetail(db: Db, actor: Actor, id: number) {
   const e = await store.findEnterprise(db, id);
   if (!e) throw new AppError('NOT_FOUND');
-  if (!can(actor, 'enterprise.view', { matchedOrgIds: await store.matchingOrgIds(db, id) }))
-    throw new AppError('NOT_FOUND');
+  const subject = { regionId: e.region_id, matchedOrgIds: await store.matchingOrgIds(db, id) };
+  if (!can(await scoped(db, actor), 'enterprise.view', subject)) throw new AppError('NOT_FOUND');
   const pushes = await presentPushes(db, await store.pushesOfEnterprise(db, id), () => e.name);
   return { enterprise: await withRegion(db, e), matches: await matchesOf(db, e), pushes };
 }
@@ -326,7 +332,7 @@ export async function saveConditions(
   body: { conditions: Conditions; automatic?: boolean },
 ) {
   const doc = await policyDocument(db, documentId);
-  if (!can(actor, 'policy.write', { orgId: doc.orgId })) throw new AppError('FORBIDDEN');
+  if (!can(await scoped(db, actor), 'policy.write', { orgId: doc.orgId })) throw new AppError('FORBIDDEN');
   const conditions = normaliseConditions(body.conditions);
   const problems = conditionProblems(conditions);
   if (problems.length > 0) throw new AppError('POLICY_CONDITIONS_INVALID', { detail: problems.join('；') });
@@ -361,7 +367,10 @@ export async function saveConditions(
 /** The policies with conditions an actor works on (a department: its own), with matching and pushed counts. */
 
 export async function listPolicies(db: Db, actor: Actor) {
-  const rows = await store.listConditions(db, isCentral(actor) ? undefined : actor.orgId);
+  const rows = await store.listConditions(
+    db,
+    isCentral(actor) ? (await scoped(db, actor)).visibleOrgIds : [actor.orgId],
+  );
   const docs = new Map(
     (
       await listPublicDocumentTexts(
@@ -400,7 +409,7 @@ export type PushDeps = { channels: Channels; publicUrl: string; log: JobLogger }
  */
 export async function pushPolicy(db: Db, actor: Actor, documentId: number, deps: PushDeps) {
   const doc = await policyDocument(db, documentId);
-  if (!can(actor, 'policy.write', { orgId: doc.orgId })) throw new AppError('FORBIDDEN');
+  if (!can(await scoped(db, actor), 'policy.write', { orgId: doc.orgId })) throw new AppError('FORBIDDEN');
   const c = await store.findConditions(db, documentId);
   if (!c) throw new AppError('POLICY_NO_CONDITIONS');
   const docs = await listPublicDocumentTexts(db, [documentId]);
@@ -479,7 +488,7 @@ export async function pushPolicy(db: Db, actor: Actor, documentId: number, deps:
 
 export async function pushHistory(db: Db, actor: Actor, documentId: number) {
   const doc = await policyDocument(db, documentId);
-  if (!can(actor, 'policy.write', { orgId: doc.orgId })) throw new AppError('FORBIDDEN');
+  if (!can(await scoped(db, actor), 'policy.write', { orgId: doc.orgId })) throw new AppError('FORBIDDEN');
   return (await store.pushesOfPolicy(db, documentId)).map((p) => ({
     ...p,
     document_id: documentId,
@@ -496,7 +505,7 @@ export async function recordOutcome(
 ) {
   const push = await store.findPush(db, pushId);
   if (!push) throw new AppError('NOT_FOUND');
-  if (!can(actor, 'policy.write', { orgId: push.org_id })) throw new AppError('FORBIDDEN');
+  if (!can(await scoped(db, actor), 'policy.write', { orgId: push.org_id })) throw new AppError('FORBIDDEN');
   const refuse = (reason: string) => new AppError('POLICY_PUSH_STATE', { reason });
   if (push.granted_at) throw refuse('该企业已兑现此项政策。');
   if (outcome === 'applied' && push.applied_at) throw refuse('已登记该企业申报。');

@@ -213,11 +213,16 @@ export type EnterpriseListFilter = {
   q?: string;
   industry?: Industry;
   orgId?: number;
+  /** With `orgId`: also the profiles of these regions (the register of the governments one sees). */
+  regionIds?: readonly number[];
   limit: number;
   offset: number;
 };
 
-/** Profiles, newest first; `orgId` limits them to those the department's policies match. */
+/**
+ * Profiles, newest first; `orgId` limits them to those the department's policies match, or (with
+ * `regionIds`) of those regions.
+ */
 export async function listEnterprises(db: Db, f: EnterpriseListFilter) {
   let q = db.selectFrom('enterprises as e');
   if (f.q)
@@ -225,15 +230,26 @@ export async function listEnterprises(db: Db, f: EnterpriseListFilter) {
       eb.or([eb('e.name', 'like', `%${f.q}%`), eb('e.credit_code', '=', f.q?.toUpperCase() ?? '')]),
     );
   if (f.industry) q = q.where('e.industry', '=', f.industry);
-  if (f.orgId !== undefined) q = q.where(matchedByOrg(f.orgId));
+  if (f.orgId !== undefined) {
+    const orgId = f.orgId;
+    const regionIds = f.regionIds ?? [];
+    q =
+      regionIds.length > 0
+        ? q.where((eb) => eb.or([eb('e.region_id', 'in', [...regionIds]), matchedByOrg(orgId)]))
+        : q.where(matchedByOrg(orgId));
+  }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await q.selectAll('e').orderBy('e.id', 'desc').limit(f.limit).offset(f.offset).execute();
   return { total: Number(total.n), items };
 }
 
-export function listConditions(db: Db, orgId?: number): Promise<ConditionsRow[]> {
+/** The policies' conditions; `orgIds`: of policies issued by these organisations only. */
+export function listConditions(db: Db, orgIds?: readonly number[]): Promise<ConditionsRow[]> {
   let q = db.selectFrom('policy_conditions').selectAll();
-  if (orgId !== undefined) q = q.where('org_id', '=', orgId);
+  if (orgIds !== undefined) {
+    if (orgIds.length === 0) return Promise.resolve([]);
+    q = q.where('org_id', 'in', [...orgIds]);
+  }
   return q.orderBy('updated_at', 'desc').execute();
 }
 

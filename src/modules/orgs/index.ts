@@ -32,6 +32,7 @@ export {
   agencyIdsFor,
   createUser,
   loadActor,
+  seesWholeTree,
   updateUser,
   visibleOrgIds,
 } from './service.ts';

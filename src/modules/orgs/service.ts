@@ -33,6 +33,17 @@ export async function visibleOrgIds(db: Db, actor: Actor): Promise<Set<number>> 
 }
 
 /**
+ * Whether `actor`'s scope reaches every top of the tree (the administrator of the root government, or the
+ * office serving it): platform-wide reference data and settings are changed by them only (DERIVED: a
+ * department or county administrator administers its subtree, not the whole platform).
+ */
+export async function seesWholeTree(db: Db, actor: Actor): Promise<boolean> {
+  const [orgs, visible] = await Promise.all([store.listOrgs(db), visibleOrgIds(db, actor)]);
+  const roots = orgs.filter((o) => o.parent_id === null);
+  return roots.length > 0 && roots.every((o) => visible.has(o.id));
+}
+
+/**
  * Whose actions an administrator reads in the audit trail: everything for the administrator of the top
  * of the tree (null), else the organisations of its subtree (DERIVED: the trail is read as far as one
  * administers).

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../test/helpers/clock.ts';
-import { orgIdByName } from '../../../test/helpers/factories.ts';
+import { createTestUser, orgIdByName } from '../../../test/helpers/factories.ts';
 import { forgetIndex } from './service.ts';
 
 let t: TestApp;
@@ -181,4 +181,40 @@ test('frequent questions grouped and suggested into 政策问答库 once; hot to
     new Set(audit.map((a) => a.action)),
     new Set(['qa.consultation.create', 'qa.consultation.import', 'qa.consultation.suggest']),
   );
+});
+
+// Last: it adds a record, which the counts of the tests above do not expect.
+test('a department office records consultations for the units it sees only, entered or imported', async () => {
+  await createTestUser(t.db, { username: 'qa_dept_office', role: 'office', org: '市教育局' });
+  const dept = await t.as('qa_dept_office');
+  const count = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('qa_consultations')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const before = await count();
+  const record = async (unit: string) =>
+    dept.send('POST', '/api/qa/consultations', {
+      channel: 'hall',
+      askedOn: '2026-02-10',
+      question: '学费怎么减免？',
+      orgId: await orgIdByName(t.db, unit),
+    });
+  const other = await record('市财政局');
+  assert.equal(other.statusCode, 403, other.body);
+  assert.match(other.json().error.message, /承办单位“市财政局”不在您管理的范围内/);
+  const own = await record('市教育局');
+  assert.equal(own.statusCode, 200, own.body);
+  const sheet = multipart(
+    await xlsx(HEADER, [['一号答', '2026-01-05', '助学金怎么申请', '', '市财政局', '教育']]),
+    '咨询记录.xlsx',
+  );
+  const imported = await dept.send('POST', '/api/qa/consultations/import', sheet.body, sheet.headers);
+  assert.equal(imported.statusCode, 400, imported.body);
+  assert.match(imported.json().error.message, /第2行：承办单位“市财政局”不在您管理的范围内/);
+  assert.equal(await count(), before + 1, 'only the record for its own unit is saved');
 });

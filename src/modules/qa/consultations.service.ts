@@ -11,10 +11,11 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { searchTokens } from '../../platform/search/fulltext.ts';
 import { chinaToday } from '../../platform/time.ts';
-import { listOrgs } from '../orgs/index.ts';
+import { listOrgs, visibleOrgIds } from '../orgs/index.ts';
 import {
   type CleanConsultation,
   type ConsultationChannel,
+  type ConsultationContext,
   type ConsultationInput,
   type ConsultationSheet,
   checkConsultation,
@@ -30,8 +31,11 @@ import * as routing from './routing.store.ts';
 
 type Db = Kysely<Database>;
 
-async function unitsByName(db: Db): Promise<Map<string, number>> {
-  return new Map((await listOrgs(db)).filter((o) => !o.disabled).map((o) => [o.name, o.id]));
+/** Today, the units by name, and the units `actor` records for: its visible organisations. */
+async function consultationContext(db: Db, actor: Actor): Promise<ConsultationContext> {
+  const [orgs, scope] = await Promise.all([listOrgs(db), visibleOrgIds(db, actor)]);
+  const units = new Map(orgs.filter((o) => !o.disabled).map((o) => [o.name, o.id]));
+  return { today: chinaToday(), units, scope };
 }
 
 function rowOf(r: CleanConsultation, actor: Actor) {
@@ -54,7 +58,8 @@ export async function createConsultation(
   input: ConsultationInput,
 ): Promise<routing.ConsultationRow> {
   if (!can(actor, 'consultation.write')) throw new AppError('FORBIDDEN');
-  const checked = checkConsultation(input, { today: chinaToday(), units: await unitsByName(db) });
+  const checked = checkConsultation(input, await consultationContext(db, actor));
+  if (checked.outOfScope) throw new AppError('QA_CONSULTATION_UNIT_SCOPE', { unit: input.unit.trim() });
   if (!checked.record) throw new AppError('QA_CONSULTATION_INVALID', { detail: checked.errors.join('；') });
   const record = checked.record;
   return inTransaction(db, async (tx) => {
@@ -74,7 +79,7 @@ export async function createConsultation(
 /** Records from a spreadsheet: all rows or none, each bad row named. */
 export async function importConsultations(db: Db, actor: Actor, sheet: ConsultationSheet): Promise<number> {
   if (!can(actor, 'consultation.write')) throw new AppError('FORBIDDEN');
-  const parsed = parseConsultationSheet(sheet, { today: chinaToday(), units: await unitsByName(db) });
+  const parsed = parseConsultationSheet(sheet, await consultationContext(db, actor));
   if (!parsed.ok) {
     const shown = parsed.errors.slice(0, 20).join('；');
     const more = parsed.errors.length > 20 ? `等${parsed.errors.length}处` : '';

@@ -22,6 +22,10 @@ export const QA_ERRORS = {
     status: 400,
     message: (p) => `咨询记录有误：${p.detail ?? ''}。`,
   },
+  QA_CONSULTATION_UNIT_SCOPE: {
+    status: 403,
+    message: (p) => `承办单位“${p.unit ?? ''}”不在您管理的范围内，不能为其登记咨询记录。`,
+  },
   QA_CONSULTATION_IMPORT: {
     status: 400,
     message: (p) => `导入失败，未导入任何记录：${p.detail ?? ''}。请修改后重新导入。`,

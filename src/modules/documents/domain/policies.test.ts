@@ -33,6 +33,19 @@ for (const [permission, rule, roles] of GRANTED) {
   });
 }
 
+test('themes: settings and a scope over the whole tree (platform-wide reference data)', () => {
+  const rows: [Role, boolean, boolean][] = [
+    ['admin', true, true],
+    ['admin', false, false],
+    ['office', true, false],
+    ['approver', true, false],
+    ['handler', true, false],
+    ['reviewer', false, false],
+  ];
+  for (const [role, seesWholeTree, expected] of rows)
+    assert.equal(can(actor(role), 'themes', { seesWholeTree }), expected, `${role} ${seesWholeTree}`);
+});
+
 test('set_attribute: draft on an unpublished document, attribute_review on a published one (Art. 13, 18)', () => {
   const rows: [Role, 'draft' | 'returned' | 'in_review' | 'published', boolean][] = [
     ['handler', 'draft', true],

@@ -33,6 +33,9 @@
  *   attribute is set (first set, for an undetermined historical one) under Art. 18 (`attribute_review`).
  * - `attach_file`: whoever may draft attaches a file they uploaded themselves (or one without uploader);
  *   another person's upload only an administrator (platform rule: file ids are guessable).
+ * - `themes` (create, rename, delete a 特色主题): the themes are platform-wide reference data, so `settings`
+ *   and a scope reaching the whole tree — the administrator of the root government, not that of a
+ *   department or a county (orgs' `seesWholeTree`; platform rule).
  */
 import type { Role } from '../../../platform/roles.ts';
 import type { DocStatus } from './codes.ts';
@@ -61,7 +64,7 @@ export const DOC_PERMISSIONS = [
 export type DocPermission = (typeof DOC_PERMISSIONS)[number];
 
 /** Every action `can` answers: the role grants plus the rules on a subject. */
-export type DocAction = DocPermission | 'set_attribute' | 'attach_file';
+export type DocAction = DocPermission | 'set_attribute' | 'attach_file' | 'themes';
 
 const GRANTS: Record<Role, readonly DocPermission[]> = {
   admin: [
@@ -101,12 +104,15 @@ function granted(actor: DocActor, permission: DocPermission): boolean {
 export function can(actor: DocActor, action: DocPermission): boolean;
 export function can(actor: DocActor, action: 'set_attribute', doc: { status: DocStatus }): boolean;
 export function can(actor: DocActor, action: 'attach_file', file: { uploadedBy: number | null }): boolean;
+export function can(actor: DocActor, action: 'themes', scope: { seesWholeTree: boolean }): boolean;
 export function can(
   actor: DocActor,
   action: DocAction,
-  subject?: { status?: DocStatus; uploadedBy?: number | null },
+  subject?: { status?: DocStatus; uploadedBy?: number | null; seesWholeTree?: boolean },
 ): boolean {
   switch (action) {
+    case 'themes':
+      return granted(actor, 'settings') && subject?.seesWholeTree === true;
     case 'set_attribute':
       return granted(actor, subject?.status === 'published' ? 'attribute_review' : 'draft');
     case 'attach_file': {

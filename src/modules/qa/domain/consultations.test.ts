@@ -60,6 +60,36 @@ test('a record checked, by a table', () => {
   assert.equal(checkConsultation(ok, O).record?.orgId, 3);
 });
 
+test('the unit must be one the person records for (scope), by a table', () => {
+  const units = new Map([
+    ['市财政局', 3],
+    ['市教育局', 4],
+  ]);
+  const cases: [string, ReadonlySet<number> | undefined, boolean, number | null][] = [
+    // unit, scope, out of scope, the record's org (null: refused or none)
+    ['市财政局', undefined, false, 3],
+    ['市财政局', new Set([3]), false, 3],
+    ['市财政局', new Set([4]), true, null],
+    ['市教育局', new Set([3]), true, null],
+    ['', new Set([4]), false, null],
+    ['不存在的局', new Set([3]), false, null],
+  ];
+  for (const [unit, scope, outOfScope, orgId] of cases) {
+    const r = checkConsultation({ ...ok, unit }, { today: O.today, units, ...(scope ? { scope } : {}) });
+    assert.equal(r.outOfScope, outOfScope, unit);
+    assert.equal(r.record?.orgId ?? null, orgId, unit);
+    if (outOfScope) assert.match(r.errors.join('；'), /不在您管理的范围内/, unit);
+  }
+  const sheet = parseConsultationSheet(
+    {
+      headers: ['渠道', '日期', '问题', '承办单位'],
+      rows: [{ row: 2, cells: ['一号答', '2026-03-01', '问', '市教育局'] }],
+    },
+    { today: O.today, units, scope: new Set([3]) },
+  );
+  assert.deepEqual(sheet, { ok: false, errors: ['第2行：承办单位“市教育局”不在您管理的范围内'] });
+});
+
 test('a sheet: every bad row named, nothing kept when one is bad', () => {
   const headers = ['渠道', '日期', '问题', '答复', '承办单位', '主题'];
   const good = ['一号答', '2026-03-01', '公积金怎么提取', '', '', '住房'];

@@ -45,14 +45,23 @@ export function channelOf(text: string): ConsultationChannel | null {
   return null;
 }
 
+/** What a record is checked against: today, the units by name, the units the person records for. */
+export type ConsultationContext = {
+  today: string;
+  units: ReadonlyMap<string, number>;
+  /** The organisations the person may record consultations for (their visible ones); absent: all. */
+  scope?: ReadonlySet<number>;
+};
+
 /**
  * One record checked: the messages of what is wrong (empty when it is fine) and the clean record. The
- * unit is looked up by name among `units` (empty: none); a date after today is refused.
+ * unit is looked up by name among `units` (empty: none) and must be within `scope` (`outOfScope`: a
+ * unit of the tree the person does not administer); a date after today is refused.
  */
 export function checkConsultation(
   input: ConsultationInput,
-  o: { today: string; units: ReadonlyMap<string, number> },
-): { errors: string[]; record: CleanConsultation | null } {
+  o: ConsultationContext,
+): { errors: string[]; record: CleanConsultation | null; outOfScope: boolean } {
   const errors: string[] = [];
   const channel = channelOf(input.channel);
   if (!channel) errors.push('渠道应为“12345热线转办”“政务服务大厅”或“一号答”');
@@ -68,10 +77,12 @@ export function checkConsultation(
   const unit = input.unit.trim();
   const orgId = unit === '' ? null : (o.units.get(unit) ?? null);
   if (unit !== '' && orgId === null) errors.push(`承办单位“${unit.slice(0, 30)}”不在组织机构中`);
+  const outOfScope = orgId !== null && o.scope !== undefined && !o.scope.has(orgId);
+  if (outOfScope) errors.push(`承办单位“${unit.slice(0, 30)}”不在您管理的范围内`);
   const topic = input.topic.trim();
   if ([...topic].length > MAX_TOPIC) errors.push(`主题超过${MAX_TOPIC}字`);
-  if (errors.length > 0 || !channel) return { errors, record: null };
-  return { errors, record: { channel, askedOn, question, answer, orgId, topic } };
+  if (errors.length > 0 || !channel) return { errors, record: null, outOfScope };
+  return { errors, record: { channel, askedOn, question, answer, orgId, topic }, outOfScope };
 }
 
 export const SHEET_HEADERS = {
@@ -92,7 +103,7 @@ export type ConsultationSheet = {
 /** A spreadsheet of records, all or nothing: every bad row named (第N行：…). */
 export function parseConsultationSheet(
   sheet: ConsultationSheet,
-  o: { today: string; units: ReadonlyMap<string, number> },
+  o: ConsultationContext,
 ): { ok: true; records: CleanConsultation[] } | { ok: false; errors: string[] } {
   const col = Object.fromEntries(
     Object.entries(SHEET_HEADERS).map(([k, h]) => [

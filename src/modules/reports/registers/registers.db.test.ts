@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import { type Client, createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import {
   applicationBody,
+  createTestUser,
   orgIdByName,
   setSignoffChain,
   userIdByUsername,
@@ -327,6 +328,14 @@ test('complaints: due in 15 working days, overdue after, assigned, answered, clo
     (await office.send('PUT', '/api/complaint-settings', { answerWorkingDays: 10 })).statusCode,
     403,
   );
+  // One setting for the platform: a department's administrator does not change it.
+  await createTestUser(t.db, { username: 'reg_dept_admin', role: 'admin', org: '市教育局' });
+  const deptAdmin = await t.as('reg_dept_admin');
+  assert.equal(
+    (await deptAdmin.send('PUT', '/api/complaint-settings', { answerWorkingDays: 30 })).statusCode,
+    403,
+  );
+  assert.equal((await admin.get('/api/complaint-settings')).json().answerWorkingDays, 15);
   const set = await admin.send('PUT', '/api/complaint-settings', { answerWorkingDays: 10 });
   assert.equal(set.statusCode, 200, set.body);
   const next = (

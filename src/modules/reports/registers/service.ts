@@ -747,7 +747,9 @@ export async function complaintSettings(db: Db) {
 /** The working days a new complaint's answer is due in (系统管理); registered complaints keep theirs. */
 export async function saveComplaintSettings(db: Db, actor: Actor, answerWorkingDays: number) {
   const ra = await registerActor(db, actor);
-  if (!can(ra, 'complaint-settings', { orgId: actor.orgId, authorityOrgId: actor.orgId }))
+  // One setting for the platform: it belongs to the government at the top of the tree.
+  const top = (await listOrgs(db)).find((o) => o.parent_id === null);
+  if (!top || !can(ra, 'complaint-settings', { orgId: top.id, authorityOrgId: top.id }))
     throw new AppError('FORBIDDEN');
   await inTransaction(db, async (tx) => {
     const before = await store.answerWorkingDays(tx);

@@ -76,9 +76,21 @@ test('each person × an entry about department 10 (not assigned)', () => {
       ['review-view', 'complaint-view', 'complaint-settings'],
     ],
     // Department 10's records are outside its subtree.
-    ['the administrator of another department', otherAdmin, ['complaint-settings']],
+    ['the administrator of another department', otherAdmin, []],
   ];
   for (const [who, a, expected] of rows) assert.deepEqual(allowed(a, entry), expected, who);
+});
+
+test('the complaint settings belong to the government at the top (1): only its administrator changes them', () => {
+  const settings = { orgId: 1, authorityOrgId: 1 };
+  const rows: [string, RegisterActor, boolean][] = [
+    ['the city’s administrator', admin, true],
+    ['the administrator of a department', otherAdmin, false],
+    ['the administrator of a county (its own subtree)', actor('admin', 30, [30], [30, 31]), false],
+    ['the city’s GIO authority (an office, not 系统管理)', cityOffice, false],
+    ['a department’s office', deptOffice, false],
+  ];
+  for (const [who, a, expected] of rows) assert.equal(can(a, 'complaint-settings', settings), expected, who);
 });
 
 test('a complaint assigned to department 20: its staff answer it and see the complainant', () => {

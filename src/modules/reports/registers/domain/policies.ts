@@ -18,7 +18,9 @@
  *   as the subtree it administers — that of the top of the tree is everything).
  * - `complaint-personal` (the complainant's name and contacts): staff who may answer it — not the
  *   administrator, not staff who merely see the agency (DERIVED, like an applicant's data on a case).
- * - `complaint-settings` (the working days an answer is due in): the administrator (系统管理, DERIVED).
+ * - `complaint-settings` (the working days an answer is due in; one setting for the whole platform, so the
+ *   subject is the government at the top of the tree): the administrator whose subtree holds that
+ *   government — not the administrator of a department or a county (系统管理, DERIVED).
  */
 
 export const REGISTER_ACTIONS = [
@@ -79,7 +81,7 @@ export function can(actor: RegisterActor, action: RegisterAction, subject: Regis
     case 'complaint-personal':
       return mayAnswerComplaint(actor, subject);
     case 'complaint-settings':
-      return actor.role === 'admin';
+      return actor.role === 'admin' && actor.visibleOrgIds.includes(subject.orgId);
     case 'complaint-view':
       return actor.visibleOrgIds.includes(subject.orgId) || mayAnswerComplaint(actor, subject);
   }
