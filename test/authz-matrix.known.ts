@@ -13,7 +13,5 @@ export const KNOWN_OPEN: Record<string, string[]> = {
   'GET /api/decisions/events/{id}: shows private texts of A': ['B 管理员', 'C 县管理员'],
   'GET /api/decisions/events/{id}: readable': ['B 管理员', 'C 县管理员'],
   'GET /api/decisions/items/{id}: readable': ['B 管理员', 'C 县管理员'],
-  'POST /api/documents/search-synonyms/{id}/review: accepted': ['B 公开办', 'B 管理员', 'C 县管理员'],
-  'table search_synonym_candidates changed': ['B 公开办', 'B 管理员', 'C 县管理员'],
   'table decision_settings changed': ['B 公开办', 'B 管理员', 'C 县管理员'],
 };

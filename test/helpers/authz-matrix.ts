@@ -163,9 +163,6 @@ export const PARAMS: Record<string, ParamSource> = {
   '/api/requests/assistance/{id}/files/{fileId}': {
     sql: `select max(id) from files where name = '矩阵A的文件.pdf'`,
   },
-  '/api/requests/{id}/files/{fileId}': {
-    sql: `select max(id) from files where name = '矩阵A的文件.pdf'`,
-  },
   '/api/requests/views/{id}': { sql: `select id from request_saved_views where name = '矩阵A的视图'` },
   '/api/requests/release-queue/{id}': {
     sql: `select id from request_release_queue where note = '矩阵A的公开建议'`,

@@ -12,6 +12,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import type { Actor } from '../../../platform/http/session.ts';
 import type { Job } from '../../../platform/jobs/scheduler.ts';
 import { queryWords } from '../../../platform/search/fulltext.ts';
+import { seesWholeTree } from '../../orgs/index.ts';
 import { can } from '../domain/policies.ts';
 import { DOCUMENT_SYNONYMS } from '../domain/synonyms.ts';
 import { type MinedSource, SynonymMiner } from '../domain/synonyms-mining.ts';
@@ -112,6 +113,8 @@ export async function reviewSynonymCandidate(
   decision: 'accepted' | 'rejected',
 ): Promise<SynonymCandidateView> {
   requireReviewer(actor);
+  // The search is the whole platform's: a department's or a county's office cannot change it for all.
+  if (!(await seesWholeTree(db, actor))) throw new AppError('FORBIDDEN');
   await inTransaction(db, async (tx) => {
     const before = await store.findCandidate(tx, id);
     if (!before) throw new AppError('NOT_FOUND');
