@@ -31,7 +31,7 @@ import { registerSessions, SESSION_COOKIE } from './platform/http/session.ts';
 import { refuseUndeclaredUploads } from './platform/http/upload.ts';
 import type { ModuleContext } from './platform/module.ts';
 import { chinaToday } from './platform/time.ts';
-import { isPersonalPath, pageAreas, publicAreasOfAction } from './portal/cache-areas.ts';
+import { isPersonalPath, pageAreas, publicAreasOfChange } from './portal/cache-areas.ts';
 import {
   ELDERLY_COOKIE,
   html,
@@ -219,7 +219,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // The public page cache (platform/http/page-cache.ts): after the session hook (a first visitor's CSRF
   // cookie issued) and before the site prefix is put into the HTML (so one stored page serves both).
-  setPublicAreaClassifier(publicAreasOfAction);
+  setPublicAreaClassifier(publicAreasOfChange);
   registerPublicChangeScope(app);
   if (config.pageCache) {
     registerPageCache(app, {

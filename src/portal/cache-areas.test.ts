@@ -3,7 +3,13 @@ import { describe, it } from 'node:test';
 import { MODULES } from '../modules.ts';
 import { auditActions } from '../platform/audit/labels.ts';
 import { ALL_AREAS } from '../platform/http/page-cache-versions.ts';
-import { isPersonalPath, matchAction, pageAreas, publicAreasOfAction } from './cache-areas.ts';
+import {
+  isPersonalPath,
+  matchAction,
+  pageAreas,
+  publicAreasOfAction,
+  publicAreasOfChange,
+} from './cache-areas.ts';
 
 void MODULES; // registers every module's audit labels
 
@@ -44,6 +50,45 @@ describe('which writes change public pages', { timeout: 10_000 }, () => {
   for (const [action, areas] of cases) {
     it(`${action} → ${areas.join(', ') || 'none'}`, () => {
       assert.deepEqual(publicAreasOfAction(action), areas);
+    });
+  }
+});
+
+describe('a document that is not on the portal', { timeout: 10_000 }, () => {
+  const doc = (action: string, before: unknown, after: unknown) => ({
+    action,
+    subjectType: 'document',
+    before,
+    after,
+  });
+  const cases: [string, ReturnType<typeof doc>, readonly string[]][] = [
+    ['a draft saved', doc('document.create', undefined, { status: 'draft' }), []],
+    ['a draft edited', doc('document.update', { status: 'draft' }, { status: 'draft' }), []],
+    ['sent for review', doc('document.submit', { status: 'draft' }, { status: 'in_review' }), []],
+    ['approved', doc('document.approve', { status: 'in_review' }, { status: 'approved' }), []],
+    ['published', doc('document.publish', { status: 'approved' }, { status: 'published' }), ['documents']],
+    [
+      'a published one edited',
+      doc('document.update', { status: 'published' }, { status: 'published' }),
+      ['documents'],
+    ],
+    [
+      'taken back from the portal',
+      doc('document.withdraw', { status: 'published' }, { status: 'returned' }),
+      ['documents'],
+    ],
+    ['imported as published', doc('document.import', undefined, { status: 'published' }), ['documents']],
+    ['a write without snapshots', doc('document.attach', undefined, undefined), ['documents']],
+    ['a snapshot without a status', doc('document.relate', undefined, { relatedId: 3 }), ['documents']],
+    [
+      'another subject with a draft status',
+      { action: 'consultation.update', subjectType: 'consultation', after: { status: 'draft' } },
+      ['decisions'],
+    ],
+  ];
+  for (const [name, change, areas] of cases) {
+    it(`${name} → ${areas.join(', ') || 'none'}`, () => {
+      assert.deepEqual(publicAreasOfChange(change), areas);
     });
   }
 });

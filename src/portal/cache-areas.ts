@@ -11,7 +11,7 @@
  * area. Writes that change nothing public (applications, casework, drafts' reviews, logins, the citizens'
  * own submissions that staff handle first) change none.
  */
-import { ALL_AREAS } from '../platform/http/page-cache-versions.ts';
+import { ALL_AREAS, type PublicChange } from '../platform/http/page-cache-versions.ts';
 
 export const SITE_AREA = 'site';
 
@@ -92,9 +92,32 @@ export function matchAction(action: string): readonly string[] | null {
   return best === null ? null : (ACTION_AREAS[best] ?? null);
 }
 
-/** The classifier the app installs: an action nobody classified changes every area. */
+/** The areas an action changes: an action nobody classified changes every area. */
 export function publicAreasOfAction(action: string): readonly string[] {
   return matchAction(action) ?? [ALL_AREAS];
+}
+
+/**
+ * A write to a document that is not on the portal before it nor after it (a draft saved, sent for review,
+ * returned, approved): its snapshots all carry a status other than `published`. Staff drafting all day
+ * must not empty the cache of the library's public pages; a write without snapshots counts as public.
+ */
+function unpublishedDocument(change: PublicChange): boolean {
+  if (change.subjectType !== 'document') return false;
+  const snapshots = [change.before, change.after].filter((s) => s !== undefined && s !== null);
+  return (
+    snapshots.length > 0 &&
+    snapshots.every(
+      (s) =>
+        typeof s === 'object' && 'status' in s && typeof s.status === 'string' && s.status !== 'published',
+    )
+  );
+}
+
+/** The classifier the app installs: the areas an audited write changes. */
+export function publicAreasOfChange(change: PublicChange): readonly string[] {
+  if (unpublishedDocument(change)) return [];
+  return publicAreasOfAction(change.action);
 }
 
 /** Path prefix → the areas its pages show besides `site`. */

@@ -347,7 +347,25 @@ test('an application, a login and other writes that change nothing public keep t
     applicationBody(city, { description: '请提供缓存测试文件', applicant: { email: 'c@example.com' } }),
   );
   assert.equal(submitted.statusCode, 200, submitted.body);
-  await t.as('t_handler'); // a login
+  const handler = await t.as('t_handler'); // a login
   assert.equal(cacheStatus(await anon.get('/')), 'hit');
+  assert.equal(cacheStatus(await anon.get('/gk/documents')), 'hit');
+
+  // A draft saved, edited and sent for review is not on the portal: the library's pages stay cached.
+  const draft = await handler.send('POST', '/api/documents', {
+    title: '关于缓存草稿测试的通知',
+    docNumber: null,
+    orgId: education,
+    genre: 'notice',
+    topic: 'scitech',
+    keywords: ['缓存'],
+    attribute: 'proactive',
+    bodyHtml: '<p>草稿。</p>',
+    writtenDate: '2026-03-10',
+  });
+  assert.equal(draft.statusCode, 200, draft.body);
+  const id = draft.json().id as number;
+  assert.equal((await handler.send('PATCH', `/api/documents/${id}`, { summary: '草稿摘要' })).statusCode, 200);
+  assert.equal((await handler.send('POST', `/api/documents/${id}/submit`)).statusCode, 200);
   assert.equal(cacheStatus(await anon.get('/gk/documents')), 'hit');
 });

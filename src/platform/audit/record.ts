@@ -42,5 +42,5 @@ export async function recordAudit(tx: Kysely<Database>, entry: AuditEntry): Prom
     })
     .execute();
   // The public pages this write changes are refreshed once it committed (page-cache-versions.ts).
-  notePublicChange(entry.action);
+  notePublicChange(entry);
 }

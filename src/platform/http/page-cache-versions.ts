@@ -38,11 +38,13 @@ export function bumpPublic(...areas: readonly string[]): void {
   }
 }
 
-type Classifier = (action: string) => readonly string[];
+/** What the classifier sees of an audited write: its action and, where the write recorded them, the subject's snapshots. */
+export type PublicChange = { action: string; subjectType?: string; before?: unknown; after?: unknown };
+type Classifier = (change: PublicChange) => readonly string[];
 /** Before the app installs one (e.g. in a CLI process), no write changes a cached page. */
 let classify: Classifier = () => [];
 
-/** Installs the classifier of audit actions (action → the public areas it changes; [] for none). */
+/** Installs the classifier of audited writes (write → the public areas it changes; [] for none). */
 export function setPublicAreaClassifier(classifier: Classifier): void {
   classify = classifier;
 }
@@ -50,8 +52,8 @@ export function setPublicAreaClassifier(classifier: Classifier): void {
 const pending = new AsyncLocalStorage<Set<string>>();
 
 /** Called by `recordAudit` for every audited write. */
-export function notePublicChange(action: string): void {
-  const areas = classify(action);
+export function notePublicChange(change: PublicChange): void {
+  const areas = classify(change);
   if (areas.length === 0) return;
   const collected = pending.getStore();
   if (collected) for (const a of areas) collected.add(a);

@@ -180,17 +180,17 @@ describe('the key of a request', { timeout: 10_000 }, () => {
 
 describe('public versions', { timeout: 10_000 }, () => {
   it('move on for the classified areas only, and after the work when deferred', async () => {
-    setPublicAreaClassifier((action) => (action === 'document.update' ? ['documents'] : []));
+    setPublicAreaClassifier(({ action }) => (action === 'document.update' ? ['documents'] : []));
     try {
       const docs = publicVersion('documents');
-      notePublicChange('request.submit');
+      notePublicChange({ action: 'request.submit' });
       assert.equal(publicVersion('documents'), docs);
-      notePublicChange('document.update');
+      notePublicChange({ action: 'document.update' });
       assert.equal(publicVersion('documents'), docs + 1, 'outside a request: at once');
 
       let during = -1;
       await deferPublicBumps(async () => {
-        notePublicChange('document.update');
+        notePublicChange({ action: 'document.update' });
         await Promise.resolve();
         during = publicVersion('documents');
       });
@@ -199,7 +199,7 @@ describe('public versions', { timeout: 10_000 }, () => {
 
       await assert.rejects(
         deferPublicBumps(async () => {
-          notePublicChange('document.update');
+          notePublicChange({ action: 'document.update' });
           throw new Error('rolled back');
         }),
       );
@@ -219,14 +219,14 @@ describe('public versions', { timeout: 10_000 }, () => {
 
 describe('a write request', { timeout: 10_000 }, () => {
   it('moves its areas on after its handler, before the response leaves', async () => {
-    setPublicAreaClassifier((action) => (action === 'consultation.publish' ? ['decisions'] : []));
+    setPublicAreaClassifier(({ action }) => (action === 'consultation.publish' ? ['decisions'] : []));
     const app = fastify();
     await app.register(cookie);
     registerPublicChangeScope(app);
     const seen: number[] = [];
     app.post('/publish', async (_req, reply) => {
       // As a service does: the audited write inside its transaction, then more work before the commit.
-      notePublicChange('consultation.publish');
+      notePublicChange({ action: 'consultation.publish' });
       await new Promise((r) => setImmediate(r));
       seen.push(publicVersion('decisions'));
       return reply.send({ ok: true });
