@@ -12,6 +12,9 @@
  * counted apart: overload answered quickly is the intended behaviour, not an error).
  * Targets (issue 18 item 6): home ≥ 1,000 req/s, document pages ≥ 500 req/s, p99 < 500 ms everywhere.
  *
+ * Every document page and search is fetched once before the run (a portal that has been up); with
+ * `MIXED_PAGE_CACHE=0` the server runs without the public page cache (every page from the database).
+ *
  * Run alone: `node bench/mixed-load.bench.ts` (`PG=1` for PostgreSQL as well).
  */
 import { documentIds } from './documents-portal.bench.ts';
@@ -186,7 +189,8 @@ async function saveDraft(baseUrl: string, cookie: string, csrf: string, orgId: n
 
 export async function runMixedLoad(env: NodeJS.ProcessEnv = {}): Promise<Omit<MixedLoadResult, 'store'>> {
   // Citizens' addresses come from X-Forwarded-For, as behind the county's reverse proxy.
-  const serverEnv = { ...env, GONGKAI_TRUST_PROXY: '127.0.0.1' };
+  const serverEnv: NodeJS.ProcessEnv = { ...env, GONGKAI_TRUST_PROXY: '127.0.0.1' };
+  if (process.env.MIXED_PAGE_CACHE === '0') serverEnv.GONGKAI_PAGE_CACHE_MB = '0';
   return withPreparedData(async (dataDir) => {
     await addBenchAdmin(dataDir, serverEnv);
     const server = await startServerProcess(dataDir, serverEnv);
@@ -211,6 +215,9 @@ export async function runMixedLoad(env: NodeJS.ProcessEnv = {}): Promise<Omit<Mi
         method: 'GET' as const,
         path: `/gk/documents/search?q=${encodeURIComponent(q)}`,
       }));
+      // Warm-up: every GET stream once over, so the figures are the steady state of a portal that has
+      // been up (each page rendered once). The cold figures are `MIXED_PAGE_CACHE=0` (no page cache).
+      for (const r of [...docRequests, ...searchRequests]) await (await fetch(`${url}${r.path}`)).arrayBuffer();
       await autocannon({ url, connections: 20, duration: WARMUP_S });
       const until = performance.now() + DURATION_S * 1000;
       let citizen = 0;
