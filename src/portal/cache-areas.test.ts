@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MODULES } from '../modules.ts';
 import { auditActions } from '../platform/audit/labels.ts';
-import { ALL_AREAS } from '../platform/http/page-cache-versions.ts';
+import { ALL_AREAS, type PublicChange } from '../platform/http/page-cache-versions.ts';
 import {
   isPersonalPath,
   matchAction,
@@ -61,7 +61,7 @@ describe('a document that is not on the portal', { timeout: 10_000 }, () => {
     before,
     after,
   });
-  const cases: [string, ReturnType<typeof doc>, readonly string[]][] = [
+  const cases: [string, PublicChange, readonly string[]][] = [
     ['a draft saved', doc('document.create', undefined, { status: 'draft' }), []],
     ['a draft edited', doc('document.update', { status: 'draft' }, { status: 'draft' }), []],
     ['sent for review', doc('document.submit', { status: 'draft' }, { status: 'in_review' }), []],
