@@ -60,6 +60,38 @@ test('a database error from the thread keeps its SQLSTATE and fields', { timeout
   await sql`delete from items`.execute(server.db);
 });
 
+test('a query is one round trip to the thread, its results and errors intact', {
+  timeout: 30_000,
+}, async () => {
+  const thread = server.thread as NonNullable<DbHandle['thread']>;
+  const before = thread.roundTrips;
+  for (let i = 1; i <= 10; i++) await sql`insert into items values (${i}, ${`note ${i}`})`.execute(server.db);
+  const rows = (
+    await sql<{ id: number; note: string }>`select id, note from items where id > ${8} order by id`.execute(
+      server.db,
+    )
+  ).rows;
+  assert.deepEqual(rows, [
+    { id: 9, note: 'note 9' },
+    { id: 10, note: 'note 10' },
+  ]);
+  assert.equal(
+    thread.roundTrips - before,
+    11,
+    'Parse, Bind, Describe, Execute and Sync go to the worker at once',
+  );
+  // An error in the middle of a transaction: the rest up to Sync is skipped, the rollback works.
+  await assert.rejects(
+    server.db.transaction().execute(async (tx) => {
+      await sql`insert into items values (${20}, 'kept?')`.execute(tx);
+      await sql`insert into items values (${1}, 'duplicate')`.execute(tx);
+    }),
+    (err: unknown) => (err as pg.DatabaseError).code === '23505',
+  );
+  assert.equal(await count(server), 10, 'the failed transaction left nothing');
+  await sql`delete from items`.execute(server.db);
+});
+
 test('a local command sees and changes the server’s data through the socket', {
   timeout: 30_000,
 }, async () => {

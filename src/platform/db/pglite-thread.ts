@@ -32,6 +32,9 @@ export function lastReadyStatus(bytes: Uint8Array): string | null {
   return status;
 }
 
+/** Frontend messages PostgreSQL answers only at the next Sync or Flush: Parse, Bind, Describe, Execute, Close. */
+const HELD_UNTIL_SYNC = new Set(['P', 'B', 'D', 'E', 'C'].map((c) => c.charCodeAt(0)));
+
 /** The session of the server's own pg connection (every other session is a local client's socket). */
 const POOL_SESSION = Symbol('pool');
 
@@ -54,6 +57,8 @@ export class PgliteThread {
   #failure: Error | null = null;
   #owner: symbol | null = null;
   #waiters: (() => void)[] = [];
+  /** The pool session's messages held until its Sync (see `execProtocolStream`). */
+  #held: Uint8Array[] = [];
 
   constructor(dataDir: string) {
     this.#worker = new Worker(new URL('./pglite-worker.ts', import.meta.url), { workerData: { dataDir } });
@@ -79,8 +84,12 @@ export class PgliteThread {
     this.#worker.on('exit', (code) => fail(new Error(`worker exited with code ${code}`)));
   }
 
+  /** Messages posted to the worker so far (each one a turn of the main thread's event loop to answer). */
+  roundTrips = 0;
+
   #send(req: ThreadRequest): Promise<Message[] | Uint8Array> {
     if (this.#failure) return Promise.reject(this.#failure);
+    this.roundTrips++;
     return new Promise((resolve, reject) => {
       this.#pending.set(req.id, { resolve, reject });
       this.#worker.postMessage(req);
@@ -103,9 +112,18 @@ export class PgliteThread {
 
   async execProtocolStream(bytes: Uint8Array, _opts?: { throwOnError?: boolean }): Promise<Message[]> {
     await this.#own(POOL_SESSION);
+    // The pg driver writes an extended-protocol query as five messages (Parse, Bind, Describe, Execute,
+    // Sync), each a call here. PostgreSQL answers them only at Sync (or Flush) anyway, so they are held
+    // and sent to the worker as one: one round trip — one turn of the busy main thread's event loop —
+    // per query instead of five.
+    if (bytes.length > 0 && HELD_UNTIL_SYNC.has(bytes[0] as number)) {
+      this.#held.push(bytes);
+      return [];
+    }
+    const batch = this.#held.length === 0 ? bytes : Buffer.concat([...this.#held.splice(0), bytes]);
     let messages: Message[] = [];
     try {
-      messages = (await this.#send({ id: this.#next++, op: 'exec', bytes })) as Message[];
+      messages = (await this.#send({ id: this.#next++, op: 'exec', bytes: batch })) as Message[];
     } finally {
       const ready = messages.findLast((m) => m.name === 'readyForQuery');
       this.#settle(POOL_SESSION, this.#failure ? 'I' : (ready?.status as string | undefined));
