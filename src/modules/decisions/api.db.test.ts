@@ -372,7 +372,7 @@ test('the feedback deadline is a setting; a closed consultation without its repo
   const bad = await office.send('PUT', '/api/decisions/settings', { feedbackWorkingDays: 0 });
   assert.equal(bad.statusCode, 400);
   const saved = await office.send('PUT', '/api/decisions/settings', { feedbackWorkingDays: 5 });
-  assert.deepEqual(saved.json(), { feedbackWorkingDays: 5 });
+  assert.deepEqual(saved.json(), { feedbackWorkingDays: 5, canEdit: true });
   // Closed on 2026-02-04 (opened 01-05): 5 working days later is 02-11; today 03-16 is past it.
   const id = await createOpen({ opensOn: '2026-01-05', plannedLastDay: '2026-02-04' });
   const { items } = (await office.get('/api/decisions/consultations')).json();

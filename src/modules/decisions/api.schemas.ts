@@ -115,7 +115,11 @@ export const consultationDetail = z.object({
 export const importResponse = z.object({ imported: z.number() });
 export const regroupResponse = z.object({ groups: z.number() });
 export const ok = z.object({ ok: z.literal(true) });
-export const settingsView = z.object({ feedbackWorkingDays: z.number() });
+export const settingsView = z.object({
+  feedbackWorkingDays: z.number(),
+  /** Whether the caller may change the settings (the whole platform's: see `canEditSettings`). */
+  canEdit: z.boolean(),
+});
 export const orgOptions = z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) });
 
 // 重大行政决策事项目录 and the steps of each decision.

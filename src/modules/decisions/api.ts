@@ -296,10 +296,7 @@ export async function decisionsApi(root: FastifyInstance, { db }: ModuleContext)
   app.get(
     '/decisions/settings',
     { schema: { tags: TAGS, summary: '决策公开设置', response: { 200: s.settingsView } } },
-    async (req) => {
-      requireActor(req);
-      return service.getSettings(db);
-    },
+    async (req) => service.getSettings(db, requireActor(req)),
   );
 
   app.put(

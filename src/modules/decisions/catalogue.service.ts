@@ -128,7 +128,7 @@ const firstPublished = (before: ItemRow | null, published: boolean) =>
 export async function listItems(db: Db, actor: Actor, year?: number) {
   const facts = await actorFacts(db, actor);
   const rows = await store.listItems(db, {
-    orgIds: facts.role === 'admin' ? null : facts.visibleOrgIds,
+    orgIds: facts.visibleOrgIds,
     year,
   });
   return { rows, facts };

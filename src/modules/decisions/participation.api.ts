@@ -328,10 +328,11 @@ export async function participationApi(root: FastifyInstance, { db }: ModuleCont
       },
     },
     async (req) => {
-      const { targets, rows } = await service.targetsProgress(db, requireActor(req), req.query.year);
+      const { targets, rows, canEdit } = await service.targetsProgress(db, requireActor(req), req.query.year);
       return {
         year: req.query.year,
         targets,
+        canEdit,
         rows: rows.map((r) => {
           const [
             meetings,

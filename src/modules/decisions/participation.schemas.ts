@@ -131,6 +131,8 @@ export const targetsProgressQuery = z.object({ year: z.coerce.number().int().min
 export const targetsProgress = z.object({
   year: z.number(),
   targets: targetsView,
+  /** Whether the caller may change the targets (the whole platform's settings: see `canEditSettings`). */
+  canEdit: z.boolean(),
   rows: z.array(
     z.object({
       orgId: z.number(),

@@ -24,9 +24,9 @@ import {
   type SignupInput,
   signupRefusal,
 } from './domain/participation.ts';
-import { can, canEditSettings } from './domain/policies.ts';
+import { can } from './domain/policies.ts';
 import * as store from './participation.store.ts';
-import { actorFacts } from './service.ts';
+import { actorFacts, mayEditSettings } from './service.ts';
 import { decisionsStats, targetCounts } from './stats.ts';
 
 type Db = Kysely<Database>;
@@ -162,7 +162,7 @@ export async function publishEvent(db: Db, actor: Actor, id: number) {
 
 export async function listEvents(db: Db, actor: Actor) {
   const facts = await actorFacts(db, actor);
-  const rows = await store.listEvents(db, { orgIds: actor.role === 'admin' ? null : facts.visibleOrgIds });
+  const rows = await store.listEvents(db, { orgIds: facts.visibleOrgIds });
   const counts = await store.countSignups(
     db,
     rows.map((r) => r.id),
@@ -393,9 +393,7 @@ export type EvaluationInput = {
 
 export async function listEvaluations(db: Db, actor: Actor) {
   const facts = await actorFacts(db, actor);
-  const rows = await store.listEvaluations(db, {
-    orgIds: actor.role === 'admin' ? null : facts.visibleOrgIds,
-  });
+  const rows = await store.listEvaluations(db, { orgIds: facts.visibleOrgIds });
   return { rows, facts };
 }
 
@@ -459,7 +457,7 @@ export async function updateEvaluation(
 
 /** The yearly targets (meetings with public representatives, evaluations): who edits the settings. */
 export async function updateTargets(db: Db, actor: Actor, t: store.Targets) {
-  if (!canEditSettings(actor)) throw new AppError('FORBIDDEN');
+  if (!(await mayEditSettings(db, actor))) throw new AppError('FORBIDDEN');
   return inTransaction(db, async (tx) => {
     const before = await store.targets(tx);
     await store.setTargets(tx, t);
@@ -482,21 +480,18 @@ export async function updateTargets(db: Db, actor: Actor, t: store.Targets) {
  */
 export async function targetsProgress(db: Db, actor: Actor, year: number) {
   const facts = await actorFacts(db, actor);
-  const orgIds = facts.role === 'admin' ? null : facts.visibleOrgIds;
-  const [tables, current, orgs] = await Promise.all([
-    decisionsStats(db, { year, orgIds: orgIds ?? undefined, tables: ['decisions.targets'] }),
+  const visible = new Set(facts.visibleOrgIds);
+  const [tables, current, orgs, canEdit] = await Promise.all([
+    decisionsStats(db, { year, orgIds: facts.visibleOrgIds, tables: ['decisions.targets'] }),
     store.targets(db),
     listOrgs(db),
+    mayEditSettings(db, actor),
   ]);
   const rows = new Map(
     (tables.find((x) => x.key === 'decisions.targets')?.rows ?? []).map((r) => [Number(r.key), r]),
   );
   for (const o of orgs)
-    if (
-      (o.kind === 'government' || o.kind === 'county') &&
-      !rows.has(o.id) &&
-      (orgIds?.includes(o.id) ?? true)
-    )
+    if ((o.kind === 'government' || o.kind === 'county') && !rows.has(o.id) && visible.has(o.id))
       rows.set(o.id, { key: String(o.id), label: o.name, counts: targetCounts(o.kind, 0, 0, current) });
-  return { targets: current, rows: [...rows.values()] };
+  return { targets: current, rows: [...rows.values()], canEdit };
 }

@@ -9,7 +9,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
 import { formatChineseDate, loadCalendar } from '../calendar/index.ts';
-import { agencyIdsFor, visibleOrgIds } from '../orgs/index.ts';
+import { agencyIdsFor, seesWholeTree, visibleOrgIds } from '../orgs/index.ts';
 import { splitArticles } from './domain/articles.ts';
 import { clusterTexts } from './domain/cluster.ts';
 import { type CleanComment, type CommentInput, type CommentStatus, checkComment } from './domain/comment.ts';
@@ -174,7 +174,7 @@ export async function closeConsultation(db: Db, actor: Actor, id: number, now: D
 
 export async function listConsultations(db: Db, actor: Actor) {
   const facts = await actorFacts(db, actor);
-  const rows = await store.listConsultations(db, facts.role === 'admin' ? null : facts.visibleOrgIds);
+  const rows = await store.listConsultations(db, facts.visibleOrgIds);
   const counts = await store.countComments(
     db,
     rows.map((r) => r.id),
@@ -534,12 +534,20 @@ export async function publishFeedback(
   });
 }
 
-export async function getSettings(db: Db) {
-  return { feedbackWorkingDays: await store.feedbackWorkingDays(db) };
+/** Whether the person may change the module's settings (one row for the whole platform). */
+export async function mayEditSettings(db: Db, actor: Actor): Promise<boolean> {
+  return canEditSettings(actor, { seesWholeTree: await seesWholeTree(db, actor) });
+}
+
+export async function getSettings(db: Db, actor: Actor) {
+  return {
+    feedbackWorkingDays: await store.feedbackWorkingDays(db),
+    canEdit: await mayEditSettings(db, actor),
+  };
 }
 
 export async function updateSettings(db: Db, actor: Actor, feedbackWorkingDays: number) {
-  if (!canEditSettings(actor)) throw new AppError('FORBIDDEN');
+  if (!(await mayEditSettings(db, actor))) throw new AppError('FORBIDDEN');
   return inTransaction(db, async (tx) => {
     const before = await store.feedbackWorkingDays(tx);
     await store.setFeedbackWorkingDays(tx, feedbackWorkingDays);
@@ -551,6 +559,6 @@ export async function updateSettings(db: Db, actor: Actor, feedbackWorkingDays: 
       before: { feedbackWorkingDays: before },
       after: { feedbackWorkingDays },
     });
-    return { feedbackWorkingDays };
+    return { feedbackWorkingDays, canEdit: true };
   });
 }

@@ -1,20 +1,17 @@
 import { App, Button, Card, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../admin/api/client.ts';
-import { useCurrentUser } from '../../../admin/auth/AuthContext.tsx';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
-import { canEditSettings } from '../domain/policies.ts';
 import { fetchSettings, saveSettings } from './api.ts';
 
 /** The feedback deadline (a local policy): working days after the comment period closes. */
 export function SettingsCard() {
-  const user = useCurrentUser();
   const { data, reload } = useLoad(() => fetchSettings(), []);
   const [days, setDays] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
   if (!data) return null;
-  const editable = canEditSettings(user);
+  const editable = data.canEdit;
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Space wrap>

@@ -1,10 +1,8 @@
 import { Alert, App, Button, Card, Form, InputNumber, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../admin/api/client.ts';
-import { useCurrentUser } from '../../../admin/auth/AuthContext.tsx';
 import { applyFieldErrors } from '../../../admin/lib/formErrors.ts';
 import { useLoad } from '../../../admin/lib/useLoad.ts';
-import { canEditSettings } from '../domain/policies.ts';
 import { fetchTargetsProgress, saveTargets, type TargetsBody, type TargetsProgress } from './api.ts';
 
 type Row = TargetsProgress['rows'][number];
@@ -25,7 +23,6 @@ const columns: TableColumnsType<Row> = [
  * evaluations per government and per unit; settings, audited) and this year's counts against them.
  */
 export function TargetsCard({ year }: { year: number }) {
-  const user = useCurrentUser();
   const { data, error, reload } = useLoad(() => fetchTargetsProgress(year), [year]);
   const [form] = Form.useForm<TargetsBody>();
   const [saving, setSaving] = useState(false);
@@ -33,7 +30,7 @@ export function TargetsCard({ year }: { year: number }) {
   const { message } = App.useApp();
   if (error) return <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />;
   if (!data) return <Card loading style={{ marginBottom: 16 }} />;
-  const editable = canEditSettings(user);
+  const editable = data.canEdit;
 
   async function save() {
     setFormError(undefined);

@@ -21,7 +21,9 @@ test('Art. 15/18: the agency’s office and its head run the consultation; handl
     ['a handler who sees the city', actor('handler', [1], [1]), ['view', 'enter']],
     ['a reviewer who sees the city', actor('reviewer', [1], [1]), ['view']],
     ['a department’s office', actor('office', [10], [10]), []],
-    ['the administrator: view only', actor('admin', [1], []), ['view']],
+    ['the administrator of the city’s tree: view only', actor('admin', [1], [1, 10]), ['view']],
+    ['the administrator of a department beside the city’s agency', actor('admin', [10], [10]), []],
+    ['the administrator of a county', actor('admin', [20], [20, 21]), []],
     ['nobody signed in', null, []],
   ];
   for (const [who, a, expected] of rows)
@@ -32,14 +34,20 @@ test('Art. 15/18: the agency’s office and its head run the consultation; handl
     );
 });
 
-test('settings: the administrator and the disclosure offices', () => {
-  const rows: [string | null, boolean][] = [
-    ['admin', true],
-    ['office', true],
-    ['approver', false],
-    ['handler', false],
-    [null, false],
+test('settings: one row for the whole platform — the administrator or an office over the whole tree', () => {
+  const rows: [string | null, boolean, boolean][] = [
+    ['admin', true, true],
+    ['office', true, true],
+    ['admin', false, false],
+    ['office', false, false],
+    ['approver', true, false],
+    ['handler', true, false],
+    [null, true, false],
   ];
-  for (const [role, expected] of rows)
-    assert.equal(canEditSettings(role ? { role } : null), expected, String(role));
+  for (const [role, seesWholeTree, expected] of rows)
+    assert.equal(
+      canEditSettings(role ? { role } : null, { seesWholeTree }),
+      expected,
+      `${role} ${seesWholeTree}`,
+    );
 });

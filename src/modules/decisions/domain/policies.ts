@@ -9,7 +9,10 @@
  *   edit, open, close; `moderate`: publish or hide a comment; `feedback`: 采纳情况 and the report).
  * - `enter` (DERIVED): comments received by letter, e-mail or phone are entered by whoever works on the
  *   agency's records, handlers too (as they register letters of applications).
- * - `view`: whoever sees the agency's records (its subtree scope), and `admin`, who takes no action.
+ * - `view`: whoever sees the agency's records (orgs' subtree scope: `admin`, `office` and `approver` their
+ *   organisation's subtree, the others their own organisation). The administrator of a department or a
+ *   county reads its own subtree only, like every other role; the administrator of the root government
+ *   sees the whole tree that way, and takes no action on a consultation.
  * - `comment`: anyone on the portal, signed in or not (Art. 14: ways easy for the public).
  */
 export const CONSULTATION_ACTIONS = ['view', 'manage', 'enter', 'moderate', 'feedback'] as const;
@@ -38,7 +41,7 @@ export function can(
   if (actor === null) return false;
   switch (action) {
     case 'view':
-      return actor.role === 'admin' || actor.visibleOrgIds.includes(subject.orgId);
+      return actor.visibleOrgIds.includes(subject.orgId);
     case 'manage':
     case 'moderate':
     case 'feedback':
@@ -52,9 +55,13 @@ export function can(
 }
 
 /**
- * The module's settings (the feedback period, a local policy): the administrator and the disclosure
- * offices (DERIVED: the same people who set the office's own working rules).
+ * The module's settings (the feedback period and the yearly targets, local policies) are one row for the
+ * whole platform, so they are changed by the administrator or a disclosure office (DERIVED: the same
+ * people who set the office's own working rules) whose scope reaches the whole tree (orgs'
+ * `seesWholeTree`: the root government's administrator, the office serving it) — not by those of a
+ * department or a county, who administer their subtree only (as the library's themes and the search
+ * synonyms).
  */
-export function canEditSettings(actor: { role: string } | null): boolean {
-  return actor?.role === 'admin' || actor?.role === 'office';
+export function canEditSettings(actor: { role: string } | null, scope: { seesWholeTree: boolean }): boolean {
+  return (actor?.role === 'admin' || actor?.role === 'office') && scope.seesWholeTree;
 }
