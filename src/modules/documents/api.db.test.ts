@@ -90,6 +90,15 @@ test('the pattern is configurable by an administrator and checked', async () => 
     (await admin.get('/api/documents/settings')).json().indexPattern,
     '{机构代码}-{主题分类}-{年份}-{流水号:5}',
   );
+  // The settings are the whole platform's: a department's or a county's administrator may not change them.
+  for (const org of ['市财政局', '邹城市人民政府']) {
+    const username = `t_settings_${org === '市财政局' ? 'dept' : 'county'}`;
+    await createTestUser(t.db, { username, role: 'admin', org });
+    const outsider = await t.as(username);
+    const refused = await outsider.send('PATCH', '/api/documents/settings', { reviewIntervalMonths: 6 });
+    assert.equal(refused.statusCode, 403, `${org}: ${refused.body}`);
+  }
+  assert.equal((await admin.get('/api/documents/settings')).json().reviewIntervalMonths, 12, 'unchanged');
   // An empty change is no change (it answered 500).
   const none = await admin.send('PATCH', '/api/documents/settings', {});
   assert.equal(none.statusCode, 200, none.body);

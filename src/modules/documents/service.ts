@@ -187,7 +187,8 @@ export async function updateSettings(
   actor: Actor,
   patch: Partial<DocumentSettings>,
 ): Promise<DocumentSettings> {
-  await authorize(db, actor, 'settings');
+  // One row for the whole platform, like the themes: changed only over the whole tree.
+  await authorizeThemes(db, actor);
   if (patch.indexPattern !== undefined) {
     const c = checkIndexPattern(patch.indexPattern);
     if (!c.ok)
@@ -718,6 +719,7 @@ export async function listThemes(db: Db) {
 }
 
 /** Themes are platform-wide: only an administrator whose scope is the whole tree changes them. */
+/** Platform-wide reference data (the themes, the settings): an administrator or office over the whole tree. */
 async function authorizeThemes(db: Db, actor: Actor): Promise<void> {
   if (!can(actor, 'themes', { seesWholeTree: await seesWholeTree(db, actor) }))
     throw new AppError('FORBIDDEN');
