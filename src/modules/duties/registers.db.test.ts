@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { orgIdByName } from '../../../test/helpers/factories.ts';
+import { createTestUser, orgIdByName } from '../../../test/helpers/factories.ts';
 import { checkSilentAccounts } from './service.ts';
 import { dutiesStats } from './stats.ts';
 
@@ -90,6 +90,14 @@ test('a proposal: the publication rule in Chinese, the department edits its own,
   assert.deepEqual([created.json().state, created.json().stateLabel], ['handling', '办理中']);
   // Another department neither sees nor edits it; nor enters records for 市教育局.
   assert.equal((await other.get('/api/duties/proposals')).json().items.length, 0);
+  // Nor its administrator (a department's administrator administers its own subtree); the city's does.
+  await createTestUser(t.db, { username: 't_duties_dept_admin', role: 'admin', org: '市财政局' });
+  const otherAdmin = await t.as('t_duties_dept_admin');
+  assert.equal((await otherAdmin.get('/api/duties/proposals')).json().items.length, 0);
+  const cityAdmin = await t.as('t_admin');
+  assert.ok(
+    (await cityAdmin.get('/api/duties/proposals')).json().items.some((i: { id: number }) => i.id === id),
+  );
   assert.equal((await other.send('PUT', `/api/duties/proposals/${id}`, proposal())).statusCode, 404);
   assert.equal((await other.send('POST', '/api/duties/proposals', proposal())).statusCode, 403);
 

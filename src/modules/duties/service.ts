@@ -100,8 +100,9 @@ export async function listFor(
 ) {
   const da = await dutyActor(db, actor);
   const p = await presenter(db, da);
-  // The administrator sees every unit; the others the units they see, and what was assigned to them.
-  const orgIds = actor.role === 'admin' ? undefined : [...new Set([...da.visibleOrgIds, ...da.agencyIds])];
+  // Everyone, administrators included, the units of their subtree and what was assigned to them (the
+  // city's administrator: the whole tree).
+  const orgIds = [...new Set([...da.visibleOrgIds, ...da.agencyIds])];
   const rows = await store.listRecords(db, { register, ...q, orgIds, assigneeOrgId: actor.orgId });
   return { items: rows.map(p.present), units: p.units };
 }

@@ -71,8 +71,8 @@ export async function listItems(
   opts: { orgId?: number; area?: string; today: string },
 ) {
   const facts = await actorFacts(db, actor);
-  let orgIds: number[] | null = facts.role === 'admin' ? null : facts.visibleOrgIds.slice();
-  if (opts.orgId !== undefined) orgIds = orgIds === null || orgIds.includes(opts.orgId) ? [opts.orgId] : [];
+  let orgIds: number[] = facts.visibleOrgIds.slice();
+  if (opts.orgId !== undefined) orgIds = orgIds.includes(opts.orgId) ? [opts.orgId] : [];
   const rows = await store.listItems(db, { orgIds, ...(opts.area ? { area: opts.area } : {}) });
   return { items: await withFreshness(db, rows, opts.today), facts };
 }
@@ -263,7 +263,7 @@ const STATE_LABELS: Record<store.NoticeStatus, string> = {
 
 export async function listNotices(db: Db, actor: Actor) {
   const facts = await actorFacts(db, actor);
-  const rows = await store.listNotices(db, { orgIds: facts.role === 'admin' ? null : facts.visibleOrgIds });
+  const rows = await store.listNotices(db, { orgIds: facts.visibleOrgIds });
   const postings = await store.listPostings(
     db,
     rows.map((r) => r.id),

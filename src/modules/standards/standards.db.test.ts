@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { type Client, createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { TEST_TODAY } from '../../../test/helpers/clock.ts';
-import { orgIdByName } from '../../../test/helpers/factories.ts';
+import { createTestUser, orgIdByName } from '../../../test/helpers/factories.ts';
 import { MODULES } from '../../modules.ts';
 import { addCalendarDays } from '../calendar/index.ts';
 
@@ -140,6 +140,13 @@ test('an item tied to a page is fresh while checked within its period, stale aft
   assert.equal(bad.statusCode, 400);
   const denied = await handler.send('POST', '/api/standards/items', { ...body, subMatter: '部门预算' });
   assert.ok([403, 404].includes(denied.statusCode));
+  // A county's administrator lists its own subtree's items, not the city's; the city's administrator all.
+  await createTestUser(t.db, { username: 't_standards_county_admin', role: 'admin', org: '邹城市人民政府' });
+  const countyAdmin = await t.as('t_standards_county_admin');
+  const ids = async (c: Client) =>
+    ((await c.get('/api/standards/items')).json().items as { id: number }[]).map((i) => i.id);
+  assert.ok(!(await ids(countyAdmin)).includes(created.json().id));
+  assert.ok((await ids(await t.as('t_admin'))).includes(created.json().id));
 
   const portal = await (await t.anonymous()).get(
     '/gk/standards?area=%E8%B4%A2%E6%94%BF%E9%A2%84%E5%86%B3%E7%AE%97',
