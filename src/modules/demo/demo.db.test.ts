@@ -193,6 +193,34 @@ test('an own case assigned to a demo unit: removal refused, naming it, nothing d
   await h.db.deleteFrom('requests').where('id', '=', caseId).execute();
 });
 
+test('an own document with a demo co-issuer: the refusal names the issuer row by its document and unit', {
+  timeout: 120_000,
+}, async () => {
+  const edu = await orgIdByName(h.db, '市教育局');
+  const inserted = await sql<{ id: number }>`
+    insert into documents
+    select (jsonb_populate_record(null::documents, to_jsonb(d) || jsonb_build_object(
+      'id', nextval(pg_get_serial_sequence('documents', 'id')), 'org_id', ${ownOrgId}::int,
+      'created_by', null, 'index_number', 'OWN-JOINT-1', 'title', '本单位与教育局联合印发的通知'))).*
+    from documents d where d.id = (select min(id) from documents)
+    returning id`.execute(h.db);
+  const docId = inserted.rows[0]?.id as number;
+  await h.db.insertInto('document_issuers').values({ document_id: docId, org_id: edu }).execute();
+
+  const admin = await signIn('own_admin');
+  const res = await admin.post('/api/demo/remove');
+  assert.equal(res.statusCode, 409, res.body);
+  const { error } = res.json();
+  assert.equal(error.code, 'DEMO_REFERENCED');
+  assert.match(
+    error.message,
+    /联合发文机关（政府文件「本单位与教育局联合印发的通知」，机构「市教育局」）引用了演示机构「市教育局」/,
+  );
+  assert.doesNotMatch(error.message, /[a-z_]+=\d/);
+
+  await h.db.deleteFrom('documents').where('id', '=', docId).execute();
+});
+
 test('removal deletes every demo record and leaves the own data; the portal shows no demo content', async () => {
   const portalBefore = await portalText();
   assert.ok(
