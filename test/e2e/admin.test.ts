@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext } from '../helpers/browser.ts';
+import { signIn, submitLogin, twoChars } from '../helpers/console-sign-in.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -18,28 +19,10 @@ after(async () => {
   await server?.close();
 });
 
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
-async function openLogin(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByRole('heading', { level: 1, name: /登录/ }).waitFor();
-  return page;
-}
-
-async function submitLogin(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: twoChars('登录') }).click();
-}
-
 async function loginAsAdmin(context: BrowserContext): Promise<Page> {
-  const page = await openLogin(context);
-  await submitLogin(page, 't_admin', 'password-123');
+  const page = await signIn(context, server.url, 't_admin');
   // The router's home is `/admin` (basename without a trailing slash); the server also serves `/admin/`.
   await page.waitForURL(/\/admin\/?$/);
-  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
   return page;
 }
 
@@ -97,8 +80,7 @@ test('reloading the console home (/admin, /admin/) keeps the signed-in user in t
 test('a wrong password shows 用户名或密码错误 and stays on the login page', async () => {
   const context = await newContext(browser);
   try {
-    const page = await openLogin(context);
-    await submitLogin(page, 't_admin', 'not-the-password');
+    const page = await submitLogin(context, server.url, 't_admin', 'not-the-password');
     const alert = page.getByRole('alert').filter({ hasText: '用户名或密码错误' });
     await alert.waitFor();
     assert.equal(new URL(page.url()).pathname, '/admin/login');

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { parseClockStart, setClock } from '../../src/platform/time.ts';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { signIn } from '../helpers/console-sign-in.ts';
 import { applicationBody, orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -27,8 +28,6 @@ after(async () => {
   await server?.close();
 });
 
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
 test('the office loads the 2027 notice from its home page; provisional deadlines become final', async () => {
   const office = await server.testApp.as('t_office');
   const city = await orgIdByName(server.testApp.db, '济宁市人民政府');
@@ -48,12 +47,7 @@ test('the office loads the 2027 notice from its home page; provisional deadlines
 
   const context = await newContext(browser);
   try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/admin/login`);
-    await page.getByLabel('用户名', { exact: true }).fill('t_office');
-    await page.getByLabel('密码', { exact: true }).fill('password-123');
-    await page.getByRole('button', { name: twoChars('登录') }).click();
-    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+    const page = await signIn(context, server.url, 't_office');
 
     // The workbench says the deadline is provisional.
     await page.goto(`${server.url}/admin/requests`);

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
+import { signIn } from '../helpers/console-sign-in.ts';
 import { orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -155,12 +156,7 @@ test('公众参与: sign up for a meeting and an open day without JavaScript; th
     await checkBothModes(axeContext, `${server.url}/gk/decisions/catalogue`, '重大行政决策事项目录');
 
     // The console: the events, the meeting with its draw record, the evaluations; axe on each.
-    const staff = await staffContext.newPage();
-    await staff.goto(`${server.url}/admin/login`);
-    await staff.getByLabel('用户名', { exact: true }).fill('t_office');
-    await staff.getByLabel('密码', { exact: true }).fill('password-123');
-    await staff.getByRole('button', { name: /^\s*登\s*录\s*$/ }).click();
-    await staff.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+    const staff = await signIn(staffContext, server.url, 't_office');
     await staff.goto(`${server.url}/admin/decisions/events`);
     await staff.getByRole('heading', { level: 1, name: '听证会、列席会议和开放日' }).waitFor();
     await staff.getByRole('link', { name: '市政府常务会议（研究停车管理办法）' }).click();

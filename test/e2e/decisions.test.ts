@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { signIn, twoChars } from '../helpers/console-sign-in.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -38,19 +39,6 @@ const LETTERS = [
   CAMPAIGN.replace('坚决反对', '强烈反对'),
 ];
 const REASON = '经比选该地块为唯一可用地块，已增加全封闭除臭和降噪措施。';
-
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill('password-123');
-  await page.getByRole('button', { name: twoChars('登录') }).click();
-  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
-  return page;
-}
 
 async function pick(page: Page, field: Locator, option: string): Promise<void> {
   await field.click();
@@ -109,7 +97,7 @@ test('意见征集: publish, comment without JavaScript, import letters, group t
   const axeContext = await newContext(browser);
   try {
     // 1. The office creates and publishes the consultation.
-    const office = await signIn(staffContext, 't_office');
+    const office = await signIn(staffContext, server.url, 't_office');
     await office.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '决策公开' }).click();
     await office.getByRole('heading', { level: 1, name: '意见征集' }).waitFor();
     await office.getByRole('button', { name: '新建意见征集' }).click();

@@ -6,9 +6,10 @@
 // the drafting form and the document page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
+import { signIn, twoChars } from '../helpers/console-sign-in.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -24,19 +25,7 @@ after(async () => {
   await server?.close();
 });
 
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
 const buttonName = (label: string) => ([...label].length === 2 ? twoChars(label) : label);
-
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill('password-123');
-  await page.getByRole('button', { name: twoChars('登录') }).click();
-  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
-  return page;
-}
 
 /**
  * Picks an option of an antd Select (or a TreeSelect node) in the open dropdown. A click that lands while
@@ -94,7 +83,7 @@ test('政府文件库: draft, 文号 checked, review, 三同步 refusal, interpr
   const citizenContext = await newContext(browser, { javaScriptEnabled: false });
   try {
     // ── The office drafts the document ──────────────────────────────────────────────────────────────
-    const office = await signIn(officeContext, 't_office');
+    const office = await signIn(officeContext, server.url, 't_office');
     await office
       .getByRole('navigation', { name: '主菜单' })
       .getByRole('link', { name: '政府文件库', exact: true })
@@ -162,7 +151,7 @@ test('政府文件库: draft, 文号 checked, review, 三同步 refusal, interpr
     await assertNoSeriousViolations(office, 'document list');
 
     // ── The 市教育局 reviewer approves it ────────────────────────────────────────────────────────────
-    const reviewer = await signIn(reviewerContext, 't_reviewer');
+    const reviewer = await signIn(reviewerContext, server.url, 't_reviewer');
     await reviewer.goto(`${server.url}/admin/documents/review`);
     await reviewer.getByRole('heading', { level: 1, name: '待审核文件' }).waitFor();
     await reviewer.getByRole('link', { name: title }).click();

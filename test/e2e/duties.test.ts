@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { signIn, twoChars } from '../helpers/console-sign-in.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -19,19 +20,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill('password-123');
-  await page.getByRole('button', { name: twoChars('登录') }).click();
-  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
-  return page;
-}
 
 async function pick(page: Page, field: Locator, option: string): Promise<void> {
   await field.click();
@@ -103,7 +91,7 @@ test('网站纠错: report an error from a portal page without JavaScript, the o
     assert.match((await done.textContent()) ?? '', /2026年3月19日前/);
 
     // 2. The office answers it in the console.
-    const office = await signIn(staffContext, 't_office');
+    const office = await signIn(staffContext, server.url, 't_office');
     await office.getByRole('navigation', { name: '主菜单' }).getByText('日常台账').waitFor();
     await office.goto(`${server.url}/admin/duties/errata`);
     await office.getByRole('heading', { level: 1, name: '网站找错' }).waitFor();
@@ -131,7 +119,7 @@ test('政务新媒体: the office registers an account in the console; the publi
   const staffContext = await newContext(browser);
   const citizenContext = await newContext(browser, { javaScriptEnabled: false });
   try {
-    const office = await signIn(staffContext, 't_office');
+    const office = await signIn(staffContext, server.url, 't_office');
     await office.goto(`${server.url}/admin/duties/accounts`);
     await office.getByRole('heading', { level: 1, name: '政务新媒体' }).waitFor();
     await office.getByRole('button', { name: /新增/ }).click();

@@ -4,9 +4,10 @@
 // bold and the table and nothing of Office's markup, and the server sanitises HTML sent past the editor.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
+import { signIn, twoChars } from '../helpers/console-sign-in.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -23,19 +24,6 @@ after(async () => {
 });
 
 const YEAR = TEST_TODAY.slice(0, 4);
-
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill('password-123');
-  await page.getByRole('button', { name: twoChars('登录') }).click();
-  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
-  return page;
-}
 
 async function pick(page: Page, field: Locator, option: string, search = false): Promise<void> {
   await field.click();
@@ -70,7 +58,7 @@ test('正文 editor: 加粗 makes <strong>, a Word table is pasted clean; a type
   const title = `${YEAR}年课后服务管理办法（编辑器）`;
   const context = await newContext(browser);
   try {
-    const page = await signIn(context, 't_office');
+    const page = await signIn(context, server.url, 't_office');
     await page.goto(`${server.url}/admin/documents/new`);
     await page.getByRole('heading', { level: 1, name: '起草文件' }).waitFor();
     await page.getByLabel('标题', { exact: true }).fill(title);

@@ -8,6 +8,7 @@ import { insertPushes, upsertConditions } from '../../src/modules/enterprises/st
 import { creditCode, insertEnterprise, insertPolicyDocument } from '../../src/modules/enterprises/testing.ts';
 import { now } from '../../src/platform/time.ts';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { signIn } from '../helpers/console-sign-in.ts';
 import { orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -170,12 +171,7 @@ for (const mode of ['standard', 'elderly'] as const) {
 test('the console: the office sees the profile with its reasons, the policy with its pushes, and the funnel', async () => {
   const context = await newContext(browser);
   try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/admin/login`);
-    await page.getByLabel('用户名', { exact: true }).fill('t_office');
-    await page.getByLabel('密码', { exact: true }).fill('password-123');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+    const page = await signIn(context, server.url, 't_office');
 
     await page.goto(`${server.url}/admin/enterprises`);
     await page.getByRole('heading', { level: 1, name: '企业档案' }).waitFor();

@@ -13,6 +13,7 @@ import { bundledCalendar, formatChineseDate } from '../../src/modules/calendar/i
 import { computeClock } from '../../src/modules/requests/domain/clock.ts';
 import { axe, formatViolations, launchBrowser, newContext, STEP_TIMEOUT_MS } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
+import { submitLogin, twoChars } from '../helpers/console-sign-in.ts';
 import { residentId } from '../helpers/identity.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -38,16 +39,9 @@ const ACCOUNTS = {
   department: { username: 'ls_jyj_office', password: 'Jiaoyuju-office-2026' },
 };
 
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
 /** Signs in on the adminPage's login page; a forced password change is done on the way (new: `-new`). */
 async function signIn(context: BrowserContext, account: { username: string; password: string }) {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(account.username);
-  await page.getByLabel('密码', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: twoChars('登录') }).click();
+  const page = await submitLogin(context, server.url, account.username, account.password);
   const landed = page.getByRole('heading', { level: 1, name: /^(工作台|修改密码)$/ });
   if ((await landed.innerText()) === '修改密码') {
     await page.getByLabel('当前密码').fill(account.password);

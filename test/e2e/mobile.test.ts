@@ -4,9 +4,10 @@
 // a wide screen, without JavaScript. No page is wider than the screen; axe-core checks each page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
+import { signIn } from '../helpers/console-sign-in.ts';
 import { orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -26,19 +27,6 @@ after(async () => {
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 const YEAR = Number(TEST_TODAY.slice(0, 4));
 const TASK = '推进教育领域信息公开';
-
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill('password-123');
-  await page.getByRole('button', { name: twoChars('登录') }).click();
-  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
-  return page;
-}
 
 async function expectNoViolations(page: Page, where: string): Promise<void> {
   const violations = await axe(page);
@@ -128,7 +116,7 @@ test('on a phone: the liaison reports ledger progress from the 工作台 to-do; 
   const context = await newContext(browser, PHONE);
   try {
     // The 工作台 on the phone: the header leaves the title clear; the to-dos count the ledger task.
-    const page = await signIn(context, 't_handler');
+    const page = await signIn(context, server.url, 't_handler');
     await expectTitleClear(page, '工作台');
     const todo = page.getByRole('link', { name: /^台账任务待报送：1项/ });
     await todo.waitFor();

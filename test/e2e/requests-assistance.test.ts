@@ -3,8 +3,9 @@
 // answers; the case page then shows the answer in its card and its timeline.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newContext } from '../helpers/browser.ts';
+import { signIn, twoChars } from '../helpers/console-sign-in.ts';
 import { orgIdByName } from '../helpers/factories.ts';
 import { residentId } from '../helpers/identity.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -21,18 +22,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill('password-123');
-  await page.getByRole('button', { name: twoChars('登录') }).click();
-  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
-  return page;
-}
 
 async function toWorkbench(page: Page): Promise<void> {
   await page
@@ -89,7 +78,7 @@ test('协助调查: asked from the case page, answered under 协助办理, shown
   const financeContext = await newContext(browser);
   try {
     // The handler of 市教育局 asks 市财政局 from the case page.
-    const handler = await signIn(handlerContext, 't_handler');
+    const handler = await signIn(handlerContext, server.url, 't_handler');
     await toWorkbench(handler);
     // A saved view: the current filter (逾期) under a name, listed afterwards.
     // The filters live in the address (the checkbox follows it).
@@ -127,7 +116,7 @@ test('协助调查: asked from the case page, answered under 协助办理, shown
     await assistanceCard(handler).getByText('请核实该校舍项目资金的拨付文号').waitFor();
 
     // A handler of 市财政局 answers under 协助办理.
-    const finance = await signIn(financeContext, 't_handler2');
+    const finance = await signIn(financeContext, server.url, 't_handler2');
     await toWorkbench(finance);
     await finance.getByText('协助办理', { exact: true }).click();
     const row = finance.locator('tr').filter({ hasText: '请核实该校舍项目资金的拨付文号' });

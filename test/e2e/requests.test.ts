@@ -5,12 +5,13 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { bundledCalendar, formatChineseDate } from '../../src/modules/calendar/index.ts';
 import { type ClockEvent, computeClock } from '../../src/modules/requests/domain/clock.ts';
 import { flagForRelease } from '../../src/modules/requests/release-queue.ts';
 import { launchBrowser, newContext } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
+import { signIn, twoChars } from '../helpers/console-sign-in.ts';
 import { actorOf, createTestUser } from '../helpers/factories.ts';
 import { residentId } from '../helpers/identity.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -38,9 +39,6 @@ after(async () => {
 /** The disclosed part of the information, released with the reply. */
 const RELEASED_PDF = Buffer.from('%PDF-1.4\n% 招生方案（公开部分）\n');
 
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
 /** ISO date `days` calendar days after `iso`. */
 function plusDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -62,16 +60,6 @@ function expectedDue(today: string, events: ClockEvent[]): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // Admin console helpers
-
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill('password-123');
-  await page.getByRole('button', { name: twoChars('登录') }).click();
-  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
-  return page;
-}
 
 /** From the console home to the case, through the 依申请公开 workbench list. */
 async function openCaseFromWorkbench(page: Page, caseNo: string): Promise<void> {
@@ -187,7 +175,7 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     assert.ok(caseNo);
 
     // 2. The office confirms receipt: the 20 working days start today.
-    const office = await signIn(officeContext, 't_office');
+    const office = await signIn(officeContext, server.url, 't_office');
     await openCaseFromWorkbench(office, caseNo);
     await expectStage(office, '待确认收到');
     let dialog = await openAction(office, '确认收到');
@@ -259,7 +247,7 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     await chainRow.getByText('未设置（默认流程）').waitFor();
 
     // 7. The handler of 市教育局 drafts the reply 部分公开 with a ground: no reply yet, the deadline shown.
-    const handler = await signIn(handlerContext, 't_handler');
+    const handler = await signIn(handlerContext, server.url, 't_handler');
     await openCaseFromWorkbench(handler, caseNo);
     await expectStage(handler, '办理中');
     assert.equal(await clockValue(handler, '答复期限').innerText(), correctedDue);
@@ -307,7 +295,7 @@ test('依申请公开: apply online, confirm, assign, correction, reply 部分�
     dialog = await openAction(office, '审核通过');
     await confirmAction(office, dialog, '审核通过');
     await signoffCard(office).getByText('待负责人签发').waitFor();
-    const head = await signIn(headContext, 't_head');
+    const head = await signIn(headContext, server.url, 't_head');
     await head.goto(`${server.url}/admin/requests/${new URL(office.url()).pathname.split('/').pop()}`);
     await head.getByRole('heading', { level: 1, name: `申请 ${caseNo}` }).waitFor();
     assert.equal(await clockValue(head, '答复期限').innerText(), correctedDue);
@@ -421,7 +409,7 @@ test('转办: the office hands an application to an agency of the same governmen
     const password = (await citizen.locator('#query-password').innerText()).trim();
     const caseNo = (await fact(citizen, '案件编号').innerText()).trim();
 
-    const office = await signIn(officeContext, 't_office');
+    const office = await signIn(officeContext, server.url, 't_office');
     await openCaseFromWorkbench(office, caseNo);
     let dialog = await openAction(office, '确认收到');
     await confirmAction(office, dialog, '确认收到');

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { insertFixtureLibrary } from '../../src/modules/documents/search/fixtures.ts';
 import { mineSynonymCandidates } from '../../src/modules/documents/search/synonyms.ts';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { signIn } from '../helpers/console-sign-in.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -41,8 +42,6 @@ after(async () => {
   await server?.close();
 });
 
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
 test('检索同义词: the office accepts a mined pair and the search uses it', { timeout: 180_000 }, async () => {
   const searchTitles = async () => {
     const res = await fetch(`${server.url}/api/documents/search?q=${encodeURIComponent('12345热线')}`);
@@ -52,12 +51,7 @@ test('检索同义词: the office accepts a mined pair and the search uses it', 
 
   const context = await newContext(browser);
   try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/admin/login`);
-    await page.getByLabel('用户名', { exact: true }).fill('t_office');
-    await page.getByLabel('密码', { exact: true }).fill('password-123');
-    await page.getByRole('button', { name: twoChars('登录') }).click();
-    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+    const page = await signIn(context, server.url, 't_office');
 
     const menu = page.getByRole('navigation', { name: '主菜单' });
     await menu.getByRole('link', { name: '政府文件库', exact: true }).click();

@@ -3,9 +3,10 @@
 // notice's masked list.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { MODULES } from '../../src/modules.ts';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { signIn } from '../helpers/console-sign-in.ts';
 import { orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -79,22 +80,12 @@ test('a village list without JavaScript: masked, no identity number, a print cop
   }
 });
 
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill('password-123');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
-  return page;
-}
-
 test('the office sees the catalogue with its staleness and the targeted notices', {
   timeout: 120_000,
 }, async () => {
   const context = await newContext(browser);
   try {
-    const page = await signIn(context, 't_office');
+    const page = await signIn(context, server.url, 't_office');
     await page.goto(`${server.url}/admin/standards`);
     await page.getByRole('heading', { level: 1, name: '政务公开事项标准目录' }).waitFor();
     await page.getByRole('cell', { name: '耕地地力保护补贴' }).first().waitFor();

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
+import { signIn } from '../helpers/console-sign-in.ts';
 import { orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -23,8 +24,6 @@ after(async () => {
 });
 
 const YEAR = Number(TEST_TODAY.slice(0, 4));
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
 async function pick(page: Page, field: Locator, option: RegExp): Promise<void> {
   await field.click();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
@@ -70,12 +69,7 @@ test('衔接上级计划: suggestions reviewed, one changed, saved; the province
 
   const context = await newContext(browser);
   try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/admin/login`);
-    await page.getByLabel('用户名', { exact: true }).fill('t_office');
-    await page.getByLabel('密码', { exact: true }).fill('password-123');
-    await page.getByRole('button', { name: twoChars('登录') }).click();
-    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+    const page = await signIn(context, server.url, 't_office');
 
     await page.goto(`${server.url}/admin/ledger/plans/${cityPlan}?tab=links`);
     await page.getByRole('heading', { level: 2, name: '衔接上级计划' }).waitFor();

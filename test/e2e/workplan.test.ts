@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { axe, formatViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { TEST_TODAY } from '../helpers/clock.ts';
+import { signIn, twoChars } from '../helpers/console-sign-in.ts';
 import { orgIdByName } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -75,19 +76,6 @@ async function planDocx(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const twoChars = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
-
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill('password-123');
-  await page.getByRole('button', { name: twoChars('登录') }).click();
-  await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
-  return page;
-}
-
 const menu = (page: Page) => page.getByRole('navigation', { name: '主菜单' });
 
 /** Opens a page of the 工作台账 submenu (unfolding it first when needed). */
@@ -127,7 +115,7 @@ test('工作台账: import a .docx plan, map units, report progress with a file,
   const handlerContext = await newContext(browser);
   try {
     // 1. The office imports the task table.
-    const office = await signIn(officeContext, 't_office');
+    const office = await signIn(officeContext, server.url, 't_office');
     await openLedgerPage(office, '台账总览');
     await office.getByRole('heading', { level: 1, name: '工作台账' }).waitFor();
     await expectNoViolations(office, '/admin/ledger');
@@ -187,7 +175,7 @@ test('工作台账: import a .docx plan, map units, report progress with a file,
     );
 
     // 4. The unit user of 市教育局 reports progress with a file.
-    const handler = await signIn(handlerContext, 't_handler');
+    const handler = await signIn(handlerContext, server.url, 't_handler');
     await openLedgerPage(handler, '我的任务');
     await handler.getByRole('heading', { level: 1, name: '我的任务' }).waitFor();
     await expectNoViolations(handler, '/admin/ledger/my');
@@ -297,7 +285,7 @@ test('工作台账: 回头看 carries an unfinished task over, 下发到县 deri
 
   const context = await newContext(browser);
   try {
-    const office = await signIn(context, 't_office');
+    const office = await signIn(context, server.url, 't_office');
 
     // 回头看: last year's unfinished task is carried into this year's plan.
     await office.goto(`${server.url}/admin/ledger/plans/${lastYear}?tab=lookback`);

@@ -8,17 +8,14 @@
  * rule violations) with a Chinese + English message on stderr, never a stack trace; 1 unexpected error.
  */
 import { parseArgs } from 'node:util';
-import {
-  type ClockEvent,
-  type ClockState,
-  computeClock,
-  computeFee,
-  type FeeInput,
-  type FeeResult,
-  isReceiptChannel,
-  RECEIPT_CHANNELS,
-  type ReceiptChannel,
-} from '../requests/index.ts';
+// The requests module's pure clock and fees, not its index: the index carries its manifest, and through
+// documents (which reads the calendar) importing it here would close a cycle of modules.
+// biome-ignore lint/style/noRestrictedImports: pure domain code of requests, see above.
+import type { ClockEvent, ClockState, ReceiptChannel } from '../requests/domain/clock.ts';
+// biome-ignore lint/style/noRestrictedImports: pure domain code of requests, see above.
+import { computeClock, isReceiptChannel, RECEIPT_CHANNELS } from '../requests/domain/clock.ts';
+// biome-ignore lint/style/noRestrictedImports: pure domain code of requests, see above.
+import { computeFee, type FeeInput, type FeeResult } from '../requests/domain/fees.ts';
 import {
   type Calendar,
   type CalendarYear,

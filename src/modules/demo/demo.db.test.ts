@@ -149,6 +149,16 @@ test('administrators see what demo data there is; others may not', async () => {
   await assert.rejects(removeDemo(h.db, await actorOf(h.db, 'admin')), { code: 'DEMO_OWN_ACCOUNT' });
 });
 
+/** The own administrator asks for the removal, which is refused (409 DEMO_REFERENCED): its message. */
+async function refusedRemoval(): Promise<string> {
+  const admin = await signIn('own_admin');
+  const res = await admin.post('/api/demo/remove');
+  assert.equal(res.statusCode, 409, res.body);
+  const { error } = res.json();
+  assert.equal(error.code, 'DEMO_REFERENCED');
+  return error.message;
+}
+
 test('an own case assigned to a demo unit: removal refused, naming it, nothing deleted', async () => {
   const edu = await orgIdByName(h.db, '市教育局');
   const inserted = await sql<{ id: number }>`
@@ -166,16 +176,12 @@ test('an own case assigned to a demo unit: removal refused, naming it, nothing d
     docs: await count('documents'),
   };
 
-  const admin = await signIn('own_admin');
-  const res = await admin.post('/api/demo/remove');
-  assert.equal(res.statusCode, 409, res.body);
-  const { error } = res.json();
-  assert.equal(error.code, 'DEMO_REFERENCED');
+  const message = await refusedRemoval();
   assert.match(
-    error.message,
+    message,
     new RegExp(`依申请公开案件 #${caseId}「本单位受理的真实案件」引用了演示机构「市教育局」`),
   );
-  assert.match(error.message, /未删除任何数据/);
+  assert.match(message, /未删除任何数据/);
   assert.deepEqual(
     { records: await count('demo_records'), orgs: await count('orgs'), docs: await count('documents') },
     before,
@@ -191,6 +197,30 @@ test('an own case assigned to a demo unit: removal refused, naming it, nothing d
   assert.equal(await count('orgs'), before.orgs);
 
   await h.db.deleteFrom('requests').where('id', '=', caseId).execute();
+});
+
+test('an own document with a demo co-issuer: the refusal names the issuer row by its document and unit', {
+  timeout: 120_000,
+}, async () => {
+  const edu = await orgIdByName(h.db, '市教育局');
+  const inserted = await sql<{ id: number }>`
+    insert into documents
+    select (jsonb_populate_record(null::documents, to_jsonb(d) || jsonb_build_object(
+      'id', nextval(pg_get_serial_sequence('documents', 'id')), 'org_id', ${ownOrgId}::int,
+      'created_by', null, 'index_number', 'OWN-JOINT-1', 'title', '本单位与教育局联合印发的通知'))).*
+    from documents d where d.id = (select min(id) from documents)
+    returning id`.execute(h.db);
+  const docId = inserted.rows[0]?.id as number;
+  await h.db.insertInto('document_issuers').values({ document_id: docId, org_id: edu }).execute();
+
+  const message = await refusedRemoval();
+  assert.match(
+    message,
+    /联合发文机关（政府文件「本单位与教育局联合印发的通知」，机构「市教育局」）引用了演示机构「市教育局」/,
+  );
+  assert.doesNotMatch(message, /[a-z_]+=\d/);
+
+  await h.db.deleteFrom('documents').where('id', '=', docId).execute();
 });
 
 test('removal deletes every demo record and leaves the own data; the portal shows no demo content', async () => {

@@ -9,7 +9,14 @@ import type { Actor } from '../../platform/http/session.ts';
 import { forgetPortalFacets } from '../documents/index.ts';
 import { forgetSite } from '../site/index.ts';
 import { can } from './domain/policies.ts';
-import { type Blocker, deletionOrder, describeBlockers, tableLabel } from './domain/references.ts';
+import {
+  type Blocker,
+  deletionOrder,
+  describeBlockers,
+  type KeyRef,
+  type RecordRef,
+  tableLabel,
+} from './domain/references.ts';
 import * as store from './store.ts';
 
 type Db = Kysely<Database>;
@@ -90,6 +97,29 @@ async function findBlockers(tx: Db, fks: store.ForeignKey[]) {
 }
 
 /**
+ * A record as a refusal names it: its label, and for each column of its key that points to another record
+ * (a single-column foreign key), that record's table and label, so no key reads as `org_id=3`.
+ */
+async function recordRef(
+  tx: Db,
+  fks: readonly store.ForeignKey[],
+  table: string,
+  key: Record<string, unknown>,
+): Promise<RecordRef> {
+  const refs: Record<string, KeyRef> = {};
+  for (const [column, value] of Object.entries(key)) {
+    const fk = fks.find((f) => f.table === table && f.columns.length === 1 && f.columns[0] === column);
+    const refColumn = fk?.refColumns[0];
+    if (!fk || refColumn === undefined || value === null) continue;
+    refs[column] = {
+      table: fk.refTable,
+      label: await store.labelOf(tx, fk.refTable, { [refColumn]: value }),
+    };
+  }
+  return { table, key, label: await store.labelOf(tx, table, key), refs };
+}
+
+/**
  * Deletes every demo record, all or nothing, in one transaction with its audit row: refuses (and deletes
  * nothing) when records of the organisation's own still reference demo records, naming them. `actor` is
  * null for the command line. Blobs of deleted demo files that no file row uses any more are removed
@@ -130,8 +160,8 @@ export async function removeDemo(db: Db, actor: Actor | null, opts: { dataDir?: 
       const blockers: Blocker[] = [];
       for (const b of found.slice(0, SHOWN_BLOCKERS)) {
         blockers.push({
-          record: { table: b.fk.table, key: b.key, label: await store.labelOf(tx, b.fk.table, b.key) },
-          demo: { table: b.fk.refTable, key: b.ref, label: await store.labelOf(tx, b.fk.refTable, b.ref) },
+          record: await recordRef(tx, fks, b.fk.table, b.key),
+          demo: await recordRef(tx, fks, b.fk.refTable, b.ref),
         });
       }
       throw new AppError('DEMO_REFERENCED', {

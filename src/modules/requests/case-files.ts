@@ -11,14 +11,7 @@ import { checkFileRefs } from '../../platform/files/refs.ts';
 import { blobPath } from '../../platform/files/storage.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/http/session.ts';
-import type { ReleasableDocument } from '../documents/index.ts';
-
-/**
- * The document library, loaded when first needed: documents depend on requests through the calendar,
- * so a static import here would close a cycle of modules and leave a manifest read before it is set.
- */
-const documentsModule = () => import('../documents/index.ts');
-
+import { documentsForRelease, type ReleasableDocument, releasedDocument } from '../documents/index.ts';
 import {
   type ApplicationFileKind,
   CASE_FILE_GROUP_LABELS,
@@ -115,7 +108,7 @@ export async function checkReleased(
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
   let docs: ReleasableDocument[];
   try {
-    docs = await (await documentsModule()).documentsForRelease(db, actor, documentIds);
+    docs = await documentsForRelease(db, actor, documentIds);
   } catch (err) {
     if (err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) {
       throw invalid('releasedDocumentIds', '只能选择您可以查看的政府文件库中的文件');
@@ -231,7 +224,7 @@ export async function caseReleasedDocuments(
       title: d.title,
       docNumber: d.docNumber,
       on: d.on,
-      document: await (await documentsModule()).releasedDocument(db, d.documentId),
+      document: await releasedDocument(db, d.documentId),
     })),
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
+import { readSingleUpload } from '../../platform/http/multipart.ts';
 import { htmlPage } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import { uploadRoute } from '../../platform/http/upload.ts';
@@ -16,22 +17,14 @@ import * as service from './service.ts';
 
 const TAGS = ['standards'];
 
-/** The one uploaded file of a multipart request. */
+/** The one uploaded .xlsx of a multipart request, read as a sheet. */
 async function readUpload(req: FastifyRequest, what: string) {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  let file: { name: string; bytes: Buffer } | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (!file) file = { name: part.filename.normalize('NFC').slice(0, 300), bytes };
-    }
-  }
-  if (!file || file.bytes.length === 0)
-    throw new AppError('VALIDATION_FAILED', {}, [
-      { path: 'file', message: `请选择要上传的${what}（.xlsx）` },
-    ]);
-  const sheet = await readImportSheet(new Uint8Array(file.bytes), file.name);
-  return sheet;
+  const { file } = await readSingleUpload(
+    req,
+    () =>
+      new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: `请选择要上传的${what}（.xlsx）` }]),
+  );
+  return readImportSheet(new Uint8Array(file.bytes), file.name);
 }
 
 /** 标准目录 and 定向公开 staff API (CSRF by the platform). */

@@ -1,7 +1,7 @@
 // Ledger import (issue 16.14): what the preview shows of a task's 完成时限 — its text, its date, 长期坚持 —
 // is what the saved ledger holds, for a task with 长期坚持 and a task without any deadline, from a .txt and
-// from an .xlsx table (a merged 完成时限 cell over two tasks). An empty cell under a filled one continues it (a
-// vertical merge as plain text shows it), so the task without any deadline comes first..
+// from an .xlsx table (a merged 完成时限 cell over two tasks). An empty cell continues the one above only within
+// a merge (.xlsx) or the same task (text), so each task without a deadline stays without one.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';

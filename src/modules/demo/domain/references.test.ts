@@ -15,7 +15,7 @@ test('a record in the way is named with its table in Chinese, its number and the
         record: { table: 'calendar_years', key: { year: 2026 }, label: null },
         demo: { table: 'users', key: { id: 1 }, label: 'admin（系统管理员）' },
       },
-      '工作日历 （year=2026）引用了演示用户「admin（系统管理员）」',
+      '工作日历（2026年）引用了演示用户「admin（系统管理员）」',
     ],
     [
       {
@@ -26,6 +26,56 @@ test('a record in the way is named with its table in Chinese, its number and the
     ],
   ];
   for (const [b, expected] of rows) assert.equal(describeBlocker(b), expected);
+});
+
+test('a record without an id is named by what its key points to, never by column names', {
+  timeout: 10_000,
+}, () => {
+  const demoOrg = { table: 'orgs', key: { id: 3 }, label: '市教育局' };
+  const rows: { what: string; record: Blocker['record']; expected: string }[] = [
+    {
+      what: 'a key column pointing to a named record, and a year',
+      record: {
+        table: 'work_assessment_rows',
+        key: { assessment_id: 5, org_id: 3 },
+        label: null,
+        refs: {
+          assessment_id: { table: 'work_assessments', label: '2026年度政务公开考核' },
+          org_id: { table: 'orgs', label: '市教育局' },
+        },
+      },
+      expected: '考核得分（考核「2026年度政务公开考核」，机构「市教育局」）引用了演示机构「市教育局」',
+    },
+    {
+      what: 'a pointed-to record without a name, and a year',
+      record: {
+        table: 'reports',
+        key: { org_id: 7, year: 2026 },
+        label: null,
+        refs: { org_id: { table: 'orgs', label: null } },
+      },
+      expected: '政府信息公开工作年度报告（机构 #7，2026年）引用了演示机构「市教育局」',
+    },
+    {
+      what: 'codes and hashes are left out; the record keeps its own name',
+      record: { table: 'enterprise_access', key: { token_hash: 'ab12' }, label: '某科技有限公司' },
+      expected: '企业访问凭据「某科技有限公司」引用了演示机构「市教育局」',
+    },
+    {
+      what: 'nothing of the key reads as Chinese and no name: described by its table',
+      record: {
+        table: 'policy_package_items',
+        key: { package_id: 2, kind: 'document', ref_id: 9 },
+        label: null,
+      },
+      expected: '一条政策包条目引用了演示机构「市教育局」',
+    },
+  ];
+  for (const r of rows) {
+    const text = describeBlocker({ record: r.record, demo: demoOrg });
+    assert.equal(text, r.expected, r.what);
+    assert.doesNotMatch(text, /[a-z_]+=/, r.what);
+  }
 });
 
 test('a long list shows the first five and the total', () => {

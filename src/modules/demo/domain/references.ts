@@ -98,20 +98,54 @@ export function tableLabel(table: string): string {
   return TABLE_LABELS[table] ?? table;
 }
 
-/** A record in the message: its table, its key (`#12`, or `org_id=3, year=2026`) and its label if any. */
-export type RecordRef = { table: string; key: Record<string, unknown>; label: string | null };
+/** The record a key column points to (a foreign key): its table and its name if it has one. */
+export type KeyRef = { table: string; label: string | null };
+
+/**
+ * A record in the message: its table, its key (`{ id: 12 }`, or `{ org_id: 3, year: 2026 }`), its label if
+ * any, and for key columns that point to another record, that record (`org_id` → 机构「市教育局」).
+ */
+export type RecordRef = {
+  table: string;
+  key: Record<string, unknown>;
+  label: string | null;
+  refs?: Readonly<Record<string, KeyRef>>;
+};
 
 /** A record that is not demo and references a demo record. */
 export type Blocker = { record: RecordRef; demo: RecordRef };
 
-function keyText(key: Record<string, unknown>): string {
-  const entries = Object.entries(key);
-  if (entries.length === 1 && entries[0]?.[0] === 'id') return `#${String(entries[0][1])}`;
-  return `（${entries.map(([k, v]) => `${k}=${String(v)}`).join('，')}）`;
+/**
+ * Key columns shown by their value in Chinese. Other columns that point nowhere (codes, hashes, identity
+ * numbers) are left out: a user reads the record by its table and the records it points to.
+ */
+const KEY_COLUMN_TEXT: Readonly<Record<string, (value: string) => string>> = {
+  year: (v) => `${v}年`,
+};
+
+function keyPart(column: string, value: unknown, ref: KeyRef | undefined): string | null {
+  if (ref)
+    return ref.label
+      ? `${tableLabel(ref.table)}「${ref.label}」`
+      : `${tableLabel(ref.table)} #${String(value)}`;
+  const text = KEY_COLUMN_TEXT[column];
+  return text ? text(String(value)) : null;
 }
 
+/** `#12`, `（机构「市教育局」，2026年）`, or '' when no part of the key reads as Chinese. */
+function keyText(r: RecordRef): string {
+  const entries = Object.entries(r.key);
+  if (entries.length === 1 && entries[0]?.[0] === 'id') return ` #${String(entries[0][1])}`;
+  const parts = entries.flatMap(([c, v]) => keyPart(c, v, r.refs?.[c]) ?? []);
+  return parts.length > 0 ? `（${parts.join('，')}）` : '';
+}
+
+/** `依申请公开案件 #12「…」`, `考核得分（机构「市教育局」）`, or `一条政策包条目` when nothing names it. */
 export function describeRecord(r: RecordRef): string {
-  return `${tableLabel(r.table)} ${keyText(r.key)}${r.label ? `「${r.label}」` : ''}`;
+  const key = keyText(r);
+  const label = r.label ? `「${r.label}」` : '';
+  if (key === '' && label === '') return `一条${tableLabel(r.table)}`;
+  return `${tableLabel(r.table)}${key}${label}`;
 }
 
 /** `依申请公开案件 #12「…」引用了演示机构「市教育局」`. */

@@ -11,12 +11,16 @@ export type SpanCell = { text: string; colspan: number; rowspan: number };
 export type SpanTable = SpanCell[][];
 
 /** Expand spans: the text stays in the top-left position; header rows repeat it across columns. */
-export function expandSpans(table: SpanTable): { cells: string[]; fullWidth: boolean; spans: number[] }[] {
+export function expandSpans(
+  table: SpanTable,
+): { cells: string[]; fullWidth: boolean; spans: number[]; continued: boolean[] }[] {
   const grid: Array<Array<string | undefined>> = [];
   const spanOf: number[][] = [];
+  const below: boolean[][] = [];
   table.forEach((row, r) => {
     grid[r] ??= [];
     spanOf[r] ??= [];
+    below[r] ??= [];
     let c = 0;
     for (const cell of row) {
       while ((grid[r] as Array<string | undefined>)[c] !== undefined) c++;
@@ -24,6 +28,8 @@ export function expandSpans(table: SpanTable): { cells: string[]; fullWidth: boo
         for (let dc = 0; dc < Math.max(1, cell.colspan); dc++) {
           grid[r + dr] ??= [];
           spanOf[r + dr] ??= [];
+          below[r + dr] ??= [];
+          (below[r + dr] as boolean[])[c + dc] = dr > 0;
           (grid[r + dr] as Array<string | undefined>)[c + dc] = dr === 0 && dc === 0 ? cell.text : '';
           (spanOf[r + dr] as number[])[c + dc] = dr === 0 && dc === 0 ? Math.max(1, cell.colspan) : 0;
         }
@@ -36,7 +42,8 @@ export function expandSpans(table: SpanTable): { cells: string[]; fullWidth: boo
     const cells = Array.from({ length: width }, (_, i) => g[i] ?? '');
     const spans = Array.from({ length: width }, (_, i) => (spanOf[r] as number[] | undefined)?.[i] ?? 1);
     const fullWidth = width > 1 && spans[0] === width;
-    return { cells, fullWidth, spans };
+    const continued = Array.from({ length: width }, (_, i) => below[r]?.[i] === true);
+    return { cells, fullWidth, spans, continued };
   });
 }
 
@@ -114,8 +121,9 @@ export function tablesToRawTable(before: string[], tables: SpanTable[], after: s
     for (const row of bodyRows) {
       const start = lines.length + 1;
       const cells = row.fullWidth ? [row.cells[0] as string] : row.cells;
+      const continued = row.fullWidth ? [false] : row.continued;
       for (const c of cells) push(`\t${c}`);
-      rows.push({ cells, lines: [start, lines.length], fullWidth: row.fullWidth });
+      rows.push({ cells, lines: [start, lines.length], fullWidth: row.fullWidth, continued });
       push('');
     }
   };

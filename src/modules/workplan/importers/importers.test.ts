@@ -14,6 +14,7 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { type SpanCell, type SpanTable, tablesToRawTable } from './grid.ts';
 import {
   normaliseDeadline,
   type ParsedPlan,
@@ -22,6 +23,7 @@ import {
   parsePlanText,
   splitUnits,
 } from './index.ts';
+import { interpretTable } from './table.ts';
 
 const HERE = import.meta.dirname;
 const REPO_ROOT = path.resolve(HERE, '../../../..');
@@ -881,5 +883,102 @@ test('the red header (发文机关标志 “…人民政府办公室文件”) i
     // Without a 关于… title line, the red header is still not taken for one.
     const bare = text.replace('关于印发济宁市2025年政务公开工作要点的通知', '济宁市2025年政务公开工作要点');
     assert.equal(parsePlanText(bare).doc.title, '济宁市2025年政务公开工作要点', `${red} (no 关于)`);
+  }
+});
+
+test('a blank 完成时限 continues the one above only within a merge (tables) or the same task (text)', {
+  timeout: 10_000,
+}, () => {
+  const cell = (text: string, rowspan = 1): SpanCell => ({ text, colspan: 1, rowspan });
+  const header = ['序号', '工作任务', '具体要求', '完成时限'].map((t) => cell(t));
+  const cases: {
+    what: string;
+    source: string | SpanTable;
+    deadlines: (string | null)[];
+    flagged: number[];
+  }[] = [
+    {
+      what: 'text: a row of the same task (序号 and 工作任务 merged, so blank) continues it',
+      source: ['序号\t工作任务\t具体要求\t完成时限', '1\t做好数据开放\t要求一\t6月底前', '\t\t要求二\t'].join(
+        '\n',
+      ),
+      deadlines: ['6月底前', '6月底前'],
+      flagged: [],
+    },
+    {
+      what: 'text: the same 序号 again is the same task',
+      source: ['序号\t工作任务\t具体要求\t完成时限', '1\t做好数据开放\t要求一\t全年', '1\t\t要求二\t'].join(
+        '\n',
+      ),
+      deadlines: ['全年', '全年'],
+      flagged: [],
+    },
+    {
+      what: 'text: a new 序号 with a blank deadline does not take the task above’s',
+      source: [
+        '序号\t工作任务\t具体要求\t完成时限',
+        '1\t做好数据开放\t要求一\t全年',
+        '2\t\t要求二\t',
+        '3\t做好政策解读\t要求三\t',
+      ].join('\n'),
+      deadlines: ['全年', null, null],
+      flagged: [2, 3],
+    },
+    {
+      what: 'text without 序号: a new 工作任务 ends the deadline, a blank task cell keeps it',
+      source: ['工作任务\t具体要求\t完成时限', '任务甲\t要求一\t全年', '\t要求二\t', '任务乙\t要求三\t'].join(
+        '\n',
+      ),
+      deadlines: ['全年', '全年', null],
+      flagged: [3],
+    },
+    {
+      what: 'text without 序号 or 工作任务: every row is a task of its own',
+      source: ['具体要求\t责任单位\t完成时限', '要求一\t市财政局\t全年', '要求二\t市教育局\t'].join('\n'),
+      deadlines: ['全年', null],
+      flagged: [2],
+    },
+    {
+      what: 'text: a first task without a deadline is flagged',
+      source: ['序号\t工作任务\t具体要求\t完成时限', '1\t做好数据开放\t要求一\t'].join('\n'),
+      deadlines: [null],
+      flagged: [1],
+    },
+    {
+      what: 'table: a 完成时限 merged over two tasks is both tasks’ deadline',
+      source: [
+        header,
+        [cell('1'), cell('任务甲'), cell('要求一'), cell('长期坚持', 2)],
+        [cell('2'), cell('任务乙'), cell('要求二')],
+      ],
+      deadlines: ['长期坚持', '长期坚持'],
+      flagged: [],
+    },
+    {
+      what: 'table: a blank 完成时限 that is not merged stays blank, even within the same task',
+      source: [
+        header,
+        [cell('1', 2), cell('任务甲', 2), cell('要求一'), cell('全年')],
+        [cell('要求二'), cell('')],
+      ],
+      deadlines: ['全年', null],
+      flagged: [2],
+    },
+  ];
+  for (const c of cases) {
+    const plan =
+      typeof c.source === 'string'
+        ? parsePlanText(c.source, { year: 2025 })
+        : interpretTable(tablesToRawTable([], [c.source], []), 2025);
+    assert.deepEqual(
+      plan.tasks.map((t) => t.deadlineRaw),
+      c.deadlines,
+      c.what,
+    );
+    const flagged = plan.warnings.flatMap((w) => {
+      const m = /^第(\d+)项（第\d+行）未填写完成时限，请补充。$/.exec(w);
+      return m ? [Number(m[1])] : [];
+    });
+    assert.deepEqual(flagged, c.flagged, c.what);
   }
 });

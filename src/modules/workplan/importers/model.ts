@@ -55,6 +55,11 @@ export type RawRow = {
   lines: [number, number];
   /** The row is one cell spanning the whole table width (a section or heading row). */
   fullWidth?: boolean;
+  /**
+   * Per cell: it continues a vertically merged cell above (left empty). Only real tables (.docx, .xlsx)
+   * know their merges; a text export cannot tell a merged cell from an empty one, so it has none.
+   */
+  continued?: boolean[];
 };
 
 /** What every reader (text, .docx, .xlsx) hands to the shared table interpreter. */

@@ -1,6 +1,10 @@
 /**
  * The shared table interpreter: header columns, section and heading rows, merged (blank) cells
  * carried down, units split, deadlines normalised — the same for text, .docx and .xlsx input.
+ *
+ * A blank 完成时限 continues the one above only where the source merged the cell: within a merge when
+ * the reader knows merges (.docx, .xlsx), else within the same task (no new 序号 or 工作任务 since); a
+ * new task's blank deadline is not another task's, and is reported as 未填写完成时限.
  */
 import { normaliseDeadline, suggestDue } from '../domain/deadlines.ts';
 import { splitUnits } from '../domain/units-split.ts';
@@ -48,6 +52,9 @@ export function interpretTable(
   let lead: string | null = null;
   let resp: string | null = null;
   let deadline: string | null = null;
+  /** A task began since the last task row (a heading, a 工作任务 cell): text input's deadline boundary. */
+  let taskBegun = false;
+  let lastSeq: string | null = null;
   let lastRowWasSection = false;
   /** Headings that have not (yet) received a task, to be reported if none follows. */
   const pendingHeadings = new Map<string, number>();
@@ -69,6 +76,7 @@ export function interpretTable(
   };
   const setTask = (text: string, line: number) => {
     task = text;
+    taskBegun = true;
     pendingHeadings.set(text, line);
   };
 
@@ -133,7 +141,14 @@ export function interpretTable(
 
     if (leadCell !== '') lead = leadCell;
     if (respCell !== '') resp = respCell;
+    const seqNumber = /^\d+[.、]?$/.test(seqCell) ? seqCell.replace(/[.、]$/, '') : null;
+    // Without a 序号 or 工作任务 column every row is a task of its own.
+    const newTask =
+      taskBegun || (seqNumber !== null && seqNumber !== lastSeq) || (!has('seq') && !has('task'));
+    if (seqNumber !== null) lastSeq = seqNumber;
+    taskBegun = false;
     if (deadlineCell !== '') deadline = deadlineCell;
+    else if (!continuesDeadline(row.continued, kinds, newTask)) deadline = null;
 
     const seq = tasks.length + 1;
     if (seqCell !== '' && !/^\d+[.、]?$/.test(seqCell))
@@ -156,7 +171,8 @@ export function interpretTable(
       deadlineRaw === null ? { due: null, recurring: false } : normaliseDeadline(deadlineRaw, docYear);
     if (has('deadline') && deadlineRaw !== null && normalised.due === null && !normalised.recurring)
       warnings.push(`第${seq}项完成时限“${deadlineRaw}”无法识别为日期，请手工填写。`);
-    if (has('deadline') && deadlineRaw === null) warnings.push(`第${seq}项没有完成时限。`);
+    if (has('deadline') && deadlineRaw === null)
+      warnings.push(`第${seq}项（第${line}行）未填写完成时限，请补充。`);
     const currentTask = task as string | null;
     if (currentTask === null && has('task'))
       warnings.push(`第${seq}项（第${line}行）没有工作任务名称，请核对。`);
@@ -198,6 +214,19 @@ export function interpretTable(
     warnings.push(`第${line}行的标题“${SHORT(text)}”下没有任务，全文：${text}`);
 
   return { tasks, warnings };
+}
+
+/**
+ * Whether a blank 完成时限 cell continues the deadline above: where the reader knows merges, only a
+ * cell inside a vertical merge does; in text, any row of the same task does.
+ */
+function continuesDeadline(
+  continued: readonly boolean[] | undefined,
+  kinds: readonly ColumnKind[],
+  newTask: boolean,
+): boolean {
+  if (continued === undefined) return !newTask;
+  return kinds.some((k, i) => k === 'deadline' && continued[i] === true);
 }
 
 const IGNORE = /[\s\u3000、，,；;]/g;
