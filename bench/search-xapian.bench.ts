@@ -51,6 +51,7 @@ import { buildTsquery } from '../src/platform/search/fulltext.ts';
 import { startPostgresServer } from '../test/helpers/pg-server.ts';
 import { corpus, insertSyntheticDocs, ORGS } from './search-corpus.ts';
 import { REPO_ROOT } from './startup.bench.ts';
+import { tsqueryTree, xapianTerms } from './xapian/terms.ts';
 
 const DOCS = Number(process.env.SEARCH_DOCS ?? 100_000);
 const BATCH = 250;
@@ -58,61 +59,6 @@ const RUNS = 3;
 /** Gongkai's first page and exact-total cap (service.ts defaults: 20 a page, DEFAULT_TOTAL_CAP 2,000). */
 const PAGE = 20;
 const CAP = 2_000;
-/** ts_rank_cd's default weights {D 0.1, C 0.2, B 0.4, A 1.0} as integer wdf increments. */
-const WDF: Record<string, number> = { A: 10, B: 4, C: 2, D: 1 };
-
-// ---- Gongkai's literals → Xapian terms and query trees ----
-
-export type Tree = { t: string } | { and: Tree[] } | { or: Tree[] };
-
-/** The lexemes of a tsvector's text form: 'word':1A,5C 'org:3' → [word, [A, C]], [org:3, []]. */
-export function tsvectorLexemes(text: string): [string, string[]][] {
-  const out: [string, string[]][] = [];
-  for (const m of text.matchAll(/'((?:[^'\\]|''|\\.)*)'(?::([0-9A-D,]+))?/g)) {
-    const lexeme = (m[1] as string).replace(/''/g, "'").replace(/\\(.)/g, '$1');
-    const weights = m[2] ? m[2].split(',').map((p) => /[A-D]$/.exec(p)?.[0] ?? 'D') : [];
-    out.push([lexeme, weights]);
-  }
-  return out;
-}
-
-/** A tsquery literal ('a' & ('b' | 'c' & 'd')) as a tree; `prefix` goes before every term. */
-export function tsqueryTree(literal: string, prefix = ''): Tree {
-  const tokens = [...literal.matchAll(/'((?:[^'\\]|''|\\.)*)'|([&|()!])|(<\d*-?>)|\S/g)];
-  let i = 0;
-  const peek = () => tokens[i]?.[0];
-  const primary = (): Tree => {
-    const tok = tokens[i++];
-    if (!tok) throw new Error(`tsquery ends early: ${literal}`);
-    if (tok[0] === '(') {
-      const e = or();
-      if (tokens[i++]?.[0] !== ')') throw new Error(`unbalanced tsquery: ${literal}`);
-      return e;
-    }
-    if (tok[1] === undefined)
-      throw new Error(`tsquery operator not mirrored in Xapian: ${tok[0]} (${literal})`);
-    return { t: prefix + tok[1].replace(/''/g, "'").replace(/\\(.)/g, '$1') };
-  };
-  const and = (): Tree => {
-    const args = [primary()];
-    while (peek() === '&') {
-      i++;
-      args.push(primary());
-    }
-    return args.length === 1 ? (args[0] as Tree) : { and: args };
-  };
-  const or = (): Tree => {
-    const args = [and()];
-    while (peek() === '|') {
-      i++;
-      args.push(and());
-    }
-    return args.length === 1 ? (args[0] as Tree) : { or: args };
-  };
-  const tree = or();
-  if (i !== tokens.length) throw new Error(`tsquery not fully read: ${literal}`);
-  return tree;
-}
 
 /** The 文号 key of a query that is a whole document number (as searchDocuments finds it). */
 function exactKey(q: string): string | null {
@@ -275,20 +221,10 @@ async function main(): Promise<void> {
           from documents where id = any(${ids}::int[])`.execute(h.db);
       readMs += performance.now() - r;
       const batch = rows.rows.map((row) => {
-        const terms = new Map<string, number>();
-        const booleans: string[] = [`V${row.validity}`];
+        const { terms, booleans } = xapianTerms(row.v, row.t);
+        booleans.push(`V${row.validity}`);
         if (row.key) booleans.push(`K${row.key}`);
-        for (const [lexeme, weights] of tsvectorLexemes(row.v)) {
-          if (weights.length === 0) booleans.push(`F${lexeme}`);
-          else
-            terms.set(
-              lexeme,
-              weights.reduce((sum, w) => sum + (WDF[w] ?? 1), 0),
-            );
-        }
-        for (const [lexeme, weights] of tsvectorLexemes(row.t))
-          if (weights.length > 0) terms.set(`T${lexeme}`, weights.length);
-        return [row.id, [...terms], booleans, row.title];
+        return [row.id, terms, booleans, row.title];
       });
       pending.push(xapian.call({ op: 'add', docs: batch }));
       if (pending.length > 8) xapianAddMs += (await pending.shift())?.ms ?? 0;

@@ -100,7 +100,11 @@ def add(req):
         for term in booleans:
             doc.add_boolean_term(term)
         doc.set_data(data)
-        db.replace_document(docid, doc)
+        # Gongkai's ids, so both engines' hits compare; the next id in sequence is the cheaper add.
+        if docid == db.get_lastdocid() + 1:
+            db.add_document(doc)
+        else:
+            db.replace_document(docid, doc)
     return {"ms": (time.perf_counter() - started) * 1000}
 
 
