@@ -39,6 +39,7 @@ import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import { parseDocNumber } from '../src/modules/documents/domain/doc-number.ts';
 import {
+  DEFAULT_TOTAL_CAP,
   loadSearchWords,
   type SearchDocumentsParams,
   searchDocuments,
@@ -50,15 +51,16 @@ import { migrate } from '../src/platform/db/migrate.ts';
 import { buildTsquery } from '../src/platform/search/fulltext.ts';
 import { startPostgresServer } from '../test/helpers/pg-server.ts';
 import { corpus, insertSyntheticDocs, ORGS } from './search-corpus.ts';
+import { SEARCH_QUERIES } from './search-queries.ts';
 import { REPO_ROOT } from './startup.bench.ts';
 import { tsqueryTree, xapianTerms } from './xapian/terms.ts';
 
 const DOCS = Number(process.env.SEARCH_DOCS ?? 100_000);
 const BATCH = 250;
 const RUNS = 3;
-/** Gongkai's first page and exact-total cap (service.ts defaults: 20 a page, DEFAULT_TOTAL_CAP 2,000). */
+/** Gongkai's first page (the default 20) and its exact-total cap. */
 const PAGE = 20;
-const CAP = 2_000;
+const CAP = DEFAULT_TOTAL_CAP;
 
 /** The 文号 key of a query that is a whole document number (as searchDocuments finds it). */
 function exactKey(q: string): string | null {
@@ -112,59 +114,6 @@ function startXapian(python: string) {
 
 // ---- the run ----
 
-const QUERIES: { q: string; org?: string; year?: number; genre?: string; validity?: 'valid' }[] = [
-  { q: '政务公开' },
-  { q: '通知' },
-  { q: '工作' },
-  { q: '政务公开 工作要点' },
-  { q: '优化营商环境' },
-  { q: '企业开办 一网通办' },
-  { q: '义务教育 招生入学' },
-  { q: '学区划分' },
-  { q: '集中供热' },
-  { q: '供暖' },
-  { q: '老旧小区改造' },
-  { q: '养老服务' },
-  { q: '城乡居民基本养老保险' },
-  { q: '高校毕业生就业' },
-  { q: '食品安全' },
-  { q: '安全生产' },
-  { q: '大气污染防治' },
-  { q: '河长制' },
-  { q: '乡村振兴 高标准农田' },
-  { q: '财政预算' },
-  { q: '专项债券' },
-  { q: '政府采购' },
-  { q: '土地征收 补偿' },
-  { q: '房屋征收' },
-  { q: '医疗保险 缴费' },
-  { q: '12345热线' },
-  { q: '疫情防控' },
-  { q: '减税降费' },
-  { q: '电子证照' },
-  { q: '发改委' },
-  { q: '人社局 就业' },
-  { q: '住建局' },
-  { q: '市场监管局 双随机一公开' },
-  { q: '卫健委 社区卫生服务' },
-  { q: '济政办字〔2021〕18号' },
-  { q: '济教发[2019]7号' },
-  { q: '济财字(2023)15号' },
-  { q: '重大行政决策 公开' },
-  { q: '政策解读 新闻发布会' },
-  { q: '信息公开指南' },
-  { q: '政务公开', year: 2021 },
-  { q: '通知', org: '市教育局' },
-  { q: '工作方案', genre: 'other' },
-  { q: '政务公开', validity: 'valid', org: '济宁市人民政府' },
-  { q: '燃气安全 隐患' },
-  { q: '防汛抗旱' },
-  { q: '森林防火 秸秆禁烧' },
-  { q: '量子计算机' },
-  { q: '政务公开工作任务分解表' },
-  { q: '推进政务公开标准化规范化' },
-];
-
 const pct = (list: readonly number[], p: number) =>
   [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))] ?? NaN;
 const f1 = (n: number) => n.toFixed(1);
@@ -177,7 +126,7 @@ async function main(): Promise<void> {
   }
   // The queries are search.bench.ts's: say so when that list has changed.
   const searchBench = readFileSync(path.join(REPO_ROOT, 'bench/search.bench.ts'), 'utf8');
-  const drifted = QUERIES.filter((x) => !searchBench.includes(`q: '${x.q}'`)).map((x) => x.q);
+  const drifted = SEARCH_QUERIES.filter((x) => !searchBench.includes(`q: '${x.q}'`)).map((x) => x.q);
   if (drifted.length > 0)
     console.error(`  note: not in bench/search.bench.ts any more: ${drifted.join(', ')}`);
 
@@ -239,7 +188,7 @@ async function main(): Promise<void> {
 
     // The queries: Gongkai's parameters, and for Xapian Gongkai's parse of them.
     const synonyms = await searchSynonyms(h.db);
-    const plans = QUERIES.map((x) => {
+    const plans = SEARCH_QUERIES.map((x) => {
       const params: SearchDocumentsParams = { q: x.q, limit: PAGE };
       const filters: string[] = [];
       if (x.org) {
