@@ -81,6 +81,10 @@ def search(req):
             relaxed = mset.size() > 0
     if mset is not None:
         total += mset.get_matches_estimated()
+        if hits:
+            # A 文号 match that also has the words is counted once (Gongkai counts documents).
+            enquire.set_query(filtered(xapian.Query(xapian.Query.OP_AND, xapian.Query(req["exact"]), enquire.get_query()), req["filters"]))
+            total -= enquire.get_mset(0, 0, check).get_matches_estimated()
         for m in mset:
             if m.docid not in seen and len(hits) < limit:
                 hits.append(m.docid)
