@@ -1,5 +1,6 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import 'antd/dist/antd.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
@@ -12,6 +13,10 @@ dayjs.locale('zh-cn');
 
 // Darker than antd's defaults so that text and buttons meet WCAG AA contrast (4.5:1).
 const theme = {
+  // antd's styles come from its prebuilt stylesheet (imported above) instead of being generated in the
+  // browser on every load, component by component, on first use (the largest part of a page's first
+  // draw). The tokens below still apply: antd sets them as CSS variables the stylesheet reads.
+  zeroRuntime: true,
   token: {
     // A visitor who asks the system for reduced motion (WCAG 2.3.3) gets none: no fading dialogs, and
     // a button's loading spinner leaves at once instead of through an animation.

@@ -1,6 +1,14 @@
 import { Flex, Spin } from 'antd';
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import type { RouteObject } from 'react-router';
+import {
+  Children,
+  type ComponentType,
+  isValidElement,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useState,
+} from 'react';
+import { matchRoutes, type RouteObject } from 'react-router';
 import type { Role } from '../platform/roles.ts';
 import { UnderConstruction } from './components/UnderConstruction.tsx';
 
@@ -56,18 +64,41 @@ export function underConstruction(
   };
 }
 
+/** A page declared with `lazyPage`: its code can be asked for before the page is drawn. */
+type LazyPageComponent = ComponentType & { preload: () => Promise<unknown> };
+
 /**
  * A console page loaded on its first visit, as its own chunk: the console's first load carries only the
  * shell, and each page's code (and the libraries only it uses) comes with the page. Used in a module's
  * `admin/index.tsx` in place of a static import, so its routes keep their `element: <Page />`:
  * `const DocumentsPage = lazyPage(() => import('./DocumentsPage.tsx'), 'DocumentsPage');`
+ * `preloadRoute` asks for the opened address's page while the session is checked; a page whose code
+ * is already here is drawn at once, without the loading placeholder.
  */
 export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string>(
   load: () => Promise<M>,
   name: K,
 ): ComponentType {
-  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  let loaded: ComponentType | undefined;
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const preload = () => {
+    loading ??= load().then(
+      (m) => {
+        loaded = m[name] as ComponentType;
+        return { default: loaded };
+      },
+      (error: unknown) => {
+        loading = undefined; // a failed download is tried again on the next visit
+        throw error;
+      },
+    );
+    return loading;
+  };
+  const Page = lazy(preload);
   function LazyPage() {
+    // Decided once per mount: switching from the lazy wrapper to the page itself would remount it.
+    const [Ready] = useState(() => loaded);
+    if (Ready) return <Ready />;
     return (
       <Suspense fallback={<PageLoading />}>
         <Page />
@@ -75,7 +106,27 @@ export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M &
     );
   }
   LazyPage.displayName = name;
-  return LazyPage;
+  LazyPage.preload = preload;
+  return LazyPage satisfies LazyPageComponent;
+}
+
+/** The `lazyPage` pages an element draws, looking through its wrappers (`RequireRole`, the shell). */
+function lazyPagesOf(node: ReactNode): LazyPageComponent[] {
+  if (!isValidElement(node)) return [];
+  const type = node.type as Partial<LazyPageComponent>;
+  const own = typeof type.preload === 'function' ? [type as LazyPageComponent] : [];
+  const children = (node.props as { children?: ReactNode }).children;
+  return [...own, ...Children.toArray(children).flatMap(lazyPagesOf)];
+}
+
+/**
+ * Starts downloading the pages of the address the console was opened at, so that their code arrives
+ * while the shell checks the session instead of after it has drawn.
+ */
+export function preloadRoute(routes: RouteObject[], pathname: string, basename: string): void {
+  for (const match of matchRoutes(routes, pathname, basename) ?? []) {
+    for (const page of lazyPagesOf(match.route.element)) page.preload().catch(() => undefined);
+  }
 }
 
 /** Shown in the shell while a page's code is fetched. */

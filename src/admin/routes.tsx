@@ -1,7 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
-import { lazyPage } from './module.tsx';
+import { lazyPage, preloadRoute } from './module.tsx';
 import { ADMIN_MODULES } from './modules.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -30,4 +30,7 @@ const routes: RouteObject[] = [
   },
 ];
 
-export const router = createBrowserRouter(routes, { basename: '/admin' });
+const BASENAME = '/admin';
+
+export const router = createBrowserRouter(routes, { basename: BASENAME });
+preloadRoute(routes, window.location.pathname, BASENAME);

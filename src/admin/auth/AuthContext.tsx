@@ -26,6 +26,19 @@ interface AuthContextValue {
 
 const AuthContext = createContext<AuthContextValue | undefined>(undefined);
 
+/**
+ * The session is asked for as soon as the console's code runs, not after its first render: the answer
+ * is then on its way while React draws, and the page's own requests follow it sooner.
+ */
+let firstProbe: Promise<SessionAnswer> | undefined = authApi.fetchMe();
+firstProbe.catch(() => undefined); // handled by the provider; not an unhandled rejection meanwhile
+
+function probeSession(): Promise<SessionAnswer> {
+  const answer = firstProbe ?? authApi.fetchMe();
+  firstProbe = undefined;
+  return answer;
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
   const [probe, setProbe] = useState(0);
@@ -33,7 +46,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     void probe;
-    authApi.fetchMe().then(
+    probeSession().then(
       (answer: SessionAnswer) => {
         const user = followServerClock(answer);
         if (!cancelled) setSession({ status: 'signedIn', user });

@@ -1,4 +1,4 @@
-import { Space, Tag, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { isEndedStage, type Stage } from '../api/requests.ts';
 
@@ -17,11 +17,16 @@ const TONES = {
 
 type Tone = keyof typeof TONES;
 
+/**
+ * An outlined tag in one of the tones: a plain span drawn as antd's Tag (the `gk-tag` rule in
+ * index.html), since a page may hold thousands (a ledger page of 50 tasks × 50 units) and antd's Tag
+ * costs a component with its hooks each.
+ */
 export function ToneTag({ tone, children }: { tone: Tone; children: ReactNode }) {
   return (
-    <Tag style={{ ...TONES[tone], marginInlineEnd: 0 }} variant="outlined">
+    <span className="gk-tag" style={TONES[tone]}>
       {children}
-    </Tag>
+    </span>
   );
 }
 

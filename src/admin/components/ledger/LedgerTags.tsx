@@ -1,4 +1,3 @@
-import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import {
   REVIEW_LABELS,
@@ -64,7 +63,11 @@ export function roleLabel(role: string): string {
   return (ROLE_SHORT_LABELS as Record<string, string>)[role] ?? role;
 }
 
-/** A button that looks like a link (it opens something on the page rather than going to an address). */
+/**
+ * A button that looks like a link (it opens something on the page rather than going to an address): a
+ * plain button drawn as antd's link button (the `gk-link-button` rule in index.html), as the ledger's
+ * task list holds one per unit of every task on the page.
+ */
 export function LinkButton({
   onClick,
   label,
@@ -75,14 +78,8 @@ export function LinkButton({
   children: ReactNode;
 }) {
   return (
-    <Button
-      type="link"
-      size="small"
-      aria-label={label}
-      onClick={onClick}
-      style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-    >
+    <button type="button" className="gk-link-button" aria-label={label} onClick={onClick}>
       {children}
-    </Button>
+    </button>
   );
 }

@@ -16,7 +16,7 @@ import {
   Tabs,
   Typography,
 } from 'antd';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { lazy, memo, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LinksPanel } from '../../../modules/workplan/admin/LinksPanel.tsx';
 import { errorMessage } from '../../api/client.ts';
@@ -91,9 +91,15 @@ function SectionTitle({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * A cell draws again only when its task changed: a page of 50 tasks × 50 units is thousands of tags and
+ * buttons, and the table renders its body again once it has measured its fixed columns.
+ */
+const sameTask = (task: PlanTask, previous: PlanTask) => task !== previous;
+
 /** The task table's columns; a unit's line opens its part in the drawer. */
 function taskColumns(onOpen: (id: number) => void): TableColumnsType<PlanTask> {
-  return [
+  const columns: TableColumnsType<PlanTask> = [
     { title: '序号', dataIndex: 'seq', width: 64, fixed: 'left' },
     {
       title: '分项',
@@ -162,10 +168,14 @@ function taskColumns(onOpen: (id: number) => void): TableColumnsType<PlanTask> {
       ),
     },
   ];
+  return columns.map((c) => ({ ...c, shouldCellUpdate: sameTask }));
 }
 
-/** 任务清单: a page of tasks at a time, filtered and searched by the server. */
-function TaskList({
+/**
+ * 任务清单: a page of tasks at a time, filtered and searched by the server. Memoised: the plan's head
+ * arriving (or the drawer opening) does not draw the page of tasks again.
+ */
+const TaskList = memo(function TaskList({
   planId,
   version,
   onOpen,
@@ -181,6 +191,7 @@ function TaskList({
     () => getPlanTasks(planId, { filter, q: keyword.trim(), page, pageSize: PAGE_SIZE }),
     [planId, filter, keyword, page, version],
   );
+  const columns = useMemo(() => taskColumns(onOpen), [onOpen]);
   return (
     <Card
       title={
@@ -218,7 +229,7 @@ function TaskList({
         size="small"
         bordered
         loading={loading}
-        columns={taskColumns(onOpen)}
+        columns={columns}
         dataSource={data?.tasks ?? []}
         pagination={{
           current: page,
@@ -235,7 +246,7 @@ function TaskList({
       />
     </Card>
   );
-}
+});
 
 /** 下发到县 needs every task of the plan: loaded when the tab is opened. */
 function CascadeTab({ plan, version, onChanged }: { plan: Plan; version: number; onChanged: () => void }) {
