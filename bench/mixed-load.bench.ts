@@ -217,7 +217,8 @@ export async function runMixedLoad(env: NodeJS.ProcessEnv = {}): Promise<Omit<Mi
       }));
       // Warm-up: every GET stream once over, so the figures are the steady state of a portal that has
       // been up (each page rendered once). The cold figures are `MIXED_PAGE_CACHE=0` (no page cache).
-      for (const r of [...docRequests, ...searchRequests]) await (await fetch(`${url}${r.path}`)).arrayBuffer();
+      for (const r of [...docRequests, ...searchRequests])
+        await (await fetch(`${url}${r.path}`)).arrayBuffer();
       await autocannon({ url, connections: 20, duration: WARMUP_S });
       const until = performance.now() + DURATION_S * 1000;
       let citizen = 0;

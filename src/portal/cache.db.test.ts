@@ -365,7 +365,10 @@ test('an application, a login and other writes that change nothing public keep t
   });
   assert.equal(draft.statusCode, 200, draft.body);
   const id = draft.json().id as number;
-  assert.equal((await handler.send('PATCH', `/api/documents/${id}`, { summary: '草稿摘要' })).statusCode, 200);
+  assert.equal(
+    (await handler.send('PATCH', `/api/documents/${id}`, { summary: '草稿摘要' })).statusCode,
+    200,
+  );
   assert.equal((await handler.send('POST', `/api/documents/${id}/submit`)).statusCode, 200);
   assert.equal(cacheStatus(await anon.get('/gk/documents')), 'hit');
 });
