@@ -29,6 +29,8 @@ const filter = (files: string[]) =>
   positionals.length === 0 ? files : files.filter((f) => positionals.some((p) => f.includes(p)));
 
 const total = { passed: 0, failed: 0, skipped: 0, todo: 0 };
+/** Each stage's wall time and each file's time in it, for the closing summary of the slowest. */
+const timings: { stage: string; ms: number; files: Record<string, number> }[] = [];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gk-tests-'));
 const bin = (name: string) => path.resolve('node_modules/.bin', name);
 
@@ -56,6 +58,7 @@ function runTests(label: string, files: string[], opts: RunOptions = {}) {
   const { env = {}, concurrency = 2, testTimeoutMs = UNIT_TEST_TIMEOUT_MS } = opts;
   if (files.length === 0) return;
   console.log(`\n▶ ${label} (${files.length} files, ${testTimeoutMs / 1000} s per test)`);
+  const started = performance.now();
   const out = path.join(tmp, `${label.replace(/\W+/g, '-')}.json`);
   const r = spawnSync(
     process.execPath,
@@ -76,12 +79,13 @@ function runTests(label: string, files: string[], opts: RunOptions = {}) {
     console.log(
       `✖ ${label} stopped after ${STAGE_TIMEOUT_MS / 60_000} min or by a signal (${r.error?.message ?? r.signal})`,
     );
-  let counts = { passed: 0, failed: 0, skipped: 0, todo: 0 };
+  let counts = { passed: 0, failed: 0, skipped: 0, todo: 0, files: {} as Record<string, number> };
   try {
     counts = JSON.parse(readFileSync(out, 'utf8'));
   } catch {
     counts.failed = 1;
   }
+  timings.push({ stage: label, ms: performance.now() - started, files: counts.files ?? {} });
   if (r.status !== 0 && counts.failed === 0) counts.failed = 1;
   for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += counts[k];
 }
@@ -154,6 +158,22 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+
+/** Where the time went: each stage's wall time and the slowest files of the run (before the closing line). */
+function printTimings(top = 12) {
+  if (timings.length === 0) return;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log('\n▶ time per stage');
+  for (const t of timings) console.log(`  ${s(t.ms).padStart(8)}  ${t.stage}`);
+  const slowest = timings
+    .flatMap((t, i) => Object.entries(t.files).map(([file, ms]) => ({ file, ms, stage: i + 1 })))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, top);
+  if (slowest.length === 0) return;
+  console.log(`▶ slowest files (stage number as above)`);
+  for (const f of slowest) console.log(`  ${s(f.ms).padStart(8)}  [${f.stage}] ${f.file}`);
+}
+printTimings();
 
 const extra = [
   total.skipped ? `, ${total.skipped} skipped` : '',
