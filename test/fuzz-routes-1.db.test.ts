@@ -1,7 +1,7 @@
 /**
- * Issue 18, item 7: every route of /api/openapi.json (group 1 of 4, each on a fresh app) driven with
+ * Issue 18, item 7: every route of /api/openapi.json (group 1 of 2, each on a fresh app) driven with
  * hostile values in each path parameter, query parameter and body field (test/helpers/fuzz.ts).
  */
 import { fuzzShard } from './helpers/fuzz.ts';
 
-fuzzShard(0, 4);
+fuzzShard(0, 2);

@@ -178,64 +178,123 @@ let deep: unknown = 1;
 for (let i = 0; i < 2000; i++) deep = [deep];
 const deepObject = JSON.parse(`${'{"a":'.repeat(500)}1${'}'.repeat(500)}`);
 
-/** The fixed hostile values: wrong types, limits, impossible dates, ids out of range, odd text. */
-export const HOSTILE_VALUES: unknown[] = [
-  undefined,
-  null,
-  true,
-  0,
-  -1,
-  1.5,
-  -0.0001,
-  Number.MAX_SAFE_INTEGER + 2,
-  1e308,
-  -1e308,
-  2147483648,
-  2 ** 63,
-  '',
-  ' ',
-  '\u0000',
-  'a\u0000b',
-  '\u0001\u0007\u001b[31m\u007f\u0085',
-  '\ud800',
-  'x\udfffy',
-  '\ufeff\u200b\u202e',
-  '𠀀🙂',
-  'a'.repeat(100_000),
-  '政'.repeat(100_000),
-  '2026-02-30',
-  '2026-99-99',
-  '0000-00-00',
-  '99999-12-31',
-  '2026-3-5',
-  '2026-03-05T25:61:00Z',
-  'NaN',
-  'Infinity',
-  '-1',
-  '1.5',
-  '1e3',
-  '0x10',
-  '2147483648',
-  '99999999999',
-  '9223372036854775808',
-  '-9223372036854775809',
-  '<script>alert(1)</script>',
-  "' OR 1=1 --",
-  '%00',
-  '../../etc/passwd',
-  '__proto__',
-  'constructor',
-  'unknown-enum-value',
-  [],
-  [1, 'a', null],
-  [[[[]]]],
-  {},
-  { a: 1 },
-  JSON.parse('{"__proto__":{"polluted":"yes"}}'),
-  JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}'),
-  deep,
-  deepObject,
-];
+/**
+ * The fixed hostile values by class: absent, wrong types, numeric limits, numbers as text, impossible
+ * dates, odd text (controls, lone surrogates, bidi), very long text, injection-like text, structures (arrays,
+ * objects, prototype pollution, deep nesting). Every route gets every class at least once (`hostilePlan`).
+ */
+export const HOSTILE_CLASSES = {
+  absent: [undefined, null],
+  'wrong type': [true, false, '文本', 0],
+  numbers: [0, -1, 1.5, -0.0001, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, 2147483648, 2 ** 63],
+  'numbers as text': [
+    'NaN',
+    'Infinity',
+    '-1',
+    '1.5',
+    '1e3',
+    '0x10',
+    '2147483648',
+    '99999999999',
+    '9223372036854775808',
+    '-9223372036854775809',
+  ],
+  dates: ['2026-02-30', '2026-99-99', '0000-00-00', '99999-12-31', '2026-3-5', '2026-03-05T25:61:00Z'],
+  'odd text': [
+    '',
+    ' ',
+    '\u0000',
+    'a\u0000b',
+    '\u0001\u0007\u001b[31m\u007f\u0085',
+    '\ud800',
+    'x\udfffy',
+    '\ufeff\u200b\u202e',
+    '𠀀🙂',
+  ],
+  'long text': ['a'.repeat(100_000), '政'.repeat(100_000)],
+  injection: [
+    '<script>alert(1)</script>',
+    "' OR 1=1 --",
+    '%00',
+    '../../etc/passwd',
+    '__proto__',
+    'constructor',
+    'unknown-enum-value',
+  ],
+  structures: [
+    [],
+    [1, 'a', null],
+    [[[[]]]],
+    {},
+    { a: 1 },
+    JSON.parse('{"__proto__":{"polluted":"yes"}}'),
+    JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}'),
+    deep,
+    deepObject,
+  ],
+} satisfies Record<string, unknown[]>;
+
+export type HostileClass = keyof typeof HOSTILE_CLASSES;
+const CLASS_NAMES = Object.keys(HOSTILE_CLASSES) as HostileClass[];
+
+export const HOSTILE_VALUES: unknown[] = Object.values(HOSTILE_CLASSES).flat();
+
+/** What a place holds, as far as the hostile values go. */
+export type Kind = 'number' | 'date' | 'enum' | 'boolean' | 'structure' | 'text';
+
+export function kindOf(s: Schema | undefined, name = ''): Kind {
+  if (!s) return 'text';
+  const alternatives = s.anyOf ?? s.oneOf;
+  const first = alternatives?.find((a) => a.type !== 'null');
+  if (first) return kindOf(first, name);
+  if (s.enum?.length || 'const' in s) return 'enum';
+  if (s.type === 'integer' || s.type === 'number') return 'number';
+  if (s.type === 'boolean') return 'boolean';
+  if (s.type === 'array' || s.type === 'object') return 'structure';
+  if (s.pattern === DATE_PATTERN || /(Date|On|date|Day)$/.test(name)) return 'date';
+  return 'text';
+}
+
+/** The classes that probe a kind's own checks first (a number's limits, a date's calendar…). */
+const CLASSES_FOR: Record<Kind, HostileClass[]> = {
+  number: ['numbers as text', 'numbers', 'wrong type'],
+  date: ['dates', 'numbers as text'],
+  enum: ['injection', 'wrong type'],
+  boolean: ['wrong type', 'numbers'],
+  structure: ['structures', 'wrong type'],
+  text: ['odd text', 'long text', 'injection'],
+};
+
+/** A small stable hash (FNV-1a): which value of a class a route gets, the same on every run. */
+export function stableHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The fixed hostile values for places of the given kinds, chosen per kind rather than at random:
+ * with `everyPlace`, each place gets a value of its kind's first class; then every class goes once to a
+ * place (one of a kind it suits, else the next in turn). `key` varies which value of a class is taken, so
+ * across routes every value of every class is sent. Returns [place index, value] pairs.
+ */
+export function hostilePlan(kinds: Kind[], key: string, everyPlace: boolean): [number, unknown][] {
+  if (kinds.length === 0) return [];
+  const h = stableHash(key);
+  const pick = (c: HostileClass, n: number) => {
+    const values: unknown[] = HOSTILE_CLASSES[c];
+    return values[(h + n) % values.length];
+  };
+  const plan: [number, unknown][] = [];
+  if (everyPlace)
+    for (const [i, k] of kinds.entries()) plan.push([i, pick(CLASSES_FOR[k][0] as HostileClass, i)]);
+  for (const [n, c] of CLASS_NAMES.entries()) {
+    const suited = kinds.flatMap((k, i) => (CLASSES_FOR[k].includes(c) ? [i] : []));
+    const place = suited.length ? (suited[(h + n) % suited.length] as number) : (h + n) % kinds.length;
+    plan.push([place, pick(c, n + 1)]);
+  }
+  return plan;
+}
 
 /** A hostile value: mostly the fixed ones, sometimes generated text, numbers or JSON. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -337,8 +396,12 @@ export function nextAddress(): string {
   return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
 }
 
-/** `perPlace` hostile values in every place, then `runs` at random places (fixed seed). */
-export type FuzzOptions = { seed: number; runs: number; perPlace: number };
+/**
+ * The planned values (`hostilePlan`: every class once, and with `everyPlace` a value of its kind in every
+ * place), then `runs` generated values at random places (fast-check, fixed seed); `wrongBodies` of the
+ * wrong bodies and content types (all of them, or fewer: each kind of wrongness is in the first four).
+ */
+export type FuzzOptions = { seed: number; runs: number; everyPlace: boolean; wrongBodies: number };
 
 /** Sends `payload` (or nothing) to `url` as `p`, with its CSRF token. */
 /** Answers by status code, to show how far the hostile values reached (2xx: past validation to the service). */
@@ -368,33 +431,56 @@ export async function send(
 
 const json = (v: unknown) => ({ body: JSON.stringify(v) ?? '', type: 'application/json' });
 
-/** Bodies that are not the JSON object a route expects. */
-const WRONG_BODIES = [
-  { body: '', type: 'application/json' },
-  { body: '{}', type: 'application/json' },
-  { body: '{"未知字段":1}', type: 'application/json' },
+/** Bodies that are not the JSON object a route expects (one of each kind of wrongness first). */
+export const WRONG_BODIES = [
   { body: '{"a":', type: 'application/json' },
   { body: 'null', type: 'application/json' },
-  { body: '[]', type: 'application/json' },
-  { body: '"文本"', type: 'application/json' },
-  { body: 'a=1&b=2', type: 'application/x-www-form-urlencoded' },
-  { body: '<a/>', type: 'application/xml' },
   { body: 'plain', type: 'text/plain' },
   {
     body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n',
     type: 'multipart/form-data; boundary=x',
   },
+  { body: '', type: 'application/json' },
+  { body: '{}', type: 'application/json' },
+  { body: '{"未知字段":1}', type: 'application/json' },
+  { body: '[]', type: 'application/json' },
+  { body: '"文本"', type: 'application/json' },
+  { body: 'a=1&b=2', type: 'application/x-www-form-urlencoded' },
+  { body: '<a/>', type: 'application/xml' },
   { body: '{}', type: 'application/json; charset=gbk' },
 ];
 
-type Where = { in: 'params' | 'query' | 'body'; target: string[] };
+type Where = { in: 'params' | 'query' | 'body'; target: string[]; kind: Kind };
+
+/** The schema at `target` inside a body schema (through alternatives and array items). */
+function schemaAt(s: Schema | undefined, target: string[]): Schema | undefined {
+  if (!s || target.length === 0) return s;
+  const [head, ...rest] = target as [string, ...string[]];
+  const alternatives = s.anyOf ?? s.oneOf;
+  const object = alternatives?.find((a) => a.type === 'object' || a.type === 'array') ?? s;
+  const next = /^\d+$/.test(head) && object.items ? object.items : object.properties?.[head];
+  return schemaAt(next, rest);
+}
 
 /** Where hostile values go for `op`: each path parameter, each query parameter, the body and its fields. */
 function places(op: Operation): Where[] {
   return [
-    ...Object.keys(op.params).map((k) => ({ in: 'params' as const, target: [k] })),
-    ...Object.keys(op.query).map((k) => ({ in: 'query' as const, target: [k] })),
-    ...(op.body ? bodyTargets(op.body).map((target) => ({ in: 'body' as const, target })) : []),
+    ...Object.entries(op.params).map(([k, s]) => ({
+      in: 'params' as const,
+      target: [k],
+      kind: kindOf(s, k),
+    })),
+    ...Object.entries(op.query).map(([k, s]) => ({ in: 'query' as const, target: [k], kind: kindOf(s, k) })),
+    ...(op.body
+      ? bodyTargets(op.body).map((target) => ({
+          in: 'body' as const,
+          target,
+          kind:
+            target.length === 0
+              ? ('structure' as const)
+              : kindOf(schemaAt(op.body ?? undefined, target), target.at(-1)),
+        }))
+      : []),
   ];
 }
 
@@ -404,8 +490,8 @@ const describeValue = (v: unknown) => {
 };
 
 /**
- * Drives `op` as `p`: `runs` hostile values (fixed seed) each in one place with valid values everywhere
- * else, plus, for a route with a JSON body, each wrong body and content type. Returns the requests sent.
+ * Drives `op` as `p`: hostile values each in one place with valid values everywhere else (`opts`), plus,
+ * for a route with a JSON body, wrong bodies and content types. Returns the requests sent.
  */
 export async function fuzzOperation(
   t: TestApp,
@@ -421,7 +507,7 @@ export async function fuzzOperation(
   const label = `${p.name} ${op.method} ${op.path}`;
 
   if (op.body && op.method !== 'GET') {
-    for (const wrong of WRONG_BODIES) {
+    for (const wrong of WRONG_BODIES.slice(0, opts.wrongBodies)) {
       const res = await send(t, p, op.method, urlOf(op, params, query), wrong);
       sent++;
       assertAnswered(res, `${label} body ${JSON.stringify(wrong.body)} (${wrong.type})`);
@@ -443,16 +529,19 @@ export async function fuzzOperation(
     assertAnswered(res, what);
     assertNoPollution(what);
   };
-  // Every place gets a few hostile values; then random places and values.
-  for (const [i, w] of where.entries()) {
-    for (const value of fc.sample(hostileValue, { seed: opts.seed + i, numRuns: opts.perPlace }))
-      await attempt(w, value);
-  }
-  await fc.assert(fc.asyncProperty(fc.constantFrom(...where), hostileValue, attempt), {
-    seed: opts.seed,
-    numRuns: opts.runs,
-    endOnFailure: true,
-  });
+  // The planned values per kind of place (every class at least once), then generated ones at random places.
+  const plan = hostilePlan(
+    where.map((w) => w.kind),
+    `${opts.seed} ${op.method} ${op.path}`,
+    opts.everyPlace,
+  );
+  for (const [i, value] of plan) await attempt(where[i] as Where, value);
+  if (opts.runs > 0)
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...where), hostileValue, attempt), {
+      seed: opts.seed,
+      numRuns: opts.runs,
+      endOnFailure: true,
+    });
   return sent;
 }
 
@@ -493,8 +582,8 @@ export function fuzzShard(index: number, count: number): void {
     for (const op of ops) {
       await ctx.test(`${op.method} ${op.path}`, { timeout: 300_000 }, async () => {
         // The root government's administrator (authorisation passes), then an anonymous visitor.
-        requests += await fuzzOperation(t, admin, op, { seed: 18, runs: ADMIN_RUNS, perPlace: 2 });
-        requests += await fuzzOperation(t, anonymous, op, { seed: 1807, runs: ANONYMOUS_RUNS, perPlace: 1 });
+        requests += await fuzzOperation(t, admin, op, ADMIN);
+        requests += await fuzzOperation(t, anonymous, op, ANONYMOUS);
         await keepSignedIn(t, admin);
       });
     }
@@ -504,6 +593,10 @@ export function fuzzShard(index: number, count: number): void {
   });
 }
 
-/** Hostile values per route and principal (besides the fixed wrong bodies): a few minutes for the suite. */
-const ADMIN_RUNS = 20;
-const ANONYMOUS_RUNS = 5;
+/**
+ * Per route: the administrator (past authorisation) gets a value of its kind in every place, every class,
+ * every wrong body and a few generated values; the anonymous visitor every class, one of each kind of
+ * wrong body and one generated value (what differs for it is where it is refused, not the values).
+ */
+const ADMIN: FuzzOptions = { seed: 18, runs: 4, everyPlace: true, wrongBodies: WRONG_BODIES.length };
+const ANONYMOUS: FuzzOptions = { seed: 1807, runs: 1, everyPlace: false, wrongBodies: 4 };
