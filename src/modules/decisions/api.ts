@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
+import { readSingleUpload } from '../../platform/http/multipart.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import { uploadRoute } from '../../platform/http/upload.ts';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -17,16 +18,10 @@ const TAGS = ['decisions'];
 
 /** The uploaded spreadsheet of a comment import (multipart: one file). */
 async function readUpload(req: FastifyRequest) {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  let file: { name: string; bytes: Buffer } | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (!file) file = { name: part.filename.normalize('NFC').slice(0, 300), bytes };
-    }
-  }
-  if (!file || file.bytes.length === 0)
-    throw new AppError('CONSULTATION_IMPORT_FILE', { detail: '请选择要导入的 .xlsx 文件' });
+  const { file } = await readSingleUpload(
+    req,
+    () => new AppError('CONSULTATION_IMPORT_FILE', { detail: '请选择要导入的 .xlsx 文件' }),
+  );
   return file;
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
+import { readSingleUpload } from '../../platform/http/multipart.ts';
 import { idParam } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import { uploadRoute } from '../../platform/http/upload.ts';
@@ -15,15 +16,10 @@ const TAGS = ['duties'];
 
 /** The one .xlsx of a multipart upload, read by the shared import reader. */
 async function uploadedSheet(req: FastifyRequest) {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  let file: { name: string; bytes: Buffer } | null = null;
-  for await (const part of req.parts()) {
-    if (part.type !== 'file') continue;
-    const bytes = await part.toBuffer();
-    file ??= { name: part.filename.normalize('NFC'), bytes };
-  }
-  if (!file || file.bytes.length === 0)
-    throw new AppError('DUTIES_IMPORT_FILE', { detail: '请选择要导入的 .xlsx 文件' });
+  const { file } = await readSingleUpload(
+    req,
+    () => new AppError('DUTIES_IMPORT_FILE', { detail: '请选择要导入的 .xlsx 文件' }),
+  );
   return readImportSheet(new Uint8Array(file.bytes), file.name);
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
+import { readSingleUpload, type UploadedFile } from '../../platform/http/multipart.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import { uploadRoute } from '../../platform/http/upload.ts';
 import type { ModuleContext } from '../../platform/module.ts';
@@ -93,16 +94,11 @@ export async function qaApi(root: FastifyInstance, { db }: ModuleContext): Promi
 }
 
 /** The uploaded spreadsheet of an import (multipart: one file). */
-async function readUpload(req: FastifyRequest): Promise<{ name: string; bytes: Buffer }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  let file: { name: string; bytes: Buffer } | null = null;
-  for await (const part of req.parts()) {
-    if (part.type !== 'file') continue;
-    const bytes = await part.toBuffer();
-    if (!file) file = { name: part.filename.normalize('NFC').slice(0, 300), bytes };
-  }
-  if (!file || file.bytes.length === 0)
-    throw new AppError('QA_CONSULTATION_IMPORT_FILE', { detail: '请选择要导入的 .xlsx 文件' });
+async function readUpload(req: FastifyRequest): Promise<UploadedFile> {
+  const { file } = await readSingleUpload(
+    req,
+    () => new AppError('QA_CONSULTATION_IMPORT_FILE', { detail: '请选择要导入的 .xlsx 文件' }),
+  );
   return file;
 }
 

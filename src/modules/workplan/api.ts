@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readBlob } from '../../platform/files/storage.ts';
 import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { AppError, isCatalogCode } from '../../platform/http/errors.ts';
+import { readSingleUpload } from '../../platform/http/multipart.ts';
 import { fileResponse } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/http/session.ts';
 import { uploadRoute } from '../../platform/http/upload.ts';
@@ -23,18 +24,7 @@ import * as service from './service.ts';
 
 /** Read the preview upload: one file part plus optional `year` and `orgId` fields. */
 async function readUpload(req: FastifyRequest) {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  let file: { name: string; bytes: Buffer } | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (!file) file = { name: part.filename.normalize('NFC').slice(0, 300), bytes };
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
-    }
-  }
-  if (!file || file.bytes.length === 0) throw new AppError('WORKPLAN_FILE_REQUIRED');
+  const { file, fields } = await readSingleUpload(req, () => new AppError('WORKPLAN_FILE_REQUIRED'));
   const num = (key: string, label: string, min: number, max: number): number | undefined => {
     const raw = fields[key]?.trim();
     if (!raw) return undefined;

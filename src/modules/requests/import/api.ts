@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contentDisposition } from '../../../platform/http/content-disposition.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { readSingleUpload } from '../../../platform/http/multipart.ts';
 import { fileResponse } from '../../../platform/http/schemas.ts';
 import { requireActor } from '../../../platform/http/session.ts';
 import { uploadRoute } from '../../../platform/http/upload.ts';
@@ -16,15 +17,10 @@ import { ledgerTemplate } from './xlsx.ts';
 
 /** The one .xlsx of a multipart upload (field `file`): size limited by the multipart plugin, type by content. */
 async function uploadedLedger(req: FastifyRequest): Promise<LedgerSheet> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  let file: { name: string; bytes: Buffer } | null = null;
-  for await (const part of req.parts()) {
-    if (part.type !== 'file') continue;
-    const bytes = await part.toBuffer();
-    file ??= { name: part.filename.normalize('NFC'), bytes };
-  }
-  if (!file)
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: '请选择要导入的 .xlsx 文件' }]);
+  const { file } = await readSingleUpload(
+    req,
+    () => new AppError('VALIDATION_FAILED', {}, [{ path: 'file', message: '请选择要导入的 .xlsx 文件' }]),
+  );
   return readImportSheet(new Uint8Array(file.bytes), file.name);
 }
 
