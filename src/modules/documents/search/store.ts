@@ -73,9 +73,13 @@ export function filterConditions(p: SearchFilters, indexable: boolean): RawBuild
  * sequential scan and be ten times slower.
  */
 export async function withoutSeqScan<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  // In a transaction of its own the setting ends with it (one round trip less); in the caller's, it is
+  // restored.
+  const own = !db.isTransaction;
   return inTransaction(db, async (tx) => {
     const r = await sql<{ v: string }>`select current_setting('enable_seqscan') as v,
       set_config('enable_seqscan', 'off', true) as off`.execute(tx);
+    if (own) return work(tx);
     try {
       return await work(tx);
     } finally {
