@@ -352,9 +352,9 @@ export async function searchDocuments(
     params.orgIds == null;
   const df = estimable ? await termFrequencies(db) : null;
   const estimate = (tsq: string) => (df ? estimatedTotal(tsq, df.vector, tuning.estimateAbove ?? cap) : null);
-  // Walking the published documents by date suits a common title word, not a year (its documents are
-  // all in one stretch of the walk).
-  const walkable = df && params.publishedOnly !== false && params.year == null ? df.title : null;
+  // Walking the published documents by date suits a common title word, not a filter: a year's
+  // documents lie in one stretch of the walk, and an issuer or genre may rarely go with the word.
+  const walkable = df && params.publishedOnly !== false && facets.length === 0 ? df.title : null;
   const walk = (tsq: string, n: number) =>
     walkable ? walkTitles(tsq, walkable, n, TITLE_WALK_MAX_ROWS) : false;
 
