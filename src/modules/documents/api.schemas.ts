@@ -229,9 +229,10 @@ export const documentList = z.object({
 export const documentPage = z.object({ total: z.number(), items: z.array(documentListItem) });
 
 export const searchResponse = z.object({
-  /** Number of matches; a lower bound when `totalCapped`. */
+  /** Number of matches; a lower bound when `totalCapped`; an estimate (约 N 件) when `totalEstimated`. */
   total: z.number(),
   totalCapped: z.boolean(),
+  totalEstimated: z.boolean().optional(),
   results: z.array(
     z.object({
       id: z.number(),

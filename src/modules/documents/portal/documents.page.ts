@@ -25,6 +25,7 @@ import {
   type Validity,
 } from '../domain/codes.ts';
 import {
+  DEFAULT_TOTAL_CAP,
   type DocumentSearchHit,
   type SearchDocumentsParams,
   searchDocuments as search,
@@ -345,7 +346,7 @@ ${
         })
       : null;
     const count = result
-      ? html`<p role="status">${f.q ? html`检索“<strong>${f.q}</strong>”，` : null}共找到${result.totalCapped ? '超过' : ''}<strong>${result.total}</strong>件政府文件${result.relaxed ? '（未找到包含全部关键词的文件，以下为包含部分关键词的结果）' : ''}。</p>`
+      ? html`<p role="status">${f.q ? html`检索“<strong>${f.q}</strong>”，` : null}共找到${result.totalCapped ? '超过' : result.totalEstimated ? '约' : ''}<strong>${result.totalEstimated ? result.total.toLocaleString('zh-CN') : result.total}</strong>件政府文件${result.relaxed ? '（未找到包含全部关键词的文件，以下为包含部分关键词的结果）' : ''}。</p>`
       : null;
     const body = html`${searchForm(f, await facets(scope))}
 ${
@@ -353,7 +354,7 @@ ${
     ? html`<p>请输入关键词或选择筛选条件后检索。</p>`
     : result.results.length === 0
       ? html`${count}${NO_RESULT_HELP}`
-      : html`${count}<h2>检索结果</h2>${resultList(result.results, true)}${pagination(SEARCH_PATH, filterParams(f), page, result.total)}`
+      : html`${count}<h2>检索结果</h2>${resultList(result.results, true)}${pagination(SEARCH_PATH, filterParams(f), page, Math.min(result.total, DEFAULT_TOTAL_CAP))}`
 }`;
     return sendPage(req, reply, {
       title: '政府文件检索',

@@ -34,6 +34,7 @@ import {
 } from '../../../platform/search/fulltext.ts';
 import { orgNames, orgNamesAndAliases } from '../../orgs/index.ts';
 import { parseDocNumber } from '../domain/doc-number.ts';
+import { estimatedTotal, type TermFrequencies, walkTitles } from '../domain/search-estimate.ts';
 import { DOCUMENT_SYNONYMS } from '../domain/synonyms.ts';
 import type { Validity } from '../store.ts';
 import type { SearchFilters } from './store.ts';
@@ -55,6 +56,13 @@ export const DEFAULT_TOTAL_CAP = 2_000;
 export interface SearchTuning {
   candidates?: number;
   totalCap?: number;
+  /**
+   * False: every total counted (up to the cap) and every title list from the title index, as before
+   * the plans chosen from document frequencies (tests compare both; the results are the same).
+   */
+  plans?: boolean;
+  /** Totals are estimated above this many matches (default: the cap). */
+  estimateAbove?: number;
 }
 /** Largest page. */
 export const MAX_LIMIT = 100;
@@ -252,15 +260,40 @@ export interface DocumentSearchHit {
 }
 
 export interface DocumentSearchResult {
-  /** Number of matches; a lower bound (the cap, DEFAULT_TOTAL_CAP) when `totalCapped`. */
+  /**
+   * Number of matches; a lower bound (the cap, DEFAULT_TOTAL_CAP) when `totalCapped`; an estimate
+   * (two significant digits, above the cap) when `totalEstimated`.
+   */
   total: number;
   totalCapped: boolean;
+  /** The total is estimated from document frequencies (shown as 约 N 件): a common word, not counted. */
+  totalEstimated?: boolean;
   results: DocumentSearchHit[];
   /** True when no document had every word and the results match any of them. */
   relaxed: boolean;
 }
 
 const EMPTY: DocumentSearchResult = { total: 0, totalCapped: false, results: [], relaxed: false };
+
+/** Document frequencies per database handle, re-read after FREQUENCIES_TTL_MS (one small query). */
+type Frequencies = { vector: TermFrequencies; title: TermFrequencies };
+const frequencyCache = new WeakMap<object, { at: number; df: Promise<Frequencies> }>();
+const FREQUENCIES_TTL_MS = 5 * 60_000;
+/**
+ * A title list walks the published documents newest first when it would visit at most this many rows
+ * (a common title word); otherwise it sorts the title index's matches.
+ */
+export const TITLE_WALK_MAX_ROWS = 3_000;
+
+function termFrequencies(db: Db): Promise<Frequencies> {
+  const at = performance.now();
+  const cached = frequencyCache.get(db);
+  if (cached && at - cached.at < FREQUENCIES_TTL_MS) return cached.df;
+  const df = store.termFrequencies(db);
+  frequencyCache.set(db, { at, df });
+  df.catch(() => frequencyCache.delete(db));
+  return df;
+}
 
 function clampInt(v: number | undefined, min: number, max: number, dflt: number): number {
   if (v === undefined || !Number.isFinite(v)) return dflt;
@@ -308,9 +341,25 @@ export async function searchDocuments(
     terms: words.terms.map((t) => withFacets(t, facets)),
   };
   const rankBy = { all: words.all, any: words.any, terms: words.terms };
+  // Totals above the cap are estimated from document frequencies when every filter is a facet of the
+  // vectors (so in the estimate); a 文号 or another filter is counted.
+  const estimable =
+    tuning.plans !== false &&
+    !key &&
+    params.topic == null &&
+    params.themeId == null &&
+    params.validity == null &&
+    params.orgIds == null;
+  const df = estimable ? await termFrequencies(db) : null;
+  const estimate = (tsq: string) => (df ? estimatedTotal(tsq, df.vector, tuning.estimateAbove ?? cap) : null);
+  // Walking the published documents by date suits a common title word, not a filter: a year's
+  // documents lie in one stretch of the walk, and an issuer or genre may rarely go with the word.
+  const walkable = df && params.publishedOnly !== false && facets.length === 0 ? df.title : null;
+  const walk = (tsq: string, n: number) =>
+    walkable ? walkTitles(tsq, walkable, n, TITLE_WALK_MAX_ROWS) : false;
 
   return store.withoutSeqScan(db, (tx) =>
-    rankedSearch(tx, parsed, rankBy, key, filters, { pool, cap, limit, offset }),
+    rankedSearch(tx, parsed, rankBy, key, filters, { pool, cap, limit, offset, estimate, walk }),
   );
 }
 
@@ -320,22 +369,37 @@ async function rankedSearch(
   rankBy: { all: string | null; any: string | null; terms: string[] },
   key: string | null,
   filters: RawBuilder<unknown>[],
-  { pool, cap, limit, offset }: { pool: number; cap: number; limit: number; offset: number },
+  {
+    pool,
+    cap,
+    limit,
+    offset,
+    estimate,
+    walk,
+  }: {
+    pool: number;
+    cap: number;
+    limit: number;
+    offset: number;
+    estimate: (tsq: string) => number | null;
+    walk: (tsq: string, n: number) => boolean;
+  },
 ): Promise<DocumentSearchResult> {
   // Phase 1: the candidates in the cheap order (the ranked head first), and the capped count.
   const n = Math.max(pool, offset + limit);
   const strict = { tsq: parsed.all, all: parsed.all, check: rankBy.all, terms: parsed.terms, key };
-  let found = await candidates(db, filters, strict, n, pool, cap);
+  let found = await candidates(db, filters, strict, n, pool, cap, { estimate, walk });
   let relaxed = false;
   if (found.rows.length === 0 && parsed.any && parsed.any !== parsed.all) {
     // Any word: a title holding one of them already matches, so no check of the full vector.
     const any = { tsq: parsed.any, all: null, check: null, terms: parsed.terms, key };
-    found = await candidates(db, filters, any, n, pool, cap);
+    found = await candidates(db, filters, any, n, pool, cap, { estimate, walk });
     relaxed = found.rows.length > 0;
   }
   const rows = found.rows;
   if (rows.length === 0) return EMPTY;
-  const totalCapped = found.total > cap;
+  const totalEstimated = found.estimated;
+  const totalCapped = !totalEstimated && found.total > cap;
   const total = totalCapped ? cap : Math.max(found.total, rows.length);
 
   // Phase 2: rank the head by the share of query words in the title, then ts_rank_cd, then date;
@@ -369,7 +433,9 @@ async function rankedSearch(
     page.map((p) => ({ id: p.c.id, score: p.s })),
     parsed,
   );
-  return { total, totalCapped, results, relaxed };
+  return totalEstimated
+    ? { total, totalCapped, totalEstimated, results, relaxed }
+    : { total, totalCapped, results, relaxed };
 }
 
 /** Title candidates per query word: together about twice the ranked pool, at least 20 per word. */
@@ -383,7 +449,8 @@ export function perTermLimit(n: number, terms: number): number {
  * words, per word the newest documents with that word in the title that match the whole query (a
  * bounded number of vectors read, so 乡村振兴 高标准农田 ranks the documents about either topic, not
  * the first matches in storage order); then other matches as the GIN bitmap yields them (its scan
- * stops after cap + 1 rows and also gives the count). The head (first `pool`: the lists cut at
+ * stops after cap + 1 rows and also gives the count; when `estimate` knows the total is above the cap,
+ * only the first `n` are read and the total is the estimate, or exact when the lists end short). The head (first `pool`: the lists cut at
  * `pool`) is ranked; a larger `n` (a later page) only extends the lists, so the head is the same on
  * every page and the tail continues in the cheap order.
  */
@@ -394,21 +461,23 @@ async function candidates(
   n: number,
   pool: number,
   cap: number,
-): Promise<{ rows: Candidate[]; total: number; head: number }> {
+  plan: { estimate: (tsq: string) => number | null; walk: (tsq: string, n: number) => boolean },
+): Promise<{ rows: Candidate[]; total: number; head: number; estimated: boolean }> {
   const exact = m.key ? await store.exactMatches(db, filters, m.key, n) : [];
-  const titled = m.all ? await store.titleMatches(db, filters, m.all, n) : [];
+  const titled = m.all ? await store.titleMatches(db, filters, m.all, n, plan.walk(m.all, n)) : [];
   // When the exact and every-word title matches fill the head, the per-word lists would only reach the
   // tail: skipped (a common topic such as 城乡居民基本养老保险 reads no extra vectors).
   const full = new Set([...exact.slice(0, pool), ...titled.slice(0, pool)].map((r) => r.id)).size >= pool;
   const perTerm = full ? 0 : perTermLimit(n, m.terms.length);
-  const termTitled = await store.titleTermMatches(db, filters, m.terms, m.check, perTerm);
-  const { total, others } = await store.scanMatches(
-    db,
-    filters,
-    { tsq: m.tsq, all: m.all, key: m.key },
-    n,
-    cap,
-  );
+  const termTitled = await store.titleTermMatches(db, filters, m.terms, m.check, perTerm, plan.walk);
+  const match = { tsq: m.tsq, all: m.all, key: m.key };
+  const estimated = m.tsq && !m.key ? plan.estimate(m.tsq) : null;
+  const { total, others } =
+    estimated == null
+      ? await store
+          .scanMatches(db, filters, match, n, cap)
+          .then((r) => ({ total: { n: r.total, estimated: false }, others: r.others }))
+      : await estimatedMatches(db, filters, match, n, estimated, titled);
   const newest = (a: store.MatchRow, b: store.MatchRow) =>
     (b.published_date ?? '').localeCompare(a.published_date ?? '') || b.id - a.id;
   const headLimit = perTermLimit(pool, m.terms.length);
@@ -445,7 +514,25 @@ async function candidates(
   add(termHead, OTHER, n);
   add(termTail, OTHER, n);
   add(others, OTHER, n);
-  return { rows: out, total, head };
+  return { rows: out, total: total.n, head, estimated: total.estimated };
+}
+
+/**
+ * The other matches of a query whose total the document frequencies estimate above the cap: the
+ * first `n` only (no count). When both lists end before `n`, every match is in them: the exact total.
+ */
+async function estimatedMatches(
+  db: Db,
+  filters: RawBuilder<unknown>[],
+  match: { tsq: string | null; all: string | null; key: string | null },
+  n: number,
+  estimated: number,
+  titled: readonly store.MatchRow[],
+): Promise<{ total: { n: number; estimated: boolean }; others: store.MatchRow[] }> {
+  const others = await store.otherMatches(db, filters, match, n);
+  if (others.length < n && titled.length < n)
+    return { total: { n: others.length + titled.length, estimated: false }, others };
+  return { total: { n: estimated, estimated: true }, others };
 }
 
 async function browse(

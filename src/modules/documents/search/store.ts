@@ -5,6 +5,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/transaction.ts';
+import type { TermFrequencies } from '../domain/search-estimate.ts';
 import type { QaItem, Validity } from '../store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -72,9 +73,13 @@ export function filterConditions(p: SearchFilters, indexable: boolean): RawBuild
  * sequential scan and be ten times slower.
  */
 export async function withoutSeqScan<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  // In a transaction of its own the setting ends with it (one round trip less); in the caller's, it is
+  // restored.
+  const own = !db.isTransaction;
   return inTransaction(db, async (tx) => {
     const r = await sql<{ v: string }>`select current_setting('enable_seqscan') as v,
       set_config('enable_seqscan', 'off', true) as off`.execute(tx);
+    if (own) return work(tx);
     try {
       return await work(tx);
     } finally {
@@ -111,16 +116,79 @@ export async function exactMatches(
   return r.rows;
 }
 
-/** Up to `n` documents whose small title vector matches `tsq` (GIN index on search_title), newest first. */
+/**
+ * The newest `n` documents whose small title vector matches `tsq`, by one of two plans: through the GIN
+ * index on search_title, sorting every match (a rare title word), or — `walk`, for a common title word
+ * (通知, 工作) among published documents only — down the index of published documents newest first,
+ * testing each title until `n` are found (about n ÷ share rows instead of every match). Same rows.
+ */
+function titleList(
+  filters: RawBuilder<unknown>[],
+  tsq: string,
+  n: number,
+  walk: boolean,
+): RawBuilder<unknown> {
+  return walk
+    ? sql`select d.id, d.published_date from documents d
+        where d.status = 'published' and (d.search_title @@ ${tsq}::tsquery) is true ${andAll(filters)}
+        order by d.published_date desc nulls last, d.id desc limit ${n}`
+    : sql`select d.id, d.published_date from documents d where d.search_title @@ ${tsq}::tsquery ${andAll(filters)}
+        ${NEWEST} limit ${n}`;
+}
+
+/** Up to `n` documents whose small title vector matches `tsq`, newest first (`walk`: see titleList). */
 export async function titleMatches(
   db: Db,
   filters: RawBuilder<unknown>[],
   tsq: string,
   n: number,
+  walk = false,
 ): Promise<MatchRow[]> {
-  const r =
-    await sql<MatchRow>`select d.id, d.published_date from documents d where d.search_title @@ ${tsq}::tsquery ${andAll(filters)}
-        ${NEWEST} limit ${n}`.execute(db);
+  const r = await sql<MatchRow>`${titleList(filters, tsq, n, walk)}`.execute(db);
+  return r.rows;
+}
+
+/**
+ * The document frequencies of the most common lexemes of both vectors, from PostgreSQL's statistics
+ * (ANALYZE keeps, per tsvector column, the most common lexemes and the share of rows holding each:
+ * `pg_stats.most_common_elems`), and the table's row count. Empty before the first ANALYZE.
+ */
+export async function termFrequencies(db: Db): Promise<{ vector: TermFrequencies; title: TermFrequencies }> {
+  const r = await sql<{ attname: string; elems: string[] | null; freqs: number[] | null; docs: number }>`
+    select s.attname::text as attname, s.most_common_elems::text::text[] as elems,
+      s.most_common_elem_freqs::float8[] as freqs, c.reltuples::float8 as docs
+    from pg_stats s join pg_class c on c.relname = s.tablename
+      and c.relnamespace = (select oid from pg_namespace where nspname = s.schemaname)
+    where s.schemaname = current_schema() and s.tablename = 'documents'
+      and s.attname in ('search_vector', 'search_title')`.execute(db);
+  const empty = (): TermFrequencies => ({ shares: new Map(), documents: 0 });
+  const out = { vector: empty(), title: empty() };
+  for (const row of r.rows) {
+    const shares = new Map<string, number>();
+    const elems = row.elems ?? [];
+    // The frequencies hold one share per element, then the minimum, maximum and null share.
+    for (const [i, e] of elems.entries()) shares.set(e, Number(row.freqs?.[i] ?? 0));
+    const docs = Math.max(0, Number(row.docs) || 0);
+    if (row.attname === 'search_vector') out.vector = { shares, documents: docs };
+    else out.title = { shares, documents: docs };
+  }
+  return out;
+}
+
+/**
+ * The first `n` matches (in scan order) whose title does not hold every word of `all`, without
+ * counting the rest: for a query whose total is estimated (a common word), the same rows as the first
+ * `n` others of `scanMatches`.
+ */
+export async function otherMatches(
+  db: Db,
+  filters: RawBuilder<unknown>[],
+  m: { tsq: string | null; all: string | null; key: string | null },
+  n: number,
+): Promise<MatchRow[]> {
+  const notInTitle = m.all ? sql`and not coalesce(d.search_title @@ ${m.all}::tsquery, false)` : sql``;
+  const r = await sql<MatchRow>`select d.id, d.published_date from documents d
+    where ${matchCondition(m.tsq, m.key)} ${notInTitle} ${andAll(filters)} limit ${n}`.execute(db);
   return r.rows;
 }
 
@@ -162,13 +230,13 @@ export async function titleTermMatches(
   terms: readonly string[],
   check: string | null,
   perTerm: number,
+  walk: (tsq: string, n: number) => boolean = () => false,
 ): Promise<TermMatchRow[]> {
   if (terms.length === 0 || perTerm <= 0) return [];
   const lists = terms.map(
     (t, i) => sql`(select x.id, x.published_date, ${i}::int as term,
         (row_number() over (order by x.published_date desc nulls last, x.id desc))::int as pos
-      from (select d.id, d.published_date from documents d where d.search_title @@ ${t}::tsquery ${andAll(filters)}
-        ${NEWEST} limit ${perTerm}) x)`,
+      from (${titleList(filters, t, perTerm, walk(t, perTerm))}) x)`,
   );
   const union = sql.join(lists, sql` union all `);
   const r = check

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  estimatedTotal,
+  estimateMatch,
+  roundEstimate,
+  type TermFrequencies,
+  walkTitles,
+} from './search-estimate.ts';
+
+const df: TermFrequencies = {
+  documents: 100_000,
+  shares: new Map([
+    ['工作', 0.9],
+    ['通知', 0.2],
+    ['政务', 0.4],
+    ['公开', 0.5],
+    ['政务公开', 0.3],
+    ['org:7', 0.1],
+    ["it's", 0.05],
+  ]),
+};
+
+test('estimateMatch: & multiplies, | takes the larger, an untracked lexeme is unknown', {
+  timeout: 5_000,
+}, () => {
+  const table: [string, number | null, boolean | null][] = [
+    ["'工作'", 0.9, true],
+    ["'工作' & '通知'", 0.18, true],
+    ["('政务公开' | '政务' & '公开') & '通知'", 0.06, true],
+    ["('工作') & 'org:7'", 0.09, true],
+    ["'量子计算机'", 0, false],
+    ["'工作' & '量子计算机'", 0, false],
+    ["'量子计算机' | '通知'", 0.2, true],
+    ["'it''s'", 0.05, true],
+    ["'it\\'s'", 0.05, true],
+    ["!'工作'", 0.1, false],
+    ["'工作' &", null, null],
+    ["('工作'", null, null],
+    ['工作', null, null],
+    ['', null, null],
+  ];
+  for (const [q, share, known] of table) {
+    const e = estimateMatch(q, df);
+    if (share === null) assert.equal(e, null, q);
+    else {
+      assert.ok(e, q);
+      assert.ok(Math.abs(e.share - share) < 1e-9, `${q}: ${e.share}`);
+      assert.equal(e.known, known, q);
+    }
+  }
+});
+
+test('estimatedTotal: only known estimates above the threshold, rounded', { timeout: 5_000 }, () => {
+  const table: [string, number, number | null][] = [
+    ["'工作'", 2_000, 90_000],
+    ["'工作' & '通知'", 2_000, 18_000],
+    ["'通知' & 'org:7'", 2_000, null], // 2,000 is not above 2,000: counted
+    ["'通知' & 'org:7'", 1_999, 2_000],
+    ["'工作' & '量子计算机'", 0, null],
+    ["'量子计算机'", 0, null],
+  ];
+  for (const [q, atLeast, total] of table) assert.equal(estimatedTotal(q, df, atLeast), total, q);
+});
+
+test('roundEstimate: two significant digits', { timeout: 5_000 }, () => {
+  const table: [number, number][] = [
+    [45_678, 46_000],
+    [2_345, 2_300],
+    [999_510, 1_000_000],
+    [150, 150],
+    [57.4, 57],
+  ];
+  for (const [n, r] of table) assert.equal(roundEstimate(n), r, String(n));
+});
+
+test('walkTitles: a common title word walks the date order, a rare one uses the index', {
+  timeout: 5_000,
+}, () => {
+  const table: [string, number, boolean][] = [
+    ["'通知'", 100, true], // 100 ÷ 0.2 = 500 rows
+    ["'通知'", 1_000, false], // 5,000 rows
+    ["'通知' & 'org:7'", 100, false], // 100 ÷ 0.02 = 5,000 rows
+    ["'通知' & 'org:7'", 50, true], // 2,500 rows
+    ["'量子计算机'", 20, false],
+    ["'工作' & '量子计算机'", 20, false],
+  ];
+  for (const [q, n, walk] of table) assert.equal(walkTitles(q, df, n, 3_000), walk, `${q} ${n}`);
+});
