@@ -141,12 +141,13 @@ export function DocumentsPage() {
     setParams(next);
   }
 
-  const pagination = (total: number) => ({
+  /** `about`: the search's total is an estimate (约 N 件) or a lower bound (超过 N 件). */
+  const pagination = (total: number, about: '' | '约' | '超过' = '') => ({
     current: filters.page,
     pageSize: filters.pageSize,
     total,
     showSizeChanger: true,
-    showTotal: (t: number) => `共 ${t} 件`,
+    showTotal: (t: number) => `共${about} ${t.toLocaleString('zh-CN')} 件`,
     onChange: (page: number, pageSize: number) =>
       update(
         {
@@ -364,7 +365,10 @@ export function DocumentsPage() {
               loading={hits.loading}
               scroll={scrollWhenRows(hits.data?.results.length ?? 0, 1000)}
               locale={{ emptyText: <EmptyText>没有检索到相关文件</EmptyText> }}
-              pagination={pagination((hits.data ?? NO_HITS).total)}
+              pagination={pagination(
+                (hits.data ?? NO_HITS).total,
+                hits.data?.totalEstimated ? '约' : hits.data?.totalCapped ? '超过' : '',
+              )}
             />
           </>
         ) : (
