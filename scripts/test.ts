@@ -165,9 +165,10 @@ try {
   }
   if (stages.has('e2e') && e2eFiles.length > 0) {
     check('build admin console', process.execPath, ['scripts/build-admin.ts']);
+    // Two files at a time: each journey has its own server, database and browser context.
     runTests('browser journeys in Chromium', e2eFiles, {
       env: await pgliteDump(),
-      concurrency: 1,
+      concurrency: 2,
       testTimeoutMs: E2E_TEST_TIMEOUT_MS,
     });
   }
