@@ -36,6 +36,8 @@ type AutocannonOptions = {
   headers?: Record<string, string>;
   /** Requests each connection cycles through (instead of GET `url`). */
   requests?: { method: 'GET'; path: string }[];
+  /** At most this many requests per second over all connections (none: as fast as answered). */
+  overallRate?: number;
 };
 export const autocannon = createRequire(import.meta.url)('autocannon') as (
   options: AutocannonOptions,

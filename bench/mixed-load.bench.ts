@@ -27,6 +27,13 @@ export const MIXED_P99_TARGET_MS = 500;
 const DURATION_S = Number(process.env.MIXED_SECONDS) || 10;
 const WARMUP_S = 2;
 const WRITERS = 2;
+/**
+ * `MIXED_RATES=1`: the pages are asked at the targets' rates (home 1,000 req/s, document pages 500,
+ * searches 200, a fifth of the home as issue 19 asks) instead of as fast as they are answered; the
+ * question is then whether every stream, the writes included, keeps p99 < 500 ms at that traffic. Without
+ * it the readers saturate the machine (the figures are the most it serves, with the writes queued behind).
+ */
+const rates = process.env.MIXED_RATES === '1' ? { home: 1_000, docs: 500, search: 200 } : null;
 const SEARCH_QUERIES = ['养犬', '义务教育', '财政预算', '招生', '交通', '城市规划', '医疗保障', '住房'];
 
 export type StreamFigure = {
@@ -223,9 +230,21 @@ export async function runMixedLoad(env: NodeJS.ProcessEnv = {}): Promise<Omit<Mi
       const until = performance.now() + DURATION_S * 1000;
       let citizen = 0;
       const [home, docs, searches, drafts, applications] = await Promise.all([
-        autocannon({ url, connections: 20, duration: DURATION_S }),
-        autocannon({ url, connections: 20, duration: DURATION_S, requests: docRequests }),
-        autocannon({ url, connections: 5, duration: DURATION_S, requests: searchRequests }),
+        autocannon({ url, connections: 20, duration: DURATION_S, overallRate: rates?.home }),
+        autocannon({
+          url,
+          connections: 20,
+          duration: DURATION_S,
+          requests: docRequests,
+          overallRate: rates?.docs,
+        }),
+        autocannon({
+          url,
+          connections: 5,
+          duration: DURATION_S,
+          requests: searchRequests,
+          overallRate: rates?.search,
+        }),
         writerLoops('staff drafts POST /api/documents', WRITERS, until, (n) =>
           saveDraft(url, cookie, csrf, orgId, n + 1),
         ),
@@ -267,9 +286,11 @@ export function formatStream(s: StreamFigure): string {
 /** Whether the figures meet the targets of issue 18 item 6. */
 export function mixedLoadMet(r: MixedLoadResult): boolean {
   const [home, docs] = r.streams;
+  // At the target rates the generator offers exactly the target: served means within 1 % of it.
+  const served = rates ? 0.99 : 1;
   return (
-    (home?.requestsPerSecond ?? 0) >= MIXED_HOME_TARGET_RPS &&
-    (docs?.requestsPerSecond ?? 0) >= MIXED_DOCUMENT_TARGET_RPS &&
+    (home?.requestsPerSecond ?? 0) >= served * MIXED_HOME_TARGET_RPS &&
+    (docs?.requestsPerSecond ?? 0) >= served * MIXED_DOCUMENT_TARGET_RPS &&
     r.streams.every((s) => s.p99Ms < MIXED_P99_TARGET_MS && s.failures === 0)
   );
 }
@@ -289,7 +310,8 @@ if (import.meta.main) {
     const results: MixedLoadResult[] = [{ store: 'PGlite', ...(await runMixedLoad()) }];
     if (process.env.PG === '1') results.push(await onPostgres());
     for (const r of results) {
-      console.log(`mixed load (${r.store}, ${r.durationS} s, all streams at once):`);
+      const how = rates ? 'pages at the target rates' : 'pages as fast as answered';
+      console.log(`mixed load (${r.store}, ${r.durationS} s, all streams at once, ${how}):`);
       for (const s of r.streams) console.log(`  mixed (${r.store}) ${formatStream(s)}`);
       console.log(`  targets ${mixedLoadMet(r) ? 'met' : 'MISSED'}`);
     }
