@@ -236,6 +236,21 @@ async function governmentIdOf(server: Server): Promise<number> {
   return gov.id;
 }
 
+/** Runs `step` against a started server; when it fails, the error says whether the server died and what it printed. */
+async function explained<T>(server: Server, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    const state =
+      server.child.exitCode !== null || server.child.signalCode !== null
+        ? `the server exited (code ${server.child.exitCode}, signal ${server.child.signalCode})`
+        : 'the server is still running';
+    throw new Error(`${(err as Error).message} — ${state}; its output:\n${server.output().slice(-4000)}`, {
+      cause: err,
+    });
+  }
+}
+
 /**
  * `rounds` of: start, check every acknowledged write so far, write until a SIGKILL after a random
  * 0.3–3 s after its first acknowledged write.
@@ -248,8 +263,8 @@ async function killRounds(store: Store, label: string) {
   for (let round = 1; round <= ROUNDS; round++) {
     const server = await startServer(store);
     try {
-      await verify(server, ack);
-      governmentId ||= await governmentIdOf(server);
+      await explained(server, () => verify(server, ack));
+      governmentId ||= await explained(server, () => governmentIdOf(server));
       const delay = killDelayMs(label, round);
       const before = ack.orgs.size + ack.cases.size;
       const writing = write(server, ack, round, governmentId);
@@ -267,7 +282,7 @@ async function killRounds(store: Store, label: string) {
   }
   const last = await startServer(store);
   try {
-    await verify(last, ack);
+    await explained(last, () => verify(last, ack));
   } finally {
     last.child.kill('SIGTERM');
     await new Promise((r) => last.child.once('exit', r));
