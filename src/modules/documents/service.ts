@@ -188,7 +188,7 @@ export async function updateSettings(
   patch: Partial<DocumentSettings>,
 ): Promise<DocumentSettings> {
   // One row for the whole platform, like the themes: changed only over the whole tree.
-  await authorizeThemes(db, actor);
+  await authorizePlatformWide(db, actor);
   if (patch.indexPattern !== undefined) {
     const c = checkIndexPattern(patch.indexPattern);
     if (!c.ok)
@@ -720,7 +720,7 @@ export async function listThemes(db: Db) {
 
 /** Themes are platform-wide: only an administrator whose scope is the whole tree changes them. */
 /** Platform-wide reference data (the themes, the settings): an administrator or office over the whole tree. */
-async function authorizeThemes(db: Db, actor: Actor): Promise<void> {
+async function authorizePlatformWide(db: Db, actor: Actor): Promise<void> {
   if (!can(actor, 'themes', { seesWholeTree: await seesWholeTree(db, actor) }))
     throw new AppError('FORBIDDEN');
 }
@@ -731,7 +731,7 @@ export async function saveTheme(
   id: number | null,
   v: { name: string; description?: string; sortOrder?: number },
 ) {
-  await authorizeThemes(db, actor);
+  await authorizePlatformWide(db, actor);
   const name = v.name.trim();
   if (name === '' || name.length > 50)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'name', message: '主题名称应为1至50个字' }]);
@@ -753,7 +753,7 @@ export async function saveTheme(
 }
 
 export async function deleteTheme(db: Db, actor: Actor, id: number): Promise<void> {
-  await authorizeThemes(db, actor);
+  await authorizePlatformWide(db, actor);
   await inTransaction(db, async (tx) => {
     const row = await store.deleteTheme(tx, id);
     if (!row) throw new AppError('NOT_FOUND');
