@@ -31,6 +31,9 @@ const filter = (files: string[]) =>
 const total = { passed: 0, failed: 0, skipped: 0, todo: 0 };
 /** Each stage's wall time and each file's time in it, for the closing summary of the slowest. */
 const timings: { stage: string; ms: number; files: Record<string, number> }[] = [];
+/** Every failed test with its stage and message, repeated before the closing line. */
+type Failure = { name: string; file: string; line?: number; message: string };
+const failures: (Failure & { stage: string })[] = [];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gk-tests-'));
 const bin = (name: string) => path.resolve('node_modules/.bin', name);
 
@@ -79,13 +82,21 @@ function runTests(label: string, files: string[], opts: RunOptions = {}) {
     console.log(
       `✖ ${label} stopped after ${STAGE_TIMEOUT_MS / 60_000} min or by a signal (${r.error?.message ?? r.signal})`,
     );
-  let counts = { passed: 0, failed: 0, skipped: 0, todo: 0, files: {} as Record<string, number> };
+  let counts = {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    todo: 0,
+    files: {} as Record<string, number>,
+    failures: [] as Failure[],
+  };
   try {
     counts = JSON.parse(readFileSync(out, 'utf8'));
   } catch {
     counts.failed = 1;
   }
   timings.push({ stage: label, ms: performance.now() - started, files: counts.files ?? {} });
+  for (const f of counts.failures ?? []) failures.push({ ...f, stage: label });
   if (r.status !== 0 && counts.failed === 0) counts.failed = 1;
   for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += counts[k];
 }
@@ -191,6 +202,17 @@ function printTimings(top = 12) {
   for (const f of slowest) console.log(`  ${s(f.ms).padStart(8)}  [${f.stage}] ${f.file}`);
 }
 printTimings();
+
+/** Each failed test again, with its assertion, where the tail of a CI log shows it. */
+function printFailures() {
+  if (failures.length === 0) return;
+  console.log(`\n▶ failed tests (${failures.length})`);
+  for (const f of failures) {
+    console.log(`✖ ${f.name}\n    ${f.file}${f.line ? `:${f.line}` : ''} — ${f.stage}`);
+    for (const line of f.message.trimEnd().split('\n')) console.log(`    ${line}`);
+  }
+}
+printFailures();
 
 const extra = [
   total.skipped ? `, ${total.skipped} skipped` : '',
