@@ -39,7 +39,8 @@ export default async function* summaryReporter(source: AsyncIterable<Event>) {
   const failedFiles: Failure[] = [];
   for await (const event of source) {
     const { data } = event;
-    const isFileEvent = data.nesting === 0 && !!data.file && !!data.name && path.resolve(data.name) === data.file;
+    const isFileEvent =
+      data.nesting === 0 && !!data.file && !!data.name && path.resolve(data.name) === data.file;
     // A file's own event (its name is the path the runner was given): the file's whole run.
     if (event.type === 'test:complete' && isFileEvent) {
       files[data.name as string] = Math.round(data.details?.duration_ms ?? 0);

