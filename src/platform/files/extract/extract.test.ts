@@ -21,7 +21,12 @@ import {
   xlsxText,
 } from './index.ts';
 
-const DEFAULTS = { timeoutMs: 20_000, maxOldGenerationSizeMb: 256 };
+const DEFAULTS = {
+  timeoutMs: 20_000,
+  startupTimeoutMs: 120_000,
+  maxOldGenerationSizeMb: 256,
+  workerUrl: new URL('./worker.ts', import.meta.url),
+};
 after(() => configureExtraction(DEFAULTS));
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -94,6 +99,38 @@ test('a job past its time limit is ended and refused; the next job runs', { time
   const err = await refusal(docxText(docx('<w:p><w:r><w:t>正文</w:t></w:r></w:p>')));
   assert.equal(err.reason, '文件内容过于复杂，无法在限定时间内读取');
   configureExtraction(DEFAULTS);
+  assert.equal(await docxText(docx('<w:p><w:r><w:t>正文</w:t></w:r></w:p>')), '正文\n\n');
+});
+
+test('a job’s time limit starts once its worker is ready: a slow start is not the file’s fault', {
+  timeout: 120_000,
+}, async () => {
+  // The worker takes 8 s to start (SLOW_START_MS), longer than the job's limit of 5 s.
+  configureExtraction({
+    timeoutMs: 5_000,
+    workerUrl: new URL('../../../../test/helpers/slow-extract-worker.ts', import.meta.url),
+  });
+  try {
+    assert.equal(await docxText(docx('<w:p><w:r><w:t>正文</w:t></w:r></w:p>')), '正文\n\n');
+  } finally {
+    configureExtraction(DEFAULTS);
+  }
+});
+
+test('a worker that never gets ready is ended and its job refused as busy; the next job runs', {
+  timeout: 60_000,
+}, async () => {
+  configureExtraction({
+    startupTimeoutMs: 100,
+    workerUrl: new URL('../../../../test/helpers/slow-extract-worker.ts', import.meta.url),
+  });
+  try {
+    const err = await refusal(docxText(docx('<w:p><w:r><w:t>正文</w:t></w:r></w:p>')));
+    assert.equal(err.reason, '系统正在读取其他文件，请稍后重试');
+    assert.equal(err.broken, false);
+  } finally {
+    configureExtraction(DEFAULTS);
+  }
   assert.equal(await docxText(docx('<w:p><w:r><w:t>正文</w:t></w:r></w:p>')), '正文\n\n');
 });
 

@@ -5,11 +5,12 @@
  * paragraphs or rows) is refused with a Chinese reason — from the ZIP's declared sizes, the counted
  * paragraphs and rows, or the worker being terminated on its time limit or dying of its heap limit —
  * while the server keeps answering. Every failure is a `FileRefusedError`; `broken` tells a malformed
- * file (the parser threw) from a limit.
+ * file (the parser threw) from a limit. A job's time limit counts from the moment its worker has loaded
+ * the parsers: a worker started for it (seconds on a busy machine) does not eat the file's time.
  */
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import type { ExtractJob, ExtractLimits, ExtractOp, WorkerAnswer } from './jobs.ts';
+import type { ExtractJob, ExtractLimits, ExtractOp, WorkerMessage } from './jobs.ts';
 import { refusalText } from './jobs.ts';
 
 export type { ExtractLimits } from './jobs.ts';
@@ -43,9 +44,26 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   maxChars: 5_000_000,
 };
 
-type PoolOptions = { size: number; timeoutMs: number; maxOldGenerationSizeMb: number; maxQueue: number };
+type PoolOptions = {
+  size: number;
+  /** A job's time, from when its worker is ready. */
+  timeoutMs: number;
+  /** A new worker's time to load its parsers; past it the worker is ended and its job refused as busy. */
+  startupTimeoutMs: number;
+  maxOldGenerationSizeMb: number;
+  maxQueue: number;
+  /** The worker's module (tests give one that starts slowly). */
+  workerUrl: URL;
+};
 
-const options: PoolOptions = { size: 2, timeoutMs: 20_000, maxOldGenerationSizeMb: 256, maxQueue: 50 };
+const options: PoolOptions = {
+  size: 2,
+  timeoutMs: 20_000,
+  startupTimeoutMs: 120_000,
+  maxOldGenerationSizeMb: 256,
+  maxQueue: 50,
+  workerUrl: new URL('./worker.ts', import.meta.url),
+};
 
 /** Change the pool's settings (tests shrink the time and heap limits); running workers are replaced. */
 export function configureExtraction(change: Partial<PoolOptions>): void {
@@ -58,24 +76,33 @@ type Pending = {
   resolve: (value: unknown) => void;
   reject: (err: FileRefusedError) => void;
 };
-type Slot = { worker: Worker; job: Pending | null; timer: NodeJS.Timeout | null };
+type Slot = { worker: Worker; ready: boolean; job: Pending | null; timer: NodeJS.Timeout | null };
 
 const slots: Slot[] = [];
 const queue: Pending[] = [];
 let nextId = 1;
 
 function spawn(): Slot {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+  const worker = new Worker(options.workerUrl, {
     resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb },
   });
   worker.unref();
-  const slot: Slot = { worker, job: null, timer: null };
-  worker.on('message', (answer: WorkerAnswer) => {
+  const slot: Slot = { worker, ready: false, job: null, timer: null };
+  // Loading the parsers has its own, longer limit; the job's own starts once the worker is ready.
+  slot.timer = setTimeout(() => end(slot, refusalText.busy), options.startupTimeoutMs).unref();
+  worker.on('message', (message: WorkerMessage) => {
+    if ('ready' in message) {
+      slot.ready = true;
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
+      if (slot.job) startTimer(slot);
+      return;
+    }
     const pending = slot.job;
-    if (!pending || pending.job.id !== answer.id) return;
+    if (!pending || pending.job.id !== message.id) return;
     finish(slot);
-    if (answer.ok) pending.resolve(answer.value);
-    else pending.reject(new FileRefusedError(answer.reason, answer.broken));
+    if (message.ok) pending.resolve(message.value);
+    else pending.reject(new FileRefusedError(message.reason, message.broken));
     pump();
   });
   const died = (err?: Error) => {
@@ -89,6 +116,20 @@ function spawn(): Slot {
   worker.on('exit', () => died());
   slots.push(slot);
   return slot;
+}
+
+/** Ends a slot's worker and refuses its job (if any) with `reason`, a limit's. */
+function end(slot: Slot, reason: string): void {
+  const pending = slot.job;
+  drop(slot);
+  void slot.worker.terminate();
+  pending?.reject(new FileRefusedError(reason, false));
+  pump();
+}
+
+/** The running job's time limit. */
+function startTimer(slot: Slot): void {
+  slot.timer = setTimeout(() => end(slot, refusalText.timeout), options.timeoutMs);
 }
 
 function finish(slot: Slot): void {
@@ -113,12 +154,7 @@ function pump(): void {
     const pending = queue.shift() as Pending;
     slot.job = pending;
     slot.worker.ref();
-    slot.timer = setTimeout(() => {
-      drop(slot);
-      void slot.worker.terminate();
-      pending.reject(new FileRefusedError(refusalText.timeout, false));
-      pump();
-    }, options.timeoutMs);
+    if (slot.ready) startTimer(slot);
     // A copy of the bytes (its own ArrayBuffer, even when the caller's is a pooled Buffer's) is
     // transferred, so the caller's buffer stays usable.
     const bytes = new Uint8Array(pending.job.bytes);

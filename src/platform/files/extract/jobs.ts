@@ -22,6 +22,9 @@ export type WorkerAnswer =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; reason: string; broken: boolean };
 
+/** What a worker posts: `ready` once its parsers are loaded (a job's time limit starts then), then answers. */
+export type WorkerMessage = { ready: true } | WorkerAnswer;
+
 /** A limit was hit inside the worker: its message is the Chinese reason. */
 export class Refusal extends Error {}
 

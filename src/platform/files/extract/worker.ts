@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
-import type { ExtractJob, ExtractLimits, WorkerAnswer } from './jobs.ts';
+import type { ExtractJob, ExtractLimits, WorkerAnswer, WorkerMessage } from './jobs.ts';
 import { Refusal, refusalText } from './jobs.ts';
 import { declaredUncompressedSize, zipRefusal } from './zip.ts';
 
@@ -137,3 +137,5 @@ parentPort?.on('message', async (job: ExtractJob) => {
   }
   parentPort?.postMessage(answer);
 });
+// The parsers are loaded: jobs posted while they loaded are waiting, and their time limits start now.
+parentPort?.postMessage({ ready: true } satisfies WorkerMessage);
