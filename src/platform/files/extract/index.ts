@@ -1,6 +1,6 @@
 /**
- * Reading uploaded office files off the main thread: .docx (mammoth), .xlsx (exceljs, streamed with a
- * row cap before anything is built), .pdf (unpdf) run in a small pool of worker threads, each with a
+ * Reading uploaded office files off the main thread: .docx (mammoth), .xlsx (exceljs, after its rows and
+ * cells are counted in the sheets' bytes), .pdf (unpdf) run in a small pool of worker threads, each with a
  * heap limit and each job with a time limit. A hostile file (decompression bomb, millions of empty
  * paragraphs or rows) is refused with a Chinese reason — from the ZIP's declared sizes, the counted
  * paragraphs and rows, or the worker being terminated on its time limit or dying of its heap limit —
@@ -200,8 +200,8 @@ export async function xlsxText(bytes: Uint8Array, limits?: Partial<ExtractLimits
 }
 
 /**
- * An .xlsx as an exceljs Workbook: streamed and counted, then parsed in the worker; only the finished
- * model crosses to this thread.
+ * An .xlsx as an exceljs Workbook: counted, then parsed in the worker; only the finished model crosses
+ * to this thread.
  */
 export async function loadWorkbook(
   bytes: Uint8Array,

@@ -3,7 +3,6 @@
  * memory limit its pool gave it. Each message is one job; the answer is the value, a refusal (a
  * limit was hit: Chinese reason) or `broken` (the parser threw on a malformed file).
  */
-import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
@@ -57,40 +56,74 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** Stream the sheets, refusing past the row and cell caps; `lines` collects cell text when given. */
-async function streamXlsx(bytes: Uint8Array, limits: ExtractLimits, lines?: string[]): Promise<void> {
+/** Whether `xml[i]` opens an element named `name` (`<name>`, `<name/>`, `<name …`), any namespace prefix skipped. */
+function opens(xml: Uint8Array, i: number, name: readonly number[]): boolean {
+  let j = i + 1;
+  // A prefix such as `x:` (some writers qualify every element).
+  for (let k = j; k < j + 16 && k < xml.length; k++) {
+    const b = xml[k] as number;
+    if (b === 0x3a) {
+      j = k + 1;
+      break;
+    }
+    if (!((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39))) break;
+  }
+  for (let k = 0; k < name.length; k++) if (xml[j + k] !== name[k]) return false;
+  const next = xml[j + name.length];
+  return next === 0x3e || next === 0x2f || next === 0x20;
+}
+
+const ROW = [0x72, 0x6f, 0x77]; // row
+const CELL = [0x63]; // c
+
+/**
+ * Count the rows and cells of every worksheet part before any workbook is built: one `<row>` or `<c>`
+ * element each, found by scanning the part's bytes (no parser, no order of the ZIP's entries assumed).
+ */
+function checkXlsx(bytes: Uint8Array, limits: ExtractLimits): void {
   checkZip(bytes, limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-    sharedStrings: lines ? 'cache' : 'ignore',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  const parts = unzipSync(bytes, { filter: (f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });
   let rows = 0;
   let cells = 0;
-  let chars = 0;
-  for await (const ws of reader) {
-    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-      rows++;
-      cells += row.cellCount;
-      if (rows > limits.maxRows) throw new Refusal(refusalText.tooMany(`${limits.maxRows}行`));
-      if (cells > limits.maxCells) throw new Refusal(refusalText.tooMany(`${limits.maxCells}个单元格`));
-      if (!lines) continue;
-      const texts: string[] = [];
-      const values = row.values as ExcelJS.CellValue[];
-      for (const v of values) {
-        const t = cellText(v).trim();
-        if (t) texts.push(t);
-      }
-      if (texts.length > 0) {
-        const line = texts.join('\t');
-        chars += line.length + 1;
-        if (chars > limits.maxChars) throw new Refusal(refusalText.tooMany(`${limits.maxChars}个字`));
-        lines.push(line);
+  for (const xml of Object.values(parts)) {
+    for (let i = xml.indexOf(0x3c); i >= 0; i = xml.indexOf(0x3c, i + 1)) {
+      if (opens(xml, i, CELL)) {
+        if (++cells > limits.maxCells) throw new Refusal(refusalText.tooMany(`${limits.maxCells}个单元格`));
+      } else if (opens(xml, i, ROW)) {
+        if (++rows > limits.maxRows) throw new Refusal(refusalText.tooMany(`${limits.maxRows}行`));
       }
     }
   }
+}
+
+/** A counted .xlsx, loaded whole (exceljs resolves shared strings, merges and the sheets' names). */
+async function loadXlsx(bytes: Uint8Array, limits: ExtractLimits): Promise<ExcelJS.Workbook> {
+  checkXlsx(bytes, limits);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** One line per non-empty row, its non-empty cells separated by tabs (a merged range's text once). */
+function workbookText(wb: ExcelJS.Workbook, limits: ExtractLimits): string {
+  const lines: string[] = [];
+  let chars = 0;
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) => {
+      const texts: string[] = [];
+      row.eachCell((cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const t = cellText(cell.value).trim();
+        if (t) texts.push(t);
+      });
+      if (texts.length === 0) return;
+      const line = texts.join('\t');
+      chars += line.length + 1;
+      if (chars > limits.maxChars) throw new Refusal(refusalText.tooMany(`${limits.maxChars}个字`));
+      lines.push(line);
+    });
+  }
+  return lines.join('\n');
 }
 
 async function run(job: ExtractJob): Promise<unknown> {
@@ -110,18 +143,10 @@ async function run(job: ExtractJob): Promise<unknown> {
       const r = await extractText(pdf, { mergePages: true });
       return capChars(String(r.text), limits);
     }
-    case 'xlsx-text': {
-      const lines: string[] = [];
-      await streamXlsx(bytes, limits, lines);
-      return lines.join('\n');
-    }
-    case 'xlsx-model': {
-      // Count first (streaming, stops at the caps), then build the workbook to hand its model back.
-      await streamXlsx(bytes, limits);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-      return wb.model;
-    }
+    case 'xlsx-text':
+      return workbookText(await loadXlsx(bytes, limits), limits);
+    case 'xlsx-model':
+      return (await loadXlsx(bytes, limits)).model;
   }
 }
 
