@@ -472,12 +472,18 @@ async function candidates(
   const termTitled = await store.titleTermMatches(db, filters, m.terms, m.check, perTerm, plan.walk);
   const match = { tsq: m.tsq, all: m.all, key: m.key };
   const estimated = m.tsq && !m.key ? plan.estimate(m.tsq) : null;
+  // The exact and title matches already give all `n` rows: no other match would reach the list, so an
+  // estimated total needs no scan (a scan for non-title matches where every match has the words in its
+  // title visits them all: 工作方案 among genre 'other' at 1,000,000 documents, 4 s).
+  const filled = new Set([...exact, ...titled].map((r) => r.id)).size >= n;
   const { total, others } =
     estimated == null
       ? await store
           .scanMatches(db, filters, match, n, cap)
           .then((r) => ({ total: { n: r.total, estimated: false }, others: r.others }))
-      : await estimatedMatches(db, filters, match, n, estimated, titled);
+      : filled
+        ? { total: { n: estimated, estimated: true }, others: [] }
+        : await estimatedMatches(db, filters, match, n, estimated, titled);
   const newest = (a: store.MatchRow, b: store.MatchRow) =>
     (b.published_date ?? '').localeCompare(a.published_date ?? '') || b.id - a.id;
   const headLimit = perTermLimit(pool, m.terms.length);
