@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 
-type Failure = { name: string; file: string; line?: number; message: string };
+/** A failed test (or a file that failed as a whole): what `scripts/test.ts` repeats before its closing line. */
+export type Failure = { name: string; file: string; line?: number; message: string };
 type Event = {
   type: string;
   data: {

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGLITE_DUMP_ENV, preparePgTemplate, writePgliteTemplate } from '../test/helpers/db.ts';
 import { startPostgresServer, startPostgresWithReplica } from '../test/helpers/pg-server.ts';
+import type { Failure } from './summary-reporter.ts';
 
 const { values, positionals } = parseArgs({
   options: { only: { type: 'string', multiple: true } },
@@ -34,7 +35,6 @@ const total = { passed: 0, failed: 0, skipped: 0, todo: 0 };
 /** Each stage's wall time and each file's time in it, for the closing summary of the slowest. */
 const timings: { stage: string; ms: number; files: Record<string, number> }[] = [];
 /** Every failed test with its stage and message, repeated before the closing line. */
-type Failure = { name: string; file: string; line?: number; message: string };
 const failures: (Failure & { stage: string })[] = [];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gk-tests-'));
 const bin = (name: string) => path.resolve('node_modules/.bin', name);
