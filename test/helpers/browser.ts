@@ -20,6 +20,34 @@ const AXE_PATH = path.resolve(
 );
 
 /**
+ * Chromium features off in every browser of the tests and benchmarks. Chromium keeps only the last
+ * `--disable-features`, so the list starts with the one playwright-core passes itself (its
+ * chromiumSwitches.ts; `browser.test.ts` fails when the installed playwright-core's list differs).
+ * Then the browser's own interface that headless Chromium 156 still builds for every new tab: the
+ * address bar's suggestion popup, preloaded as a web page of its own (a process using a few hundred ms
+ * of CPU per tab, beside the page being loaded or timed on a two-core machine).
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+const DISABLED_FEATURES = [...PLAYWRIGHT_DISABLED_FEATURES, 'PreloadTopChromeWebUI', 'WebUIOmniboxAimPopup'];
+
+/**
  * Launches headless Chromium. Throws (so the journey fails, never skips) when the browser is missing.
  * Share one browser per test file and give every test its own `browser.newContext()`.
  */
@@ -39,6 +67,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
     ],
   });
 }
