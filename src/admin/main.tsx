@@ -6,8 +6,8 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { AuthProvider } from './auth/AuthContext.tsx';
-import { router } from './routes.tsx';
+import { AuthProvider, sessionProbed } from './auth/AuthContext.tsx';
+import { openedPageReady, router } from './routes.tsx';
 
 dayjs.locale('zh-cn');
 
@@ -39,14 +39,23 @@ const theme = {
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 
-createRoot(root).render(
-  <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme}>
-      <AntApp>
-        <AuthProvider>
-          <RouterProvider router={router} />
-        </AuthProvider>
-      </AntApp>
-    </ConfigProvider>
-  </StrictMode>,
+// Drawn once the opened page's code and the session's answer are here (both asked for as the code
+// started): the shell and the page then appear in one render, without loading placeholders. A slow
+// network gets the loading placeholders after FIRST_DRAW_WAIT_MS instead of a blank page.
+const FIRST_DRAW_WAIT_MS = 1_000;
+void Promise.race([
+  Promise.all([openedPageReady, sessionProbed]),
+  new Promise((resolve) => setTimeout(resolve, FIRST_DRAW_WAIT_MS)),
+]).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <ConfigProvider locale={zhCN} theme={theme}>
+        <AntApp>
+          <AuthProvider>
+            <RouterProvider router={router} />
+          </AuthProvider>
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  ),
 );

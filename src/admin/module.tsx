@@ -121,12 +121,12 @@ function lazyPagesOf(node: ReactNode): LazyPageComponent[] {
 
 /**
  * Starts downloading the pages of the address the console was opened at, so that their code arrives
- * while the shell checks the session instead of after it has drawn.
+ * while the session is checked; settles when every one has arrived or failed (a failed one shows the
+ * loading placeholder and is tried again when drawn).
  */
-export function preloadRoute(routes: RouteObject[], pathname: string, basename: string): void {
-  for (const match of matchRoutes(routes, pathname, basename) ?? []) {
-    for (const page of lazyPagesOf(match.route.element)) page.preload().catch(() => undefined);
-  }
+export function preloadRoute(routes: RouteObject[], pathname: string, basename: string): Promise<void> {
+  const pages = (matchRoutes(routes, pathname, basename) ?? []).flatMap((m) => lazyPagesOf(m.route.element));
+  return Promise.allSettled(pages.map((page) => page.preload())).then(() => undefined);
 }
 
 /** Shown in the shell while a page's code is fetched. */

@@ -26,43 +26,54 @@ interface AuthContextValue {
 
 const AuthContext = createContext<AuthContextValue | undefined>(undefined);
 
-/**
- * The session is asked for as soon as the console's code runs, not after its first render: the answer
- * is then on its way while React draws, and the page's own requests follow it sooner.
- */
-let firstProbe: Promise<SessionAnswer> | undefined = authApi.fetchMe();
-firstProbe.catch(() => undefined); // handled by the provider; not an unhandled rejection meanwhile
-
-function probeSession(): Promise<SessionAnswer> {
-  const answer = firstProbe ?? authApi.fetchMe();
-  firstProbe = undefined;
-  return answer;
+/** The session state an answer to the session probe gives. */
+function sessionFrom(outcome: PromiseSettledResult<SessionAnswer>): SessionState {
+  if (outcome.status === 'fulfilled') return { status: 'signedIn', user: followServerClock(outcome.value) };
+  const error: unknown = outcome.reason;
+  if (error instanceof ApiError && error.status === 401)
+    return { status: 'anonymous', expired: error.code === 'SESSION_EXPIRED' };
+  return { status: 'error', message: error instanceof ApiError ? error.message : String(error) };
 }
 
+/**
+ * The session is asked for as soon as the console's code runs, not after its first render. When its
+ * answer is here before the first render (main.tsx waits for it with the opened page's code), the
+ * console starts in that state: the shell and page are drawn at once, with no loading render first.
+ */
+let firstProbe: Promise<SessionAnswer> | undefined = authApi.fetchMe();
+let firstOutcome: PromiseSettledResult<SessionAnswer> | undefined;
+/** Settles when the first session probe has been answered (or failed). */
+export const sessionProbed: Promise<void> = firstProbe.then(
+  (value) => {
+    firstOutcome = { status: 'fulfilled', value };
+  },
+  (reason: unknown) => {
+    firstOutcome = { status: 'rejected', reason };
+  },
+);
+
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<SessionState>({ status: 'loading' });
+  // The first probe's answer when it came before this first render (kept for the effect below).
+  const [answered] = useState(() => firstOutcome);
+  const [session, setSession] = useState<SessionState>(() =>
+    answered ? sessionFrom(answered) : { status: 'loading' },
+  );
   const [probe, setProbe] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
-    void probe;
-    probeSession().then(
-      (answer: SessionAnswer) => {
-        const user = followServerClock(answer);
-        if (!cancelled) setSession({ status: 'signedIn', user });
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        if (error instanceof ApiError && error.status === 401)
-          setSession({ status: 'anonymous', expired: error.code === 'SESSION_EXPIRED' });
-        else
-          setSession({ status: 'error', message: error instanceof ApiError ? error.message : String(error) });
-      },
+    const fromFirst = probe === 0 && answered !== undefined;
+    const answer = fromFirst ? undefined : (firstProbe ?? authApi.fetchMe());
+    firstProbe = undefined;
+    firstOutcome = undefined;
+    answer?.then(
+      (value) => !cancelled && setSession(sessionFrom({ status: 'fulfilled', value })),
+      (reason: unknown) => !cancelled && setSession(sessionFrom({ status: 'rejected', reason })),
     );
     return () => {
       cancelled = true;
     };
-  }, [probe]);
+  }, [probe, answered]);
 
   useEffect(() => {
     onUnauthorized(() => setSession({ status: 'anonymous', expired: true }));

@@ -20,6 +20,16 @@ function loadEcharts(): Promise<typeof import('echarts/core')> {
   return echartsLoading;
 }
 
+/**
+ * For a page that draws charts once its data is here: ECharts is asked for as the page is first drawn,
+ * so that it arrives with the data instead of being fetched and started after it.
+ */
+export function useChartLibraryEarly(): void {
+  useEffect(() => {
+    loadEcharts().catch(() => undefined); // a failed download shows in the chart itself
+  }, []);
+}
+
 /** An ECharts chart (SVG), resized with its box; `label` describes it for screen readers. */
 export function EChart({
   option,

@@ -27,7 +27,7 @@ import {
   type RequestAnalytics,
   requestAnalyticsXlsxUrl,
 } from '../api/requestAnalytics.ts';
-import { type ChartOption, EChart } from '../components/EChart.tsx';
+import { type ChartOption, EChart, useChartLibraryEarly } from '../components/EChart.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { chinaThisYear, formatDateTime } from '../lib/format.ts';
 import { toTreeOptions } from '../lib/orgTree.ts';
@@ -239,6 +239,7 @@ export function RequestAnalyticsPage() {
   const { tree, error: orgError } = useOrgs();
   const orgOptions = useMemo(() => toTreeOptions(tree), [tree]);
   const { data, loading, error } = useLoad(() => fetchRequestAnalytics({ year, unitId }), [year, unitId]);
+  useChartLibraryEarly();
   const years = useMemo(
     () => Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i),
     [thisYear],

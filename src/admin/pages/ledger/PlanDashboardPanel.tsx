@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Collapse, Empty, Row, Spin, Table, type TableColumnsType, Typography } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { getDashboard, type OverdueItem, type PlanDashboard, type UnitProgress } from '../../api/workplan.ts';
-import { type ChartOption, EChart } from '../../components/EChart.tsx';
+import { type ChartOption, EChart, useChartLibraryEarly } from '../../components/EChart.tsx';
 import { LinkButton, percent } from '../../components/ledger/LedgerTags.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLoad } from '../../lib/useLoad.ts';
@@ -88,6 +88,7 @@ export function PlanDashboardPanel({
   onOpen: (assignmentId: number) => void;
 }) {
   const { data, loading, error } = useLoad(() => getDashboard(planId), [planId, version]);
+  useChartLibraryEarly();
   const charts = useMemo(
     () => data && { unit: byUnitOption(data.byUnit), pie: statusPieOption(data.byUnit) },
     [data],
