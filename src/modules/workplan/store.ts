@@ -320,7 +320,15 @@ export type PlanSummaryRow = {
  */
 export async function planSummaries(
   db: Db,
-  f: { ownerOrgIds?: number[]; assigneeOrgIds?: number[]; orgId?: number; year?: number; planId?: number },
+  f: {
+    ownerOrgIds?: number[];
+    assigneeOrgIds?: number[];
+    orgId?: number;
+    year?: number;
+    planId?: number;
+    /** Plans left out (already summarised otherwise). */
+    exceptPlanIds?: number[];
+  },
   today: string,
 ): Promise<PlanSummaryRow[]> {
   const owners = f.ownerOrgIds;
@@ -338,6 +346,8 @@ export async function planSummaries(
   if (f.orgId !== undefined) conditions.push(sql`p.org_id = ${f.orgId}`);
   if (f.year !== undefined) conditions.push(sql`p.year = ${f.year}`);
   if (f.planId !== undefined) conditions.push(sql`p.id = ${f.planId}`);
+  if (f.exceptPlanIds && f.exceptPlanIds.length > 0)
+    conditions.push(sql`p.id not in (${sql.join(f.exceptPlanIds)})`);
   const result = await sql<PlanSummaryRow>`
     select p.id, p.org_id, o.name as org_name, p.year, p.title, p.doc_number, p.parent_plan_id,
       p.published, p.created_at,
