@@ -476,14 +476,13 @@ async function candidates(
   const match = { tsq: m.tsq, all: m.all, key: m.key };
   const estimated = m.tsq && !m.key ? plan.estimate(m.tsq) : null;
   const headLimit = perTermLimit(pool, m.terms.length);
+  const termHead = termTitled.filter((r) => r.pos <= headLimit);
   // The lists before the other matches already give all `n` rows (the exact and title matches, and the
   // per-word title lists' head): no other match would reach the list, so an estimated total needs no
   // scan. (A scan for non-title matches where every match has the words in its title visits them all:
   // 工作方案 among genre 'other' at 1,000,000 documents, 4 s; for two common words, building the
   // bitmap of every match of either is most of the search's time.)
-  const filled =
-    new Set([...exact, ...titled, ...termTitled.filter((r) => r.pos <= headLimit)].map((r) => r.id)).size >=
-    n;
+  const filled = new Set([...exact, ...titled, ...termHead].map((r) => r.id)).size >= n;
   const { total, others } =
     estimated == null
       ? await store
@@ -494,7 +493,7 @@ async function candidates(
         : await estimatedMatches(db, filters, match, n, estimated, titled);
   const newest = (a: store.MatchRow, b: store.MatchRow) =>
     (b.published_date ?? '').localeCompare(a.published_date ?? '') || b.id - a.id;
-  const termHead = termTitled.filter((r) => r.pos <= headLimit).sort(newest);
+  termHead.sort(newest);
   const termTail = termTitled.filter((r) => r.pos > headLimit).sort(newest);
 
   const out: Candidate[] = [];
