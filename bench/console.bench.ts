@@ -7,9 +7,8 @@
  * the plan is inserted into its database. Signed in as the administrator, each route is opened in a
  * new tab (a full page load: the router, the shell, the page's code and its data) and timed from
  * navigation start (the page's clock) until the page's own sign of readiness is visible and no spinner
- * is left. One
- * warm-up visit per route (the browser's cache then holds the assets, as for a user's second visit),
- * then the median of 3 visits. Target: < 1 s per route, the dashboard included.
+ * is left. One warm-up visit per route (the browser's cache then holds the assets, as for a user's
+ * second visit), then the median of 3 visits. Target: < 1 s per route, the dashboard included.
  *
  * Run alone: `node bench/console.bench.ts`.
  */

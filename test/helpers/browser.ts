@@ -22,7 +22,7 @@ const AXE_PATH = path.resolve(
 /**
  * Chromium features off in every browser of the tests and benchmarks. Chromium keeps only the last
  * `--disable-features`, so the list starts with the one playwright-core passes itself (its
- * chromiumSwitches.ts; `browser.test.ts` fails when the installed playwright-core's list differs).
+ * chromiumSwitches.ts; `test/browser-flags.test.ts` fails when the installed playwright-core's list differs).
  * Then the browser's own interface that headless Chromium 156 still builds for every new tab: the
  * address bar's suggestion popup, preloaded as a web page of its own (a process using a few hundred ms
  * of CPU per tab, beside the page being loaded or timed on a two-core machine).
