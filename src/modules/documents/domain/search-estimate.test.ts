@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  dateWalkRows,
   estimatedTotal,
   estimateMatch,
+  queryLexemes,
   roundEstimate,
   type TermFrequencies,
-  walkTitles,
+  walkByDate,
 } from './search-estimate.ts';
 
 const df: TermFrequencies = {
@@ -74,7 +76,7 @@ test('roundEstimate: two significant digits', { timeout: 5_000 }, () => {
   for (const [n, r] of table) assert.equal(roundEstimate(n), r, String(n));
 });
 
-test('walkTitles: a common title word walks the date order, a rare one uses the index', {
+test('walkByDate: a common word walks the date order, a rare one uses the index', {
   timeout: 5_000,
 }, () => {
   const table: [string, number, boolean][] = [
@@ -85,5 +87,33 @@ test('walkTitles: a common title word walks the date order, a rare one uses the 
     ["'量子计算机'", 20, false],
     ["'工作' & '量子计算机'", 20, false],
   ];
-  for (const [q, n, walk] of table) assert.equal(walkTitles(q, df, n, 3_000), walk, `${q} ${n}`);
+  for (const [q, n, walk] of table) assert.equal(walkByDate(q, df, n, 3_000), walk, `${q} ${n}`);
+});
+
+test('queryLexemes: each quoted lexeme once', { timeout: 5_000 }, () => {
+  assert.deepEqual(queryLexemes("('政务公开' | '政务' & '公开') & '公开' & 'it''s'"), [
+    '政务公开',
+    '政务',
+    '公开',
+    "it's",
+  ]);
+  assert.deepEqual(queryLexemes('工作'), []);
+});
+
+test('dateWalkRows: the walk when its vector reads cost less than the index’s postings', {
+  timeout: 5_000,
+}, () => {
+  // 100,000 documents; a vector read costs 250 postings.
+  const table: [string, number, number | null][] = [
+    // share 0.27 → 371 rows (92,750); postings (0.3 + 0.4 + 0.5 + 0.9) × 100,000 = 210,000
+    ["('政务公开' | '政务' & '公开') & '工作'", 100, 371],
+    // share 0.18 → 556 rows (139,000); postings 110,000
+    ["'工作' & '通知'", 100, null],
+    ["'工作' & '通知'", 10, 56],
+    // one word: its postings (20,000) are cheaper than 500 vector reads
+    ["'通知'", 100, null],
+    ["'工作' & '量子计算机'", 10, null],
+    ["'工作' &", 10, null],
+  ];
+  for (const [q, n, rows] of table) assert.equal(dateWalkRows(q, df, n, 250), rows, `${q} ${n}`);
 });

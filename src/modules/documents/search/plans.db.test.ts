@@ -11,7 +11,7 @@ import { createTestDb } from '../../../../test/helpers/db.ts';
 import type { DbHandle } from '../../../platform/db/client.ts';
 import { buildTsquery } from '../../../platform/search/fulltext.ts';
 import { seedDemoOrgs } from '../../orgs/index.ts';
-import { walkTitles } from '../domain/search-estimate.ts';
+import { walkByDate } from '../domain/search-estimate.ts';
 import { insertFixtureLibrary } from './fixtures.ts';
 import { type SearchDocumentsParams, searchDocuments } from './service.ts';
 import * as store from './store.ts';
@@ -108,7 +108,7 @@ test('walking the published documents by date finds the same newest titles as th
   let walked = 0;
   for (const q of ['通知', '政务公开', '工作', '方案', '乡村振兴', '量子计算机']) {
     const tsq = buildTsquery(q).all as string;
-    if (walkTitles(tsq, df.title, 5, 3_000)) walked += 1;
+    if (walkByDate(tsq, df.title, 5, 3_000)) walked += 1;
     for (const n of [1, 5, 50]) {
       const walk = await store.titleMatches(h.db, filters, tsq, n, true);
       const index = await store.titleMatches(h.db, filters, tsq, n, false);
@@ -116,4 +116,28 @@ test('walking the published documents by date finds the same newest titles as th
     }
   }
   assert.ok(walked >= 1, 'a common title word walks');
+});
+
+test('walking the published documents by date finds the same newest other matches as the index', {
+  timeout: 120_000,
+}, async () => {
+  const filters = store.filterConditions({ publishedOnly: true }, false);
+  let compared = 0;
+  for (const q of ['政务公开', '通知', '工作', '政务公开 工作要点', '乡村振兴 高标准农田', '量子计算机']) {
+    const all = buildTsquery(q).all as string;
+    const m = { tsq: all, all, key: null };
+    for (const n of [1, 5, 50]) {
+      const index = await store.otherMatches(h.db, filters, m, n, 10_000, null);
+      // Walks long enough to find them all, and one too short (ended, then the index).
+      for (const rows of [100_000, 1]) {
+        assert.deepEqual(
+          await store.otherMatches(h.db, filters, m, n, 10_000, rows),
+          index,
+          `${q} ${n} ${rows}`,
+        );
+      }
+      if (index.length > 1) compared += 1;
+    }
+  }
+  assert.ok(compared >= 3, `${compared} lists of several`);
 });

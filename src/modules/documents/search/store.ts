@@ -175,26 +175,47 @@ export async function termFrequencies(db: Db): Promise<{ vector: TermFrequencies
   return out;
 }
 
+/** The newest first order of the other matches (after the title lists). */
+const NEWEST_OTHERS = sql`order by published_date desc nulls last, id desc`;
+
 /**
- * The first `n` matches (in scan order) whose title does not hold every word of `all`, without
- * counting the rest: for a query whose total is estimated (a common word), the same rows as the first
- * `n` others of `scanMatches`.
+ * The newest `n` matches whose title does not hold every word of `all`, without counting them, for a
+ * query whose total is estimated (a common word), by one of two plans with the same rows: with
+ * `walkRows`, down the index of published documents newest first, testing each document's vector, at
+ * most `walkRows` documents (published documents only; when the walk ends short, the index instead);
+ * else the GIN bitmap's first cap + 1 matches, of which the newest `n` (as `scanMatches` takes them: of
+ * all matches when there are at most cap + 1).
  */
 export async function otherMatches(
   db: Db,
   filters: RawBuilder<unknown>[],
   m: { tsq: string | null; all: string | null; key: string | null },
   n: number,
+  cap: number,
+  walkRows: number | null,
 ): Promise<MatchRow[]> {
-  const notInTitle = m.all ? sql`and not coalesce(d.search_title @@ ${m.all}::tsquery, false)` : sql``;
-  const r = await sql<MatchRow>`select d.id, d.published_date from documents d
-    where ${matchCondition(m.tsq, m.key)} ${notInTitle} ${andAll(filters)} limit ${n}`.execute(db);
+  const notInTitle = (v: string) =>
+    m.all ? sql`and not coalesce(${sql.ref(v)}.search_title @@ ${m.all}::tsquery, false)` : sql``;
+  if (walkRows != null && m.tsq && !m.key) {
+    // The walk's rows are limited inside (a mis-estimated share would otherwise visit the whole table).
+    const walked = await sql<MatchRow>`select w.id, w.published_date from (
+        select d.id, d.published_date, d.search_vector, d.search_title from documents d
+        where d.status = 'published' ${andAll(filters)}
+        order by d.published_date desc nulls last, d.id desc limit ${walkRows}) w
+      where w.search_vector @@ ${m.tsq}::tsquery ${notInTitle('w')}
+      ${NEWEST_OTHERS} limit ${n}`.execute(db);
+    if (walked.rows.length >= n) return walked.rows;
+  }
+  const r = await sql<MatchRow>`select id, published_date from (select d.id, d.published_date from documents d
+      where ${matchCondition(m.tsq, m.key)} ${notInTitle('d')} ${andAll(filters)} limit ${cap + 1}) m
+    ${NEWEST_OTHERS} limit ${n}`.execute(db);
   return r.rows;
 }
 
 /**
  * One GIN bitmap scan over `search_vector` (or the 文号 key), stopped after cap + 1 rows: the count of
- * matches, and the first `n` of them (in scan order) whose title does not hold every word of `all`.
+ * matches, and the newest `n` of them whose title does not hold every word of `all` (of all matches
+ * when there are at most cap + 1, else of the first cap + 1 the index yields).
  */
 export async function scanMatches(
   db: Db,
@@ -208,8 +229,10 @@ export async function scanMatches(
       select d.id, d.published_date, ${inTitle} as t from documents d
       where ${matchCondition(m.tsq, m.key)} ${andAll(filters)} limit ${cap + 1})
     select (select count(*)::int from m) as total,
-      coalesce((select json_agg(json_build_array(o.id, o.published_date))
-        from (select id, published_date from m where not t limit ${n}) o), '[]'::json) as others`.execute(db);
+      coalesce((select json_agg(json_build_array(o.id, o.published_date) order by o.published_date desc nulls last, o.id desc)
+        from (select id, published_date from m where not t ${NEWEST_OTHERS} limit ${n}) o), '[]'::json) as others`.execute(
+    db,
+  );
   return {
     total: scan.rows[0]?.total ?? 0,
     others: (scan.rows[0]?.others ?? []).map(([id, published_date]) => ({ id, published_date })),
