@@ -51,6 +51,7 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   decision_steps: '决策程序步骤',
   decision_item_versions: '决策事项调整记录',
   search_synonym_candidates: '检索同义词候选',
+  document_title_postings: '文件标题检索词序',
   duty_records: '日常工作台账记录',
   decision_events: '听证会、会议和开放日',
   decision_event_signups: '活动报名',

@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   dateWalkRows,
+  driverLexemes,
   estimatedTotal,
   estimateMatch,
+  type PostingsPlan,
+  postingsPlan,
   queryLexemes,
   roundEstimate,
   type TermFrequencies,
-  walkByDate,
 } from './search-estimate.ts';
 
 const df: TermFrequencies = {
@@ -76,20 +78,6 @@ test('roundEstimate: two significant digits', { timeout: 5_000 }, () => {
   for (const [n, r] of table) assert.equal(roundEstimate(n), r, String(n));
 });
 
-test('walkByDate: a common word walks the date order, a rare one uses the index', {
-  timeout: 5_000,
-}, () => {
-  const table: [string, number, boolean][] = [
-    ["'通知'", 100, true], // 100 ÷ 0.2 = 500 rows
-    ["'通知'", 1_000, false], // 5,000 rows
-    ["'通知' & 'org:7'", 100, false], // 100 ÷ 0.02 = 5,000 rows
-    ["'通知' & 'org:7'", 50, true], // 2,500 rows
-    ["'量子计算机'", 20, false],
-    ["'工作' & '量子计算机'", 20, false],
-  ];
-  for (const [q, n, walk] of table) assert.equal(walkByDate(q, df, n, 3_000), walk, `${q} ${n}`);
-});
-
 test('queryLexemes: each quoted lexeme once', { timeout: 5_000 }, () => {
   assert.deepEqual(queryLexemes("('政务公开' | '政务' & '公开') & '公开' & 'it''s'"), [
     '政务公开',
@@ -116,4 +104,43 @@ test('dateWalkRows: the walk when its vector reads cost less than the index’s 
     ["'工作' &", 10, null],
   ];
   for (const [q, n, rows] of table) assert.equal(dateWalkRows(q, df, n, 250), rows, `${q} ${n}`);
+});
+
+test('driverLexemes: lexemes every match holds, the rarer side of an &', { timeout: 5_000 }, () => {
+  const table: [string, string[] | null][] = [
+    ["'通知'", ['通知']],
+    // Either alternative: the compound, or the rarer of its parts (政务 0.4 against 公开 0.5).
+    ["'政务公开' | '政务' & '公开'", ['政务公开', '政务']],
+    // The rarer side of the &: 通知 (0.2) against 政务公开 and 政务 (0.7).
+    ["('政务公开' | '政务' & '公开') & '通知'", ['通知']],
+    // An untracked lexeme is rarer than any tracked one.
+    ["'工作' & '量子计算机'", ['量子计算机']],
+    ["'工作' & !'通知'", ['工作']],
+    // A facet is a filter, not a title word.
+    ["'工作' & 'org:7'", ['工作']],
+    ["'org:7'", null],
+    ["'通知' | '通知' & '工作'", ['通知']],
+    ["!'工作'", null],
+    ["'工作' | !'通知'", null],
+    ["'工作' &", null],
+  ];
+  for (const [q, drivers] of table) assert.deepEqual(driverLexemes(q, df), drivers, q);
+});
+
+test('postingsPlan: the postings when fewer are read than the index’s matches', { timeout: 5_000 }, () => {
+  // 100,000 documents.
+  const table: [string, number, PostingsPlan | null][] = [
+    // 20,000 matches; 100 from 100 postings.
+    ["'通知'", 100, { drivers: ['通知'], bound: 200 }],
+    // 30,000 matches; 100 × 0.7 ÷ 0.3 = 234 postings.
+    ["'政务公开' | '政务' & '公开'", 100, { drivers: ['政务公开', '政务'], bound: 468 }],
+    // A facet is no driver. 2,000 matches; 100 × 0.2 ÷ 0.02 = 1,000 postings.
+    ["'通知' & 'org:7'", 100, { drivers: ['通知'], bound: 2_000 }],
+    // 2,000 matches; 10,000 postings for 1,000: the index.
+    ["'通知' & 'org:7'", 1_000, null],
+    // An untracked driver: few postings, read.
+    ["'工作' & '量子计算机'", 50, { drivers: ['量子计算机'], bound: 200 }],
+    ["!'工作'", 10, null],
+  ];
+  for (const [q, n, plan] of table) assert.deepEqual(postingsPlan(q, df, n), plan, `${q} ${n}`);
 });

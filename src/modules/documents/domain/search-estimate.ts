@@ -65,26 +65,29 @@ function tokens(tsquery: string): Token[] | null {
   return out;
 }
 
+/** A tsquery literal as a tree: a lexeme, a negation, or an & / | of two parts. */
+export type QueryNode =
+  | { kind: 'lexeme'; text: string }
+  | { kind: 'not'; of: QueryNode }
+  | { kind: '&' | '|'; left: QueryNode; right: QueryNode };
+
 /**
- * The estimated share of documents matching a tsquery literal (quoted lexemes joined by &, |, with
- * parentheses; ! is treated as unknown). Null when the literal is not of that form.
+ * The tree of a tsquery literal (quoted lexemes joined by &, |, !, with parentheses), null when the
+ * literal is not of that form.
  */
-export function estimateMatch(tsquery: string, df: TermFrequencies): MatchEstimate | null {
+export function parseQuery(tsquery: string): QueryNode | null {
   const list = tokens(tsquery);
   if (!list || list.length === 0) return null;
   let at = 0;
   const peek = () => list[at];
-  // or := and ('|' and)* ; and := atom ('&' atom)* ; atom := lexeme | '(' or ')'
-  function atom(): MatchEstimate | null {
+  // or := and ('|' and)* ; and := atom ('&' atom)* ; atom := lexeme | '!' atom | '(' or ')'
+  function atom(): QueryNode | null {
     const t = list?.[at++];
     if (!t) return null;
-    if (t.kind === 'lexeme') {
-      const share = df.shares.get(t.text);
-      return share === undefined ? { share: 0, known: false } : { share, known: true };
-    }
+    if (t.kind === 'lexeme') return { kind: 'lexeme', text: t.text };
     if (t.text === '!') {
       const inner = atom();
-      return inner && { share: 1 - inner.share, known: false };
+      return inner && { kind: 'not', of: inner };
     }
     if (t.text !== '(') return null;
     const inner = or();
@@ -92,30 +95,109 @@ export function estimateMatch(tsquery: string, df: TermFrequencies): MatchEstima
     at++;
     return inner;
   }
-  function and(): MatchEstimate | null {
-    let left = atom();
-    while (left && peek()?.text === '&') {
+  function chain(kind: '&' | '|', part: () => QueryNode | null): QueryNode | null {
+    let left = part();
+    while (left && peek()?.text === kind) {
       at++;
-      const right = atom();
+      const right = part();
       if (!right) return null;
-      left = { share: left.share * right.share, known: left.known && right.known };
+      left = { kind, left, right };
     }
     return left;
   }
-  function or(): MatchEstimate | null {
-    let left = and();
-    while (left && peek()?.text === '|') {
-      at++;
-      const right = and();
-      if (!right) return null;
-      // The larger alternative: a compound's parts are indexed with it (政务公开 | 政务 & 公开 is about
-      // 政务 & 公开), and an estimate too low only means counting. One tracked alternative is enough.
-      left = { share: Math.max(left.share, right.share), known: left.known || right.known };
-    }
-    return left;
-  }
+  const and = () => chain('&', atom);
+  const or = (): QueryNode | null => chain('|', and);
   const result = or();
   return result && at === list.length ? result : null;
+}
+
+/**
+ * The estimated share of documents matching a tsquery literal (quoted lexemes joined by &, |, with
+ * parentheses; ! is treated as unknown). Null when the literal is not of that form.
+ */
+export function estimateMatch(tsquery: string, df: TermFrequencies): MatchEstimate | null {
+  const tree = parseQuery(tsquery);
+  return tree && estimateNode(tree, df);
+}
+
+function estimateNode(node: QueryNode, df: TermFrequencies): MatchEstimate {
+  switch (node.kind) {
+    case 'lexeme': {
+      const share = df.shares.get(node.text);
+      return share === undefined ? { share: 0, known: false } : { share, known: true };
+    }
+    case 'not':
+      return { share: 1 - estimateNode(node.of, df).share, known: false };
+    case '&': {
+      const [l, r] = [estimateNode(node.left, df), estimateNode(node.right, df)];
+      return { share: l.share * r.share, known: l.known && r.known };
+    }
+    case '|': {
+      const [l, r] = [estimateNode(node.left, df), estimateNode(node.right, df)];
+      // The larger alternative: a compound's parts are indexed with it (政务公开 | 政务 & 公开 is about
+      // 政务 & 公开), and an estimate too low only means counting. One tracked alternative is enough.
+      return { share: Math.max(l.share, r.share), known: l.known || r.known };
+    }
+  }
+}
+
+/**
+ * Lexemes one of which every match of the query holds, chosen to be few and rare (a lexeme the
+ * statistics do not track counts as rarer than any tracked one): a word lexeme itself (a facet is none);
+ * for a | b those of both; for a & b those of the side whose shares add up to less. Null when the query
+ * has none (a negation or facets only) or is not of the form.
+ */
+export function driverLexemes(tsquery: string, df: TermFrequencies): string[] | null {
+  const tree = parseQuery(tsquery);
+  const drivers = tree && driversOf(tree, df);
+  return drivers && [...new Set(drivers)];
+}
+
+/** How a list of the newest `n` titles matching a query is read from the title postings. */
+export interface PostingsPlan {
+  /** Lexemes one of which every match's title holds (`driverLexemes`). */
+  drivers: string[];
+  /** The postings read at most before the index answers instead. */
+  bound: number;
+}
+
+/**
+ * Whether the newest `n` titles matching a query are read from their drivers' postings newest first
+ * (each posting costs a visit to its document to test the title) rather than through the title's GIN
+ * index (which fetches every match to sort it by date, at about the same cost per match): when the
+ * postings expected before `n` matches — n × the drivers' shares added up ÷ the query's share — are
+ * fewer than the matches. Bounded at twice that. A driver the statistics do not track is rare, its
+ * postings few: read, up to 4n.
+ */
+export function postingsPlan(tsquery: string, df: TermFrequencies, n: number): PostingsPlan | null {
+  const drivers = driverLexemes(tsquery, df);
+  if (!drivers || drivers.length === 0) return null;
+  const shares = drivers.map((l) => df.shares.get(l));
+  if (shares.some((x) => x === undefined)) return { drivers, bound: 4 * n };
+  const match = estimateMatch(tsquery, df);
+  if (!match?.known || !(match.share > 0)) return null;
+  const expected = Math.ceil((n * shares.reduce((sum: number, x) => sum + (x ?? 0), 0)) / match.share);
+  return expected <= match.share * df.documents ? { drivers, bound: 2 * expected } : null;
+}
+
+function driversOf(node: QueryNode, df: TermFrequencies): string[] | null {
+  switch (node.kind) {
+    case 'lexeme':
+      // A facet (org:12, genre:notice: a ':' no word holds) is a filter, not a word of the title postings.
+      return node.text.includes(':') ? null : [node.text];
+    case 'not':
+      return null;
+    case '|': {
+      const [l, r] = [driversOf(node.left, df), driversOf(node.right, df)];
+      return l && r && [...l, ...r];
+    }
+    case '&': {
+      const [l, r] = [driversOf(node.left, df), driversOf(node.right, df)];
+      if (!l || !r) return l ?? r;
+      const weight = (list: string[]) => list.reduce((sum, x) => sum + (df.shares.get(x) ?? 0), 0);
+      return weight(r) < weight(l) ? r : l;
+    }
+  }
 }
 
 /**
@@ -135,16 +217,6 @@ export function roundEstimate(n: number): number {
   if (n < 100) return Math.round(n);
   const step = 10 ** (Math.floor(Math.log10(n)) - 1);
   return Math.round(n / step) * step;
-}
-
-/**
- * Whether the newest `n` matches of a query (in the titles or the full vectors, as `df` is of one or the
- * other) are found faster by walking the published documents newest first, testing each, than through
- * the GIN index: when the query's share is known and about n ÷ share ≤ `maxRows` rows would be visited.
- */
-export function walkByDate(tsquery: string, df: TermFrequencies, n: number, maxRows: number): boolean {
-  const e = estimateMatch(tsquery, df);
-  return e?.known === true && e.share > 0 && n / e.share <= maxRows;
 }
 
 /** The distinct lexemes of a tsquery literal as `buildTsquery` writes it (empty when it is not of that form). */

@@ -5,15 +5,22 @@
  * total is either the counted one or an estimate marked as such.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { createTestDb } from '../../../../test/helpers/db.ts';
+import { backup, restore } from '../../../platform/db/backup.ts';
 import type { DbHandle } from '../../../platform/db/client.ts';
+import { writeBlob } from '../../../platform/files/storage.ts';
 import { buildTsquery } from '../../../platform/search/fulltext.ts';
 import { seedDemoOrgs } from '../../orgs/index.ts';
-import { walkByDate } from '../domain/search-estimate.ts';
+import { driverLexemes } from '../domain/search-estimate.ts';
 import { insertFixtureLibrary } from './fixtures.ts';
-import { type SearchDocumentsParams, searchDocuments } from './service.ts';
+import { refreshDocumentSearch, type SearchDocumentsParams, searchDocuments } from './service.ts';
 import * as store from './store.ts';
 
 let h: DbHandle;
@@ -99,23 +106,87 @@ test('a total is exact when every match fits in the lists, whatever the estimate
   assert.deepEqual([on.total, on.totalEstimated ?? false], [exact.total, false]);
 });
 
-test('walking the published documents by date finds the same newest titles as the title index', {
+test('the title postings find the same newest titles as the title index, and follow every change', {
   timeout: 120_000,
 }, async () => {
   const df = await store.termFrequencies(h.db);
   assert.ok(df.title.shares.size > 0 && df.title.documents > 0, 'ANALYZE keeps the title lexemes');
   const filters = store.filterConditions({ publishedOnly: true }, false);
-  let walked = 0;
-  for (const q of ['通知', '政务公开', '工作', '方案', '乡村振兴', '量子计算机']) {
-    const tsq = buildTsquery(q).all as string;
-    if (walkByDate(tsq, df.title, 5, 3_000)) walked += 1;
-    for (const n of [1, 5, 50]) {
-      const walk = await store.titleMatches(h.db, filters, tsq, n, true);
-      const index = await store.titleMatches(h.db, filters, tsq, n, false);
-      assert.deepEqual(walk, index, `${q} ${n}`);
+  const queries = ['通知', '政务公开', '工作', '方案', '乡村振兴', '政务公开 工作要点', '量子计算机'];
+  const same = async (label: string) => {
+    let found = 0;
+    for (const q of queries) {
+      const tsq = buildTsquery(q).all as string;
+      const drivers = driverLexemes(tsq, df.title);
+      assert.ok(drivers && drivers.length > 0, q);
+      for (const n of [1, 5, 50]) {
+        const index = await store.titleMatches(h.db, filters, tsq, n, null);
+        // Postings enough for every match, and a bound so short that the index answers.
+        for (const bound of [100_000, 1]) {
+          assert.deepEqual(
+            await store.titleMatches(h.db, filters, tsq, n, { drivers, bound }),
+            index,
+            `${label}: ${q} ${n} ${bound}`,
+          );
+        }
+        found += index.length;
+      }
     }
-  }
-  assert.ok(walked >= 1, 'a common title word walks');
+    return found;
+  };
+  assert.ok((await same('as loaded')) > 20, 'the lists are not empty');
+  // Every way a public title can change: edited, withdrawn to a draft, made 依申请公开, re-dated, deleted.
+  const notices = await h.db
+    .selectFrom('documents')
+    .select(['id', 'title'])
+    .where('status', '=', 'published')
+    .where('attribute', '=', 'proactive')
+    .where('title', 'like', '%通知%')
+    .orderBy('id')
+    .limit(5)
+    .execute();
+  assert.equal(notices.length, 5, 'five public notices in the fixture');
+  const [edited, drafted, restricted, redated, deleted] = notices.map((d) => d.id) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  await h.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('documents')
+      .set({ title: '关于量子计算机的工作方案' })
+      .where('id', '=', edited)
+      .execute();
+    await refreshDocumentSearch(tx, edited);
+    await tx.updateTable('documents').set({ status: 'draft' }).where('id', '=', drafted).execute();
+    await tx.updateTable('documents').set({ attribute: 'on_request' }).where('id', '=', restricted).execute();
+    await tx
+      .updateTable('documents')
+      .set({ published_date: '2030-01-01' })
+      .where('id', '=', redated)
+      .execute();
+    await tx.deleteFrom('documents').where('id', '=', deleted).execute();
+  });
+  await same('after the changes');
+  const newest = await store.titleMatches(h.db, filters, buildTsquery('通知').all as string, 1, {
+    drivers: ['通知'],
+    bound: 100_000,
+  });
+  assert.deepEqual(
+    newest.map((r) => r.id),
+    [redated],
+    'the re-dated notice is the newest',
+  );
+  const quantum = await store.titleMatches(h.db, filters, buildTsquery('量子计算机').all as string, 5, {
+    drivers: driverLexemes(buildTsquery('量子计算机').all as string, df.title) ?? [],
+    bound: 100_000,
+  });
+  assert.ok(
+    quantum.some((r) => r.id === edited),
+    'the edited title is found by its new words',
+  );
 });
 
 test('walking the published documents by date finds the same newest other matches as the index', {
@@ -140,4 +211,37 @@ test('walking the published documents by date finds the same newest other matche
     }
   }
   assert.ok(compared >= 3, `${compared} lists of several`);
+});
+
+test('a backup leaves the title postings out; a restore rebuilds them from the documents', {
+  timeout: 120_000,
+}, async () => {
+  const postings = () =>
+    h.db
+      .selectFrom('document_title_postings')
+      .select(['lexeme', 'published_date', 'document_id'])
+      .orderBy('lexeme')
+      .orderBy('document_id')
+      .execute();
+  const before = await postings();
+  assert.ok(before.length > 100, `${before.length} postings`);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gk-postings-'));
+  try {
+    // The fixture's attachment file, stored (its hash made the real one) so that the backup can copy it.
+    const blob = await writeBlob(path.join(dir, 'data'), Readable.from([Buffer.alloc(0)]));
+    await h.db
+      .updateTable('files')
+      .set({ sha256: blob.sha256 })
+      .where('sha256', '=', '0'.repeat(64))
+      .execute();
+    const file = path.join(dir, 'gongkai.backup');
+    await backup(h.db, path.join(dir, 'data'), file);
+    const text = gunzipSync(await readFile(file)).toString('utf8');
+    assert.ok(!text.includes('"table":"document_title_postings"'), 'no postings in the backup');
+    await h.db.deleteFrom('document_title_postings').execute();
+    await restore(h.db, path.join(dir, 'data'), file);
+    assert.deepEqual(await postings(), before);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

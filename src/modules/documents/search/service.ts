@@ -34,7 +34,12 @@ import {
 } from '../../../platform/search/fulltext.ts';
 import { orgNames, orgNamesAndAliases } from '../../orgs/index.ts';
 import { parseDocNumber } from '../domain/doc-number.ts';
-import { dateWalkRows, estimatedTotal, type TermFrequencies, walkByDate } from '../domain/search-estimate.ts';
+import {
+  dateWalkRows,
+  estimatedTotal,
+  postingsPlan,
+  type TermFrequencies,
+} from '../domain/search-estimate.ts';
 import { DOCUMENT_SYNONYMS } from '../domain/synonyms.ts';
 import type { Validity } from '../store.ts';
 import type { SearchFilters } from './store.ts';
@@ -280,11 +285,6 @@ type Frequencies = { vector: TermFrequencies; title: TermFrequencies };
 const frequencyCache = new WeakMap<object, { at: number; df: Promise<Frequencies> }>();
 const FREQUENCIES_TTL_MS = 5 * 60_000;
 /**
- * A title list walks the published documents newest first when it would visit at most this many rows
- * (a common title word); otherwise it sorts the title index's matches.
- */
-export const TITLE_WALK_MAX_ROWS = 3_000;
-/**
  * What reading one document's large vector costs against decoding one posting of the GIN index: the
  * other matches walk the published documents by date when that reads fewer than the index's postings
  * would cost (`dateWalkRows`). Measured 8 µs against 32 ns (250) at 100,000 documents on PostgreSQL 18;
@@ -360,19 +360,29 @@ export async function searchDocuments(
     params.orgIds == null;
   const df = estimable ? await termFrequencies(db) : null;
   const estimate = (tsq: string) => (df ? estimatedTotal(tsq, df.vector, tuning.estimateAbove ?? cap) : null);
-  // Walking the published documents by date suits a common title word, not a filter: a year's
-  // documents lie in one stretch of the walk, and an issuer or genre may rarely go with the word.
-  const walkable = df && params.publishedOnly !== false && facets.length === 0 ? df.title : null;
-  const walk = (tsq: string, n: number) =>
-    walkable ? walkByDate(tsq, walkable, n, TITLE_WALK_MAX_ROWS) : false;
+  // Walking the published documents by date (the title postings, the other matches) serves a search of
+  // the public documents; the other matches only without a facet (an issuer or genre may rarely go with
+  // the words: each walked row reads a large vector), the title postings but for a year (a year's
+  // documents lie in one stretch of the date order, which every walk would first pass).
+  const walkable = df && params.publishedOnly !== false && facets.length === 0 ? df : null;
+  const postable = df && params.publishedOnly !== false && params.year == null ? df : null;
+  const titlePlan = (tsq: string, n: number) => (postable ? postingsPlan(tsq, postable.title, n) : null);
   // At most twice the rows the walk should visit: beyond, the estimate was wrong and the index answers.
   const walkOthers = (tsq: string, n: number) => {
-    const rows = walkable && df ? dateWalkRows(tsq, df.vector, n, VECTOR_READ_POSTINGS) : null;
+    const rows = walkable ? dateWalkRows(tsq, walkable.vector, n, VECTOR_READ_POSTINGS) : null;
     return rows == null ? null : 2 * rows;
   };
 
   return store.withoutSeqScan(db, (tx) =>
-    rankedSearch(tx, parsed, rankBy, key, filters, { pool, cap, limit, offset, estimate, walk, walkOthers }),
+    rankedSearch(tx, parsed, rankBy, key, filters, {
+      pool,
+      cap,
+      limit,
+      offset,
+      estimate,
+      titlePlan,
+      walkOthers,
+    }),
   );
 }
 
@@ -380,8 +390,8 @@ export async function searchDocuments(
 type Plan = {
   /** The estimated total of a query when above the cap. */
   estimate: (tsq: string) => number | null;
-  /** Whether a title list walks the published documents by date. */
-  walk: (tsq: string, n: number) => boolean;
+  /** How a list of the newest `n` titles matching a query is read (store.titleMatches). */
+  titlePlan: (tsq: string, n: number) => store.TitlePlan;
   /** How many published documents the other matches walk by date at most (null: the index). */
   walkOthers: (tsq: string, n: number) => number | null;
 };
@@ -486,14 +496,14 @@ async function candidates(
   plan: Plan,
 ): Promise<{ rows: Candidate[]; total: number; head: number; estimated: boolean }> {
   const exact = m.key ? await store.exactMatches(db, filters, m.key, n) : [];
-  const titled = m.all ? await store.titleMatches(db, filters, m.all, n, plan.walk(m.all, n)) : [];
+  const titled = m.all ? await store.titleMatches(db, filters, m.all, n, plan.titlePlan(m.all, n)) : [];
   // When the exact and every-word title matches fill the head, the per-word lists would only reach the
   // tail: skipped (a common topic such as 城乡居民基本养老保险 reads no extra vectors). So are they for a
   // 文号: its parts are an issuer's abbreviation, a year and a number (济教发, 2019, 7), and the newest
   // titles with "2019" or "7" in them are not about the document asked for.
   const full = new Set([...exact.slice(0, pool), ...titled.slice(0, pool)].map((r) => r.id)).size >= pool;
   const perTerm = full || m.key ? 0 : perTermLimit(n, m.terms.length);
-  const termTitled = await store.titleTermMatches(db, filters, m.terms, m.check, perTerm, plan.walk);
+  const termTitled = await store.titleTermMatches(db, filters, m.terms, m.check, perTerm, plan.titlePlan);
   const match = { tsq: m.tsq, all: m.all, key: m.key };
   const estimated = m.tsq && !m.key ? plan.estimate(m.tsq) : null;
   const headLimit = perTermLimit(pool, m.terms.length);
