@@ -198,13 +198,20 @@ test('walking the published documents by date finds the same newest other matche
     const all = buildTsquery(q).all as string;
     const m = { tsq: all, all, key: null };
     for (const n of [1, 5, 50]) {
-      const index = await store.otherMatches(h.db, filters, m, n, 10_000, null);
+      const list = { n, cap: 10_000, except: [] };
+      const index = await store.otherMatches(h.db, filters, m, list, null);
       // Walks long enough to find them all, and one too short (ended, then the index).
       for (const rows of [100_000, 1]) {
+        assert.deepEqual(await store.otherMatches(h.db, filters, m, list, rows), index, `${q} ${n} ${rows}`);
+      }
+      // The newest one left out: the next ones, by either plan.
+      const more = await store.otherMatches(h.db, filters, m, { ...list, n: n + 1 }, null);
+      const rest = { ...list, except: more.slice(0, 1).map((r) => r.id) };
+      for (const rows of [100_000, null]) {
         assert.deepEqual(
-          await store.otherMatches(h.db, filters, m, n, 10_000, rows),
-          index,
-          `${q} ${n} ${rows}`,
+          await store.otherMatches(h.db, filters, m, rest, rows),
+          more.slice(1),
+          `${q} ${n} except`,
         );
       }
       if (index.length > 1) compared += 1;

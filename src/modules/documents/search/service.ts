@@ -513,7 +513,12 @@ async function candidates(
   // scan. (A scan for non-title matches where every match has the words in its title visits them all:
   // 工作方案 among genre 'other' at 1,000,000 documents, 4 s; for two common words, building the
   // bitmap of every match of either is most of the search's time.)
-  const filled = new Set([...exact, ...titled, ...termHead].map((r) => r.id)).size >= n;
+  const listed = new Set([...exact, ...titled, ...termHead].map((r) => r.id));
+  const filled = listed.size >= n;
+  // An estimated query's other matches leave out the listed ones and fill only what they leave of `n`:
+  // the same rows reach the candidates (they come after the lists and would skip the listed ones), and
+  // a walk reads fewer rows.
+  const need = n - listed.size;
   const { total, others } =
     estimated == null
       ? await store
@@ -525,9 +530,9 @@ async function candidates(
             db,
             filters,
             match,
-            { n, cap, walk: plan.walkOthers(m.tsq as string, n) },
+            { n: need, cap, walk: plan.walkOthers(m.tsq as string, need), except: [...listed] },
             estimated,
-            titled,
+            titled.length < n,
           );
   const newest = (a: store.MatchRow, b: store.MatchRow) =>
     (b.published_date ?? '').localeCompare(a.published_date ?? '') || b.id - a.id;
@@ -568,20 +573,22 @@ async function candidates(
 }
 
 /**
- * The other matches of a query whose total the document frequencies estimate above the cap: the
- * first `n` only (no count). When both lists end before `n`, every match is in them: the exact total.
+ * The other matches of a query whose total the document frequencies estimate above the cap: the first
+ * `n` only (no count), none of `except` (the listed candidates, all of them matches: the title lists'). When
+ * both the other matches and the every-word title list (`titledComplete`) end short, every match is
+ * known: the exact total.
  */
 async function estimatedMatches(
   db: Db,
   filters: RawBuilder<unknown>[],
   match: { tsq: string | null; all: string | null; key: string | null },
-  { n, cap, walk }: { n: number; cap: number; walk: number | null },
+  { n, cap, walk, except }: { n: number; cap: number; walk: number | null; except: number[] },
   estimated: number,
-  titled: readonly store.MatchRow[],
+  titledComplete: boolean,
 ): Promise<{ total: { n: number; estimated: boolean }; others: store.MatchRow[] }> {
-  const others = await store.otherMatches(db, filters, match, n, cap, walk);
-  if (others.length < n && titled.length < n)
-    return { total: { n: others.length + titled.length, estimated: false }, others };
+  const others = await store.otherMatches(db, filters, match, { n, cap, except }, walk);
+  if (others.length < n && titledComplete)
+    return { total: { n: others.length + except.length, estimated: false }, others };
   return { total: { n: estimated, estimated: true }, others };
 }
 

@@ -219,35 +219,36 @@ export async function termFrequencies(db: Db): Promise<{ vector: TermFrequencies
 const NEWEST_OTHERS = sql`order by published_date desc nulls last, id desc`;
 
 /**
- * The newest `n` matches whose title does not hold every word of `all`, without counting them, for a
- * query whose total is estimated (a common word), by one of two plans with the same rows: with
- * `walkRows`, down the index of published documents newest first, testing each document's vector, at
- * most `walkRows` documents (published documents only; when the walk ends short, the index instead);
- * else the GIN bitmap's first cap + 1 matches, of which the newest `n` (as `scanMatches` takes them: of
- * all matches when there are at most cap + 1).
+ * The newest `n` matches whose title does not hold every word of `all`, none of `except`, without
+ * counting them, for a query whose total is estimated (a common word), by one of two plans with the
+ * same rows: with `walkRows`, down the index of published documents newest first, testing each
+ * document's vector, at most `walkRows` documents (published documents only; when the walk ends short,
+ * the index instead); else the GIN bitmap's first cap + 1 such matches, of which the newest `n` (all
+ * matches when there are at most cap + 1).
  */
 export async function otherMatches(
   db: Db,
   filters: RawBuilder<unknown>[],
   m: { tsq: string | null; all: string | null; key: string | null },
-  n: number,
-  cap: number,
+  { n, cap, except }: { n: number; cap: number; except: readonly number[] },
   walkRows: number | null,
 ): Promise<MatchRow[]> {
   const notInTitle = (v: string) =>
     m.all ? sql`and not coalesce(${sql.ref(v)}.search_title @@ ${m.all}::tsquery, false)` : sql``;
+  const notListed = (v: string) =>
+    except.length > 0 ? sql`and ${sql.ref(v)}.id <> all(${[...except]}::int[])` : sql``;
   if (walkRows != null && m.tsq && !m.key) {
     // The walk's rows are limited inside (a mis-estimated share would otherwise visit the whole table).
     const walked = await sql<MatchRow>`select w.id, w.published_date from (
         select d.id, d.published_date, d.search_vector, d.search_title from documents d
         where d.status = 'published' ${andAll(filters)}
         order by d.published_date desc nulls last, d.id desc limit ${walkRows}) w
-      where w.search_vector @@ ${m.tsq}::tsquery ${notInTitle('w')}
+      where w.search_vector @@ ${m.tsq}::tsquery ${notInTitle('w')} ${notListed('w')}
       ${NEWEST_OTHERS} limit ${n}`.execute(db);
     if (walked.rows.length >= n) return walked.rows;
   }
   const r = await sql<MatchRow>`select id, published_date from (select d.id, d.published_date from documents d
-      where ${matchCondition(m.tsq, m.key)} ${notInTitle('d')} ${andAll(filters)} limit ${cap + 1}) m
+      where ${matchCondition(m.tsq, m.key)} ${notInTitle('d')} ${notListed('d')} ${andAll(filters)} limit ${cap + 1}) m
     ${NEWEST_OTHERS} limit ${n}`.execute(db);
   return r.rows;
 }
