@@ -127,7 +127,7 @@ test('driverLexemes: lexemes every match holds, the rarer side of an &', { timeo
   for (const [q, drivers] of table) assert.deepEqual(driverLexemes(q, df), drivers, q);
 });
 
-test('postingsPlan: the postings when fewer are read than the index’s matches', { timeout: 5_000 }, () => {
+test('postingsPlan: the postings, read no further than the index’s matches', { timeout: 5_000 }, () => {
   // 100,000 documents.
   const table: [string, number, PostingsPlan | null][] = [
     // 20,000 matches; 100 from 100 postings.
@@ -136,8 +136,10 @@ test('postingsPlan: the postings when fewer are read than the index’s matches'
     ["'政务公开' | '政务' & '公开'", 100, { drivers: ['政务公开', '政务'], bound: 468 }],
     // A facet is no driver. 2,000 matches; 100 × 0.2 ÷ 0.02 = 1,000 postings.
     ["'通知' & 'org:7'", 100, { drivers: ['通知'], bound: 2_000 }],
-    // 2,000 matches; 10,000 postings for 1,000: the index.
-    ["'通知' & 'org:7'", 1_000, null],
+    // 2,000 matches; 10,000 postings expected for 1,000: read no more than 2,000 (the index's).
+    ["'通知' & 'org:7'", 1_000, { drivers: ['通知'], bound: 2_000 }],
+    // Fewer matches than asked for: the index.
+    ["'通知' & 'org:7'", 5_000, null],
     // An untracked driver: few postings, read.
     ["'工作' & '量子计算机'", 50, { drivers: ['量子计算机'], bound: 200 }],
     ["!'工作'", 10, null],

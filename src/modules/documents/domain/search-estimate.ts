@@ -164,10 +164,12 @@ export interface PostingsPlan {
 /**
  * Whether the newest `n` titles matching a query are read from their drivers' postings newest first
  * (each posting costs a visit to its document to test the title) rather than through the title's GIN
- * index (which fetches every match to sort it by date, at about the same cost per match): when the
- * postings expected before `n` matches — n × the drivers' shares added up ÷ the query's share — are
- * fewer than the matches. Bounded at twice that. A driver the statistics do not track is rare, its
- * postings few: read, up to 4n.
+ * index (which fetches every match to sort it by date, at about the same cost per match). The postings
+ * expected before `n` matches are n × the drivers' shares added up ÷ the query's share; they are read up
+ * to twice that, but never more than the index's estimated matches, so a wrong estimate costs at most
+ * the index twice — and words that go together more than independence says (工作方案 with the genre
+ * 其他) are found in a few postings. The index when it has fewer matches than `n`. A driver the
+ * statistics do not track is rare, its postings few: read, up to 4n.
  */
 export function postingsPlan(tsquery: string, df: TermFrequencies, n: number): PostingsPlan | null {
   const drivers = driverLexemes(tsquery, df);
@@ -177,7 +179,8 @@ export function postingsPlan(tsquery: string, df: TermFrequencies, n: number): P
   const match = estimateMatch(tsquery, df);
   if (!match?.known || !(match.share > 0)) return null;
   const expected = Math.ceil((n * shares.reduce((sum: number, x) => sum + (x ?? 0), 0)) / match.share);
-  return expected <= match.share * df.documents ? { drivers, bound: 2 * expected } : null;
+  const bound = Math.min(2 * expected, Math.round(match.share * df.documents));
+  return bound >= n ? { drivers, bound } : null;
 }
 
 function driversOf(node: QueryNode, df: TermFrequencies): string[] | null {
