@@ -108,8 +108,10 @@ export async function runCli(argv: string[]): Promise<number> {
       if (!file) throw new UsageError('用法 usage: gongkai backup FILE');
       const config = loadConfig();
       const { backup } = await import('./platform/db/backup.ts');
+      const { MODULES } = await import('./modules.ts');
+      const derived = MODULES.flatMap((m) => m.derivedTables ?? []);
       await withDb(async ({ db }) => {
-        const r = await backup(db, config.dataDir, path.resolve(file));
+        const r = await backup(db, config.dataDir, path.resolve(file), derived);
         console.log(`备份完成 / backup written: ${file}（${r.rows} 行数据，${r.files} 个文件）`);
       });
       return 0;

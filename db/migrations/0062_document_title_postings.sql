@@ -1,15 +1,15 @@
 -- 政府文件库 search: the title lexemes of every public document (published, 主动公开) in date order, as a
 -- search engine keeps its postings, so "the newest documents with this word in the title" is read
 -- newest first from a B-tree and stopped after the first hundred, instead of fetching every title
--- match from the GIN index to sort it by date (documents/search/store.ts, titleList). Derived from
--- documents.search_title by the trigger below, whoever writes; left out of backups and rebuilt on
--- restore. The facet lexemes (org:, year:, genre:) are not kept.
+-- match from the GIN index to sort it by date (documents/search/store.ts, titleMatches). Derived from
+-- documents.search_title by the trigger below, whoever writes; left out of backups (the manifest's
+-- derivedTables) and rebuilt on restore. The facet lexemes (org:, year:, genre:) are not kept.
 create table document_title_postings (
   lexeme text not null,
   published_date date,
   document_id integer not null
 );
-create index document_title_postings_order on document_title_postings
+create unique index document_title_postings_order on document_title_postings
   (lexeme, published_date desc nulls last, document_id desc);
 comment on table document_title_postings is '文件检索标题词序：公开文件标题中的词，按发布日期排列（由文件标题索引派生）';
 

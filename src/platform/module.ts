@@ -68,6 +68,12 @@ export type ModuleManifest = {
   auditLabels?: AuditLabels;
   /** `gongkai` commands (`gongkai <word> …`) with their lines of `gongkai help` (`platform/commands.ts`). */
   commands?: ModuleCommands;
+  /**
+   * Tables the database derives from the module's others by triggers (a search index's postings): left
+   * out of a backup (`gongkai backup`); a restore empties them and the triggers fill them again as the
+   * rows come back.
+   */
+  derivedTables?: string[];
   /** Benchmarks `npm run bench` runs after the platform's own (`platform/benchmarks.ts`). */
   benchmarks?: Benchmark[];
   /**

@@ -22,6 +22,7 @@ export const documentsModule: ModuleManifest = {
   auditLabels: DOCUMENTS_AUDIT_LABELS,
   commands: documentsCommands,
   benchmarks: documentsBenchmarks,
+  derivedTables: ['document_title_postings'],
   async api(app, ctx) {
     await documentsApi(app, ctx);
     await gazetteApi(app, ctx);

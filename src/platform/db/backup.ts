@@ -49,12 +49,6 @@ export class BackupFormatError extends Error {}
 
 const UNCHANGED = '数据库和上传文件保持原样，未作任何改动。';
 
-/**
- * Tables the database derives from others by triggers (a search index's postings): not written to a
- * backup; a restore empties them with the rest and the triggers fill them again as the rows come back.
- */
-const DERIVED_TABLES: ReadonlySet<string> = new Set(['document_title_postings']);
-
 async function userTables(db: Kysely<Database>): Promise<string[]> {
   const r = await sql<{ tablename: string }>`
     select tablename from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations' order by tablename`.execute(
@@ -63,10 +57,15 @@ async function userTables(db: Kysely<Database>): Promise<string[]> {
   return r.rows.map((x) => x.tablename);
 }
 
+/**
+ * Write a backup of the database and its files to `file`. `derived`: tables the database fills from the
+ * others by triggers (the modules' `derivedTables`), left out: a restore rebuilds them.
+ */
 export async function backup(
   db: Kysely<Database>,
   dataDir: string,
   file: string,
+  derived: readonly string[] = [],
 ): Promise<{ rows: number; files: number }> {
   const tmp = `${file}.part`;
   let rows = 0;
@@ -96,7 +95,7 @@ export async function backup(
           }),
         );
         for (const table of await userTables(tx)) {
-          if (DERIVED_TABLES.has(table)) continue;
+          if (derived.includes(table)) continue;
           const r = await sql<{
             j: Record<string, unknown>;
           }>`select row_to_json(t) as j from ${sql.table(table)} t`.execute(tx);

@@ -19,6 +19,7 @@ import { writeBlob } from '../../../platform/files/storage.ts';
 import { buildTsquery } from '../../../platform/search/fulltext.ts';
 import { seedDemoOrgs } from '../../orgs/index.ts';
 import { driverLexemes } from '../domain/search-estimate.ts';
+import { documentsModule } from '../manifest.ts';
 import { insertFixtureLibrary } from './fixtures.ts';
 import { refreshDocumentSearch, type SearchDocumentsParams, searchDocuments } from './service.ts';
 import * as store from './store.ts';
@@ -242,7 +243,7 @@ test('a backup leaves the title postings out; a restore rebuilds them from the d
       .where('sha256', '=', '0'.repeat(64))
       .execute();
     const file = path.join(dir, 'gongkai.backup');
-    await backup(h.db, path.join(dir, 'data'), file);
+    await backup(h.db, path.join(dir, 'data'), file, documentsModule.derivedTables);
     const text = gunzipSync(await readFile(file)).toString('utf8');
     assert.ok(!text.includes('"table":"document_title_postings"'), 'no postings in the backup');
     await h.db.deleteFrom('document_title_postings').execute();
