@@ -65,6 +65,11 @@ function tokens(tsquery: string): Token[] | null {
   return out;
 }
 
+/** The shares of the lexemes added up (an untracked lexeme counted as none): their postings per document. */
+function sharesAdded(lexemes: readonly string[], df: TermFrequencies): number {
+  return lexemes.reduce((sum, l) => sum + (df.shares.get(l) ?? 0), 0);
+}
+
 /** A tsquery literal as a tree: a lexeme, a negation, or an & / | of two parts. */
 export type QueryNode =
   | { kind: 'lexeme'; text: string }
@@ -174,11 +179,10 @@ export interface PostingsPlan {
 export function postingsPlan(tsquery: string, df: TermFrequencies, n: number): PostingsPlan | null {
   const drivers = driverLexemes(tsquery, df);
   if (!drivers || drivers.length === 0) return null;
-  const shares = drivers.map((l) => df.shares.get(l));
-  if (shares.some((x) => x === undefined)) return { drivers, bound: 4 * n };
+  if (drivers.some((l) => !df.shares.has(l))) return { drivers, bound: 4 * n };
   const match = estimateMatch(tsquery, df);
   if (!match?.known || !(match.share > 0)) return null;
-  const expected = Math.ceil((n * shares.reduce((sum: number, x) => sum + (x ?? 0), 0)) / match.share);
+  const expected = Math.ceil((n * sharesAdded(drivers, df)) / match.share);
   const bound = Math.min(2 * expected, Math.round(match.share * df.documents));
   return bound >= n ? { drivers, bound } : null;
 }
@@ -197,8 +201,7 @@ function driversOf(node: QueryNode, df: TermFrequencies): string[] | null {
     case '&': {
       const [l, r] = [driversOf(node.left, df), driversOf(node.right, df)];
       if (!l || !r) return l ?? r;
-      const weight = (list: string[]) => list.reduce((sum, x) => sum + (df.shares.get(x) ?? 0), 0);
-      return weight(r) < weight(l) ? r : l;
+      return sharesAdded(r, df) < sharesAdded(l, df) ? r : l;
     }
   }
 }
@@ -244,6 +247,6 @@ export function dateWalkRows(
   const e = estimateMatch(tsquery, df);
   if (!e?.known || !(e.share > 0)) return null;
   const rows = Math.ceil(n / e.share);
-  const postings = queryLexemes(tsquery).reduce((sum, l) => sum + (df.shares.get(l) ?? 0), 0) * df.documents;
+  const postings = sharesAdded(queryLexemes(tsquery), df) * df.documents;
   return rows * rowCost <= postings ? rows : null;
 }
