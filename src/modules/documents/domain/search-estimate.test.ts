@@ -25,40 +25,53 @@ const df: TermFrequencies = {
   ]),
 };
 
-test('estimateMatch: & multiplies, | takes the larger, an untracked lexeme is unknown', {
+test('estimateMatch: & multiplies (independent) or backs off over the words (rarest, next^1/2, next^1/4 …), a facet multiplies, | takes the larger, an untracked lexeme is unknown', {
   timeout: 5_000,
 }, () => {
-  const table: [string, number | null, boolean | null][] = [
-    ["'工作'", 0.9, true],
-    ["'工作' & '通知'", 0.18, true],
-    ["('政务公开' | '政务' & '公开') & '通知'", 0.06, true],
-    ["('工作') & 'org:7'", 0.09, true],
-    ["'量子计算机'", 0, false],
-    ["'工作' & '量子计算机'", 0, false],
-    ["'量子计算机' | '通知'", 0.2, true],
-    ["'it''s'", 0.05, true],
-    ["'it\\'s'", 0.05, true],
-    ["!'工作'", 0.1, false],
-    ["'工作' &", null, null],
-    ["('工作'", null, null],
-    ['工作', null, null],
-    ['', null, null],
+  // [query, independent share, backoff share, known]
+  const table: [string, number | null, number | null, boolean | null][] = [
+    ["'工作'", 0.9, 0.9, true],
+    ["'工作' & '通知'", 0.18, 0.2 * 0.9 ** (1 / 2), true],
+    ["'通知' & '工作'", 0.18, 0.2 * 0.9 ** (1 / 2), true],
+    ["'通知' & ('政务' & '工作')", 0.072, 0.2 * 0.4 ** (1 / 2) * 0.9 ** (1 / 4), true],
+    // Backoff: 政务 & 公开 is 0.4 × 0.5^1/2 ≈ 0.283 < 0.3, so the whole word's share; then with 通知.
+    ["('政务公开' | '政务' & '公开') & '通知'", 0.06, 0.2 * 0.3 ** (1 / 2), true],
+    // A facet multiplies in both.
+    ["('工作') & 'org:7'", 0.09, 0.09, true],
+    ["('通知' & '政务' & '工作') & 'org:7'", 0.0072, 0.2 * 0.4 ** (1 / 2) * 0.9 ** (1 / 4) * 0.1, true],
+    ["'量子计算机'", 0, 0, false],
+    ["'工作' & '量子计算机'", 0, 0, false],
+    ["'量子计算机' | '通知'", 0.2, 0.2, true],
+    ["'it''s'", 0.05, 0.05, true],
+    ["'it\\'s'", 0.05, 0.05, true],
+    ["!'工作'", 0.1, 0.1, false],
+    ["'工作' &", null, null, null],
+    ["('工作'", null, null, null],
+    ['工作', null, null, null],
+    ['', null, null, null],
   ];
-  for (const [q, share, known] of table) {
-    const e = estimateMatch(q, df);
-    if (share === null) assert.equal(e, null, q);
-    else {
-      assert.ok(e, q);
-      assert.ok(Math.abs(e.share - share) < 1e-9, `${q}: ${e.share}`);
-      assert.equal(e.known, known, q);
+  for (const [q, independent, backoff, known] of table) {
+    for (const [words, share] of [
+      ['independent', independent],
+      ['backoff', backoff],
+    ] as const) {
+      const e = estimateMatch(q, df, words);
+      if (share === null) assert.equal(e, null, q);
+      else {
+        assert.ok(e, q);
+        assert.ok(Math.abs(e.share - share) < 1e-9, `${q} ${words}: ${e.share}`);
+        assert.equal(e.known, known, q);
+      }
     }
   }
+  // Independent unless asked.
+  assert.deepEqual(estimateMatch("'工作' & '通知'", df), estimateMatch("'工作' & '通知'", df, 'independent'));
 });
 
-test('estimatedTotal: only known estimates above the threshold, rounded', { timeout: 5_000 }, () => {
+test('estimatedTotal: backoff, only known estimates above the threshold, rounded', { timeout: 5_000 }, () => {
   const table: [string, number, number | null][] = [
     ["'工作'", 2_000, 90_000],
-    ["'工作' & '通知'", 2_000, 18_000],
+    ["'工作' & '通知'", 2_000, 19_000],
     ["'通知' & 'org:7'", 2_000, null], // 2,000 is not above 2,000: counted
     ["'通知' & 'org:7'", 1_999, 2_000],
     ["'工作' & '量子计算机'", 0, null],

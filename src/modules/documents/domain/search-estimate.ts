@@ -4,9 +4,20 @@
  * a tsvector column (`pg_stats.most_common_elems`). A common word such as 工作 or 通知 matches tens of
  * thousands of documents: counting them reads every match, the estimate reads nothing.
  *
- * Words are taken as independent (a & b: both shares multiplied; a | b: the larger share). A
- * lexeme the statistics do not track is rarer than every tracked one: its share is unknown but small,
- * so any estimate that depends on it is `known: false` and the caller counts instead.
+ * Two ways to combine the words of a & b & …, for two uses. A plan (which list to read, how far) takes
+ * them as independent (both shares multiplied): the lower share makes its bounds generous, and a bound
+ * set too high costs nothing when the matches come early. A total shown to the user (`estimatedTotal`,
+ * 约 N 件) wants the best guess, and the words of one query go together far more often than independence
+ * says (森林 and 防火 of 森林防火 are in the same documents; so are a query's two topics): exponential
+ * backoff, the rarest word's share times the next one's to the power 1/2, the next one's to 1/4, and so
+ * on (the rule SQL Server's cardinality estimator uses for correlated predicates). At 100,000 documents
+ * of the bench's library backoff put the typical error at 1.3× (mean |ln(estimate ÷ count)| 0.25 over
+ * 122 queries) against 1.8× (0.59) for independence, which took 森林防火 秸秆禁烧 for 1,300 matches
+ * instead of the 11,658 counted. In both, a filter (a facet: org:, year:, genre:) is independent of the
+ * words and its share multiplies (backoff over facets put 通知 in one year at 3,700 against 1,400
+ * counted); a | b takes the larger share. A lexeme the statistics do not track is rarer than every
+ * tracked one: its share is unknown but small, so any estimate that depends on it is `known: false`
+ * and the caller counts instead.
  */
 
 /** Document frequencies: the share (0–1) of documents holding each tracked lexeme. */
@@ -120,30 +131,64 @@ export function parseQuery(tsquery: string): QueryNode | null {
  * The estimated share of documents matching a tsquery literal (quoted lexemes joined by &, |, with
  * parentheses; ! is treated as unknown). Null when the literal is not of that form.
  */
-export function estimateMatch(tsquery: string, df: TermFrequencies): MatchEstimate | null {
+export function estimateMatch(
+  tsquery: string,
+  df: TermFrequencies,
+  words: WordCombination = 'independent',
+): MatchEstimate | null {
   const tree = parseQuery(tsquery);
-  return tree && estimateNode(tree, df);
+  return tree && estimateNode(tree, df, words);
 }
 
-function estimateNode(node: QueryNode, df: TermFrequencies): MatchEstimate {
+/** How the shares of the words of an & combine: multiplied (plans), or by exponential backoff (totals shown). */
+export type WordCombination = 'independent' | 'backoff';
+
+function estimateNode(node: QueryNode, df: TermFrequencies, words: WordCombination): MatchEstimate {
   switch (node.kind) {
     case 'lexeme': {
       const share = df.shares.get(node.text);
       return share === undefined ? { share: 0, known: false } : { share, known: true };
     }
     case 'not':
-      return { share: 1 - estimateNode(node.of, df).share, known: false };
+      return { share: 1 - estimateNode(node.of, df, words).share, known: false };
     case '&': {
-      const [l, r] = [estimateNode(node.left, df), estimateNode(node.right, df)];
-      return { share: l.share * r.share, known: l.known && r.known };
+      const parts: QueryNode[] = [];
+      conjuncts(node, parts);
+      const wordShares: number[] = [];
+      let share = 1;
+      let known = true;
+      for (const part of parts) {
+        const e = estimateNode(part, df, words);
+        known &&= e.known;
+        if (isFacet(part) || words === 'independent') share *= e.share;
+        else wordShares.push(e.share);
+      }
+      // Exponential backoff over the words, rarest first: s1 × s2^(1/2) × s3^(1/4) …
+      wordShares.sort((a, b) => a - b);
+      for (const [i, s] of wordShares.entries()) share *= s ** (1 / 2 ** i);
+      return { share, known };
     }
     case '|': {
-      const [l, r] = [estimateNode(node.left, df), estimateNode(node.right, df)];
+      const [l, r] = [estimateNode(node.left, df, words), estimateNode(node.right, df, words)];
       // The larger alternative: a compound's parts are indexed with it (政务公开 | 政务 & 公开 is about
       // 政务 & 公开), and an estimate too low only means counting. One tracked alternative is enough.
       return { share: Math.max(l.share, r.share), known: l.known || r.known };
     }
   }
+}
+
+/** The parts of a chain of & (a & (b & c) & d → a, b, c, d), in order. */
+function conjuncts(node: QueryNode, out: QueryNode[]): void {
+  if (node.kind !== '&') out.push(node);
+  else {
+    conjuncts(node.left, out);
+    conjuncts(node.right, out);
+  }
+}
+
+/** A facet lexeme (org:12, year:2021, genre:notice): a ':' no word token holds. */
+function isFacet(node: QueryNode): boolean {
+  return node.kind === 'lexeme' && node.text.includes(':');
 }
 
 /**
@@ -190,8 +235,8 @@ export function postingsPlan(tsquery: string, df: TermFrequencies, n: number): P
 function driversOf(node: QueryNode, df: TermFrequencies): string[] | null {
   switch (node.kind) {
     case 'lexeme':
-      // A facet (org:12, genre:notice: a ':' no word holds) is a filter, not a word of the title postings.
-      return node.text.includes(':') ? null : [node.text];
+      // A facet is a filter, not a word of the title postings.
+      return isFacet(node) ? null : [node.text];
     case 'not':
       return null;
     case '|': {
@@ -207,11 +252,11 @@ function driversOf(node: QueryNode, df: TermFrequencies): string[] | null {
 }
 
 /**
- * The estimated number of matching documents when it is known and above `atLeast` (rounded for
- * display: two significant digits), else null — the caller then counts the matches exactly.
+ * The estimated number of matching documents (the words combined by backoff) when it is known and
+ * above `atLeast` (rounded for display: two significant digits), else null — the caller then counts the matches exactly.
  */
 export function estimatedTotal(tsquery: string, df: TermFrequencies, atLeast: number): number | null {
-  const e = estimateMatch(tsquery, df);
+  const e = estimateMatch(tsquery, df, 'backoff');
   if (!e?.known) return null;
   const n = Math.round(e.share * df.documents);
   if (!(n > atLeast)) return null;
